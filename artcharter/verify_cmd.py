@@ -27,17 +27,15 @@ from artcharter.context import (
 if TYPE_CHECKING:
     from provenance.verify import Verification
 
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
-
 
 def expand(paths: list[Path]) -> list[Path]:
     """Files as given; folders become the images they contain (sorted)."""
+    from provenance.image_files import images_under  # Pillow loads only when needed
+
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()
-            )
+            found += images_under(path)
         else:
             found.append(path)
     return found

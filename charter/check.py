@@ -20,13 +20,12 @@ from charter.evaluate import STATUSES, RuleVerdict, evaluate, passed
 from charter.evidence import Evidence, gather
 from charter.model import Charter, load_charter
 from provenance.errors import BadInput
+from provenance.image_files import images_under
 from provenance.record import ArtworkRecord
 
 if TYPE_CHECKING:
     from provenance.ledger import Ledger
     from provenance.verify import Verification
-
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp"})
 
 
 @dataclass
@@ -125,9 +124,7 @@ def image_paths(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            images = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()
-            )
+            images = images_under(path)
             if not images:
                 raise BadInput(f"{path}: no PNG, JPEG or WebP image in this folder")
             found += images

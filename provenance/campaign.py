@@ -51,11 +51,11 @@ from audits.bias.prompt_sets import ProbePrompt, PromptSet
 from audits.bias.reference import Reference, parse_reference
 from audits.errors import AuditError
 from provenance.errors import BadInput
+from provenance.image_files import is_image_name
 from provenance.ledger import Ledger, path_text
 from provenance.record import ArtworkRecord, now_iso, sha256_hex
 from provenance.version import VERSION
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 MODE_GENERATE = "generate"
 MODE_IMAGES = "images"
 STATUS_RUNNING = "running"
@@ -755,11 +755,7 @@ def folder_prompt_set(images_dir: Path) -> PromptSet:
 
 
 def _images_in(folder: Path) -> Iterator[Path]:
-    return (
-        p
-        for p in sorted(folder.iterdir())
-        if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES and not p.name.startswith(".")
-    )
+    return (p for p in sorted(folder.iterdir()) if is_image_name(p) and p.is_file())
 
 
 def collect_images(

@@ -24,6 +24,7 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 XMP_JPEG_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
 XMP_PNG_KEYWORD = b"XML:com.adobe.xmp"
 MIME_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp"})
 # Pillow's decompression-bomb guard, made explicit: 64 megapixels is far above any artwork
 # this tool labels and far below what exhausts memory.
 MAX_PIXELS = 64_000_000
@@ -42,6 +43,17 @@ def detect_format(data: bytes) -> str | None:
     if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "webp"
     return None
+
+
+def is_image_name(path: Path) -> bool:
+    """An image by its name, as folders are searched: hidden files (macOS ``._x.png``
+    resource forks, our own ``.x.partial``) are never artworks."""
+    return path.suffix.lower() in IMAGE_SUFFIXES and not path.name.startswith(".")
+
+
+def images_under(folder: Path) -> list[Path]:
+    """The images anywhere under a folder, sorted, by name only: content is checked later."""
+    return sorted(p for p in folder.rglob("*") if is_image_name(p) and p.is_file())
 
 
 @dataclass(frozen=True)

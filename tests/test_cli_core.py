@@ -119,8 +119,13 @@ def test_verify_report_dir_and_folder(project: Path, capsys: pytest.CaptureFixtu
                 make_image(project / f"w{i}.png", color=(i * 40, 10, 10)), images / f"s{i}.png"
             )
         )
+    # What a Mac leaves on a USB stick: resource forks next to each image, never artworks.
+    (images / "._s0.png").write_bytes(b"\x00\x05\x16\x07 not an image")
+    (images / "notes.txt").write_text("not an image")
     capsys.readouterr()
     assert run(["verify", str(images), "--json", "--report-dir", "reports"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 5
+    assert run(["check", str(images), "--json"]) in (0, 1)
     assert len(json.loads(capsys.readouterr().out)) == 5
     report = json.loads((project / "reports" / "s0.png.verify.json").read_text())
     assert report["verdict"] == "trusted" and set(report["explanation"]) == {"fr", "en"}

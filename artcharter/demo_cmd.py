@@ -170,6 +170,7 @@ def _print(
 ) -> None:
     from artcharter.generate_cmd import energy_text
     from provenance import verdicts
+    from reports.formatting import fmt_energy_method
 
     for signed, check in zip(made, checks, strict=True):
         energy = signed.record.energy
@@ -191,7 +192,7 @@ def _print(
             texts["energy"].format(
                 kwh=energy_text(total, None, lang)[0],
                 n=len(made),
-                method=measured[0].method,
+                method=fmt_energy_method(measured[0].method, lang),
                 country=measured[0].country_iso,
                 load=energy_text(loaded.load_energy.kwh_total, None, lang)[0],
             )

@@ -91,10 +91,6 @@ WORDS = {
         "empty": "aucune énergie enregistrée : générez des images avec `artcharter generate`",
     },
 }
-METHOD_WORDS = {
-    "en": {"TDP estimate": "estimate from the CPU's TDP and load"},
-    "fr": {"TDP estimate": "estimation d'après le TDP et la charge du processeur"},
-}
 STATUS_WORDS = {
     "en": {
         "kept": "kept",
@@ -123,7 +119,9 @@ def _image_energy(signed: Signed, lang: str) -> str:
         reason = energy.reason if energy else "not measured"
         return WORDS[lang]["unknown"].format(reason=reason)
     kwh, co2 = energy_text(energy.kwh_total, energy.kg_co2eq, lang)
-    return f"{kwh}, {co2}, {METHOD_WORDS[lang].get(energy.method or '', energy.method)}"
+    from reports.formatting import fmt_energy_method
+
+    return f"{kwh}, {co2}, {fmt_energy_method(energy.method, lang)}"
 
 
 @app.command()
@@ -401,6 +399,7 @@ def energy(
 
 def _print_summary(summary: EnergySummary, lang: str) -> None:
     from reports.energy_equivalents import equivalents
+    from reports.formatting import fmt_energy_method
 
     words = WORDS[lang]
     if summary.total.runs == 0:
@@ -441,7 +440,7 @@ def _print_summary(summary: EnergySummary, lang: str) -> None:
         typer.echo(
             "  "
             + words["methods"].format(
-                methods=", ".join(METHOD_WORDS[lang].get(m, m) for m in summary.methods),
+                methods=", ".join(fmt_energy_method(m, lang) for m in summary.methods),
                 countries=", ".join(summary.countries) or "–",
             )
         )

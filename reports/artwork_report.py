@@ -20,7 +20,13 @@ from provenance import verdicts
 from provenance.record import SOURCE_TYPES, ArtworkRecord, EnergyRecord
 from provenance.verify import Verification
 from reports import energy_equivalents, explanations
-from reports.formatting import fmt_duration, fmt_energy, fmt_mass_co2, fmt_number
+from reports.formatting import (
+    fmt_duration,
+    fmt_energy,
+    fmt_energy_method,
+    fmt_mass_co2,
+    fmt_number,
+)
 from reports.i18n import maybe, source_type_words, t
 from reports.images import InlineImages
 
@@ -228,6 +234,7 @@ def _energy_measure(energy: EnergyRecord, lang: str) -> dict[str, Any]:
             f"{fmt_number(intensity, lang, 3)} g CO₂e/kWh" if intensity is not None else None
         ),
         "method": energy.method,
+        "method_text": fmt_energy_method(energy.method, lang),
         "scope": energy.scope,
         "codecarbon": energy.codecarbon_version,
         "images_in_run": energy.images_in_run,

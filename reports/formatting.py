@@ -46,6 +46,37 @@ def fmt_mass_co2(kg: float | None, lang: str) -> str:
     return f"{fmt_number(kg * 1_000_000, lang, 3)} mg CO₂e"
 
 
+# How the energy was measured, as audits.energy records it (a stable English id) -> words.
+# An unknown id is shown as it is: a newer codecarbon may name a meter we do not know yet.
+ENERGY_METHODS = {
+    "en": {
+        "NVML": "GPU power counter (NVML)",
+        "AMD SMI": "GPU power counter (AMD SMI)",
+        "RAPL": "CPU energy counters (RAPL)",
+        "Intel Power Gadget": "CPU energy counters (Intel Power Gadget)",
+        "powermetrics": "macOS power counters (powermetrics)",
+        "Raspberry Pi PMIC": "Raspberry Pi power counter (PMIC)",
+        "TDP estimate": "estimate from the CPU's TDP and load",
+        "RAM power model": "estimate from the memory size",
+    },
+    "fr": {
+        "NVML": "compteur de puissance du GPU (NVML)",
+        "AMD SMI": "compteur de puissance du GPU (AMD SMI)",
+        "RAPL": "compteurs d'énergie du processeur (RAPL)",
+        "Intel Power Gadget": "compteurs d'énergie du processeur (Intel Power Gadget)",
+        "powermetrics": "compteurs de puissance de macOS (powermetrics)",
+        "Raspberry Pi PMIC": "compteur de puissance du Raspberry Pi (PMIC)",
+        "TDP estimate": "estimation d'après le TDP et la charge du processeur",
+        "RAM power model": "estimation d'après la taille de la mémoire",
+    },
+}
+
+
+def fmt_energy_method(method: str | None, lang: str) -> str:
+    """The measuring method in words; '' when none was recorded."""
+    return ENERGY_METHODS.get(lang, ENERGY_METHODS["en"]).get(method or "", method or "")
+
+
 def fmt_duration(seconds: float | None, lang: str) -> str:
     if seconds is None:
         return "–"

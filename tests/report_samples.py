@@ -93,7 +93,7 @@ def generated_record(
             kg_co2eq=kwh * 0.056,
             country_iso="FRA",
             carbon_intensity_g_per_kwh=56.0,
-            method="codecarbon: CPU TDP table, RAM estimate",
+            method="NVML",  # as audits.energy records a GPU run
             codecarbon_version="3.3.0",
             scope="generation",
         )

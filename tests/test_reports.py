@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from provenance.verify import Verification, read_anchors, verify_file
 from reports import energy_equivalents, explanations
 from reports.artwork_report import ReportFacts, build_report, declaration_section
 from reports.facts import gather_facts
-from reports.formatting import fmt_energy, fmt_number
+from reports.formatting import ENERGY_METHODS, fmt_energy, fmt_energy_method, fmt_number
 from reports.report import make_report
 from reports.report import render_facts as render_page
 
@@ -115,6 +116,14 @@ def test_energy_units_stay_readable() -> None:
     assert fmt_energy(2.5, "en") == "2.50 kWh"
     assert fmt_energy(0.0021, "fr") == "2,10 Wh"
     assert fmt_energy(0.00004, "en") == "40.0 mWh"
+
+
+def test_energy_methods_in_words() -> None:
+    assert ENERGY_METHODS["fr"].keys() == ENERGY_METHODS["en"].keys()
+    assert fmt_energy_method("TDP estimate", "fr").startswith("estimation")
+    assert fmt_energy_method("RAPL", "en") == "CPU energy counters (RAPL)"
+    assert fmt_energy_method("Future meter", "fr") == "Future meter"  # unknown ids as they are
+    assert fmt_energy_method(None, "en") == ""
 
 
 # --- explanations ----------------------------------------------------------------------------
@@ -390,6 +399,10 @@ def test_report_command(expo: Exhibition, tmp_path: Path, capsys) -> None:
     assert '<html lang="fr">' in html and "Vérification" in html and "Énergie" in html
     twin = json.loads((out / "maree.report.json").read_text(encoding="utf-8"))
     assert twin["lang"] == "fr" and twin["verification"]["verdict"] == "trusted"
+    # The method is data in the twin and words in the page, in the page's language.
+    method = twin["energy"]["method"]
+    assert method in ENERGY_METHODS["fr"] and method not in html
+    assert escape(fmt_energy_method(method, "fr")) in html
 
 
 def test_report_command_json_in_english(expo: Exhibition, tmp_path: Path, capsys) -> None:

@@ -20,7 +20,7 @@ from artcharter.context import (
 
 if TYPE_CHECKING:
     from audits.bias.clip_probe import Probe
-    from provenance.campaign import CampaignResult
+    from provenance.campaign.results import CampaignResult
     from provenance.project import Project
 
 probe_app = typer.Typer(
@@ -287,7 +287,16 @@ def campaign(
     from audits.bias.reference import load_reference
     from audits.bias.sentences import ethnicity_warning
     from audits.energy import check_country
-    from provenance import campaign as camp
+    from provenance.campaign.images import folder_prompt_set
+    from provenance.campaign.run import run_campaign
+    from provenance.campaign.settings import (
+        CampaignSettings,
+        ImageMaker,
+        WrapperMaker,
+        replace_settings,
+        settings_from_row,
+    )
+    from provenance.campaign.store import MODE_IMAGES, get_campaign, loads
     from provenance.errors import BadInput
 
     project = project_of(ctx)
@@ -297,19 +306,19 @@ def campaign(
     check_country(project.country)
     with open_ledger(project) as ledger:
         if resume:
-            row = camp.get_campaign(ledger, resume)
-            settings = camp.settings_from_row(row)
-            settings = camp.replace_settings(
+            row = get_campaign(ledger, resume)
+            settings = settings_from_row(row)
+            settings = replace_settings(
                 settings,
                 batch_size=probe_batch_size,
                 reference=load_reference(reference) if reference else settings.reference,
             )
-            classes = ProbeClasses.from_dict(camp._loads(row["classes"]))
+            classes = ProbeClasses.from_dict(loads(row["classes"]))
             clip = row["clip_spec"]
             model_spec = row["model_spec"]
             model_id: str | None = row["model_id"]
             resume = row["campaign_id"]
-            mode_images = row["mode"] == camp.MODE_IMAGES
+            mode_images = row["mode"] == MODE_IMAGES
             ethnicity = bool(row["ethnicity"])
             output = Path(row["output_dir"])
         else:
@@ -324,7 +333,7 @@ def campaign(
                     raise BadInput(
                         "with --images, name the tool that made them: --model 'Midjourney v6'"
                     )
-                pset = camp.folder_prompt_set(images)
+                pset = folder_prompt_set(images)
                 model_spec = model_id = model
             else:
                 from provenance import generate as gen
@@ -340,7 +349,7 @@ def campaign(
                 model_id = None
                 if size is not None:
                     gen.parse_size(size)
-            settings = camp.CampaignSettings(
+            settings = CampaignSettings(
                 prompt_set=pset,
                 per_prompt=per_prompt,
                 seed_base=seed_base,
@@ -362,12 +371,12 @@ def campaign(
             identity = load_artist_identity(project.keys_dir, artist or project.artist, passphrase)
         probe = _probe(clip, device, classes, say, lang)
 
-        def maker_factory() -> camp.ImageMaker:
+        def maker_factory() -> ImageMaker:
             from provenance import generate as gen
 
             say(words["loading_model"].format(model=model_spec))
             loaded = gen.load_model(model_spec, device=device, dtype=dtype, country=project.country)
-            return camp.WrapperMaker(
+            return WrapperMaker(
                 loaded,
                 identity,
                 ledger,
@@ -397,7 +406,7 @@ def campaign(
 
         opened: dict[str, str] = {}
         try:
-            result = camp.run_campaign(
+            result = run_campaign(
                 ledger,
                 settings,
                 probe,
@@ -503,7 +512,7 @@ def _write_json(path: Path, data: Any) -> None:
 @probe_app.command("list")
 def list_campaigns(ctx: typer.Context, json: JsonOption = False) -> None:
     """List the probe campaigns in the ledger, newest first."""
-    from provenance import campaign as camp
+    from provenance.campaign.store import campaigns
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
@@ -511,7 +520,7 @@ def list_campaigns(ctx: typer.Context, json: JsonOption = False) -> None:
     rows = []
     if ledger is not None:
         with ledger:
-            rows = camp.campaigns(ledger)
+            rows = campaigns(ledger)
     if json:
         echo_json(rows)
         return
@@ -535,7 +544,7 @@ def show(
     json: JsonOption = False,
 ) -> None:
     """Show a finished campaign's sentences and campaign-level figures again."""
-    from provenance import campaign as camp
+    from provenance.campaign.results import load_result
     from provenance.errors import SetupError
     from reports.probe_chart import write_campaign_chart
 
@@ -545,7 +554,7 @@ def show(
     if ledger is None:
         raise SetupError(f"no ledger at {project.ledger_path}: run `artcharter init` first")
     with ledger:
-        result = camp.load_result(ledger, campaign_id)
+        result = load_result(ledger, campaign_id)
     charts = write_campaign_chart(result, chart, lang) if chart else []
     if json:
         echo_json({**result.to_dict(lang), "chart": [str(p) for p in charts]})
@@ -574,7 +583,7 @@ def artwork(
     its prompt (read from its record), and the latest campaign for the same model."""
     from audits.bias.probe_classes import load_probe_classes
     from audits.bias.sentences import audit_sentence, reading_sentence
-    from provenance import campaign as camp
+    from provenance.campaign.artwork import probe_artwork
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
@@ -585,7 +594,7 @@ def artwork(
     probe = _probe(clip, device, classes, say, lang)
     ledger = open_ledger(project, create=False)
     try:
-        result = camp.probe_artwork(
+        result = probe_artwork(
             image,
             probe,
             ledger=ledger,

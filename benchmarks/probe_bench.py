@@ -88,7 +88,9 @@ def memory_child(mode: str, folder: Path, count: int, clip: str, batch_size: int
         readings = sum(1 for _ in probe.classify(iter(paths), batch_size=batch_size))
         assert readings == count
     else:
-        from provenance import campaign as camp
+        from provenance.campaign.images import folder_prompt_set
+        from provenance.campaign.run import run_campaign
+        from provenance.campaign.settings import CampaignSettings
         from provenance.ledger import Ledger
 
         subset = folder.parent / f"subset-{count}"
@@ -98,10 +100,10 @@ def memory_child(mode: str, folder: Path, count: int, clip: str, batch_size: int
             if not target.exists():
                 target.symlink_to(p)
         with tempfile.TemporaryDirectory() as tmp, Ledger(Path(tmp) / "bench.db") as ledger:
-            settings = camp.CampaignSettings(
-                camp.folder_prompt_set(subset), images_dir=subset, batch_size=batch_size
+            settings = CampaignSettings(
+                folder_prompt_set(subset), images_dir=subset, batch_size=batch_size
             )
-            result = camp.run_campaign(
+            result = run_campaign(
                 ledger,
                 settings,
                 probe,

@@ -318,7 +318,7 @@ def latest_campaign(origin: ArtworkRecord, ledger: Ledger | None) -> dict[str, A
     """The latest bias campaign for the model: from the ledger, else the file's probe summary."""
     assert origin.model is not None
     if ledger is not None:
-        from provenance.campaign import latest_campaign as latest_complete
+        from provenance.campaign.store import latest_campaign as latest_complete
 
         row = latest_complete(ledger, origin.model.id)  # complete campaigns only
         if row is not None:

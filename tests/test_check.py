@@ -104,7 +104,7 @@ def sign_generation(
 
 def add_campaign(ledger: Ledger, created_at: str) -> None:
     """A complete campaign row as provenance.campaign writes it, and a later running one."""
-    from provenance.campaign import STATUS_COMPLETE, STATUS_RUNNING, TABLES
+    from provenance.campaign.store import STATUS_COMPLETE, STATUS_RUNNING, TABLES
 
     columns, pk = TABLES["probe_campaigns"]
     ledger.ensure_table("probe_campaigns", columns, pk)

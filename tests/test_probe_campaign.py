@@ -28,6 +28,7 @@ from audits.bias.probe_classes import load_probe_classes
 from audits.bias.prompt_sets import load_prompt_set
 from audits.errors import AuditError, AuditSetupError
 from provenance import campaign as camp
+from provenance.errors import BadInput
 from provenance.ledger import Ledger
 from provenance.record import sha256_hex
 from reports.probe_chart import chart_svg, render_chart, write_campaign_chart
@@ -323,7 +324,7 @@ def test_resume_after_interruption(tmp_path: Path, sd, probe, alice) -> None:
         assert again.campaign_id == campaign_id
         assert [p.metrics for p in again.prompts] == [p.metrics for p in result.prompts]
         # ...but not with other settings
-        with pytest.raises(camp.BadInput, match="another model"):
+        with pytest.raises(BadInput, match="another model"):
             camp.run_campaign(
                 ledger,
                 settings(seed_base=1),
@@ -387,9 +388,9 @@ def test_images_folder(first, probe, tmp_path: Path) -> None:
         )
         assert len(images_of(ledger, again.campaign_id)) == len(images) + 1
         (tmp_path / "empty").mkdir()
-        with pytest.raises(camp.BadInput, match="no PNG"):
+        with pytest.raises(BadInput, match="no PNG"):
             camp.folder_prompt_set(tmp_path / "empty")
-        with pytest.raises(camp.BadInput, match="no such folder"):
+        with pytest.raises(BadInput, match="no such folder"):
             camp.folder_prompt_set(tmp_path / "nowhere")
 
 
@@ -418,10 +419,10 @@ def test_probe_artwork(first, probe, tmp_path: Path) -> None:
         )
         assert alone.record_source is None and alone.model_id is None and alone.campaign is None
         assert alone.audit is not None and alone.audit.names_checked == 1
-        with pytest.raises(camp.BadInput, match="no such file"):
+        with pytest.raises(BadInput, match="no such file"):
             camp.probe_artwork(tmp_path / "nope.png", probe, ledger=ledger)
         (tmp_path / "fake.png").write_bytes(b"\x89PNG\r\n\x1a\nbroken")
-        with pytest.raises(camp.BadInput):
+        with pytest.raises(BadInput):
             camp.probe_artwork(tmp_path / "fake.png", probe, ledger=ledger)
 
 

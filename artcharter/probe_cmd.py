@@ -63,6 +63,7 @@ WORDS = {
         "campaign": "Latest campaign for {model}: {id} ({date}, {images} images, probe {probe})",
         "no_campaign_for": "No finished campaign for {model}: run `artcharter probe campaign --model …`",
         "no_model": "The file names no model: no campaign to compare with.",
+        "recorded": "Kept in the ledger: the report of this file (artcharter report) shows it.",
         "sources": {"ledger": "from the ledger", "file": "from the file", "option": "given"},
     },
     "fr": {
@@ -95,6 +96,7 @@ WORDS = {
         "campaign": "Dernière campagne pour {model} : {id} ({date}, {images} images, sonde {probe})",
         "no_campaign_for": "Aucune campagne terminée pour {model} : lancez `artcharter probe campaign --model …`",
         "no_model": "Le fichier ne nomme pas de modèle : pas de campagne à comparer.",
+        "recorded": "Gardé dans le registre : le rapport de ce fichier (artcharter report) le montre.",
         "sources": {
             "ledger": "d'après le registre",
             "file": "d'après le fichier",
@@ -583,7 +585,7 @@ def artwork(
     its prompt (read from its record), and the latest campaign for the same model."""
     from audits.bias.probe_classes import load_probe_classes
     from audits.bias.sentences import audit_sentence, reading_sentence
-    from provenance.campaign.artwork import probe_artwork
+    from provenance.campaign.artwork import probe_artwork, record_artwork_probe
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
@@ -602,11 +604,12 @@ def artwork(
             names_source=names_source,
             prompt=prompt,
         )
+        recorded = record_artwork_probe(ledger, result) if ledger is not None else None
     finally:
         if ledger is not None:
             ledger.close()
     if json:
-        echo_json(result.to_dict(lang))
+        echo_json({**result.to_dict(lang), "recorded": recorded})
         return
     for notice in result.notices(lang):
         typer.echo(f"! {notice}")
@@ -639,6 +642,8 @@ def artwork(
         typer.echo(words["no_campaign_for"].format(model=result.model_id))
     else:
         typer.echo(words["no_model"])
+    if recorded:
+        typer.echo(words["recorded"])
 
 
 @probe_app.command("prompt")

@@ -52,6 +52,7 @@ class ReportFacts:
     session: dict[str, Any] | None = None  # charter.evidence.SessionEnergy.to_dict()
     campaign: dict[str, Any] | None = None  # the model's latest bias campaign
     prompt_audit: dict[str, Any] | None = None
+    artwork_probe: dict[str, Any] | None = None  # the latest `probe artwork` of these bytes
     image: InlineImages | None = None
     file_size: int | None = None
 
@@ -325,11 +326,30 @@ def _probe(facts: ReportFacts, lang: str) -> dict[str, Any]:
             campaign[key] = value.get(lang, []) if isinstance(value, dict) else list(value)
         campaign["has_chart"] = bool(campaign.pop("chart_svg", None))  # inlined by the renderer
     artwork = origin.probe if origin and isinstance(origin.probe, dict) else None
+    if facts.artwork_probe:
+        artwork = _ledger_probe(facts.artwork_probe, lang)
     return {
         "artwork": artwork,
         "artwork_sentences": _probe_sentences(artwork, lang),
         "audit": audit,
         "campaign": campaign,
+    }
+
+
+def _ledger_probe(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A `probe artwork` row as the page shows it: who read it, when, and in ``lang``."""
+
+    def in_lang(value: Any) -> list[str]:
+        items = value.get(lang) if isinstance(value, dict) else None
+        return [item for item in items or [] if isinstance(item, str) and item]
+
+    return {
+        "probe": row.get("probe"),
+        "probe_is_demo": bool(row.get("probe_is_demo")),
+        "probed_at": row.get("probed_at"),
+        "reading": row.get("reading"),
+        "sentences": in_lang(row.get("sentences")),
+        "notices": in_lang(row.get("notices")),
     }
 
 

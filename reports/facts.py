@@ -72,6 +72,7 @@ def facts_from_check(
         session=evidence.session.to_dict() if evidence and evidence.session else None,
         campaign=campaign,
         prompt_audit=evidence.prompt_audit.to_dict() if evidence else None,
+        artwork_probe=artwork_probe(ledger, check.verification.sha256),
         image=inline_images(data, check.verification.thumbnail) if data is not None else None,
         file_size=len(data) if data is not None else None,
     )
@@ -101,6 +102,15 @@ def gather_facts(
     verification = verify_bytes(data, str(path), anchors, thumbnail=True)
     check = check_verification(verification, charter=charter, ledger=ledger, lang=lang)
     return facts_from_check(check, data, charter=charter, ledger=ledger, lang=lang)
+
+
+def artwork_probe(ledger: Ledger | None, sha256: str | None) -> dict[str, Any] | None:
+    """The latest `probe artwork` reading of the file, when the ledger keeps one."""
+    if ledger is None or not sha256:
+        return None
+    from provenance.campaign.store import latest_artwork_probe
+
+    return latest_artwork_probe(ledger, sha256)
 
 
 def campaign_extras(campaign: dict[str, Any], ledger: Ledger | None, lang: str) -> dict[str, Any]:

@@ -147,6 +147,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "a batch measurement divided by {n} images",
     ),
     "probe_artwork": ("Dans cette image", "In this image"),
+    "probed": ("lue par la sonde le", "read by the probe on"),
     "probe_campaign": ("Campagne de test du modèle", "The model's probe campaign"),
     "probe_none": (
         "Aucune campagne de test de biais n'a été enregistrée pour ce modèle.",

@@ -565,9 +565,41 @@ def test_cli_campaign_list_show_and_artwork(project: Path, capsys) -> None:
     found = json.loads(capsys.readouterr().out)
     assert found["campaign"]["campaign_id"] == campaign_id
     assert found["prompt_audit"]["occupations"] == ["nurse"]
+    assert found["recorded"] and found["artwork_id"]
     assert cli([*base, "probe", "artwork", str(image), "--clip", "demo"]) == 0
     text = capsys.readouterr().out
     assert "perceives" in text and "Latest campaign for artcharter/demo-random-weights" in text
+    assert "Kept in the ledger" in text
+
+
+def test_artwork_reading_reaches_the_report(project: Path, tmp_path: Path, capsys) -> None:
+    """`probe artwork` keeps its reading of these bytes; the report of the file shows it, in
+    the report's language with the probe's caveats, and no other file's report does."""
+    from artcharter.cli import run as cli
+
+    base = ["--project", str(project)]
+    out = tmp_path / "out"
+    argv = ["generate", "a nurse", "--model", "demo", "--steps", "1", "--size", "64",
+            "--n", "2", "-o", str(out), "--json"]  # fmt: skip
+    assert cli(base + argv) == 0
+    probed, other = sorted(out.glob("*.png"))
+    capsys.readouterr()
+    assert cli([*base, "probe", "artwork", str(probed), "--clip", "demo", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    reports = tmp_path / "reports"
+    for image in (probed, other):
+        assert cli([*base, "--lang", "fr", "report", str(image), "-o", str(reports)]) == 0
+    capsys.readouterr()
+    page = (reports / f"{probed.stem}.report.html").read_text(encoding="utf-8")
+    twin = json.loads((reports / f"{probed.stem}.report.json").read_text(encoding="utf-8"))
+    artwork = twin["probe"]["artwork"]
+    assert artwork["probe"] == found["probe"] and artwork["reading"] == found["reading"]
+    assert twin["probe"]["artwork_sentences"] and "perçu" in " ".join(artwork["sentences"])
+    assert "Dans cette image" in page and 'id="artwork-probe"' in page
+    assert any("dénuée de sens" in n or "aléatoires" in n for n in artwork["notices"])
+    assert "In this image" not in page
+    untouched = json.loads((reports / f"{other.stem}.report.json").read_text(encoding="utf-8"))
+    assert untouched["probe"]["artwork"] is None
 
 
 def test_cli_errors_are_one_line(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:

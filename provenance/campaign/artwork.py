@@ -4,6 +4,7 @@ campaign of the model that made it."""
 from __future__ import annotations
 
 import io
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,9 +14,11 @@ from audits.bias import sentences
 from audits.bias.clip_probe import ImageReading, Probe
 from audits.bias.probe_classes import ProbeClasses
 from audits.bias.prompt_audit import PromptAudit, audit_prompt
-from provenance.campaign.store import PROMPT_SCOPE, latest_campaign
-from provenance.ledger import Ledger
-from provenance.record import ArtworkRecord, sha256_hex
+from provenance.campaign.store import PROMPT_SCOPE, dumps, ensure_tables, latest_campaign
+from provenance.ledger import Ledger, path_text
+from provenance.record import ArtworkRecord, now_iso, sha256_hex
+
+LANGS = ("fr", "en")
 
 
 @dataclass
@@ -29,6 +32,7 @@ class ArtworkProbe:
     probe_name: str
     is_demo_probe: bool
     record_source: str | None  # "ledger", "file" or None
+    artwork_id: str | None
     model_id: str | None
     prompt: str | None
     prompt_private: bool
@@ -55,6 +59,7 @@ class ArtworkProbe:
             "reading": self.reading.to_dict(),
             "reading_sentence": sentences.reading_sentence(self.reading, self.classes, lang),
             "record_source": self.record_source,
+            "artwork_id": self.artwork_id,
             "model_id": self.model_id,
             "prompt": self.prompt,
             "prompt_private": self.prompt_private,
@@ -84,6 +89,37 @@ class ArtworkProbe:
             "related": [{**r, "sentence": r["sentence"][lang]} for r in self.related],
             "notices": self.notices(lang),
         }
+
+
+def record_artwork_probe(ledger: Ledger, result: ArtworkProbe) -> str:
+    """Keep the reading in the ledger so that the artwork's report shows it; its id.
+
+    Only what the probe perceived is kept, in both languages with the probe's caveats: the
+    prompt audit belongs to the charter check, which reads the prompt on record itself."""
+    ensure_tables(ledger)
+    probe_id = uuid.uuid4().hex
+    row = {
+        "probe_id": probe_id,
+        "sha256": result.sha256,
+        "artwork_id": result.artwork_id,
+        "path": path_text(Path(result.path)),
+        "probed_at": now_iso(),
+        "probe": result.probe_name,
+        "probe_is_demo": int(result.is_demo_probe),
+        "classes_sha256": result.classes.sha256,
+        "reading": dumps(result.reading.to_dict()),
+        "sentences": dumps(
+            {
+                lang: [sentences.reading_sentence(result.reading, result.classes, lang)]
+                for lang in LANGS
+            }
+        ),
+        "notices": dumps({lang: result.notices(lang) for lang in LANGS}),
+        "campaign_id": result.campaign["campaign_id"] if result.campaign else None,
+    }
+    with ledger.transaction():
+        ledger.db["probe_artworks"].insert(row)
+    return probe_id
 
 
 def read_artwork_record(
@@ -163,6 +199,7 @@ def probe_artwork(
         probe_name=probe.model.name,
         is_demo_probe=probe.model.is_demo,
         record_source=source,
+        artwork_id=record.artwork_id if record is not None else None,
         model_id=model_id,
         prompt=prompt,
         prompt_private=prompt_private,

@@ -1,4 +1,5 @@
-"""The ledger side of campaigns: the three probe tables, and reading campaign rows."""
+"""The ledger side of the probes: the three campaign tables, the table of single-artwork
+readings, and reading their rows."""
 
 from __future__ import annotations
 
@@ -121,12 +122,32 @@ TABLES: dict[str, tuple[dict[str, type], str]] = {
         },
         "result_id",
     ),
+    # `probe artwork`: one reading of one file (by its SHA-256), kept so that the artwork's
+    # report can show what the probe perceived, with the probe's own caveats.
+    "probe_artworks": (
+        {
+            "probe_id": str,
+            "sha256": str,
+            "artwork_id": str,
+            "path": str,
+            "probed_at": str,
+            "probe": str,
+            "probe_is_demo": int,
+            "classes_sha256": str,
+            "reading": str,
+            "sentences": str,
+            "notices": str,
+            "campaign_id": str,
+        },
+        "probe_id",
+    ),
 }
 INDEXES = (
     ("probe_campaigns", ["model_id", "status"]),
     ("probe_campaigns", ["fingerprint"]),
     ("probe_images", ["campaign_id", "status"]),
     ("probe_results", ["campaign_id", "scope"]),
+    ("probe_artworks", ["sha256"]),
 )
 
 
@@ -210,3 +231,25 @@ def iter_campaign_images(ledger: Ledger, campaign_id: str) -> Iterable[dict[str,
         "SELECT * FROM probe_images WHERE campaign_id = ? ORDER BY prompt_index, image_index",
         [campaign_id],
     )
+
+
+def latest_artwork_probe(ledger: Ledger, sha256: str) -> dict[str, Any] | None:
+    """The latest `probe artwork` reading of exactly these bytes, JSON columns decoded."""
+    if "probe_artworks" not in ledger.db.table_names():
+        return None
+    rows = list(
+        ledger.db.query(
+            "SELECT * FROM probe_artworks WHERE sha256 = ? ORDER BY probed_at DESC, rowid DESC "
+            "LIMIT 1",
+            [sha256],
+        )
+    )
+    if not rows:
+        return None
+    row = dict(rows[0])
+    for key in ("reading", "sentences", "notices"):
+        try:
+            row[key] = loads(row[key])
+        except ValueError:  # a hand-edited row: show the rest rather than fail the report
+            row[key] = None
+    return row

@@ -96,12 +96,14 @@ STATUS_WORDS = {
         "kept": "kept",
         "discarded": "discarded",
         "signed": "signed",
+        "replaced": "replaced by a newer file",
         "missing": "not in the ledger",
     },
     "fr": {
         "kept": "gardées",
         "discarded": "écartées",
         "signed": "signées",
+        "replaced": "remplacées par un fichier plus récent",
         "missing": "absentes du registre",
     },
 }

@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 import json as jsonlib
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from artcharter.cli import app
-from artcharter.context import echo_json, project_of
+from artcharter.context import TrustOption, anchors_of, echo_json, lang_of, project_of
 from provenance.errors import BadInput, SetupError
+
+IMPORT_WORDS = {
+    "en": {
+        "imported": "imported      {path}  (artwork {id})",
+        "already": "already there {path}  (artwork {id})",
+        "conflict": "conflict      {path}: the ledger holds other bytes as artwork {id}; kept as is",
+        "not-trusted": "not imported  {path}: {verdict}, only trusted files are imported",
+        "no-record": "not imported  {path}: trusted, but it carries no artcharter record",
+        "total": "{imported} imported, {already} already there, {skipped} not imported",
+    },
+    "fr": {
+        "imported": "importé       {path}  (œuvre {id})",
+        "already": "déjà présent  {path}  (œuvre {id})",
+        "conflict": "conflit       {path} : le registre garde d'autres octets pour l'œuvre {id} ;"
+        " rien n'est changé",
+        "not-trusted": "non importé   {path} : {verdict}, seuls les fichiers de confiance sont importés",
+        "no-record": "non importé   {path} : de confiance, mais sans fiche artcharter",
+        "total": "{imported} importé(s), {already} déjà présent(s), {skipped} non importé(s)",
+    },
+}
 
 ledger_app = typer.Typer(
     help="Read the project's ledger (it also opens in Datasette as is).", no_args_is_help=True
@@ -35,7 +56,8 @@ def _text(key: str) -> str:
 def list_rows(
     ctx: typer.Context,
     status: Annotated[
-        str | None, typer.Option(help="Only artworks with this status: kept, discarded, signed.")
+        str | None,
+        typer.Option(help="Only artworks with this status: kept, discarded, signed, replaced."),
     ] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
     json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -101,3 +123,60 @@ def show(
             "verifications": verifications,
         }
     )
+
+
+@ledger_app.command("import")
+def import_files(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path], typer.Argument(help="Signed images or folders of them (never modified).")
+    ],
+    trust: TrustOption = None,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Rebuild the rows of trusted artcharter files that the ledger lacks (a run killed
+    before its row was written, or files made in another project). Exit 0 when every file
+    is in the ledger afterwards, 1 when some could not be imported."""
+    from provenance import verdicts
+    from provenance.image_files import image_paths
+    from provenance.ledger_import import import_verified
+    from provenance.verify import iter_verify
+
+    project = project_of(ctx)
+    lang = lang_of(ctx, project)
+    anchors = anchors_of(trust, project)
+    if not anchors:
+        raise SetupError(
+            f"no trust anchor: {project.school_root} is missing and no --trust was given"
+        )
+    paths = image_paths(files)
+    words = IMPORT_WORDS[lang]
+    outcomes = []
+    with _open(ctx) as ledger:
+        for verification in iter_verify(paths, anchors):
+            outcome = import_verified(ledger, verification)
+            outcomes.append(outcome)
+            if not json:
+                typer.echo(
+                    words[outcome.outcome].format(
+                        path=outcome.path,
+                        id=(outcome.artwork_id or "")[:8],
+                        verdict=verdicts.title(outcome.verdict, lang),
+                    )
+                )
+    if json:
+        echo_json([o.to_dict() for o in outcomes])
+    else:
+        count = {kind: sum(o.outcome == kind for o in outcomes) for kind in words}
+        typer.echo(
+            words["total"].format(
+                imported=count["imported"],
+                already=count["already"],
+                skipped=len(outcomes) - count["imported"] - count["already"],
+            )
+        )
+    if not all(o.ok for o in outcomes):
+        # As verify: an unreadable file is bad input (2), any other refusal is 1.
+        raise typer.Exit(
+            max(verdicts.EXIT_CODES[o.verdict] if not o.ok else 0 for o in outcomes) or 1
+        )

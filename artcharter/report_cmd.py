@@ -149,7 +149,7 @@ def cartel(
     """Print exhibition labels (cartels): title, artist, year, medium in words, the AI-use
     pictogram and a QR code with the artwork id and hash. HTML and SVG; a FOLDER gives an
     A4 sheet of labels to cut."""
-    from charter.check import image_paths
+    from provenance.image_files import image_paths
     from reports.cartel import make_cartels
 
     project = project_of(ctx)
@@ -206,8 +206,8 @@ def summary(
     and per artwork, discarded images included), share of AI per stage, and a report per
     artwork linked from the page."""
     from artcharter.charter_cmd import effective_charter
-    from charter.check import image_paths
     from provenance.errors import SetupError
+    from provenance.image_files import image_paths
     from reports.summary import ledger_paths, make_summary
 
     if (folder is None) == (not from_ledger):

@@ -9,7 +9,7 @@ between threads.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,7 +20,7 @@ from charter.evaluate import STATUSES, RuleVerdict, evaluate, passed
 from charter.evidence import Evidence, gather
 from charter.model import Charter, load_charter
 from provenance.errors import BadInput
-from provenance.image_files import images_under
+from provenance.image_files import image_paths
 from provenance.record import ArtworkRecord
 
 if TYPE_CHECKING:
@@ -116,23 +116,6 @@ def check_file(
     return check_verification(
         verification, charter=charter, ledger=ledger, lang=lang, protected_names=protected_names
     )
-
-
-def image_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders become the images they contain, sorted."""
-    found: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            images = images_under(path)
-            if not images:
-                raise BadInput(f"{path}: no PNG, JPEG or WebP image in this folder")
-            found += images
-        elif not path.exists():
-            raise BadInput(f"{path}: no such file or folder")
-        else:
-            found.append(path)
-    return found
 
 
 def check_paths(

@@ -12,6 +12,7 @@ import io
 import struct
 import warnings
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -54,6 +55,23 @@ def is_image_name(path: Path) -> bool:
 def images_under(folder: Path) -> list[Path]:
     """The images anywhere under a folder, sorted, by name only: content is checked later."""
     return sorted(p for p in folder.rglob("*") if is_image_name(p) and p.is_file())
+
+
+def image_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders become the images they contain, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            images = images_under(path)
+            if not images:
+                raise BadInput(f"{path}: no PNG, JPEG or WebP image in this folder")
+            found += images
+        elif not path.exists():
+            raise BadInput(f"{path}: no such file or folder")
+        else:
+            found.append(path)
+    return found
 
 
 @dataclass(frozen=True)

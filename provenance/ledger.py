@@ -108,6 +108,10 @@ TABLES: dict[str, tuple[dict[str, type], str]] = {
 }
 
 
+# The status of a row whose file was overwritten by a newer artwork under the same name.
+REPLACED = "replaced"
+
+
 def path_text(path: Path) -> str:
     """A file's absolute path as the ledger stores it. SQLite text is UTF-8, while a Linux
     file name may be any bytes: those are kept as ``\\xNN`` escapes, the same every time."""
@@ -236,6 +240,16 @@ class Ledger:
         }
         with self.transaction():
             self.db["artworks"].insert(row, pk="artwork_id", replace=True)
+
+    def retire_path(self, path: Path) -> None:
+        """The file at ``path`` is being overwritten (``label --force``): its rows no longer
+        describe the bytes there. They stay, as history and for their energy, marked
+        ``replaced``; call inside the transaction that adds the new row."""
+        self.db.execute(
+            "UPDATE artworks SET status = ?, updated_at = ? WHERE path = ? "
+            "AND status NOT IN (?, 'discarded')",  # a discard is the artist's choice: kept
+            [REPLACED, now_iso(), path_text(path), REPLACED],
+        )
 
     def set_status(self, artwork_id: str, status: str) -> None:
         with self.transaction():

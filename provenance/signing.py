@@ -238,6 +238,8 @@ def publish(path: Path, data: bytes, ledger: Ledger | None, rows: Callable[[Ledg
             os.fsync(handle.fileno())
         with ledger.transaction() if ledger else nullcontext():
             if ledger:
+                if path.exists():  # overwritten: its old rows must not vouch for new bytes
+                    ledger.retire_path(path)
                 rows(ledger)
             os.replace(tmp, path)
     finally:

@@ -16,13 +16,14 @@ from charter_helpers import (
 )
 
 from artcharter.cli import run
-from charter.check import ArtworkCheck, check_file, check_paths, image_paths
+from charter.check import ArtworkCheck, check_file, check_paths
 from charter.declaration import load_declaration
 from charter.evidence import parent_generation
 from charter.model import load_charter, with_params
 from provenance import keys
 from provenance.energy_summary import PHASE_ABORTED, PHASE_LOAD
 from provenance.errors import BadInput
+from provenance.image_files import image_paths
 from provenance.label import label, sign_record
 from provenance.ledger import Ledger
 from provenance.record import EnergyRecord, prompt_hash, sha256_hex

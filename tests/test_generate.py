@@ -612,3 +612,21 @@ def test_demo_command_runs_the_whole_path(tmp_path, demo_xdg, monkeypatch, capsy
     assert attempts == []
     with Image.open(io.BytesIO(Path(report["images"][0]["path"]).read_bytes())) as image:
         assert image.size == (demo_model.SIZE, demo_model.SIZE)
+
+
+def test_a_generation_imported_into_another_ledger_keeps_its_energy(
+    loaded, tmp_path, alice, ledger, school_root
+) -> None:
+    from provenance.ledger_import import import_verified
+
+    (signed,) = make(loaded, tmp_path, alice, ledger, seed=31)
+    with Ledger(tmp_path / "school.db") as school:
+        result = verify_file(signed.path, read_anchors([school_root]))
+        assert import_verified(school, result).outcome == "imported"
+        (row,) = school.db.query("SELECT * FROM energy_runs")
+        assert row["artwork_id"] == signed.record.artwork_id and row["phase"] == "generation"
+        assert row["kwh_total"] == pytest.approx(signed.record.energy.kwh_total)
+        (artwork,) = school.artworks()
+        assert artwork["model_id"] == loaded.info.id and artwork["status"] == "signed"
+        assert import_verified(school, result).outcome == "already"
+        assert len(list(school.db.query("SELECT * FROM energy_runs"))) == 1

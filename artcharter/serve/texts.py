@@ -224,6 +224,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "training_constrained": {"fr": "sous conditions", "en": "constrained"},
     "status_signed": {"fr": "signée", "en": "signed"},
     "status_kept": {"fr": "conservée", "en": "kept"},
+    "status_discarded": {"fr": "écartée", "en": "discarded"},
+    "status_replaced": {
+        "fr": "remplacée par un fichier plus récent",
+        "en": "replaced by a newer file",
+    },
     "details_title": {"fr": "Vérification", "en": "Verification"},
     "details_note": {
         "fr": "Le rapport complet de l'œuvre n'est pas disponible dans cette version : "

@@ -22,6 +22,7 @@ from provenance.campaign.store import (
     STATUS_RUNNING,
     dumps,
     ensure_tables,
+    first_row,
     get_campaign,
     mark_interrupted,
 )
@@ -51,14 +52,13 @@ def find_campaign(
         return row
     if new:
         return None
-    found = list(
-        ledger.db.query(
-            "SELECT * FROM probe_campaigns WHERE fingerprint = ? AND status != ? "
-            "ORDER BY updated_at DESC, rowid DESC LIMIT 1",
-            [fp, STATUS_COMPLETE],
-        )
+    return first_row(
+        ledger,
+        "probe_campaigns",
+        "SELECT * FROM probe_campaigns WHERE fingerprint = ? AND status != ? "
+        "ORDER BY updated_at DESC, rowid DESC LIMIT 1",
+        [fp, STATUS_COMPLETE],
     )
-    return found[0] if found else None
 
 
 def _restart_columns(settings: CampaignSettings) -> dict[str, Any]:

@@ -172,6 +172,15 @@ def loads(text: str | None) -> Any:
     return json.loads(text) if text else None
 
 
+def first_row(ledger: Ledger, table: str, sql: str, params: list[Any]) -> dict[str, Any] | None:
+    """The first row a query on ``table`` gives; None too while the table does not exist
+    (a ledger in which no probe has run yet)."""
+    if table not in ledger.db.table_names():
+        return None
+    rows = list(ledger.db.query(sql, params))  # read to the end: no statement left open
+    return rows[0] if rows else None
+
+
 def get_campaign(ledger: Ledger, campaign_id: str) -> dict[str, Any]:
     """A campaign row by id or unique id prefix; BadInput when there is none."""
     ensure_tables(ledger)
@@ -193,16 +202,13 @@ def get_campaign(ledger: Ledger, campaign_id: str) -> dict[str, Any]:
 
 def latest_campaign(ledger: Ledger, model_id: str) -> dict[str, Any] | None:
     """The most recent complete campaign for a model id (as artwork records name it)."""
-    if "probe_campaigns" not in ledger.db.table_names():
-        return None
-    rows = list(
-        ledger.db.query(
-            "SELECT * FROM probe_campaigns WHERE model_id = ? AND status = ? "
-            "ORDER BY updated_at DESC, rowid DESC LIMIT 1",
-            [model_id, STATUS_COMPLETE],
-        )
+    return first_row(
+        ledger,
+        "probe_campaigns",
+        "SELECT * FROM probe_campaigns WHERE model_id = ? AND status = ? "
+        "ORDER BY updated_at DESC, rowid DESC LIMIT 1",
+        [model_id, STATUS_COMPLETE],
     )
-    return rows[0] if rows else None
 
 
 def campaigns(ledger: Ledger, *, limit: int = 50) -> list[dict[str, Any]]:
@@ -235,18 +241,14 @@ def iter_campaign_images(ledger: Ledger, campaign_id: str) -> Iterable[dict[str,
 
 def latest_artwork_probe(ledger: Ledger, sha256: str) -> dict[str, Any] | None:
     """The latest `probe artwork` reading of exactly these bytes, JSON columns decoded."""
-    if "probe_artworks" not in ledger.db.table_names():
-        return None
-    rows = list(
-        ledger.db.query(
-            "SELECT * FROM probe_artworks WHERE sha256 = ? ORDER BY probed_at DESC, rowid DESC "
-            "LIMIT 1",
-            [sha256],
-        )
+    row = first_row(
+        ledger,
+        "probe_artworks",
+        "SELECT * FROM probe_artworks WHERE sha256 = ? ORDER BY probed_at DESC, rowid DESC LIMIT 1",
+        [sha256],
     )
-    if not rows:
+    if row is None:
         return None
-    row = dict(rows[0])
     for key in ("reading", "sentences", "notices"):
         try:
             row[key] = loads(row[key])

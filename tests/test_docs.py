@@ -90,6 +90,13 @@ def resolve(args: list[str]) -> tuple[list[str], list[str]]:
             command = sub
             # click reads an option at its own level: the group's are not the command's.
             allowed = {**options_of(sub), "--help": False, "-h": False}
+    asked_help = any(w in ("--help", "-h") for w in args)
+    if path and not problems and not asked_help and not hasattr(command, "commands"):
+        given = {w.split("=", 1)[0] for w in args if w.startswith("-")}
+        for param in command.params:
+            needed = param.param_type_name == "option" and param.required and not param.envvar
+            if needed and not given & {*param.opts, *param.secondary_opts}:
+                problems.append(f"`artcharter {' '.join(path)}` needs {param.opts[-1]}")
     return path, problems
 
 
@@ -125,4 +132,6 @@ def test_a_wrong_option_is_caught() -> None:
     assert resolve(["verify", "x.png", "--trusted", "r.pem"])[1]
     assert resolve(["verfy", "x.png"])[1]
     assert resolve(["verify", "x.png", "--project", "p"])[1]  # a global option, too late
+    assert resolve(["label", "x.png", "-o", "y.png"])[1]  # --source-type is required
+    assert not resolve(["label", "--help"])[1]
     assert not resolve(["--lang", "fr", "probe", "campaign", "--model", "demo"])[1]

@@ -45,6 +45,7 @@ CharterOption = Annotated[
 WORDS = {
     "en": {
         ":": ": ",
+        ";": "; ",
         "version": "version",
         "extends": "extends",
         "rules": "rules",
@@ -56,8 +57,7 @@ WORDS = {
         "passes": "passes the charter",
         "fails": "does not pass the charter",
         "summary": "{n} artwork(s): {ok} pass the charter, {ko} do not",
-        "written": "declaration template written: {path}\n"
-        "complete it, then sign with: artcharter label IMAGE -o OUT --declaration {path}",
+        "written": "declaration template written: {path}\ncomplete it, then sign with: {command}",
         "decl_ok": "{path}: valid declaration",
         "severity": {
             "required": "required",
@@ -66,7 +66,9 @@ WORDS = {
         },
     },
     "fr": {
-        ":": " : ",  # French puts a space before the colon
+        # French puts a no-break space before a colon or a semicolon.
+        ":": "\u00a0: ",
+        ";": "\u00a0; ",
         "version": "version",
         "extends": "étend",
         "rules": "règles",
@@ -77,10 +79,10 @@ WORDS = {
         "valid": "valide",
         "passes": "respecte la charte",
         "fails": "ne respecte pas la charte",
-        "summary": "{n} œuvre(s) : {ok} respectent la charte, {ko} non",
-        "written": "modèle de déclaration écrit : {path}\n"
-        "complétez-le, puis signez avec : artcharter label IMAGE -o SORTIE --declaration {path}",
-        "decl_ok": "{path} : déclaration valide",
+        "summary": "{n} œuvre(s)\u00a0: {ok} respectent la charte, {ko} non",
+        "written": "modèle de déclaration écrit\u00a0: {path}\n"
+        "complétez-le, puis signez avec\u00a0: {command}",
+        "decl_ok": "{path}\u00a0: déclaration valide",
         "severity": {
             "required": "obligatoire",
             "recommended": "recommandée",
@@ -137,9 +139,9 @@ def show(
             details = f"{words['evidence']}{words[':']}{rule.evidence}"
             if rule.params:
                 params = ", ".join(f"{k} = {_value(v)}" for k, v in rule.params.items())
-                details += f"; {words['params']}{words[':']}{params}"
+                details += f"{words[';']}{words['params']}{words[':']}{params}"
             if len(effective.lineage) > 1 and rule.source != effective.lineage[0][2]:
-                details += f"; {words['changed']} {rule.source}"
+                details += f"{words[';']}{words['changed']} {rule.source}"
             typer.echo(f"    ({details})")
 
 
@@ -176,7 +178,7 @@ def validate(
     else:
         effective = load_charter(file)
         typer.echo(
-            f"{file}: {WORDS[lang]['valid']} ({effective.id} {effective.version}, "
+            f"{file}{WORDS[lang][':']}{WORDS[lang]['valid']} ({effective.id} {effective.version}, "
             f"{len(effective.active_rules)} {WORDS[lang]['rules']})"
         )
     raise typer.Exit(2 if issues else 0)
@@ -207,7 +209,13 @@ def declare(
 ) -> None:
     """Write a declaration template for IMAGE, prefilled from the file and the ledger, for
     the artist to complete; or validate one with --check (exit 2 when invalid)."""
-    from charter.declaration import template_for_image, validate_declaration, write_template
+    from charter.declaration import (
+        record_for_image,
+        sign_command,
+        template_for_image,
+        validate_declaration,
+        write_template,
+    )
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
@@ -222,12 +230,16 @@ def declare(
         raise typer.BadParameter("give an IMAGE, or --check DECLARATION", param_hint="IMAGE")
     use_ledger = bool(options(ctx).ledger or project.has_config)
     with open_ledger(project) if use_ledger else nullcontext() as ledger:
-        common = {"ledger": ledger, "artist": project.artist or None, "lang": lang}
-        if output is not None and str(output) == "-":
-            typer.echo(template_for_image(image, **common), nl=False)
-            return
-        target = write_template(image, output, force=force, **common)
-    typer.echo(WORDS[lang]["written"].format(path=target))
+        record = record_for_image(image, ledger)
+    common = {"artist": project.artist or None, "lang": lang}
+    if output is not None and str(output) == "-":
+        typer.echo(template_for_image(image, record, **common), nl=False)
+        return
+    target = write_template(image, output, record=record, force=force, **common)
+    command, *hint = sign_command(record, str(target), lang)
+    typer.echo(WORDS[lang]["written"].format(path=target, command=command))
+    for line in hint:
+        typer.echo(line)
 
 
 # --- check ----------------------------------------------------------------------------------
@@ -320,7 +332,7 @@ def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:
 
     words = WORDS[lang]
     head = words["passes"] if result.passed else words["fails"]
-    typer.echo(f"{result.path}: {head} ({result.charter_id} {result.charter_version})")
+    typer.echo(f"{result.path}{words[':']}{head} ({result.charter_id} {result.charter_version})")
     for verdict in result.verdicts:
         severity = words["severity"][verdict.severity]
         status = STATUS_TITLES[verdict.status][lang]

@@ -58,7 +58,7 @@ WORDS = {
         "empty": "no energy recorded yet: generate images with `artcharter generate`",
     },
     "fr": {
-        "loading": "chargement de {model}…",
+        "loading": "chargement {de_model}…",  # d'openjourney, de stabilityai
         "loaded": "modèle : {model} sur {device} ({dtype}), chargé en {seconds:.1f} s",
         "demo": "modèle de démonstration, poids aléatoires : ses images sont du bruit, pour essayer tout le parcours",
         "settings": "{n} image(s), {steps} étape(s), guidage {guidance:g}, {w}x{h}, graines {first}–{last}",
@@ -203,6 +203,7 @@ def generate(
     from charter.declaration import load_declaration, merge_choices
     from provenance import generate as gen
     from provenance.signing import load_artist_identity
+    from reports.i18n import de
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
@@ -218,7 +219,7 @@ def generate(
     if size is not None:
         gen.parse_size(size)
     say = _stderr(json)
-    say(words["loading"].format(model=model_name))
+    say(words["loading"].format(model=model_name, de_model=de(model_name)))
     loaded = gen.load_model(model_name, device=device, dtype=dtype, country=project.country)
     say(
         words["loaded"].format(
@@ -402,6 +403,7 @@ def energy(
 def _print_summary(summary: EnergySummary, lang: str) -> None:
     from reports.energy_equivalents import equivalents
     from reports.formatting import fmt_energy_method
+    from reports.i18n import punct
 
     words = WORDS[lang]
     if summary.total.runs == 0:
@@ -449,7 +451,9 @@ def _print_summary(summary: EnergySummary, lang: str) -> None:
     if summary.co2_incomplete:
         typer.echo("  " + words["co2_incomplete"])
     if summary.unknown_reasons:
-        typer.echo("  " + words["reasons"].format(reasons="; ".join(summary.unknown_reasons)))
+        typer.echo(
+            "  " + words["reasons"].format(reasons=punct(";", lang).join(summary.unknown_reasons))
+        )
     for item in equivalents(total.kwh, total.kg_co2eq, lang):
         typer.echo("  " + words["equivalent"].format(text=item["text"], factor=item["factor"]))
     if not summary.session_id and len(summary.sessions) > 1:

@@ -43,6 +43,7 @@ def init_school(
 ) -> None:
     """Create the school root CA (keys/school-root.pem) that `verify` trusts."""
     from provenance import keys
+    from reports.i18n import punct
 
     project = project_of(ctx)
     label = f"{name} (personal)" if personal and "personal" not in name.lower() else name
@@ -55,10 +56,14 @@ def init_school(
         passphrase=passphrase,
         force=force,
     )
-    fr = lang_of(ctx, project) == "fr"
-    typer.echo(f"{'certificat racine' if fr else 'root certificate'}: {path}")
-    keep = "mode 0600 : à garder sur cette machine" if fr else "mode 0600: keep it on this machine"
-    typer.echo(f"{'clé privée' if fr else 'private key'}: {path.with_suffix('.key')} ({keep})")
+    lang = lang_of(ctx, project)
+    fr, colon = lang == "fr", punct(":", lang)
+    typer.echo(f"{'certificat racine' if fr else 'root certificate'}{colon}{path}")
+    keep = "à garder sur cette machine" if fr else "keep it on this machine"
+    typer.echo(
+        f"{'clé privée' if fr else 'private key'}{colon}{path.with_suffix('.key')} "
+        f"(mode 0600{colon}{keep})"
+    )
 
 
 @keys_app.command("issue")
@@ -87,6 +92,7 @@ def issue(
     """Issue an artist signing certificate from the school root."""
     from provenance import keys
     from provenance.project import set_config_value
+    from reports.i18n import punct
 
     project = project_of(ctx)
     identity = keys.issue_artist(
@@ -101,10 +107,15 @@ def issue(
     )
     if default and project.has_config:
         set_config_value(project.root, "artist", "name", artist)
-    fr = lang_of(ctx, project) == "fr"
-    typer.echo(f"{'chaîne de certificats' if fr else 'certificate chain'}: {identity.chain_path}")
+    lang = lang_of(ctx, project)
+    fr, colon = lang == "fr", punct(":", lang)
+    typer.echo(
+        f"{'chaîne de certificats' if fr else 'certificate chain'}{colon}{identity.chain_path}"
+    )
     only = f"à ne remettre qu'à {artist}" if fr else f"give it only to {artist}"
-    typer.echo(f"{'clé privée' if fr else 'private key'}: {identity.key_path} (mode 0600: {only})")
+    typer.echo(
+        f"{'clé privée' if fr else 'private key'}{colon}{identity.key_path} (mode 0600{colon}{only})"
+    )
 
 
 @keys_app.command("list")

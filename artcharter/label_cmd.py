@@ -17,7 +17,8 @@ from artcharter.context import (
     project_of,
 )
 
-SIGNED_LINE = {"en": ("signed", "artwork"), "fr": ("signée", "œuvre")}
+# French puts a no-break space before the colon.
+SIGNED_LINE = {"en": ("signed: ", "artwork"), "fr": ("signée\u00a0: ", "œuvre")}
 
 
 def parse_ingredient(value: str) -> tuple[Path, str]:
@@ -100,6 +101,6 @@ def label(
     else:
         words = SIGNED_LINE[lang_of(ctx, project)]
         typer.echo(
-            f"{words[0]}: {signed.path}  ({words[1]} {signed.record.artwork_id}, "
+            f"{words[0]}{signed.path}  ({words[1]} {signed.record.artwork_id}, "
             f"sha256 {signed.sha256[:16]}…)"
         )

@@ -68,7 +68,7 @@ WORDS = {
     },
     "fr": {
         "loading_probe": "chargement de la sonde CLIP {clip}…",
-        "loading_model": "chargement de {model}…",
+        "loading_model": "chargement {de_model}…",  # d'openjourney, de stabilityai
         "opened": "campagne {id} : {n} prompt(s){per}, dossier {out}",
         "per": " x {n} images",
         "resumed": "reprise de la campagne {id} ({done} image(s) déjà faites)",
@@ -375,8 +375,9 @@ def campaign(
 
         def maker_factory() -> ImageMaker:
             from provenance import generate as gen
+            from reports.i18n import de
 
-            say(words["loading_model"].format(model=model_spec))
+            say(words["loading_model"].format(model=model_spec, de_model=de(model_spec)))
             loaded = gen.load_model(model_spec, device=device, dtype=dtype, country=project.country)
             return WrapperMaker(
                 loaded,

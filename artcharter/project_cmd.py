@@ -24,15 +24,19 @@ def init(
     """Create artcharter.toml and the ledger in FOLDER."""
     from provenance.ledger import Ledger
     from provenance.project import init_project, load_project
+    from reports.i18n import punct
 
     config = init_project(folder, name or folder.resolve().name, lang=lang, country=country)
     project = load_project(folder, options(ctx).ledger)
     Ledger(project.ledger_path).close()
     fr = lang == "fr"
-    typer.echo(f"{'projet' if fr else 'project'}: {config}")
-    typer.echo(f"{'registre' if fr else 'ledger'}: {project.ledger_path}")
+    colon = punct(":", lang)
+    typer.echo(f"{'projet' if fr else 'project'}{colon}{config}")
+    typer.echo(f"{'registre' if fr else 'ledger'}{colon}{project.ledger_path}")
     steps = (
         'artcharter keys init-school --name "..."',
         'artcharter keys issue --artist "..." --default',
     )
-    typer.echo(f"{'ensuite' if fr else 'next'}: {steps[0]}  {'puis' if fr else 'then'}  {steps[1]}")
+    typer.echo(
+        f"{'ensuite' if fr else 'next'}{colon}{steps[0]}  {'puis' if fr else 'then'}  {steps[1]}"
+    )

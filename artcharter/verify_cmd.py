@@ -155,26 +155,29 @@ LABELS = {
 
 def _print(result: object, lang: str) -> None:
     from provenance import verdicts
+    from reports.i18n import punct
 
     r = result  # a provenance.verify.Verification
     words = LABELS[lang]
-    typer.echo(f"{r.path}: {verdicts.title(r.verdict, lang)} [{r.verdict}]")
+    colon = punct(":", lang)
+    typer.echo(f"{r.path}{colon}{verdicts.title(r.verdict, lang)} [{r.verdict}]")
     if r.title:
-        typer.echo(f"  {words[6]}: {r.title}")
+        typer.echo(f"  {words[6]}{colon}{r.title}")
     if r.signer.get("name"):
-        typer.echo(f"  {words[0]}: {r.signer['name']} ({r.signer.get('organisation') or words[7]})")
+        organisation = r.signer.get("organisation") or words[7]
+        typer.echo(f"  {words[0]}{colon}{r.signer['name']} ({organisation})")
     if r.disclosure.get("source_types"):
-        typer.echo(f"  {words[1]}: {', '.join(r.disclosure['source_types'])}")
+        typer.echo(f"  {words[1]}{colon}{', '.join(r.disclosure['source_types'])}")
     if r.disclosure.get("software_agents"):
-        typer.echo(f"  {words[2]}: {', '.join(r.disclosure['software_agents'])}")
+        typer.echo(f"  {words[2]}{colon}{', '.join(r.disclosure['software_agents'])}")
     if r.ingredients:
         typer.echo(
-            f"  {words[3]}: "
+            f"  {words[3]}{colon}"
             + ", ".join(f"{i['title']} ({i['relationship']})" for i in r.ingredients)
         )
     if r.codes.get("failure"):
-        typer.echo(f"  {words[4]}: {', '.join(r.codes['failure'])}")
+        typer.echo(f"  {words[4]}{colon}{', '.join(r.codes['failure'])}")
     if r.error:
-        typer.echo(f"  {words[5]}: {r.error}")
+        typer.echo(f"  {words[5]}{colon}{r.error}")
     for line in textwrap.wrap(verdicts.explanation(r.verdict, lang), 88):
         typer.echo(f"  {line}")

@@ -338,11 +338,41 @@ def toml_string(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+# `label` needs the image, the output and the IPTC source type: the record's when the image
+# has one, else TYPE, a placeholder the artist replaces (a guessed type would be signed as
+# the artist's word).
+_SIGN_WORDS = {
+    "en": {
+        "command": "artcharter label IMAGE -o OUT --source-type {source_type} --declaration {path}",
+        "type": "TYPE: trainedAlgorithmicMedia if the AI made the image, "
+        "compositeWithTrainedAlgorithmicMedia\n"
+        "if it mixes AI and human work (other types: artcharter label --help)",
+    },
+    "fr": {
+        "command": "artcharter label IMAGE -o SORTIE --source-type {source_type} "
+        "--declaration {path}",
+        "type": "TYPE\u00a0: trainedAlgorithmicMedia si l'IA a fait l'image, "
+        "compositeWithTrainedAlgorithmicMedia\n"
+        "si elle mêle IA et travail humain (autres types\u00a0: artcharter label --help)",
+    },
+}
+
+
+def sign_command(record: ArtworkRecord | None, path: str, lang: str = "en") -> list[str]:
+    """The `artcharter label` command that signs the image with its declaration ``path``,
+    and, when the source type is left to the artist, a line saying which to choose."""
+    words = _SIGN_WORDS[lang]
+    source_type = record.source_type if record is not None and record.source_type else None
+    command = words["command"].format(source_type=source_type or "TYPE", path=path)
+    return [command] if source_type else [command, *words["type"].split("\n")]
+
+
 _TEMPLATE_TEXTS = {
     "en": {
         "head": "Artist's declaration (artcharter). Complete it, check it with\n"
         "#   artcharter declare --check FILE\n"
-        "# and sign your image with it: artcharter label IMAGE -o OUT --declaration FILE",
+        "# and sign your image with it:",
+        "file": "FILE",
         "made_from": "Prefilled from:",
         "title": "Title of the artwork.",
         "artist": "Your name as it should appear.",
@@ -367,7 +397,8 @@ _TEMPLATE_TEXTS = {
     "fr": {
         "head": "Déclaration de l'artiste (artcharter). Complétez-la, vérifiez-la avec\n"
         "#   artcharter declare --check FICHIER\n"
-        "# puis signez votre image avec : artcharter label IMAGE -o SORTIE --declaration FICHIER",
+        "# puis signez votre image avec\u00a0:",
+        "file": "FICHIER",
         "made_from": "Prérempli à partir de :",
         "title": "Titre de l'œuvre.",
         "artist": "Votre nom, tel qu'il doit apparaître.",
@@ -457,7 +488,8 @@ def declaration_template(
         or ""
     )
     choice = previous.get("training_mining") or (record.training_mining if record else None)
-    lines = [f"# {t['head']}"]
+    sign, *hint = sign_command(record, t["file"], lang)
+    lines = [f"# {t['head']}", f"#   {sign}", *(f"# {line}" for line in hint)]
     if made_from:
         lines.append(f"# {t['made_from']} {made_from}")
     lines += [
@@ -564,11 +596,12 @@ def declaration_template(
 # --- the template of an image (I/O) ----------------------------------------------------------
 
 
-def template_for_image(
-    image: Path, *, ledger: Ledger | None = None, artist: str | None = None, lang: str = "en"
-) -> str:
-    """The template for ``image``: prefilled from its Content Credentials, else from the
-    ledger (an image edited in place after signing lost its credentials, not its name)."""
+_ARTWORK_WORD = {"en": "artwork", "fr": "œuvre"}
+
+
+def record_for_image(image: Path, ledger: Ledger | None = None) -> ArtworkRecord | None:
+    """What is known of ``image``: its Content Credentials' record, else the ledger's (an
+    image edited in place after signing lost its credentials, not its name)."""
     from provenance.verify import verify_file
 
     verification = verify_file(image)
@@ -578,11 +611,18 @@ def template_for_image(
     if record is None and ledger is not None:
         row = ledger.find_artwork(verification.sha256 or "") or ledger.find_artwork(str(image))
         record = ledger.record_of(row) if row is not None else None
+    return record
+
+
+def template_for_image(
+    image: Path, record: ArtworkRecord | None, *, artist: str | None = None, lang: str = "en"
+) -> str:
+    """The template for ``image``, prefilled from its ``record_for_image``."""
     return declaration_template(
         record,
         artist=None if record else artist,
         lang=lang,
-        made_from=image.name + (f" (artwork {record.artwork_id})" if record else ""),
+        made_from=image.name + (f" ({_ARTWORK_WORD[lang]} {record.artwork_id})" if record else ""),
     )
 
 
@@ -590,7 +630,7 @@ def write_template(
     image: Path,
     output: Path | None = None,
     *,
-    ledger: Ledger | None = None,
+    record: ArtworkRecord | None = None,
     artist: str | None = None,
     lang: str = "en",
     force: bool = False,
@@ -599,7 +639,7 @@ def write_template(
     target = output or image.with_name(f"{image.stem}.declaration.toml")
     if target.exists() and not force:
         raise BadInput(f"{target} already exists: choose another name with -o or pass --force")
-    text = template_for_image(image, ledger=ledger, artist=artist, lang=lang)
+    text = template_for_image(image, record, artist=artist, lang=lang)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         tmp.write_text(text, encoding="utf-8")

@@ -26,6 +26,7 @@ from charter.evidence import Evidence
 from charter.model import Charter, Rule
 from provenance import verdicts
 from provenance.record import SOURCE_TYPES, ArtworkRecord
+from reports.i18n import de, punct
 
 PASS = "pass"
 FAIL = "fail"
@@ -244,7 +245,7 @@ def signer_trust(params: dict[str, Any], ev: Evidence) -> Outcome:
     if ev.verdict == verdicts.VALID_UNTRUSTED:
         return outcome(
             FAIL,
-            f"Signature valide de {name}, mais son certificat (émis par {issuer}) ne vient pas "
+            f"Signature valide {de(name)}, mais son certificat (émis par {issuer}) ne vient pas "
             "d'une autorité que l'école reconnaît : vérifiez avec la racine de l'école (--trust).",
             f"Valid signature by {name}, but the certificate (issued by {issuer}) does not come "
             "from an authority the school trusts: verify with the school's root (--trust).",
@@ -893,7 +894,7 @@ def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
             **seen,
         )
     seen["total_kwh"] = total
-    detail_fr, detail_en = "; ".join(notes_fr), "; ".join(notes_en)
+    detail_fr, detail_en = punct(";", "fr").join(notes_fr), "; ".join(notes_en)
     if total <= budget:
         return outcome(
             PASS,
@@ -972,7 +973,7 @@ def local_tool(params: dict[str, Any], ev: Evidence) -> Outcome:
         model_fr, model_en = model_names(ev.origin)
         return outcome(
             PASS,
-            f"Généré sur place avec le modèle {model_fr} (énergie mesurée).",
+            f"L'image a été générée sur place avec le modèle {model_fr} (énergie mesurée).",
             f"Generated on site with the model {model_en} (energy measured).",
             model=ev.origin.model.id,
         )
@@ -981,8 +982,8 @@ def local_tool(params: dict[str, Any], ev: Evidence) -> Outcome:
     )
     return outcome(
         FAIL,
-        f"Fait avec un outil externe ({_list(names) or '?'}), dont l'énergie ne peut pas être "
-        "mesurée.",
+        f"L'image a été faite avec un outil externe ({_list(names) or '?'}), dont l'énergie ne "
+        "peut pas être mesurée.",
         f"Made with an external tool ({_list(names) or '?'}), whose energy cannot be measured.",
         tools=names,
     )

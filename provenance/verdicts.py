@@ -141,8 +141,8 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "exports. Ask the author for the signed file.",
         ),
         "fr": (
-            "Aucun Content Credential",
-            "Le fichier ne porte aucun Content Credential. Cela ne dit rien de la façon dont il "
+            "Sans Content Credentials",
+            "Le fichier ne porte pas de Content Credentials. Cela ne dit rien de la façon dont il "
             "a été fait : les réseaux sociaux, les captures d'écran et les exports les "
             "suppriment souvent. Demandez le fichier signé à l'auteur.",
         ),
@@ -167,7 +167,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "(or the server could not be reached).",
         ),
         "fr": (
-            "Credentials distants non récupérés",
+            "Content Credentials distants non récupérés",
             "Les Content Credentials de ce fichier sont stockés sur un serveur, pas dans le "
             "fichier. Ils n'ont pas été récupérés : la vérification se fait hors ligne sauf avec "
             "--allow-remote (ou le serveur n'a pas pu être joint).",

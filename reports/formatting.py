@@ -36,6 +36,20 @@ def fmt_energy(kwh: float | None, lang: str) -> str:
     return f"{fmt_number(kwh * 1_000_000, lang, 3)} mWh"
 
 
+SIZE_UNITS = {"fr": ("o", "ko", "Mo", "Go"), "en": ("B", "KB", "MB", "GB")}
+
+
+def fmt_size(size: int, lang: str) -> str:
+    """A file size in bytes, KB, MB or GB (octets, ko, Mo, Go in French), by 1024s:
+    99392 -> '97.1 KB' / '97,1 ko'; a whole number keeps no decimal ('2 MB')."""
+    units = SIZE_UNITS.get(lang, SIZE_UNITS["en"])
+    for power in (3, 2, 1):
+        if size >= 1024**power:
+            text = f"{size / 1024**power:.1f}".removesuffix(".0")
+            return f"{text.replace('.', ',') if lang == 'fr' else text} {units[power]}"
+    return f"{size} {units[0]}"
+
+
 def fmt_mass_co2(kg: float | None, lang: str) -> str:
     if kg is None:
         return "–"

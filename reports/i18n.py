@@ -345,3 +345,20 @@ def source_type_words(source_type: str | None, lang: str) -> str:
 def maybe(key: str, lang: str) -> str | None:
     """The text of ``key`` when it exists (statuses and levels read from data)."""
     return t(key, lang) if key in TEXTS else None
+
+
+def punct(mark: str, lang: str) -> str:
+    """``mark`` (':' or ';') with the space after it; French also puts a no-break space
+    before it ("fichier : ...", "file: ...")."""
+    return f"\u00a0{mark} " if lang == "fr" else f"{mark} "
+
+
+# French elides "de" before a vowel or a mute h: "d'Alice", "d'Hélène", but "de Marie".
+# A name's h is taken as mute, as it is in almost every first name.
+_ELIDING = frozenset("aàâäeéèêëiîïoôöuùûüyœæh")
+
+
+def de(name: str) -> str:
+    """French "de NAME", elided before a vowel or a mute h: de("Artiste Démo") is
+    "d'Artiste Démo", de("Marie") is "de Marie"."""
+    return f"d'{name}" if name[:1].lower() in _ELIDING else f"de {name}"

@@ -16,7 +16,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from reports.formatting import fmt_date, fmt_number
+from reports.formatting import fmt_date, fmt_number, fmt_size
 
 
 @functools.cache
@@ -77,7 +77,7 @@ def _translator(lang: str) -> Any:
 
 
 def render(name: str, lang: str, **context: Any) -> str:
-    """Render template ``name``; ``t``, ``date`` and ``number`` speak ``lang``."""
+    """Render template ``name``; ``t``, ``date``, ``number`` and ``size`` speak ``lang``."""
     return (
         environment()
         .get_template(name)
@@ -86,6 +86,7 @@ def render(name: str, lang: str, **context: Any) -> str:
             t=_translator(lang),
             date=lambda iso: fmt_date(iso, lang),
             number=lambda value, sig=2: fmt_number(value, lang, sig),
+            size=lambda value: fmt_size(value, lang),
             **context,
         )
     )

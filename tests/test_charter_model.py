@@ -344,6 +344,9 @@ def test_charter_show_json_and_text(
     assert "Charte de l'ESAD Exemple" in out
     assert "étend artcharter-default 2026.1" in out
     assert "budget_kwh = 0.05" in out and "désactivée" in out
+    # French puts a no-break space before a colon and a semicolon.
+    assert "(preuve\u00a0: credential\u00a0; paramètres\u00a0: accept = [" in out
+    assert "\u00a0; définie dans " in out
     # The project's [charter] file is the default for `charter show`.
     write(tmp_path, "artcharter.toml", '[project]\nname = "x"\n\n[charter]\nfile = "school.toml"\n')
     assert run(["charter", "show", "--json"]) == 0
@@ -353,7 +356,9 @@ def test_charter_show_json_and_text(
 def test_charter_validate_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = write(tmp_path, "good.toml", SCHOOL)
     assert run(["charter", "validate", str(good)]) == 0
-    assert "esad-exemple 2026.2-esad, 14 rules" in capsys.readouterr().out
+    assert f"{good}: valid (esad-exemple 2026.2-esad, 14 rules)" in capsys.readouterr().out
+    assert run(["--lang", "fr", "charter", "validate", str(good)]) == 0
+    assert f"{good}\u00a0: valide (esad-exemple 2026.2-esad, 14 règles)" in capsys.readouterr().out
     bad = write(
         tmp_path, "bad.toml", 'extends = "default"\nversion = "1"\n[rules.x]\nseverity = 3\n'
     )

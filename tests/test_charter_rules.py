@@ -808,6 +808,26 @@ def test_french_reasons_use_french_number_format() -> None:
     assert "0,006 kWh" in result.reason["fr"] and "0.006 kWh" in result.reason["en"]
 
 
+def test_french_reasons_follow_french_typography() -> None:
+    # A no-break space before a semicolon, whole sentences, "d'" before a vowel.
+    energy = session(0.002, 0.05, discarded=1)
+    over = verdict("energy-budget", generated_evidence(session=energy), include_loading=True)
+    assert "dont 1 écartée(s)\u00a0; chargement du modèle compris)" in over.reason["fr"]
+    assert "1 discarded; model loading included)" in over.reason["en"]
+    local = verdict("local-open-tool", generated_evidence())
+    assert local.reason["fr"].startswith("L'image a été générée sur place avec le modèle ")
+    assert local.reason["en"].startswith("Generated on site with the model ")
+    external = verdict("local-open-tool", labelled_evidence(full_declaration()))
+    assert external.reason["fr"].startswith("L'image a été faite avec un outil externe (")
+    for name, words in (("Artiste Démo", "d'Artiste Démo"), ("Marie Curie", "de Marie Curie")):
+        signer = {"name": name, "organisation": "Autre école"}
+        result = verdict(
+            "signer-trusted", labelled_evidence(verdict="valid-untrusted", signer=signer)
+        )
+        assert result.reason["fr"].startswith(f"Signature valide {words}, mais")
+        assert result.reason["en"].startswith(f"Valid signature by {name}, but")
+
+
 def test_verdict_to_dict_in_one_language() -> None:
     data = verdict("artist-statement", labelled_evidence(None)).to_dict("fr")
     assert data["status"] == "needs-declaration"

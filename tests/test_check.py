@@ -139,6 +139,10 @@ def test_declared_artwork_passes(root: Path, capsys: pytest.CaptureFixture[str])
     # The real prompt audit flagged "poor", answered by the reflection.
     assert "Flagged terms: poor family" in out
     assert "✘ local-open-tool [informational]: fail" in out
+    assert run(["--lang", "fr", "check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{path}\u00a0: respecte la charte (artcharter-default 2026.1)" in out
+    assert "✘ local-open-tool [pour information]\u00a0: non respectée" in out
     assert run(["--lang", "fr", "check", str(path), "--json"]) == 0
     [data] = json.loads(capsys.readouterr().out)
     assert data["passed"] is True

@@ -105,9 +105,38 @@ def test_verify_exit_codes_and_languages(project: Path, capsys: pytest.CaptureFi
     capsys.readouterr()
     assert run(["--lang", "fr", "verify", "work.png"]) == 1
     out = capsys.readouterr().out
-    assert "Aucun Content Credential" in out and "[no-credential]" in out
+    # French puts a no-break space before the colon.
+    assert "work.png\u00a0: Sans Content Credentials [no-credential]" in out
+    assert "ne porte pas de Content Credentials" in out
     assert run(["--lang", "en", "verify", "work.png"]) == 1
-    assert "No Content Credentials" in capsys.readouterr().out
+    assert "work.png: No Content Credentials [no-credential]" in capsys.readouterr().out
+    assert run(["--lang", "fr", "verify", "signed.png"]) == 0
+    out = capsys.readouterr().out
+    assert "signed.png\u00a0: De confiance" in out
+    assert "  signataire\u00a0: Alice Martin (ESAD Exemple)" in out
+
+
+def test_french_lines_put_a_space_before_the_colon(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "atelier"
+    assert run(["init", str(root), "--name", "ESAD", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "projet\u00a0: " in out and "registre\u00a0: " in out and "ensuite\u00a0: " in out
+    monkeypatch.chdir(root)
+    assert run(["keys", "init-school", "--name", "ESAD"]) == 0
+    out = capsys.readouterr().out
+    assert "certificat racine\u00a0: " in out
+    assert "(mode 0600\u00a0: à garder sur cette machine)" in out
+    assert run(["keys", "issue", "--artist", "Alice Martin", "--default"]) == 0
+    out = capsys.readouterr().out
+    assert "chaîne de certificats\u00a0: " in out
+    assert "(mode 0600\u00a0: à ne remettre qu'à Alice Martin)" in out
+    src = make_image(root / "work.png")
+    assert run(label_args(src, root / "signed.png")) == 0
+    assert capsys.readouterr().out.startswith(f"signée\u00a0: {root / 'signed.png'}  (œuvre ")
+    assert run(["--lang", "en", *label_args(src, root / "again.png")]) == 0
+    assert capsys.readouterr().out.startswith(f"signed: {root / 'again.png'}  (artwork ")
 
 
 def test_verify_report_dir_and_folder(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

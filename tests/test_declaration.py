@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import tomllib
 from pathlib import Path
 
 import pytest
+import typer
 from charter_helpers import (
     FULL_DECLARATION_TOML,
     full_declaration,
@@ -18,13 +20,14 @@ from charter_helpers import (
 from hypothesis import given
 from hypothesis import strategies as st
 
-from artcharter.cli import run
+from artcharter.cli import app, run
 from charter.declaration import (
     SCHEMA,
     declaration_template,
     load_declaration,
     merge_choices,
     parse_declaration,
+    sign_command,
     toml_string,
     validate_declaration,
 )
@@ -154,6 +157,26 @@ def test_blank_template_parses(lang: str) -> None:
     assert data["statement"] is None and data["tools"] == []
     assert set(data["ai_share"].values()) == {"none"}
     assert ("Complétez-la" in text) == (lang == "fr")
+    # `label` needs a source type: the blank template leaves it to the artist, and says which.
+    out = "SORTIE" if lang == "fr" else "OUT"
+    assert f"label IMAGE -o {out} --source-type TYPE --declaration" in text
+    assert (
+        "TYPE\u00a0: trainedAlgorithmicMedia si" in text
+        or "TYPE: trainedAlgorithmicMedia if" in text
+    )
+    assert "(artwork" not in text and "(œuvre" not in text
+
+
+@pytest.mark.parametrize(("lang", "word"), [("fr", "œuvre"), ("en", "artwork")])
+def test_template_of_a_known_artwork_signs_with_its_source_type(lang: str, word: str) -> None:
+    record = labelled_record(None, source_type="compositeWithTrainedAlgorithmicMedia")
+    text = declaration_template(record, lang=lang, made_from=f"nuit.png ({word} x)")
+    out, file = ("SORTIE", "FICHIER") if lang == "fr" else ("OUT", "FILE")
+    command = f"artcharter label IMAGE -o {out} --source-type compositeWithTrainedAlgorithmicMedia"
+    assert f"#   {command} --declaration {file}\n" in text
+    assert "TYPE" not in text
+    assert sign_command(record, "d.toml", lang) == [f"{command} --declaration d.toml"]
+    assert sign_command(None, "d.toml", lang)[0].endswith("--source-type TYPE --declaration d.toml")
 
 
 def test_template_prefilled_from_a_labelled_record() -> None:
@@ -212,11 +235,59 @@ def test_declare_writes_a_template(
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".partial")]
 
 
+def filled(command: str, **values: str) -> list[str]:
+    """The suggested command's arguments, its placeholders replaced as the artist would."""
+    words = shlex.split(command)
+    assert words[0] == "artcharter"
+    return [values.get(word, word) for word in words[1:]]
+
+
+def test_declare_suggests_a_label_command_that_works(
+    tmp_path: Path,
+    school_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = project(tmp_path, school_dir)
+    monkeypatch.chdir(root)
+    make_image(root / "nuit.png")
+    assert run(["declare", "nuit.png"]) == 0
+    written, suggestion, *hint = capsys.readouterr().out.splitlines()
+    assert written == "declaration template written: nuit.declaration.toml"
+    command = suggestion.removeprefix("complete it, then sign with: ")
+    assert command.endswith("--source-type TYPE --declaration nuit.declaration.toml")
+    assert hint[0].startswith("TYPE: trainedAlgorithmicMedia if the AI made the image")
+    # Every option `label` requires is there, so that nothing but the placeholders is missing.
+    label = typer.main.get_command(app).commands["label"]  # type: ignore[attr-defined]
+    required = [p for p in label.params if p.required and p.param_type_name == "option"]
+    assert {"--output", "--source-type"} <= {opt for p in required for opt in p.opts}
+    for param in required:
+        assert any(opt in command.split() for opt in param.opts), param.opts
+    args = filled(command, IMAGE="nuit.png", OUT="signed.png", TYPE="trainedAlgorithmicMedia")
+    assert run(args) == 0, capsys.readouterr().err
+
+    # In French, for the signed file: its own source type, nothing left to choose.
+    capsys.readouterr()
+    assert run(["--lang", "fr", "declare", "signed.png"]) == 0
+    out = capsys.readouterr().out
+    written, suggestion = out.splitlines()
+    assert written == "modèle de déclaration écrit\u00a0: signed.declaration.toml"
+    command = suggestion.removeprefix("complétez-le, puis signez avec\u00a0: ")
+    assert "--source-type trainedAlgorithmicMedia --declaration signed.declaration.toml" in command
+    template = (root / "signed.declaration.toml").read_text(encoding="utf-8")
+    assert "#   " + command.replace("signed.declaration.toml", "FICHIER") + "\n" in template
+    assert "# Prérempli à partir de : signed.png (œuvre " in template
+    assert run(filled(command, IMAGE="signed.png", SORTIE="final.png")) == 0
+    assert verify_file(root / "final.png").record["declaration"]["schema"] == SCHEMA
+
+
 def test_declare_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = tmp_path / "good.toml"
     good.write_text(FULL_DECLARATION_TOML, encoding="utf-8")
     assert run(["declare", "--check", str(good)]) == 0
-    assert "valid declaration" in capsys.readouterr().out
+    assert f"{good}: valid declaration" in capsys.readouterr().out
+    assert run(["--lang", "fr", "declare", "--check", str(good)]) == 0
+    assert f"{good}\u00a0: déclaration valide" in capsys.readouterr().out
     bad = tmp_path / "bad.toml"
     bad.write_text('title = "x"\n[ai_share]\nrendering = "yes"\n', encoding="utf-8")
     assert run(["declare", "--check", str(bad)]) == 2

@@ -21,7 +21,14 @@ from provenance.verify import Verification, read_anchors, verify_file
 from reports import energy_equivalents, explanations
 from reports.artwork_report import ReportFacts, build_report, declaration_section
 from reports.facts import gather_facts
-from reports.formatting import ENERGY_METHODS, fmt_energy, fmt_energy_method, fmt_number
+from reports.formatting import (
+    ENERGY_METHODS,
+    fmt_energy,
+    fmt_energy_method,
+    fmt_number,
+    fmt_size,
+)
+from reports.i18n import de, punct
 from reports.report import make_report
 from reports.report import render_facts as render_page
 
@@ -116,6 +123,29 @@ def test_energy_units_stay_readable() -> None:
     assert fmt_energy(2.5, "en") == "2.50 kWh"
     assert fmt_energy(0.0021, "fr") == "2,10 Wh"
     assert fmt_energy(0.00004, "en") == "40.0 mWh"
+
+
+@pytest.mark.parametrize(
+    ("size", "fr", "en"),
+    [
+        (0, "0 o", "0 B"),
+        (512, "512 o", "512 B"),
+        (2048, "2 ko", "2 KB"),
+        (99_392, "97,1 ko", "97.1 KB"),
+        (25 * 1024**2, "25 Mo", "25 MB"),
+        (3 * 1024**3 // 2, "1,5 Go", "1.5 GB"),
+    ],
+)
+def test_file_sizes_in_each_language(size: int, fr: str, en: str) -> None:
+    assert (fmt_size(size, "fr"), fmt_size(size, "en")) == (fr, en)
+
+
+def test_french_punctuation_and_elision() -> None:
+    assert punct(":", "fr") == "\u00a0: " and punct(";", "fr") == "\u00a0; "
+    assert punct(":", "en") == ": " and punct(";", "en") == "; "
+    assert de("Artiste Démo") == "d'Artiste Démo" and de("Élise") == "d'Élise"
+    assert de("Hélène") == "d'Hélène" and de("Yves") == "d'Yves"
+    assert de("Marie") == "de Marie" and de("ESAD") == "d'ESAD" and de("?") == "de ?"
 
 
 def test_energy_methods_in_words() -> None:
@@ -321,6 +351,7 @@ def test_report_of_a_signed_artwork(expo: Exhibition, anchors, tmp_path: Path) -
     assert twin == json.loads(json.dumps(files.report))
     assert twin["verification"]["verdict"] == "trusted"
     assert twin["artwork"]["sha256"] == expo.generated.sha256
+    assert f"({fmt_size(expo.generated.path.stat().st_size, 'en')})" in html  # "(97.1 KB)"
     # The whole session, the discarded image included, comes from the ledger.
     assert twin["energy"]["session"]["images"] == 2
     assert twin["energy"]["session"]["discarded"] == 1
@@ -397,6 +428,9 @@ def test_report_command(expo: Exhibition, tmp_path: Path, capsys) -> None:
     assert "rapport" in capsys.readouterr().out
     html = (out / "maree.report.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in html and "Vérification" in html and "Énergie" in html
+    # The file's size in octets, as French writes it.
+    size = fmt_size(expo.generated.path.stat().st_size, "fr")
+    assert re.search(r"\d ko$", size) and f"({size})" in html and " B)" not in html
     twin = json.loads((out / "maree.report.json").read_text(encoding="utf-8"))
     assert twin["lang"] == "fr" and twin["verification"]["verdict"] == "trusted"
     # The method is data in the twin and words in the page, in the page's language.

@@ -11,6 +11,7 @@ import asyncio
 import io
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -178,10 +179,10 @@ def test_oversized_file_is_refused_with_413(files, school_root) -> None:
         assert response.status_code == 413
         assert (
             response.json()["detail"]
-            == "nocturne.png is over the 2 kB limit per file (the desk's --max-upload-mb option)"
+            == "nocturne.png is over the 2 KB limit per file (the desk's --max-upload-mb option)"
         )
         fr = small.post("/api/verify?lang=fr", files=upload(files["signed"]))
-        assert "dépasse la limite" in fr.json()["detail"]
+        assert "dépasse la limite de 2 ko par fichier" in fr.json()["detail"]
 
 
 def test_request_over_the_limit_is_cut_off_even_without_a_length(files, school_root) -> None:
@@ -200,6 +201,12 @@ def test_request_over_the_limit_is_cut_off_even_without_a_length(files, school_r
             headers={"content-type": f"multipart/form-data; boundary={boundary}"},
         )
         assert announced.status_code == 413 and "request is over" in announced.json()["detail"]
+        french = small.post(
+            "/api/verify?lang=fr",
+            content=b"x" * 200_000,
+            headers={"content-type": f"multipart/form-data; boundary={boundary}"},
+        )
+        assert re.search(r"^la requête dépasse \d+(,\d)? ko :", french.json()["detail"])
         streamed = small.post(
             "/api/verify",
             content=chunked(),
@@ -312,6 +319,60 @@ def test_visitor_page_shows_the_record_in_both_languages(client, files) -> None:
     assert "a harbour at night, oil painting" in english
     french = client.get(result["visitor_url"] + "?lang=fr").text
     assert "Générée par IA" in french and "De confiance" in french
+    assert "<dt>Prompt</dt>" in french and "Invite" not in french
+    assert "<dt>Entraînement et fouille de textes et de données</dt><dd>refusée</dd>" in french
+
+
+def test_visitor_page_names_every_field_in_its_language() -> None:
+    """The declaration's and the generation's keys, the roles, stages and energy method are
+    words in the page's language; a key artcharter does not know stays readable."""
+    from charter_helpers import full_declaration, generated_record
+    from markupsafe import escape
+
+    from artcharter.serve.pages import TEMPLATES
+    from artcharter.serve.texts import words
+    from provenance.record import EnergyRecord, GenerationParams, Ingredient
+
+    record = generated_record(
+        declaration=full_declaration(),
+        generation=GenerationParams(
+            seed=7, steps=20, guidance=7.5, timings_ms={"pipeline": 1234.5, "future_step": 1.0}
+        ),
+        energy=EnergyRecord("measured", kwh_total=0.002, method="TDP estimate"),
+        ingredients=[Ingredient("esquisse.png", "ab" * 32, "image/png", "sketch")],
+    ).to_dict()
+    fields = TEMPLATES.get_template("_macros.html").module.record_fields  # type: ignore[attr-defined]
+    french = str(fields(record, words("fr"), "fr"))
+    english = str(fields(record, words("en"), "en"))
+    expected = {
+        "fr": [
+            "Note d'intention", "Réflexion sur les biais", "Part de l'IA par étape",
+            "<dt>Rendu</dt><dd>générée</dd>", "<dt>Idéation</dt><dd>aucune</dd>",
+            "<dt>Rôle</dt><dd>croquis</dd>", "<dt>Étape du travail</dt><dd>rendu</dd>",
+            "<dt>Images générées</dt><dd>24</dd>", "Techniques sans IA",
+            "<dt>Graine (seed)</dt><dd>7</dd>", "<dt>Échelle de guidage</dt><dd>7,5</dd>",
+            "<dt>Durées (ms)</dt>", "<dt>Génération (par image)</dt><dd>1234,5</dd>",
+            "<dt>Future step</dt>", "esquisse.png <span class=\"muted\">(croquis, ",
+            "· estimation d'après le TDP et la charge du processeur",
+            "<dt>Entraînement et fouille de textes et de données</dt><dd>refusée</dd>",
+        ],
+        "en": [
+            "<dt>Statement</dt>", "<dt>Reflection on biases</dt>", "Share of AI per stage",
+            "<dt>Rendering</dt><dd>generated</dd>", "<dt>Role</dt><dd>sketch</dd>",
+            "<dt>Seed</dt><dd>7</dd>", "<dt>Guidance scale</dt><dd>7.5</dd>",
+            "<dt>Timings (ms)</dt>", "<dt>Generation (per image)</dt><dd>1234.5</dd>",
+            "esquisse.png <span class=\"muted\">(sketch, ",
+            "· estimate from the CPU's TDP and load",
+        ],
+    }  # fmt: skip
+    for lang, html in (("fr", french), ("en", english)):
+        for text in expected[lang]:
+            assert (
+                str(escape(text)).replace("&lt;", "<").replace("&gt;", ">").replace("&#34;", '"')
+                in html
+            ), (lang, text)
+    for raw in ("Timings ms", "Ai share", "Bias reflection", ">Seed<", "(sketch,", "TDP estimate"):
+        assert raw not in french, raw
 
 
 def test_a_cartel_qr_code_leads_to_the_visitor_page(client, files) -> None:
@@ -430,8 +491,18 @@ def test_desk_page_in_both_languages_and_remembered(client) -> None:
         english.status_code == 200 and "Jury desk" in english.text and 'lang="en"' in english.text
     )
     assert "ESAD Exemple" in english.text and "Drop images or a folder here" in english.text
+    assert 'aria-label="Desk settings"' in english.text
     french = client.get("/?lang=fr")
     assert "Bureau du jury" in french.text and french.cookies.get("lang") == "fr"
+    assert 'aria-label="Réglages du bureau"' in french.text
+    # The script's texts hold the CSV header, in the page's language like its cells.
+    data = json.loads(french.text.split('id="desk-data">', 1)[1].split("</script>", 1)[0])
+    assert data["maxLabel"].endswith(" Mo")
+    header = ("f_file", "col_title", "csv_verdict_code", "csv_kwh", "f_sha256", "csv_artwork_id")
+    assert [data["texts"][key] for key in header] == [
+        "Fichier", "Titre", "Code du verdict", "Énergie (kWh)", "Empreinte SHA-256",
+        "Identifiant de l'œuvre",
+    ]  # fmt: skip
     assert "Bureau du jury" in client.get("/").text  # the cookie remembers the choice
     client.cookies.clear()
     browser_fr = client.get("/", headers={"accept-language": "fr-FR,fr;q=0.9,en;q=0.8"})

@@ -194,8 +194,19 @@ def test_jury_drops_three_files_and_reads_their_verdicts(
     assert verdicts_shown(page) == {
         "nocturne.png": "De confiance",
         "retouched.png": "Modifié après signature",
-        "screenshot.png": "Aucun Content Credential",
+        "screenshot.png": "Sans Content Credentials",
     }
+    # The CSV speaks the page's language, its header as much as its cells.
+    with page.expect_download() as download:
+        page.click("#export-csv")
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == (
+        '"Fichier","Titre","Artiste","École ou organisation","Code du verdict","Verdict",'
+        '"Part de l\'IA","Énergie (kWh)","Émissions (kg CO2e)","Charte","Empreinte SHA-256",'
+        '"Identifiant de l\'œuvre"'
+    )
+    assert any(line.startswith('"nocturne.png","Nocturne au port",') for line in lines[1:])
+    assert any('"no-credential","Sans Content Credentials"' in line for line in lines[1:])
     assert errors == []
     context.close()
 

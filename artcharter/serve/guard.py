@@ -17,7 +17,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from artcharter.serve.texts import pick_lang, text
-from artcharter.serve.uploads import Rejected, fmt_bytes
+from artcharter.serve.uploads import Rejected
+from reports.formatting import fmt_size
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -95,7 +96,7 @@ class DeskGuard:
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.max_body:
             await _refuse(
-                send, 413, text("err_request_too_large", lang, limit=fmt_bytes(self.max_body))
+                send, 413, text("err_request_too_large", lang, limit=fmt_size(self.max_body, lang))
             )
             return
         await self.app(scope, self._counting(receive), self._with_headers(send))
@@ -111,7 +112,7 @@ class DeskGuard:
                 if seen > self.max_body:
                     # Raised inside the handler's read of the body; the upload route turns
                     # it into a 413 like any other refusal.
-                    raise Rejected(413, "err_request_too_large", limit=fmt_bytes(self.max_body))
+                    raise Rejected(413, "err_request_too_large", limit=self.max_body)
             return message
 
         return counted

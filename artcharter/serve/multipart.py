@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
-from artcharter.serve.uploads import Rejected, display_name, fmt_bytes
+from artcharter.serve.uploads import Rejected, display_name
 
 FIELD = "file"
 
@@ -76,7 +76,7 @@ class _Collector:
                 413,
                 "err_too_large",
                 name=display_name(part.filename),
-                limit=fmt_bytes(self.max_file_bytes),
+                limit=self.max_file_bytes,
             )
         part.data += data[start:end]
 

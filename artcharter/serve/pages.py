@@ -14,11 +14,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from artcharter.serve.api import artwork_json, desk_of, result_json
 from artcharter.serve.config import MAX_FILES_PER_REQUEST, MIB
 from artcharter.serve.summary import VERDICT_TONES, ai_share_of_record
-from artcharter.serve.texts import LANGS, TEXTS, text, words
-from artcharter.serve.uploads import fmt_bytes
+from artcharter.serve.texts import LANGS, TEXTS, field_label, text, words
 from provenance import verdicts
 from provenance.image_files import MIME_TYPES
-from reports.formatting import fmt_date, fmt_energy, fmt_mass_co2
+from reports.formatting import fmt_date, fmt_energy, fmt_energy_method, fmt_mass_co2, fmt_size
+from reports.i18n import maybe
 
 router = APIRouter(include_in_schema=False)
 log = logging.getLogger("artcharter.serve")
@@ -55,6 +55,13 @@ SCRIPT_TEXTS = (
     "col_energy",
     "col_charter",
     "col_report",
+    "f_file",
+    "f_organisation",
+    "f_sha256",
+    "csv_verdict_code",
+    "csv_kwh",
+    "csv_co2",
+    "csv_artwork_id",
 )
 
 
@@ -73,6 +80,33 @@ def _compact(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "", [], {})}
 
 
+def _field_value(value: Any, key: object, lang: str) -> Any:
+    """A value of a record's nested table (under ``key``) in words when it is one of
+    artcharter's codes: an input's role, a stage, a stage's share of AI, the training
+    choice. A decimal number gets the reader's decimal mark; anything else is as it is."""
+    if isinstance(value, float) and lang == "fr":
+        return repr(value).replace(".", ",")
+    if not isinstance(value, str):
+        return value
+    name = str(key)
+    if name == "role":
+        return maybe(f"role_{value}", lang) or value
+    if name == "stage":
+        return maybe(f"stage_{value}", lang) or value
+    if maybe(f"stage_{name}", lang) is not None:  # a stage of the declared AI share
+        return maybe(f"level_{value}", lang) or value
+    if name == "training_mining" and f"training_{value}" in TEXTS:
+        return text(f"training_{value}", lang)
+    return value
+
+
+def _ingredient_role(ingredient: dict[str, Any], lang: str) -> str:
+    """An ingredient's role in words, as the artwork's report names it."""
+    role = ingredient.get("role") or "other"
+    key = "parentOf" if ingredient.get("relationship") == "parentOf" else role
+    return maybe(f"role_{key}", lang) or str(role)
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("artcharter.serve", "templates"),
@@ -83,8 +117,11 @@ def _environment() -> Environment:
     env.filters.update(
         date=lambda iso, lang: fmt_date(iso, lang),
         energy=_energy,
-        filesize=fmt_bytes,
-        humanize=lambda key: str(key).replace("_", " ").capitalize(),
+        filesize=fmt_size,
+        field_label=field_label,
+        field_value=_field_value,
+        ingredient_role=_ingredient_role,
+        energy_method=fmt_energy_method,
         compact=_compact,
         ai_share=ai_share_of_record,
     )
@@ -141,7 +178,7 @@ async def desk_page(request: Request) -> HTMLResponse:
         page_data={
             "lang": lang,
             "maxBytes": config.max_upload_bytes,
-            "maxLabel": fmt_bytes(config.max_upload_bytes),
+            "maxLabel": fmt_size(config.max_upload_bytes, lang),
             "maxFiles": MAX_FILES_PER_REQUEST,
             "texts": {key: TEXTS[key][lang] for key in SCRIPT_TEXTS},
         },

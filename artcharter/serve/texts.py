@@ -6,6 +6,8 @@ same texts. ``words(lang)`` gives the flat table for one language, the form temp
 
 from __future__ import annotations
 
+from reports.i18n import maybe
+
 LANGS = ("fr", "en")
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -64,7 +66,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Ce fichier a été oublié par le bureau : déposez-le à nouveau pour voir son rapport.",
         "en": "The desk has forgotten this file: drop it again to see its report.",
     },
+    # --- the CSV download: its header, in the page's language like its cells --------------
+    "csv_verdict_code": {"fr": "Code du verdict", "en": "Verdict code"},
+    "csv_kwh": {"fr": "Énergie (kWh)", "en": "Energy (kWh)"},
+    "csv_co2": {"fr": "Émissions (kg CO2e)", "en": "Emissions (kg CO2e)"},
+    "csv_artwork_id": {"fr": "Identifiant de l'œuvre", "en": "Artwork ID"},
     # --- the settings line -------------------------------------------------------------
+    "settings": {"fr": "Réglages du bureau", "en": "Desk settings"},
     "project": {"fr": "Projet", "en": "Project"},
     "trust": {"fr": "Autorités de confiance", "en": "Trusted authorities"},
     "no_trust": {
@@ -196,7 +204,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "modèle de démonstration à poids aléatoires",
         "en": "demo model with random weights",
     },
-    "f_prompt": {"fr": "Invite (prompt)", "en": "Prompt"},
+    "f_prompt": {"fr": "Prompt", "en": "Prompt"},
     "f_prompt_private": {
         "fr": "privée : seule son empreinte est publiée",
         "en": "private: only its fingerprint is published",
@@ -205,7 +213,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "f_energy": {"fr": "Énergie de génération", "en": "Energy of generation"},
     "f_ingredients": {"fr": "Apports humains (ingrédients)", "en": "Human inputs (ingredients)"},
     "f_declaration": {"fr": "Déclaration de l'artiste", "en": "Artist's declaration"},
-    "f_training": {"fr": "Fouille de textes et de données", "en": "Training and data mining"},
+    "f_training": {
+        "fr": "Entraînement et fouille de textes et de données",
+        "en": "Training and data mining",
+    },
     "f_status": {"fr": "État dans le registre", "en": "Status in the ledger"},
     "f_verifications": {"fr": "Dernières vérifications", "en": "Latest verifications"},
     "f_signer": {"fr": "Signataire", "en": "Signer"},
@@ -218,7 +229,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "f_size": {"fr": "Taille", "en": "Size"},
     "sev_required": {"fr": "obligatoire", "en": "required"},
     "sev_recommended": {"fr": "recommandée", "en": "recommended"},
-    "sev_informational": {"fr": "informative", "en": "informational"},
+    "sev_informational": {"fr": "pour information", "en": "informational"},
     "training_allowed": {"fr": "autorisée", "en": "allowed"},
     "training_notAllowed": {"fr": "refusée", "en": "not allowed"},
     "training_constrained": {"fr": "sous conditions", "en": "constrained"},
@@ -248,6 +259,80 @@ TEXTS: dict[str, dict[str, str]] = {
     "docs_body": {"fr": "Corps de la requête", "en": "Request body"},
     "docs_responses": {"fr": "Réponses", "en": "Responses"},
 }
+
+
+# The keys of a record's nested tables (the artist's declaration, the generation
+# parameters) and of the C2PA codes, as the desk's pages name them. The stages of the AI share are named by
+# reports.i18n; any other key is shown as it is, made readable ("batch_size" -> "Batch size").
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    # the artist's declaration (charter.declaration)
+    "schema": {"fr": "Format", "en": "Format"},
+    "title": TEXTS["col_title"],
+    "artist": TEXTS["f_artist"],
+    "statement": {"fr": "Note d'intention", "en": "Statement"},
+    "explanation": {"fr": "Explication de l'artiste", "en": "The artist's explanation"},
+    "bias_reflection": {"fr": "Réflexion sur les biais", "en": "Reflection on biases"},
+    "training_mining": TEXTS["f_training"],
+    "ai_share": {"fr": "Part de l'IA par étape", "en": "Share of AI per stage"},
+    "tools": {"fr": "Outils d'IA externes", "en": "External AI tools"},
+    "techniques": {"fr": "Techniques sans IA", "en": "Non-AI techniques"},
+    "human_inputs": {"fr": "Apports humains", "en": "Human inputs"},
+    "process_images": {"fr": "Images du processus", "en": "Process images"},
+    "name": {"fr": "Nom", "en": "Name"},
+    "version": {"fr": "Version", "en": "Version"},
+    "date": {"fr": "Date", "en": "Date"},
+    "prompts": {"fr": "Prompts", "en": "Prompts"},
+    "generations": {"fr": "Images générées", "en": "Images generated"},
+    "energy_kwh": {"fr": "Énergie (kWh)", "en": "Energy (kWh)"},
+    "stage": {"fr": "Étape du travail", "en": "Stage"},
+    "notes": {"fr": "Notes", "en": "Notes"},
+    "how": {"fr": "Comment", "en": "How"},
+    "file": TEXTS["f_file"],
+    "role": {"fr": "Rôle", "en": "Role"},
+    "sha256": TEXTS["f_sha256"],
+    "description": {"fr": "Description", "en": "Description"},
+    "caption": {"fr": "Légende", "en": "Caption"},
+    # the generation parameters (provenance.record.GenerationParams)
+    "negative_prompt": {"fr": "Prompt négatif", "en": "Negative prompt"},
+    "negative_prompt_sha256": {
+        "fr": "Empreinte du prompt négatif",
+        "en": "Negative prompt fingerprint",
+    },
+    "seed": {"fr": "Graine (seed)", "en": "Seed"},
+    "steps": {"fr": "Étapes de diffusion", "en": "Steps"},
+    "guidance": {"fr": "Échelle de guidage", "en": "Guidance scale"},
+    "width": {"fr": "Largeur (px)", "en": "Width (px)"},
+    "height": {"fr": "Hauteur (px)", "en": "Height (px)"},
+    "scheduler": {"fr": "Ordonnanceur", "en": "Scheduler"},
+    "generator_device": {"fr": "Générateur aléatoire sur", "en": "Random generator on"},
+    "device": {"fr": "Matériel", "en": "Device"},
+    "device_name": {"fr": "Nom du matériel", "en": "Device name"},
+    "dtype": {"fr": "Précision", "en": "Precision"},
+    "batch_index": {"fr": "Rang dans le lot", "en": "Index in the batch"},
+    "batch_size": {"fr": "Taille du lot", "en": "Batch size"},
+    "libraries": {"fr": "Bibliothèques", "en": "Libraries"},
+    "timings_ms": {"fr": "Durées (ms)", "en": "Timings (ms)"},
+    "model_load": {"fr": "Chargement du modèle", "en": "Model loading"},
+    "pipeline": {"fr": "Génération (par image)", "en": "Generation (per image)"},
+    "pipeline_batch": {"fr": "Génération (lot entier)", "en": "Generation (whole batch)"},
+    "png_encode": {"fr": "Encodage PNG", "en": "PNG encoding"},
+    # the C2PA validation codes (the verification page, for experts)
+    "success": {"fr": "Réussites", "en": "Successes"},
+    "informational": {"fr": "Informations", "en": "Informational"},
+    "failure": {"fr": "Échecs", "en": "Failures"},
+}
+
+
+def field_label(key: object, lang: str) -> str:
+    """A key of a record's nested table in words: its label, else the key made readable."""
+    name = str(key)
+    entry = FIELD_LABELS.get(name)
+    if entry is not None:
+        return entry.get(lang) or entry["en"]
+    stage = maybe(f"stage_{name}", lang)
+    if stage is not None:
+        return stage[:1].upper() + stage[1:]
+    return name.replace("_", " ").capitalize()
 
 
 def text(key: str, lang: str, **values: object) -> str:

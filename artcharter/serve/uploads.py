@@ -16,6 +16,7 @@ from pathlib import Path
 
 from artcharter.serve.texts import text
 from provenance import image_files
+from reports.formatting import fmt_size
 
 EXTENSIONS = {"png": ".png", "jpeg": ".jpg", "webp": ".webp"}
 MAX_NAME_LENGTH = 200
@@ -38,7 +39,8 @@ _LOOKALIKES: tuple[tuple[bytes, int, str], ...] = (
 
 
 class Rejected(Exception):
-    """An upload the desk refuses: ``status`` is the HTTP code, ``key`` the text to show."""
+    """An upload the desk refuses: ``status`` is the HTTP code, ``key`` the text to show
+    (a ``limit`` value is a number of bytes, written in the reader's language)."""
 
     def __init__(self, status: int, key: str, **values: object) -> None:
         super().__init__(key)
@@ -84,7 +86,7 @@ def lookalike(head: bytes) -> str | None:
 def check_upload(name: str, head: bytes, size: int, max_bytes: int) -> Accepted:
     """Accept a PNG, JPEG or WebP file within the size limit, or raise Rejected."""
     if size > max_bytes:
-        raise Rejected(413, "err_too_large", name=name, limit=fmt_bytes(max_bytes))
+        raise Rejected(413, "err_too_large", name=name, limit=max_bytes)
     if size == 0:
         raise Rejected(422, "err_empty", name=name)
     fmt = image_files.detect_format(head)
@@ -102,15 +104,9 @@ def message(rejected: Rejected, lang: str) -> str:
         if kind == "text":
             kind = text("kind_text", lang)
         values["kind"] = text("err_looks_like", lang, kind=kind) if kind else ""
+    if isinstance(values.get("limit"), int):
+        values["limit"] = fmt_size(values["limit"], lang)
     return text(rejected.key, lang, **values)
-
-
-def fmt_bytes(size: int) -> str:
-    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024)):
-        if size >= scale:
-            value = size / scale
-            return f"{value:.1f} {unit}".replace(".0 ", " ")
-    return f"{size} B"
 
 
 def keep(data: bytes, sha256: str, fmt: str, folder: Path) -> Path:

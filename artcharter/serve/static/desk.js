@@ -263,7 +263,10 @@
   }
 
   document.getElementById("export-csv").addEventListener("click", () => {
-    const header = ["file", "title", "artist", "organisation", "verdict", t("col_verdict"), t("col_ai"), "kWh", "kg CO2e", t("col_charter"), "sha256", "artwork_id"];
+    // The header speaks the page's language, as the cells do (verdict, AI share and charter
+    // are words in that language): the file is for the jury's spreadsheet. Programs that
+    // need stable English identifiers read the JSON API (/api/verify) instead.
+    const header = ["f_file", "col_title", "col_artist", "f_organisation", "csv_verdict_code", "col_verdict", "col_ai", "csv_kwh", "csv_co2", "col_charter", "f_sha256", "csv_artwork_id"].map((key) => t(key));
     const lines = [header.map(csvCell).join(",")];
     for (const r of inTableOrder()) {
       lines.push(

@@ -40,7 +40,7 @@ TEXTS = {
             ("energy of every generation", "artcharter --project {p} energy"),
             (
                 "keep one, discard the other",
-                "artcharter --project {p} keep {first}  /  discard {second}",
+                "artcharter --project {p} keep {first}\nartcharter --project {p} discard {second}",
             ),
             ("check an image against the charter", "artcharter --project {p} check {first}"),
             (
@@ -73,7 +73,7 @@ TEXTS = {
             ("l'énergie de chaque génération", "artcharter --project {p} energy"),
             (
                 "garder l'une, écarter l'autre",
-                "artcharter --project {p} keep {first}  /  discard {second}",
+                "artcharter --project {p} keep {first}\nartcharter --project {p} discard {second}",
             ),
             ("confronter une image à la charte", "artcharter --project {p} check {first}"),
             (
@@ -207,8 +207,10 @@ def _print(
         "second": _quote(_shown(made[-1].path)),
         "out": _quote(_shown(root / "generated")),
     }
-    for what, command in texts["commands"]:
-        typer.echo(f"  # {what}\n  {command.format(**values)}")
+    for what, commands in texts["commands"]:
+        typer.echo(f"  # {what}")
+        for command in commands.format(**values).splitlines():  # one whole command a line
+            typer.echo(f"  {command}")
 
 
 def _shown(path: Path) -> str:

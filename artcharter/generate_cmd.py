@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 WORDS = {
     "en": {
         "loading": "loading {model}…",
-        "loaded": "model: {model} on {device} ({dtype}), loaded in {seconds:.1f} s",
+        "loaded": "model: {model} on {device} ({dtype}), loaded in {duration}",
         "demo": "demo model, random weights: its images are noise, made to try the whole path",
-        "settings": "{n} image(s), {steps} step(s), guidance {guidance:g}, {w}x{h}, seeds {first}–{last}",
-        "negative_ignored": "note: with guidance {guidance:g} (≤ 1) this model ignores the negative prompt; it is recorded anyway",
+        "settings": "{n} image(s), {steps} step(s), guidance {guidance}, {w}x{h}, seeds {first}–{last}",
+        "negative_ignored": "note: with guidance {guidance} (≤ 1) this model ignores the negative prompt; it is recorded anyway",
         "bar": "generating",
         "made": "{path}  seed {seed}  {energy}",
         "unknown": "energy unknown: {reason}",
@@ -56,13 +56,17 @@ WORDS = {
         "equivalent": "≈ {text} ({factor})",
         "sessions": "sessions: {n} (details: artcharter energy --session ID)",
         "empty": "no energy recorded yet: generate images with `artcharter generate`",
+        "no_session": 'no session "{session}" in the ledger',
+        "sessions_are": "sessions{colon}{sessions}",
+        "sessions_elsewhere": "`artcharter energy --json` lists its {n} sessions",
+        "no_sessions": "no energy recorded yet",
     },
     "fr": {
         "loading": "chargement {de_model}…",  # d'openjourney, de stabilityai
-        "loaded": "modèle : {model} sur {device} ({dtype}), chargé en {seconds:.1f} s",
+        "loaded": "modèle : {model} sur {device} ({dtype}), chargé en {duration}",
         "demo": "modèle de démonstration, poids aléatoires : ses images sont du bruit, pour essayer tout le parcours",
-        "settings": "{n} image(s), {steps} étape(s), guidage {guidance:g}, {w}x{h}, graines {first}–{last}",
-        "negative_ignored": "remarque : avec un guidage de {guidance:g} (≤ 1) ce modèle ignore le prompt négatif ; il est tout de même enregistré",
+        "settings": "{n} image(s), {steps} étape(s), guidage {guidance}, {w}x{h}, graines {first}–{last}",
+        "negative_ignored": "remarque : avec un guidage de {guidance} (≤ 1) ce modèle ignore le prompt négatif ; il est tout de même enregistré",
         "bar": "génération",
         "made": "{path}  graine {seed}  {energy}",
         "unknown": "énergie inconnue : {reason}",
@@ -89,6 +93,10 @@ WORDS = {
         "equivalent": "≈ {text} ({factor})",
         "sessions": "sessions : {n} (détail : artcharter energy --session ID)",
         "empty": "aucune énergie enregistrée : générez des images avec `artcharter generate`",
+        "no_session": "aucune session « {session} » dans le registre",
+        "sessions_are": "sessions{colon}{sessions}",
+        "sessions_elsewhere": "`artcharter energy --json` en liste les {n} sessions",
+        "no_sessions": "aucune énergie enregistrée pour l'instant",
     },
 }
 STATUS_WORDS = {
@@ -203,6 +211,7 @@ def generate(
     from charter.declaration import load_declaration, merge_choices
     from provenance import generate as gen
     from provenance.signing import load_artist_identity
+    from reports.formatting import fmt_decimal, fmt_device, fmt_duration
     from reports.i18n import de
 
     project = project_of(ctx)
@@ -224,16 +233,16 @@ def generate(
     say(
         words["loaded"].format(
             model=loaded.label,
-            device=loaded.device_name,
+            device=fmt_device(loaded.device_name, lang),
             dtype=loaded.dtype,
-            seconds=loaded.load_ms / 1000,
+            duration=fmt_duration(loaded.load_ms / 1000, lang),
         )
     )
     if loaded.info.is_demo:
         say(words["demo"])
     settings = loaded.settings(steps, guidance, size)
     if negative and settings.guidance <= 1:
-        say(words["negative_ignored"].format(guidance=settings.guidance))
+        say(words["negative_ignored"].format(guidance=fmt_decimal(settings.guidance, lang)))
     session_id = session or gen.new_session_id()
     made: list[Signed] = []
     show_bar = n > 1 and not json and sys.stderr.isatty()
@@ -394,10 +403,31 @@ def energy(
         raise SetupError(f"no ledger at {project.ledger_path}: run `artcharter init` first")
     with open_ledger(project) as ledger:
         summary = energy_summary(ledger, session)
+        if session and summary.total.runs == 0:
+            raise _unknown_session(session, energy_summary(ledger).sessions, lang)
     if json:
         echo_json(summary.to_dict())
         return
     _print_summary(summary, lang)
+
+
+FEW_SESSIONS = 5
+
+
+def _unknown_session(session: str, sessions: dict[str, Any], lang: str) -> Exception:
+    """One line naming the session asked for, with the ledger's sessions when they are few."""
+    from provenance.errors import BadInput
+    from reports.i18n import punct
+
+    words = WORDS[lang]
+    names = [name for name in sessions if name != "-"]
+    if not names:
+        hint = words["no_sessions"]
+    elif len(names) <= FEW_SESSIONS:
+        hint = words["sessions_are"].format(colon=punct(":", lang), sessions=", ".join(names))
+    else:
+        hint = words["sessions_elsewhere"].format(n=len(names))
+    return BadInput(words["no_session"].format(session=session) + punct(";", lang) + hint)
 
 
 def _print_summary(summary: EnergySummary, lang: str) -> None:

@@ -252,8 +252,15 @@ def write_public(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def read_private_key(path: Path, passphrase: str | None = None) -> PrivateKey:
-    """Load a private key, refusing one that other users can read."""
+ARTIST_PASSPHRASE_HINT = "--passphrase or ARTCHARTER_PASSPHRASE"
+ROOT_PASSPHRASE_HINT = "--root-passphrase or ARTCHARTER_ROOT_PASSPHRASE"
+
+
+def read_private_key(
+    path: Path, passphrase: str | None = None, *, hint: str = ARTIST_PASSPHRASE_HINT
+) -> PrivateKey:
+    """Load a private key, refusing one that other users can read. ``hint`` names the option
+    and environment variable that give this key's passphrase."""
     if not path.exists():
         raise SetupError(f"private key not found: {path}")
     mode = path.stat().st_mode & 0o777
@@ -269,8 +276,7 @@ def read_private_key(path: Path, passphrase: str | None = None) -> PrivateKey:
     except TypeError as exc:
         if "encrypted" in str(exc).lower() and not passphrase:
             raise BadInput(
-                f"private key {path} is protected by a passphrase: "
-                "give it with --passphrase or ARTCHARTER_PASSPHRASE"
+                f"private key {path} is protected by a passphrase: give it with {hint}"
             ) from None
         raise BadInput(f"private key {path} could not be read: {exc}") from None
     except ValueError:
@@ -328,7 +334,7 @@ def issue_artist(
     if not artist.strip():
         raise BadInput("the artist name must not be empty")
     root_certs = read_certs(keys_dir / ROOT_CERT)
-    root_key = read_private_key(keys_dir / ROOT_KEY, root_passphrase)
+    root_key = read_private_key(keys_dir / ROOT_KEY, root_passphrase, hint=ROOT_PASSPHRASE_HINT)
     identity = artist_identity(keys_dir, slugify(artist))
     if identity.chain_path.exists() and not force:
         raise BadInput(f"{identity.chain_path} already exists: use --force to issue a new one")

@@ -21,6 +21,8 @@ from provenance.record import SOURCE_TYPES, ArtworkRecord, EnergyRecord
 from provenance.verify import Verification
 from reports import energy_equivalents, explanations
 from reports.formatting import (
+    fmt_decimal,
+    fmt_device,
     fmt_duration,
     fmt_energy,
     fmt_energy_method,
@@ -203,10 +205,11 @@ def _generation(record: ArtworkRecord | None, lang: str) -> dict[str, Any]:
     if gen:
         add("seed", gen.seed)
         add("steps", gen.steps)
-        add("guidance", gen.guidance)
+        add("guidance", fmt_decimal(gen.guidance, lang) if gen.guidance is not None else None)
         if gen.width and gen.height:
             add("dimensions", f"{gen.width} × {gen.height}")
-        add("device", " ".join(x for x in (gen.device, gen.device_name) if x))
+        # The record keeps the device name as data ("… (2 threads)"): words at display.
+        add("device", " ".join(x for x in (gen.device, fmt_device(gen.device_name, lang)) if x))
         add("dtype", gen.dtype)
         if gen.batch_size > 1:
             add("batch", f"{gen.batch_index + 1} / {gen.batch_size}")
@@ -237,6 +240,7 @@ def _energy_measure(energy: EnergyRecord, lang: str) -> dict[str, Any]:
         "method": energy.method,
         "method_text": fmt_energy_method(energy.method, lang),
         "scope": energy.scope,
+        "scope_text": energy.scope and (maybe(f"scope_{energy.scope}", lang) or energy.scope),
         "codecarbon": energy.codecarbon_version,
         "images_in_run": energy.images_in_run,
         "per_image_note": (

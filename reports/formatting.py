@@ -7,6 +7,7 @@ thousands ("1 234,5"), English a decimal point and commas ("1,234.5").
 from __future__ import annotations
 
 import math
+import re
 
 NARROW_NBSP = "\u202f"
 
@@ -89,6 +90,30 @@ ENERGY_METHODS = {
 def fmt_energy_method(method: str | None, lang: str) -> str:
     """The measuring method in words; '' when none was recorded."""
     return ENERGY_METHODS.get(lang, ENERGY_METHODS["en"]).get(method or "", method or "")
+
+
+_THREADS = re.compile(r"^(?P<cpu>.*) \((?P<n>\d+) threads\)$")
+THREAD_WORDS = {"fr": ("fil d'exécution", "fils d'exécution"), "en": ("thread", "threads")}
+
+
+def fmt_device(name: str | None, lang: str) -> str:
+    """A device name as recorded ("AMD EPYC (2 threads)") in the reader's words; the record
+    keeps the English form as data."""
+    if not name:
+        return ""
+    found = _THREADS.match(name)
+    if not found:
+        return name
+    count = int(found["n"])
+    word = THREAD_WORDS.get(lang, THREAD_WORDS["en"])[0 if count == 1 else 1]
+    return f"{found['cpu']} ({count} {word})"
+
+
+def fmt_decimal(value: float, lang: str) -> str:
+    """A setting such as a guidance scale, as short as Python's ``:g`` writes it, with a
+    decimal comma in French: 7.5 is "7,5", 5.0 is "5"."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "fr" else text
 
 
 def fmt_duration(seconds: float | None, lang: str) -> str:

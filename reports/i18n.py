@@ -142,6 +142,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "total energy {kwh}, model loading included.",
     ),
     "energy_scope": ("portée", "scope"),
+    # What a measurement covered: the scope of a run (audits/energy.py) or its phase in the
+    # ledger (provenance/energy_summary.py, provenance/campaign/classify.py).
+    "scope_generation": ("génération de l'image", "generating the image"),
+    "scope_model-load": ("chargement du modèle", "loading the model"),
+    "scope_generation-aborted": ("génération interrompue", "interrupted generation"),
+    "scope_probe": ("lecture par la sonde", "reading by the probe"),
+    "scope_probe classification": ("lecture par la sonde", "reading by the probe"),
+    "scope_bench": ("banc d'essai", "benchmark"),
     "per_image_note": (
         "mesure d'un lot divisée par {n} images",
         "a batch measurement divided by {n} images",

@@ -211,6 +211,27 @@ def test_bad_input_is_one_line_with_exit_code(
     assert not (project / "o.png").exists()
 
 
+def test_issue_from_a_protected_root_names_the_root_passphrase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("ARTCHARTER_PASSPHRASE", raising=False)
+    monkeypatch.delenv("ARTCHARTER_ROOT_PASSPHRASE", raising=False)
+    root = tmp_path / "atelier"
+    assert run(["init", str(root), "--name", "ESAD", "--lang", "en"]) == 0
+    monkeypatch.chdir(root)
+    assert run(["keys", "init-school", "--name", "ESAD", "--passphrase", "root secret"]) == 0
+    capsys.readouterr()
+    assert run(["keys", "issue", "--artist", "Alice Martin"]) == 2
+    err = capsys.readouterr().err
+    assert "--root-passphrase or ARTCHARTER_ROOT_PASSPHRASE" in err
+    assert "--passphrase or ARTCHARTER_PASSPHRASE" not in err
+    # Both hints work as written.
+    args = ["keys", "issue", "--artist", "Alice Martin", "--root-passphrase", "root secret"]
+    assert run(args) == 0
+    monkeypatch.setenv("ARTCHARTER_ROOT_PASSPHRASE", "root secret")
+    assert run(["keys", "issue", "--artist", "Bob Durand"]) == 0
+
+
 def test_private_prompt_stays_in_ledger_only(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -6,6 +6,8 @@ import contextlib
 import io
 import json
 import os
+import re
+import shlex
 import shutil
 import signal
 import socket
@@ -527,6 +529,36 @@ def test_cli_generate_keep_discard_energy(project, capsys) -> None:
     text = capsys.readouterr().out
     assert "images écartées : 2" in text and "recharges de smartphone" in text
 
+    # An unknown session is an error naming it, with the few sessions there are.
+    assert cli("--project", str(project), "--lang", "en", "energy", "--session", "atelier-9") == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == 'artcharter: error: no session "atelier-9" in the ledger; sessions: atelier-1'
+    assert cli("--project", str(project), "--lang", "fr", "energy", "--session", "atelier-9") == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "aucune session « atelier-9 » dans le registre\u00a0; sessions\u00a0: atelier-1" in line
+
+
+def test_unknown_session_points_to_the_list_when_there_are_many() -> None:
+    from artcharter.generate_cmd import _unknown_session
+
+    many = {f"s{i}": None for i in range(9)}
+    assert str(_unknown_session("x", many, "en")) == (
+        'no session "x" in the ledger; `artcharter energy --json` lists its 9 sessions'
+    )
+    assert "`artcharter energy --json` en liste les 9 sessions" in str(
+        _unknown_session("x", many, "fr")
+    )
+    error = _unknown_session("x", {}, "en")
+    assert isinstance(error, BadInput) and error.exit_code == 2
+    assert str(error) == 'no session "x" in the ledger; no energy recorded yet'
+
+
+def test_energy_of_an_empty_ledger_is_not_an_error(project, capsys) -> None:
+    assert cli("--project", str(project), "--lang", "fr", "energy") == 0
+    assert "aucune énergie enregistrée : générez des images" in capsys.readouterr().out
+    assert cli("--project", str(project), "--lang", "fr", "energy", "--session", "s1") == 2
+    assert "aucune session « s1 »" in capsys.readouterr().err
+
 
 def test_cli_generate_prints_what_it_made(project, capsys) -> None:
     from charter.declaration import load_declaration
@@ -563,6 +595,29 @@ def test_cli_generate_prints_what_it_made(project, capsys) -> None:
     # The declaration's title and training/mining choice apply when the command gives none.
     assert record["title"] == "Chien" and record["training_mining"] == "constrained"
     assert image.name.startswith("chien-")
+
+
+def test_cli_generate_loading_line_in_french(project, capsys, monkeypatch) -> None:
+    from provenance import generate as gen
+
+    real = gen.load_model
+
+    def slow_load(*args, **kwargs):
+        loaded = real(*args, **kwargs)
+        loaded.load_ms = 4800.0  # a load time with a decimal part
+        return loaded
+
+    monkeypatch.setattr(gen, "load_model", slow_load)
+    args = ("generate", "un chien", "--model", "demo", "--size", "64", "--steps", "2")
+    out = ("-o", str(project / "out"))
+    assert cli("--project", str(project), "--lang", "fr", *args, *out) == 0
+    (line,) = [x for x in capsys.readouterr().err.splitlines() if "chargé en" in x]
+    assert line.endswith("chargé en 4,8 s") and "threads" not in line
+    if f"sur {gen.cpu_model()} (" in line:  # a CPU's name says how many threads, in French
+        assert re.search(r"\(1 fil d'exécution\)|\(\d+ fils d'exécution\)", line)
+    assert cli("--project", str(project), "--lang", "en", *args, *out) == 0
+    (line,) = [x for x in capsys.readouterr().err.splitlines() if "loaded in" in x]
+    assert line.endswith("loaded in 4.8 s")
 
 
 def test_cli_errors_are_one_line_and_early(project, capsys, monkeypatch) -> None:
@@ -607,6 +662,17 @@ def test_demo_command_runs_the_whole_path(tmp_path, demo_xdg, monkeypatch, capsy
     assert cli("--lang", "en", "demo", str(folder)) == 0  # a second run reuses the project
     text = capsys.readouterr().out
     assert "artcharter --project" in text and "Trusted" in text
+    # Every hint line is one whole command that works when copied: keep and discard included.
+    hints = [line.strip() for line in text.splitlines() if line.startswith("  artcharter ")]
+    assert all(" / " not in line for line in hints)
+    marks = [shlex.split(line) for line in hints if shlex.split(line)[3] in ("keep", "discard")]
+    assert [m[3] for m in marks] == ["keep", "discard"]
+    for mark in marks:
+        assert cli(*mark[1:]) == 0
+    with Ledger(folder / "artcharter.db") as ledger:
+        statuses = {(Path(r["path"]).name, r["status"]) for r in ledger.artworks()}
+    assert (Path(marks[0][4]).name, "kept") in statuses
+    assert (Path(marks[1][4]).name, "discarded") in statuses
     with Ledger(folder / "artcharter.db") as ledger:
         assert ledger.counts()["artworks"] == 4
     assert attempts == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from reports.formatting import (
     fmt_number,
     fmt_size,
 )
-from reports.i18n import de, punct
+from reports.i18n import de, punct, t
 from reports.report import make_report
 from reports.report import render_facts as render_page
 
@@ -117,6 +117,18 @@ def test_published_reference_points() -> None:
 )
 def test_numbers_in_each_language(value: float, lang: str, expected: str) -> None:
     assert fmt_number(value, lang) == expected
+
+
+def test_device_and_settings_in_each_language() -> None:
+    from reports.formatting import fmt_decimal, fmt_device
+
+    assert fmt_device("AMD EPYC 7R13 (2 threads)", "fr") == "AMD EPYC 7R13 (2 fils d'exécution)"
+    assert fmt_device("AMD EPYC 7R13 (1 threads)", "fr") == "AMD EPYC 7R13 (1 fil d'exécution)"
+    assert fmt_device("AMD EPYC 7R13 (2 threads)", "en") == "AMD EPYC 7R13 (2 threads)"
+    assert fmt_device("NVIDIA H100 80GB HBM3", "fr") == "NVIDIA H100 80GB HBM3"
+    assert fmt_device(None, "fr") == ""
+    assert (fmt_decimal(7.5, "fr"), fmt_decimal(7.5, "en")) == ("7,5", "7.5")
+    assert (fmt_decimal(5.0, "fr"), fmt_decimal(0.0, "en")) == ("5", "0")
 
 
 def test_energy_units_stay_readable() -> None:
@@ -299,6 +311,31 @@ def test_private_prompt_is_never_in_the_report(alice) -> None:
     assert report["prompt"]["text"] is None and report["prompt"]["private"]
     assert report["prompt"]["sha256"] == record.prompt_sha256
     assert "a secret idea" not in json.dumps(report)
+
+
+@pytest.mark.parametrize("scope", ["generation", "model-load", "generation-aborted", "probe"])
+def test_generation_and_energy_facts_in_the_page_language(alice, scope: str) -> None:
+    from dataclasses import replace
+
+    record = generated_record(alice)
+    record = replace(
+        record,
+        generation=replace(record.generation, guidance=7.5, device_name="AMD EPYC (2 threads)"),
+        energy=replace(record.energy, scope=scope),
+    )
+    pages = {lang: render_facts(crafted_facts(record), lang) for lang in ("fr", "en")}
+    rows = {
+        lang: {row["key"]: row["value"] for row in report["generation"]["rows"]}
+        for lang, (report, _) in pages.items()
+    }
+    assert rows["fr"]["guidance"] == "7,5" and rows["en"]["guidance"] == "7.5"
+    assert rows["fr"]["device"] == "cpu AMD EPYC (2 fils d'exécution)"
+    assert rows["en"]["device"] == "cpu AMD EPYC (2 threads)"
+    for lang, (report, html) in pages.items():
+        assert report["energy"]["scope"] == scope  # data in the twin, words in the page
+        words = t(f"scope_{scope}", lang)
+        assert f"<dd>{words}</dd>" in unescape(html) and f"<dd>{scope}</dd>" not in html
+    assert "threads" not in pages["fr"][1]
 
 
 def test_unknown_energy_and_no_charter(alice) -> None:

@@ -47,19 +47,21 @@ WORDS = {
         "report": "report: {html}\n        {json}",
         "cartel": "label: {html}",
         "sheet": "sheet of {n} labels: {html}",
+        "sheet_one": "sheet of 1 label: {html}",
         "svg": "SVG: {n} file(s) in {dir}",
         "pdf": "PDF: {pdf}",
         "summary": "summary of {n} artwork(s): {html}\n        {json}",
-        "warn": "warning: {file} is {verdict}: its label says so",
+        "warn": 'warning: the verdict for {file} is "{verdict}"; its label says so',
     },
     "fr": {
         "report": "rapport : {html}\n          {json}",
         "cartel": "cartel : {html}",
-        "sheet": "planche de {n} cartels : {html}",
+        "sheet": "planche de {n} cartels\u00a0: {html}",
+        "sheet_one": "planche d'un cartel\u00a0: {html}",
         "svg": "SVG : {n} fichier(s) dans {dir}",
         "pdf": "PDF : {pdf}",
         "summary": "synthèse de {n} œuvre(s) : {html}\n          {json}",
-        "warn": "attention : {file} est « {verdict} » : son cartel le dit",
+        "warn": "attention\u00a0: le verdict {de_file} est « {verdict} »\u00a0; son cartel l'indique",
     },
 }
 
@@ -150,7 +152,9 @@ def cartel(
     pictogram and a QR code with the artwork id and hash. HTML and SVG; a FOLDER gives an
     A4 sheet of labels to cut."""
     from provenance.image_files import image_paths
+    from provenance.verdicts import in_sentence
     from reports.cartel import make_cartels
+    from reports.i18n import de
 
     project = project_of(ctx)
     lang = _lang(ctx, project, lang)
@@ -169,11 +173,14 @@ def cartel(
     words = WORDS[lang]
     for item in files.cartels:
         if item["verdict"] not in ("trusted",):
-            typer.echo(
-                words["warn"].format(file=item["file"], verdict=item["verdict_words"]), err=True
+            verdict = in_sentence(item["verdict"], lang)
+            warning = words["warn"].format(
+                file=item["file"], de_file=de(item["file"]), verdict=verdict
             )
+            typer.echo(warning, err=True)
     if source.is_dir():
-        typer.echo(words["sheet"].format(n=len(files.cartels), html=files.html))
+        sheet = words["sheet_one" if len(files.cartels) == 1 else "sheet"]
+        typer.echo(sheet.format(n=len(files.cartels), html=files.html))
     else:
         typer.echo(words["cartel"].format(html=files.html))
     typer.echo(words["svg"].format(n=len(files.svgs), dir=output))

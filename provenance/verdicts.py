@@ -180,5 +180,12 @@ def title(verdict: str, lang: str) -> str:
     return TEXTS[verdict][lang if lang in ("fr", "en") else "en"][0]
 
 
+def in_sentence(verdict: str, lang: str) -> str:
+    """The verdict's title inside a sentence: its first letter in lower case, names kept
+    ("sans Content Credentials", "modifié après signature")."""
+    text = title(verdict, lang)
+    return text[:1].lower() + text[1:]
+
+
 def explanation(verdict: str, lang: str) -> str:
     return TEXTS[verdict][lang if lang in ("fr", "en") else "en"][1]

@@ -150,7 +150,7 @@ def cartel_data(
         "ai_share_words": t(f"share_{share}", lang),
         "verdict": verification.verdict,
         "verdict_words": f"Content Credentials{t('colon', lang)}"
-        f"{verdicts.title(verification.verdict, lang).lower()}",
+        f"{verdicts.in_sentence(verification.verdict, lang)}",
         "artwork_id": artwork_id,
         "sha256": verification.sha256,
         "qr_payload": qr_payload(artwork_id, verification.sha256, verify_url),

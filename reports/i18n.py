@@ -297,6 +297,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "charter_ok": ("charte respectée", "charter met"),
     "charter_ko": ("charte non respectée", "charter not met"),
+    # Counts in the summary's header: "3 œuvres sur 3 ne respectent pas la charte". French
+    # puts 0 and 1 in the singular; English says "1 of 3 artworks meets", "2 of 3 … meet".
+    "charter_met_one": (
+        "{n} œuvre sur {total} respecte la charte",
+        "{n} of {total} {artworks} meets the charter",
+    ),
+    "charter_met_many": (
+        "{n} œuvres sur {total} respectent la charte",
+        "{n} of {total} {artworks} meet the charter",
+    ),
+    "charter_unmet_one": (
+        "{n} œuvre sur {total} ne respecte pas la charte",
+        "{n} of {total} {artworks} does not meet the charter",
+    ),
+    "charter_unmet_many": (
+        "{n} œuvres sur {total} ne respectent pas la charte",
+        "{n} of {total} {artworks} do not meet the charter",
+    ),
 }
 
 SOURCE_TYPE_WORDS: dict[str, tuple[str, str]] = {

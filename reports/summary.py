@@ -62,6 +62,17 @@ def _row(report: dict[str, Any], link: str | None) -> dict[str, Any]:
     }
 
 
+def charter_count_text(which: str, n: int, total: int, lang: str) -> str:
+    """Words for ``n`` of ``total`` artworks that meet (``which`` is "met") or do not meet
+    ("unmet") the charter: "2 œuvres sur 3 respectent la charte", "1 of 3 artworks does not
+    meet the charter"."""
+    one = n <= 1 if lang == "fr" else n == 1 or total == 1
+    artworks = "artwork" if total == 1 else "artworks"
+    return t(
+        f"charter_{which}_{'one' if one else 'many'}", lang, n=n, total=total, artworks=artworks
+    )
+
+
 def build_summary(
     reports: list[tuple[dict[str, Any], str | None]],
     lang: str,
@@ -140,6 +151,8 @@ def build_summary(
             "title": reports[0][0]["charter"]["title"] if reports else None,
             "passed": passed,
             "failed": len(rows) - passed,
+            "passed_text": charter_count_text("met", passed, len(rows), lang),
+            "failed_text": charter_count_text("unmet", len(rows) - passed, len(rows), lang),
         },
         "rules": list(rules.values()),
         "verifications": [

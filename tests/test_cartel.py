@@ -252,8 +252,24 @@ def test_cartel_command(expo: Exhibition, tmp_path: Path, capsys) -> None:
         == 0
     )
     captured = capsys.readouterr()
-    assert "planche de 4 cartels" in captured.out
-    assert "zz-unsigned.png" in captured.err  # a label for an unsigned file is flagged
+    assert "planche de 4 cartels\u00a0: " in captured.out
+    # A label for an unsigned file is flagged, in one plain sentence.
+    assert (
+        "attention\u00a0: le verdict de zz-unsigned.png est « sans Content Credentials »\u00a0; "
+        "son cartel l'indique"
+    ) in captured.err
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "maree.png").write_bytes(expo.generated.path.read_bytes())
+    for lang, words in (("fr", "planche d'un cartel\u00a0: "), ("en", "sheet of 1 label: ")):
+        args = ["--project", str(expo.root), "--lang", lang, "cartel", str(one)]
+        assert run([*args, "-o", str(tmp_path / lang)]) == 0
+        assert words in capsys.readouterr().out
+    unsigned = expo.folder / "zz-unsigned.png"
+    assert run(["--lang", "en", "cartel", str(unsigned), "-o", str(tmp_path / "u")]) == 0
+    assert capsys.readouterr().err.strip() == (
+        'warning: the verdict for zz-unsigned.png is "no Content Credentials"; its label says so'
+    )
 
 
 def test_cartel_command_rejects_a_bad_verify_url(expo: Exhibition, tmp_path: Path, capsys) -> None:

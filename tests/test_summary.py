@@ -13,7 +13,7 @@ from report_samples import Exhibition
 from artcharter.cli import run
 from provenance.ledger import Ledger
 from provenance.verify import read_anchors
-from reports.summary import build_summary, make_summary
+from reports.summary import build_summary, charter_count_text, make_summary
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +87,25 @@ def test_links_point_at_written_reports(folder_summary) -> None:
     assert "Croquis &lt;i&gt;repris&lt;/i&gt;" in html  # titles are text
 
 
+@pytest.mark.parametrize(
+    ("which", "n", "total", "lang", "expected"),
+    [
+        ("unmet", 3, 3, "fr", "3 œuvres sur 3 ne respectent pas la charte"),
+        ("met", 0, 3, "fr", "0 œuvre sur 3 respecte la charte"),
+        ("met", 1, 3, "fr", "1 œuvre sur 3 respecte la charte"),
+        ("unmet", 3, 3, "en", "3 of 3 artworks do not meet the charter"),
+        ("unmet", 1, 3, "en", "1 of 3 artworks does not meet the charter"),
+        ("met", 0, 3, "en", "0 of 3 artworks meet the charter"),
+        ("met", 1, 1, "en", "1 of 1 artwork meets the charter"),
+        ("unmet", 0, 1, "en", "0 of 1 artwork does not meet the charter"),
+    ],
+)
+def test_charter_counts_agree_in_number(
+    which: str, n: int, total: int, lang: str, expected: str
+) -> None:
+    assert charter_count_text(which, n, total, lang) == expected
+
+
 def test_build_summary_of_nothing() -> None:
     summary = build_summary([], "fr", source="folder", generated_at="2026-11-22T00:00:00+00:00")
     assert summary["artworks"] == 0 and summary["rules"] == []
@@ -131,6 +150,10 @@ def test_summary_command_french(expo: Exhibition, tmp_path: Path, capsys) -> Non
     assert code == 0 and "synthèse de 4 œuvre(s)" in capsys.readouterr().out
     html = unescape((tmp_path / "summary.html").read_text(encoding="utf-8"))
     assert "Résultats par règle" in html and "Part de l'IA par étape" in html
+    twin = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    failed = twin["charter"]["failed"]
+    assert twin["charter"]["failed_text"] in html and f"{failed} œuvre" in html
+    assert "charte non respectée</span>\n" not in html and " 0 charte" not in html
 
 
 @pytest.mark.parametrize("argv", [[], ["FOLDER", "--ledger"], ["nowhere"]])

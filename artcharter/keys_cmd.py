@@ -118,6 +118,29 @@ def issue(
     )
 
 
+# French words for what `keys list` and `keys show` print; English keeps the field names.
+ROLES_FR = {"root": "racine", "artist": "artiste"}
+FIELDS_FR = {
+    "path": "fichier",
+    "role": "rôle",
+    "subject_name": "nom",
+    "organisation": "organisation",
+    "email": "e-mail",
+    "issuer": "émis par",
+    "algorithm": "algorithme",
+    "not_before": "valide à partir du",
+    "not_after": "valide jusqu'au",
+    "expired": "expiré",
+    "fingerprint_sha256": "empreinte SHA-256",
+}
+
+
+def _validity(expired: bool, not_after: str, lang: str) -> str:
+    if lang == "fr":
+        return "EXPIRÉ" if expired else f"jusqu'au {not_after[:10]}"
+    return "EXPIRED" if expired else f"until {not_after[:10]}"
+
+
 @keys_app.command("list")
 def list_keys(
     ctx: typer.Context, json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
@@ -125,21 +148,22 @@ def list_keys(
     """List the school root and the artist certificates."""
     from provenance import keys
 
-    found = keys.list_certificates(project_of(ctx).keys_dir)
+    project = project_of(ctx)
+    found = keys.list_certificates(project.keys_dir)
     if json:
         echo_json([asdict(c) for c in found])
         return
+    lang = lang_of(ctx, project)
     if not found:
         typer.echo(
             "aucun certificat : lancez `artcharter keys init-school --name ...`"
-            if lang_of(ctx) == "fr"
+            if lang == "fr"
             else "no certificates yet: run `artcharter keys init-school --name ...`"
         )
     for cert in found:
-        status = "EXPIRED" if cert.expired else f"until {cert.not_after[:10]}"
-        typer.echo(
-            f"{cert.role:7} {cert.subject_name:30} {cert.organisation:24} {status}  {cert.path}"
-        )
+        status = _validity(cert.expired, cert.not_after, lang)
+        role = ROLES_FR.get(cert.role, cert.role) if lang == "fr" else cert.role
+        typer.echo(f"{role:7} {cert.subject_name:30} {cert.organisation:24} {status}  {cert.path}")
 
 
 @keys_app.command("show")
@@ -151,9 +175,17 @@ def show(
     """Show one certificate: subject, organisation, validity, fingerprint."""
     from provenance import keys
 
-    cert = keys.show_certificate(project_of(ctx).keys_dir, who)
+    project = project_of(ctx)
+    cert = keys.show_certificate(project.keys_dir, who)
     if json:
         echo_json(asdict(cert))
         return
-    for key, value in asdict(cert).items():
-        typer.echo(f"{key:20} {value}")
+    lang = lang_of(ctx, project)
+    for field, value in asdict(cert).items():
+        if lang == "fr":
+            if field == "role":
+                value = ROLES_FR.get(value, value)
+            elif isinstance(value, bool):
+                value = "oui" if value else "non"
+            field = FIELDS_FR.get(field, field)
+        typer.echo(f"{field:20} {value}")

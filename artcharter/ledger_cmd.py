@@ -32,6 +32,14 @@ IMPORT_WORDS = {
     },
 }
 
+# `ledger list` in French: statuses in words; table names stay (they are SQLite's).
+STATUSES_FR = {
+    "kept": "gardée",
+    "discarded": "écartée",
+    "signed": "signée",
+    "replaced": "remplacée",
+}
+
 ledger_app = typer.Typer(
     help="Read the project's ledger (it also opens in Datasette as is).", no_args_is_help=True
 )
@@ -63,6 +71,8 @@ def list_rows(
     json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List artworks, newest first, with the ledger's counts."""
+    from reports.i18n import punct
+
     with _open(ctx) as ledger:
         rows = ledger.artworks(status=status, limit=limit)
         counts = ledger.counts()
@@ -74,10 +84,17 @@ def list_rows(
             }
         )
         return
-    typer.echo("  ".join(f"{k}: {v}" for k, v in counts.items()))
+    fr = lang_of(ctx) == "fr"
+    if fr:
+        tables = ", ".join(f"{k} {v}" for k, v in counts.items())
+        typer.echo(f"tables du registre{punct(':', 'fr')}{tables}")
+    else:
+        typer.echo("  ".join(f"{k}: {v}" for k, v in counts.items()))
     for row in rows:
         # Any column may be NULL in a ledger edited or damaged outside artcharter.
         cell = {k: "?" if v is None else str(v) for k, v in row.items()}
+        if fr:
+            cell["status"] = STATUSES_FR.get(cell["status"], cell["status"])
         who = cell["artist"]
         what = row["model_id"] or row["tool"] or cell["source_type"]
         typer.echo(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -92,6 +93,36 @@ def test_full_path_label_verify_ledger(project: Path, capsys: pytest.CaptureFixt
     assert (
         shown["record"]["title"] == "Renard" and shown["verifications"][0]["verdict"] == "trusted"
     )
+
+
+def test_keys_and_ledger_lists_in_each_language(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = make_image(project / "work.png")
+    assert run(label_args(src, project / "signed.png")) == 0
+    capsys.readouterr()
+    assert run(["--lang", "fr", "keys", "list"]) == 0
+    root_line, artist_line = capsys.readouterr().out.splitlines()
+    assert root_line.startswith("racine ") and artist_line.startswith("artiste ")
+    assert "jusqu'au 20" in artist_line and "until" not in artist_line
+    assert run(["--lang", "en", "keys", "list"]) == 0
+    root_line, artist_line = capsys.readouterr().out.splitlines()
+    assert root_line.startswith("root ") and "until 20" in artist_line
+    assert run(["--lang", "fr", "keys", "show", "Alice Martin"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^rôle +artiste$", out, re.M) and re.search(r"^expiré +non$", out, re.M)
+    assert "empreinte SHA-256" in out and "fingerprint" not in out and "not_after" not in out
+    assert run(["--lang", "en", "keys", "show", "root"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^role +root$", out, re.M) and re.search(r"^expired +False$", out, re.M)
+
+    assert run(["--lang", "fr", "ledger", "list"]) == 0
+    counts, row = capsys.readouterr().out.splitlines()
+    assert counts.startswith("tables du registre\u00a0: artworks 1, ")
+    assert "  signée    " in row and "signed" not in row.replace("signed.png", "")
+    assert run(["--lang", "en", "ledger", "list"]) == 0
+    counts, row = capsys.readouterr().out.splitlines()
+    assert counts.startswith("artworks: 1  ") and "  signed    " in row
 
 
 def test_verify_exit_codes_and_languages(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

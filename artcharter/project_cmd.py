@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -33,10 +34,15 @@ def init(
     colon = punct(":", lang)
     typer.echo(f"{'projet' if fr else 'project'}{colon}{config}")
     typer.echo(f"{'registre' if fr else 'ledger'}{colon}{project.ledger_path}")
+    # One whole command per line: each works when copied (quotes for names with spaces).
+    school = shlex.quote(config.parent.name if name is None else name)
+    artist = shlex.quote("Prénom Nom" if fr else "First Last")
     steps = (
-        'artcharter keys init-school --name "..."',
-        'artcharter keys issue --artist "..." --default',
+        f"cd {shlex.quote(str(folder))}",
+        f"artcharter keys init-school --name {school}",
+        f"artcharter keys issue --artist {artist} --email {'prenom.nom' if fr else 'first.last'}"
+        "@example.org --default",
     )
-    typer.echo(
-        f"{'ensuite' if fr else 'next'}{colon}{steps[0]}  {'puis' if fr else 'then'}  {steps[1]}"
-    )
+    typer.echo(f"{'ensuite' if fr else 'next'}{colon}".rstrip())
+    for step in steps:
+        typer.echo(f"  {step}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -153,10 +154,13 @@ def test_french_lines_put_a_space_before_the_colon(
     root = tmp_path / "atelier"
     assert run(["init", str(root), "--name", "ESAD", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert "projet\u00a0: " in out and "registre\u00a0: " in out and "ensuite\u00a0: " in out
-    monkeypatch.chdir(root)
-    assert run(["keys", "init-school", "--name", "ESAD"]) == 0
+    assert "projet\u00a0: " in out and "registre\u00a0: " in out and "ensuite\u00a0:" in out
+    # The next steps are whole commands, one per line, that work as printed.
+    cd, school, artist = [line.strip() for line in out.splitlines()[-3:]]
+    monkeypatch.chdir(shlex.split(cd)[1])
+    assert run(shlex.split(school)[1:]) == 0
     out = capsys.readouterr().out
+    assert run(shlex.split(artist)[1:]) == 0
     assert "certificat racine\u00a0: " in out
     assert "(mode 0600\u00a0: à garder sur cette machine)" in out
     assert run(["keys", "issue", "--artist", "Alice Martin", "--default"]) == 0

@@ -1,7 +1,7 @@
-"""Cost of `provenance.generate` over a bare diffusers pipeline call (issue 3).
+"""Cost of `artcharter.provenance.generate` over a bare diffusers pipeline call (issue 3).
 
 Side by side in one run, on the demo model (already loaded for both), same steps and seed:
-the wall time per image of ``provenance.generate`` (generate, measure, write XMP and the
+the wall time per image of ``artcharter.provenance.generate`` (generate, measure, write XMP and the
 AUTOMATIC1111 chunk, sign, publish with the ledger rows) against a bare ``pipeline(...)``
 call, at 64 px and 128 px, interleaved round by round so that a busy machine slows both
 alike. Then the per-image overhead split: energy tracking (one codecarbon run), PNG encoding,
@@ -31,15 +31,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from audits.energy import measure  # noqa: E402
-from provenance import image_files, keys  # noqa: E402
-from provenance.a1111 import parameters_for  # noqa: E402
-from provenance.generate import LoadedModel, generate, load_model  # noqa: E402
-from provenance.ledger import Ledger  # noqa: E402
-from provenance.manifest import build_manifest, xmp_fields  # noqa: E402
-from provenance.record import new_artwork_id  # noqa: E402
-from provenance.signing import load_artist_identity, publish, sign_image  # noqa: E402
-from provenance.version import VERSION  # noqa: E402
+from artcharter.audits.energy import measure  # noqa: E402
+from artcharter.provenance import image_files, keys  # noqa: E402
+from artcharter.provenance.a1111 import parameters_for  # noqa: E402
+from artcharter.provenance.generate import LoadedModel, generate, load_model  # noqa: E402
+from artcharter.provenance.ledger import Ledger  # noqa: E402
+from artcharter.provenance.manifest import build_manifest, xmp_fields  # noqa: E402
+from artcharter.provenance.record import new_artwork_id  # noqa: E402
+from artcharter.provenance.signing import load_artist_identity, publish, sign_image  # noqa: E402
+from artcharter.provenance.version import VERSION  # noqa: E402
 
 PROMPT = "a lighthouse at night, woodcut"
 SEED = 1234

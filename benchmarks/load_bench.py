@@ -33,10 +33,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import forgery  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from provenance import keys  # noqa: E402
-from provenance.label import label  # noqa: E402
-from provenance.signing import load_artist_identity  # noqa: E402
-from provenance.verify import read_anchors, verify_file  # noqa: E402
+from artcharter.provenance import keys  # noqa: E402
+from artcharter.provenance.label import label  # noqa: E402
+from artcharter.provenance.signing import load_artist_identity  # noqa: E402
+from artcharter.provenance.verify import read_anchors, verify_file  # noqa: E402
 
 ARTCHARTER = str(Path(sys.executable).with_name("artcharter"))
 TARGET = 1.2

@@ -35,8 +35,8 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from audits.bias.clip_probe import Probe, load_clip, open_image  # noqa: E402
-from audits.bias.probe_classes import load_probe_classes  # noqa: E402
+from artcharter.audits.bias.clip_probe import Probe, load_clip, open_image  # noqa: E402
+from artcharter.audits.bias.probe_classes import load_probe_classes  # noqa: E402
 
 
 def make_images(folder: Path, count: int, size: int) -> list[Path]:
@@ -88,10 +88,10 @@ def memory_child(mode: str, folder: Path, count: int, clip: str, batch_size: int
         readings = sum(1 for _ in probe.classify(iter(paths), batch_size=batch_size))
         assert readings == count
     else:
-        from provenance.campaign.images import folder_prompt_set
-        from provenance.campaign.run import run_campaign
-        from provenance.campaign.settings import CampaignSettings
-        from provenance.ledger import Ledger
+        from artcharter.provenance.campaign.images import folder_prompt_set
+        from artcharter.provenance.campaign.run import run_campaign
+        from artcharter.provenance.campaign.settings import CampaignSettings
+        from artcharter.provenance.ledger import Ledger
 
         subset = folder.parent / f"subset-{count}"
         subset.mkdir(exist_ok=True)

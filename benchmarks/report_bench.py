@@ -57,11 +57,11 @@ def make_project(folder: Path, count: int, size: int) -> None:
     from PIL import Image
     from report_samples import DECLARATION, generated_record
 
-    from provenance import keys
-    from provenance.label import sign_record
-    from provenance.ledger import Ledger
-    from provenance.project import init_project
-    from provenance.signing import load_artist_identity
+    from artcharter.provenance import keys
+    from artcharter.provenance.label import sign_record
+    from artcharter.provenance.ledger import Ledger
+    from artcharter.provenance.project import init_project
+    from artcharter.provenance.signing import load_artist_identity
 
     init_project(folder, "Bench", lang="fr")
     keys.init_school(folder / "keys", "ESAD Bench")
@@ -139,12 +139,12 @@ def run_command(phase: str, folder: Path, out: Path) -> dict[str, float]:
 
 def in_process(folder: Path, rounds: int) -> dict[str, float]:
     """The three steps in this warm process: seconds per phase (median)."""
-    from charter.check import check_paths
-    from charter.model import load_charter
-    from provenance import keys
-    from provenance.ledger import Ledger
-    from provenance.verify import read_anchors, verify_files
-    from reports.report import write_reports
+    from artcharter.charter.check import check_paths
+    from artcharter.charter.model import load_charter
+    from artcharter.provenance import keys
+    from artcharter.provenance.ledger import Ledger
+    from artcharter.provenance.verify import read_anchors, verify_files
+    from artcharter.reports.report import write_reports
 
     paths = sorted((folder / "art").glob("*.png"))
     anchors = read_anchors([folder / "keys" / keys.ROOT_CERT])

@@ -26,11 +26,11 @@ from pathlib import Path
 import httpx
 from PIL import Image
 
-from provenance import keys
-from provenance.label import label
-from provenance.ledger import Ledger
-from provenance.project import init_project
-from provenance.signing import load_artist_identity
+from artcharter.provenance import keys
+from artcharter.provenance.label import label
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.project import init_project
+from artcharter.provenance.signing import load_artist_identity
 
 ARTCHARTER = str(Path(sys.executable).with_name("artcharter"))
 CLIENTS = 4

@@ -25,10 +25,10 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from provenance import keys  # noqa: E402
-from provenance.label import label  # noqa: E402
-from provenance.signing import load_artist_identity  # noqa: E402
-from provenance.verify import read_anchors, trust_settings, verify_files  # noqa: E402
+from artcharter.provenance import keys  # noqa: E402
+from artcharter.provenance.label import label  # noqa: E402
+from artcharter.provenance.signing import load_artist_identity  # noqa: E402
+from artcharter.provenance.verify import read_anchors, trust_settings, verify_files  # noqa: E402
 
 ARTCHARTER = str(Path(sys.executable).with_name("artcharter"))
 

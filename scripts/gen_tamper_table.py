@@ -17,7 +17,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from tamper_cases import CASES, FORMATS  # noqa: E402
 
-from provenance import verdicts  # noqa: E402
+from artcharter.provenance import verdicts  # noqa: E402
 
 PAGE = ROOT / "docs" / "tamper-cases.md"
 HARDENING = ROOT / "docs" / "hardening.md"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from charter.declaration import parse_declaration
-from charter.evidence import Evidence, Generation, PromptAudit, SessionEnergy
-from provenance.record import (
+from artcharter.charter.declaration import parse_declaration
+from artcharter.charter.evidence import Evidence, Generation, PromptAudit, SessionEnergy
+from artcharter.provenance.record import (
     ArtworkRecord,
     EnergyRecord,
     GenerationParams,

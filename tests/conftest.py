@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from provenance import keys
-from provenance.signing import SigningIdentity, load_artist_identity
+from artcharter.provenance import keys
+from artcharter.provenance.signing import SigningIdentity, load_artist_identity
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,12 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from provenance.image_files import PNG_MAGIC, XMP_JPEG_HEADER, XMP_PNG_KEYWORD, detect_format
+from artcharter.provenance.image_files import (
+    PNG_MAGIC,
+    XMP_JPEG_HEADER,
+    XMP_PNG_KEYWORD,
+    detect_format,
+)
 
 # --- containers ----------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """Signed artworks for the report, cartel and summary tests, made with the real signing path.
 
-A generated artwork is signed through ``provenance.label.sign_record`` with a record that
+A generated artwork is signed through ``artcharter.provenance.label.sign_record`` with a record that
 carries a model, generation parameters and an energy measurement, exactly as `generate`
 writes them; no model runs (the tests stay fast on two cores).
 """
@@ -12,9 +12,9 @@ from typing import Any
 
 from PIL import Image
 
-from provenance.label import Signed, sign_record
-from provenance.ledger import Ledger
-from provenance.record import (
+from artcharter.provenance.label import Signed, sign_record
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.record import (
     ArtworkRecord,
     EnergyRecord,
     GenerationParams,
@@ -23,7 +23,7 @@ from provenance.record import (
     new_artwork_id,
     prompt_hash,
 )
-from provenance.signing import SigningIdentity
+from artcharter.provenance.signing import SigningIdentity
 
 HOSTILE_PROMPT = 'a "portrait" <script>alert("x")</script> & <b>bold</b> \'quoted\''
 
@@ -93,7 +93,7 @@ def generated_record(
             kg_co2eq=kwh * 0.056,
             country_iso="FRA",
             carbon_intensity_g_per_kwh=56.0,
-            method="NVML",  # as audits.energy records a GPU run
+            method="NVML",  # as artcharter.audits.energy records a GPU run
             codecarbon_version="3.3.0",
             scope="generation",
         )
@@ -166,10 +166,10 @@ class Exhibition:
     """A project folder with a school, an artist, a ledger and a folder of artworks."""
 
     def __init__(self, root: Path) -> None:
-        from provenance import keys
-        from provenance.label import label
-        from provenance.project import init_project, set_config_value
-        from provenance.signing import load_artist_identity
+        from artcharter.provenance import keys
+        from artcharter.provenance.label import label
+        from artcharter.provenance.project import init_project, set_config_value
+        from artcharter.provenance.signing import load_artist_identity
 
         self.root = root
         init_project(root, "Atelier test", lang="en")

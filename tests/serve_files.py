@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from provenance.label import label
-from provenance.ledger import Ledger
-from provenance.signing import SigningIdentity
+from artcharter.provenance.label import label
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.signing import SigningIdentity
 
 
 def picture(path: Path, size: tuple[int, int] = (96, 64), seed: int = 1) -> Path:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from provenance import verdicts
+from artcharter.provenance import verdicts
 
 FORMATS = ("png", "jpeg", "webp")
 SUFFIXES = {"png": ".png", "jpeg": ".jpg", "webp": ".webp"}

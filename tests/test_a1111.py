@@ -5,8 +5,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance.a1111 import format_parameters, parameters_for, parse_parameters, quote, unquote
-from provenance.record import ArtworkRecord, GenerationParams, ModelInfo, prompt_hash
+from artcharter.provenance.a1111 import (
+    format_parameters,
+    parameters_for,
+    parse_parameters,
+    quote,
+    unquote,
+)
+from artcharter.provenance.record import ArtworkRecord, GenerationParams, ModelInfo, prompt_hash
 
 # Infotext as Stable Diffusion web UI 1.9 writes it (quoted values included).
 WEB_UI_TEXT = (

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audits.bias import metrics as M
-from audits.bias.reference import load_reference, parse_reference
-from audits.errors import AuditError
+from artcharter.audits.bias import metrics as M
+from artcharter.audits.bias.reference import load_reference, parse_reference
+from artcharter.base.errors import BadInput
 
 
 def close(a: float | None, b: float, tol: float = 1e-6) -> bool:
@@ -48,7 +48,7 @@ def test_wilson_bounds_are_exact_at_zero_and_all() -> None:
 def test_wilson_of_nothing_is_none_and_bad_counts_are_refused() -> None:
     assert M.wilson_interval(0, 0) is None
     for k, n in ((3, 2), (-1, 4), (1, -1)):
-        with pytest.raises(AuditError):
+        with pytest.raises(BadInput):
             M.wilson_interval(k, n)
 
 
@@ -101,9 +101,9 @@ def test_normalised_entropy_by_hand() -> None:
 
 
 def test_reference_needs_every_class_and_positive_shares() -> None:
-    with pytest.raises(AuditError, match="no share"):
+    with pytest.raises(BadInput, match="no share"):
         M.kl_divergence({"a": 0.5, "b": 0.5}, {"a": 1.0})
-    with pytest.raises(AuditError, match="> 0"):
+    with pytest.raises(BadInput, match="> 0"):
         M.max_skew({"a": 1, "b": 1}, {"a": 1.0, "b": 0.0})
 
 
@@ -158,11 +158,11 @@ def test_all_abstain_gives_no_metric_but_keeps_counts() -> None:
 
 
 def test_attribute_metrics_refuses_bad_counts() -> None:
-    with pytest.raises(AuditError, match="unknown classes"):
+    with pytest.raises(BadInput, match="unknown classes"):
         M.attribute_metrics("gender", ["woman", "man"], {"cat": 1})
-    with pytest.raises(AuditError):
+    with pytest.raises(BadInput):
         M.attribute_metrics("gender", ["woman", "man"], {"woman": -1})
-    with pytest.raises(AuditError):
+    with pytest.raises(BadInput):
         M.attribute_metrics("gender", ["woman", "man"], {"woman": 1}, abstain=-2)
 
 
@@ -217,11 +217,11 @@ def test_bootstrap_of_one_class_is_degenerate_and_of_nothing_is_empty() -> None:
 
 
 def test_bootstrap_refuses_bad_settings() -> None:
-    with pytest.raises(AuditError):
+    with pytest.raises(BadInput):
         M.bootstrap_aggregates("g", ["w", "m"], [{"w": 1}], resamples=0)
-    with pytest.raises(AuditError):
+    with pytest.raises(BadInput):
         M.bootstrap_aggregates("g", ["w", "m"], [{"w": 1}], level=1.5)
-    with pytest.raises(AuditError):
+    with pytest.raises(BadInput):
         M.bootstrap_aggregates("g", ["w", "m"], [{"w": 1}], references=[None, None])
 
 
@@ -285,10 +285,10 @@ def test_reference_table_with_its_source(tmp_path: Path) -> None:
     ],
 )
 def test_bad_reference_tables_are_refused(data: dict, message: str) -> None:
-    with pytest.raises(AuditError, match=message):
+    with pytest.raises(BadInput, match=message):
         parse_reference(data, "ref.toml")
 
 
 def test_missing_reference_file(tmp_path: Path) -> None:
-    with pytest.raises(AuditError, match="no such reference file"):
+    with pytest.raises(BadInput, match="no such reference file"):
         load_reference(tmp_path / "nope.toml")

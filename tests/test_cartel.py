@@ -12,9 +12,9 @@ import qrcode
 from report_samples import Exhibition, generated_record
 
 from artcharter.cli import run
-from provenance.record import ArtworkRecord, Ingredient, Person, new_artwork_id
-from provenance.verify import Verification, read_anchors
-from reports.cartel import (
+from artcharter.provenance.record import ArtworkRecord, Ingredient, Person, new_artwork_id
+from artcharter.provenance.verify import Verification, read_anchors
+from artcharter.reports.cartel import (
     cartel_data,
     make_cartels,
     medium_in_words,
@@ -23,7 +23,7 @@ from reports.cartel import (
     render_cartel_html,
     render_cartel_svg,
 )
-from reports.pictograms import LEVELS, pictogram_svg
+from artcharter.reports.pictograms import LEVELS, pictogram_svg
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from artcharter.cli import run
-from charter.evaluate import evaluate
-from charter.model import (
+from artcharter.charter.evaluate import evaluate
+from artcharter.charter.model import (
     DEFAULT_PATH,
     EVIDENCE_KINDS,
     SEVERITIES,
@@ -19,8 +18,9 @@ from charter.model import (
     project_charter_path,
     validate_charter,
 )
-from charter.table import rules_table, sync_markdown
-from charter.tomlfile import InvalidFile, key_lines, locate
+from artcharter.charter.table import rules_table, sync_markdown
+from artcharter.charter.tomlfile import InvalidFile, key_lines, locate
+from artcharter.cli import run
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "charter.md"
 
@@ -389,7 +389,7 @@ def test_check_refuses_an_invalid_charter(
 
 def test_docs_rules_tables_are_up_to_date() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    assert sync_markdown(text) == text, "run: python -m charter.table docs/charter.md"
+    assert sync_markdown(text) == text, "run: python -m artcharter.charter.table docs/charter.md"
     assert "<!-- BEGIN rules-table fr -->" in text and "<!-- BEGIN rules-table en -->" in text
 
 
@@ -411,7 +411,7 @@ def test_docs_examples_are_valid(tmp_path: Path) -> None:
     the validation errors shown there are the ones the command prints."""
     import re
 
-    from charter.declaration import parse_declaration
+    from artcharter.charter.declaration import parse_declaration
 
     text = DOCS.read_text(encoding="utf-8")
     blocks = re.findall(r"```toml\n(.*?)```", text, re.DOTALL)

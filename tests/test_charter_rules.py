@@ -19,9 +19,9 @@ from charter_helpers import (
     session,
 )
 
-from charter import evaluate as ev_module
-from charter.evaluate import EVALUATORS, RuleVerdict, evaluate, evaluate_rule, passed
-from charter.evidence import (
+from artcharter.charter import evaluate as ev_module
+from artcharter.charter.evaluate import EVALUATORS, RuleVerdict, evaluate, evaluate_rule, passed
+from artcharter.charter.evidence import (
     ABORTED,
     Evidence,
     Generation,
@@ -29,8 +29,8 @@ from charter.evidence import (
     SessionEnergy,
     audit_prompts,
 )
-from charter.model import EVIDENCE_KINDS, default_charter, with_params
-from provenance.record import EnergyRecord, GenerationParams
+from artcharter.charter.model import EVIDENCE_KINDS, default_charter, with_params
+from artcharter.provenance.record import EnergyRecord, GenerationParams
 
 CHARTER = default_charter()
 
@@ -872,7 +872,7 @@ def test_session_energy_counts_discarded_generations() -> None:
 
 
 def test_prompt_audit_flags_stereotype_descriptors() -> None:
-    pytest.importorskip("audits.bias.prompt_audit")
+    pytest.importorskip("artcharter.audits.bias.prompt_audit")
     audit = audit_prompts(("a photo of a poor family", "a quiet forest"), lang="fr")
     assert audit.available and audit.audited == 2
     assert any(

@@ -15,20 +15,20 @@ from charter_helpers import (
     generated_record,
 )
 
+from artcharter.base.errors import BadInput
+from artcharter.charter.check import ArtworkCheck, check_file, check_paths
+from artcharter.charter.declaration import load_declaration
+from artcharter.charter.evidence import parent_generation
+from artcharter.charter.model import load_charter, with_params
 from artcharter.cli import run
-from charter.check import ArtworkCheck, check_file, check_paths
-from charter.declaration import load_declaration
-from charter.evidence import parent_generation
-from charter.model import load_charter, with_params
-from provenance import keys
-from provenance.energy_summary import PHASE_ABORTED, PHASE_LOAD
-from provenance.errors import BadInput
-from provenance.image_files import image_paths
-from provenance.label import label, sign_record
-from provenance.ledger import Ledger
-from provenance.record import EnergyRecord, prompt_hash, sha256_hex
-from provenance.signing import SigningIdentity
-from provenance.verify import read_anchors
+from artcharter.provenance import keys
+from artcharter.provenance.energy_summary import PHASE_ABORTED, PHASE_LOAD
+from artcharter.provenance.image_files import image_paths
+from artcharter.provenance.label import label, sign_record
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.record import EnergyRecord, prompt_hash, sha256_hex
+from artcharter.provenance.signing import SigningIdentity
+from artcharter.provenance.verify import read_anchors
 
 from conftest import make_image
 
@@ -104,8 +104,8 @@ def sign_generation(
 
 
 def add_campaign(ledger: Ledger, created_at: str) -> None:
-    """A complete campaign row as provenance.campaign writes it, and a later running one."""
-    from provenance.campaign.store import STATUS_COMPLETE, STATUS_RUNNING, TABLES
+    """A complete campaign row as artcharter.provenance.campaign writes it, and a later running one."""
+    from artcharter.provenance.campaign.store import STATUS_COMPLETE, STATUS_RUNNING, TABLES
 
     columns, pk = TABLES["probe_campaigns"]
     ledger.ensure_table("probe_campaigns", columns, pk)
@@ -214,7 +214,7 @@ def test_generated_artwork_reads_the_whole_session(root: Path, alice: SigningIde
         sign_generation(root, alice, ledger, "discarded-1.png", status="discarded", kwh=0.003)
         sign_generation(root, alice, ledger, "discarded-2.png", status="discarded", kwh=0.004)
         add_campaign(ledger, "2026-03-01T00:00:00+00:00")
-        # What provenance.generate also writes: model loading, and an interrupted run.
+        # What artcharter.provenance.generate also writes: model loading, and an interrupted run.
         ledger.add_energy_run(
             EnergyRecord("measured", kwh_total=0.01), phase=PHASE_LOAD, session_id="session-1"
         )

@@ -5,7 +5,7 @@ completes. Four processes writing to one ledger at once lose no row.
 
 What a kill may leave: a hidden ``.NAME.PID.partial`` file (the bytes being written); the
 next command that publishes into the same folder deletes those whose process is gone
-(provenance.signing.remove_stale_partials). A kill between the rename of the finished file
+(artcharter.provenance.signing.remove_stale_partials). A kill between the rename of the finished file
 and the ledger's commit leaves a complete, verifiable file with no row yet: `ledger import`
 rebuilds the row from the file, and `label` asks for --force before replacing it.
 """
@@ -28,8 +28,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from provenance import keys, verdicts
-from provenance.verify import read_anchors, verify_file
+from artcharter.provenance import keys, verdicts
+from artcharter.provenance.verify import read_anchors, verify_file
 
 from conftest import make_image
 
@@ -198,8 +198,8 @@ def test_label_killed_at_random_points(project: Path, demo_cache: Path) -> None:
 
 
 def test_stale_partials_are_swept_but_live_ones_kept(tmp_path: Path, alice) -> None:
-    from provenance.label import label
-    from provenance.signing import remove_stale_partials
+    from artcharter.provenance.label import label
+    from artcharter.provenance.signing import remove_stale_partials
 
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
@@ -277,10 +277,10 @@ def test_probe_campaign_killed_then_resumed(project: Path, demo_cache: Path) -> 
 WRITER = """
 import sys
 from pathlib import Path
-from provenance.label import label
-from provenance.ledger import Ledger
-from provenance.record import ArtworkRecord, EnergyRecord
-from provenance.signing import load_artist_identity
+from artcharter.provenance.label import label
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.record import ArtworkRecord, EnergyRecord
+from artcharter.provenance.signing import load_artist_identity
 
 keys_dir, ledger_path, folder, who, count = sys.argv[1:6]
 identity = load_artist_identity(Path(keys_dir), "Alice Martin")

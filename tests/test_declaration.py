@@ -20,8 +20,8 @@ from charter_helpers import (
 from hypothesis import given
 from hypothesis import strategies as st
 
-from artcharter.cli import app, run
-from charter.declaration import (
+from artcharter.base.errors import BadInput
+from artcharter.charter.declaration import (
     SCHEMA,
     declaration_template,
     load_declaration,
@@ -31,11 +31,11 @@ from charter.declaration import (
     toml_string,
     validate_declaration,
 )
-from charter.tomlfile import InvalidFile
-from provenance.errors import BadInput
-from provenance.keys import ROOT_CERT
-from provenance.ledger import Ledger
-from provenance.verify import verify_file
+from artcharter.charter.tomlfile import InvalidFile
+from artcharter.cli import app, run
+from artcharter.provenance.keys import ROOT_CERT
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.verify import verify_file
 
 from conftest import make_image
 

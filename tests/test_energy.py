@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from audits import energy
-from audits.errors import AuditError
+from artcharter.audits import energy
+from artcharter.base.errors import BadInput
 
 
 def busy(seconds: float) -> int:
@@ -72,7 +72,7 @@ def test_unknown_country_measures_energy_but_no_co2() -> None:
 def test_check_country() -> None:
     assert energy.check_country("fra").country_iso == "FRA"
     for bad in ("XYZ", "France", "FR", ""):
-        with pytest.raises(AuditError, match="alpha-3"):
+        with pytest.raises(BadInput, match="alpha-3"):
             energy.check_country(bad)
 
 
@@ -142,6 +142,6 @@ def test_gpu_ids_are_empty_off_cuda() -> None:
 def test_audits_do_not_import_codecarbon_at_import_time() -> None:
     import subprocess
 
-    code = "import audits.energy, sys; print('codecarbon' in sys.modules)"
+    code = "import artcharter.audits.energy, sys; print('codecarbon' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

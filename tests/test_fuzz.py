@@ -29,16 +29,16 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from artcharter.base.errors import BadInput, SetupError
 from artcharter.cli import run
-from provenance import image_files, verdicts
-from provenance.errors import BadInput, SetupError
-from provenance.label import label
-from provenance.ledger import Ledger
-from provenance.manifest import disclosure_from_manifest, record_from_manifest
-from provenance.project import load_project
-from provenance.record import SCHEMA
-from provenance.signing import SigningIdentity, sign_image
-from provenance.verify import read_anchors, verify_bytes, verify_file
+from artcharter.provenance import image_files, verdicts
+from artcharter.provenance.label import label
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
+from artcharter.provenance.project import load_project
+from artcharter.provenance.record import SCHEMA
+from artcharter.provenance.signing import SigningIdentity, sign_image
+from artcharter.provenance.verify import read_anchors, verify_bytes, verify_file
 
 from conftest import make_image
 
@@ -444,7 +444,7 @@ def test_attacker_signed_record_is_read_safely(
 ) -> None:
     """An outsider signs a manifest whose artcharter record has the right schema and any
     content: verification reads it without crashing, and the door prints it."""
-    from provenance import keys
+    from artcharter.provenance import keys
 
     root, root_key = keys.make_root("Ailleurs")
     leaf, key = keys.make_leaf(root, root_key, name="Mallory", email=None)
@@ -483,7 +483,7 @@ def real_ledger(tmp_path_factory: pytest.TempPathFactory, signed: dict[str, byte
         (root / f"s{SUFFIX[fmt]}").write_bytes(data)
     assert run(["--project", str(root), "verify", str(root)]) == 1  # untrusted: no school here
     with Ledger(root / "artcharter.db") as ledger:
-        from provenance.record import ArtworkRecord
+        from artcharter.provenance.record import ArtworkRecord
 
         for i in range(20):
             record = ArtworkRecord(artwork_id=f"id-{i}", kind="labelled", source_type="humanEdits")
@@ -744,7 +744,7 @@ def test_deeply_nested_assertion_signed_by_hand(
     what c2pa-rs cannot render, and must not call it trusted."""
     from cryptography.hazmat.primitives import serialization
 
-    from provenance import keys
+    from artcharter.provenance import keys
 
     src = make_image(tmp_path / f"src{SUFFIX[fmt]}", (32, 32))
     out = tmp_path / f"out{SUFFIX[fmt]}"
@@ -818,7 +818,7 @@ def parsed_or_refused(parse: Callable[[str], object], text: str) -> object | Non
 @bounded(120)
 @given(edits=st.lists(EDITS, min_size=1, max_size=4))
 def test_mutated_charters_parse_or_are_refused(edits: list[tuple[str, float, str]]) -> None:
-    from charter.model import parse_charter
+    from artcharter.charter.model import parse_charter
 
     parsed_or_refused(
         lambda t: parse_charter(t, "charter.toml", Path.cwd()), edit_text(CHARTER_TEXT, edits)
@@ -828,7 +828,7 @@ def test_mutated_charters_parse_or_are_refused(edits: list[tuple[str, float, str
 @bounded(120)
 @given(edits=st.lists(EDITS, min_size=1, max_size=4))
 def test_mutated_declarations_parse_or_are_refused(edits: list[tuple[str, float, str]]) -> None:
-    from charter.declaration import parse_declaration
+    from artcharter.charter.declaration import parse_declaration
 
     result = parsed_or_refused(parse_declaration, edit_text(declaration_text(), edits))
     if result is not None:
@@ -845,7 +845,7 @@ def test_mutated_declarations_parse_or_are_refused(edits: list[tuple[str, float,
     )
 )  # fmt: skip
 def test_declarations_with_values_of_any_type(values: dict[str, object]) -> None:
-    from charter.declaration import parse_declaration
+    from artcharter.charter.declaration import parse_declaration
 
     text = "".join(f"{k} = {json.dumps(v)}\n" for k, v in values.items())
     result = parsed_or_refused(parse_declaration, text)
@@ -862,8 +862,8 @@ def test_hostile_charter_and_declaration_files(
     case: str,
     kind: str,
 ) -> None:
-    from charter.declaration import load_declaration
-    from charter.model import load_charter
+    from artcharter.charter.declaration import load_declaration
+    from artcharter.charter.model import load_charter
 
     path = tmp_path / f"hostile {case}.toml"
     _write_toml(path, HOSTILE_TOML[case])
@@ -909,7 +909,7 @@ def test_check_gives_every_hostile_file_a_result(
     project: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from charter.check import check_file
+    from artcharter.charter.check import check_file
 
     files = list(bombs.values())
     for fmt, data in signed.items():

@@ -19,16 +19,16 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from audits import energy as energy_audit
-from provenance import demo_model, verdicts
-from provenance.a1111 import parse_parameters
-from provenance.errors import BadInput, SetupError
-from provenance.generate import LoadedModel, generate, load_model
-from provenance.image_files import read_png_text, read_xmp
-from provenance.ledger import Ledger
-from provenance.record import sha256_hex
-from provenance.signing import PARTIAL_SUFFIX
-from provenance.verify import read_anchors, verify_file
+from artcharter.audits import energy as energy_audit
+from artcharter.base.errors import BadInput, SetupError
+from artcharter.provenance import demo_model, verdicts
+from artcharter.provenance.a1111 import parse_parameters
+from artcharter.provenance.generate import LoadedModel, generate, load_model
+from artcharter.provenance.image_files import read_png_text, read_xmp
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.record import sha256_hex
+from artcharter.provenance.signing import PARTIAL_SUFFIX
+from artcharter.provenance.verify import read_anchors, verify_file
 
 # Small and quick: the pipeline code is the same at any size.
 FAST = {"steps": 2, "size": 64}
@@ -432,7 +432,7 @@ def test_demo_tokenizer_is_clips(loaded) -> None:
 
 def test_importing_the_commands_stays_light() -> None:
     code = (
-        "import sys, artcharter.cli, provenance.generate\n"
+        "import sys, artcharter.cli, artcharter.provenance.generate\n"
         "heavy = [m for m in ('torch', 'diffusers', 'transformers', 'codecarbon', 'open_clip') if m in sys.modules]\n"
         "print(heavy)"
     )
@@ -447,7 +447,7 @@ def test_importing_the_commands_stays_light() -> None:
 def project(tmp_path, school_dir, demo_xdg, monkeypatch) -> Path:
     """A project whose keys are the session school's, and whose cache holds the demo model."""
     from artcharter.cli import run
-    from provenance.project import set_config_value
+    from artcharter.provenance.project import set_config_value
 
     root = tmp_path / "atelier"
     assert run(["init", str(root), "--lang", "en"]) == 0
@@ -539,7 +539,7 @@ def test_cli_generate_keep_discard_energy(project, capsys) -> None:
 
 
 def test_unknown_session_points_to_the_list_when_there_are_many() -> None:
-    from artcharter.generate_cmd import _unknown_session
+    from artcharter.cli.generate import _unknown_session
 
     many = {f"s{i}": None for i in range(9)}
     assert str(_unknown_session("x", many, "en")) == (
@@ -561,7 +561,7 @@ def test_energy_of_an_empty_ledger_is_not_an_error(project, capsys) -> None:
 
 
 def test_cli_generate_prints_what_it_made(project, capsys) -> None:
-    from charter.declaration import load_declaration
+    from artcharter.charter.declaration import load_declaration
 
     declaration = project / "declaration.toml"
     declaration.write_text(
@@ -598,7 +598,7 @@ def test_cli_generate_prints_what_it_made(project, capsys) -> None:
 
 
 def test_cli_generate_loading_line_in_french(project, capsys, monkeypatch) -> None:
-    from provenance import generate as gen
+    from artcharter.provenance import generate as gen
 
     real = gen.load_model
 
@@ -683,7 +683,7 @@ def test_demo_command_runs_the_whole_path(tmp_path, demo_xdg, monkeypatch, capsy
 def test_a_generation_imported_into_another_ledger_keeps_its_energy(
     loaded, tmp_path, alice, ledger, school_root
 ) -> None:
-    from provenance.ledger_import import import_verified
+    from artcharter.provenance.ledger_import import import_verified
 
     (signed,) = make(loaded, tmp_path, alice, ledger, seed=31)
     with Ledger(tmp_path / "school.db") as school:

@@ -9,9 +9,9 @@ import pytest
 from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from provenance import keys
-from provenance.errors import BadInput
-from provenance.signing import load_artist_identity
+from artcharter.base.errors import BadInput
+from artcharter.provenance import keys
+from artcharter.provenance.signing import load_artist_identity
 
 
 def test_artist_certificate_has_what_c2pa_requires(school_dir: Path) -> None:
@@ -62,8 +62,8 @@ def test_passphrase_protected_key(tmp_path: Path) -> None:
 
 
 def test_ed25519_identity_signs(tmp_path: Path, sample_png: Path) -> None:
-    from provenance.label import label
-    from provenance.verify import read_anchors, verify_file
+    from artcharter.provenance.label import label
+    from artcharter.provenance.verify import read_anchors, verify_file
 
     folder = tmp_path / "keys"
     keys.init_school(folder, "Atelier Libre", alg="ed25519")

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from provenance import image_files, keys
-from provenance.errors import BadInput
-from provenance.label import label
-from provenance.record import sha256_hex
-from provenance.signing import SigningIdentity
-from provenance.verify import read_anchors, verify_bytes, verify_file
+from artcharter.base.errors import BadInput
+from artcharter.provenance import image_files, keys
+from artcharter.provenance.label import label
+from artcharter.provenance.record import sha256_hex
+from artcharter.provenance.signing import SigningIdentity
+from artcharter.provenance.verify import read_anchors, verify_bytes, verify_file
 
 from conftest import make_image
 
@@ -109,7 +109,7 @@ def test_other_school_is_valid_but_untrusted(
     other = tmp_path / "other-keys"
     keys.init_school(other, "Beaux-Arts Ailleurs")
     keys.issue_artist(other, "Bob Leroy", None)
-    from provenance.signing import load_artist_identity
+    from artcharter.provenance.signing import load_artist_identity
 
     out = tmp_path / "signed.png"
     label(

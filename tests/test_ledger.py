@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from provenance.label import label
-from provenance.ledger import Ledger
-from provenance.record import ArtworkRecord, new_artwork_id
-from provenance.signing import SigningIdentity, publish
+from artcharter.provenance.label import label
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.record import ArtworkRecord, new_artwork_id
+from artcharter.provenance.signing import SigningIdentity, publish
 
 
 def _write_many(path: str, worker: int, count: int) -> None:
@@ -89,7 +89,7 @@ def test_status_and_lookup(tmp_path: Path) -> None:
 
 
 def test_not_a_ledger_is_a_clear_error(tmp_path: Path) -> None:
-    from provenance.errors import BadInput
+    from artcharter.base.errors import BadInput
 
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"this is not sqlite" * 100)

@@ -16,22 +16,21 @@ from typing import Any
 
 import pytest
 
-from audits.bias import metrics as M
-from audits.bias.clip_probe import (
+from artcharter.audits.bias import metrics as M
+from artcharter.audits.bias.clip_probe import (
     Probe,
     ensure_demo_clip,
     load_clip,
     parse_clip_spec,
     resolve_pretrained,
 )
-from audits.bias.probe_classes import load_probe_classes
-from audits.bias.prompt_sets import load_prompt_set
-from audits.errors import AuditError, AuditSetupError
-from provenance import campaign as camp
-from provenance.errors import BadInput
-from provenance.ledger import Ledger
-from provenance.record import sha256_hex
-from reports.probe_chart import chart_svg, render_chart, write_campaign_chart
+from artcharter.audits.bias.probe_classes import load_probe_classes
+from artcharter.audits.bias.prompt_sets import load_prompt_set
+from artcharter.base.errors import BadInput, SetupError
+from artcharter.provenance import campaign as camp
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.record import sha256_hex
+from artcharter.reports.probe_chart import chart_svg, render_chart, write_campaign_chart
 
 from conftest import make_image
 
@@ -54,7 +53,7 @@ def cache(xdg: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def sd(cache: Path) -> Any:
-    from provenance.generate import load_model
+    from artcharter.provenance.generate import load_model
 
     return load_model("demo", device="cpu", cache_dir=cache)
 
@@ -117,7 +116,7 @@ def run(ledger: Ledger, probe: Probe, sd: Any, alice: Any, out: Path, s=None, **
 @pytest.fixture(scope="module")
 def first(tmp_path_factory, sd, probe, school_dir) -> dict[str, Any]:
     """One campaign (2 prompts x 4 images) whose rows several tests read."""
-    from provenance.signing import load_artist_identity
+    from artcharter.provenance.signing import load_artist_identity
 
     alice = load_artist_identity(school_dir, "Alice Martin")
     root = tmp_path_factory.mktemp("campaign")
@@ -483,9 +482,9 @@ def test_gate_and_thresholds(probe, tmp_path: Path) -> None:
     nobody = Probe(probe.model, classes.with_thresholds(gate=0.9999))
     ((_, reading),) = nobody.classify([path])
     assert reading.status == "no-person" and reading.attributes == {}
-    with pytest.raises(AuditError):
+    with pytest.raises(BadInput):
         classes.with_thresholds(attributes={"gender": 1.5})
-    with pytest.raises(AuditError):
+    with pytest.raises(BadInput):
         classes.with_thresholds(attributes={"shoe size": 0.5})
 
 
@@ -494,16 +493,16 @@ def test_clip_spec_and_loading_rules(cache: Path, tmp_path: Path, monkeypatch) -
     spec = parse_clip_spec("ViT-B-32")
     assert (spec.arch, spec.tag) == ("ViT-B-32", "laion2b_s34b_b79k")
     assert parse_clip_spec("demo").is_demo
-    with pytest.raises(AuditError, match="pretrained tag"):
+    with pytest.raises(BadInput, match="pretrained tag"):
         parse_clip_spec("RN50")
-    with pytest.raises(AuditError, match="no such file"):
+    with pytest.raises(BadInput, match="no such file"):
         parse_clip_spec("ViT-B-32:/nowhere/model.safetensors")
     # The real default, absent from an empty cache: a set-up error that says what to do.
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
-    with pytest.raises(AuditSetupError, match="never downloads") as error:
+    with pytest.raises(SetupError, match="never downloads") as error:
         load_clip("ViT-B-32:laion2b_s34b_b79k", device="cpu")
     assert error.value.exit_code == 3 and "\n" not in str(error.value)
-    with pytest.raises(AuditError, match="no weights ViT-B-32:nonsense"):
+    with pytest.raises(BadInput, match="no weights ViT-B-32:nonsense"):
         resolve_pretrained("ViT-B-32", "nonsense")
     # Found in the Hugging Face cache layout (refs/main -> snapshots/<commit>/file).
     repo = tmp_path / "hub" / "models--laion--CLIP-ViT-B-32-laion2B-s34B-b79K"
@@ -515,7 +514,7 @@ def test_clip_spec_and_loading_rules(cache: Path, tmp_path: Path, monkeypatch) -
     path, cfg = resolve_pretrained("ViT-B-32", "laion2b_s34b_b79k")
     assert path == snapshot / "open_clip_model.safetensors" and cfg["hf_hub"]
     # ...and a damaged checkpoint is a one-line bad input, not a traceback
-    with pytest.raises(AuditError, match="cannot load the CLIP probe") as error:
+    with pytest.raises(BadInput, match="cannot load the CLIP probe") as error:
         load_clip("ViT-B-32:laion2b_s34b_b79k", device="cpu")
     assert error.value.exit_code == 2
     # A copy of the demo folder given as a path is still known as a demo.
@@ -532,7 +531,7 @@ def test_clip_spec_and_loading_rules(cache: Path, tmp_path: Path, monkeypatch) -
 
 @pytest.fixture
 def project(tmp_path: Path, school_dir: Path, xdg: Path, monkeypatch) -> Path:
-    from provenance.project import init_project, set_config_value
+    from artcharter.provenance.project import init_project, set_config_value
 
     root = tmp_path / "school"
     init_project(root, "ESAD", lang="en")

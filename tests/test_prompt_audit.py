@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from audits.bias.prompt_audit import (
+from artcharter.audits.bias.prompt_audit import (
     audit_prompt,
     fold,
     load_protected_names,
     parse_protected_names,
 )
-from audits.bias.prompt_sets import fill, load_prompt_set
-from audits.bias.sentences import audit_sentence
-from audits.errors import AuditError
+from artcharter.audits.bias.prompt_sets import fill, load_prompt_set
+from artcharter.audits.bias.sentences import audit_sentence
+from artcharter.base.errors import BadInput
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -129,11 +129,11 @@ def test_protected_names_file(tmp_path: Path) -> None:
 
 
 def test_protected_names_errors(tmp_path: Path) -> None:
-    with pytest.raises(AuditError, match="no such"):
+    with pytest.raises(BadInput, match="no such"):
         load_protected_names(tmp_path / "missing.txt")
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Hélène".encode("latin-1"))
-    with pytest.raises(AuditError, match="UTF-8"):
+    with pytest.raises(BadInput, match="UTF-8"):
         load_protected_names(bad)
     assert parse_protected_names("# only a comment\n\n") == []
 
@@ -193,11 +193,11 @@ def test_custom_sets(tmp_path: Path) -> None:
     txt = tmp_path / "list.txt"
     txt.write_text("# my prompts\na sculptor at work\n\na potter\n", encoding="utf-8")
     assert [p.text for p in load_prompt_set(str(txt)).prompts] == ["a sculptor at work", "a potter"]
-    with pytest.raises(AuditError, match="no subject"):
+    with pytest.raises(BadInput, match="no subject"):
         load_prompt_set("occupations", only=["astronaut"])
-    with pytest.raises(AuditError, match="unknown prompt set"):
+    with pytest.raises(BadInput, match="unknown prompt set"):
         load_prompt_set("nothing-here")
-    with pytest.raises(AuditError, match="prompt languages"):
+    with pytest.raises(BadInput, match="prompt languages"):
         load_prompt_set("occupations", langs=["de"])
 
 

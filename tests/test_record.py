@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from provenance.manifest import build_manifest, record_from_manifest, xmp_fields
-from provenance.record import (
+from artcharter.provenance.manifest import build_manifest, record_from_manifest, xmp_fields
+from artcharter.provenance.record import (
     SCHEMA,
     ArtworkRecord,
     EnergyRecord,

@@ -19,12 +19,12 @@ import pytest
 from PIL import Image
 from report_samples import HOSTILE_PROMPT, Exhibition
 
-from provenance.ledger import Ledger
-from provenance.verify import read_anchors
-from reports.browser import dump_dom, find_chromium, print_pdf, screenshot
-from reports.cartel import make_cartels
-from reports.report import make_report
-from reports.summary import make_summary
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.verify import read_anchors
+from artcharter.reports.browser import dump_dom, find_chromium, print_pdf, screenshot
+from artcharter.reports.cartel import make_cartels
+from artcharter.reports.report import make_report
+from artcharter.reports.summary import make_summary
 
 pytestmark = pytest.mark.skipif(
     find_chromium() is None,

@@ -12,25 +12,26 @@ from pathlib import Path
 import pytest
 from report_samples import DECLARATION, HOSTILE_PROMPT, Exhibition, generated_record
 
+from artcharter.base.typography import de, punct
+from artcharter.charter.check import check_verification
 from artcharter.cli import run
-from charter.check import check_verification
-from provenance import verdicts
-from provenance.ledger import Ledger
-from provenance.record import ArtworkRecord
-from provenance.verify import Verification, read_anchors, verify_file
-from reports import energy_equivalents, explanations
-from reports.artwork_report import ReportFacts, build_report, declaration_section
-from reports.facts import gather_facts
-from reports.formatting import (
+from artcharter.provenance import verdicts
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.record import ArtworkRecord
+from artcharter.provenance.verify import Verification, read_anchors, verify_file
+from artcharter.reports import energy_equivalents, explanations
+from artcharter.reports.artwork_report import ReportFacts, build_report, declaration_section
+from artcharter.reports.facts import gather_facts
+from artcharter.reports.formatting import (
     ENERGY_METHODS,
     fmt_energy,
     fmt_energy_method,
     fmt_number,
     fmt_size,
 )
-from reports.i18n import de, punct, t
-from reports.report import make_report
-from reports.report import render_facts as render_page
+from artcharter.reports.i18n import t
+from artcharter.reports.report import make_report
+from artcharter.reports.report import render_facts as render_page
 
 
 @pytest.fixture(scope="session")
@@ -120,7 +121,7 @@ def test_numbers_in_each_language(value: float, lang: str, expected: str) -> Non
 
 
 def test_device_and_settings_in_each_language() -> None:
-    from reports.formatting import fmt_decimal, fmt_device
+    from artcharter.reports.formatting import fmt_decimal, fmt_device
 
     assert fmt_device("AMD EPYC 7R13 (2 threads)", "fr") == "AMD EPYC 7R13 (2 fils d'exécution)"
     assert fmt_device("AMD EPYC 7R13 (1 threads)", "fr") == "AMD EPYC 7R13 (1 fil d'exécution)"
@@ -511,7 +512,7 @@ def test_report_command_bad_input(expo: Exhibition, tmp_path: Path, capsys, bad:
 
 
 def test_model_campaign_is_named(expo: Exhibition, anchors, tmp_path: Path) -> None:
-    from provenance.campaign import STATUS_COMPLETE, ensure_tables
+    from artcharter.provenance.campaign import STATUS_COMPLETE, ensure_tables
 
     with Ledger(expo.root / "artcharter.db") as ledger:
         before, _ = render_facts(
@@ -563,9 +564,9 @@ def test_report_shows_the_models_campaign_with_its_chart(tmp_path: Path) -> None
     for the artwork's model): the report gives its sentences and inlines its chart."""
     from report_samples import image_bytes
 
-    from audits.bias.clip_probe import Probe, load_clip
-    from audits.bias.probe_classes import load_probe_classes
-    from provenance import campaign as camp
+    from artcharter.audits.bias.clip_probe import Probe, load_clip
+    from artcharter.audits.bias.probe_classes import load_probe_classes
+    from artcharter.provenance import campaign as camp
 
     expo = Exhibition(tmp_path / "project")
     folder = tmp_path / "probe-images" / "a nurse"

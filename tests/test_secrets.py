@@ -33,10 +33,10 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from artcharter.base.errors import BadInput
 from artcharter.cli import run
-from provenance import keys, verdicts
-from provenance.errors import BadInput
-from provenance.signing import load_artist_identity
+from artcharter.provenance import keys, verdicts
+from artcharter.provenance.signing import load_artist_identity
 
 from conftest import make_image
 
@@ -448,8 +448,8 @@ def test_native_code_fetches_nothing_unless_asked(
 
 
 def remote_signed(source: Path, identity: object, url: str) -> tuple[bytes, bytes]:
-    from provenance.manifest import build_manifest
-    from provenance.record import ArtworkRecord, new_artwork_id
+    from artcharter.provenance.manifest import build_manifest
+    from artcharter.provenance.record import ArtworkRecord, new_artwork_id
 
     record = ArtworkRecord(artwork_id=new_artwork_id(), kind="labelled", source_type="humanEdits")
     manifest = build_manifest(record, has_parent=False, version="test")

@@ -26,6 +26,10 @@ from fastapi.testclient import TestClient
 from PIL import Image
 
 from artcharter.cli import run
+from artcharter.provenance import verdicts
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.project import init_project
+from artcharter.provenance.verify import Verification, read_anchors
 from artcharter.serve import DeskConfig, create_app
 from artcharter.serve.config import MAX_FILES_PER_REQUEST, is_loopback, loopback_hosts
 from artcharter.serve.held import Held, HeldFiles
@@ -34,10 +38,6 @@ from artcharter.serve.schemas import Artwork, VerifyResponse
 from artcharter.serve.summary import summarize
 from artcharter.serve.texts import TEXTS, pick_lang
 from artcharter.serve.uploads import display_name
-from provenance import verdicts
-from provenance.ledger import Ledger
-from provenance.project import init_project
-from provenance.verify import Verification, read_anchors
 from tests.serve_files import signed, tampered, unsigned
 
 BASE = "http://127.0.0.1:8000"
@@ -329,9 +329,9 @@ def test_visitor_page_names_every_field_in_its_language() -> None:
     from charter_helpers import full_declaration, generated_record
     from markupsafe import escape
 
+    from artcharter.provenance.record import EnergyRecord, GenerationParams, Ingredient
     from artcharter.serve.pages import TEMPLATES
     from artcharter.serve.texts import words
-    from provenance.record import EnergyRecord, GenerationParams, Ingredient
 
     record = generated_record(
         declaration=full_declaration(),
@@ -376,7 +376,7 @@ def test_visitor_page_names_every_field_in_its_language() -> None:
 
 
 def test_a_cartel_qr_code_leads_to_the_visitor_page(client, files) -> None:
-    from reports.cartel import qr_payload
+    from artcharter.reports.cartel import qr_payload
 
     result = client.post("/api/verify", files=upload(files["signed"])).json()["results"][0]
     link = qr_payload(result["artwork_id"], result["sha256"], verify_url=f"{BASE}/a")

@@ -11,9 +11,9 @@ import pytest
 from report_samples import Exhibition
 
 from artcharter.cli import run
-from provenance.ledger import Ledger
-from provenance.verify import read_anchors
-from reports.summary import build_summary, charter_count_text, make_summary
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.verify import read_anchors
+from artcharter.reports.summary import build_summary, charter_count_text, make_summary
 
 
 @pytest.fixture(scope="session")
@@ -167,7 +167,7 @@ def test_summary_usage_errors(expo: Exhibition, tmp_path: Path, capsys, argv: li
 def test_many_files_are_reported_by_worker_processes(expo: Exhibition, tmp_path: Path) -> None:
     import shutil
 
-    from reports.report import write_reports
+    from artcharter.reports.report import write_reports
 
     folder = tmp_path / "many"
     folder.mkdir()

@@ -20,13 +20,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from tamper_cases import CASES, FORMATS, SUFFIXES, TamperCase
 
+from artcharter.base.errors import BadInput
 from artcharter.cli import run
-from provenance import image_files, keys, verdicts
-from provenance.errors import BadInput
-from provenance.label import label
-from provenance.ledger import Ledger
-from provenance.signing import SigningIdentity
-from provenance.verify import read_anchors, verify_file
+from artcharter.provenance import image_files, keys, verdicts
+from artcharter.provenance.label import label
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.signing import SigningIdentity
+from artcharter.provenance.verify import read_anchors, verify_file
 
 from conftest import make_image
 
@@ -180,8 +180,8 @@ REMOTE_URL = "http://192.0.2.1/manifests/original.c2pa"  # TEST-NET-1: never rou
 
 
 def remote_manifest() -> dict:
-    from provenance.manifest import build_manifest
-    from provenance.record import ArtworkRecord, new_artwork_id
+    from artcharter.provenance.manifest import build_manifest
+    from artcharter.provenance.record import ArtworkRecord, new_artwork_id
 
     record = ArtworkRecord(artwork_id=new_artwork_id(), kind="labelled", source_type="humanEdits")
     return build_manifest(record, has_parent=False, version="test")
@@ -324,7 +324,7 @@ def test_refused_certificates_fail_signing_with_one_line(
         assert ledger.counts()["artworks"] == 0
 
 
-# What `artcharter label` says before c2pa-rs is even asked (provenance.signing.load_identity).
+# What `artcharter label` says before c2pa-rs is even asked (artcharter.provenance.signing.load_identity).
 CLI_HINTS = {
     "expired-certificate": "the certificate expired on",
     "not-yet-valid-certificate": "the certificate is not valid before",

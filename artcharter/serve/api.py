@@ -7,6 +7,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
+from artcharter.provenance.version import VERSION
 from artcharter.serve.config import MAX_FILES_PER_REQUEST
 from artcharter.serve.desk import ArtworkEntry, Desk
 from artcharter.serve.held import Held
@@ -22,7 +23,6 @@ from artcharter.serve.schemas import (
 from artcharter.serve.summary import ai_share_of_record, energy_summary, summarize
 from artcharter.serve.texts import LANGS, both, text
 from artcharter.serve.uploads import Rejected, message
-from provenance.version import VERSION
 
 router = APIRouter(prefix="/api", tags=["api"])
 

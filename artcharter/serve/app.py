@@ -10,11 +10,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from artcharter.provenance.version import VERSION
 from artcharter.serve import api, pages
 from artcharter.serve.config import DeskConfig
 from artcharter.serve.desk import Desk
 from artcharter.serve.guard import DeskGuard
-from provenance.version import VERSION
 
 DESCRIPTION = (
     "The artcharter jury desk: drop images, read who signed them, whether they changed "

@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from artcharter.provenance.image_files import MIME_TYPES, detect_format
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.record import sha256_hex
+from artcharter.provenance.verify import ledger_row, verify_bytes
 from artcharter.serve import integrations
 from artcharter.serve.config import DeskConfig
 from artcharter.serve.held import Held, HeldFiles, new_token
 from artcharter.serve.thumbnails import thumbnail
 from artcharter.serve.uploads import Accepted, check_upload, keep
-from provenance.image_files import MIME_TYPES, detect_format
-from provenance.ledger import Ledger
-from provenance.record import sha256_hex
-from provenance.verify import ledger_row, verify_bytes
 
 log = logging.getLogger("artcharter.serve")
 

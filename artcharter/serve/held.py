@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from provenance.verify import Verification
+from artcharter.provenance.verify import Verification
 
 # What an entry costs besides its bytes (verification dict, record): a rough, safe figure.
 ENTRY_OVERHEAD = 64 * 1024

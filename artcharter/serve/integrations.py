@@ -1,7 +1,7 @@
 """The desk's links to the charter and reports rooms.
 
-The desk works with verification alone; with the charter check (charter.check) it fills
-the charter column, and with the per-artwork report (reports.facts / reports.report)
+The desk works with verification alone; with the charter check (artcharter.charter.check) it fills
+the charter column, and with the per-artwork report (artcharter.reports.facts / artcharter.reports.report)
 each row opens the full report. Both work on the verification the desk already
 made and on the bytes it holds: a file is verified once, and never needs a path on disk.
 """
@@ -26,14 +26,14 @@ class Charter:
     """The charter the desk checks against (loaded once: a broken file stops the start)."""
 
     available: bool
-    charter: Any = None  # charter.model.Charter
+    charter: Any = None  # artcharter.charter.model.Charter
     path: Path | None = None
 
     @classmethod
     def load(cls, path: Path | None) -> Charter:
-        if not _has_modules("charter.check", "charter.model"):
+        if not _has_modules("artcharter.charter.check", "artcharter.charter.model"):
             return cls(False, path=path)
-        from charter.model import load_charter
+        from artcharter.charter.model import load_charter
 
         return cls(True, load_charter(path), path)
 
@@ -46,10 +46,10 @@ class Charter:
         return f"{name} ({version})" if version else name
 
     def check(self, verification: Any, ledger: Any, lang: str) -> Any:
-        """The charter.check.ArtworkCheck of a verified file, or None without a charter."""
+        """The artcharter.charter.check.ArtworkCheck of a verified file, or None without a charter."""
         if not self.available:
             return None
-        from charter.check import check_verification
+        from artcharter.charter.check import check_verification
 
         return check_verification(verification, charter=self.charter, ledger=ledger, lang=lang)
 
@@ -74,14 +74,14 @@ class Reports:
 
     @classmethod
     def load(cls) -> Reports:
-        return cls(_has_modules("reports.facts", "reports.report"))
+        return cls(_has_modules("artcharter.reports.facts", "artcharter.reports.report"))
 
     def render(self, check: Any, data: bytes, charter: Any, ledger: Any, lang: str) -> str | None:
         """The self-contained HTML report of a checked file, or None without the rooms."""
         if not self.available or check is None:
             return None
-        from reports.facts import facts_from_check
-        from reports.report import render_facts
+        from artcharter.reports.facts import facts_from_check
+        from artcharter.reports.report import render_facts
 
         facts = facts_from_check(check, data, charter=charter, ledger=ledger, lang=lang)
         return render_facts(facts, lang)[1]

@@ -11,14 +11,20 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from artcharter.provenance import verdicts
+from artcharter.provenance.image_files import MIME_TYPES
+from artcharter.reports.formatting import (
+    fmt_date,
+    fmt_energy,
+    fmt_energy_method,
+    fmt_mass_co2,
+    fmt_size,
+)
+from artcharter.reports.i18n import maybe
 from artcharter.serve.api import artwork_json, desk_of, result_json
 from artcharter.serve.config import MAX_FILES_PER_REQUEST, MIB
 from artcharter.serve.summary import VERDICT_TONES, ai_share_of_record
 from artcharter.serve.texts import LANGS, TEXTS, field_label, text, words
-from provenance import verdicts
-from provenance.image_files import MIME_TYPES
-from reports.formatting import fmt_date, fmt_energy, fmt_energy_method, fmt_mass_co2, fmt_size
-from reports.i18n import maybe
 
 router = APIRouter(include_in_schema=False)
 log = logging.getLogger("artcharter.serve")

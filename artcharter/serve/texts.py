@@ -6,7 +6,7 @@ same texts. ``words(lang)`` gives the flat table for one language, the form temp
 
 from __future__ import annotations
 
-from reports.i18n import maybe
+from artcharter.reports.i18n import maybe
 
 LANGS = ("fr", "en")
 
@@ -263,9 +263,9 @@ TEXTS: dict[str, dict[str, str]] = {
 
 # The keys of a record's nested tables (the artist's declaration, the generation
 # parameters) and of the C2PA codes, as the desk's pages name them. The stages of the AI share are named by
-# reports.i18n; any other key is shown as it is, made readable ("batch_size" -> "Batch size").
+# artcharter.reports.i18n; any other key is shown as it is, made readable ("batch_size" -> "Batch size").
 FIELD_LABELS: dict[str, dict[str, str]] = {
-    # the artist's declaration (charter.declaration)
+    # the artist's declaration (artcharter.charter.declaration)
     "schema": {"fr": "Format", "en": "Format"},
     "title": TEXTS["col_title"],
     "artist": TEXTS["f_artist"],
@@ -292,7 +292,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "sha256": TEXTS["f_sha256"],
     "description": {"fr": "Description", "en": "Description"},
     "caption": {"fr": "Légende", "en": "Caption"},
-    # the generation parameters (provenance.record.GenerationParams)
+    # the generation parameters (artcharter.provenance.record.GenerationParams)
     "negative_prompt": {"fr": "Prompt négatif", "en": "Negative prompt"},
     "negative_prompt_sha256": {
         "fr": "Empreinte du prompt négatif",

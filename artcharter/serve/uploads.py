@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from artcharter.provenance import image_files
+from artcharter.reports.formatting import fmt_size
 from artcharter.serve.texts import text
-from provenance import image_files
-from reports.formatting import fmt_size
 
 EXTENSIONS = {"png": ".png", "jpeg": ".jpg", "webp": ".webp"}
 MAX_NAME_LENGTH = 200

@@ -1,0 +1,651 @@
+"""The artist's declaration: a TOML file the artist completes, read into a plain dict.
+
+The dict (schema ``artcharter.declaration/1``) goes into ``ArtworkRecord.declaration``: the
+signed file carries it as the ``fr.artcharter.declaration`` assertion and the ledger keeps it
+in its ``declarations`` table. ``declaration_template`` writes the file to complete,
+prefilled with what the file and the ledger already know.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from artcharter.base.errors import BadInput
+from artcharter.charter.tomlfile import InvalidFile, Issue, Key, TomlText, dotted, load, parse
+from artcharter.provenance.record import INGREDIENT_ROLES, TRAINING_MINING, ArtworkRecord
+
+if TYPE_CHECKING:
+    from artcharter.provenance.ledger import Ledger
+
+SCHEMA = "artcharter.declaration/1"
+STAGES = ("ideation", "composition", "rendering", "post-production")
+SHARES = ("none", "assisted", "generated")
+TEXT_FIELDS = ("title", "artist", "statement", "explanation", "bias_reflection")
+TOP_KEYS = (
+    "schema",
+    *TEXT_FIELDS,
+    "training_mining",
+    "ai_share",
+    "tools",
+    "techniques",
+    "human_inputs",
+    "process_images",
+)
+TOOL_KEYS = ("name", "version", "date", "prompts", "generations", "energy_kwh", "stage", "notes")
+TECHNIQUE_KEYS = ("name", "how")
+INPUT_KEYS = ("file", "role", "sha256", "description")
+PROCESS_KEYS = ("file", "caption")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def load_declaration(path: Path) -> dict[str, Any]:
+    """Read and validate a declaration file; problems raise InvalidFile with their lines."""
+    return _normalise(load(path, "declaration"))
+
+
+def parse_declaration(text: str, name: str = "<declaration>") -> dict[str, Any]:
+    return _normalise(parse(text, name))
+
+
+def merge_choices(
+    declaration: dict[str, Any] | None, title: str | None, training_mining: str | None
+) -> tuple[str | None, str]:
+    """The title and training/mining choice to sign with: the command's options, else the
+    declaration's; a contradiction between them is refused rather than silently signed."""
+    declared = declaration or {}
+    choice = declared.get("training_mining")
+    if training_mining and choice and training_mining != choice:
+        raise BadInput(
+            f"--training-mining {training_mining} contradicts the declaration's "
+            f"training_mining = {choice!r}: make them agree"
+        )
+    return title or declared.get("title"), training_mining or choice or "notAllowed"
+
+
+def validate_declaration(path: Path) -> list[Issue]:
+    """Every problem in a declaration file; empty when it is valid."""
+    try:
+        load_declaration(path)
+    except InvalidFile as exc:
+        return exc.issues
+    return []
+
+
+def _normalise(source: TomlText) -> dict[str, Any]:
+    data = source.data
+    issues: list[Issue] = []
+    for key in data:
+        if key not in TOP_KEYS:
+            issues.append(
+                source.issue((key,), f"unknown key {key!r}: expected one of {', '.join(TOP_KEYS)}")
+            )
+    if "schema" in data and data["schema"] != SCHEMA:
+        issues.append(source.issue(("schema",), f"schema must be {SCHEMA!r}"))
+    out: dict[str, Any] = {"schema": SCHEMA}
+    for key in TEXT_FIELDS:
+        out[key] = _text(source, (key,), data.get(key), issues)
+
+    choice = data.get("training_mining")
+    if choice is not None and choice not in TRAINING_MINING and choice != "":
+        issues.append(
+            source.issue(
+                ("training_mining",),
+                f"training_mining {choice!r}: choose one of {', '.join(TRAINING_MINING)}",
+            )
+        )
+    out["training_mining"] = choice or None
+
+    share = data.get("ai_share", {})
+    out["ai_share"] = {}
+    if not isinstance(share, dict):
+        issues.append(source.issue(("ai_share",), "ai_share must be a table of stages"))
+    else:
+        for stage, value in share.items():
+            if stage not in STAGES:
+                issues.append(
+                    source.issue(
+                        ("ai_share", stage),
+                        f"unknown stage {stage!r}: the stages are {', '.join(STAGES)}",
+                    )
+                )
+            elif value not in SHARES:
+                issues.append(
+                    source.issue(
+                        ("ai_share", stage),
+                        f"ai_share.{stage} = {value!r}: choose one of {', '.join(SHARES)}",
+                    )
+                )
+            else:
+                out["ai_share"][stage] = value
+
+    out["tools"] = [
+        _tool(source, ("tools", i), item, issues)
+        for i, item in enumerate(_tables(source, "tools", data, issues))
+    ]
+    out["techniques"] = _techniques(source, data.get("techniques", []), issues)
+    out["human_inputs"] = [
+        _input(source, ("human_inputs", i), item, issues)
+        for i, item in enumerate(_tables(source, "human_inputs", data, issues))
+    ]
+    out["process_images"] = [
+        _process(source, ("process_images", i), item, issues)
+        for i, item in enumerate(_tables(source, "process_images", data, issues))
+    ]
+    if issues:
+        raise InvalidFile(issues)
+    return out
+
+
+def _text(source: TomlText, path: tuple[Key, ...], value: Any, issues: list[Issue]) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        issues.append(source.issue(path, f"{dotted(path)} must be text in quotes"))
+        return None
+    return value.strip() or None
+
+
+def _tables(
+    source: TomlText, key: str, data: dict[str, Any], issues: list[Issue]
+) -> list[dict[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        issues.append(source.issue((key,), f"{key} must be a list of [[{key}]] tables"))
+        return []
+    return value
+
+
+def _unknown(
+    source: TomlText,
+    path: tuple[Key, ...],
+    item: dict[str, Any],
+    allowed: tuple[str, ...],
+    issues: list[Issue],
+) -> None:
+    for key in item:
+        if key not in allowed:
+            issues.append(
+                source.issue(
+                    (*path, key),
+                    f"unknown key {dotted((*path, key))}: expected one of {', '.join(allowed)}",
+                )
+            )
+
+
+def _tool(
+    source: TomlText, path: tuple[Key, ...], item: dict[str, Any], issues: list[Issue]
+) -> dict[str, Any]:
+    _unknown(source, path, item, TOOL_KEYS, issues)
+    name = _text(source, (*path, "name"), item.get("name"), issues)
+    if not name:
+        issues.append(source.issue(path, f"{dotted(path)} needs a name (the tool used)"))
+    date = item.get("date")
+    if isinstance(date, dt.datetime):
+        date = date.date().isoformat() if date.tzinfo is None else date.isoformat()
+    elif isinstance(date, dt.date):
+        date = date.isoformat()
+    elif isinstance(date, str) and date.strip():
+        try:
+            dt.date.fromisoformat(date.strip()[:10])
+            date = date.strip()
+        except ValueError:
+            issues.append(
+                source.issue(
+                    (*path, "date"), f"{dotted((*path, 'date'))} must be a date: 2026-03-14"
+                )
+            )
+    elif date in (None, ""):
+        date = None
+    else:
+        issues.append(
+            source.issue((*path, "date"), f"{dotted((*path, 'date'))} must be a date: 2026-03-14")
+        )
+    prompts = item.get("prompts", [])
+    if isinstance(prompts, str):
+        prompts = [prompts]
+    if not isinstance(prompts, list) or not all(isinstance(p, str) for p in prompts):
+        issues.append(source.issue((*path, "prompts"), "prompts must be a list of texts"))
+        prompts = []
+    generations = item.get("generations")
+    if generations is not None and (
+        isinstance(generations, bool) or not isinstance(generations, int) or generations < 0
+    ):
+        issues.append(
+            source.issue(
+                (*path, "generations"),
+                f"{dotted((*path, 'generations'))} must be a whole number of images (0 or more)",
+            )
+        )
+        generations = None
+    energy = item.get("energy_kwh")
+    if energy is not None and (
+        isinstance(energy, bool) or not isinstance(energy, int | float) or energy < 0
+    ):
+        issues.append(
+            source.issue(
+                (*path, "energy_kwh"), f"{dotted((*path, 'energy_kwh'))} must be a number of kWh"
+            )
+        )
+        energy = None
+    stage = item.get("stage")
+    if stage not in (None, "") and stage not in STAGES:
+        issues.append(
+            source.issue((*path, "stage"), f"stage {stage!r}: choose one of {', '.join(STAGES)}")
+        )
+    return {
+        "name": name,
+        "version": _text(source, (*path, "version"), _as_text(item.get("version")), issues),
+        "date": date,
+        "prompts": [p.strip() for p in prompts if p.strip()],
+        # 0 is the template's "not filled in": a tool that was used made at least one image.
+        "generations": generations or None,
+        "energy_kwh": float(energy) if energy is not None else None,
+        "stage": stage or None,
+        "notes": _text(source, (*path, "notes"), item.get("notes"), issues),
+    }
+
+
+def _as_text(value: Any) -> Any:
+    # A version is often typed as a number (6.1); keep it as the text the artist wrote.
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+
+
+def _techniques(source: TomlText, value: Any, issues: list[Issue]) -> list[dict[str, Any]]:
+    if not isinstance(value, list):
+        issues.append(source.issue(("techniques",), "techniques must be a list"))
+        return []
+    out = []
+    for i, item in enumerate(value):
+        path: tuple[Key, ...] = ("techniques", i)
+        if isinstance(item, str):
+            if item.strip():
+                out.append({"name": item.strip(), "how": None})
+        elif isinstance(item, dict):
+            _unknown(source, path, item, TECHNIQUE_KEYS, issues)
+            name = _text(source, (*path, "name"), item.get("name"), issues)
+            how = _text(source, (*path, "how"), item.get("how"), issues)
+            if name:
+                out.append({"name": name, "how": how})
+            elif how:
+                issues.append(source.issue(path, f"{dotted(path)} needs a name"))
+        else:
+            issues.append(source.issue(path, f"{dotted(path)} must be a text or a table"))
+    return out
+
+
+def _input(
+    source: TomlText, path: tuple[Key, ...], item: dict[str, Any], issues: list[Issue]
+) -> dict[str, Any]:
+    _unknown(source, path, item, INPUT_KEYS, issues)
+    file = _text(source, (*path, "file"), item.get("file"), issues)
+    if not file:
+        issues.append(source.issue(path, f"{dotted(path)} needs a file name"))
+    role = item.get("role") or "other"
+    if role not in INGREDIENT_ROLES:
+        issues.append(
+            source.issue(
+                (*path, "role"), f"role {role!r}: choose one of {', '.join(INGREDIENT_ROLES)}"
+            )
+        )
+    sha = item.get("sha256")
+    if sha not in (None, "") and (not isinstance(sha, str) or not _SHA256.match(sha.lower())):
+        issues.append(
+            source.issue((*path, "sha256"), f"{dotted((*path, 'sha256'))} must be 64 hex digits")
+        )
+        sha = None
+    return {
+        "file": file,
+        "role": role,
+        "sha256": sha.lower() if isinstance(sha, str) and sha else None,
+        "description": _text(source, (*path, "description"), item.get("description"), issues),
+    }
+
+
+def _process(
+    source: TomlText, path: tuple[Key, ...], item: dict[str, Any], issues: list[Issue]
+) -> dict[str, Any]:
+    _unknown(source, path, item, PROCESS_KEYS, issues)
+    file = _text(source, (*path, "file"), item.get("file"), issues)
+    if not file:
+        issues.append(source.issue(path, f"{dotted(path)} needs a file name"))
+    return {"file": file, "caption": _text(source, (*path, "caption"), item.get("caption"), issues)}
+
+
+# --- template --------------------------------------------------------------------------------
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string (JSON-style escapes, which TOML shares, plus DEL)."""
+    out = []
+    for char in value:
+        code = ord(char)
+        if char == "\\":
+            out.append("\\\\")
+        elif char == '"':
+            out.append('\\"')
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+# `label` needs the image, the output and the IPTC source type: the record's when the image
+# has one, else TYPE, a placeholder the artist replaces (a guessed type would be signed as
+# the artist's word).
+_SIGN_WORDS = {
+    "en": {
+        "command": "artcharter label IMAGE -o OUT --source-type {source_type} --declaration {path}",
+        "type": "TYPE: trainedAlgorithmicMedia if the AI made the image, "
+        "compositeWithTrainedAlgorithmicMedia\n"
+        "if it mixes AI and human work (other types: artcharter label --help)",
+    },
+    "fr": {
+        "command": "artcharter label IMAGE -o SORTIE --source-type {source_type} "
+        "--declaration {path}",
+        "type": "TYPE\u00a0: trainedAlgorithmicMedia si l'IA a fait l'image, "
+        "compositeWithTrainedAlgorithmicMedia\n"
+        "si elle mêle IA et travail humain (autres types\u00a0: artcharter label --help)",
+    },
+}
+
+
+def sign_command(record: ArtworkRecord | None, path: str, lang: str = "en") -> list[str]:
+    """The `artcharter label` command that signs the image with its declaration ``path``,
+    and, when the source type is left to the artist, a line saying which to choose."""
+    words = _SIGN_WORDS[lang]
+    source_type = record.source_type if record is not None and record.source_type else None
+    command = words["command"].format(source_type=source_type or "TYPE", path=path)
+    return [command] if source_type else [command, *words["type"].split("\n")]
+
+
+_TEMPLATE_TEXTS = {
+    "en": {
+        "head": "Artist's declaration (artcharter). Complete it, check it with\n"
+        "#   artcharter declare --check FILE\n"
+        "# and sign your image with it:",
+        "file": "FILE",
+        "made_from": "Prefilled from:",
+        "title": "Title of the artwork.",
+        "artist": "Your name as it should appear.",
+        "statement": "Artist statement: the work, its intention and the place of AI in it.",
+        "explanation": "In plain words, for visitors: how did the AI tool produce the image?",
+        "bias": "Bias reflection: which stereotypes could the model or your prompt carry,\n"
+        "# and what did you do about them? Answer each term the prompt audit flagged.",
+        "tm": "May the artwork be used to train AI models or be mined?\n"
+        "# allowed, notAllowed or constrained.",
+        "share": "Share of AI at each stage: none, assisted or generated.",
+        "tools": "Each external AI tool used (one [[tools]] table per tool). generations: how many\n"
+        "# images you generated in all, discarded ones included.",
+        "tool_example": "Example for an external tool:",
+        "generated": "This image was generated by artcharter: model, seed and energy are\n"
+        "# already recorded. List here only other AI tools you used.",
+        "techniques": "Techniques that would have made this image without AI (point 3 of the\n"
+        "# charter): a list of names, or tables with name and how.",
+        "inputs": "Human inputs (sketch, photo, init image, earlier version): each one should\n"
+        "# be attached as an ingredient when you sign (--ingredient FILE:ROLE).",
+        "process": "Images of your process (optional).",
+    },
+    "fr": {
+        "head": "Déclaration de l'artiste (artcharter). Complétez-la, vérifiez-la avec\n"
+        "#   artcharter declare --check FICHIER\n"
+        "# puis signez votre image avec\u00a0:",
+        "file": "FICHIER",
+        "made_from": "Prérempli à partir de :",
+        "title": "Titre de l'œuvre.",
+        "artist": "Votre nom, tel qu'il doit apparaître.",
+        "statement": "Note d'intention : l'œuvre, votre démarche et la place de l'IA.",
+        "explanation": "En mots simples, pour le public : comment l'outil d'IA a-t-il produit l'image ?",
+        "bias": "Réflexion sur les biais : quels stéréotypes le modèle ou votre prompt peuvent-ils\n"
+        "# porter, et qu'en avez-vous fait ? Répondez à chaque terme signalé par l'audit du prompt.",
+        "tm": "L'œuvre peut-elle servir à entraîner des modèles d'IA ou être fouillée ?\n"
+        "# allowed (oui), notAllowed (non) ou constrained (sous conditions).",
+        "share": "Part de l'IA à chaque étape : none (aucune), assisted (assistée), generated (générée).",
+        "tools": "Chaque outil d'IA externe utilisé (une table [[tools]] par outil). generations :\n"
+        "# combien d'images vous avez générées en tout, y compris les images écartées.",
+        "tool_example": "Exemple pour un outil externe :",
+        "generated": "Cette image a été générée par artcharter : modèle, graine et énergie sont\n"
+        "# déjà consignés. N'indiquez ici que les autres outils d'IA utilisés.",
+        "techniques": "Techniques qui auraient permis de réaliser l'image sans IA (point 3 de la\n"
+        "# charte) : une liste de noms, ou des tables avec name et how.",
+        "inputs": "Apports humains (croquis, photo, image de départ, version antérieure) : joignez\n"
+        "# chacun comme ingrédient en signant (--ingredient FICHIER:ROLE).",
+        "process": "Images de votre processus (facultatif).",
+    },
+}
+
+
+def _guess_share(record: ArtworkRecord | None) -> dict[str, str]:
+    share = dict.fromkeys(STAGES, "none")
+    if record is None:
+        return share
+    if record.ai_share == "generated":
+        share["rendering"] = "generated"
+    elif record.ai_share in ("partly-generated", "enhanced"):
+        share["rendering"] = "assisted"
+    return share
+
+
+def _long_text(value: str | None) -> list[str]:
+    """A text field as TOML lines after ``key =``: a readable multi-line literal string when
+    the text allows one (no triple quote inside, no control character), else a basic string."""
+    text = value or ""
+    if not text:
+        return ['"""', '"""']
+    literal_ok = "'''" not in text and all(
+        char in "\n\t" or (ord(char) >= 0x20 and ord(char) != 0x7F) for char in text
+    )
+    if literal_ok:
+        return ["'''", *text.split("\n"), "'''"]
+    return [toml_string(text)]
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    return toml_string(str(value))
+
+
+def _date(value: Any) -> str:
+    # A plain date is written as a TOML date, as the artist would type it.
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    return toml_string(str(value))
+
+
+def declaration_template(
+    record: ArtworkRecord | None = None,
+    *,
+    title: str | None = None,
+    artist: str | None = None,
+    lang: str = "en",
+    made_from: str | None = None,
+) -> str:
+    """The TOML declaration to complete, prefilled from the artwork's record when known.
+
+    A declaration the record already carries (a signed file declared before) is the
+    starting point; a private prompt is left out, since the template may be shared.
+    """
+    t = _TEMPLATE_TEXTS[lang]
+    previous = record.declaration if record and isinstance(record.declaration, dict) else {}
+    title = title or previous.get("title") or (record.title if record else None) or ""
+    artist = (
+        artist
+        or previous.get("artist")
+        or (record.author.name if record and record.author else None)
+        or ""
+    )
+    choice = previous.get("training_mining") or (record.training_mining if record else None)
+    sign, *hint = sign_command(record, t["file"], lang)
+    lines = [f"# {t['head']}", f"#   {sign}", *(f"# {line}" for line in hint)]
+    if made_from:
+        lines.append(f"# {t['made_from']} {made_from}")
+    lines += [
+        "",
+        f'schema = "{SCHEMA}"',
+        f"# {t['title']}",
+        f"title = {toml_string(title)}",
+        f"# {t['artist']}",
+        f"artist = {toml_string(artist)}",
+    ]
+    for key, help_key in (
+        ("statement", "statement"),
+        ("explanation", "explanation"),
+        ("bias_reflection", "bias"),
+    ):
+        text_lines = _long_text(previous.get(key))
+        lines += [f"# {t[help_key]}", f"{key} = {text_lines[0]}", *text_lines[1:]]
+    techniques = [
+        {"name": x.get("name"), "how": x.get("how")} if isinstance(x, dict) else {"name": x}
+        for x in previous.get("techniques") or []
+    ]
+    lines += [
+        f"# {t['tm']}",
+        f"training_mining = {toml_string(choice or 'notAllowed')}",
+        f"# {t['techniques']}",
+        "techniques = ["
+        + ", ".join(
+            "{ name = "
+            + toml_string(str(x["name"]))
+            + ", how = "
+            + toml_string(str(x["how"]))
+            + " }"
+            if x.get("how")
+            else toml_string(str(x["name"]))
+            for x in techniques
+        )
+        + "]",
+        "",
+        f"# {t['share']}",
+        "[ai_share]",
+    ]
+    share = {**_guess_share(record), **(previous.get("ai_share") or {})}
+    lines += [f"{stage} = {toml_string(share[stage])}" for stage in STAGES]
+    lines += ["", f"# {t['tools']}"]
+    tools = [x for x in previous.get("tools") or [] if isinstance(x, dict)]
+    if record is not None and record.kind == "generated":
+        lines += [f"# {t['generated']}", ""]
+    if not tools and record is not None and record.kind != "generated" and record.tool:
+        prompts = [] if record.prompt_private or not record.prompt else [record.prompt]
+        tools = [
+            {
+                "name": record.tool,
+                "version": "",
+                "date": record.created_at[:10],
+                "prompts": prompts,
+                "generations": 0,
+                "stage": "rendering",
+            }
+        ]
+    for tool in tools:
+        lines.append("[[tools]]")
+        for key in TOOL_KEYS:
+            value = tool.get(key)
+            if key == "date" and value:
+                lines.append(f"date = {_date(value)}")
+            elif key in ("prompts", "generations", "version") or value not in (None, "", []):
+                default = {"prompts": [], "generations": 0, "version": ""}.get(key)
+                lines.append(f"{key} = {_value(value if value is not None else default)}")
+        lines.append("")
+    if not tools and not (record is not None and record.kind == "generated"):
+        lines += [
+            f"# {t['tool_example']}",
+            "# [[tools]]",
+            '# name = "Midjourney"',
+            '# version = "6.1"',
+            f"# date = {dt.date.today().isoformat()}",
+            '# prompts = ["..."]',
+            "# generations = 24",
+            '# stage = "rendering"',
+            "",
+        ]
+    lines += [f"# {t['inputs']}"]
+    inputs = [x for x in previous.get("human_inputs") or [] if isinstance(x, dict)] or [
+        {"file": i.title, "role": i.role, "sha256": i.sha256}
+        for i in (record.ingredients if record else [])
+    ]
+    for item in inputs:
+        lines.append("[[human_inputs]]")
+        lines += [f"{k} = {toml_string(str(item[k]))}" for k in INPUT_KEYS if item.get(k)]
+        lines.append("")
+    if not inputs:
+        lines += ["# [[human_inputs]]", '# file = "croquis.jpg"', '# role = "sketch"', ""]
+    lines.append(f"# {t['process']}")
+    process = [x for x in previous.get("process_images") or [] if isinstance(x, dict)]
+    for item in process:
+        lines.append("[[process_images]]")
+        lines += [f"{k} = {toml_string(str(item[k]))}" for k in PROCESS_KEYS if item.get(k)]
+        lines.append("")
+    if not process:
+        lines += ["# [[process_images]]", '# file = "etape-1.jpg"', '# caption = ""']
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# --- the template of an image (I/O) ----------------------------------------------------------
+
+
+_ARTWORK_WORD = {"en": "artwork", "fr": "œuvre"}
+
+
+def record_for_image(image: Path, ledger: Ledger | None = None) -> ArtworkRecord | None:
+    """What is known of ``image``: its Content Credentials' record, else the ledger's (an
+    image edited in place after signing lost its credentials, not its name)."""
+    from artcharter.provenance.verify import verify_file
+
+    verification = verify_file(image)
+    if verification.verdict == "unreadable":
+        raise BadInput(verification.error or f"{image}: not a readable image")
+    record = ArtworkRecord.from_dict(verification.record) if verification.record else None
+    if record is None and ledger is not None:
+        row = ledger.find_artwork(verification.sha256 or "") or ledger.find_artwork(str(image))
+        record = ledger.record_of(row) if row is not None else None
+    return record
+
+
+def template_for_image(
+    image: Path, record: ArtworkRecord | None, *, artist: str | None = None, lang: str = "en"
+) -> str:
+    """The template for ``image``, prefilled from its ``record_for_image``."""
+    return declaration_template(
+        record,
+        artist=None if record else artist,
+        lang=lang,
+        made_from=image.name + (f" ({_ARTWORK_WORD[lang]} {record.artwork_id})" if record else ""),
+    )
+
+
+def write_template(
+    image: Path,
+    output: Path | None = None,
+    *,
+    record: ArtworkRecord | None = None,
+    artist: str | None = None,
+    lang: str = "en",
+    force: bool = False,
+) -> Path:
+    """Write the template next to the image (IMAGE.declaration.toml) or at ``output``."""
+    target = output or image.with_name(f"{image.stem}.declaration.toml")
+    if target.exists() and not force:
+        raise BadInput(f"{target} already exists: choose another name with -o or pass --force")
+    text = template_for_image(image, record, artist=artist, lang=lang)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise BadInput(f"{target}: cannot be written ({exc.strerror})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,376 @@
+"""The evidence about one artwork, gathered from the file, the ledger and the audits.
+
+``Evidence`` is a plain dataclass: the rules in artcharter.charter.evaluate read only it, so a rule is
+tested on crafted evidence without any file. ``gather`` is the one place that does I/O: it
+reads the verification result, the record and declaration the file carries, the record of
+the generated image a labelled copy was made from, and, when a ledger is given, every
+generation of the same session (discarded ones included), the latest bias campaign for the
+model, and the full prompt when the file keeps only its hash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from artcharter.provenance.record import ArtworkRecord, EnergyRecord, now_iso
+
+if TYPE_CHECKING:
+    from artcharter.provenance.ledger import Ledger
+    from artcharter.provenance.verify import Verification
+
+
+ABORTED = "aborted"
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One generation of a session: the image that was signed, or one kept or discarded."""
+
+    artwork_id: str | None
+    # kept / signed / discarded (the ledger's status), "aborted" for a generation
+    # interrupted before its image came out, or "this" when read from the file alone.
+    status: str
+    energy_status: str  # measured / unknown / missing
+    kwh: float | None = None
+
+
+@dataclass(frozen=True)
+class SessionEnergy:
+    """The energy of every generation that led to an artwork."""
+
+    source: str  # "ledger" (the whole session) or "record" (the file alone)
+    session_id: str | None
+    generations: tuple[Generation, ...]
+    loading_kwh: float | None = None  # model loading, recorded separately from generation
+
+    @property
+    def measured_kwh(self) -> float:
+        return sum(g.kwh or 0.0 for g in self.generations if g.energy_status == "measured")
+
+    @property
+    def discarded(self) -> int:
+        return sum(1 for g in self.generations if g.status == "discarded")
+
+    @property
+    def aborted(self) -> int:
+        return sum(1 for g in self.generations if g.status == ABORTED)
+
+    @property
+    def kept(self) -> int:
+        """The images the session yielded (the session's energy is shared between them)."""
+        return sum(1 for g in self.generations if g.status not in ("discarded", ABORTED))
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data.update(
+            measured_kwh=self.measured_kwh,
+            discarded=self.discarded,
+            aborted=self.aborted,
+            kept=self.kept,
+        )
+        return data
+
+
+@dataclass(frozen=True)
+class PromptAudit:
+    """The result of auditing the prompts, or why it could not run."""
+
+    available: bool
+    flagged: tuple[dict[str, Any], ...] = ()  # {"term", "category", ...} per flagged term
+    audited: int = 0  # how many prompts were audited
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class Evidence:
+    """Everything the rules may read about one artwork."""
+
+    path: str = ""
+    verdict: str = "no-credential"
+    signer: dict[str, Any] = field(default_factory=dict)
+    failure_codes: tuple[str, ...] = ()
+    source_types: tuple[str, ...] = ()  # from the C2PA actions, for any signing tool
+    ingredients: tuple[dict[str, Any], ...] = ()  # as the manifest lists them
+    record: ArtworkRecord | None = None
+    # The record of the artcharter generation behind the artwork: the record itself for a
+    # generated image, the parent's for a labelled copy of one.
+    origin: ArtworkRecord | None = None
+    declaration: dict[str, Any] | None = None
+    prompts: tuple[str, ...] = ()  # every prompt known in full
+    private_prompt: bool = False  # a prompt whose text is not available here (hash only)
+    ledger: bool = False  # whether a ledger was consulted
+    session: SessionEnergy | None = None
+    campaign: dict[str, Any] | None = None  # latest bias campaign of the model
+    prompt_audit: PromptAudit = field(default_factory=lambda: PromptAudit(False, note="not run"))
+    checked_at: str = field(default_factory=now_iso)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "verdict": self.verdict,
+            "signer": self.signer,
+            "failure_codes": list(self.failure_codes),
+            "source_types": list(self.source_types),
+            "ingredients": list(self.ingredients),
+            "record": self.record.to_dict() if self.record else None,
+            "origin_artwork_id": self.origin.artwork_id if self.origin else None,
+            "declaration": self.declaration,
+            "private_prompt": self.private_prompt,
+            "ledger": self.ledger,
+            "session": self.session.to_dict() if self.session else None,
+            "campaign": self.campaign,
+            "prompt_audit": self.prompt_audit.to_dict(),
+            "checked_at": self.checked_at,
+        }
+
+
+# --- gathering (I/O) -------------------------------------------------------------------------
+
+
+def gather(
+    verification: Verification,
+    *,
+    ledger: Ledger | None = None,
+    lang: str = "en",
+    protected_names: tuple[str, ...] = (),
+) -> Evidence:
+    """The evidence about the verified file ``verification.path``."""
+    record = _record(verification.record)
+    origin: ArtworkRecord | None = None
+    if record is not None:
+        origin = record if record.kind == "generated" else None
+        if origin is None and "c2pa.opened" in (verification.disclosure.get("actions") or []):
+            origin = parent_generation(Path(verification.path))
+    row = ledger.find_artwork(record.artwork_id) if ledger and record else None
+    origin_row = row if origin is record else None
+    if ledger and origin is not None and origin_row is None:
+        origin_row = ledger.find_artwork(origin.artwork_id)
+
+    prompts: list[str] = []
+    private = False
+    sources = [(record, row)]
+    if origin is not None and origin is not record:
+        sources.append((origin, origin_row))
+    for rec, rec_row in sources:
+        if rec is None:
+            continue
+        text = rec.prompt or (rec_row or {}).get("prompt")
+        if text:
+            prompts.append(text)
+        elif rec.prompt_sha256:
+            private = True
+    declaration = record.declaration if record else None
+    if declaration is None and origin is not None:
+        # A copy labelled without a declaration keeps the one given at generation.
+        declaration = origin.declaration
+    for tool in (declaration or {}).get("tools") or []:
+        if isinstance(tool, dict):
+            prompts += [p for p in tool.get("prompts") or [] if isinstance(p, str) and p]
+    prompts = list(dict.fromkeys(prompts))  # the same prompt twice is audited once
+
+    return Evidence(
+        path=verification.path,
+        verdict=verification.verdict,
+        signer=dict(verification.signer),
+        failure_codes=tuple(verification.codes.get("failure", [])),
+        source_types=tuple(verification.disclosure.get("source_types") or []),
+        ingredients=tuple(verification.ingredients),
+        record=record,
+        origin=origin,
+        declaration=declaration if isinstance(declaration, dict) else None,
+        prompts=tuple(prompts),
+        private_prompt=private,
+        ledger=ledger is not None,
+        session=session_energy(origin, origin_row, ledger) if origin else None,
+        campaign=latest_campaign(origin, ledger) if origin and origin.model else None,
+        prompt_audit=audit_prompts(tuple(prompts), lang=lang, protected_names=protected_names),
+    )
+
+
+def _record(data: dict[str, Any] | None) -> ArtworkRecord | None:
+    if not data:
+        return None
+    try:
+        return ArtworkRecord.from_dict(data)
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def parent_generation(path: Path) -> ArtworkRecord | None:
+    """The nearest artcharter generation among the manifests a labelled copy carries."""
+    import c2pa
+
+    from artcharter.provenance.manifest import record_from_manifest
+
+    try:
+        with c2pa.Reader(str(path)) as reader:
+            store = json.loads(reader.json())
+    except (c2pa.C2paError, OSError, ValueError):
+        return None
+    manifests = store.get("manifests") or {}
+    label = store.get("active_manifest")
+    seen: set[str] = set()
+    while label and label in manifests and label not in seen:
+        seen.add(label)
+        manifest = manifests[label]
+        record = record_from_manifest(manifest)
+        if record is not None and record.kind == "generated":
+            return record
+        parents = [
+            i.get("active_manifest")
+            for i in manifest.get("ingredients") or []
+            if i.get("relationship") == "parentOf"
+        ]
+        label = parents[0] if parents else None
+    return None
+
+
+def session_energy(
+    origin: ArtworkRecord, row: dict[str, Any] | None, ledger: Ledger | None
+) -> SessionEnergy:
+    """Every generation of the session that produced ``origin``, with its energy."""
+    from artcharter.provenance.energy_summary import PHASE_ABORTED, PHASE_LOAD
+
+    if ledger is None or row is None:
+        energy = origin.energy
+        return SessionEnergy(
+            "record", None, (Generation(origin.artwork_id, "this", *_energy_of(energy)),)
+        )
+    session_id = row.get("session_id")
+    if session_id:
+        rows = list(
+            ledger.db.query(
+                "SELECT artwork_id, status, record FROM artworks WHERE session_id = ? "
+                "ORDER BY created_at, rowid",
+                [session_id],
+            )
+        )
+        runs = list(ledger.db.query("SELECT * FROM energy_runs WHERE session_id = ?", [session_id]))
+    else:
+        rows = [row]
+        runs = list(
+            ledger.db.query("SELECT * FROM energy_runs WHERE artwork_id = ?", [origin.artwork_id])
+        )
+    generations = []
+    for item in rows:
+        energy = None
+        with contextlib.suppress(TypeError, ValueError, KeyError):
+            energy = ArtworkRecord.from_dict(json.loads(item["record"])).energy
+        status, kwh = _energy_of(energy)
+        if status == "missing":
+            # No energy in the record: a run of the ledger for that artwork may have it.
+            own = [r for r in runs if r.get("artwork_id") == item["artwork_id"]]
+            measured = [r for r in own if r.get("status") == "measured"]
+            if measured:
+                status, kwh = "measured", sum(r.get("kwh_total") or 0.0 for r in measured)
+            elif own:
+                status = "unknown"
+        generations.append(Generation(item["artwork_id"], item.get("status") or "", status, kwh))
+    # Interrupted generations made no image but spent energy: they count as generations.
+    for run in runs:
+        if run.get("phase") == PHASE_ABORTED:
+            measured = run.get("status") == "measured" and run.get("kwh_total") is not None
+            generations.append(
+                Generation(
+                    None,
+                    ABORTED,
+                    "measured" if measured else "unknown",
+                    run["kwh_total"] if measured else None,
+                )
+            )
+    loading = [r for r in runs if r.get("phase") == PHASE_LOAD and r.get("status") == "measured"]
+    loading_kwh = sum(r.get("kwh_total") or 0.0 for r in loading) if loading else None
+    return SessionEnergy("ledger", session_id, tuple(generations), loading_kwh)
+
+
+def _energy_of(energy: EnergyRecord | None) -> tuple[str, float | None]:
+    if energy is None:
+        return "missing", None
+    if energy.status == "measured" and energy.kwh_total is not None:
+        return "measured", energy.kwh_total
+    return "unknown", None
+
+
+CAMPAIGN_FIELDS = (
+    "campaign_id",
+    "model_id",
+    "clip_model",
+    "created_at",
+    "updated_at",
+    "status",
+    "is_demo_model",
+    "clip_is_demo",
+    "images_total",
+    "images_classified",
+)
+
+
+def latest_campaign(origin: ArtworkRecord, ledger: Ledger | None) -> dict[str, Any] | None:
+    """The latest bias campaign for the model: from the ledger, else the file's probe summary."""
+    assert origin.model is not None
+    if ledger is not None:
+        from artcharter.provenance.campaign.store import latest_campaign as latest_complete
+
+        row = latest_complete(ledger, origin.model.id)  # complete campaigns only
+        if row is not None:
+            return {"source": "ledger", **{k: row.get(k) for k in CAMPAIGN_FIELDS if k in row}}
+    probe = origin.probe or {}
+    campaign = probe.get("campaign") if isinstance(probe.get("campaign"), dict) else probe
+    created = campaign.get("created_at") or campaign.get("campaign_created_at")
+    if campaign.get("campaign_id") and created:
+        return {
+            "source": "file",
+            "campaign_id": campaign["campaign_id"],
+            "model_id": campaign.get("model_id", origin.model.id),
+            "created_at": created,
+        }
+    return None
+
+
+def audit_prompts(
+    prompts: tuple[str, ...], *, lang: str = "en", protected_names: tuple[str, ...] = ()
+) -> PromptAudit:
+    """Run artcharter.audits.bias.prompt_audit on each prompt; "not available" when it is not installed.
+
+    Only the kinds the audit flags (identity terms, stereotype descriptors, protected names)
+    need an answer; occupations only link the prompt to the campaign figures.
+    """
+    if not prompts:
+        return PromptAudit(True, (), 0, note="no prompt to audit")
+    try:
+        from artcharter.audits.bias.prompt_audit import audit_prompt
+    except ImportError:
+        return PromptAudit(
+            False, note="the prompt audit (artcharter.audits.bias.prompt_audit) is not available"
+        )
+    flagged: list[dict[str, Any]] = []
+    for index, prompt in enumerate(prompts):
+        for finding in _flagged(audit_prompt, prompt, protected_names, lang):
+            flagged.append({**finding, "prompt": index})
+    return PromptAudit(True, tuple(flagged), len(prompts))
+
+
+@functools.lru_cache(maxsize=1024)
+def _flagged(
+    audit_prompt: Any, prompt: str, protected_names: tuple[str, ...], lang: str
+) -> tuple[dict[str, Any], ...]:
+    # The generations of a session, and a class's exercises, share their prompts.
+    return tuple(
+        {
+            "term": finding.term,
+            "text": finding.text,  # as the artist wrote it
+            "kind": finding.kind,
+            "category": finding.category,
+            "label": finding.label(lang),
+        }
+        for finding in audit_prompt(prompt, protected_names).flagged
+    )

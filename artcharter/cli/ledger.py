@@ -1,0 +1,199 @@
+"""`artcharter ledger ...`: what the project has generated, signed and verified."""
+
+from __future__ import annotations
+
+import json as jsonlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from artcharter.base.errors import BadInput, SetupError
+from artcharter.cli import app
+from artcharter.cli.context import TrustOption, anchors_of, echo_json, lang_of, project_of
+
+IMPORT_WORDS = {
+    "en": {
+        "imported": "imported      {path}  (artwork {id})",
+        "already": "already there {path}  (artwork {id})",
+        "conflict": "conflict      {path}: the ledger holds other bytes as artwork {id}; kept as is",
+        "not-trusted": "not imported  {path}: {verdict}, only trusted files are imported",
+        "no-record": "not imported  {path}: trusted, but it carries no artcharter record",
+        "total": "{imported} imported, {already} already there, {skipped} not imported",
+    },
+    "fr": {
+        "imported": "importé       {path}  (œuvre {id})",
+        "already": "déjà présent  {path}  (œuvre {id})",
+        "conflict": "conflit       {path} : le registre garde d'autres octets pour l'œuvre {id} ;"
+        " rien n'est changé",
+        "not-trusted": "non importé   {path} : {verdict}, seuls les fichiers de confiance sont importés",
+        "no-record": "non importé   {path} : de confiance, mais sans fiche artcharter",
+        "total": "{imported} importé(s), {already} déjà présent(s), {skipped} non importé(s)",
+    },
+}
+
+# `ledger list` in French: statuses in words; table names stay (they are SQLite's).
+STATUSES_FR = {
+    "kept": "gardée",
+    "discarded": "écartée",
+    "signed": "signée",
+    "replaced": "remplacée",
+}
+
+ledger_app = typer.Typer(
+    help="Read the project's ledger (it also opens in Datasette as is).", no_args_is_help=True
+)
+app.add_typer(ledger_app, name="ledger")
+
+
+def _open(ctx: typer.Context):  # noqa: ANN202 - artcharter.provenance.ledger.Ledger, imported lazily
+    from artcharter.provenance.ledger import Ledger
+
+    project = project_of(ctx)
+    if not project.ledger_path.exists():
+        raise SetupError(f"no ledger at {project.ledger_path}: run `artcharter init` first")
+    return Ledger(project.ledger_path)
+
+
+def _text(key: str) -> str:
+    """A key typed on the command line as SQLite can take it (a path may not be UTF-8)."""
+    return key.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+@ledger_app.command("list")
+def list_rows(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None,
+        typer.Option(help="Only artworks with this status: kept, discarded, signed, replaced."),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List artworks, newest first, with the ledger's counts."""
+    from artcharter.base.typography import punct
+
+    with _open(ctx) as ledger:
+        rows = ledger.artworks(status=status, limit=limit)
+        counts = ledger.counts()
+    if json:
+        echo_json(
+            {
+                "counts": counts,
+                "artworks": [{k: v for k, v in r.items() if k != "record"} for r in rows],
+            }
+        )
+        return
+    fr = lang_of(ctx) == "fr"
+    if fr:
+        tables = ", ".join(f"{k} {v}" for k, v in counts.items())
+        typer.echo(f"tables du registre{punct(':', 'fr')}{tables}")
+    else:
+        typer.echo("  ".join(f"{k}: {v}" for k, v in counts.items()))
+    for row in rows:
+        # Any column may be NULL in a ledger edited or damaged outside artcharter.
+        cell = {k: "?" if v is None else str(v) for k, v in row.items()}
+        if fr:
+            cell["status"] = STATUSES_FR.get(cell["status"], cell["status"])
+        who = cell["artist"]
+        what = row["model_id"] or row["tool"] or cell["source_type"]
+        typer.echo(
+            f"{cell['artwork_id'][:8]}  {cell['status']:9} {cell['created_at'][:19]}  {who:20} {what!s:28} {cell['path']}"
+        )
+
+
+@ledger_app.command("show")
+def show(
+    ctx: typer.Context,
+    key: Annotated[
+        str, typer.Argument(help="Artwork id (or its first characters), file hash, or path.")
+    ],
+) -> None:
+    """Show one artwork's full record as JSON."""
+    with _open(ctx) as ledger:
+        row = ledger.find_artwork(key)
+        if row is None and len(key) >= 4:
+            matches = list(
+                ledger.db.query(
+                    "SELECT * FROM artworks WHERE artwork_id LIKE ?", [_text(key) + "%"]
+                )
+            )
+            row = matches[0] if len(matches) == 1 else None
+        if row is None:
+            raise BadInput(f"no artwork {key!r} in the ledger")
+        verifications = list(
+            ledger.db.query(
+                "SELECT verdict, verified_at, path FROM verifications WHERE sha256 = ?",
+                [row["sha256"]],
+            )
+        )
+    try:
+        record = jsonlib.loads(row["record"] or "null")
+    except (ValueError, TypeError):
+        raise BadInput(
+            f"the ledger's record of artwork {row['artwork_id']} is damaged (not JSON)"
+        ) from None
+    echo_json(
+        {
+            **{k: v for k, v in row.items() if k != "record"},
+            "record": record,
+            "verifications": verifications,
+        }
+    )
+
+
+@ledger_app.command("import")
+def import_files(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path], typer.Argument(help="Signed images or folders of them (never modified).")
+    ],
+    trust: TrustOption = None,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Rebuild the rows of trusted artcharter files that the ledger lacks (a run killed
+    before its row was written, or files made in another project). Exit 0 when every file
+    is in the ledger afterwards, 1 when some could not be imported."""
+    from artcharter.provenance import verdicts
+    from artcharter.provenance.image_files import image_paths
+    from artcharter.provenance.ledger_import import import_verified
+    from artcharter.provenance.verify import iter_verify
+
+    project = project_of(ctx)
+    lang = lang_of(ctx, project)
+    anchors = anchors_of(trust, project)
+    if not anchors:
+        raise SetupError(
+            f"no trust anchor: {project.school_root} is missing and no --trust was given"
+        )
+    paths = image_paths(files)
+    words = IMPORT_WORDS[lang]
+    outcomes = []
+    with _open(ctx) as ledger:
+        for verification in iter_verify(paths, anchors):
+            outcome = import_verified(ledger, verification)
+            outcomes.append(outcome)
+            if not json:
+                typer.echo(
+                    words[outcome.outcome].format(
+                        path=outcome.path,
+                        id=(outcome.artwork_id or "")[:8],
+                        verdict=verdicts.title(outcome.verdict, lang),
+                    )
+                )
+    if json:
+        echo_json([o.to_dict() for o in outcomes])
+    else:
+        count = {kind: sum(o.outcome == kind for o in outcomes) for kind in words}
+        typer.echo(
+            words["total"].format(
+                imported=count["imported"],
+                already=count["already"],
+                skipped=len(outcomes) - count["imported"] - count["already"],
+            )
+        )
+    if not all(o.ok for o in outcomes):
+        # As verify: an unreadable file is bad input (2), any other refusal is 1.
+        raise typer.Exit(
+            max(verdicts.EXIT_CODES[o.verdict] if not o.ok else 0 for o in outcomes) or 1
+        )

@@ -1,0 +1,674 @@
+"""`artcharter probe ...`: bias and stereotype probes of a model, an artwork, or a prompt."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from artcharter.cli import app
+from artcharter.cli.context import (
+    ArtistOption,
+    PassphraseOption,
+    echo_json,
+    lang_of,
+    open_ledger,
+    project_of,
+)
+
+if TYPE_CHECKING:
+    from artcharter.audits.bias.clip_probe import Probe
+    from artcharter.provenance.campaign.results import CampaignResult
+    from artcharter.provenance.project import Project
+
+probe_app = typer.Typer(
+    help=(
+        "Bias and stereotype probes: measure what a model's images show for occupations and "
+        "descriptors (perceived gender, age group, skin tone), probe one artwork, or audit a "
+        "prompt. Every figure is a perceived attribute read by a CLIP model, which has its own "
+        "biases. See docs/probes.md."
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(probe_app, name="probe")
+
+PROTECTED_NAMES_FILE = "protected-names.txt"
+
+WORDS = {
+    "en": {
+        "loading_probe": "loading the CLIP probe {clip}…",
+        "loading_model": "loading {model}…",
+        "opened": "campaign {id}: {n} prompt(s){per}, folder {out}",
+        "per": " x {n} images",
+        "resumed": "resuming campaign {id} ({done} image(s) already there)",
+        "stage": {"generate": "generating", "collect": "listing images", "classify": "classifying"},
+        "interrupted": (
+            "interrupted: campaign {id} keeps what is done; run the same command again, "
+            "or `artcharter probe campaign --resume {id}`, to go on"
+        ),
+        "results": "Results (campaign {id}, {images} images, probe {probe}):",
+        "aggregate": "Campaign mean over {n} prompt(s), bootstrap 95% interval:",
+        "agg_line": "  {attribute}: parity gap {gap}, MAD {mad}, normalised entropy {entropy}",
+        "chart": "chart: {paths}",
+        "summary": "summary: {path}",
+        "energy": "energy: generation {gen}, probe {probe}",
+        "ledger": "recorded in the ledger: probe_campaigns, probe_images, probe_results",
+        "no_campaign": "no campaign in the ledger yet: run `artcharter probe campaign`",
+        "reading": "Perceived in {path}:",
+        "prompt": "Prompt ({source}): {prompt}",
+        "prompt_private": "The prompt is private: only its hash is in the file.",
+        "no_prompt": "No prompt on record for this file (pass --prompt to audit one).",
+        "campaign": "Latest campaign for {model}: {id} ({date}, {images} images, probe {probe})",
+        "no_campaign_for": "No finished campaign for {model}: run `artcharter probe campaign --model …`",
+        "no_model": "The file names no model: no campaign to compare with.",
+        "recorded": "Kept in the ledger: the report of this file (artcharter report) shows it.",
+        "sources": {"ledger": "from the ledger", "file": "from the file", "option": "given"},
+    },
+    "fr": {
+        "loading_probe": "chargement de la sonde CLIP {clip}…",
+        "loading_model": "chargement {de_model}…",  # d'openjourney, de stabilityai
+        "opened": "campagne {id} : {n} prompt(s){per}, dossier {out}",
+        "per": " x {n} images",
+        "resumed": "reprise de la campagne {id} ({done} image(s) déjà faites)",
+        "stage": {
+            "generate": "génération",
+            "collect": "inventaire des images",
+            "classify": "classification",
+        },
+        "interrupted": (
+            "interrompu : la campagne {id} garde ce qui est fait ; relancez la même commande, "
+            "ou `artcharter probe campaign --resume {id}`, pour continuer"
+        ),
+        "results": "Résultats (campagne {id}, {images} images, sonde {probe}) :",
+        "aggregate": "Moyenne de la campagne sur {n} prompt(s), intervalle bootstrap à 95 % :",
+        "agg_line": "  {attribute} : écart de parité {gap}, MAD {mad}, entropie normalisée {entropy}",
+        "chart": "graphique : {paths}",
+        "summary": "résumé : {path}",
+        "energy": "énergie : génération {gen}, sonde {probe}",
+        "ledger": "enregistré dans le registre : probe_campaigns, probe_images, probe_results",
+        "no_campaign": "aucune campagne dans le registre : lancez `artcharter probe campaign`",
+        "reading": "Perçu dans {path} :",
+        "prompt": "Prompt ({source}) : {prompt}",
+        "prompt_private": "Le prompt est privé : le fichier n'en porte que l'empreinte.",
+        "no_prompt": "Aucun prompt connu pour ce fichier (--prompt pour en auditer un).",
+        "campaign": "Dernière campagne pour {model} : {id} ({date}, {images} images, sonde {probe})",
+        "no_campaign_for": "Aucune campagne terminée pour {model} : lancez `artcharter probe campaign --model …`",
+        "no_model": "Le fichier ne nomme pas de modèle : pas de campagne à comparer.",
+        "recorded": "Gardé dans le registre : le rapport de ce fichier (artcharter report) le montre.",
+        "sources": {
+            "ledger": "d'après le registre",
+            "file": "d'après le fichier",
+            "option": "donné",
+        },
+    },
+}
+
+ClipOption = Annotated[
+    str | None,
+    typer.Option(
+        "--clip",
+        help="CLIP probe: ViT-B-32:laion2b_s34b_b79k (default; from the local cache, never "
+        "downloaded), ARCH:TAG, ARCH:PATH, a checkpoint file or open_clip folder, or `demo` "
+        "(tiny random-weight model: meaningless numbers).",
+    ),
+]
+DeviceOption = Annotated[str, typer.Option(help="cuda, cuda:N, mps, cpu or auto.")]
+NamesOption = Annotated[
+    Path | None,
+    typer.Option(
+        help=f"Protected names, one per line (default: the project's {PROTECTED_NAMES_FILE} "
+        "when it exists)."
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def _say(quiet: bool) -> Any:
+    def say(message: str) -> None:
+        if not quiet:
+            typer.echo(message, err=True)
+
+    return say
+
+
+def _thresholds(values: list[str] | None) -> dict[str, float]:
+    from artcharter.base.errors import BadInput
+
+    result = {}
+    for value in values or []:
+        name, sep, number = value.partition("=")
+        try:
+            result[name.strip()] = float(number)
+        except ValueError:
+            sep = ""
+        if not sep or not name.strip():
+            raise BadInput(f"--threshold {value!r}: expected ATTRIBUTE=VALUE, e.g. gender=0.7")
+    return result
+
+
+def _protected_names(project: Project, path: Path | None) -> tuple[list[str], str | None]:
+    from artcharter.audits.bias.prompt_audit import load_protected_names
+
+    if path is None:
+        default = project.root / PROTECTED_NAMES_FILE
+        if not default.is_file():
+            return [], None
+        path = default
+    return load_protected_names(path), str(path)
+
+
+def _probe(clip: str | None, device: str, classes: Any, say: Any, lang: str) -> Probe:
+    from artcharter.audits.bias.clip_probe import Probe, load_clip, parse_clip_spec
+
+    spec = parse_clip_spec(clip)
+    say(WORDS[lang]["loading_probe"].format(clip=spec.display))
+    return Probe(load_clip(spec, device=device), classes)
+
+
+def _progress(quiet: bool, lang: str) -> Any:
+    """Progress on stderr: a bar on a terminal, a line per stage otherwise."""
+    state: dict[str, Any] = {"stage": None, "bar": None}
+    colon = "\u00a0: " if lang == "fr" else ": "  # French puts a space before a colon
+    tty = sys.stderr.isatty() and not quiet
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if quiet:
+            return
+        label = WORDS[lang]["stage"].get(stage, stage)
+        if stage != state["stage"]:
+            if state["bar"] is not None:
+                state["bar"].render_finish()
+            state["stage"] = stage
+            state["bar"] = None
+            if tty and total:
+                state["bar"] = typer.progressbar(length=total, label=label, file=sys.stderr)
+                state["bar"].render_progress()
+            else:
+                typer.echo(f"{label}{colon}{done}/{total}", err=True)
+        elif state["bar"] is None and done >= total:
+            typer.echo(f"{label}{colon}{done}/{total}", err=True)
+        if state["bar"] is not None:
+            state["bar"].update(done - state["bar"].pos)
+            if done >= total:
+                state["bar"].render_finish()
+                state["bar"] = None
+
+    return progress
+
+
+@probe_app.command("campaign")
+def campaign(
+    ctx: typer.Context,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="Model to probe: `demo`, a Hugging Face id or a diffusers folder (default: the "
+            "project's). With --images: the name of the tool that made them."
+        ),
+    ] = None,
+    prompt_set: Annotated[
+        str,
+        typer.Option(
+            "--set",
+            help="occupations (HEIM + Fair Diffusion), descriptors (HEIM / DALL-Eval), or a "
+            ".toml / .txt file of your own.",
+        ),
+    ] = "occupations",
+    subjects: Annotated[
+        str | None,
+        typer.Option(help="Only these subjects of the set, comma-separated (e.g. nurse,ceo)."),
+    ] = None,
+    per_prompt: Annotated[int, typer.Option(help="Images per prompt.")] = 50,
+    clip: ClipOption = None,
+    seed_base: Annotated[
+        int, typer.Option(help="Image i of every prompt gets the seed SEED_BASE + i.")
+    ] = 0,
+    images: Annotated[
+        Path | None,
+        typer.Option(
+            help="Classify this folder instead of generating (one sub-folder per prompt; "
+            "outputs of Midjourney, Firefly...)."
+        ),
+    ] = None,
+    ethnicity: Annotated[
+        bool,
+        typer.Option(help="Also read perceived ethnicity (contested: comes with a warning)."),
+    ] = False,
+    prompt_lang: Annotated[
+        list[str] | None,
+        typer.Option(help="Language of the prompts: en (default), fr; repeat for both."),
+    ] = None,
+    steps: Annotated[
+        int | None, typer.Option(help="Denoising steps (default: the model's).")
+    ] = None,
+    size: Annotated[
+        int | None, typer.Option(help="Image side in pixels (default: the model's).")
+    ] = None,
+    guidance: Annotated[
+        float | None, typer.Option(help="Guidance scale (default: the model's).")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(help="Images per pipeline call.")] = 1,
+    probe_batch_size: Annotated[int, typer.Option(help="Images per CLIP batch.")] = 32,
+    threshold: Annotated[
+        list[str] | None,
+        typer.Option(help="Confidence threshold of an attribute, e.g. gender=0.7 (repeatable)."),
+    ] = None,
+    gate_threshold: Annotated[
+        float | None, typer.Option(help="Probability of a person under which the probe abstains.")
+    ] = None,
+    probe_classes: Annotated[
+        Path | None, typer.Option(help="A TOML file of probe classes replacing the built-in one.")
+    ] = None,
+    reference: Annotated[
+        Path | None,
+        typer.Option(help="Reference shares (TOML/JSON with its source) for KL and MaxSkew."),
+    ] = None,
+    resume: Annotated[
+        str | None, typer.Option(help="Resume this campaign (id or its first characters).")
+    ] = None,
+    new: Annotated[
+        bool, typer.Option(help="Start a new campaign even if the same one was left unfinished.")
+    ] = False,
+    device: DeviceOption = "auto",
+    dtype: Annotated[str | None, typer.Option(help="fp16, bf16 or fp32 for the model.")] = None,
+    artist: ArtistOption = None,
+    passphrase: PassphraseOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Folder of the campaign (default: probes/ID)."),
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """Probe a model: N images per prompt with recorded seeds, each signed, recorded and
+    measured; perceived attributes read by CLIP; shares with Wilson intervals, parity gap,
+    MAD, MaxSkew, KL and entropy per prompt; a chart and a plain sentence per prompt."""
+    from artcharter.audits.bias.probe_classes import ProbeClasses, load_probe_classes
+    from artcharter.audits.bias.prompt_sets import load_prompt_set
+    from artcharter.audits.bias.reference import load_reference
+    from artcharter.audits.bias.sentences import ethnicity_warning
+    from artcharter.audits.energy import check_country
+    from artcharter.base.errors import BadInput
+    from artcharter.provenance.campaign.images import folder_prompt_set
+    from artcharter.provenance.campaign.run import run_campaign
+    from artcharter.provenance.campaign.settings import (
+        CampaignSettings,
+        ImageMaker,
+        WrapperMaker,
+        replace_settings,
+        settings_from_row,
+    )
+    from artcharter.provenance.campaign.store import MODE_IMAGES, get_campaign, loads
+
+    project = project_of(ctx)
+    lang = lang_of(ctx, project)
+    words = WORDS[lang]
+    say = _say(json)
+    check_country(project.country)
+    with open_ledger(project) as ledger:
+        if resume:
+            row = get_campaign(ledger, resume)
+            settings = settings_from_row(row)
+            settings = replace_settings(
+                settings,
+                batch_size=probe_batch_size,
+                reference=load_reference(reference) if reference else settings.reference,
+            )
+            classes = ProbeClasses.from_dict(loads(row["classes"]))
+            clip = row["clip_spec"]
+            model_spec = row["model_spec"]
+            model_id: str | None = row["model_id"]
+            resume = row["campaign_id"]
+            mode_images = row["mode"] == MODE_IMAGES
+            ethnicity = bool(row["ethnicity"])
+            output = Path(row["output_dir"])
+        else:
+            mode_images = images is not None
+            classes = load_probe_classes(probe_classes).select(ethnicity=ethnicity)
+            classes = classes.with_thresholds(
+                gate=gate_threshold, attributes=_thresholds(threshold)
+            )
+            if mode_images:
+                assert images is not None
+                if not model:
+                    raise BadInput(
+                        "with --images, name the tool that made them: --model 'Midjourney v6'"
+                    )
+                pset = folder_prompt_set(images)
+                model_spec = model_id = model
+            else:
+                from artcharter.provenance import generate as gen
+
+                pset = load_prompt_set(
+                    prompt_set,
+                    langs=prompt_lang or ["en"],
+                    only=[s.strip() for s in subjects.split(",") if s.strip()]
+                    if subjects
+                    else None,
+                )
+                model_spec = model or project.model or gen.DEFAULT_MODEL
+                model_id = None
+                if size is not None:
+                    gen.parse_size(size)
+            settings = CampaignSettings(
+                prompt_set=pset,
+                per_prompt=per_prompt,
+                seed_base=seed_base,
+                steps=steps,
+                size=size,
+                guidance=guidance,
+                images_dir=images.resolve() if images else None,
+                reference=load_reference(reference) if reference else None,
+                batch_size=probe_batch_size,
+            )
+        settings.check()
+        if ethnicity:
+            typer.echo(ethnicity_warning(lang), err=True)
+        identity = None
+        if not mode_images:
+            from artcharter.provenance.signing import load_artist_identity
+
+            # Set-up problems show before any model loads.
+            identity = load_artist_identity(project.keys_dir, artist or project.artist, passphrase)
+        probe = _probe(clip, device, classes, say, lang)
+
+        def maker_factory() -> ImageMaker:
+            from artcharter.base.typography import de
+            from artcharter.provenance import generate as gen
+
+            say(words["loading_model"].format(model=model_spec, de_model=de(model_spec)))
+            loaded = gen.load_model(model_spec, device=device, dtype=dtype, country=project.country)
+            return WrapperMaker(
+                loaded,
+                identity,
+                ledger,
+                steps=settings.steps,
+                size=settings.size,
+                guidance=settings.guidance,
+                batch_size=batch_size,
+                country=project.country,
+            )
+
+        def on_open(row: Any, resumed: bool) -> None:
+            if resumed:
+                done = ledger.db.execute(
+                    "SELECT count(*) FROM probe_images WHERE campaign_id = ?", [row["campaign_id"]]
+                ).fetchone()[0]
+                say(words["resumed"].format(id=row["campaign_id"], done=done))
+            per = words["per"].format(n=settings.per_prompt) if not mode_images else ""
+            say(
+                words["opened"].format(
+                    id=row["campaign_id"],
+                    n=len(settings.prompt_set.prompts),
+                    per=per,
+                    out=row["output_dir"],
+                )
+            )
+            opened["id"] = row["campaign_id"]
+
+        opened: dict[str, str] = {}
+        try:
+            result = run_campaign(
+                ledger,
+                settings,
+                probe,
+                model_spec=model_spec,
+                maker_factory=None if mode_images else maker_factory,
+                model_id=model_id if mode_images else None,
+                default_output=lambda cid: project.root / "probes" / cid,
+                output_dir=output,
+                resume=resume,
+                new=new,
+                artist=artist or project.artist or None,
+                country=project.country,
+                progress=_progress(json, lang),
+                on_open=on_open,
+            )
+        except KeyboardInterrupt:
+            if opened:
+                typer.echo(words["interrupted"].format(id=opened["id"]), err=True)
+            raise
+    _finish(result, lang, json)
+
+
+def _finish(result: CampaignResult, lang: str, json: bool) -> None:
+    """Chart, summary file and the sentences of a finished campaign."""
+    from artcharter.reports.probe_chart import write_campaign_chart
+
+    out = Path(result.campaign["output_dir"])
+    charts = write_campaign_chart(result, out, lang)
+    summary = out / "summary.json"
+    data = result.to_dict(lang)
+    _write_json(summary, data)
+    if json:
+        echo_json({**data, "chart": [str(p) for p in charts], "summary": str(summary)})
+        return
+    _echo_result(result, lang)
+    words = WORDS[lang]
+    typer.echo(words["chart"].format(paths=", ".join(str(p) for p in charts)))
+    typer.echo(words["summary"].format(path=summary))
+    typer.echo(words["ledger"])
+
+
+def _echo_result(result: CampaignResult, lang: str) -> None:
+    from artcharter.audits.bias.sentences import pct
+    from artcharter.reports.formatting import fmt_energy
+
+    words = WORDS[lang]
+    for notice in result.notices(lang):
+        typer.echo(f"! {notice}")
+    typer.echo("")
+    typer.echo(
+        words["results"].format(
+            id=result.campaign_id, images=result.campaign["images_total"], probe=result.probe_name
+        )
+    )
+    for prompt in result.prompts:
+        typer.echo(f"- {prompt.sentence[lang]}")
+    typer.echo("")
+    kept = max((a.prompts for items in result.aggregates.values() for a in items), default=0)
+    typer.echo(words["aggregate"].format(n=kept))
+
+    def fig(a: Any, percent: bool = False) -> str:
+        if a is None or a.estimate is None:
+            return "–"
+        if percent:
+            return f"{pct(a.estimate, lang)} ({pct(a.low, lang)}–{pct(a.high, lang)})"
+        text = f"{a.estimate:.2f} ({a.low:.2f}–{a.high:.2f})"
+        return text.replace(".", ",") if lang == "fr" else text
+
+    for attribute in result.classes.attributes:
+        items = {a.metric: a for a in result.aggregates.get(attribute.id, [])}
+        typer.echo(
+            words["agg_line"].format(
+                attribute=attribute.label(lang),
+                gap=fig(items.get("parity_gap"), True),
+                mad=fig(items.get("mad"), True),
+                entropy=fig(items.get("entropy")),
+            )
+        )
+    energy = result.energy or {}
+    gen_kwh = (energy.get("generation") or {}).get("kwh")
+    probe_kwh = (energy.get("probe") or {}).get("kwh")
+    if gen_kwh is not None or probe_kwh is not None:
+        typer.echo(
+            words["energy"].format(gen=fmt_energy(gen_kwh, lang), probe=fmt_energy(probe_kwh, lang))
+        )
+
+
+def _write_json(path: Path, data: Any) -> None:
+    import json as jsonlib
+    import os
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        tmp.write_text(
+            jsonlib.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+        )
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@probe_app.command("list")
+def list_campaigns(ctx: typer.Context, json: JsonOption = False) -> None:
+    """List the probe campaigns in the ledger, newest first."""
+    from artcharter.provenance.campaign.store import campaigns
+
+    project = project_of(ctx)
+    lang = lang_of(ctx, project)
+    ledger = open_ledger(project, create=False)
+    rows = []
+    if ledger is not None:
+        with ledger:
+            rows = campaigns(ledger)
+    if json:
+        echo_json(rows)
+        return
+    if not rows:
+        typer.echo(WORDS[lang]["no_campaign"])
+        return
+    for r in rows:
+        typer.echo(
+            f"{r['campaign_id']}  {r['status']:11} {r['created_at'][:19]}  {r['model_id']:32} "
+            f"{r['prompt_set']:12} {r['images_total'] or 0:5} images  {r['clip_model']}"
+        )
+
+
+@probe_app.command("show")
+def show(
+    ctx: typer.Context,
+    campaign_id: Annotated[str, typer.Argument(help="Campaign id (or its first characters).")],
+    chart: Annotated[
+        Path | None, typer.Option(help="Also write the chart (SVG and PNG) into this folder.")
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """Show a finished campaign's sentences and campaign-level figures again."""
+    from artcharter.base.errors import SetupError
+    from artcharter.provenance.campaign.results import load_result
+    from artcharter.reports.probe_chart import write_campaign_chart
+
+    project = project_of(ctx)
+    lang = lang_of(ctx, project)
+    ledger = open_ledger(project, create=False)
+    if ledger is None:
+        raise SetupError(f"no ledger at {project.ledger_path}: run `artcharter init` first")
+    with ledger:
+        result = load_result(ledger, campaign_id)
+    charts = write_campaign_chart(result, chart, lang) if chart else []
+    if json:
+        echo_json({**result.to_dict(lang), "chart": [str(p) for p in charts]})
+        return
+    _echo_result(result, lang)
+    if charts:
+        typer.echo(WORDS[lang]["chart"].format(paths=", ".join(str(p) for p in charts)))
+
+
+@probe_app.command("artwork")
+def artwork(
+    ctx: typer.Context,
+    image: Annotated[Path, typer.Argument(help="The image to probe (never modified).")],
+    clip: ClipOption = None,
+    protected_names: NamesOption = None,
+    prompt: Annotated[
+        str | None, typer.Option(help="Audit this prompt instead of the one on record.")
+    ] = None,
+    ethnicity: Annotated[
+        bool, typer.Option(help="Also read perceived ethnicity (contested: comes with a warning).")
+    ] = False,
+    device: DeviceOption = "auto",
+    json: JsonOption = False,
+) -> None:
+    """What the probe perceives in one artwork (with confidence, or "no person"), the audit of
+    its prompt (read from its record), and the latest campaign for the same model."""
+    from artcharter.audits.bias.probe_classes import load_probe_classes
+    from artcharter.audits.bias.sentences import audit_sentence, reading_sentence
+    from artcharter.provenance.campaign.artwork import probe_artwork, record_artwork_probe
+
+    project = project_of(ctx)
+    lang = lang_of(ctx, project)
+    words = WORDS[lang]
+    say = _say(json)
+    names, names_source = _protected_names(project, protected_names)
+    classes = load_probe_classes().select(ethnicity=ethnicity)
+    probe = _probe(clip, device, classes, say, lang)
+    ledger = open_ledger(project, create=False)
+    try:
+        result = probe_artwork(
+            image,
+            probe,
+            ledger=ledger,
+            protected_names=names,
+            names_source=names_source,
+            prompt=prompt,
+        )
+        recorded = record_artwork_probe(ledger, result) if ledger is not None else None
+    finally:
+        if ledger is not None:
+            ledger.close()
+    if json:
+        echo_json({**result.to_dict(lang), "recorded": recorded})
+        return
+    for notice in result.notices(lang):
+        typer.echo(f"! {notice}")
+    typer.echo("")
+    typer.echo(words["reading"].format(path=image))
+    typer.echo(f"  {reading_sentence(result.reading, result.classes, lang)}")
+    if result.prompt:
+        source = "option" if prompt else (result.record_source or "file")
+        typer.echo(words["prompt"].format(source=words["sources"][source], prompt=result.prompt))
+    elif result.prompt_private:
+        typer.echo(words["prompt_private"])
+    else:
+        typer.echo(words["no_prompt"])
+    if result.audit is not None:
+        typer.echo(f"  {audit_sentence(result.audit, lang)}")
+    if result.campaign:
+        c = result.campaign
+        typer.echo(
+            words["campaign"].format(
+                model=c["model_id"],
+                id=c["campaign_id"],
+                date=c["updated_at"][:10],
+                images=c["images_total"],
+                probe=c["clip_model"],
+            )
+        )
+        for related in result.related:
+            typer.echo(f"  - {related['sentence'][lang]}")
+    elif result.model_id:
+        typer.echo(words["no_campaign_for"].format(model=result.model_id))
+    else:
+        typer.echo(words["no_model"])
+    if recorded:
+        typer.echo(words["recorded"])
+
+
+@probe_app.command("prompt")
+def prompt_command(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="The prompt to audit.")],
+    protected_names: NamesOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Audit a prompt alone (no model is loaded): identity terms, stereotype descriptors from
+    the HEIM / DALL-Eval lists, names from the school's protected list, French and English."""
+    from artcharter.audits.bias.prompt_audit import audit_prompt
+    from artcharter.audits.bias.sentences import audit_sentence
+
+    project = project_of(ctx)
+    lang = lang_of(ctx, project)
+    names, names_source = _protected_names(project, protected_names)
+    audit = audit_prompt(text, names, names_source=names_source)
+    if json:
+        echo_json({**audit.to_dict(lang), "sentence": audit_sentence(audit, lang)})
+        return
+    typer.echo(audit_sentence(audit, lang))
+    for finding in audit.findings:
+        typer.echo(
+            f"  {finding.start:>4}–{finding.end:<4} {finding.kind:10} {finding.category:16} "
+            f"{finding.text!r} → {finding.label(lang)}"
+        )

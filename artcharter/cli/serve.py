@@ -1,0 +1,221 @@
+"""`artcharter serve`: the jury desk, a local web page to drop files and read verdicts."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from artcharter.base.errors import BadInput
+from artcharter.cli import app
+from artcharter.cli.context import TrustOption, anchors_of, lang_of, options, project_of
+
+MESSAGES = {
+    "en": {
+        "listening": "artcharter jury desk: {url}  (Ctrl+C to stop)",
+        "trust": "  trusted authorities: {names}",
+        "no_trust": "  no trust anchor: no file can be 'trusted' (pass --trust ROOT.pem)",
+        "ledger": "  ledger: {path}",
+        "no_ledger": "  no ledger: verifications are not recorded",
+        "kept": "  uploads kept in {path}",
+        "discarded": "  uploads held in memory only, never written to disk, then forgotten",
+        "warning": (
+            "warning: the desk listens on {host}, reachable from other machines: anyone who "
+            "can reach it can drop files and read the ledger's public records"
+        ),
+        "stopped": "jury desk stopped",
+    },
+    "fr": {
+        "listening": "bureau du jury artcharter : {url}  (Ctrl+C pour arrêter)",
+        "trust": "  autorités de confiance : {names}",
+        "no_trust": "  aucune autorité de confiance : aucun fichier ne peut être « de confiance » "
+        "(option --trust RACINE.pem)",
+        "ledger": "  registre : {path}",
+        "no_ledger": "  aucun registre : les vérifications ne sont pas enregistrées",
+        "kept": "  fichiers déposés conservés dans {path}",
+        "discarded": "  fichiers déposés gardés en mémoire seulement, jamais écrits sur disque, "
+        "puis oubliés",
+        "warning": (
+            "attention : le bureau écoute sur {host}, joignable depuis d'autres machines : "
+            "quiconque le joint peut y déposer des fichiers et lire les fiches publiques du "
+            "registre"
+        ),
+        "stopped": "bureau du jury arrêté",
+    },
+}
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port (0: any free port, printed at start).")
+    ] = 8000,
+    trust: TrustOption = None,
+    charter: Annotated[
+        Path | None,
+        typer.Option(help="Charter file (TOML). Default: the project's charter, else the default."),
+    ] = None,
+    keep_uploads: Annotated[
+        bool,
+        typer.Option(
+            "--keep-uploads/--discard-uploads",
+            help="Keep dropped files in the ledger's folder (uploads/), or discard them: held "
+            "in memory while the jury looks, never written to disk (default).",
+        ),
+    ] = False,
+    max_upload_mb: Annotated[
+        int, typer.Option(min=1, max=2048, help="Largest file accepted, in MB.")
+    ] = 50,
+    allow_non_loopback: Annotated[
+        bool,
+        typer.Option(
+            "--allow-non-loopback",
+            help="Allow a --host reachable from other machines (for visitors' phones on a "
+            "festival network).",
+        ),
+    ] = False,
+) -> None:
+    """Start the jury desk: a local web page where a jury drops files and reads, for each,
+    the verdict, the signer, the share of AI, the energy, the charter result and the report;
+    with a JSON API (/api/verify, /api/artworks/ID) documented at /docs and /openapi.json."""
+    from artcharter.serve.config import MIB, DeskConfig, is_loopback, loopback_hosts
+
+    project = project_of(ctx)
+    lang = lang_of(ctx, project)
+    words = MESSAGES[lang]
+    loopback = is_loopback(host)
+    if not loopback and not allow_non_loopback:
+        raise BadInput(
+            f"--host {host} is reachable from other machines: add --allow-non-loopback to "
+            "serve there, or keep the default 127.0.0.1"
+        )
+    anchors = anchors_of(trust, project)
+    ledger_path = project.ledger_path if (options(ctx).ledger or project.has_config) else None
+    uploads_dir = None
+    if keep_uploads:
+        uploads_dir = (ledger_path.parent if ledger_path else project.root) / "uploads"
+    charter_path = charter or _project_charter(project.root)
+    if charter_path is not None and not charter_path.is_file():
+        raise BadInput(f"charter file not found: {charter_path}")
+
+    sock = _bind(host, port)
+    try:
+        bound_port = sock.getsockname()[1]
+        config = DeskConfig(
+            anchors=anchors,
+            anchor_names=tuple(_anchor_name(pem) for pem in anchors),
+            charter_path=charter_path,
+            ledger_path=ledger_path,
+            uploads_dir=uploads_dir,
+            max_upload_bytes=max_upload_mb * MIB,
+            lang=lang,
+            project_name=project.name,
+            allowed_hosts=loopback_hosts(host, bound_port) if loopback else (),
+        )
+        from artcharter.serve import create_app
+
+        desk = create_app(config)  # loads the charter: a broken file stops here
+        shown = f"[{host}]" if ":" in host else host
+        if not loopback:
+            typer.echo(words["warning"].format(host=host), err=True)
+        typer.echo(words["listening"].format(url=f"http://{shown}:{bound_port}/"))
+        typer.echo(
+            words["trust"].format(names=", ".join(config.anchor_names))
+            if anchors
+            else words["no_trust"]
+        )
+        typer.echo(words["ledger"].format(path=ledger_path) if ledger_path else words["no_ledger"])
+        typer.echo(words["kept"].format(path=uploads_dir) if uploads_dir else words["discarded"])
+        _run(desk, sock)
+    finally:
+        sock.close()
+    typer.echo(words["stopped"], err=True)
+
+
+def _project_charter(root: Path) -> Path | None:
+    try:
+        from artcharter.charter.model import project_charter_path
+    except ImportError:
+        return None
+    return project_charter_path(root)
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """Bind before starting the server: a taken port is one clear line, and --port 0 gets
+    a free port that can be printed."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # IPPROTO_TCP named explicitly: asyncio sets TCP_NODELAY on accepted connections only
+    # when the listening socket says TCP; without it every keep-alive response waits for
+    # a delayed ACK (40 ms on Linux).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
+            raise BadInput(
+                f"port {port} is already in use on {host}: choose another with --port"
+            ) from None
+        raise BadInput(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _run(asgi_app: object, sock: socket.socket) -> None:
+    import uvicorn
+
+    class DeskServer(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            """Ctrl+C or SIGTERM stops the desk cleanly (uploads in memory are dropped,
+            the worker threads finish) and the command ends normally. uvicorn's own handler
+            re-raises the signal after shutting down, which asyncio reports as a traceback."""
+
+            def stop(signum: int, frame: object) -> None:
+                if self.should_exit:  # a second Ctrl+C: do not wait for open requests
+                    self.force_exit = True
+                self.should_exit = True
+
+            previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+            try:
+                yield
+            finally:
+                for sig, handler in previous.items():
+                    signal.signal(sig, handler)
+
+    config = uvicorn.Config(
+        asgi_app,  # type: ignore[arg-type]
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+        proxy_headers=False,
+        lifespan="on",
+    )
+    DeskServer(config).run(sockets=[sock])
+
+
+def _anchor_name(pem: str) -> str:
+    """Who a trust anchor is, in words: its organisation, else its common name."""
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    try:
+        cert = x509.load_pem_x509_certificates(pem.encode("ascii"))[0]
+    except (ValueError, IndexError):
+        return "?"
+    for oid in (NameOID.ORGANIZATION_NAME, NameOID.COMMON_NAME):
+        found = cert.subject.get_attributes_for_oid(oid)
+        if found:
+            return str(found[0].value)
+    return cert.subject.rfc4514_string()

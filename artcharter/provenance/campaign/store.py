@@ -1,0 +1,257 @@
+"""The ledger side of the probes: the three campaign tables, the table of single-artwork
+readings, and reading their rows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from artcharter.base.errors import BadInput
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.record import now_iso
+
+MODE_GENERATE = "generate"
+MODE_IMAGES = "images"
+STATUS_RUNNING = "running"
+STATUS_INTERRUPTED = "interrupted"
+STATUS_COMPLETE = "complete"
+IMAGE_PENDING = "pending"
+IMAGE_PERSON = "person"
+IMAGE_UNREADABLE = "unreadable"
+CAMPAIGN_SCOPE = "campaign"
+PROMPT_SCOPE = "prompt"
+ALL_PROMPTS = "*"
+
+TABLES: dict[str, tuple[dict[str, type], str]] = {
+    "probe_campaigns": (
+        {
+            "campaign_id": str,
+            "model_id": str,
+            "clip_model": str,
+            "created_at": str,
+            "updated_at": str,
+            "status": str,
+            "mode": str,
+            "model_spec": str,
+            "model_weights_sha256": str,
+            "is_demo_model": int,
+            "prompt_set": str,
+            "prompt_set_origin": str,
+            "prompt_set_sha256": str,
+            "prompts": str,
+            "per_prompt": int,
+            "seed_base": int,
+            "seeds": str,
+            "generation": str,
+            "clip_spec": str,
+            "clip": str,
+            "clip_is_demo": int,
+            "classes": str,
+            "classes_sha256": str,
+            "gate_threshold": float,
+            "thresholds": str,
+            "ethnicity": int,
+            "smoothing": float,
+            "reference": str,
+            "bootstrap": str,
+            "images_dir": str,
+            "output_dir": str,
+            "fingerprint": str,
+            "artist": str,
+            "images_total": int,
+            "images_classified": int,
+            "summary": str,
+            "energy": str,
+            "software": str,
+        },
+        "campaign_id",
+    ),
+    "probe_images": (
+        {
+            "image_id": str,
+            "campaign_id": str,
+            "prompt_key": str,
+            "prompt_index": int,
+            "prompt": str,
+            "image_index": int,
+            "seed": int,
+            "artwork_id": str,
+            "path": str,
+            "sha256": str,
+            "pixels_sha256": str,
+            "status": str,
+            "person_probability": float,
+            "several_people": int,
+            "reading": str,
+            "error": str,
+            "created_at": str,
+            "classified_at": str,
+        },
+        "image_id",
+    ),
+    "probe_results": (
+        {
+            "result_id": str,
+            "campaign_id": str,
+            "scope": str,
+            "prompt_key": str,
+            "prompt_index": int,
+            "prompt": str,
+            "subject": str,
+            "attribute": str,
+            "n_total": int,
+            "n_valid": int,
+            "n_uncertain": int,
+            "n_abstain": int,
+            "n_unreadable": int,
+            "counts": str,
+            "shares": str,
+            "intervals": str,
+            "parity_gap": float,
+            "mad": float,
+            "max_skew": float,
+            "max_skew_class": str,
+            "kl": float,
+            "entropy": float,
+            "reference": str,
+            "metrics": str,
+            "sentence_en": str,
+            "sentence_fr": str,
+            "created_at": str,
+        },
+        "result_id",
+    ),
+    # `probe artwork`: one reading of one file (by its SHA-256), kept so that the artwork's
+    # report can show what the probe perceived, with the probe's own caveats.
+    "probe_artworks": (
+        {
+            "probe_id": str,
+            "sha256": str,
+            "artwork_id": str,
+            "path": str,
+            "probed_at": str,
+            "probe": str,
+            "probe_is_demo": int,
+            "classes_sha256": str,
+            "reading": str,
+            "sentences": str,
+            "notices": str,
+            "campaign_id": str,
+        },
+        "probe_id",
+    ),
+}
+INDEXES = (
+    ("probe_campaigns", ["model_id", "status"]),
+    ("probe_campaigns", ["fingerprint"]),
+    ("probe_images", ["campaign_id", "status"]),
+    ("probe_results", ["campaign_id", "scope"]),
+    ("probe_artworks", ["sha256"]),
+)
+
+
+def ensure_tables(ledger: Ledger) -> None:
+    """Create the probe tables and their indexes in a ledger that lacks them."""
+    if set(TABLES) <= set(ledger.db.table_names()):
+        return
+    for name, (columns, pk) in TABLES.items():
+        ledger.ensure_table(name, columns, pk)
+    with ledger.transaction():
+        for table, columns in INDEXES:
+            ledger.db[table].create_index(columns, if_not_exists=True)
+
+
+def dumps(value: Any) -> str:
+    """JSON for a TEXT column; sorted keys, so the same value is always the same text."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def loads(text: str | None) -> Any:
+    """A JSON column back as a value; None for an empty column."""
+    return json.loads(text) if text else None
+
+
+def first_row(ledger: Ledger, table: str, sql: str, params: list[Any]) -> dict[str, Any] | None:
+    """The first row a query on ``table`` gives; None too while the table does not exist
+    (a ledger in which no probe has run yet)."""
+    if table not in ledger.db.table_names():
+        return None
+    rows = list(ledger.db.query(sql, params))  # read to the end: no statement left open
+    return rows[0] if rows else None
+
+
+def get_campaign(ledger: Ledger, campaign_id: str) -> dict[str, Any]:
+    """A campaign row by id or unique id prefix; BadInput when there is none."""
+    ensure_tables(ledger)
+    rows = list(
+        ledger.db.query(
+            "SELECT * FROM probe_campaigns WHERE campaign_id = ? OR campaign_id LIKE ? "
+            "ORDER BY campaign_id = ? DESC LIMIT 2",
+            [campaign_id, campaign_id + "%", campaign_id],
+        )
+    )
+    if not rows or (len(rows) > 1 and rows[0]["campaign_id"] != campaign_id):
+        raise BadInput(
+            f"no campaign {campaign_id!r} in the ledger"
+            if not rows
+            else f"{campaign_id!r} names several campaigns: give more characters"
+        )
+    return rows[0]
+
+
+def latest_campaign(ledger: Ledger, model_id: str) -> dict[str, Any] | None:
+    """The most recent complete campaign for a model id (as artwork records name it)."""
+    return first_row(
+        ledger,
+        "probe_campaigns",
+        "SELECT * FROM probe_campaigns WHERE model_id = ? AND status = ? "
+        "ORDER BY updated_at DESC, rowid DESC LIMIT 1",
+        [model_id, STATUS_COMPLETE],
+    )
+
+
+def campaigns(ledger: Ledger, *, limit: int = 50) -> list[dict[str, Any]]:
+    if "probe_campaigns" not in ledger.db.table_names():
+        return []
+    return list(
+        ledger.db.query(
+            "SELECT campaign_id, model_id, clip_model, status, mode, prompt_set, per_prompt, "
+            "images_total, images_classified, created_at, updated_at FROM probe_campaigns "
+            "ORDER BY created_at DESC, rowid DESC LIMIT ?",
+            [limit],
+        )
+    )
+
+
+def mark_interrupted(ledger: Ledger, campaign_id: str) -> None:
+    with ledger.transaction():
+        ledger.db["probe_campaigns"].update(
+            campaign_id, {"status": STATUS_INTERRUPTED, "updated_at": now_iso()}
+        )
+
+
+def iter_campaign_images(ledger: Ledger, campaign_id: str) -> Iterable[dict[str, Any]]:
+    """The campaign's image rows in prompt and image order (for exports and tests)."""
+    return ledger.db.query(
+        "SELECT * FROM probe_images WHERE campaign_id = ? ORDER BY prompt_index, image_index",
+        [campaign_id],
+    )
+
+
+def latest_artwork_probe(ledger: Ledger, sha256: str) -> dict[str, Any] | None:
+    """The latest `probe artwork` reading of exactly these bytes, JSON columns decoded."""
+    row = first_row(
+        ledger,
+        "probe_artworks",
+        "SELECT * FROM probe_artworks WHERE sha256 = ? ORDER BY probed_at DESC, rowid DESC LIMIT 1",
+        [sha256],
+    )
+    if row is None:
+        return None
+    for key in ("reading", "sentences", "notices"):
+        try:
+            row[key] = loads(row[key])
+        except ValueError:  # a hand-edited row: show the rest rather than fail the report
+            row[key] = None
+    return row

@@ -1,0 +1,75 @@
+"""Keep or discard artworks: the artist's choice, written in the ledger.
+
+A discarded image stays in the ledger (its energy still counts); only its status changes.
+Artworks are found by file path, by the hash of a file's bytes (a file moved or renamed
+since), by artwork id or its first characters, or by file hash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from artcharter.base.errors import BadInput
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.record import now_iso, sha256_hex
+
+MARKS = ("kept", "discarded")
+MIN_PREFIX = 6
+
+
+@dataclass(frozen=True)
+class Marked:
+    key: str
+    artwork_id: str
+    path: str
+    previous: str
+    status: str
+
+
+def find(ledger: Ledger, key: str) -> dict[str, Any] | None:
+    """The artwork a person means by ``key``, or None (BadInput if a prefix is ambiguous)."""
+    path = Path(key).expanduser()
+    if path.is_file():
+        row = ledger.find_artwork(str(path.resolve()))
+        if row is None:
+            row = ledger.find_artwork(sha256_hex(path.read_bytes()))
+        return row
+    row = ledger.find_artwork(key)
+    if row is not None or len(key) < MIN_PREFIX or not all(c in "0123456789abcdef-" for c in key):
+        return row
+    matches = list(
+        ledger.db.query(
+            "SELECT * FROM artworks WHERE artwork_id LIKE ? OR sha256 LIKE ? LIMIT 2",
+            [key + "%", key + "%"],
+        )
+    )
+    if len(matches) > 1:
+        raise BadInput(f"{key!r} starts more than one artwork id or hash: give more characters")
+    return matches[0] if matches else None
+
+
+def mark(ledger: Ledger, keys: list[str], status: str) -> list[Marked]:
+    """Set the status of every artwork in ``keys``; all of them or, if one is unknown, none."""
+    if status not in MARKS:
+        raise BadInput(f"unknown status {status!r}: choose one of {', '.join(MARKS)}")
+    if not keys:
+        raise BadInput("name at least one image (path, artwork id or hash)")
+    rows, missing = [], []
+    for key in keys:
+        row = find(ledger, key)
+        if row is None:
+            missing.append(key)
+        else:
+            rows.append((key, row))
+    if missing:
+        raise BadInput(
+            f"no artwork in the ledger {ledger.path} for: {', '.join(missing)} "
+            "(give an image file, an artwork id or its first characters, or a file hash)"
+        )
+    stamp = now_iso()
+    with ledger.transaction():
+        for _, row in rows:
+            ledger.db["artworks"].update(row["artwork_id"], {"status": status, "updated_at": stamp})
+    return [Marked(key, row["artwork_id"], row["path"], row["status"], status) for key, row in rows]

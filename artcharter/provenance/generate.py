@@ -1,0 +1,881 @@
+"""Generate images with a diffusion model: every image is born labelled, signed and measured.
+
+Two steps, so that a caller who makes many images (a bias probe campaign) loads once:
+
+- ``load_model(model)`` finds the model (the demo model, a local diffusers folder, or a
+  Hugging Face id in the local cache, downloaded when the machine may and can), loads it
+  with diffusers' ``AutoPipelineForText2Image`` and measures the loading on its own;
+- ``generate(loaded, prompt, ...)`` runs the pipeline batch by batch, one codecarbon run
+  around each batch's denoising and decoding, and writes each image through
+  ``artcharter.provenance.label.sign_record``: IPTC XMP and an AUTOMATIC1111 ``parameters`` chunk
+  first, then the C2PA manifest and signature, then the file and its ledger rows together.
+
+Everything needed to reproduce and judge an image goes into its record: model id,
+revision and weights hash, pipeline and scheduler, steps, guidance, size, seed and the
+device of the random generator (always the CPU, so a seed gives the same starting noise on
+any machine), negative prompt, library versions, device, timings and energy. A private
+prompt reaches the file only as its SHA-256; the ledger keeps the text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import inspect
+import io
+import os
+import platform
+import secrets
+import signal
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from artcharter.audits import energy as energy_audit
+from artcharter.base.errors import BadInput, SetupError
+from artcharter.provenance import demo_model, schedulers
+from artcharter.provenance.a1111 import PNG_KEY, parameters_for
+from artcharter.provenance.keys import slugify
+from artcharter.provenance.label import Signed, check_choices, sign_record
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.model_files import revision_of, weights_sha256
+from artcharter.provenance.quiet import quiet_libraries
+from artcharter.provenance.record import (
+    ArtworkRecord,
+    EnergyRecord,
+    GenerationParams,
+    ModelInfo,
+    Person,
+    new_artwork_id,
+    prompt_hash,
+)
+from artcharter.provenance.signing import SigningIdentity
+from artcharter.provenance.version import VERSION
+
+# The real model schools get by default: small, fast, openly licensed for research and
+# non-commercial use. Its recommended settings are in RECOMMENDED below.
+DEFAULT_MODEL = "stabilityai/sd-turbo"
+SOURCE_TYPE = "trainedAlgorithmicMedia"
+GENERATOR_DEVICE = "cpu"
+MAX_SEED = 2**32 - 1  # AUTOMATIC1111 and most tools use 32-bit seeds
+MIN_SIDE, MAX_SIDE, SIDE_STEP = 64, 2048, 8
+MAX_STEPS = 500
+DTYPES = {"fp16": "float16", "bf16": "bfloat16", "fp32": "float32"}
+DEVICES = ("auto", "cuda", "cpu", "mps")
+STATUSES = ("kept", "discarded", "signed")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Steps, guidance and size of a generation."""
+
+    steps: int
+    guidance: float
+    width: int
+    height: int
+
+
+# Settings recommended by the authors of a model; others get GENERIC at their native size.
+RECOMMENDED: dict[str, Settings] = {
+    DEFAULT_MODEL: Settings(steps=1, guidance=0.0, width=512, height=512),
+    "stabilityai/sdxl-turbo": Settings(steps=1, guidance=0.0, width=512, height=512),
+    demo_model.MODEL_ID: Settings(
+        steps=demo_model.STEPS,
+        guidance=demo_model.GUIDANCE,
+        width=demo_model.SIZE,
+        height=demo_model.SIZE,
+    ),
+}
+GENERIC_STEPS = 30
+GENERIC_GUIDANCE = 7.5
+
+
+@dataclass
+class LoadedModel:
+    """A pipeline on its device, with what the records need to say about it."""
+
+    pipeline: Any = field(repr=False)
+    info: ModelInfo
+    folder: Path
+    device: str
+    device_name: str
+    dtype: str
+    defaults: Settings
+    load_energy: EnergyRecord
+    load_ms: float
+    load_id: str
+    libraries: dict[str, str]
+    # Ledgers (by path) that already hold this loading's energy row.
+    recorded_in: set[str] = field(default_factory=set)
+
+    @property
+    def label(self) -> str:
+        suffix = f" ({demo_model.LABEL})" if self.info.is_demo else ""
+        return f"{self.info.id}{suffix}"
+
+    def settings(
+        self,
+        steps: int | None = None,
+        guidance: float | None = None,
+        size: tuple[int, int] | int | None = None,
+    ) -> Settings:
+        """The settings a generation will use: the given ones, else the model's."""
+        width, height = (
+            (self.defaults.width, self.defaults.height) if size is None else parse_size(size)
+        )
+        chosen = Settings(
+            steps=self.defaults.steps if steps is None else steps,
+            guidance=self.defaults.guidance if guidance is None else float(guidance),
+            width=width,
+            height=height,
+        )
+        if not 1 <= chosen.steps <= MAX_STEPS:
+            raise BadInput(f"steps must be between 1 and {MAX_STEPS}, not {chosen.steps}")
+        if not 0 <= chosen.guidance <= 50:
+            raise BadInput(f"guidance must be between 0 and 50, not {chosen.guidance:g}")
+        return chosen
+
+
+def parse_size(size: tuple[int, int] | int | str) -> tuple[int, int]:
+    """``512``, ``(768, 512)`` or ``"768x512"`` -> (width, height), checked."""
+    if isinstance(size, str):
+        text = size.lower().replace("×", "x").strip()
+        parts = text.split("x") if "x" in text else [text, text]
+        try:
+            width, height = (int(p) for p in parts)
+        except ValueError:
+            raise BadInput(f"size must look like 512x512 or 512, not {size!r}") from None
+    elif isinstance(size, int):
+        width = height = size
+    else:
+        width, height = size
+    for side in (width, height):
+        if not MIN_SIDE <= side <= MAX_SIDE or side % SIDE_STEP:
+            raise BadInput(
+                f"size {width}x{height}: each side must be a multiple of {SIDE_STEP} "
+                f"between {MIN_SIDE} and {MAX_SIDE}"
+            )
+    return width, height
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def load_model(
+    model: str,
+    *,
+    device: str = "auto",
+    dtype: str | None = None,
+    cache_dir: Path | None = None,
+    country: str = "FRA",
+    revision: str | None = None,
+    hf_cache_dir: Path | None = None,
+) -> LoadedModel:
+    """Find, load and place a text-to-image pipeline; the loading is measured on its own.
+
+    ``model`` is ``"demo"`` (built in ``cache_dir``, by default the user's cache), a local
+    diffusers folder, or a Hugging Face id looked up in the local cache first (honouring
+    HF_HUB_OFFLINE and ``hf_cache_dir``) and downloaded only when that is allowed.
+    """
+    torch = _torch()
+    device = resolve_device(device, torch)
+    torch_dtype_name = resolve_dtype(dtype, device)
+    variant = "fp16" if torch_dtype_name == "float16" else None
+    source = _locate(
+        model, revision=revision, variant=variant, cache_dir=cache_dir, hf_cache_dir=hf_cache_dir
+    )
+    with energy_audit.measure(
+        country_iso=country, scope="model-load", gpu_ids=energy_audit.gpu_ids_for(device)
+    ) as measured:
+        started = time.perf_counter()
+        pipeline = _from_pretrained(source, torch, torch_dtype_name, variant)
+        try:
+            pipeline.to(device)
+        except RuntimeError as exc:  # out of memory, unsupported dtype on this device...
+            raise SetupError(f"cannot place {source.model_id} on {device}: {_line(exc)}") from None
+        load_ms = (time.perf_counter() - started) * 1000
+    pipeline.set_progress_bar_config(disable=True)
+    _check_text_to_image(pipeline, source.model_id)
+    used_variant = variant if _has_variant(source.folder, variant) else None
+    info = ModelInfo(
+        id=source.model_id,
+        revision=source.revision,
+        weights_sha256=source.weights_sha256
+        or weights_sha256(
+            source.folder,
+            used_variant,
+            memo=demo_model.cache_root(cache_dir) / "weights-sha256.json",
+        ),
+        pipeline_class=type(pipeline).__name__,
+        scheduler_class=type(pipeline.scheduler).__name__,
+        library="diffusers",
+        library_version=_version("diffusers"),
+        is_demo=source.is_demo,
+    )
+    assert measured.record is not None
+    return LoadedModel(
+        pipeline=pipeline,
+        info=info,
+        folder=source.folder,
+        device=device,
+        device_name=device_name(device, torch),
+        dtype=torch_dtype_name,
+        defaults=RECOMMENDED.get(source.model_id) or _native_settings(pipeline),
+        load_energy=measured.record,
+        load_ms=load_ms,
+        load_id=str(uuid.uuid4()),
+        libraries=library_versions(),
+    )
+
+
+def _torch() -> Any:
+    try:
+        import torch
+    except ImportError:
+        raise SetupError(
+            "PyTorch is not installed: run `pip install torch` (see https://pytorch.org)"
+        ) from None
+    return torch
+
+
+def resolve_device(device: str, torch: Any) -> str:
+    """'auto' -> the best device present; an explicit device must exist."""
+    wanted = device.strip().lower()
+    if wanted.split(":")[0] not in DEVICES:
+        raise BadInput(f"unknown device {device!r}: choose auto, cuda, cuda:N, mps or cpu")
+    if wanted == "auto":
+        if torch.cuda.is_available():
+            return "cuda:0"
+        mps = getattr(torch.backends, "mps", None)
+        return "mps" if mps is not None and mps.is_available() else "cpu"
+    if wanted.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise SetupError(
+                "--device cuda: PyTorch sees no CUDA GPU here (driver, or a CPU-only torch "
+                "build): use --device cpu"
+            )
+        try:
+            index = int(wanted.split(":")[1]) if ":" in wanted else 0
+        except ValueError:
+            raise BadInput(f"unknown device {device!r}: write cuda:0, cuda:1...") from None
+        if index >= torch.cuda.device_count():
+            raise BadInput(f"--device {device}: only {torch.cuda.device_count()} GPU(s) visible")
+        return f"cuda:{index}"
+    if wanted == "mps":
+        mps = getattr(torch.backends, "mps", None)
+        if mps is None or not mps.is_available():
+            raise SetupError(
+                "--device mps: Apple's Metal backend is not available here: use --device cpu"
+            )
+    return wanted
+
+
+def resolve_dtype(dtype: str | None, device: str) -> str:
+    """fp16 on CUDA, fp32 elsewhere, unless asked otherwise."""
+    if dtype is None:
+        return "float16" if device.startswith("cuda") else "float32"
+    key = dtype.strip().lower()
+    if key not in DTYPES:
+        raise BadInput(f"unknown dtype {dtype!r}: choose fp16, bf16 or fp32")
+    if key == "fp16" and device == "cpu":
+        raise BadInput("fp16 is not supported on the CPU: use --dtype fp32 or bf16")
+    return DTYPES[key]
+
+
+def device_name(device: str, torch: Any) -> str:
+    if device.startswith("cuda"):
+        return str(torch.cuda.get_device_name(torch.device(device)))
+    if device == "mps":
+        return "Apple GPU (Metal)"
+    return f"{cpu_model()} ({os.cpu_count()} threads)"
+
+
+def cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in (
+            Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines()
+        ):
+            if line.lower().startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine() or "CPU"
+
+
+def library_versions() -> dict[str, str]:
+    names = (
+        "torch",
+        "diffusers",
+        "transformers",
+        "accelerate",
+        "safetensors",
+        "codecarbon",
+        "c2pa-python",
+    )
+    found = {"python": platform.python_version(), "artcharter": VERSION}
+    for name in names:
+        value = _version(name)
+        if value:
+            found[name] = value
+    return found
+
+
+def _version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Source:
+    folder: Path
+    model_id: str
+    revision: str | None
+    is_demo: bool
+    weights_sha256: str | None = None
+
+
+def _locate(
+    model: str,
+    *,
+    revision: str | None,
+    variant: str | None,
+    cache_dir: Path | None,
+    hf_cache_dir: Path | None,
+) -> _Source:
+    name = model.strip()
+    if not name:
+        raise BadInput("--model is empty: give `demo`, a Hugging Face id or a local folder")
+    if name == demo_model.ALIAS:
+        folder = demo_model.ensure(cache_dir)
+        marker = demo_model.info(folder)
+        return _Source(
+            folder,
+            demo_model.MODEL_ID,
+            f"recipe-{demo_model.RECIPE}",
+            True,
+            marker.get("weights_sha256"),
+        )
+    path = Path(name).expanduser()
+    if path.is_dir():
+        return _local_source(path)
+    if path.is_file():
+        raise BadInput(
+            f"{name}: single-file checkpoints are not supported: give a diffusers folder "
+            "(with model_index.json) or a Hugging Face id"
+        )
+    if name.startswith(("/", ".", "~")) or "\\" in name:
+        raise BadInput(f"model folder not found: {name}")
+    return _hub_source(name, revision=revision, variant=variant, hf_cache_dir=hf_cache_dir)
+
+
+def _local_source(folder: Path) -> _Source:
+    if not (folder / "model_index.json").is_file():
+        raise BadInput(f"{folder} is not a diffusers pipeline folder (no model_index.json)")
+    if demo_model.is_demo_folder(folder):
+        return _Source(folder, demo_model.MODEL_ID, f"recipe-{demo_model.RECIPE}", True)
+    commit = revision_of(folder)
+    resolved = folder.resolve()
+    # A Hugging Face cache snapshot: .../models--org--name/snapshots/<commit>
+    repo = resolved.parent.parent.name
+    if commit and repo.startswith("models--"):
+        return _Source(folder, repo[len("models--") :].replace("--", "/"), commit, False)
+    # The folder's name, not its path: a path can name the user (/home/alice/...).
+    return _Source(folder, resolved.name, None, False)
+
+
+def hub_offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _hub_source(
+    repo_id: str, *, revision: str | None, variant: str | None, hf_cache_dir: Path | None
+) -> _Source:
+    from diffusers import DiffusionPipeline
+    from huggingface_hub.utils import HFValidationError, validate_repo_id
+
+    try:
+        validate_repo_id(repo_id)
+    except HFValidationError:
+        raise BadInput(
+            f"{repo_id!r} is neither `demo`, a local folder, nor a Hugging Face id like {DEFAULT_MODEL}"
+        ) from None
+    variants = [variant, None] if variant else [None]
+    attempts = [True] if hub_offline() else [True, False]
+    last: BaseException | None = None
+    for local_only in attempts:
+        for wanted in variants:
+            try:
+                with quiet_libraries(progress=not local_only):
+                    folder = DiffusionPipeline.download(
+                        repo_id,
+                        revision=revision,
+                        variant=wanted,
+                        cache_dir=str(hf_cache_dir) if hf_cache_dir else None,
+                        local_files_only=local_only,
+                    )
+            except Exception as exc:  # diffusers and the hub raise many kinds; all mean "not here"
+                last = exc
+                if type(exc).__name__ in (
+                    "GatedRepoError",
+                    "RepositoryNotFoundError",
+                    "RevisionNotFoundError",
+                ):
+                    break
+                continue
+            folder = Path(folder)
+            return _Source(folder, repo_id, revision_of(folder) or revision, False)
+    kind = type(last).__name__ if last else ""
+    if kind == "GatedRepoError":
+        raise SetupError(
+            f"{repo_id} is gated: accept its licence on huggingface.co, then run `hf auth login`"
+        )
+    if kind in ("RepositoryNotFoundError", "RevisionNotFoundError"):
+        raise SetupError(
+            f"{repo_id}{'@' + revision if revision else ''} was not found on the Hugging Face Hub"
+        )
+    where = "(HF_HUB_OFFLINE is set)" if hub_offline() else "and cannot be downloaded from here"
+    raise SetupError(
+        f"model {repo_id} is not in the local Hugging Face cache {where}: on a connected "
+        f"machine run `hf download {repo_id}` and copy its cache (~/.cache/huggingface/hub) "
+        "here, or pass --model with a local diffusers folder (or --model demo to try)"
+    )
+
+
+def _has_variant(folder: Path, variant: str | None) -> bool:
+    return bool(variant) and any(folder.glob(f"*/*.{variant}.*"))
+
+
+def _from_pretrained(source: _Source, torch: Any, dtype_name: str, variant: str | None) -> Any:
+    from diffusers import AutoPipelineForText2Image, DiffusionPipeline
+
+    kwargs: dict[str, Any] = {
+        "torch_dtype": getattr(torch, dtype_name),
+        "local_files_only": True,
+    }
+    if _has_variant(source.folder, variant):
+        kwargs["variant"] = variant
+    with quiet_libraries(progress=False):
+        try:
+            return AutoPipelineForText2Image.from_pretrained(str(source.folder), **kwargs)
+        except ValueError:
+            # Not a pipeline family AutoPipeline knows: load it as what it says it is, and
+            # check below that it takes a prompt.
+            pass
+        except (OSError, RuntimeError) as exc:
+            raise SetupError(
+                f"cannot load {source.model_id} from {source.folder}: {_line(exc)}"
+            ) from None
+        try:
+            return DiffusionPipeline.from_pretrained(str(source.folder), **kwargs)
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise SetupError(
+                f"cannot load {source.model_id} from {source.folder}: {_line(exc)}"
+            ) from None
+
+
+def _check_text_to_image(pipeline: Any, model_id: str) -> None:
+    parameters = inspect.signature(pipeline.__call__).parameters
+    if "prompt" not in parameters:
+        raise BadInput(f"{model_id} ({type(pipeline).__name__}) is not a text-to-image pipeline")
+
+
+def _native_settings(pipeline: Any) -> Settings:
+    """GENERIC steps and guidance at the size the model was trained for."""
+    side = 512
+    unet = getattr(pipeline, "unet", None) or getattr(pipeline, "transformer", None)
+    sample = getattr(getattr(unet, "config", None), "sample_size", None)
+    scale = getattr(pipeline, "vae_scale_factor", None)
+    if isinstance(sample, int) and isinstance(scale, int):
+        side = sample * scale
+    side = max(MIN_SIDE, min(MAX_SIDE, side - side % SIDE_STEP))
+    return Settings(GENERIC_STEPS, GENERIC_GUIDANCE, side, side)
+
+
+def _line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+# --- generating ---------------------------------------------------------------------------
+
+
+def new_session_id() -> str:
+    """Readable and sortable: when the session began, and a few random characters."""
+    return time.strftime("%Y%m%d-%H%M%S") + "-" + secrets.token_hex(2)
+
+
+def generate(
+    model: LoadedModel | str,
+    prompt: str,
+    *,
+    output_dir: Path,
+    identity: SigningIdentity,
+    ledger: Ledger | None,
+    negative: str | None = None,
+    seed: int | None = None,
+    steps: int | None = None,
+    guidance: float | None = None,
+    size: tuple[int, int] | int | str | None = None,
+    n: int = 1,
+    batch_size: int = 1,
+    scheduler: str | None = None,
+    private_prompt: bool = False,
+    training_mining: str = "notAllowed",
+    title: str | None = None,
+    declaration: dict[str, Any] | None = None,
+    country: str = "FRA",
+    session_id: str | None = None,
+    status: str = "kept",
+    device: str = "auto",
+    dtype: str | None = None,
+    cache_dir: Path | None = None,
+    on_image: Callable[[Signed], None] | None = None,
+) -> list[Signed]:
+    """Make ``n`` images of ``prompt``, each signed, recorded in the ledger and measured.
+
+    Image ``i`` gets the seed ``seed + i`` (``seed`` is drawn at random when not given),
+    so any image can be made again alone. ``batch_size`` images go through the pipeline
+    together; their measured energy is shared equally. ``on_image`` is called with each
+    image once its file and ledger rows exist. An interruption (Ctrl-C) leaves the images
+    already made, each with its rows, and nothing half-written.
+    """
+    text = prompt.strip()
+    if not text:
+        raise BadInput("the prompt is empty")
+    negative_text = negative.strip() if negative and negative.strip() else None
+    if n < 1 or batch_size < 1:
+        raise BadInput("--n and --batch-size must be at least 1")
+    if status not in STATUSES:
+        raise BadInput(f"unknown status {status!r}: choose one of {', '.join(STATUSES)}")
+    check_choices(SOURCE_TYPE, training_mining)
+    base_seed = secrets.randbelow(MAX_SEED + 1 - n) if seed is None else seed
+    if not 0 <= base_seed <= MAX_SEED - (n - 1):
+        raise BadInput(f"seed must be between 0 and {MAX_SEED - (n - 1)} for {n} image(s)")
+    energy_audit.check_country(country)  # a typo in the config is caught before any work
+    loaded = (
+        model
+        if isinstance(model, LoadedModel)
+        else load_model(model, device=device, dtype=dtype, cache_dir=cache_dir, country=country)
+    )
+    settings = loaded.settings(steps, guidance, size)
+    session = session_id or new_session_id()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    made: list[Signed] = []
+    with _scheduler(loaded.pipeline, scheduler) as sampler:
+        for start in range(0, n, batch_size):
+            seeds = [base_seed + i for i in range(start, min(n, start + batch_size))]
+            batch = _Batch(str(uuid.uuid4()), seeds, settings, sampler)
+            images, run = _run_pipeline(
+                loaded, text, negative_text, batch, country=country, ledger=ledger, session=session
+            )
+            for index, image in enumerate(images):
+                signed = _publish_image(
+                    loaded,
+                    image,
+                    batch,
+                    index,
+                    run,
+                    prompt=text,
+                    negative=negative_text,
+                    private_prompt=private_prompt,
+                    training_mining=training_mining,
+                    title=title,
+                    declaration=declaration,
+                    identity=identity,
+                    output_dir=output_dir,
+                    ledger=ledger,
+                    session=session,
+                    status=status,
+                )
+                made.append(signed)
+                if on_image is not None:
+                    on_image(signed)
+    return made
+
+
+@dataclass(frozen=True)
+class _Batch:
+    batch_id: str
+    seeds: list[int]
+    settings: Settings
+    sampler: _Sampler
+
+
+@dataclass(frozen=True)
+class _Sampler:
+    class_name: str
+    name: str | None  # as AUTOMATIC1111 calls it
+
+
+@dataclass(frozen=True)
+class _Run:
+    energy: EnergyRecord  # the whole batch
+    pipeline_ms: float
+
+
+@contextlib.contextmanager
+def _scheduler(pipeline: Any, name: str | None) -> Iterator[_Sampler]:
+    """Use the scheduler called ``name`` for the block, then give the pipeline its own back."""
+    original = pipeline.scheduler
+    if not name:
+        yield _Sampler(
+            type(original).__name__,
+            schedulers.a1111_sampler(type(original).__name__, dict(original.config)),
+        )
+        return
+    choice = schedulers.resolve(name)
+    import diffusers
+
+    cls = getattr(diffusers, choice.class_name, None)
+    if cls is None or not hasattr(cls, "from_config"):
+        raise BadInput(f"diffusers {_version('diffusers')} has no scheduler {choice.class_name}")
+    try:
+        replacement = cls.from_config(original.config, **choice.overrides)
+    except (ImportError, ValueError, TypeError) as exc:
+        raise BadInput(f"scheduler {name!r} cannot be used with this model: {_line(exc)}") from None
+    pipeline.scheduler = replacement
+    try:
+        yield _Sampler(
+            choice.class_name, schedulers.a1111_sampler(choice.class_name, dict(replacement.config))
+        )
+    finally:
+        pipeline.scheduler = original
+
+
+def _run_pipeline(
+    loaded: LoadedModel,
+    prompt: str,
+    negative: str | None,
+    batch: _Batch,
+    *,
+    country: str,
+    ledger: Ledger | None,
+    session: str,
+) -> tuple[list[Any], _Run]:
+    """One pipeline call for the batch, inside one codecarbon run."""
+    torch = _torch()
+    pipeline = loaded.pipeline
+    accepted = inspect.signature(pipeline.__call__).parameters
+    kwargs: dict[str, Any] = {
+        "prompt": prompt,
+        "num_inference_steps": batch.settings.steps,
+        "guidance_scale": batch.settings.guidance,
+        "height": batch.settings.height,
+        "width": batch.settings.width,
+        "num_images_per_prompt": len(batch.seeds),
+        # One CPU generator per image: image i depends only on its own seed.
+        "generator": [torch.Generator(GENERATOR_DEVICE).manual_seed(s) for s in batch.seeds],
+        "output_type": "pil",
+    }
+    if negative is not None:
+        if "negative_prompt" not in accepted:
+            raise BadInput(f"{loaded.info.id} takes no negative prompt")
+        kwargs["negative_prompt"] = negative
+    kwargs = {k: v for k, v in kwargs.items() if k in accepted}
+    gpu_ids = energy_audit.gpu_ids_for(loaded.device)
+    measured: energy_audit.Measurement | None = None
+    started = time.perf_counter()
+    try:
+        with (
+            energy_audit.measure(
+                country_iso=country, scope="generation", gpu_ids=gpu_ids
+            ) as measured,
+            torch.inference_mode(),
+        ):
+            images = list(pipeline(**kwargs).images)
+    except BaseException as exc:
+        # The energy was spent even if no image came out of it: record it, then let the
+        # interruption or the error go on.
+        _record_aborted_run(loaded, measured.record if measured else None, batch, ledger, session)
+        if _is_out_of_memory(exc, torch):
+            raise BadInput(
+                f"out of memory for {len(batch.seeds)} image(s) of {batch.settings.width}x"
+                f"{batch.settings.height} on {loaded.device}: lower --size or --batch-size"
+            ) from None
+        raise
+    pipeline_ms = (time.perf_counter() - started) * 1000
+    assert measured.record is not None
+    if len(images) != len(batch.seeds):
+        raise SetupError(
+            f"{loaded.info.id} returned {len(images)} image(s) instead of {len(batch.seeds)}"
+        )
+    return images, _Run(measured.record, pipeline_ms)
+
+
+def _is_out_of_memory(exc: BaseException, torch: Any) -> bool:
+    oom = getattr(torch, "OutOfMemoryError", None)
+    return (oom is not None and isinstance(exc, oom)) or "out of memory" in str(exc).lower()
+
+
+def _record_aborted_run(
+    loaded: LoadedModel,
+    run: EnergyRecord | None,
+    batch: _Batch,
+    ledger: Ledger | None,
+    session: str,
+) -> None:
+    if ledger is None or run is None:
+        return
+    with contextlib.suppress(Exception), _interrupts_deferred():
+        with ledger.transaction():
+            _record_load_rows(ledger, loaded, session)
+            ledger.add_energy_run(
+                run, phase="generation-aborted", batch_id=batch.batch_id, session_id=session
+            )
+        loaded.recorded_in.add(str(ledger.path))
+
+
+def record_load(ledger: Ledger, loaded: LoadedModel, session_id: str | None = None) -> None:
+    """Write the energy of loading ``loaded`` into ``ledger`` (once per ledger)."""
+    with ledger.transaction():
+        _record_load_rows(ledger, loaded, session_id)
+    loaded.recorded_in.add(str(ledger.path))
+
+
+def _record_load_rows(ledger: Ledger, loaded: LoadedModel, session_id: str | None) -> None:
+    if str(ledger.path) in loaded.recorded_in:
+        return
+    ledger.add_energy_run(
+        loaded.load_energy, phase="model-load", batch_id=loaded.load_id, session_id=session_id
+    )
+
+
+def _publish_image(
+    loaded: LoadedModel,
+    image: Any,
+    batch: _Batch,
+    index: int,
+    run: _Run,
+    *,
+    prompt: str,
+    negative: str | None,
+    private_prompt: bool,
+    training_mining: str,
+    title: str | None,
+    declaration: dict[str, Any] | None,
+    identity: SigningIdentity,
+    output_dir: Path,
+    ledger: Ledger | None,
+    session: str,
+    status: str,
+) -> Signed:
+    count = len(batch.seeds)
+    started = time.perf_counter()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    data = buffer.getvalue()
+    encode_ms = (time.perf_counter() - started) * 1000
+    energy = run.energy.per_image(count)
+    settings = batch.settings
+    record = ArtworkRecord(
+        artwork_id=new_artwork_id(),
+        kind="generated",
+        source_type=SOURCE_TYPE,
+        title=title,
+        author=Person(identity.name, identity.email, identity.organisation),
+        tool=f"{loaded.label} with diffusers {loaded.info.library_version or ''}".strip(),
+        prompt=prompt,
+        prompt_sha256=prompt_hash(prompt),
+        prompt_private=private_prompt,
+        model=dataclasses.replace(loaded.info, scheduler_class=batch.sampler.class_name),
+        generation=GenerationParams(
+            negative_prompt=negative,
+            negative_prompt_sha256=prompt_hash(negative) if negative else None,
+            seed=batch.seeds[index],
+            steps=settings.steps,
+            guidance=settings.guidance,
+            width=settings.width,
+            height=settings.height,
+            scheduler=batch.sampler.name,
+            generator_device=GENERATOR_DEVICE,
+            device=loaded.device,
+            device_name=loaded.device_name,
+            dtype=loaded.dtype,
+            batch_index=index,
+            batch_size=count,
+            libraries=dict(loaded.libraries),
+            timings_ms={
+                "model_load": round(loaded.load_ms, 1),
+                "pipeline": round(run.pipeline_ms / count, 1),
+                "pipeline_batch": round(run.pipeline_ms, 1),
+                "png_encode": round(encode_ms, 1),
+            },
+        ),
+        energy=energy,
+        training_mining=training_mining,
+        declaration=declaration,
+        software={"artcharter": VERSION},
+    )
+    path = output_dir / _file_name(record, title, prompt, private_prompt)
+
+    def rows(ledger: Ledger) -> None:
+        _record_load_rows(ledger, loaded, session)
+        ledger.add_energy_run(
+            energy,
+            phase="generation",
+            artwork_id=record.artwork_id,
+            batch_id=batch.batch_id,
+            session_id=session,
+        )
+
+    # The file and its rows appear together: a Ctrl-C during these milliseconds waits
+    # for them to be written.
+    with _interrupts_deferred():
+        signed = sign_record(
+            data,
+            record,
+            path,
+            identity,
+            [],
+            ledger=ledger,
+            status=status,
+            png_text={PNG_KEY: parameters_for(record, VERSION)},
+            session_id=session,
+            extra_rows=rows,
+        )
+        if ledger is not None:
+            loaded.recorded_in.add(str(ledger.path))
+    return signed
+
+
+def _file_name(record: ArtworkRecord, title: str | None, prompt: str, private: bool) -> str:
+    """'a-lighthouse-at-night-42-1a2b3c4d.png': readable, unique, never a private prompt."""
+    if title:
+        stem = slugify(title)
+    elif private:
+        stem = "image"
+    else:
+        stem = slugify(" ".join(prompt.split()[:6]))
+    stem = stem[:48].strip("-") or "image"
+    seed = record.generation.seed if record.generation else 0
+    return f"{stem}-{seed}-{record.artwork_id[:8]}.png"
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold back Ctrl-C during the block and deliver it right after.
+
+    Signals only reach the main thread; elsewhere the block runs as is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        received.append(signum)
+
+    previous = signal.signal(signal.SIGINT, hold)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            if callable(previous):
+                previous(signal.SIGINT, None)
+            elif previous != signal.SIG_IGN:
+                raise KeyboardInterrupt

@@ -1,0 +1,399 @@
+"""The school as a small certificate authority: a root CA and artist signing certificates.
+
+c2pa-rs accepts a signing certificate only if it is an end entity (not a CA) with key usage
+digitalSignature, an extended key usage it knows (emailProtection, documentSigning), an
+Authority Key Identifier and an ``O=`` in its subject; without ``O=`` verification fails
+with claimSignature.mismatch. The chain handed to the signer is the leaf first, then any
+intermediates, never the root. Private keys are written with mode 0600 and refused when
+other users can read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
+
+from artcharter.base.errors import BadInput, SetupError
+
+ROOT_CERT = "school-root.pem"
+ROOT_KEY = "school-root.key"
+ARTISTS_DIR = "artists"
+ALGORITHMS = ("es256", "ed25519")
+
+# id-kp-documentSigning (RFC 9336); cryptography has no constant for it.
+DOCUMENT_SIGNING = ObjectIdentifier("1.3.6.1.5.5.7.3.36")
+
+PrivateKey = ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey
+
+
+@dataclass(frozen=True)
+class Identity:
+    """An artist's signing identity as files on disk."""
+
+    slug: str
+    chain_path: Path
+    key_path: Path
+
+
+@dataclass(frozen=True)
+class CertificateInfo:
+    """What `keys list` and `keys show` print about one certificate."""
+
+    path: str
+    role: str  # "root" or "artist"
+    subject_name: str
+    organisation: str
+    email: str | None
+    issuer: str
+    algorithm: str
+    not_before: str
+    not_after: str
+    expired: bool
+    fingerprint_sha256: str
+
+
+def slugify(text: str) -> str:
+    """'Alice Martin' -> 'alice-martin': a file name safe on every system."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "artist"
+
+
+def _new_key(alg: str) -> PrivateKey:
+    if alg == "es256":
+        return ec.generate_private_key(ec.SECP256R1())
+    if alg == "ed25519":
+        return ed25519.Ed25519PrivateKey.generate()
+    raise BadInput(f"unknown key algorithm {alg!r}: choose one of {', '.join(ALGORITHMS)}")
+
+
+def algorithm_of(key: PrivateKey) -> str:
+    return "ed25519" if isinstance(key, ed25519.Ed25519PrivateKey) else "es256"
+
+
+def _sign_hash(key: PrivateKey) -> hashes.HashAlgorithm | None:
+    # Ed25519 signs without a separate digest; cryptography wants None for it.
+    return None if isinstance(key, ed25519.Ed25519PrivateKey) else hashes.SHA256()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def make_root(
+    name: str,
+    *,
+    country: str = "FR",
+    alg: str = "es256",
+    valid_days: int = 3650,
+    not_before: dt.datetime | None = None,
+) -> tuple[x509.Certificate, PrivateKey]:
+    """A self-signed root CA whose subject and organisation are the school's name."""
+    key = _new_key(alg)
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, country),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, name),
+            x509.NameAttribute(NameOID.COMMON_NAME, f"{name} root CA"),
+        ]
+    )
+    start = not_before or _now() - dt.timedelta(minutes=5)
+    public = key.public_key()
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(public)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=valid_days))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=1), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+        .sign(key, _sign_hash(key))
+    )
+    return cert, key
+
+
+def make_leaf(
+    issuer_cert: x509.Certificate,
+    issuer_key: PrivateKey,
+    *,
+    name: str,
+    email: str | None,
+    organisation: str | None = None,
+    alg: str = "es256",
+    valid_days: int = 730,
+    not_before: dt.datetime | None = None,
+    ca: bool = False,
+) -> tuple[x509.Certificate, PrivateKey]:
+    """A signing certificate c2pa-rs accepts, issued by ``issuer_cert``.
+
+    ``ca=True`` makes an intermediate CA instead (used by schools with departments).
+    """
+    key = _new_key(alg)
+    org = organisation or _organisation(issuer_cert)
+    attributes = [
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
+        x509.NameAttribute(NameOID.COMMON_NAME, name),
+    ]
+    if email:
+        attributes.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email))
+    start = not_before or _now() - dt.timedelta(minutes=5)
+    public = key.public_key()
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name(attributes))
+        .issuer_name(issuer_cert.subject)
+        .public_key(public)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=valid_days))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=0 if ca else None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=ca,
+                crl_sign=ca,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
+            critical=False,
+        )
+    )
+    if not ca:
+        builder = builder.add_extension(
+            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION, DOCUMENT_SIGNING]),
+            critical=False,
+        )
+        if email:
+            builder = builder.add_extension(
+                x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False
+            )
+    return builder.sign(issuer_key, _sign_hash(issuer_key)), key
+
+
+def _organisation(cert: x509.Certificate) -> str:
+    values = cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+    return str(values[0].value) if values else ""
+
+
+def _common_name(cert: x509.Certificate) -> str:
+    values = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return str(values[0].value) if values else cert.subject.rfc4514_string()
+
+
+# --- files -------------------------------------------------------------------------------
+
+
+def cert_pem(*certs: x509.Certificate) -> bytes:
+    return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs)
+
+
+def key_pem(key: PrivateKey, passphrase: str | None = None) -> bytes:
+    encryption: serialization.KeySerializationEncryption = (
+        serialization.BestAvailableEncryption(passphrase.encode())
+        if passphrase
+        else serialization.NoEncryption()
+    )
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
+    )
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a secret with mode 0600 from the first byte, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+
+
+def write_public(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+ARTIST_PASSPHRASE_HINT = "--passphrase or ARTCHARTER_PASSPHRASE"
+ROOT_PASSPHRASE_HINT = "--root-passphrase or ARTCHARTER_ROOT_PASSPHRASE"
+
+
+def read_private_key(
+    path: Path, passphrase: str | None = None, *, hint: str = ARTIST_PASSPHRASE_HINT
+) -> PrivateKey:
+    """Load a private key, refusing one that other users can read. ``hint`` names the option
+    and environment variable that give this key's passphrase."""
+    if not path.exists():
+        raise SetupError(f"private key not found: {path}")
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        raise BadInput(
+            f"private key {path} is readable by other users (mode {mode:o}); run: chmod 600 {path}"
+        )
+    data = path.read_bytes()
+    try:
+        key = serialization.load_pem_private_key(
+            data, password=passphrase.encode() if passphrase else None
+        )
+    except TypeError as exc:
+        if "encrypted" in str(exc).lower() and not passphrase:
+            raise BadInput(
+                f"private key {path} is protected by a passphrase: give it with {hint}"
+            ) from None
+        raise BadInput(f"private key {path} could not be read: {exc}") from None
+    except ValueError:
+        raise BadInput(
+            f"private key {path} could not be read: wrong passphrase or not a key"
+        ) from None
+    if not isinstance(key, ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey):
+        raise BadInput(f"private key {path} is not EC P-256 or Ed25519")
+    return key
+
+
+def read_certs(path: Path) -> list[x509.Certificate]:
+    if not path.exists():
+        raise SetupError(f"certificate not found: {path}")
+    try:
+        return x509.load_pem_x509_certificates(path.read_bytes())
+    except ValueError:
+        raise BadInput(f"{path} is not a PEM certificate file") from None
+
+
+def init_school(
+    keys_dir: Path,
+    name: str,
+    *,
+    country: str = "FR",
+    alg: str = "es256",
+    valid_days: int = 3650,
+    passphrase: str | None = None,
+    force: bool = False,
+) -> Path:
+    """Create the school (or personal) root CA in ``keys_dir``; return the certificate path."""
+    if not name.strip():
+        raise BadInput("the school name must not be empty")
+    cert_path, key_path = keys_dir / ROOT_CERT, keys_dir / ROOT_KEY
+    if cert_path.exists() and not force:
+        raise BadInput(f"{cert_path} already exists: use --force to replace the school root")
+    cert, key = make_root(name.strip(), country=country, alg=alg, valid_days=valid_days)
+    write_private(key_path, key_pem(key, passphrase))
+    write_public(cert_path, cert_pem(cert))
+    return cert_path
+
+
+def issue_artist(
+    keys_dir: Path,
+    artist: str,
+    email: str | None,
+    *,
+    alg: str = "es256",
+    valid_days: int = 730,
+    root_passphrase: str | None = None,
+    passphrase: str | None = None,
+    force: bool = False,
+) -> Identity:
+    """Issue an artist signing certificate from the school root in ``keys_dir``."""
+    if not artist.strip():
+        raise BadInput("the artist name must not be empty")
+    root_certs = read_certs(keys_dir / ROOT_CERT)
+    root_key = read_private_key(keys_dir / ROOT_KEY, root_passphrase, hint=ROOT_PASSPHRASE_HINT)
+    identity = artist_identity(keys_dir, slugify(artist))
+    if identity.chain_path.exists() and not force:
+        raise BadInput(f"{identity.chain_path} already exists: use --force to issue a new one")
+    leaf, key = make_leaf(
+        root_certs[0], root_key, name=artist.strip(), email=email, alg=alg, valid_days=valid_days
+    )
+    write_private(identity.key_path, key_pem(key, passphrase))
+    write_public(identity.chain_path, cert_pem(leaf))
+    return identity
+
+
+def artist_identity(keys_dir: Path, slug: str) -> Identity:
+    folder = keys_dir / ARTISTS_DIR
+    return Identity(slug, folder / f"{slug}.chain.pem", folder / f"{slug}.key")
+
+
+def describe(cert: x509.Certificate, path: Path, role: str) -> CertificateInfo:
+    emails = cert.subject.get_attributes_for_oid(NameOID.EMAIL_ADDRESS)
+    key = cert.public_key()
+    return CertificateInfo(
+        path=str(path),
+        role=role,
+        subject_name=_common_name(cert),
+        organisation=_organisation(cert),
+        email=str(emails[0].value) if emails else None,
+        issuer=_common_name_of(cert.issuer),
+        algorithm="ed25519" if isinstance(key, ed25519.Ed25519PublicKey) else "es256",
+        not_before=cert.not_valid_before_utc.isoformat(),
+        not_after=cert.not_valid_after_utc.isoformat(),
+        expired=cert.not_valid_after_utc < _now(),
+        fingerprint_sha256=cert.fingerprint(hashes.SHA256()).hex(),
+    )
+
+
+def _common_name_of(name: x509.Name) -> str:
+    values = name.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return str(values[0].value) if values else name.rfc4514_string()
+
+
+def list_certificates(keys_dir: Path) -> list[CertificateInfo]:
+    """The school root and every artist certificate found in ``keys_dir``."""
+    found: list[CertificateInfo] = []
+    root = keys_dir / ROOT_CERT
+    if root.exists():
+        found.append(describe(read_certs(root)[0], root, "root"))
+    for chain in sorted((keys_dir / ARTISTS_DIR).glob("*.chain.pem")):
+        found.append(describe(read_certs(chain)[0], chain, "artist"))
+    return found
+
+
+def show_certificate(keys_dir: Path, who: str) -> CertificateInfo:
+    """One certificate by artist name or slug, 'root', or a path."""
+    if who == "root":
+        path = keys_dir / ROOT_CERT
+        return describe(read_certs(path)[0], path, "root")
+    candidate = Path(who)
+    if candidate.suffix == ".pem" and candidate.exists():
+        return describe(read_certs(candidate)[0], candidate, "certificate")
+    identity = artist_identity(keys_dir, slugify(who))
+    if not identity.chain_path.exists():
+        raise BadInput(f"no certificate for {who!r} in {keys_dir / ARTISTS_DIR}")
+    return describe(read_certs(identity.chain_path)[0], identity.chain_path, "artist")

@@ -1,0 +1,209 @@
+"""The C2PA manifest of an artwork, built from its record, and the record read back from it.
+
+Pure functions over dicts: no file, no signing. c2pa-rs fills in the hashes, the claim and
+the thumbnails when the manifest is signed (see artcharter.provenance.signing).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from typing import Any
+
+from artcharter.provenance.record import LABEL_PREFIX, SCHEMA, ArtworkRecord
+
+RECORD_LABEL = f"{LABEL_PREFIX}.record"
+# Optional parts of the record, each in its own assertion.
+PART_LABELS = {
+    "generation": f"{LABEL_PREFIX}.generation",
+    "energy": f"{LABEL_PREFIX}.energy",
+    "declaration": f"{LABEL_PREFIX}.declaration",
+    "probe": f"{LABEL_PREFIX}.probe",
+}
+# Links the c2pa.opened action to the parent ingredient (see artcharter.provenance.label).
+PARENT_ID = "parent"
+TRAINING_MINING_ENTRIES = (
+    "cawg.ai_inference",
+    "cawg.ai_generative_training",
+    "cawg.ai_training",
+    "cawg.data_mining",
+)
+
+
+def software_agent(record: ArtworkRecord) -> dict[str, str]:
+    """Who made the pixels: the model and library for a generation, the declared tool otherwise."""
+    if record.model is not None:
+        name = record.model.id + (" (demo model, random weights)" if record.model.is_demo else "")
+        agent = {"name": name}
+        if record.model.library:
+            agent["version"] = (
+                f"{record.model.library} {record.model.library_version or ''}".strip()
+            )
+        return agent
+    if record.tool:
+        return {"name": record.tool}
+    return {"name": "artcharter"}
+
+
+def build_manifest(record: ArtworkRecord, *, has_parent: bool, version: str) -> dict[str, Any]:
+    """The manifest definition handed to c2pa's Builder."""
+    public = record.public()
+    actions: list[dict[str, Any]] = []
+    if has_parent:
+        # The source already carried Content Credentials: keep them as the parent and say
+        # that only metadata was added.
+        actions.append({"action": "c2pa.opened", "parameters": {"ingredientIds": [PARENT_ID]}})
+        actions.append(
+            {
+                "action": "c2pa.edited.metadata",
+                "softwareAgent": {"name": "artcharter", "version": version},
+                "digitalSourceType": record.source_type_uri,
+            }
+        )
+    else:
+        actions.append(
+            {
+                "action": "c2pa.created",
+                "digitalSourceType": record.source_type_uri,
+                "softwareAgent": software_agent(record),
+            }
+        )
+    assertions: list[dict[str, Any]] = [
+        {"label": "c2pa.actions.v2", "data": {"actions": actions}},
+        {
+            "label": "cawg.training-mining",
+            "data": {
+                "entries": {e: {"use": record.training_mining} for e in TRAINING_MINING_ENTRIES}
+            },
+        },
+    ]
+    if record.title or record.author:
+        work: dict[str, Any] = {"@context": "https://schema.org", "@type": "CreativeWork"}
+        if record.title:
+            work["name"] = record.title
+        if record.author:
+            person: dict[str, Any] = {"@type": "Person", "name": record.author.name}
+            if record.author.email:
+                person["email"] = record.author.email
+            if record.author.organisation:
+                person["affiliation"] = {
+                    "@type": "Organization",
+                    "name": record.author.organisation,
+                }
+            work["author"] = [person]
+        assertions.append({"label": "stds.schema-org.CreativeWork", "data": work})
+    core = public.to_dict()
+    for part, label in PART_LABELS.items():
+        value = core.pop(part)
+        if value is not None:
+            assertions.append({"label": label, "data": value})
+    assertions.insert(0, {"label": RECORD_LABEL, "data": core})
+    return {
+        "claim_generator_info": [{"name": "artcharter", "version": version}],
+        "title": record.title or record.artwork_id,
+        "assertions": assertions,
+    }
+
+
+def record_from_manifest(manifest: dict[str, Any]) -> ArtworkRecord | None:
+    """The artwork record carried by an active manifest, or None if artcharter did not write it."""
+    by_label = {a.get("label"): a.get("data") for a in _assertions(manifest)}
+    core = by_label.get(RECORD_LABEL)
+    if not isinstance(core, dict) or core.get("schema") != SCHEMA:
+        return None
+    data = dict(core)
+    for part, label in PART_LABELS.items():
+        data[part] = by_label.get(label)
+    try:
+        record = ArtworkRecord.from_dict(data)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+    # Anyone can sign a manifest with this label: a record whose values do not have the
+    # schema's types is not artcharter's, and must not reach code that trusts those types.
+    return record if _well_typed(ArtworkRecord, record) else None
+
+
+def _assertions(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    found = manifest.get("assertions") if isinstance(manifest, dict) else None
+    return [a for a in found if isinstance(a, dict)] if isinstance(found, list) else []
+
+
+_hints = functools.cache(typing.get_type_hints)
+
+
+def _well_typed(tp: Any, value: Any) -> bool:
+    """Whether ``value`` has the type ``tp`` (a record dataclass or one of its field types)."""
+    if tp is Any:
+        return True
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        return any(_well_typed(arg, value) for arg in typing.get_args(tp))
+    if value is None:
+        return tp is type(None)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return isinstance(value, list) and all(_well_typed(item, v) for v in value)
+    if origin is dict:
+        key, item = typing.get_args(tp)
+        return isinstance(value, dict) and all(
+            _well_typed(key, k) and _well_typed(item, v) for k, v in value.items()
+        )
+    if dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        return isinstance(value, tp) and all(
+            _well_typed(hints[f.name], getattr(value, f.name)) for f in dataclasses.fields(tp)
+        )
+    if tp is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if tp is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, tp) if isinstance(tp, type) else True
+
+
+def disclosure_from_manifest(manifest: dict[str, Any]) -> dict[str, Any]:
+    """What any C2PA manifest says about AI use, artcharter's or another tool's."""
+    source_types, agents, actions = [], [], []
+    for assertion in _assertions(manifest):
+        if not str(assertion.get("label", "")).startswith("c2pa.actions"):
+            continue
+        data = assertion.get("data")
+        found = data.get("actions") if isinstance(data, dict) else None
+        for action in found if isinstance(found, list) else []:
+            if not isinstance(action, dict):
+                continue
+            actions.append(action.get("action"))
+            dst = action.get("digitalSourceType")
+            if dst:
+                source_types.append(str(dst).rsplit("/", 1)[-1])
+            agent = action.get("softwareAgent")
+            if isinstance(agent, dict) and agent.get("name"):
+                agents.append(" ".join(str(agent[k]) for k in ("name", "version") if agent.get(k)))
+            elif isinstance(agent, str):
+                agents.append(agent)
+    return {"source_types": source_types, "software_agents": agents, "actions": actions}
+
+
+def xmp_fields(record: ArtworkRecord) -> dict[str, str | None]:
+    """IPTC 2025.1 AI fields and Dublin Core, written into the image before signing."""
+    ai_system = None
+    if record.model is not None:
+        ai_system = record.model.id + (
+            " (demo model, random weights)" if record.model.is_demo else ""
+        )
+    elif record.tool:
+        ai_system = record.tool
+    prompt = record.public().prompt
+    if prompt is None and record.prompt_sha256:
+        prompt = f"private prompt, sha256:{record.prompt_sha256}"
+    return {
+        "Iptc4xmpExt:DigitalSourceType": record.source_type_uri,
+        "Iptc4xmpExt:AISystemUsed": ai_system if record.ai_share != "none" else None,
+        "Iptc4xmpExt:AISystemVersionUsed": record.model.revision if record.model else None,
+        "Iptc4xmpExt:AIPromptInformation": prompt,
+        "Iptc4xmpExt:AIPromptWriterName": record.author.name if record.author and prompt else None,
+        "dc:title": record.title,
+        "dc:creator": record.author.name if record.author else None,
+        "xmp:CreatorTool": "artcharter",
+    }

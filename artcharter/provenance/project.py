@@ -1,0 +1,187 @@
+"""The project folder: ``artcharter.toml``, the ledger and ``keys/``.
+
+Found by ``--project`` or ``ARTCHARTER_PROJECT``, else by walking up from the current
+folder to the first ``artcharter.toml``; without one, the current folder stands in so that
+a jury can verify loose files. ``--ledger`` or ``ARTCHARTER_LEDGER`` overrides the ledger.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from artcharter.base.errors import BadInput, SetupError
+
+CONFIG_NAME = "artcharter.toml"
+DEFAULT_LEDGER = "artcharter.db"
+DEFAULT_KEYS = "keys"
+DEFAULT_COUNTRY = "FRA"
+
+CONFIG_TEMPLATE = """\
+# artcharter project: one per class, studio or exhibition.
+[project]
+name = {name}
+# Language of reports and messages: "fr" or "en".
+lang = {lang}
+# ISO 3166 alpha-3 country whose electricity mix converts kWh to CO2 (codecarbon, offline).
+country = {country}
+ledger = "{ledger}"
+keys = "{keys}"
+
+[artist]
+# Default signing identity: an artist issued with `artcharter keys issue`.
+name = ""
+
+[generate]
+# Model used by `artcharter generate` when --model is not given.
+model = ""
+"""
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    name: str
+    lang: str
+    country: str
+    ledger_path: Path
+    keys_dir: Path
+    artist: str
+    model: str
+    has_config: bool
+
+    @property
+    def school_root(self) -> Path:
+        return self.keys_dir / "school-root.pem"
+
+
+def _toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def find_root(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None
+
+
+def load_project(project: Path | None = None, ledger: Path | None = None) -> Project:
+    """The project in effect for a command, with the overrides applied."""
+    env_project = os.environ.get("ARTCHARTER_PROJECT")
+    if project is None and env_project:
+        project = Path(env_project)
+    if project is not None:
+        if not project.is_dir():
+            raise SetupError(f"project folder not found: {project}")
+        root: Path | None = project
+    else:
+        root = find_root(Path.cwd())
+    config: dict = {}
+    has_config = False
+    if root is not None and (root / CONFIG_NAME).is_file():
+        config_path = root / CONFIG_NAME
+        try:
+            config = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise BadInput(f"{config_path}: {exc}") from None
+        except RecursionError:  # tomllib recurses into nested arrays and inline tables
+            raise BadInput(f"{config_path}: nested too deeply to be a project file") from None
+        has_config = True
+    root = (root or Path.cwd()).resolve()
+    value = _values(config, root / CONFIG_NAME)
+    env_ledger = os.environ.get("ARTCHARTER_LEDGER")
+    ledger_path = ledger or (
+        Path(env_ledger) if env_ledger else root / value("project", "ledger", DEFAULT_LEDGER)
+    )
+    lang = value("project", "lang", "") or default_lang()
+    return Project(
+        root=root,
+        name=value("project", "name", root.name),
+        lang=lang if lang in ("fr", "en") else "en",
+        country=value("project", "country", DEFAULT_COUNTRY).upper(),
+        ledger_path=ledger_path,
+        keys_dir=root / value("project", "keys", DEFAULT_KEYS),
+        artist=value("artist", "name", ""),
+        model=value("generate", "model", ""),
+        has_config=has_config,
+    )
+
+
+def _values(config: dict[str, Any], path: Path) -> Callable[[str, str, str], str]:
+    """A reader of ``[section] key`` text values that names the line to fix when a value
+    has the wrong type (a person edits this file by hand)."""
+
+    def value(section: str, key: str, default: str) -> str:
+        table = config.get(section, {})
+        if not isinstance(table, dict):
+            raise BadInput(f"{path}: {section} must be a [{section}] table")
+        found = table.get(key, default)
+        if not isinstance(found, str):
+            raise BadInput(f'{path}: [{section}] {key} must be text in quotes, like {key} = "..."')
+        return found
+
+    return value
+
+
+def default_lang() -> str:
+    """French when the locale says so, English otherwise."""
+    for var in ("ARTCHARTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def init_project(
+    root: Path, name: str, *, lang: str = "fr", country: str = DEFAULT_COUNTRY
+) -> Path:
+    """Create ``artcharter.toml`` and the ledger in ``root``; return the config path."""
+    if lang not in ("fr", "en"):
+        raise BadInput(f"unknown language {lang!r}: choose fr or en")
+    if len(country) != 3 or not country.isalpha():
+        raise BadInput(f"country must be an ISO 3166 alpha-3 code such as FRA, not {country!r}")
+    root.mkdir(parents=True, exist_ok=True)
+    config_path = root / CONFIG_NAME
+    if config_path.exists():
+        raise BadInput(f"{config_path} already exists")
+    text = CONFIG_TEMPLATE.format(
+        name=_toml_string(name or root.resolve().name),
+        lang=_toml_string(lang),
+        country=_toml_string(country.upper()),
+        ledger=DEFAULT_LEDGER,
+        keys=DEFAULT_KEYS,
+    )
+    tmp = config_path.with_name(f".{CONFIG_NAME}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, config_path)
+    return config_path
+
+
+def set_config_value(root: Path, section: str, key: str, value: str) -> None:
+    """Set ``[section] key = "value"`` in the project's config, keeping its comments."""
+    path = root / CONFIG_NAME
+    lines = path.read_text(encoding="utf-8").splitlines()
+    current, out, done = None, [], False
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            if current == section and not done:
+                out.append(f"{key} = {_toml_string(value)}")
+                done = True
+            current = stripped[1:-1].strip()
+        elif current == section and stripped.split("=", 1)[0].strip() == key and not done:
+            line = f"{key} = {_toml_string(value)}"
+            done = True
+        out.append(line)
+    if not done:
+        if current != section:
+            out.append(f"[{section}]")
+        out.append(f"{key} = {_toml_string(value)}")
+    tmp = path.with_name(f".{CONFIG_NAME}.tmp")
+    tmp.write_text("\n".join(out) + "\n", encoding="utf-8")
+    os.replace(tmp, path)

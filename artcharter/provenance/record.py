@@ -1,0 +1,204 @@
+"""The artwork record: the one typed object that crosses every room, with its JSON form.
+
+Schema ``artcharter.record/1`` (documented in docs/record-schema.md). The record is split
+into C2PA assertions under one label prefix: ``<prefix>.record`` holds the core, and the
+optional parts (generation, energy, declaration, probe) each get their own assertion so a
+reader can find them by label. ``from_dict(to_dict(r)) == r`` is tested.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import types
+import typing
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+# The energy record lives with its measurement (artcharter.audits.energy); it is re-exported here
+# because it is a part of the artwork record.
+from artcharter.audits.energy import EnergyRecord
+
+SCHEMA = "artcharter.record/1"
+# Reverse-domain prefix of every custom assertion artcharter writes.
+LABEL_PREFIX = "fr.artcharter"
+
+IPTC_SOURCE_TYPE_URI = "http://cv.iptc.org/newscodes/digitalsourcetype/"
+
+# IPTC digital source types an artist can declare, with how much of the image a model made.
+SOURCE_TYPES: dict[str, str] = {
+    "trainedAlgorithmicMedia": "generated",
+    "compositeWithTrainedAlgorithmicMedia": "partly-generated",
+    "algorithmicallyEnhanced": "enhanced",
+    "compositeSynthetic": "partly-generated",
+    "algorithmicMedia": "none",
+    "digitalCreation": "none",
+    "humanEdits": "none",
+    "digitalCapture": "none",
+    "negativeFilm": "none",
+    "positiveFilm": "none",
+    "print": "none",
+    "minorHumanEdits": "none",
+    "composite": "none",
+    "compositeCapture": "none",
+    "screenCapture": "none",
+    "virtualRecording": "none",
+    "dataDrivenMedia": "none",
+}
+
+TRAINING_MINING = ("allowed", "notAllowed", "constrained")
+INGREDIENT_ROLES = ("sketch", "photo", "init-image", "earlier-version", "reference", "other")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass
+class Person:
+    name: str
+    email: str | None = None
+    organisation: str | None = None
+
+
+@dataclass
+class Ingredient:
+    """A human input to the artwork, identified by the hash of its bytes."""
+
+    title: str
+    sha256: str
+    format: str
+    role: str = "other"
+    relationship: str = "componentOf"
+
+
+@dataclass
+class ModelInfo:
+    id: str
+    revision: str | None = None
+    weights_sha256: str | None = None
+    pipeline_class: str | None = None
+    scheduler_class: str | None = None
+    library: str | None = None
+    library_version: str | None = None
+    is_demo: bool = False
+
+
+@dataclass
+class GenerationParams:
+    negative_prompt: str | None = None
+    negative_prompt_sha256: str | None = None
+    seed: int | None = None
+    steps: int | None = None
+    guidance: float | None = None
+    width: int | None = None
+    height: int | None = None
+    scheduler: str | None = None
+    generator_device: str | None = None
+    device: str | None = None
+    device_name: str | None = None
+    dtype: str | None = None
+    batch_index: int = 0
+    batch_size: int = 1
+    libraries: dict[str, str] = field(default_factory=dict)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class ArtworkRecord:
+    artwork_id: str
+    kind: str  # "generated" or "labelled"
+    source_type: str
+    created_at: str = field(default_factory=now_iso)
+    schema: str = SCHEMA
+    title: str | None = None
+    author: Person | None = None
+    tool: str | None = None
+    prompt: str | None = None
+    prompt_sha256: str | None = None
+    prompt_private: bool = False
+    model: ModelInfo | None = None
+    generation: GenerationParams | None = None
+    energy: EnergyRecord | None = None
+    ingredients: list[Ingredient] = field(default_factory=list)
+    training_mining: str = "notAllowed"
+    declaration: dict[str, Any] | None = None
+    probe: dict[str, Any] | None = None
+    software: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ai_share(self) -> str:
+        return SOURCE_TYPES.get(self.source_type, "unknown")
+
+    @property
+    def source_type_uri(self) -> str:
+        return IPTC_SOURCE_TYPE_URI + self.source_type
+
+    def public(self) -> ArtworkRecord:
+        """The record as it may be written into a file: a private prompt keeps only its hash."""
+        if not self.prompt_private:
+            return self
+        generation = self.generation
+        if generation is not None and generation.negative_prompt is not None:
+            # The negative prompt is part of the prompt an artist keeps private.
+            generation = dataclasses.replace(generation, negative_prompt=None)
+        return dataclasses.replace(self, prompt=None, generation=generation)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArtworkRecord:
+        if data.get("schema") != SCHEMA:
+            raise ValueError(
+                f"unsupported record schema {data.get('schema')!r} (expected {SCHEMA})"
+            )
+        return _build(cls, data)
+
+
+def new_artwork_id() -> str:
+    return str(uuid.uuid4())
+
+
+def prompt_hash(prompt: str) -> str:
+    return sha256_hex(prompt.encode("utf-8"))
+
+
+# --- generic dict -> dataclass, so the schema is written once: in the classes above -------
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    # Resolving string annotations is slow; verification reads a record per file.
+    return typing.get_type_hints(cls)
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(inner[0], value) if len(inner) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_convert(item, v) for v in value]
+    if dataclasses.is_dataclass(tp):
+        return _build(tp, value)
+    return value

@@ -1,0 +1,246 @@
+"""Signing: an artist's identity, the c2pa Builder, and the atomic hand-over of the signed file.
+
+Only c2pa-python touches the C2PA container. The private key is decrypted in memory (for a
+passphrase-protected key) and handed to the native signer; it is never written anywhere
+else and never embedded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+from collections.abc import Callable
+from contextlib import nullcontext
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.x509.oid import NameOID
+from PIL import Image
+
+from artcharter.base.errors import BadInput, SetupError
+from artcharter.provenance import keys
+from artcharter.provenance.image_files import MIME_TYPES
+from artcharter.provenance.ledger import Ledger
+
+PARTIAL_SUFFIX = ".partial"
+
+
+@dataclass(frozen=True)
+class SigningIdentity:
+    name: str
+    email: str | None
+    organisation: str
+    alg: str
+    chain_pem: bytes
+    key_pem: bytes  # unencrypted PKCS#8, in memory only
+
+    def __repr__(self) -> str:  # never print the key
+        return f"SigningIdentity({self.name!r}, {self.organisation!r}, {self.alg})"
+
+
+def load_identity(
+    chain_path: Path, key_path: Path, passphrase: str | None = None
+) -> SigningIdentity:
+    certs = keys.read_certs(chain_path)
+    key = keys.read_private_key(key_path, passphrase)
+    leaf = certs[0]
+    if leaf.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    ) != key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    ):
+        raise BadInput(f"{key_path} is not the key of the certificate in {chain_path}")
+    _check_signing_certificate(leaf, chain_path)
+    return SigningIdentity(
+        name=_attr(leaf, NameOID.COMMON_NAME) or "",
+        email=_attr(leaf, NameOID.EMAIL_ADDRESS),
+        organisation=_attr(leaf, NameOID.ORGANIZATION_NAME) or "",
+        alg=keys.algorithm_of(key),
+        chain_pem=keys.cert_pem(*certs),
+        key_pem=keys.key_pem(key),
+    )
+
+
+def _check_signing_certificate(leaf: x509.Certificate, chain_path: Path) -> None:
+    """Refuse what c2pa-rs would refuse anyway, with a message that says what to do."""
+    try:
+        is_ca = leaf.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    except x509.ExtensionNotFound:
+        is_ca = False
+    if is_ca:
+        raise BadInput(
+            f"{chain_path}: a CA certificate cannot sign artworks; "
+            "issue an artist certificate with `artcharter keys issue --artist NAME`"
+        )
+    now = dt.datetime.now(dt.UTC)
+    if leaf.not_valid_after_utc < now:
+        raise BadInput(
+            f"{chain_path}: the certificate expired on {leaf.not_valid_after_utc:%Y-%m-%d}; "
+            "issue a new one with `artcharter keys issue --artist NAME --force`"
+        )
+    if leaf.not_valid_before_utc > now:
+        raise BadInput(
+            f"{chain_path}: the certificate is not valid before "
+            f"{leaf.not_valid_before_utc:%Y-%m-%d %H:%M} UTC (check this computer's clock)"
+        )
+
+
+def load_artist_identity(
+    keys_dir: Path, artist: str, passphrase: str | None = None
+) -> SigningIdentity:
+    """The identity of an artist issued in this project (by name or slug)."""
+    if not artist:
+        raise SetupError(
+            "no artist identity: pass --artist NAME or set [artist] name in artcharter.toml "
+            "(issue one with `artcharter keys issue --artist NAME`)"
+        )
+    identity = keys.artist_identity(keys_dir, keys.slugify(artist))
+    if not identity.chain_path.exists():
+        raise SetupError(
+            f"no certificate for {artist!r} in {identity.chain_path.parent}: "
+            f"run `artcharter keys issue --artist {artist!r}`"
+        )
+    return load_identity(identity.chain_path, identity.key_path, passphrase)
+
+
+def _attr(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str | None:
+    values = cert.subject.get_attributes_for_oid(oid)
+    return str(values[0].value) if values else None
+
+
+def existing_manifest(data: bytes, fmt: str) -> bool:
+    """Whether the bytes already carry a C2PA manifest store (to keep it as the parent)."""
+    import c2pa
+
+    try:
+        reader = c2pa.Reader.try_create(MIME_TYPES[fmt], io.BytesIO(data))
+    except c2pa.C2paError:
+        return False
+    if reader is None:
+        return False
+    reader.close()
+    return True
+
+
+@dataclass(frozen=True)
+class IngredientInput:
+    """An ingredient to embed: its c2pa JSON definition and its bytes."""
+
+    definition: dict[str, Any]
+    mime: str
+    data: bytes
+
+
+def sign_image(
+    data: bytes,
+    fmt: str,
+    manifest: dict[str, Any],
+    identity: SigningIdentity,
+    ingredients: list[IngredientInput] = (),  # type: ignore[assignment]
+) -> bytes:
+    """Sign image bytes with the manifest; return the signed bytes."""
+    import c2pa
+
+    mime = MIME_TYPES[fmt]
+    signer_info = c2pa.C2paSignerInfo(
+        identity.alg.encode(), identity.chain_pem, identity.key_pem, None
+    )
+    context = _builder_context(_thumbnail_edge(data))
+    try:
+        with (
+            c2pa.Signer.from_info(signer_info) as signer,
+            c2pa.Builder(manifest, context=context) as builder,
+        ):
+            for ingredient in ingredients:
+                builder.add_ingredient(
+                    ingredient.definition, ingredient.mime, io.BytesIO(ingredient.data)
+                )
+            out = io.BytesIO()
+            builder.sign(signer, mime, io.BytesIO(data), out)
+    except c2pa.C2paError as exc:
+        raise BadInput(f"signing failed: {_one_line(str(exc))}") from None
+    return out.getvalue()
+
+
+# c2pa-rs makes the claim thumbnail 1,024 px on its long edge by default, upscaling smaller
+# images: a 128 px image carried a thumbnail six times its own size, and making it took most
+# of the signing time. Viewers show thumbnails small; never larger than the image itself.
+THUMBNAIL_LONG_EDGE = 256
+
+
+def _thumbnail_edge(data: bytes) -> int:
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return max(16, min(THUMBNAIL_LONG_EDGE, *image.size))
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return THUMBNAIL_LONG_EDGE
+
+
+@lru_cache(maxsize=32)
+def _builder_context(thumbnail_long_edge: int) -> Any:
+    import c2pa
+
+    settings = {"builder": {"thumbnail": {"long_edge": thumbnail_long_edge}}}
+    return c2pa.Context(c2pa.Settings.from_dict(settings))
+
+
+def _one_line(text: str) -> str:
+    """c2pa errors span several lines; a person gets them as one."""
+    return " ".join(text.split()) or "unknown error"
+
+
+_PARTIAL_NAME = re.compile(r"^\..+\.(\d+)" + re.escape(PARTIAL_SUFFIX) + "$")
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Delete the hidden ``.NAME.PID.partial`` files that a killed process left in
+    ``folder`` (its PID no longer runs); return them. Files of live processes stay."""
+    removed = []
+    for candidate in folder.glob(f".*{PARTIAL_SUFFIX}"):
+        match = _PARTIAL_NAME.match(candidate.name)
+        if match is None or int(match.group(1)) == os.getpid() or _alive(int(match.group(1))):
+            continue
+        candidate.unlink(missing_ok=True)
+        removed.append(candidate)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or not a PID: leave the file alone
+    return True
+
+
+def publish(path: Path, data: bytes, ledger: Ledger | None, rows: Callable[[Ledger], None]) -> None:
+    """Make ``path`` appear with ``data`` and the ledger rows together, or neither.
+
+    The bytes go to a ``.partial`` file beside the target first; the rename happens inside
+    the ledger transaction, so a row never exists without its file, and an interruption
+    leaves no half-written image under the real name.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_partials(path.parent)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}{PARTIAL_SUFFIX}")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with ledger.transaction() if ledger else nullcontext():
+            if ledger:
+                if path.exists():  # overwritten: its old rows must not vouch for new bytes
+                    ledger.retire_path(path)
+                rows(ledger)
+            os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,533 @@
+"""The per-artwork report as data: a plain dict (the JSON twin of the HTML page).
+
+Two steps, kept apart so the second is tested without any file:
+
+- ``gather_facts`` (I/O) verifies the file, runs the charter check, reads the ledger (the
+  session's energy including discarded generations, the model's latest probe campaign)
+  and prepares the inlined pictures;
+- ``build_report`` (pure) turns those facts into the report dict in one language.
+
+``artcharter.reports.render`` turns the dict into the self-contained HTML page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from artcharter.provenance import verdicts
+from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord, EnergyRecord
+from artcharter.provenance.verify import Verification
+from artcharter.reports import energy_equivalents, explanations
+from artcharter.reports.formatting import (
+    fmt_decimal,
+    fmt_device,
+    fmt_duration,
+    fmt_energy,
+    fmt_energy_method,
+    fmt_mass_co2,
+    fmt_number,
+)
+from artcharter.reports.i18n import maybe, source_type_words, t
+from artcharter.reports.images import InlineImages
+
+SCHEMA = "artcharter.report/1"
+STATUSES = ("pass", "fail", "needs-declaration", "not-applicable")
+STAGES = ("ideation", "composition", "rendering", "post-production")
+
+
+@dataclass
+class ReportFacts:
+    """Everything a report shows, as read from the file, the charter check and the ledger."""
+
+    path: str
+    verification: Verification
+    record: ArtworkRecord | None = None
+    # The artcharter generation behind the artwork: the record itself for a generated
+    # image, the parent manifest's for a labelled copy of one.
+    origin: ArtworkRecord | None = None
+    record_source: str | None = None  # "file" or "ledger"
+    check: Any = None  # artcharter.charter.check.ArtworkCheck, or None when no check could run
+    check_error: str | None = None
+    charter: dict[str, Any] | None = None  # {"id", "version", "title", "points"}
+    session: dict[str, Any] | None = None  # artcharter.charter.evidence.SessionEnergy.to_dict()
+    campaign: dict[str, Any] | None = None  # the model's latest bias campaign
+    prompt_audit: dict[str, Any] | None = None
+    artwork_probe: dict[str, Any] | None = None  # the latest `probe artwork` of these bytes
+    image: InlineImages | None = None
+    file_size: int | None = None
+
+    @property
+    def generation_record(self) -> ArtworkRecord | None:
+        return self.origin or self.record
+
+
+# --- sections --------------------------------------------------------------------------------
+
+
+def _verification(v: Verification, lang: str) -> dict[str, Any]:
+    return {
+        "verdict": v.verdict,
+        "title": verdicts.title(v.verdict, lang),
+        "explanation": verdicts.explanation(v.verdict, lang),
+        "ok": v.verdict == verdicts.TRUSTED,
+        "intact": v.verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED),
+        "validation_state": v.validation_state,
+        "signer": {k: v.signer.get(k) for k in ("name", "organisation", "algorithm", "time")},
+        "codes": {k: list(v.codes.get(k, [])) for k in ("failure", "informational")},
+        "error": v.error,
+    }
+
+
+def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
+    record, v = facts.record, facts.verification
+    source_type = record.source_type if record else _last(v.disclosure.get("source_types"))
+    ai_share = SOURCE_TYPES.get(source_type or "", "unknown")
+    author = record.author if record else None
+    origin = facts.generation_record
+    model = origin.model if origin else None
+    declaration = (record.declaration if record else None) or {}
+    title = (record.title if record else None) or declaration.get("title") or v.title
+    if record and title == record.artwork_id:
+        title = None  # the manifest title falls back to the id: not a title
+    return {
+        "id": record.artwork_id if record else None,
+        "title": title,
+        "display_title": title or t("untitled", lang),
+        "artist": (author.name if author else None)
+        or declaration.get("artist")
+        or v.signer.get("name"),
+        "organisation": author.organisation if author else v.signer.get("organisation"),
+        "created_at": record.created_at if record else v.signer.get("time"),
+        "kind": record.kind if record else None,
+        "source_type": source_type,
+        "source_type_words": source_type_words(source_type, lang),
+        "ai_share": ai_share,
+        "ai_share_words": t(f"share_{ai_share}", lang),
+        "tool": (record.tool if record else None) or (origin.tool if origin else None),
+        "model_id": model.id if model else None,
+        "is_demo": bool(model and model.is_demo),
+        "file": Path(facts.path).name,
+        "sha256": v.sha256,
+        "bytes": facts.file_size,
+        "format": facts.image.format if facts.image else None,
+        "width": facts.image.width if facts.image else None,
+        "height": facts.image.height if facts.image else None,
+        "image_reduced": bool(facts.image and facts.image.reduced),
+        "thumbnail_source": facts.image.thumbnail_source if facts.image else None,
+        "record_source": facts.record_source,
+    }
+
+
+def _last(items: list[str] | None) -> str | None:
+    return items[-1] if items else None
+
+
+def _provenance(facts: ReportFacts, lang: str) -> dict[str, Any]:
+    record, v = facts.record, facts.verification
+    by_title = {i.get("title"): i for i in v.ingredients}
+    ingredients = []
+    for ing in record.ingredients if record else []:
+        embedded = by_title.get(ing.title, {})
+        ingredients.append(
+            {
+                "title": ing.title,
+                "role": ing.role,
+                "relationship": embedded.get("relationship") or ing.relationship,
+                "format": ing.format,
+                "sha256": ing.sha256,
+                "in_file": bool(embedded),
+            }
+        )
+    listed = {i["title"] for i in ingredients}
+    for ing in v.ingredients:  # ingredients another tool wrote, or a parent manifest
+        if ing.get("title") not in listed:
+            ingredients.append(
+                {
+                    "title": ing.get("title"),
+                    "role": ing.get("description"),
+                    "relationship": ing.get("relationship"),
+                    "format": ing.get("format"),
+                    "sha256": None,
+                    "in_file": True,
+                }
+            )
+    for item in ingredients:
+        key = "parentOf" if item["relationship"] == "parentOf" else item["role"]
+        item["role_words"] = maybe(f"role_{key}", lang) if key else None
+    training = record.training_mining if record else None
+    return {
+        "actions": list(v.disclosure.get("actions", [])),
+        "source_types": [
+            {"code": s, "words": source_type_words(s, lang)}
+            for s in v.disclosure.get("source_types", [])
+        ],
+        "software_agents": list(v.disclosure.get("software_agents", [])),
+        "ingredients": ingredients,
+        "training_mining": training,
+        "training_mining_words": maybe(f"tm_{training}", lang) if training else None,
+    }
+
+
+def _prompt(record: ArtworkRecord | None, origin: ArtworkRecord | None) -> dict[str, Any]:
+    # The labelled copy's own prompt when it has one, else the generation's.
+    source = record if record and (record.prompt or record.prompt_sha256) else origin
+    if source is None:
+        return {"text": None, "private": False, "sha256": None, "negative": None}
+    # A report is shared with juries: a private prompt shows as its hash, even when the
+    # ledger that gathered the facts knows it.
+    gen = origin.generation if origin else None
+    return {
+        "text": source.public().prompt,
+        "private": source.prompt_private,
+        "sha256": source.prompt_sha256,
+        "negative": gen.negative_prompt if gen else None,
+    }
+
+
+def _generation(record: ArtworkRecord | None, lang: str) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = []
+
+    def add(key: str, value: Any) -> None:
+        if value not in (None, "", {}, []):
+            rows.append({"key": key, "label": t(key, lang), "value": value})
+
+    model, gen = (record.model, record.generation) if record else (None, None)
+    if model:
+        add("model", model.id + (" (demo)" if model.is_demo else ""))
+        add("revision", model.revision)
+        add("weights_sha256", model.weights_sha256)
+        add("pipeline", model.pipeline_class)
+        add("scheduler", (gen.scheduler if gen else None) or model.scheduler_class)
+    elif record and record.tool:
+        add("tool", record.tool)
+    if gen:
+        add("seed", gen.seed)
+        add("steps", gen.steps)
+        add("guidance", fmt_decimal(gen.guidance, lang) if gen.guidance is not None else None)
+        if gen.width and gen.height:
+            add("dimensions", f"{gen.width} × {gen.height}")
+        # The record keeps the device name as data ("… (2 threads)"): words at display.
+        add("device", " ".join(x for x in (gen.device, fmt_device(gen.device_name, lang)) if x))
+        add("dtype", gen.dtype)
+        if gen.batch_size > 1:
+            add("batch", f"{gen.batch_index + 1} / {gen.batch_size}")
+        libs = dict(gen.libraries)
+        if model and model.library and model.library not in libs:
+            libs[model.library] = model.library_version or ""
+        add("libraries", ", ".join(f"{k} {v}".strip() for k, v in sorted(libs.items())))
+    return {"recorded": gen is not None, "rows": rows}
+
+
+def _energy_measure(energy: EnergyRecord, lang: str) -> dict[str, Any]:
+    grams = energy_equivalents.co2_grams(
+        energy.kwh_total, energy.kg_co2eq, energy.carbon_intensity_g_per_kwh
+    )
+    intensity = energy.carbon_intensity_g_per_kwh
+    return {
+        "kwh": energy.kwh_total,
+        "kwh_text": fmt_energy(energy.kwh_total, lang),
+        "kg_co2": grams / 1000 if grams is not None else None,
+        "co2_text": fmt_mass_co2(grams / 1000, lang) if grams is not None else None,
+        "duration_s": energy.duration_s,
+        "duration_text": fmt_duration(energy.duration_s, lang),
+        "country": energy.country_iso,
+        "intensity": intensity,
+        "intensity_text": (
+            f"{fmt_number(intensity, lang, 3)} g CO₂e/kWh" if intensity is not None else None
+        ),
+        "method": energy.method,
+        "method_text": fmt_energy_method(energy.method, lang),
+        "scope": energy.scope,
+        "scope_text": energy.scope and (maybe(f"scope_{energy.scope}", lang) or energy.scope),
+        "codecarbon": energy.codecarbon_version,
+        "images_in_run": energy.images_in_run,
+        "per_image_note": (
+            t("per_image_note", lang, n=energy.images_in_run) if energy.images_in_run > 1 else None
+        ),
+        "split": [
+            {"part": part, "kwh": value, "text": fmt_energy(value, lang)}
+            for part, value in (
+                ("CPU", energy.kwh_cpu),
+                ("GPU", energy.kwh_gpu),
+                ("RAM", energy.kwh_ram),
+            )
+            if value
+        ],
+        "equivalents": energy_equivalents.equivalents(
+            energy.kwh_total, energy.kg_co2eq, lang, intensity_g_per_kwh=intensity
+        ),
+    }
+
+
+def _session(session: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+    """The whole generation session from the ledger, discarded images and loading included."""
+    if not session or session.get("source") != "ledger":
+        return None
+    generations = session.get("generations") or []
+    kwh = (session.get("measured_kwh") or 0.0) + (session.get("loading_kwh") or 0.0)
+    discarded = sum(1 for g in generations if g.get("status") == "discarded")
+    unmeasured = sum(1 for g in generations if g.get("energy_status") != "measured")
+    return {
+        "session_id": session.get("session_id"),
+        "images": len(generations),
+        "discarded": discarded,
+        "unmeasured": unmeasured,
+        "kwh": kwh,
+        "loading_kwh": session.get("loading_kwh"),
+        "text": t(
+            "session_text",
+            lang,
+            images=len(generations),
+            discarded=discarded,
+            kwh=fmt_energy(kwh, lang),
+        ),
+    }
+
+
+def _energy(facts: ReportFacts, lang: str) -> dict[str, Any]:
+    origin, record = facts.generation_record, facts.record
+    energy = origin.energy if origin else None
+    out: dict[str, Any] = {
+        # The generation measured: a labelled copy shares its parent's (summaries count it once).
+        "generation_id": origin.artwork_id if origin and energy else None,
+        "status": energy.status if energy else "none",
+        "reason": energy.reason if energy and energy.status != "measured" else None,
+        "kwh": None,
+    }
+    if energy is not None and energy.status == "measured":
+        out.update(_energy_measure(energy, lang))
+    out["references"] = energy_equivalents.references(out["kwh"], lang)
+    declared = [
+        tool
+        for tool in ((record.declaration or {}).get("tools") or [] if record else [])
+        if isinstance(tool, dict)
+        and isinstance(tool.get("energy_kwh"), int | float)
+        and not isinstance(tool.get("energy_kwh"), bool)
+    ]
+    out["declared_external"] = None
+    if declared:
+        kwh = sum(float(tool["energy_kwh"]) for tool in declared)
+        out["declared_external"] = {
+            "kwh": kwh,
+            "text": fmt_energy(kwh, lang),
+            "tools": [str(tool.get("name")) for tool in declared],
+        }
+    out["session"] = _session(facts.session, lang)
+    return out
+
+
+def _probe(facts: ReportFacts, lang: str) -> dict[str, Any]:
+    origin = facts.generation_record
+    audit = facts.prompt_audit
+    campaign = dict(facts.campaign) if facts.campaign else None
+    if campaign is not None:
+        for key in ("campaign_id", "created_at", "clip_model"):
+            campaign.setdefault(key, None)
+        for key in ("sentences", "notices"):
+            value = campaign.get(key) or []
+            campaign[key] = value.get(lang, []) if isinstance(value, dict) else list(value)
+        campaign["has_chart"] = bool(campaign.pop("chart_svg", None))  # inlined by the renderer
+    artwork = origin.probe if origin and isinstance(origin.probe, dict) else None
+    if facts.artwork_probe:
+        artwork = _ledger_probe(facts.artwork_probe, lang)
+    return {
+        "artwork": artwork,
+        "artwork_sentences": _probe_sentences(artwork, lang),
+        "audit": audit,
+        "campaign": campaign,
+    }
+
+
+def _ledger_probe(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A `probe artwork` row as the page shows it: who read it, when, and in ``lang``."""
+
+    def in_lang(value: Any) -> list[str]:
+        items = value.get(lang) if isinstance(value, dict) else None
+        return [item for item in items or [] if isinstance(item, str) and item]
+
+    return {
+        "probe": row.get("probe"),
+        "probe_is_demo": bool(row.get("probe_is_demo")),
+        "probed_at": row.get("probed_at"),
+        "reading": row.get("reading"),
+        "sentences": in_lang(row.get("sentences")),
+        "notices": in_lang(row.get("notices")),
+    }
+
+
+def _probe_sentences(probe: dict[str, Any] | None, lang: str) -> list[str]:
+    """The plain sentences an artwork-level probe summary carries, in ``lang``."""
+    out: list[str] = []
+    for key in ("reading_sentence", "prompt_audit_sentence", "sentence", "sentences"):
+        value = (probe or {}).get(key)
+        if isinstance(value, dict):
+            value = value.get(lang) or value.get("en")
+        if isinstance(value, str) and value:
+            out.append(value)
+        elif isinstance(value, list):
+            out += [item for item in value if isinstance(item, str) and item]
+    return out
+
+
+def _evidence_text(evidence: dict[str, Any]) -> str:
+    """The evidence a rule read, in one short line for the page (the JSON keeps it whole)."""
+    parts = []
+    for key, value in evidence.items():
+        if value in (None, "", [], {}) or isinstance(value, dict):
+            continue  # nested records (a whole session, a generation) stay in the JSON
+        if isinstance(value, list | tuple):
+            if not all(isinstance(item, str | int | float) for item in value):
+                continue
+            text = ", ".join(map(str, value))
+        else:
+            text = str(value)
+        parts.append(f"{key}: {text if len(text) <= 60 else text[:57] + '…'}")
+    return "; ".join(parts)
+
+
+def _charter(facts: ReportFacts, lang: str) -> dict[str, Any]:
+    check = facts.check
+    if check is None:
+        return {
+            "available": False,
+            "error": facts.check_error,
+            "id": None,
+            "version": None,
+            "title": None,
+            "passed": None,
+            "summary": t("charter_none", lang),
+            "counts": {},
+            "verdicts": [],
+        }
+    charter = facts.charter or {}
+    points = charter.get("points") or {}
+    rows = []
+    for verdict in check.verdicts:
+        point = points.get(verdict.point, {})
+        rows.append(
+            {
+                "rule_id": verdict.rule_id,
+                "title": _lang_text(verdict.title, lang) or verdict.rule_id,
+                "point": verdict.point,
+                "point_label": point.get("label") or verdict.point,
+                "point_title": _lang_text(point.get("title"), lang),
+                "severity": verdict.severity,
+                "severity_words": maybe(f"sev_{verdict.severity}", lang) or verdict.severity,
+                "status": verdict.status,
+                "status_words": maybe(f"st_{verdict.status}", lang) or verdict.status,
+                "reason": _lang_text(verdict.reason, lang),
+                "evidence": verdict.evidence,
+                "evidence_text": _evidence_text(verdict.evidence or {}),
+            }
+        )
+    counts = {status: sum(1 for r in rows if r["status"] == status) for status in STATUSES}
+    return {
+        "available": True,
+        "error": None,
+        "id": charter.get("id") or getattr(check, "charter_id", None),
+        "version": charter.get("version") or getattr(check, "charter_version", None),
+        "title": _lang_text(charter.get("title"), lang),
+        "passed": bool(check.passed),
+        "summary": t("charter_passed" if check.passed else "charter_failed", lang),
+        "counts": counts,
+        "verdicts": rows,
+    }
+
+
+def _lang_text(value: Any, lang: str) -> str | None:
+    if isinstance(value, dict):
+        return value.get(lang) or value.get("en") or next(iter(value.values()), None)
+    return value
+
+
+def _items(value: Any, keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    """A declaration list as tables with ``keys`` (a bare string fills the first key)."""
+    out = []
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, str) and item.strip():
+            out.append({keys[0]: item.strip(), **dict.fromkeys(keys[1:])})
+        elif isinstance(item, dict):
+            out.append({k: item.get(k) for k in keys})
+    return out
+
+
+def declaration_section(declaration: dict[str, Any] | None, lang: str) -> dict[str, Any]:
+    """The artist's own words (schema ``artcharter.declaration/1``), as a report shows them."""
+    if not declaration:
+        return {"present": False}
+    d = declaration
+    shares = d.get("ai_share") if isinstance(d.get("ai_share"), dict) else {}
+    stages = [
+        {
+            "stage": stage,
+            "stage_words": maybe(f"stage_{stage}", lang) or stage,
+            "level": shares[stage],
+            "level_words": maybe(f"level_{shares[stage]}", lang) or str(shares[stage]),
+        }
+        for stage in (*STAGES, *(s for s in shares if s not in STAGES))
+        if shares.get(stage)
+    ]
+    tools = []
+    for tool in _items(
+        d.get("tools"), ("name", "version", "date", "prompts", "generations", "energy_kwh", "stage")
+    ):
+        prompts = tool["prompts"] or []
+        tool["prompts"] = [str(p) for p in (prompts if isinstance(prompts, list) else [prompts])]
+        tool["date"] = str(tool["date"]) if tool["date"] is not None else None
+        tool["stage_words"] = maybe(f"stage_{tool['stage']}", lang) if tool["stage"] else None
+        tool["energy_text"] = (
+            fmt_energy(tool["energy_kwh"], lang) if tool["energy_kwh"] is not None else None
+        )
+        tools.append(tool)
+    return {
+        "present": True,
+        "title": d.get("title") or None,
+        "artist": d.get("artist") or None,
+        "statement": d.get("statement") or None,
+        "explanation": d.get("explanation") or None,
+        "techniques": _items(d.get("techniques"), ("name", "how")),
+        "stages": stages,
+        "tools": tools,
+        "bias_reflection": d.get("bias_reflection") or None,
+        "training_mining": d.get("training_mining") or None,
+        "human_inputs": _items(d.get("human_inputs"), ("file", "role", "sha256", "description")),
+        "process_images": _items(d.get("process_images"), ("file", "caption")),
+    }
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+def build_report(
+    facts: ReportFacts, lang: str, *, generated_at: str, version: str
+) -> dict[str, Any]:
+    """The report dict in ``lang``: machine codes plus the words a person reads."""
+    record, origin = facts.record, facts.generation_record
+    artwork = _artwork(facts, lang)
+    uses_ai = artwork["ai_share"] != "none"
+    model = origin.model if origin else None
+    return {
+        "schema": SCHEMA,
+        "lang": lang,
+        "generated_at": generated_at,
+        "software": {"artcharter": version},
+        "artwork": artwork,
+        "verification": _verification(facts.verification, lang),
+        "provenance": _provenance(facts, lang),
+        "prompt": _prompt(record, facts.origin),
+        "generation": _generation(origin, lang),
+        "explanation": explanations.explain(
+            lang,
+            model_id=model.id if model else None,
+            tool=artwork["tool"],
+            is_demo=bool(model and model.is_demo),
+            agents=list(facts.verification.disclosure.get("software_agents", [])),
+            uses_ai=uses_ai,
+        ),
+        "energy": _energy(facts, lang),
+        "probe": _probe(facts, lang),
+        "charter": _charter(facts, lang),
+        "declaration": declaration_section(record.declaration if record else None, lang),
+    }

@@ -1,0 +1,160 @@
+"""Gathering what a report shows (the I/O half of a report; ``artwork_report`` is the pure one).
+
+The file is verified and checked once (``artcharter.charter.check``): its evidence already holds the
+record, the generation behind a labelled copy, the whole session's energy and the model's
+latest bias campaign. This module adds what only a report needs: the inlined pictures, the
+charter's titles, and the campaign's chart and sentences when the probe tables exist.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from artcharter.base.errors import BadInput
+from artcharter.provenance import image_files
+from artcharter.reports.artwork_report import ReportFacts
+from artcharter.reports.images import inline_images
+
+if TYPE_CHECKING:
+    from artcharter.charter.check import ArtworkCheck
+    from artcharter.charter.model import Charter
+    from artcharter.provenance.ledger import Ledger
+
+
+def read_image_bytes(path: Path) -> bytes:
+    """The file's bytes, or a one-line BadInput a person can act on."""
+    data = image_files.read_file(path)
+    if image_files.detect_format(data) is None:
+        raise BadInput(f"{path}: not a PNG, JPEG or WebP image")
+    return data
+
+
+def charter_info(charter: Charter) -> dict[str, Any]:
+    return {
+        "id": charter.id,
+        "version": charter.version,
+        "title": dict(charter.title),
+        "points": {
+            p.id: {"label": p.label, "title": dict(p.title)} for p in charter.points.values()
+        },
+    }
+
+
+def facts_from_check(
+    check: ArtworkCheck,
+    data: bytes | None,
+    *,
+    charter: Charter,
+    ledger: Ledger | None = None,
+    lang: str = "en",
+) -> ReportFacts:
+    """The facts of a report, from a check already made and the file's bytes.
+
+    Everything that reads the ledger happens here, in the caller's thread; with
+    ``data=None`` the pictures are left for ``add_images`` (which needs no ledger and can
+    run on another core)."""
+    evidence = check.evidence
+    record = check.record
+    origin = evidence.origin if evidence is not None else None
+    campaign = evidence.campaign if evidence is not None else None
+    if campaign is not None:
+        campaign = {**campaign, **campaign_extras(campaign, ledger, lang)}
+    return ReportFacts(
+        path=check.path,
+        verification=check.verification,
+        record=record,
+        origin=origin,
+        record_source="file" if record is not None else None,
+        check=check,
+        charter=charter_info(charter),
+        session=evidence.session.to_dict() if evidence and evidence.session else None,
+        campaign=campaign,
+        prompt_audit=evidence.prompt_audit.to_dict() if evidence else None,
+        artwork_probe=artwork_probe(ledger, check.verification.sha256),
+        image=inline_images(data, check.verification.thumbnail) if data is not None else None,
+        file_size=len(data) if data is not None else None,
+    )
+
+
+def add_images(facts: ReportFacts, data: bytes) -> ReportFacts:
+    facts.image = inline_images(data, facts.verification.thumbnail)
+    facts.file_size = len(data)
+    return facts
+
+
+def gather_facts(
+    path: Path,
+    *,
+    charter: Charter | None = None,
+    anchors: tuple[str, ...] = (),
+    ledger: Ledger | None = None,
+    lang: str = "en",
+) -> ReportFacts:
+    """Verify, check and read everything a report of ``path`` shows."""
+    from artcharter.charter.check import check_verification
+    from artcharter.charter.model import load_charter
+    from artcharter.provenance.verify import verify_bytes
+
+    data = read_image_bytes(path)
+    charter = charter or load_charter(None)
+    verification = verify_bytes(data, str(path), anchors, thumbnail=True)
+    check = check_verification(verification, charter=charter, ledger=ledger, lang=lang)
+    return facts_from_check(check, data, charter=charter, ledger=ledger, lang=lang)
+
+
+def artwork_probe(ledger: Ledger | None, sha256: str | None) -> dict[str, Any] | None:
+    """The latest `probe artwork` reading of the file, when the ledger keeps one."""
+    if ledger is None or not sha256:
+        return None
+    from artcharter.provenance.campaign.store import latest_artwork_probe
+
+    return latest_artwork_probe(ledger, sha256)
+
+
+def campaign_extras(campaign: dict[str, Any], ledger: Ledger | None, lang: str) -> dict[str, Any]:
+    """The campaign's plain sentences (per prompt, with the probe's notices) and its chart.
+
+    Both belong to the bias probes (``artcharter.provenance.campaign``, ``artcharter.reports.probe_chart``); a
+    report shows them when the campaign's results are in the ledger, and the campaign's
+    bare facts otherwise.
+    """
+    if ledger is None or not campaign.get("campaign_id"):
+        return {}
+    try:
+        from artcharter.provenance.campaign import load_result
+    except ImportError:
+        return {}
+    try:
+        result = load_result(ledger, campaign["campaign_id"])
+    except (BadInput, KeyError, LookupError, ValueError, TypeError):
+        return {}  # an unfinished or unreadable campaign: its facts alone are shown
+    extras: dict[str, Any] = {
+        # Both languages: the report may be written in either; the chart is in ``lang``.
+        "notices": {code: list(result.notices(code)) for code in ("fr", "en")},
+        "sentences": {
+            code: [p.sentence[code] for p in result.prompts if p.sentence.get(code)]
+            for code in ("fr", "en")
+        },
+        "images_total": result.campaign.get("images_total"),
+        "prompt_set": result.campaign.get("prompt_set"),
+    }
+    chart = _campaign_chart(result, lang)
+    if chart:
+        extras["chart_svg"] = chart
+    return extras
+
+
+def _campaign_chart(result: Any, lang: str) -> str | None:
+    """The campaign chart as SVG text, from artcharter.reports.probe_chart when it is installed."""
+    try:
+        module = importlib.import_module("artcharter.reports.probe_chart")
+    except ImportError:
+        return None
+    for name in ("chart_svg", "campaign_chart_svg", "campaign_chart"):
+        function = getattr(module, name, None)
+        if function is not None:
+            chart = function(result, lang=lang)
+            return chart.decode("utf-8") if isinstance(chart, bytes) else chart
+    return None

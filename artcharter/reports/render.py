@@ -1,0 +1,175 @@
+"""HTML (and SVG) from report dicts, with Jinja2 autoescaping on for every template: a
+prompt, a title or a name is always text, never markup.
+
+Also the atomic writer every output goes through: a temp file beside the target, then
+``os.replace``, so an interrupted command never leaves half a page under the real name.
+"""
+
+from __future__ import annotations
+
+import binascii
+import contextlib
+import functools
+import os
+import re
+import uuid
+from pathlib import Path
+from typing import Any
+
+from artcharter.reports.formatting import fmt_date, fmt_number, fmt_size
+
+
+@functools.cache
+def environment() -> Any:
+    """The one Jinja environment: templates compile once, whatever the language."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+        autoescape=True,  # all templates, whatever their extension (.html.j2, .svg.j2)
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
+    )
+
+
+def _bytecode_cache() -> Any:
+    """Compiled templates kept in the user's cache folder: compiling the report template
+    takes about a tenth of a second, on every command otherwise. None when the folder
+    cannot be made (a read-only home): templates then compile each time."""
+    import jinja2
+    import platformdirs
+
+    folder = Path(platformdirs.user_cache_dir("artcharter")) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+
+    class Cache(jinja2.FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):  # a cache that cannot be written is no cache
+                super().dump_bytecode(bucket)
+
+    return Cache(str(folder))
+
+
+@functools.cache
+def _escaped_texts(lang: str) -> dict[str, Any]:
+    """Every interface text of ``lang``, escaped once (they are artcharter's own words)."""
+    from markupsafe import Markup, escape
+
+    from artcharter.reports.i18n import TEXTS
+
+    return {
+        key: Markup(escape(pair[0] if lang == "fr" else pair[1])) for key, pair in TEXTS.items()
+    }
+
+
+def _translator(lang: str) -> Any:
+    texts = _escaped_texts(lang)
+
+    def t(key: str, **values: Any) -> Any:
+        # Markup.format escapes the values: a title in a sentence stays text.
+        return texts[key].format(**values) if values else texts[key]
+
+    return t
+
+
+def render(name: str, lang: str, **context: Any) -> str:
+    """Render template ``name``; ``t``, ``date``, ``number`` and ``size`` speak ``lang``."""
+    return (
+        environment()
+        .get_template(name)
+        .render(
+            lang=lang,
+            t=_translator(lang),
+            date=lambda iso: fmt_date(iso, lang),
+            number=lambda value, sig=2: fmt_number(value, lang, sig),
+            size=lambda value: fmt_size(value, lang),
+            **context,
+        )
+    )
+
+
+class Inliner:
+    """Data URIs spliced into a page after rendering.
+
+    A picture inlined as base64 is most of a report's bytes. Rendering it through the
+    template would copy (and, next to any accented letter, widen to two bytes per
+    character) a megabyte string several times; instead the template gets a short
+    placeholder, and the page is returned as chunks (its UTF-8 text around the base64
+    bytes) that are written one after the other, never joined into one string.
+    The placeholder carries a random token, so no text from the file can imitate it.
+    """
+
+    def __init__(self) -> None:
+        self.token = uuid.uuid4().hex
+        self.items: dict[bytes, tuple[bytes, bytes]] = {}
+
+    def add(self, data: bytes, mime: str) -> str:
+        placeholder = f"inline-{self.token}-{len(self.items)}"
+        prefix = b"data:" + mime.encode("ascii") + b";base64,"
+        self.items[placeholder.encode("ascii")] = (prefix, binascii.b2a_base64(data, newline=False))
+        return placeholder
+
+    def chunks(self, html: str) -> list[bytes]:
+        page = html.encode("utf-8")
+        if not self.items:
+            return [page]
+        out: list[bytes] = []
+        parts = re.split(b"(inline-" + self.token.encode("ascii") + rb"-\d+)", page)
+        for i, part in enumerate(parts):
+            out.extend(self.items.get(part, (part,)) if i % 2 else (part,))
+        return out
+
+
+def render_report_chunks(
+    report: dict[str, Any], images: Any = None, chart_svg: str | None = None
+) -> list[bytes]:
+    """The report's HTML page as UTF-8 chunks, pictures inlined (see ``Inliner``)."""
+    from artcharter.reports.pictograms import pictogram_svg
+
+    lang = report["lang"]
+    inliner = Inliner()
+    sources = None
+    if images is not None:
+        sources = {
+            "image": inliner.add(images.image, images.image_mime),
+            "thumbnail": inliner.add(images.thumbnail, images.thumbnail_mime),
+        }
+    # An <img> of a data URI: the chart's text can never run as part of the page.
+    chart = inliner.add(chart_svg.encode("utf-8"), "image/svg+xml") if chart_svg else None
+    html = render(
+        "report.html.j2",
+        lang,
+        r=report,
+        images=sources,
+        chart_uri=chart,
+        pictogram=pictogram_svg(report["artwork"]["ai_share"], lang),
+    )
+    return inliner.chunks(html)
+
+
+def render_report_page(
+    report: dict[str, Any], images: Any = None, chart_svg: str | None = None
+) -> bytes:
+    """The report's HTML page as UTF-8 bytes, pictures inlined."""
+    return b"".join(render_report_chunks(report, images, chart_svg))
+
+
+def write_atomic(path: Path, content: str | bytes | list[bytes]) -> None:
+    """Write ``content`` (text, bytes or byte chunks) to ``path`` through a temp file
+    beside it and ``os.replace``: the real name never shows a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    if isinstance(content, str):
+        content = [content.encode("utf-8")]
+    elif isinstance(content, bytes):
+        content = [content]
+    try:
+        with open(tmp, "wb") as handle:
+            handle.writelines(content)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

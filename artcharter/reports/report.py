@@ -1,0 +1,183 @@
+"""`artcharter report` as a Python function: one artwork -> an HTML page and its JSON twin."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from artcharter.provenance.record import now_iso
+from artcharter.provenance.version import VERSION
+from artcharter.reports.artwork_report import ReportFacts, build_report
+from artcharter.reports.render import render_report_chunks, write_atomic
+
+if TYPE_CHECKING:
+    from artcharter.charter.model import Charter
+    from artcharter.provenance.ledger import Ledger
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    html: Path
+    json: Path
+    report: dict[str, Any]
+
+
+def report_paths(image: Path, out_dir: Path, name: str | None = None) -> tuple[Path, Path]:
+    stem = name or image.stem
+    return out_dir / f"{stem}.report.html", out_dir / f"{stem}.report.json"
+
+
+def _build(facts: ReportFacts, lang: str) -> tuple[dict[str, Any], list[bytes]]:
+    report = build_report(facts, lang, generated_at=now_iso(), version=VERSION)
+    chart = (facts.campaign or {}).get("chart_svg")
+    return report, render_report_chunks(report, facts.image, chart)
+
+
+def render_facts(facts: ReportFacts, lang: str) -> tuple[dict[str, Any], bytes]:
+    """The report dict and its HTML page (UTF-8 bytes)."""
+    report, chunks = _build(facts, lang)
+    return report, b"".join(chunks)
+
+
+def to_json(report: dict[str, Any]) -> str:
+    # Compact: the C encoder is several times faster than an indented dump, and the
+    # twin is for programs (`jq .` shows it indented).
+    return json.dumps(report, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+
+
+def write_report(
+    facts: ReportFacts, out_dir: Path, lang: str, *, name: str | None = None
+) -> ReportFiles:
+    report, chunks = _build(facts, lang)
+    html_path, json_path = report_paths(Path(facts.path), out_dir, name)
+    write_atomic(json_path, to_json(report))
+    write_atomic(html_path, chunks)
+    return ReportFiles(html_path, json_path, report)
+
+
+def make_report(
+    image: Path,
+    out_dir: Path,
+    *,
+    lang: str = "en",
+    charter: Charter | None = None,
+    anchors: tuple[str, ...] = (),
+    ledger: Ledger | None = None,
+) -> ReportFiles:
+    """Verify and check ``image``, then write its report page and JSON twin into ``out_dir``."""
+    from artcharter.reports.facts import gather_facts
+
+    facts = gather_facts(image, charter=charter, anchors=anchors, ledger=ledger, lang=lang)
+    return write_report(facts, out_dir, lang)
+
+
+# Set in each forked worker by _start_worker: what every report of a batch shares.
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(ledger_path: Path | None) -> None:
+    from artcharter.provenance.ledger import Ledger
+
+    # A ledger connection never crosses a fork: each worker opens its own (WAL: readers
+    # do not block each other).
+    _WORKER["ledger"] = Ledger(ledger_path) if ledger_path else None
+
+
+def _report_one(
+    path: Path,
+    name: str,
+    out_dir: Path,
+    lang: str,
+    charter: Charter,
+    anchors: tuple[str, ...],
+    ledger: Ledger | None,
+) -> ReportFiles:
+    """Verify, check and write the report of one file (in a worker or in this process)."""
+    from artcharter.charter.check import check_verification
+    from artcharter.provenance.verify import verify_bytes, verify_file
+    from artcharter.reports.facts import add_images, facts_from_check
+
+    try:
+        data: bytes | None = path.read_bytes()
+    except OSError:
+        data = None  # the verification says why (unreadable); the page has no picture
+    if data is None:
+        verification = verify_file(path, anchors)
+    else:
+        verification = verify_bytes(data, str(path), anchors, thumbnail=True)
+    check = check_verification(verification, charter=charter, ledger=ledger, lang=lang)
+    facts = facts_from_check(check, None, charter=charter, ledger=ledger, lang=lang)
+    if data is not None:
+        add_images(facts, data)
+    return write_report(facts, out_dir, lang, name=name)
+
+
+def _report_in_worker(
+    path: Path,
+    name: str,
+    out_dir: Path,
+    lang: str,
+    charter: Charter,
+    anchors: tuple[str, ...],
+) -> ReportFiles:
+    return _report_one(path, name, out_dir, lang, charter, anchors, _WORKER.get("ledger"))
+
+
+def write_reports(
+    paths: list[Path],
+    out_dir: Path,
+    *,
+    lang: str = "en",
+    charter: Charter | None = None,
+    anchors: tuple[str, ...] = (),
+    ledger: Ledger | None = None,
+    names: list[str] | None = None,
+    workers: int | None = None,
+) -> list[ReportFiles]:
+    """A report for each image, in file order, on all cores.
+
+    Each file is verified, checked and rendered in one forked worker process (like
+    ``verify_files``): encoding a picture in base64 and rendering a template hold Python's
+    GIL, so threads would use one core. Each worker opens the ledger itself. Without fork,
+    or for a handful of files, everything runs here.
+    """
+    from artcharter.charter.model import load_charter
+
+    charter = charter or load_charter(None)
+    names = names or [p.stem for p in paths]
+    workers = workers or max(1, min(len(paths), os.cpu_count() or 1))
+    if workers <= 1 or len(paths) < 8 or "fork" not in multiprocessing.get_all_start_methods():
+        return [
+            _report_one(path, name, out_dir, lang, charter, anchors, ledger)
+            for path, name in zip(paths, names, strict=True)
+        ]
+    # Compile the template before forking: the workers inherit it.
+    from artcharter.reports.render import environment
+
+    environment().get_template("report.html.j2")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(ledger.path if ledger is not None else None,),
+    )
+    count = len(paths)
+    with pool:
+        return list(
+            pool.map(
+                _report_in_worker,
+                paths,
+                names,
+                [out_dir] * count,
+                [lang] * count,
+                [charter] * count,
+                [anchors] * count,
+                chunksize=max(1, min(16, count // (workers * 4))),
+            )
+        )

@@ -767,9 +767,9 @@ def test_deeply_nested_assertion_signed_by_hand(
 
 # --- charters and declarations (TOML written by schools and artists) ------------------------
 
-CHARTER_TEXT = (Path(__file__).resolve().parents[1] / "charter" / "default_charter.toml").read_text(
-    encoding="utf-8"
-)
+CHARTER_TEXT = (
+    Path(__file__).resolve().parents[1] / "artcharter" / "charter" / "default_charter.toml"
+).read_text(encoding="utf-8")
 
 
 def declaration_text() -> str:

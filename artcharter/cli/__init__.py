@@ -86,12 +86,13 @@ def run(argv: list[str] | None = None) -> int:
     except click.exceptions.NoArgsIsHelpError as exc:
         exc.show()  # the help text a bare `artcharter keys` asks for
         return exc.exit_code
-    except click.ClickException as exc:
+    except (click.ClickException, typer.TyperException) as exc:
+        # typer raises its own copy of click's exceptions, with the same interface.
         hint = ""
-        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+        if getattr(exc, "ctx", None) is not None:  # a usage error: point to the help
             hint = f" (see `{exc.ctx.command_path} --help`)"
-        echo_error(" ".join(exc.format_message().split()) + hint)
-        return exc.exit_code
+        echo_error(" ".join(exc.format_message().split()) + hint)  # type: ignore[union-attr]
+        return int(getattr(exc, "exit_code", EXIT_BAD_INPUT))
     except sqlite3.DatabaseError as exc:
         # Any command may read the ledger; a damaged one is bad input, not a crash.
         echo_error(f"the ledger cannot be read: {exc} (damaged, or not an artcharter ledger)")

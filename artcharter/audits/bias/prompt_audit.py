@@ -174,7 +174,7 @@ def _compile(forms: Sequence[str], where: str) -> re.Pattern[str]:
 
 def read_data(name: str) -> dict[str, Any]:
     """A TOML file of audits/data."""
-    text = resources.files("audits").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("artcharter.audits").joinpath("data", name).read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 

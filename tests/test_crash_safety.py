@@ -227,8 +227,11 @@ def test_generate_killed_while_publishing_then_rerun(project: Path, demo_cache: 
     the first image stays whole and recorded, the second is whole or absent."""
     env = environment(project, demo_cache)
     out = project / "gen"
+    # Four steps make each image take a few hundred milliseconds, so that no third image
+    # can be published within the delay after the second one (with one step a fast machine
+    # published all four before the kill).
     argv = ["generate", "un renard au fusain", "--model", "demo", "--size", "64x64",
-            "--steps", "1", "-o", str(out), "--json"]  # fmt: skip
+            "--steps", "4", "-o", str(out), "--json"]  # fmt: skip
     delay = random.Random(11).uniform(0, 0.3)
     seen: list[float] = []
 

@@ -598,7 +598,7 @@ CASES: list[Case] = [
         lambda: generated_evidence(),
         {},
         "pass",
-        "0.006 kWh for a budget of 0.1 kWh",
+        "6.00 Wh for a budget of 100 Wh",
     ),
     (
         "energy-budget",
@@ -606,7 +606,7 @@ CASES: list[Case] = [
         lambda: generated_evidence(session=session(0.002, 0.05, 0.06, discarded=2)),
         {},
         "fail",
-        "0.112 kWh exceeds",
+        "112 Wh exceeds",
     ),
     (
         "energy-budget",
@@ -622,7 +622,7 @@ CASES: list[Case] = [
         lambda: labelled_evidence(full_declaration()),
         {},
         "pass",
-        "24 images × 0.0029 kWh",
+        "24 images × 2.90 Wh",
     ),
     (
         "energy-budget",
@@ -630,7 +630,7 @@ CASES: list[Case] = [
         lambda: labelled_evidence(full_declaration(tools=[external_tool(generations=40)])),
         {},
         "fail",
-        "0.116 kWh exceeds",
+        "116 Wh exceeds",
     ),
     (
         "energy-budget",
@@ -805,7 +805,7 @@ def test_disabled_rule_is_not_evaluated() -> None:
 
 def test_french_reasons_use_french_number_format() -> None:
     result = verdict("energy-budget", generated_evidence())
-    assert "0,006 kWh" in result.reason["fr"] and "0.006 kWh" in result.reason["en"]
+    assert "6,00 Wh" in result.reason["fr"] and "6.00 Wh" in result.reason["en"]
 
 
 def test_french_reasons_follow_french_typography() -> None:

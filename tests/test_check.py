@@ -16,6 +16,7 @@ from charter_helpers import (
 )
 
 from artcharter.base.errors import BadInput
+from artcharter.base.hashing import sha256_hex
 from artcharter.charter.check import ArtworkCheck, check_file, check_paths
 from artcharter.charter.declaration import load_declaration
 from artcharter.charter.evidence import parent_generation
@@ -26,7 +27,7 @@ from artcharter.provenance.energy_summary import PHASE_ABORTED, PHASE_LOAD
 from artcharter.provenance.image_files import image_paths
 from artcharter.provenance.label import label, sign_record
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.record import EnergyRecord, prompt_hash, sha256_hex
+from artcharter.provenance.record import EnergyRecord, prompt_hash
 from artcharter.provenance.signing import SigningIdentity
 from artcharter.provenance.verify import read_anchors
 
@@ -148,7 +149,7 @@ def test_declared_artwork_passes(root: Path, capsys: pytest.CaptureFixture[str])
     assert data["passed"] is True
     assert data["charter"] == {"id": "artcharter-default", "version": "2026.1"}
     rules = {r["rule_id"]: r for r in data["rules"]}
-    assert rules["energy-budget"]["reason"].startswith("0,0696 kWh pour un budget de 0,1 kWh")
+    assert rules["energy-budget"]["reason"].startswith("69,6 Wh pour un budget de 100 Wh")
     assert rules["human-inputs-listed"]["evidence"]["ingredients"] == ["sketch.png"]
     assert data["verification"]["verdict"] == "trusted"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shlex
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,6 @@ from charter_helpers import (
     generated_record,
     labelled_record,
 )
-from hypothesis import given
-from hypothesis import strategies as st
 
 from artcharter.base.errors import BadInput
 from artcharter.charter.declaration import (
@@ -28,7 +25,6 @@ from artcharter.charter.declaration import (
     merge_choices,
     parse_declaration,
     sign_command,
-    toml_string,
     validate_declaration,
 )
 from artcharter.charter.tomlfile import InvalidFile
@@ -130,11 +126,6 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
 def test_missing_declaration_file(tmp_path: Path) -> None:
     with pytest.raises(BadInput, match="declaration not found"):
         load_declaration(tmp_path / "none.toml")
-
-
-@given(st.text())
-def test_toml_string_round_trips_any_text(text: str) -> None:
-    assert tomllib.loads(f"a = {toml_string(text)}")["a"] == text
 
 
 def test_merge_choices() -> None:

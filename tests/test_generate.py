@@ -21,12 +21,12 @@ from PIL import Image
 
 from artcharter.audits import energy as energy_audit
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import demo_model, verdicts
 from artcharter.provenance.a1111 import parse_parameters
 from artcharter.provenance.generate import LoadedModel, generate, load_model
 from artcharter.provenance.image_files import read_png_text, read_xmp
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.record import sha256_hex
 from artcharter.provenance.signing import PARTIAL_SUFFIX
 from artcharter.provenance.verify import read_anchors, verify_file
 

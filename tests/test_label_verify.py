@@ -11,9 +11,9 @@ import pytest
 from PIL import Image
 
 from artcharter.base.errors import BadInput
+from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import image_files, keys
 from artcharter.provenance.label import label
-from artcharter.provenance.record import sha256_hex
 from artcharter.provenance.signing import SigningIdentity
 from artcharter.provenance.verify import read_anchors, verify_bytes, verify_file
 

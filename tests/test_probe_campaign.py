@@ -27,9 +27,9 @@ from artcharter.audits.bias.clip_probe import (
 from artcharter.audits.bias.probe_classes import load_probe_classes
 from artcharter.audits.bias.prompt_sets import load_prompt_set
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import campaign as camp
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.record import sha256_hex
 from artcharter.reports.probe_chart import chart_svg, render_chart, write_campaign_chart
 
 from conftest import make_image

@@ -12,6 +12,13 @@ from pathlib import Path
 import pytest
 from report_samples import DECLARATION, HOSTILE_PROMPT, Exhibition, generated_record
 
+from artcharter.base.numbers import (
+    ENERGY_METHODS,
+    fmt_energy,
+    fmt_energy_method,
+    fmt_number,
+    fmt_size,
+)
 from artcharter.base.typography import de, punct
 from artcharter.charter.check import check_verification
 from artcharter.cli import run
@@ -22,13 +29,6 @@ from artcharter.provenance.verify import Verification, read_anchors, verify_file
 from artcharter.reports import energy_equivalents, explanations
 from artcharter.reports.artwork_report import ReportFacts, build_report, declaration_section
 from artcharter.reports.facts import gather_facts
-from artcharter.reports.formatting import (
-    ENERGY_METHODS,
-    fmt_energy,
-    fmt_energy_method,
-    fmt_number,
-    fmt_size,
-)
 from artcharter.reports.i18n import t
 from artcharter.reports.report import make_report
 from artcharter.reports.report import render_facts as render_page
@@ -121,7 +121,7 @@ def test_numbers_in_each_language(value: float, lang: str, expected: str) -> Non
 
 
 def test_device_and_settings_in_each_language() -> None:
-    from artcharter.reports.formatting import fmt_decimal, fmt_device
+    from artcharter.base.numbers import fmt_decimal, fmt_device
 
     assert fmt_device("AMD EPYC 7R13 (2 threads)", "fr") == "AMD EPYC 7R13 (2 fils d'exécution)"
     assert fmt_device("AMD EPYC 7R13 (1 threads)", "fr") == "AMD EPYC 7R13 (1 fil d'exécution)"
@@ -350,6 +350,24 @@ def test_unknown_energy_and_no_charter(alice) -> None:
     assert report["charter"]["available"] is False
     _, html = render_facts(facts, "en")
     assert "Energy not measured" in html and "charter file missing" in html
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fr", "2,90 Wh"), ("en", "2.90 Wh")])
+def test_one_energy_reads_the_same_in_the_charter_reasons_and_the_energy_section(
+    alice, lang: str, expected: str
+) -> None:
+    """One formatter for both: the charter once wrote "0.0029 kWh" where the energy section
+    of the same page wrote "2.90 Wh"."""
+    record = generated_record(alice, kwh=0.0029)
+    report, html = render_facts(crafted_facts(record), lang)
+    shown = report["energy"]["kwh_text"]
+    assert shown == expected
+    budget = next(v for v in report["charter"]["verdicts"] if v["rule_id"] == "energy-budget")
+    assert budget["evidence"]["total_kwh"] == record.energy.kwh_total  # the same value
+    assert budget["reason"].startswith(f"{shown} ")
+    page = unescape(html)
+    assert budget["reason"] in page
+    assert f'<p class="big" id="energy-total">{shown} · ' in page
 
 
 def test_declaration_section_reads_the_declaration_schema() -> None:

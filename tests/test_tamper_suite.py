@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives import serialization
 from tamper_cases import CASES, FORMATS, SUFFIXES, TamperCase
 
 from artcharter.base.errors import BadInput
+from artcharter.base.files import write_atomic
 from artcharter.cli import run
 from artcharter.provenance import image_files, keys, verdicts
 from artcharter.provenance.label import label
@@ -346,8 +347,9 @@ def test_cli_label_with_a_refused_certificate(
     monkeypatch.chdir(root)
     cert, key = lab.refused[case.id]
     artist = keys.artist_identity(root / "keys", "carl")
-    keys.write_public(artist.chain_path, keys.cert_pem(cert))
-    keys.write_private(artist.key_path, keys.key_pem(key))
+    artist.key_path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(artist.chain_path, keys.cert_pem(cert))
+    write_atomic(artist.key_path, keys.key_pem(key), private=True)
     src = make_image(root / "work.png")
     capsys.readouterr()
     code = run(

@@ -9,12 +9,13 @@ prefilled with what the file and the ledger already know.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from artcharter.base.errors import BadInput
+from artcharter.base.files import write_atomic
+from artcharter.base.tomltext import toml_string
 from artcharter.charter.tomlfile import InvalidFile, Issue, Key, TomlText, dotted, load, parse
 from artcharter.provenance.record import INGREDIENT_ROLES, TRAINING_MINING, ArtworkRecord
 
@@ -316,26 +317,6 @@ def _process(
 
 
 # --- template --------------------------------------------------------------------------------
-
-
-def toml_string(value: str) -> str:
-    """A TOML basic string (JSON-style escapes, which TOML shares, plus DEL)."""
-    out = []
-    for char in value:
-        code = ord(char)
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif code < 0x20 or code == 0x7F:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
 
 
 # `label` needs the image, the output and the IPTC source type: the record's when the image
@@ -640,12 +621,8 @@ def write_template(
     if target.exists() and not force:
         raise BadInput(f"{target} already exists: choose another name with -o or pass --force")
     text = template_for_image(image, record, artist=artist, lang=lang)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
+        write_atomic(target, text)
     except OSError as exc:
         raise BadInput(f"{target}: cannot be written ({exc.strerror})") from None
-    finally:
-        tmp.unlink(missing_ok=True)
     return target

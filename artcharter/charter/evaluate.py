@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from artcharter.base.numbers import fmt_energy
 from artcharter.base.typography import de, punct
 from artcharter.charter.declaration import STAGES
 from artcharter.charter.evidence import Evidence
@@ -163,13 +164,6 @@ def model_names(origin: ArtworkRecord) -> tuple[str, str]:
 
 def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
-
-
-def _kwh(value: float, lang: str) -> str:
-    text = f"{value:.4g}"
-    if "e" in text:
-        text = f"{value:.6f}".rstrip("0")
-    return (text.replace(".", ",") if lang == "fr" else text) + " kWh"
 
 
 def _list(items: list[str]) -> str:
@@ -855,10 +849,10 @@ def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
         total += session_kwh / shares
         if shares > 1:
             notes_fr.append(
-                f"{_kwh(session_kwh, 'fr')} pour la séance, partagés entre {shares} images gardées"
+                f"{fmt_energy(session_kwh, 'fr')} pour la séance, partagés entre {shares} images gardées"
             )
             notes_en.append(
-                f"{_kwh(session_kwh, 'en')} for the session, shared by {shares} kept images"
+                f"{fmt_energy(session_kwh, 'en')} for the session, shared by {shares} kept images"
             )
         if session.source != "ledger":
             notes_fr.append("cette image seulement, sans registre")
@@ -879,10 +873,10 @@ def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
             known = True
             total += int(tool["generations"]) * per_image
             notes_fr.append(
-                f"{tool.get('name')} : estimée, {tool['generations']} images × {_kwh(per_image, 'fr')}"
+                f"{tool.get('name')} : estimée, {tool['generations']} images × {fmt_energy(per_image, 'fr')}"
             )
             notes_en.append(
-                f"{tool.get('name')}: estimated, {tool['generations']} images × {_kwh(per_image, 'en')}"
+                f"{tool.get('name')}: estimated, {tool['generations']} images × {fmt_energy(per_image, 'en')}"
             )
     if not known:
         return outcome(
@@ -898,14 +892,14 @@ def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
     if total <= budget:
         return outcome(
             PASS,
-            f"{_kwh(total, 'fr')} pour un budget de {_kwh(budget, 'fr')} ({detail_fr}).",
-            f"{_kwh(total, 'en')} for a budget of {_kwh(budget, 'en')} ({detail_en}).",
+            f"{fmt_energy(total, 'fr')} pour un budget de {fmt_energy(budget, 'fr')} ({detail_fr}).",
+            f"{fmt_energy(total, 'en')} for a budget of {fmt_energy(budget, 'en')} ({detail_en}).",
             **seen,
         )
     return outcome(
         FAIL,
-        f"{_kwh(total, 'fr')} dépasse le budget de {_kwh(budget, 'fr')} ({detail_fr}).",
-        f"{_kwh(total, 'en')} exceeds the budget of {_kwh(budget, 'en')} ({detail_en}).",
+        f"{fmt_energy(total, 'fr')} dépasse le budget de {fmt_energy(budget, 'fr')} ({detail_fr}).",
+        f"{fmt_energy(total, 'en')} exceeds the budget of {fmt_energy(budget, 'en')} ({detail_en}).",
         **seen,
     )
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput
+from artcharter.base.tomltext import toml_string
 
 Key = str | int
 KeyPath = tuple[Key, ...]
@@ -176,6 +177,6 @@ def dotted(path: Sequence[Key]) -> str:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            text = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else json.dumps(part)
+            text = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else toml_string(part)
             out += ("." if out else "") + text
     return out

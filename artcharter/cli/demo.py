@@ -168,13 +168,16 @@ def demo(
 def _print(
     root: Path, made: list[Any], checks: list[Any], loaded: Any, texts: dict[str, Any], lang: str
 ) -> None:
-    from artcharter.cli.generate import energy_text
+    from artcharter.base.numbers import fmt_energy, fmt_energy_method, fmt_mass_co2
     from artcharter.provenance import verdicts
-    from artcharter.reports.formatting import fmt_energy_method
 
     for signed, check in zip(made, checks, strict=True):
         energy = signed.record.energy
-        kwh = energy_text(energy.kwh_total, energy.kg_co2eq, lang) if energy else ("–", "–")
+        kwh = (
+            (fmt_energy(energy.kwh_total, lang), fmt_mass_co2(energy.kg_co2eq, lang))
+            if energy
+            else ("–", "–")
+        )
         typer.echo(
             texts["image"].format(
                 path=_shown(signed.path),
@@ -190,11 +193,11 @@ def _print(
         total = sum(e.kwh_total or 0 for e in measured)
         typer.echo(
             texts["energy"].format(
-                kwh=energy_text(total, None, lang)[0],
+                kwh=fmt_energy(total, lang),
                 n=len(made),
                 method=fmt_energy_method(measured[0].method, lang),
                 country=measured[0].country_iso,
-                load=energy_text(loaded.load_energy.kwh_total, None, lang)[0],
+                load=fmt_energy(loaded.load_energy.kwh_total, lang),
             )
         )
     typer.echo(texts["next"])

@@ -20,7 +20,7 @@ from artcharter.cli.context import (
 )
 
 if TYPE_CHECKING:
-    from artcharter.provenance.energy_summary import EnergySummary, Total
+    from artcharter.provenance.energy_summary import EnergySummary
     from artcharter.provenance.label import Signed
 
 WORDS = {
@@ -117,20 +117,14 @@ STATUS_WORDS = {
 }
 
 
-def energy_text(kwh: float | None, kg: float | None, lang: str) -> tuple[str, str]:
-    from artcharter.reports.formatting import fmt_energy, fmt_mass_co2
-
-    return fmt_energy(kwh, lang), fmt_mass_co2(kg, lang)
-
-
 def _image_energy(signed: Signed, lang: str) -> str:
     energy = signed.record.energy
     if energy is None or energy.status != "measured":
         reason = energy.reason if energy else "not measured"
         return WORDS[lang]["unknown"].format(reason=reason)
-    kwh, co2 = energy_text(energy.kwh_total, energy.kg_co2eq, lang)
-    from artcharter.reports.formatting import fmt_energy_method
+    from artcharter.base.numbers import fmt_energy, fmt_energy_method, fmt_mass_co2
 
+    kwh, co2 = fmt_energy(energy.kwh_total, lang), fmt_mass_co2(energy.kg_co2eq, lang)
     return f"{kwh}, {co2}, {fmt_energy_method(energy.method, lang)}"
 
 
@@ -208,11 +202,17 @@ def generate(
     """Generate images that leave the model already labelled (C2PA, IPTC, AUTOMATIC1111
     parameters), signed by the artist, measured (codecarbon) and recorded in the ledger."""
     from artcharter.audits.energy import check_country
+    from artcharter.base.numbers import (
+        fmt_decimal,
+        fmt_device,
+        fmt_duration,
+        fmt_energy,
+        fmt_mass_co2,
+    )
     from artcharter.base.typography import de
     from artcharter.charter.declaration import load_declaration, merge_choices
     from artcharter.provenance import generate as gen
     from artcharter.provenance.signing import load_artist_identity
-    from artcharter.reports.formatting import fmt_decimal, fmt_device, fmt_duration
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
@@ -301,7 +301,7 @@ def generate(
     ]
     kwh = sum(e.kwh_total or 0 for e in measured) if measured else None
     kg = sum(e.kg_co2eq or 0 for e in measured) if measured else None
-    energy, co2 = energy_text(kwh, kg, lang)
+    energy, co2 = fmt_energy(kwh, lang), fmt_mass_co2(kg, lang)
     typer.echo(words["summary"].format(n=len(made), session=session_id, energy=energy, co2=co2))
     typer.echo(words["next"])
 
@@ -431,9 +431,9 @@ def _unknown_session(session: str, sessions: dict[str, Any], lang: str) -> Excep
 
 
 def _print_summary(summary: EnergySummary, lang: str) -> None:
+    from artcharter.base.numbers import fmt_energy, fmt_energy_method, fmt_mass_co2
     from artcharter.base.typography import punct
     from artcharter.reports.energy_equivalents import equivalents
-    from artcharter.reports.formatting import fmt_energy_method
 
     words = WORDS[lang]
     if summary.total.runs == 0:
@@ -444,7 +444,7 @@ def _print_summary(summary: EnergySummary, lang: str) -> None:
     )
     typer.echo(words["energy_title"].format(scope=scope))
     total = summary.total
-    energy, co2 = energy_text(total.kwh, total.kg_co2eq, lang)
+    energy, co2 = fmt_energy(total.kwh, lang), fmt_mass_co2(total.kg_co2eq, lang)
     unknown = words["unknown_runs"].format(n=total.unknown) if total.unknown else ""
     typer.echo(
         "  "
@@ -458,7 +458,7 @@ def _print_summary(summary: EnergySummary, lang: str) -> None:
             + words["images"].format(
                 status=STATUS_WORDS[lang].get(status, status),
                 n=part.images,
-                energy=_kwh(part, lang),
+                energy=fmt_energy(part.kwh, lang),
             )
         )
     order = list(words["phase"])
@@ -468,7 +468,10 @@ def _print_summary(summary: EnergySummary, lang: str) -> None:
     for phase, part in phases:
         name = words["phase"].get(phase, phase)
         typer.echo(
-            "  " + words["phase_line"].format(phase=name, runs=part.runs, energy=_kwh(part, lang))
+            "  "
+            + words["phase_line"].format(
+                phase=name, runs=part.runs, energy=fmt_energy(part.kwh, lang)
+            )
         )
     if summary.methods:
         typer.echo(
@@ -488,7 +491,3 @@ def _print_summary(summary: EnergySummary, lang: str) -> None:
         typer.echo("  " + words["equivalent"].format(text=item["text"], factor=item["factor"]))
     if not summary.session_id and len(summary.sessions) > 1:
         typer.echo("  " + words["sessions"].format(n=len(summary.sessions)))
-
-
-def _kwh(total: Total, lang: str) -> str:
-    return energy_text(total.kwh, None, lang)[0]

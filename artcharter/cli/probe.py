@@ -452,8 +452,7 @@ def _finish(result: CampaignResult, lang: str, json: bool) -> None:
 
 
 def _echo_result(result: CampaignResult, lang: str) -> None:
-    from artcharter.audits.bias.sentences import pct
-    from artcharter.reports.formatting import fmt_energy
+    from artcharter.base.numbers import fmt_energy, fmt_fixed, fmt_percent, fmt_percent_range
 
     words = WORDS[lang]
     for notice in result.notices(lang):
@@ -474,9 +473,8 @@ def _echo_result(result: CampaignResult, lang: str) -> None:
         if a is None or a.estimate is None:
             return "–"
         if percent:
-            return f"{pct(a.estimate, lang)} ({pct(a.low, lang)}–{pct(a.high, lang)})"
-        text = f"{a.estimate:.2f} ({a.low:.2f}–{a.high:.2f})"
-        return text.replace(".", ",") if lang == "fr" else text
+            return f"{fmt_percent(a.estimate, lang)} ({fmt_percent_range(a.low, a.high, lang)})"
+        return f"{fmt_fixed(a.estimate, lang)} ({fmt_fixed(a.low, lang)}–{fmt_fixed(a.high, lang)})"
 
     for attribute in result.classes.attributes:
         items = {a.metric: a for a in result.aggregates.get(attribute.id, [])}
@@ -499,17 +497,11 @@ def _echo_result(result: CampaignResult, lang: str) -> None:
 
 def _write_json(path: Path, data: Any) -> None:
     import json as jsonlib
-    import os
+
+    from artcharter.base.files import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        tmp.write_text(
-            jsonlib.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
-        )
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomic(path, jsonlib.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 @probe_app.command("list")

@@ -117,12 +117,12 @@ LEDGER_BATCH = 500
 
 
 def _write_report(result: Verification, report_dir: Path) -> None:
+    from artcharter.base.files import write_atomic
+
     target = report_dir / f"{Path(result.path).name}.verify.json"
-    target.write_text(
-        jsonlib.dumps(result.to_dict(), ensure_ascii=False, indent=2),
-        encoding="utf-8",
-        errors="backslashreplace",  # a file name that is not UTF-8 stays readable
-    )
+    text = jsonlib.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+    # A file name that is not UTF-8 stays readable.
+    write_atomic(target, text.encode("utf-8", errors="backslashreplace"))
 
 
 class _Null:

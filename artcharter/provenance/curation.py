@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput
+from artcharter.base.hashing import sha256_file
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.record import now_iso, sha256_hex
+from artcharter.provenance.record import now_iso
 
 MARKS = ("kept", "discarded")
 MIN_PREFIX = 6
@@ -34,7 +35,7 @@ def find(ledger: Ledger, key: str) -> dict[str, Any] | None:
     if path.is_file():
         row = ledger.find_artwork(str(path.resolve()))
         if row is None:
-            row = ledger.find_artwork(sha256_hex(path.read_bytes()))
+            row = ledger.find_artwork(sha256_file(path))
         return row
     row = ledger.find_artwork(key)
     if row is not None or len(key) < MIN_PREFIX or not all(c in "0123456789abcdef-" for c in key):

@@ -20,13 +20,12 @@ import contextlib
 import gzip
 import importlib.util
 import json
-import os
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import SetupError
+from artcharter.base.files import ensure_folder
 
 ALIAS = "demo"
 MODEL_ID = "artcharter/demo-random-weights"
@@ -65,27 +64,11 @@ def model_dir(cache_dir: Path | None = None) -> Path:
 def ensure(cache_dir: Path | None = None) -> Path:
     """The demo model's folder, built first if it is not there yet."""
     target = model_dir(cache_dir)
-    if (target / MARKER).is_file():
-        return target
-    if target.exists():
-        # A folder without its marker was not made by this code (a build always renames
-        # a complete folder into place): move it out of the way rather than trust it.
-        shutil.rmtree(target, ignore_errors=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    # Complete means marked: a build renames a whole folder, marker last, into place.
     try:
-        build(scratch)
-        try:
-            os.rename(scratch, target)
-        except OSError:
-            # Another process finished the same build first: use its folder.
-            if not (target / MARKER).is_file():
-                raise
+        return ensure_folder(target, build, complete=lambda folder: (folder / MARKER).is_file())
     except OSError as exc:
         raise SetupError(f"cannot build the demo model in {target.parent}: {exc}") from None
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    return target
 
 
 def build(folder: Path) -> None:

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.audits import energy as energy_audit
+from artcharter.base.devices import resolve_device
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.provenance import demo_model, schedulers
 from artcharter.provenance.a1111 import PNG_KEY, parameters_for
@@ -66,7 +67,6 @@ MAX_SEED = 2**32 - 1  # AUTOMATIC1111 and most tools use 32-bit seeds
 MIN_SIDE, MAX_SIDE, SIDE_STEP = 64, 2048, 8
 MAX_STEPS = 500
 DTYPES = {"fp16": "float16", "bf16": "bfloat16", "fp32": "float32"}
-DEVICES = ("auto", "cuda", "cpu", "mps")
 STATUSES = ("kept", "discarded", "signed")
 
 
@@ -241,38 +241,6 @@ def _torch() -> Any:
             "PyTorch is not installed: run `pip install torch` (see https://pytorch.org)"
         ) from None
     return torch
-
-
-def resolve_device(device: str, torch: Any) -> str:
-    """'auto' -> the best device present; an explicit device must exist."""
-    wanted = device.strip().lower()
-    if wanted.split(":")[0] not in DEVICES:
-        raise BadInput(f"unknown device {device!r}: choose auto, cuda, cuda:N, mps or cpu")
-    if wanted == "auto":
-        if torch.cuda.is_available():
-            return "cuda:0"
-        mps = getattr(torch.backends, "mps", None)
-        return "mps" if mps is not None and mps.is_available() else "cpu"
-    if wanted.startswith("cuda"):
-        if not torch.cuda.is_available():
-            raise SetupError(
-                "--device cuda: PyTorch sees no CUDA GPU here (driver, or a CPU-only torch "
-                "build): use --device cpu"
-            )
-        try:
-            index = int(wanted.split(":")[1]) if ":" in wanted else 0
-        except ValueError:
-            raise BadInput(f"unknown device {device!r}: write cuda:0, cuda:1...") from None
-        if index >= torch.cuda.device_count():
-            raise BadInput(f"--device {device}: only {torch.cuda.device_count()} GPU(s) visible")
-        return f"cuda:{index}"
-    if wanted == "mps":
-        mps = getattr(torch.backends, "mps", None)
-        if mps is None or not mps.is_available():
-            raise SetupError(
-                "--device mps: Apple's Metal backend is not available here: use --device cpu"
-            )
-    return wanted
 
 
 def resolve_dtype(dtype: str | None, device: str) -> str:

@@ -11,7 +11,6 @@ other users can read them.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.files import write_atomic
 
 ROOT_CERT = "school-root.pem"
 ROOT_KEY = "school-root.key"
@@ -232,26 +232,6 @@ def key_pem(key: PrivateKey, passphrase: str | None = None) -> bytes:
     )
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write a secret with mode 0600 from the first byte, atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-
-
-def write_public(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 ARTIST_PASSPHRASE_HINT = "--passphrase or ARTCHARTER_PASSPHRASE"
 ROOT_PASSPHRASE_HINT = "--root-passphrase or ARTCHARTER_ROOT_PASSPHRASE"
 
@@ -314,8 +294,9 @@ def init_school(
     if cert_path.exists() and not force:
         raise BadInput(f"{cert_path} already exists: use --force to replace the school root")
     cert, key = make_root(name.strip(), country=country, alg=alg, valid_days=valid_days)
-    write_private(key_path, key_pem(key, passphrase))
-    write_public(cert_path, cert_pem(cert))
+    keys_dir.mkdir(parents=True, exist_ok=True)
+    write_atomic(key_path, key_pem(key, passphrase), private=True)
+    write_atomic(cert_path, cert_pem(cert))
     return cert_path
 
 
@@ -341,8 +322,9 @@ def issue_artist(
     leaf, key = make_leaf(
         root_certs[0], root_key, name=artist.strip(), email=email, alg=alg, valid_days=valid_days
     )
-    write_private(identity.key_path, key_pem(key, passphrase))
-    write_public(identity.chain_path, cert_pem(leaf))
+    identity.key_path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(identity.key_path, key_pem(key, passphrase), private=True)
+    write_atomic(identity.chain_path, cert_pem(leaf))
     return identity
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput
+from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import image_files
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.manifest import PARENT_ID, build_manifest, xmp_fields
@@ -25,7 +26,6 @@ from artcharter.provenance.record import (
     Person,
     new_artwork_id,
     prompt_hash,
-    sha256_hex,
 )
 from artcharter.provenance.signing import (
     IngredientInput,

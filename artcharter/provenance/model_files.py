@@ -10,16 +10,15 @@ modification time.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 from pathlib import Path
 
+from artcharter.base.files import write_atomic
+from artcharter.base.hashing import hub_blob_sha256, sha256_file, sha256_hex
+
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".ckpt", ".pt", ".pth", ".gguf", ".onnx", ".msgpack")
-_SHA256_NAME = re.compile(r"^[0-9a-f]{64}$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
-_HASH_CHUNK = 8 * 1024 * 1024
 
 
 def _variant_of(name: str) -> str | None:
@@ -90,24 +89,22 @@ def weights_sha256(
     for path in files:
         lines.append(f"{path.relative_to(folder).as_posix()}  {_file_sha256(path, known)}")
     _write_memo(memo, known)
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    return sha256_hex("\n".join(lines))
 
 
 def _file_sha256(path: Path, known: dict[str, dict[str, object]]) -> str:
+    blob = hub_blob_sha256(path)
+    if blob:
+        return blob
     real = path.resolve()
-    if real.parent.name == "blobs" and _SHA256_NAME.match(real.name):
-        return real.name  # Hugging Face stores large files under the SHA-256 of their bytes
     stat = real.stat()
     key = str(real)
     entry = known.get(key)
     if entry and entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns:
         return str(entry["sha256"])
-    digest = hashlib.sha256()
-    with open(real, "rb") as handle:
-        while chunk := handle.read(_HASH_CHUNK):
-            digest.update(chunk)
-    known[key] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest.hexdigest()}
-    return digest.hexdigest()
+    digest = sha256_file(real)
+    known[key] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest}
+    return digest
 
 
 def _read_memo(memo: Path | None) -> dict[str, dict[str, object]]:
@@ -125,8 +122,6 @@ def _write_memo(memo: Path | None, known: dict[str, dict[str, object]]) -> None:
         return
     try:
         memo.parent.mkdir(parents=True, exist_ok=True)
-        tmp = memo.with_name(f".{memo.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(known, indent=0, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, memo)
+        write_atomic(memo, json.dumps(known, indent=0, sort_keys=True))
     except OSError:
         pass  # only a cache: the hash is recomputed next time

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.files import write_atomic
+from artcharter.base.tomltext import toml_string
 
 CONFIG_NAME = "artcharter.toml"
 DEFAULT_LEDGER = "artcharter.db"
@@ -57,10 +59,6 @@ class Project:
     @property
     def school_root(self) -> Path:
         return self.keys_dir / "school-root.pem"
-
-
-def _toml_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def find_root(start: Path) -> Path | None:
@@ -150,15 +148,13 @@ def init_project(
     if config_path.exists():
         raise BadInput(f"{config_path} already exists")
     text = CONFIG_TEMPLATE.format(
-        name=_toml_string(name or root.resolve().name),
-        lang=_toml_string(lang),
-        country=_toml_string(country.upper()),
+        name=toml_string(name or root.resolve().name),
+        lang=toml_string(lang),
+        country=toml_string(country.upper()),
         ledger=DEFAULT_LEDGER,
         keys=DEFAULT_KEYS,
     )
-    tmp = config_path.with_name(f".{CONFIG_NAME}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, config_path)
+    write_atomic(config_path, text)
     return config_path
 
 
@@ -171,17 +167,15 @@ def set_config_value(root: Path, section: str, key: str, value: str) -> None:
         stripped = line.strip()
         if stripped.startswith("[") and stripped.endswith("]"):
             if current == section and not done:
-                out.append(f"{key} = {_toml_string(value)}")
+                out.append(f"{key} = {toml_string(value)}")
                 done = True
             current = stripped[1:-1].strip()
         elif current == section and stripped.split("=", 1)[0].strip() == key and not done:
-            line = f"{key} = {_toml_string(value)}"
+            line = f"{key} = {toml_string(value)}"
             done = True
         out.append(line)
     if not done:
         if current != section:
             out.append(f"[{section}]")
-        out.append(f"{key} = {_toml_string(value)}")
-    tmp = path.with_name(f".{CONFIG_NAME}.tmp")
-    tmp.write_text("\n".join(out) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+        out.append(f"{key} = {toml_string(value)}")
+    write_atomic(path, "\n".join(out) + "\n")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import types
 import typing
 import uuid
@@ -21,6 +20,7 @@ from typing import Any
 # The energy record lives with its measurement (artcharter.audits.energy); it is re-exported here
 # because it is a part of the artwork record.
 from artcharter.audits.energy import EnergyRecord
+from artcharter.base.hashing import sha256_hex
 
 SCHEMA = "artcharter.record/1"
 # Reverse-domain prefix of every custom assertion artcharter writes.
@@ -51,10 +51,6 @@ SOURCE_TYPES: dict[str, str] = {
 
 TRAINING_MINING = ("allowed", "notAllowed", "constrained")
 INGREDIENT_ROLES = ("sketch", "photo", "init-image", "earlier-version", "reference", "other")
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def now_iso() -> str:
@@ -168,7 +164,7 @@ def new_artwork_id() -> str:
 
 
 def prompt_hash(prompt: str) -> str:
-    return sha256_hex(prompt.encode("utf-8"))
+    return sha256_hex(prompt)
 
 
 # --- generic dict -> dataclass, so the schema is written once: in the classes above -------

@@ -24,6 +24,7 @@ from cryptography.x509.oid import NameOID
 from PIL import Image
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.files import staged_file
 from artcharter.provenance import keys
 from artcharter.provenance.image_files import MIME_TYPES
 from artcharter.provenance.ledger import Ledger
@@ -227,20 +228,20 @@ def publish(path: Path, data: bytes, ledger: Ledger | None, rows: Callable[[Ledg
     The bytes go to a ``.partial`` file beside the target first; the rename happens inside
     the ledger transaction, so a row never exists without its file, and an interruption
     leaves no half-written image under the real name.
+
+    Unlike ``write_atomic``, the file is staged and committed in two steps, so that the
+    commit falls inside the transaction; and its temporary is named by the PID, so that a
+    later run can tell a killed process's leftover from a live one's and sweep it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_partials(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}{PARTIAL_SUFFIX}")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with ledger.transaction() if ledger else nullcontext():
-            if ledger:
-                if path.exists():  # overwritten: its old rows must not vouch for new bytes
-                    ledger.retire_path(path)
-                rows(ledger)
-            os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    partial = f".{path.name}.{os.getpid()}{PARTIAL_SUFFIX}"
+    with (
+        staged_file(path, data, temp_name=partial) as staged,
+        ledger.transaction() if ledger else nullcontext(),
+    ):
+        if ledger:
+            if path.exists():  # overwritten: its old rows must not vouch for new bytes
+                ledger.retire_path(path)
+            rows(ledger)
+        staged.commit()

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from artcharter.base.errors import BadInput
+from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import image_files, verdicts
 from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
-from artcharter.provenance.record import sha256_hex
 
 
 @dataclass

@@ -16,11 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from artcharter.provenance import verdicts
-from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord, EnergyRecord
-from artcharter.provenance.verify import Verification
-from artcharter.reports import energy_equivalents, explanations
-from artcharter.reports.formatting import (
+from artcharter.base.numbers import (
     fmt_decimal,
     fmt_device,
     fmt_duration,
@@ -29,6 +25,10 @@ from artcharter.reports.formatting import (
     fmt_mass_co2,
     fmt_number,
 )
+from artcharter.provenance import verdicts
+from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord, EnergyRecord
+from artcharter.provenance.verify import Verification
+from artcharter.reports import energy_equivalents, explanations
 from artcharter.reports.i18n import maybe, source_type_words, t
 from artcharter.reports.images import InlineImages
 

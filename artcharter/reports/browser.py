@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from artcharter.base.errors import SetupError
+from artcharter.base.files import staged_file
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 OFFLINE_FLAGS = (
@@ -74,14 +75,12 @@ def _run(args: list[str], url_path: Path, timeout: float) -> subprocess.Complete
 
 def print_pdf(html: Path, pdf: Path, *, timeout: float = TIMEOUT_S) -> Path:
     """Print ``html`` to ``pdf`` with the page's own @page size (A4 for reports)."""
-    tmp = pdf.with_name(f".{pdf.name}.{os.getpid()}.tmp")
-    try:
-        _run(["--no-pdf-header-footer", f"--print-to-pdf={tmp}"], html, timeout)
-        if not tmp.exists() or tmp.stat().st_size == 0:
+    # Chromium writes the bytes itself, over an empty temporary staged beside the PDF.
+    with staged_file(pdf, b"") as staged:
+        _run(["--no-pdf-header-footer", f"--print-to-pdf={staged.temp}"], html, timeout)
+        if not staged.temp.exists() or staged.temp.stat().st_size == 0:
             raise SetupError("Chromium wrote no PDF")
-        os.replace(tmp, pdf)
-    finally:
-        tmp.unlink(missing_ok=True)
+        staged.commit()
     return pdf
 
 

@@ -17,10 +17,10 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from artcharter.base.numbers import year_of
 from artcharter.provenance import verdicts
 from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord
 from artcharter.reports.explanations import model_in_words
-from artcharter.reports.formatting import year_of
 from artcharter.reports.i18n import source_type_words, t
 
 if TYPE_CHECKING:
@@ -230,11 +230,12 @@ def make_cartels(
     pdf: bool = False,
 ) -> CartelFiles:
     """Verify each image and write its label (HTML + SVG), or one A4 sheet for many."""
+    from artcharter.base.files import write_atomic
     from artcharter.charter.evidence import parent_generation
     from artcharter.provenance.record import ArtworkRecord as Record
     from artcharter.provenance.verify import verify_files
-    from artcharter.reports.render import write_atomic
 
+    out_dir.mkdir(parents=True, exist_ok=True)
     cartels = []
     svgs = []
     for verification in verify_files(paths, anchors):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from artcharter.reports.formatting import fmt_energy, fmt_number
+from artcharter.base.numbers import fmt_energy, fmt_number
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ no global backend). SVG output is deterministic (fixed hash salt, no date).
 from __future__ import annotations
 
 import io
-import os
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from artcharter.audits.bias import sentences
+from artcharter.base.files import write_atomic
+from artcharter.base.numbers import fmt_percent
 from artcharter.provenance.campaign import CampaignResult
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -161,7 +161,7 @@ def build_figure(
         ax.set_ylim(-0.7, len(prompts) - 0.3)
         ax.set_xlim(-0.02, 1.02)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1])
-        ax.set_xticklabels([sentences.pct(x, lang) for x in (0, 0.25, 0.5, 0.75, 1)], fontsize=8)
+        ax.set_xticklabels([fmt_percent(x, lang) for x in (0, 0.25, 0.5, 0.75, 1)], fontsize=8)
         ax.grid(axis="x", color="#DDDDDD", linewidth=0.6, zorder=0)
         ax.set_title(attribute.label(lang).capitalize(), loc="left", fontsize=10)
         ax.set_xlabel(_t("xlabel", lang), fontsize=8)
@@ -216,11 +216,6 @@ def write_campaign_chart(
     for fmt in ("svg", "png"):
         data = render_chart(result, fmt, lang)
         path = output_dir / f"{stem}.{fmt}"
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        try:
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_atomic(path, data)
         written.append(path)
     return written

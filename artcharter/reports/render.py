@@ -1,22 +1,17 @@
 """HTML (and SVG) from report dicts, with Jinja2 autoescaping on for every template: a
-prompt, a title or a name is always text, never markup.
-
-Also the atomic writer every output goes through: a temp file beside the target, then
-``os.replace``, so an interrupted command never leaves half a page under the real name.
-"""
+prompt, a title or a name is always text, never markup."""
 
 from __future__ import annotations
 
 import binascii
 import contextlib
 import functools
-import os
 import re
 import uuid
 from pathlib import Path
 from typing import Any
 
-from artcharter.reports.formatting import fmt_date, fmt_number, fmt_size
+from artcharter.base.numbers import fmt_date, fmt_number, fmt_size
 
 
 @functools.cache
@@ -156,20 +151,3 @@ def render_report_page(
 ) -> bytes:
     """The report's HTML page as UTF-8 bytes, pictures inlined."""
     return b"".join(render_report_chunks(report, images, chart_svg))
-
-
-def write_atomic(path: Path, content: str | bytes | list[bytes]) -> None:
-    """Write ``content`` (text, bytes or byte chunks) to ``path`` through a temp file
-    beside it and ``os.replace``: the real name never shows a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    if isinstance(content, str):
-        content = [content.encode("utf-8")]
-    elif isinstance(content, bytes):
-        content = [content]
-    try:
-        with open(tmp, "wb") as handle:
-            handle.writelines(content)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from artcharter.base.files import write_atomic
 from artcharter.provenance.record import now_iso
 from artcharter.provenance.version import VERSION
 from artcharter.reports.artwork_report import ReportFacts, build_report
-from artcharter.reports.render import render_report_chunks, write_atomic
+from artcharter.reports.render import render_report_chunks
 
 if TYPE_CHECKING:
     from artcharter.charter.model import Charter
@@ -55,6 +56,7 @@ def write_report(
 ) -> ReportFiles:
     report, chunks = _build(facts, lang)
     html_path, json_path = report_paths(Path(facts.path), out_dir, name)
+    out_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(json_path, to_json(report))
     write_atomic(html_path, chunks)
     return ReportFiles(html_path, json_path, report)

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from artcharter.base.numbers import fmt_energy
 from artcharter.provenance import verdicts
 from artcharter.provenance.record import now_iso
 from artcharter.provenance.version import VERSION
 from artcharter.reports.artwork_report import STAGES, STATUSES
-from artcharter.reports.formatting import fmt_energy
 from artcharter.reports.i18n import maybe, t
 
 if TYPE_CHECKING:
@@ -253,7 +253,8 @@ def make_summary(
     missing: list[dict[str, Any]] | None = None,
 ) -> SummaryFiles:
     """Check every image, write its report under ``out_dir/reports``, then the summary."""
-    from artcharter.reports.render import render, write_atomic
+    from artcharter.base.files import write_atomic
+    from artcharter.reports.render import render
     from artcharter.reports.report import write_reports
 
     files = write_reports(
@@ -279,6 +280,7 @@ def make_summary(
         missing=missing,
     )
     html_path, json_path = out_dir / "summary.html", out_dir / "summary.json"
+    out_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(json_path, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     write_atomic(html_path, render("summary.html.j2", lang, s=summary))
     return SummaryFiles(html_path, json_path, summary, written)

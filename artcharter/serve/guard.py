@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from artcharter.reports.formatting import fmt_size
+from artcharter.base.numbers import fmt_size
 from artcharter.serve.texts import pick_lang, text
 from artcharter.serve.uploads import Rejected
 

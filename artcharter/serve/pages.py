@@ -11,15 +11,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from artcharter.provenance import verdicts
-from artcharter.provenance.image_files import MIME_TYPES
-from artcharter.reports.formatting import (
+from artcharter.base.numbers import (
+    decimal_mark,
     fmt_date,
     fmt_energy,
     fmt_energy_method,
     fmt_mass_co2,
     fmt_size,
 )
+from artcharter.provenance import verdicts
+from artcharter.provenance.image_files import MIME_TYPES
 from artcharter.reports.i18n import maybe
 from artcharter.serve.api import artwork_json, desk_of, result_json
 from artcharter.serve.config import MAX_FILES_PER_REQUEST, MIB
@@ -91,7 +92,7 @@ def _field_value(value: Any, key: object, lang: str) -> Any:
     artcharter's codes: an input's role, a stage, a stage's share of AI, the training
     choice. A decimal number gets the reader's decimal mark; anything else is as it is."""
     if isinstance(value, float) and lang == "fr":
-        return repr(value).replace(".", ",")
+        return decimal_mark(repr(value), lang)
     if not isinstance(value, str):
         return value
     name = str(key)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from artcharter.base.numbers import fmt_energy, fmt_mass_co2
 from artcharter.provenance import verdicts
 from artcharter.provenance.record import SOURCE_TYPES
 from artcharter.provenance.verify import Verification
-from artcharter.reports.formatting import fmt_energy, fmt_mass_co2
 from artcharter.serve.texts import LANGS, both, text
 
 # Colour of each verdict on the page (also named in the API so that other clients agree).

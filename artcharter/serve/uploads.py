@@ -7,15 +7,14 @@ HTTP status and the message key that the API turns into a clear 4xx.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from artcharter.base.files import write_atomic
+from artcharter.base.numbers import fmt_size
 from artcharter.provenance import image_files
-from artcharter.reports.formatting import fmt_size
 from artcharter.serve.texts import text
 
 EXTENSIONS = {"png": ".png", "jpeg": ".jpg", "webp": ".webp"}
@@ -116,13 +115,5 @@ def keep(data: bytes, sha256: str, fmt: str, folder: Path) -> Path:
     target = folder / f"{sha256}{EXTENSIONS[fmt]}"
     if target.exists() and target.stat().st_size == len(data):
         return target
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=".partial")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(target, data, private=True)
     return target

@@ -25,21 +25,20 @@ torch and open_clip are imported inside the functions that need them.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import math
 import os
-import re
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from artcharter.audits.bias.probe_classes import NO_PERSON, ProbeClasses, load_probe_classes
+from artcharter.base.devices import resolve_device
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.files import ensure_folder
+from artcharter.base.hashing import weights_file_sha256
 
 DEFAULT_ARCH = "ViT-B-32"
 DEFAULT_TAG = "laion2b_s34b_b79k"
@@ -195,18 +194,6 @@ def resolve_pretrained(arch: str, tag: str) -> tuple[Path, dict[str, Any]]:
     )
 
 
-def weights_sha256(path: Path) -> str:
-    """The SHA-256 of a weights file; in a Hugging Face cache the blob's name already is."""
-    real = path.resolve()
-    if real.parent.name == "blobs" and re.fullmatch(r"[0-9a-f]{64}", real.name):
-        return real.name
-    digest = hashlib.sha256()
-    with open(real, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _checkpoint_in(folder: Path) -> Path | None:
     for name in (
         "open_clip_model.safetensors",
@@ -235,60 +222,35 @@ def ensure_demo_clip(cache_dir: Path | None = None) -> Path:
     """The folder of the tiny random-weight demo model, built on first use (about a second).
 
     The weights come from a fixed torch seed, so every machine builds the same demo. The
-    folder is written beside its final name and renamed, so an interrupted build leaves
+    folder is built beside its final name and renamed whole, so an interrupted build leaves
     nothing half-made.
     """
-    import torch
+    folder = (cache_dir or default_cache_dir()) / "models" / f"open_clip-demo-v{DEMO_VERSION}"
+    return ensure_folder(folder, _build_demo_clip, complete=_demo_clip_complete)
 
-    root = (cache_dir or default_cache_dir()) / "models"
-    folder = root / f"open_clip-demo-v{DEMO_VERSION}"
-    if (folder / "open_clip_config.json").is_file() and _checkpoint_in(folder):
-        return folder
+
+def _demo_clip_complete(folder: Path) -> bool:
+    return (folder / "open_clip_config.json").is_file() and _checkpoint_in(folder) is not None
+
+
+def _build_demo_clip(folder: Path) -> None:
     import open_clip
+    import torch
     from safetensors.torch import save_file
 
-    if folder.exists():
-        # Not made by this code (a build renames a complete folder into place).
-        shutil.rmtree(folder, ignore_errors=True)
-    root.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".open_clip-demo-", dir=root))
-    try:
-        (tmp / "open_clip_config.json").write_text(json.dumps(DEMO_CONFIG, indent=2))
-        with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(DEMO_SEED)
-            with _quiet_open_clip():
-                model = open_clip.create_model(f"local-dir:{tmp}", load_weights=False)
-            # A trained CLIP's logit scale (100) rather than the untrained 1/0.07: readings
-            # of random weights then spread over classes instead of all being uncertain.
-            model.logit_scale.data.fill_(math.log(100.0))
-        state = {k: v.contiguous() for k, v in model.state_dict().items()}
-        save_file(state, str(tmp / "open_clip_model.safetensors"))
-        try:
-            os.replace(tmp, folder)
-        except OSError:
-            # Another process finished the same build first: keep theirs.
-            if not _checkpoint_in(folder):
-                raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return folder
+    (folder / "open_clip_config.json").write_text(json.dumps(DEMO_CONFIG, indent=2))
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(DEMO_SEED)
+        with _quiet_open_clip():
+            model = open_clip.create_model(f"local-dir:{folder}", load_weights=False)
+        # A trained CLIP's logit scale (100) rather than the untrained 1/0.07: readings
+        # of random weights then spread over classes instead of all being uncertain.
+        model.logit_scale.data.fill_(math.log(100.0))
+    state = {k: v.contiguous() for k, v in model.state_dict().items()}
+    save_file(state, str(folder / "open_clip_model.safetensors"))
 
 
 # --- loading -----------------------------------------------------------------------------
-
-
-def pick_device(device: str = "auto") -> str:
-    import torch
-
-    if device != "auto":
-        if device.startswith("cuda") and not torch.cuda.is_available():
-            raise SetupError(f"device {device} asked for, but torch sees no CUDA GPU")
-        return device
-    if torch.cuda.is_available():
-        return "cuda"
-    if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
-        return "mps"
-    return "cpu"
 
 
 @dataclass
@@ -341,7 +303,7 @@ def load_clip(
     import open_clip
 
     clip = spec if isinstance(spec, ClipSpec) else parse_clip_spec(spec)
-    device = pick_device(device)
+    device = resolve_device(device)
     tag = None
     kwargs: dict[str, Any] = {}
     if clip.is_demo:
@@ -394,7 +356,7 @@ def load_clip(
         arch=arch,
         tag=tag,
         weights_path=str(weights) if weights else None,
-        weights_sha256=weights_sha256(weights) if weights else None,
+        weights_sha256=weights_file_sha256(weights) if weights else None,
         is_demo=is_demo,
     )
 

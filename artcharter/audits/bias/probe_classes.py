@@ -8,7 +8,6 @@ reproduced with the same questions.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import tomllib
 from collections.abc import Mapping
@@ -18,6 +17,7 @@ from typing import Any
 
 from artcharter.audits.bias.prompt_audit import read_data
 from artcharter.base.errors import BadInput
+from artcharter.base.hashing import sha256_hex
 
 NO_PERSON = "no-person"
 
@@ -80,7 +80,7 @@ class ProbeClasses:
     @property
     def sha256(self) -> str:
         payload = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return sha256_hex(payload)
 
     def attribute(self, attribute_id: str) -> AttributeSpec:
         for a in self.attributes:

@@ -16,7 +16,6 @@ there are several), which is how a campaign finds its images again when it resum
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import tomllib
@@ -27,6 +26,7 @@ from typing import Any
 
 from artcharter.audits.bias.prompt_audit import read_data
 from artcharter.base.errors import BadInput
+from artcharter.base.hashing import sha256_hex
 
 BUILTIN_SETS = {"occupations": "occupations.toml", "descriptors": "descriptors.toml"}
 LANGS = ("en", "fr")
@@ -60,7 +60,7 @@ class PromptSet:
     def sha256(self) -> str:
         """Fingerprint of exactly what the model is asked, to tell campaigns apart."""
         payload = json.dumps([p.to_dict() for p in self.prompts], sort_keys=True)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return sha256_hex(payload)
 
 
 def fill(template: str, subject: str, lang: str) -> str:

@@ -13,24 +13,7 @@ from artcharter.audits.bias.clip_probe import ImageReading
 from artcharter.audits.bias.metrics import AttributeMetrics
 from artcharter.audits.bias.probe_classes import NO_PERSON, ProbeClasses
 from artcharter.audits.bias.prompt_audit import PromptAudit
-
-NARROW_NBSP = "\u202f"
-
-
-def pct(value: float | None, lang: str) -> str:
-    """8% / 8 %, with "<1%" for a share that is not zero but rounds to it."""
-    if value is None:
-        return "–"
-    sign = f"{NARROW_NBSP}%" if lang == "fr" else "%"
-    if 0 < value < 0.005:
-        return f"<1{sign}"
-    if 0.995 < value < 1:
-        return f">99{sign}"
-    return f"{round(value * 100):d}{sign}"
-
-
-def pct_range(low: float, high: float, lang: str) -> str:
-    return f"{pct(low, lang)}–{pct(high, lang)}"
+from artcharter.base.numbers import fmt_percent, fmt_percent_range
 
 
 def caveat(probe_name: str, lang: str) -> str:
@@ -129,7 +112,7 @@ def attribute_phrase(m: AttributeMetrics, classes: ProbeClasses, lang: str) -> s
     ]
     word = "comme des" if lang == "fr" else "as"
     parts = [
-        f"{pct(shares[c], lang)} ({pct_range(*intervals[c], lang)}) {word} "
+        f"{fmt_percent(shares[c], lang)} ({fmt_percent_range(*intervals[c], lang)}) {word} "
         f"{spec.class_label(c, lang)}"
         for c in order
     ]
@@ -204,7 +187,7 @@ def reading_sentence(reading: ImageReading, classes: ProbeClasses, lang: str) ->
             if lang == "fr"
             else f"The probe could not read the image: {reading.error}"
         )
-    person = pct(reading.person_probability, lang)
+    person = fmt_percent(reading.person_probability, lang)
     if reading.status == NO_PERSON:
         what = classes.gate.class_label(reading.gate_top or "", lang)
         if lang == "fr":
@@ -224,17 +207,17 @@ def reading_sentence(reading: ImageReading, classes: ProbeClasses, lang: str) ->
         top = attribute.class_label(r.top, lang)
         if r.status == "valid":
             parts.append(
-                f"{attribute.label(lang)} : {top} ({pct(r.confidence, lang)})"
+                f"{attribute.label(lang)} : {top} ({fmt_percent(r.confidence, lang)})"
                 if lang == "fr"
-                else f"{attribute.label(lang)}: {top} ({pct(r.confidence, lang)})"
+                else f"{attribute.label(lang)}: {top} ({fmt_percent(r.confidence, lang)})"
             )
         elif lang == "fr":
             parts.append(
-                f"{attribute.label(lang)} : incertain (au mieux {top}, {pct(r.confidence, lang)})"
+                f"{attribute.label(lang)} : incertain (au mieux {top}, {fmt_percent(r.confidence, lang)})"
             )
         else:
             parts.append(
-                f"{attribute.label(lang)}: uncertain (at best {top}, {pct(r.confidence, lang)})"
+                f"{attribute.label(lang)}: uncertain (at best {top}, {fmt_percent(r.confidence, lang)})"
             )
     if lang == "fr":
         who = (

@@ -14,9 +14,10 @@ from artcharter.audits.bias import sentences
 from artcharter.audits.bias.clip_probe import ImageReading, Probe
 from artcharter.audits.bias.probe_classes import ProbeClasses
 from artcharter.audits.bias.prompt_audit import PromptAudit, audit_prompt
+from artcharter.base.hashing import sha256_hex
 from artcharter.provenance.campaign.store import PROMPT_SCOPE, dumps, ensure_tables, latest_campaign
 from artcharter.provenance.ledger import Ledger, path_text
-from artcharter.provenance.record import ArtworkRecord, now_iso, sha256_hex
+from artcharter.provenance.record import ArtworkRecord, now_iso
 
 LANGS = ("fr", "en")
 

@@ -3,7 +3,6 @@ time, and the energy it took is recorded with the campaign."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Mapping
 from pathlib import Path
@@ -11,18 +10,18 @@ from typing import Any
 
 from artcharter.audits.bias.clip_probe import DEFAULT_BATCH_SIZE, ImageReading, Probe
 from artcharter.base.errors import BadInput
+from artcharter.base.hashing import sha256_chunks, sha256_hex
 from artcharter.provenance.campaign.progress import Progress, no_progress
 from artcharter.provenance.campaign.store import IMAGE_PENDING, dumps
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.record import now_iso, sha256_hex
+from artcharter.provenance.record import now_iso
 
 
 def pixels_sha256(image: Any) -> str:
     """Hash of the decoded pixels: equal for the same image whatever its metadata or
     signature, which is how reproducibility from seeds is checked."""
-    digest = hashlib.sha256(f"{image.mode}:{image.size[0]}x{image.size[1]}:".encode())
-    digest.update(image.tobytes())
-    return digest.hexdigest()
+    header = f"{image.mode}:{image.size[0]}x{image.size[1]}:".encode()
+    return sha256_chunks((header, image.tobytes()))
 
 
 def classify_pending(

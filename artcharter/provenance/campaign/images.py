@@ -10,12 +10,13 @@ from typing import Any
 
 from artcharter.audits.bias.prompt_sets import ProbePrompt, PromptSet
 from artcharter.base.errors import BadInput
+from artcharter.base.hashing import sha256_file
 from artcharter.provenance.campaign.progress import Progress, no_progress
 from artcharter.provenance.campaign.settings import CampaignSettings, ImageMaker
 from artcharter.provenance.campaign.store import IMAGE_PENDING
 from artcharter.provenance.image_files import is_image_name
 from artcharter.provenance.ledger import Ledger, path_text
-from artcharter.provenance.record import now_iso, sha256_hex
+from artcharter.provenance.record import now_iso
 
 
 def _existing_image_ids(ledger: Ledger, campaign_id: str) -> set[str]:
@@ -48,7 +49,7 @@ def _adopt(candidates: list[Any]) -> tuple[str, Path, str] | None:
     for row in candidates:
         path = Path(row["path"])
         try:
-            if sha256_hex(path.read_bytes()) == row["sha256"]:
+            if sha256_file(path) == row["sha256"]:
                 return row["artwork_id"], path, row["sha256"]
         except OSError:
             continue
@@ -217,7 +218,7 @@ def collect_images(
             if image_id in existing:
                 continue
             try:
-                digest = sha256_hex(path.read_bytes())
+                digest = sha256_file(path)
             except OSError as exc:
                 raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
             known = ledger.find_artwork(digest)

@@ -4,7 +4,6 @@ and the fingerprint that tells whether two runs are the same campaign."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from artcharter.audits.bias.clip_probe import DEFAULT_BATCH_SIZE, Probe
 from artcharter.audits.bias.prompt_sets import ProbePrompt, PromptSet
 from artcharter.audits.bias.reference import Reference, parse_reference
 from artcharter.base.errors import BadInput
+from artcharter.base.hashing import sha256_hex
 from artcharter.provenance.campaign.store import MODE_GENERATE, MODE_IMAGES, dumps, loads
 from artcharter.provenance.ledger import Ledger, path_text
 
@@ -165,7 +165,7 @@ def fingerprint(
         "clip_arch": probe.model.arch,
         "classes": probe.classes.sha256,
     }
-    return hashlib.sha256(dumps(payload).encode()).hexdigest()
+    return sha256_hex(dumps(payload))
 
 
 def settings_from_row(row: Mapping[str, Any]) -> CampaignSettings:

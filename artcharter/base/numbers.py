@@ -1,7 +1,10 @@
-"""Numbers, energies and dates written the way a French or English reader expects.
+"""Numbers, shares, energies, sizes and dates written the way a French or English reader
+expects: the one formatter for every figure a person reads, in a report, a charter reason,
+the command line or the jury desk, so one value reads the same everywhere.
 
 Pure functions: French uses a decimal comma and a narrow no-break space between
-thousands ("1 234,5"), English a decimal point and commas ("1,234.5").
+thousands ("1 234,5"), and before % ("8 %"); English a decimal point and commas
+("1,234.5", "8%").
 """
 
 from __future__ import annotations
@@ -26,15 +29,55 @@ def fmt_number(value: float | int | None, lang: str, sig: int = 2) -> str:
     return text
 
 
+def decimal_mark(text: str, lang: str) -> str:
+    """A number written with a decimal point, with the reader's decimal mark instead."""
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def fmt_fixed(value: float, lang: str, decimals: int = 2) -> str:
+    """``value`` with exactly ``decimals`` decimals and the reader's decimal mark: 0.5 is
+    "0.50" / "0,50"."""
+    return decimal_mark(f"{value:.{decimals}f}", lang)
+
+
+def fmt_percent(share: float | None, lang: str) -> str:
+    """A share (0 to 1) as a whole percentage, 8% / 8 %, with "<1%" for a share that is not
+    zero but rounds to it and ">99%" for one that is not all but rounds to it."""
+    if share is None:
+        return "–"
+    sign = f"{NARROW_NBSP}%" if lang == "fr" else "%"
+    if 0 < share < 0.005:
+        return f"<1{sign}"
+    if 0.995 < share < 1:
+        return f">99{sign}"
+    return f"{round(share * 100):d}{sign}"
+
+
+def fmt_percent_range(low: float | None, high: float | None, lang: str) -> str:
+    """An interval of shares: 8%–25% / 8 %–25 %."""
+    return f"{fmt_percent(low, lang)}–{fmt_percent(high, lang)}"
+
+
 def fmt_energy(kwh: float | None, lang: str) -> str:
     """kWh, Wh or mWh, whichever keeps the number readable."""
-    if kwh is None:
+    return _fmt_scaled(kwh, lang, ("kWh", "Wh", "mWh"))
+
+
+def fmt_mass_co2(kg: float | None, lang: str) -> str:
+    """kg, g or mg of CO₂ equivalent, whichever keeps the number readable."""
+    return _fmt_scaled(kg, lang, ("kg CO₂e", "g CO₂e", "mg CO₂e"))
+
+
+def _fmt_scaled(value: float | None, lang: str, units: tuple[str, str, str]) -> str:
+    """``value`` in its unit, its thousandths or its millionths, with 3 significant digits."""
+    if value is None:
         return "–"
-    if abs(kwh) >= 1:
-        return f"{fmt_number(kwh, lang, 3)} kWh"
-    if abs(kwh) >= 0.001:
-        return f"{fmt_number(kwh * 1000, lang, 3)} Wh"
-    return f"{fmt_number(kwh * 1_000_000, lang, 3)} mWh"
+    unit, milli, micro = units
+    if abs(value) >= 1:
+        return f"{fmt_number(value, lang, 3)} {unit}"
+    if abs(value) >= 0.001:
+        return f"{fmt_number(value * 1000, lang, 3)} {milli}"
+    return f"{fmt_number(value * 1_000_000, lang, 3)} {micro}"
 
 
 SIZE_UNITS = {"fr": ("o", "ko", "Mo", "Go"), "en": ("B", "KB", "MB", "GB")}
@@ -47,18 +90,8 @@ def fmt_size(size: int, lang: str) -> str:
     for power in (3, 2, 1):
         if size >= 1024**power:
             text = f"{size / 1024**power:.1f}".removesuffix(".0")
-            return f"{text.replace('.', ',') if lang == 'fr' else text} {units[power]}"
+            return f"{decimal_mark(text, lang)} {units[power]}"
     return f"{size} {units[0]}"
-
-
-def fmt_mass_co2(kg: float | None, lang: str) -> str:
-    if kg is None:
-        return "–"
-    if abs(kg) >= 1:
-        return f"{fmt_number(kg, lang, 3)} kg CO₂e"
-    if abs(kg) >= 0.001:
-        return f"{fmt_number(kg * 1000, lang, 3)} g CO₂e"
-    return f"{fmt_number(kg * 1_000_000, lang, 3)} mg CO₂e"
 
 
 # How the energy was measured, as artcharter.audits.energy records it (a stable English id) -> words.
@@ -112,8 +145,7 @@ def fmt_device(name: str | None, lang: str) -> str:
 def fmt_decimal(value: float, lang: str) -> str:
     """A setting such as a guidance scale, as short as Python's ``:g`` writes it, with a
     decimal comma in French: 7.5 is "7,5", 5.0 is "5"."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return decimal_mark(f"{value:g}", lang)
 
 
 def fmt_duration(seconds: float | None, lang: str) -> str:

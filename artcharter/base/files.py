@@ -1,0 +1,132 @@
+"""Atomic file writes: a reader sees the old file or the whole new one, never half of it.
+
+Every file artcharter writes goes through here: the bytes go to a hidden temporary file
+beside the target (same folder, so the rename cannot cross file systems), are flushed and
+fsync'd, then ``os.replace`` renames it over the target. Whatever interrupts the write, an
+error, a full disk, Ctrl-C, removes the temporary. A private file (a key, an upload) is
+created with mode 0600 from its first byte, never readable by others even for a moment.
+
+Two mechanisms build on these helpers rather than on :func:`write_atomic` itself, and say
+why where they are used: ``provenance.signing.publish`` renames inside the ledger's
+transaction (via :func:`staged_file`), and model folders are built whole and renamed into
+place (:func:`ensure_folder`).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+Data = bytes | str | Iterable[bytes]
+
+PUBLIC_MODE = 0o666  # before the umask, as open() creates files
+PRIVATE_MODE = 0o600
+TEMP_SUFFIX = ".tmp"
+
+
+def write_atomic(path: Path, data: Data, *, private: bool = False) -> None:
+    """Write ``data`` (text as UTF-8, bytes, or byte chunks consumed as they come) to
+    ``path`` atomically; ``private`` makes it 0600. The folder must exist."""
+    with staged_file(path, data, private=private) as staged:
+        staged.commit()
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    """A complete, synced temporary file waiting to be renamed over ``target``."""
+
+    temp: Path
+    target: Path
+
+    def commit(self) -> None:
+        """Rename the temporary over the target: the one atomic step."""
+        os.replace(self.temp, self.target)
+
+
+@contextmanager
+def staged_file(
+    path: Path, data: Data, *, private: bool = False, temp_name: str | None = None
+) -> Iterator[StagedFile]:
+    """Write ``data`` to a temporary file beside ``path`` and yield it, to be committed when
+    the caller is ready (inside a transaction, after a check); if the block ends without
+    ``commit()``, or with an error, the temporary is removed.
+
+    The temporary is ``.NAME.RANDOM.tmp``, created exclusively; ``temp_name`` names it
+    instead, for callers whose leftovers are swept by name (a stale file of that name is
+    replaced).
+    """
+    temp = path.with_name(temp_name) if temp_name else None
+    try:
+        fd, temp = _create_beside(path, private, temp)
+        with os.fdopen(fd, "wb") as handle:
+            handle.writelines(_chunks(data))
+            handle.flush()
+            os.fsync(handle.fileno())
+        yield StagedFile(temp, path)
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+
+
+def ensure_folder(
+    target: Path, build: Callable[[Path], None], *, complete: Callable[[Path], bool]
+) -> Path:
+    """The folder ``target``, built by ``build(scratch)`` first when it is not ``complete``.
+
+    A folder cannot be ``os.replace``d over a full one, so this differs from a file write:
+    the scratch folder is hidden beside the target and renamed into place whole, so a
+    reader sees no folder or a complete one. A folder that is there but not complete was
+    not made by this code: it is moved out of the way rather than trusted. When another
+    process renamed its own complete build into place first, that one is kept.
+    """
+    if complete(target):
+        return target
+    if target.exists():
+        shutil.rmtree(target, ignore_errors=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(
+        tempfile.mkdtemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    )
+    try:
+        build(scratch)
+        try:
+            os.replace(scratch, target)
+        except OSError:
+            if not complete(target):
+                raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return target
+
+
+def _create_beside(path: Path, private: bool, temp: Path | None) -> tuple[int, Path]:
+    """Create the temporary exclusively, with its final mode from the start. An error
+    names ``path``, the file the person asked for, not the temporary."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    mode = PRIVATE_MODE if private else PUBLIC_MODE
+    try:
+        if temp is not None:
+            temp.unlink(missing_ok=True)  # named by the caller: a leftover of a dead process
+            return os.open(temp, flags, mode), temp
+        while True:
+            candidate = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+            try:
+                return os.open(candidate, flags, mode), candidate
+            except FileExistsError:
+                continue
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+
+
+def _chunks(data: Data) -> Iterable[bytes]:
+    if isinstance(data, str):
+        return (data.encode("utf-8"),)
+    if isinstance(data, bytes | bytearray | memoryview):
+        return (bytes(data),)
+    return data

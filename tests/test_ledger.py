@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import multiprocessing
 import sqlite3
 from pathlib import Path
@@ -95,3 +96,88 @@ def test_not_a_ledger_is_a_clear_error(tmp_path: Path) -> None:
     bogus.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(BadInput, match="not a usable ledger"):
         Ledger(bogus)
+
+
+# --- SQL lives in the ledger ------------------------------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parents[1] / "artcharter"
+# The only modules that may speak SQL: every other one calls their named methods.
+SQL_MODULES = ("provenance/ledger.py", "provenance/campaign/store.py")
+SQL_METHODS = {"execute", "executemany", "executescript", "query"}
+DIRECT_OPENERS = {("sqlite3", "connect"), ("sqlite_utils", "Database")}
+
+
+def _is_text(node: ast.expr) -> bool:
+    """A string literal, an f-string, or text built from them (+ or %)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mod):
+        return _is_text(node.left) or _is_text(node.right)
+    return False
+
+
+def sql_outside_ledger(package: Path) -> list[str]:
+    """``path:line: what`` for each place outside SQL_MODULES that reaches a ledger's
+    database (``.db``), runs SQL (``.execute``/``.query``/... with a text or a variable
+    holding one), or opens a database itself."""
+    found: list[tuple[str, int, str]] = []
+    for path in sorted(package.rglob("*.py")):
+        name = path.relative_to(package).as_posix()
+        if name in SQL_MODULES:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr == "db":
+                found.append((name, node.lineno, ".db"))
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            method = node.func.attr
+            owner = node.func.value
+            if method in SQL_METHODS:
+                args = [*node.args[:1], *(k.value for k in node.keywords if k.arg == "sql")]
+                if any(_is_text(a) or isinstance(a, ast.Name) for a in args):
+                    found.append((name, node.lineno, f".{method}() with SQL"))
+            if isinstance(owner, ast.Name) and (owner.id, method) in DIRECT_OPENERS:
+                found.append((name, node.lineno, f"{owner.id}.{method}()"))
+    return [f"{name}:{line}: {what}" for name, line, what in sorted(found)]
+
+
+def test_no_sql_outside_the_ledger_and_the_campaign_store() -> None:
+    assert (PACKAGE / SQL_MODULES[0]).is_file() and (PACKAGE / SQL_MODULES[1]).is_file()
+    assert sql_outside_ledger(PACKAGE) == []
+
+
+def test_the_sql_check_catches_planted_offences(tmp_path: Path) -> None:
+    package = tmp_path / "artcharter"
+    (package / "provenance" / "campaign").mkdir(parents=True)
+    allowed = 'def rows(db):\n    return db.execute("SELECT 1").fetchall()\n'
+    (package / "provenance" / "ledger.py").write_text(allowed)
+    (package / "provenance" / "campaign" / "store.py").write_text(allowed)
+    (package / "clean.py").write_text(
+        "import re\n"
+        "def f(ledger, session):\n"
+        "    re.compile('x').match('x')\n"
+        "    return ledger.energy_runs_for_session(session)\n"
+    )
+    (package / "reports").mkdir()
+    (package / "reports" / "bad.py").write_text(
+        "import sqlite3\n"
+        "def f(ledger, key, table):\n"
+        '    ledger.db["artworks"].update(key, {})\n'
+        '    ledger.conn.execute("DELETE FROM artworks")\n'
+        '    rows = ledger.store.query(f"SELECT * FROM {table}")\n'
+        '    sql = "SELECT 1"\n'
+        "    ledger.cursor.execute(sql)\n"
+        '    ledger.c.executescript("DROP TABLE x;" + table)\n'
+        '    return sqlite3.connect("artcharter.db"), rows\n'
+    )
+    assert sql_outside_ledger(package) == [
+        "reports/bad.py:3: .db",
+        "reports/bad.py:4: .execute() with SQL",
+        "reports/bad.py:5: .query() with SQL",
+        "reports/bad.py:7: .execute() with SQL",
+        "reports/bad.py:8: .executescript() with SQL",
+        "reports/bad.py:9: sqlite3.connect()",
+    ]

@@ -247,19 +247,11 @@ def session_energy(
         )
     session_id = row.get("session_id")
     if session_id:
-        rows = list(
-            ledger.db.query(
-                "SELECT artwork_id, status, record FROM artworks WHERE session_id = ? "
-                "ORDER BY created_at, rowid",
-                [session_id],
-            )
-        )
-        runs = list(ledger.db.query("SELECT * FROM energy_runs WHERE session_id = ?", [session_id]))
+        rows = ledger.session_artworks(session_id)
+        runs = ledger.energy_runs_for_session(session_id)
     else:
         rows = [row]
-        runs = list(
-            ledger.db.query("SELECT * FROM energy_runs WHERE artwork_id = ?", [origin.artwork_id])
-        )
+        runs = ledger.energy_runs_for_artwork(origin.artwork_id)
     generations = []
     for item in rows:
         energy = None

@@ -135,6 +135,11 @@ class Ledger:
         self.db = sqlite_utils.Database(conn)
         self._ensure_schema()
 
+    def commit_without_waiting_for_disk(self) -> None:
+        """Commit without waiting for an fsync (``synchronous=NORMAL``). In WAL mode the
+        ledger stays consistent; a power cut may lose the last commits, never corrupt it."""
+        self.db.execute("PRAGMA synchronous=NORMAL")
+
     def __enter__(self) -> Ledger:
         return self
 
@@ -252,8 +257,14 @@ class Ledger:
         )
 
     def set_status(self, artwork_id: str, status: str) -> None:
+        self.set_statuses([artwork_id], status)
+
+    def set_statuses(self, artwork_ids: list[str], status: str) -> None:
+        """Give every artwork in ``artwork_ids`` the same status, in one transaction."""
+        stamp = now_iso()
         with self.transaction():
-            self.db["artworks"].update(artwork_id, {"status": status, "updated_at": now_iso()})
+            for artwork_id in artwork_ids:
+                self.db["artworks"].update(artwork_id, {"status": status, "updated_at": stamp})
 
     def find_artwork(self, key: str) -> dict[str, Any] | None:
         """By artwork id, file hash, or path."""
@@ -279,6 +290,65 @@ class Ledger:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return list(self.db.query(sql, params))
+
+    def artworks_by_id_prefix(self, prefix: str) -> list[dict[str, Any]]:
+        """Every artwork whose id starts with ``prefix``."""
+        return list(self.db.query("SELECT * FROM artworks WHERE artwork_id LIKE ?", [prefix + "%"]))
+
+    def artworks_by_id_or_hash_prefix(self, prefix: str, *, limit: int) -> list[dict[str, Any]]:
+        """At most ``limit`` artworks whose id or file hash starts with ``prefix``."""
+        return list(
+            self.db.query(
+                "SELECT * FROM artworks WHERE artwork_id LIKE ? OR sha256 LIKE ? LIMIT ?",
+                [prefix + "%", prefix + "%", limit],
+            )
+        )
+
+    def shown_artwork(self, key: str) -> dict[str, Any] | None:
+        """The latest artwork with this id or file hash that was not discarded."""
+        rows = list(
+            self.db.query(
+                "SELECT * FROM artworks WHERE (artwork_id = ? OR sha256 = ?) "
+                "AND status != 'discarded' ORDER BY created_at DESC LIMIT 1",
+                [key, key],
+            )
+        )
+        return rows[0] if rows else None
+
+    def kept_artwork_ids(self, artwork_ids: set[str]) -> set[str]:
+        """Which of ``artwork_ids`` name an artwork of the ledger that was not discarded."""
+        if not artwork_ids:
+            return set()
+        marks = ",".join("?" * len(artwork_ids))
+        return {
+            row["artwork_id"]
+            for row in self.db.query(
+                f"SELECT artwork_id FROM artworks WHERE artwork_id IN ({marks}) "
+                "AND status != 'discarded'",
+                list(artwork_ids),
+            )
+        }
+
+    def session_artworks(self, session_id: str) -> list[dict[str, Any]]:
+        """The artworks of one generation session (id, status, record), oldest first."""
+        return list(
+            self.db.query(
+                "SELECT artwork_id, status, record FROM artworks WHERE session_id = ? "
+                "ORDER BY created_at, rowid",
+                [session_id],
+            )
+        )
+
+    def session_artwork_seeds(self, session_id: str) -> list[dict[str, Any]]:
+        """The artworks of one session with their prompt and seed, newest first."""
+        return list(
+            self.db.query(
+                "SELECT artwork_id, path, sha256, prompt, json_extract(record, "
+                "'$.generation.seed') AS seed FROM artworks WHERE session_id = ? "
+                "ORDER BY created_at DESC",
+                [session_id],
+            )
+        )
 
     def record_of(self, row: dict[str, Any]) -> ArtworkRecord:
         return ArtworkRecord.from_dict(json.loads(row["record"]))
@@ -344,6 +414,47 @@ class Ledger:
         with self.transaction():
             self.db["energy_runs"].insert(row)
 
+    def energy_runs_for_session(self, session_id: str) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM energy_runs WHERE session_id = ?", [session_id]))
+
+    def energy_runs_for_artwork(self, artwork_id: str) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM energy_runs WHERE artwork_id = ?", [artwork_id]))
+
+    def has_energy_run(self, artwork_id: str) -> bool:
+        found = self.db.execute(
+            "SELECT 1 FROM energy_runs WHERE artwork_id = ? LIMIT 1", [artwork_id]
+        ).fetchone()
+        return found is not None
+
+    def energy_runs_with_artwork_status(
+        self, session_id: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Energy runs in order, each with the status of its artwork (``artwork_status``);
+        only one session's when ``session_id`` is given."""
+        sql = (
+            "SELECT e.*, a.status AS artwork_status FROM energy_runs e "
+            "LEFT JOIN artworks a ON a.artwork_id = e.artwork_id"
+        )
+        params: list[Any] = []
+        if session_id:
+            sql += " WHERE e.session_id = ?"
+            params.append(session_id)
+        sql += " ORDER BY e.id"
+        return list(self.db.query(sql, params))
+
+    def energy_totals(self) -> dict[str, Any]:
+        """Over every energy run: how many (``runs``), their kWh (``kwh``, None when there
+        are none) and how many were not measured (``unmeasured``)."""
+        return next(
+            iter(
+                self.db.query(
+                    "SELECT count(*) AS runs, sum(kwh_total) AS kwh, "
+                    "sum(CASE WHEN status = 'measured' THEN 0 ELSE 1 END) AS unmeasured "
+                    "FROM energy_runs"
+                )
+            )
+        )
+
     # --- verifications -------------------------------------------------------------------
 
     def add_verifications(self, rows: list[dict[str, Any]]) -> None:
@@ -354,6 +465,24 @@ class Ledger:
         ]
         with self.transaction():
             self.db["verifications"].insert_all(stamped)
+
+    def verifications_of_sha256(self, sha256: str) -> list[dict[str, Any]]:
+        """Every verification of exactly these bytes (verdict, time, path)."""
+        return list(
+            self.db.query(
+                "SELECT verdict, verified_at, path FROM verifications WHERE sha256 = ?", [sha256]
+            )
+        )
+
+    def recent_verifications(self, artwork_id: str, *, limit: int) -> list[dict[str, Any]]:
+        """The latest ``limit`` verifications of an artwork, newest first."""
+        return list(
+            self.db.query(
+                "SELECT verdict, signer, organisation, verified_at FROM verifications "
+                "WHERE artwork_id = ? ORDER BY id DESC LIMIT ?",
+                [artwork_id, limit],
+            )
+        )
 
     def counts(self) -> dict[str, int]:
         return {name: self.db[name].count for name in self.db.table_names() if name != "meta"}

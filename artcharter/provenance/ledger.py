@@ -38,7 +38,9 @@ def _import_sqlite_utils() -> Any:
 
 sqlite_utils = _import_sqlite_utils()
 
-SCHEMA_VERSION = 1
+# 2: energy_runs and verifications declare their artwork_id a foreign key of artworks
+# (a version-1 ledger is migrated when opened: Ledger._migrate).
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 60
 
 TABLES: dict[str, tuple[dict[str, type], str]] = {
@@ -87,6 +89,7 @@ TABLES: dict[str, tuple[dict[str, type], str]] = {
             "images": int,
             "session_id": str,
             "created_at": str,
+            "claimed_artwork_id": str,
         },
         "id",
     ),
@@ -102,10 +105,19 @@ TABLES: dict[str, tuple[dict[str, type], str]] = {
             "organisation": str,
             "codes": str,
             "verified_at": str,
+            "claimed_artwork_id": str,
         },
         "id",
     ),
 }
+# Rows that name an artwork point at its row, so Datasette links the tables. An id that
+# names no artwork of this ledger (a verified file from elsewhere that merely claims one)
+# is kept in claimed_artwork_id, with artwork_id NULL: a foreign key never dangles.
+FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
+    "energy_runs": [("artwork_id", "artworks", "artwork_id")],
+    "verifications": [("artwork_id", "artworks", "artwork_id")],
+}
+CLAIMED = "claimed_artwork_id"
 
 
 # The status of a row whose file was overwritten by a newer artwork under the same name.
@@ -116,6 +128,15 @@ def path_text(path: Path) -> str:
     """A file's absolute path as the ledger stores it. SQLite text is UTF-8, while a Linux
     file name may be any bytes: those are kept as ``\\xNN`` escapes, the same every time."""
     return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
+
+
+def _claimed(row: dict[str, Any], known: set[str]) -> dict[str, Any]:
+    """``row`` ready to write: an artwork_id outside ``known`` (the ledger's artworks)
+    becomes its claimed_artwork_id, so that the foreign key holds."""
+    artwork_id = row.get("artwork_id")
+    if artwork_id is None or artwork_id in known:
+        return {**row, CLAIMED: None}
+    return {**row, "artwork_id": None, CLAIMED: artwork_id}
 
 
 class Ledger:
@@ -159,23 +180,75 @@ class Ledger:
                     "program); choose another file with --ledger"
                 )
             if all(name in existing for name in TABLES) and "meta" in existing:
+                if self._schema_version() < SCHEMA_VERSION:
+                    self._migrate()
+                    self._ensure_indexes()  # a rebuilt table lost its indexes
                 return
             with self.transaction():
                 for name, (columns, pk) in TABLES.items():
-                    self.db[name].create(columns, pk=pk, if_not_exists=True)
+                    self.db[name].create(
+                        columns, pk=pk, foreign_keys=FOREIGN_KEYS.get(name), if_not_exists=True
+                    )
                 self.db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
                 self.db.execute(
                     "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
                     [str(SCHEMA_VERSION)],
                 )
-            for table, column in (
-                ("artworks", "sha256"),
-                ("artworks", "path"),
-                ("verifications", "sha256"),
-            ):
-                self.db[table].create_index([column], if_not_exists=True)
+            self._ensure_indexes()
         except sqlite3.DatabaseError as exc:
             raise BadInput(f"{self.path}: not a usable ledger ({exc})") from None
+
+    def _ensure_indexes(self) -> None:
+        for table, column in (
+            ("artworks", "sha256"),
+            ("artworks", "path"),
+            ("verifications", "sha256"),
+        ):
+            self.db[table].create_index([column], if_not_exists=True)
+
+    def _schema_version(self) -> int:
+        found = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        try:
+            return int(found[0]) if found else 0
+        except ValueError:  # a hand-edited value: not one artcharter wrote
+            return 0
+
+    def _migrate(self) -> None:
+        """Bring a ledger of an earlier schema version to this one, keeping every row.
+
+        Version 1 -> 2: SQLite cannot add a foreign key to a table, so each table that gets
+        one is rebuilt under a temporary name, filled with the old rows, and renamed; an
+        artwork id that names no artwork moves to claimed_artwork_id first. One transaction:
+        a second process opening the ledger at the same time waits, then finds it done."""
+        with self.transaction():
+            if self._schema_version() >= SCHEMA_VERSION:
+                return
+            for name, keys in FOREIGN_KEYS.items():
+                table = self.db[name]
+                if {k.column for k in table.foreign_keys} >= {column for column, _, _ in keys}:
+                    continue
+                columns = {**table.columns_dict, CLAIMED: str}
+                # Any column a hand-edited ledger added is kept too.
+                columns.update((c, t) for c, t in TABLES[name][0].items() if c not in columns)
+                kept = [c for c in table.columns_dict]
+                rebuilt = f"_{name}_v{SCHEMA_VERSION}"
+                self.db[rebuilt].create(columns, pk=TABLES[name][1], foreign_keys=keys)
+                names = ", ".join(f"[{c}]" for c in kept)
+                self.db.execute(f"INSERT INTO [{rebuilt}] ({names}) SELECT {names} FROM [{name}]")
+                self.db.execute(f"DROP TABLE [{name}]")
+                self.db.execute(f"ALTER TABLE [{rebuilt}] RENAME TO [{name}]")
+                self._unclaim(name)
+            self.db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
+            )
+
+    def _unclaim(self, table: str) -> None:
+        """Rows of ``table`` whose artwork_id names no artwork keep it as claimed_artwork_id."""
+        self.db.execute(
+            f"UPDATE [{table}] SET {CLAIMED} = artwork_id, artwork_id = NULL "
+            "WHERE artwork_id IS NOT NULL "
+            "AND artwork_id NOT IN (SELECT artwork_id FROM artworks)"
+        )
 
     def _is_ledger(self, existing: set[str]) -> bool:
         if "meta" not in existing:
@@ -412,7 +485,8 @@ class Ledger:
             "created_at": now_iso(),
         }
         with self.transaction():
-            self.db["energy_runs"].insert(row)
+            known = self._known_artwork_ids({artwork_id})
+            self.db["energy_runs"].insert(_claimed(row, known))
 
     def energy_runs_for_session(self, session_id: str) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM energy_runs WHERE session_id = ?", [session_id]))
@@ -464,7 +538,21 @@ class Ledger:
             {**r, "codes": json.dumps(r.get("codes", [])), "verified_at": now_iso()} for r in rows
         ]
         with self.transaction():
-            self.db["verifications"].insert_all(stamped)
+            known = self._known_artwork_ids({r.get("artwork_id") for r in stamped})
+            self.db["verifications"].insert_all([_claimed(r, known) for r in stamped])
+
+    def _known_artwork_ids(self, artwork_ids: set[str | None]) -> set[str]:
+        """Which of ``artwork_ids`` name an artwork row of this ledger (whatever its status)."""
+        wanted = [i for i in artwork_ids if i is not None]
+        if not wanted:
+            return set()
+        marks = ",".join("?" * len(wanted))
+        return {
+            row[0]
+            for row in self.db.execute(
+                f"SELECT artwork_id FROM artworks WHERE artwork_id IN ({marks})", wanted
+            )
+        }
 
     def verifications_of_sha256(self, sha256: str) -> list[dict[str, Any]]:
         """Every verification of exactly these bytes (verdict, time, path)."""

@@ -16,6 +16,7 @@ from artcharter.base.typography import de, punct
 from artcharter.charter.check import check_verification
 from artcharter.cli import run
 from artcharter.provenance import verdicts
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.record import ArtworkRecord
 from artcharter.provenance.verify import Verification, read_anchors, verify_file
@@ -354,20 +355,22 @@ def test_unknown_energy_and_no_charter(alice) -> None:
 
 def test_declaration_section_reads_the_declaration_schema() -> None:
     section = declaration_section(
-        {
-            **DECLARATION,
-            "tools": [
-                {
-                    "name": "Midjourney",
-                    "version": "6.1",
-                    "date": "2026-03-14",
-                    "prompts": ["a <b>bold</b> fox"],
-                    "energy_kwh": 0.01,
-                    "stage": "rendering",
-                }
-            ],
-            "human_inputs": [{"file": "sketch.jpg", "role": "sketch"}],
-        },
+        Declaration.from_dict(
+            {
+                **DECLARATION,
+                "tools": [
+                    {
+                        "name": "Midjourney",
+                        "version": "6.1",
+                        "date": "2026-03-14",
+                        "prompts": ["a <b>bold</b> fox"],
+                        "energy_kwh": 0.01,
+                        "stage": "rendering",
+                    }
+                ],
+                "human_inputs": [{"file": "sketch.jpg", "role": "sketch"}],
+            }
+        ),
         "en",
     )
     assert section["tools"][0]["prompts"] == ["a <b>bold</b> fox"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.record import ArtworkRecord, EnergyRecord, now_iso
 
 
@@ -440,15 +441,15 @@ class Ledger:
 
     def add_declaration(self, record: ArtworkRecord) -> None:
         """Keep the artist's declaration (artcharter.charter.declaration) next to its artwork."""
-        declaration = record.declaration or {}
+        declaration = record.declaration or Declaration()
         self.ensure_table("declarations", self.DECLARATION_COLUMNS, "artwork_id")
         row = {
             "artwork_id": record.artwork_id,
-            "title": declaration.get("title"),
-            "artist": declaration.get("artist"),
-            "training_mining": declaration.get("training_mining"),
-            "ai_share": json.dumps(declaration.get("ai_share") or {}, ensure_ascii=False),
-            "declaration": json.dumps(declaration, ensure_ascii=False),
+            "title": declaration.title,
+            "artist": declaration.artist,
+            "training_mining": declaration.training_mining,
+            "ai_share": json.dumps(dict(declaration.ai_share), ensure_ascii=False),
+            "declaration": json.dumps(declaration.to_dict(), ensure_ascii=False),
             "created_at": now_iso(),
         }
         with self.transaction():

@@ -12,6 +12,7 @@ from typing import Any
 
 from PIL import Image
 
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.label import Signed, sign_record
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.record import (
@@ -130,7 +131,8 @@ def generated_record(
             libraries={"torch": "2.14.1"},
         ),
         energy=energy,
-        declaration=declaration,
+        # The samples give the declaration in its JSON form, as a signed file holds it.
+        declaration=Declaration.from_dict(declaration) if declaration is not None else None,
         software={"artcharter": "test"},
     )
 

@@ -12,6 +12,7 @@ import qrcode
 from report_samples import Exhibition, generated_record
 
 from artcharter.cli import run
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.record import ArtworkRecord, Ingredient, Person, new_artwork_id
 from artcharter.provenance.verify import Verification, read_anchors
 from artcharter.reports.cartel import (
@@ -97,7 +98,9 @@ def test_medium_of_a_demo_model(alice) -> None:
 
 def test_medium_from_declared_external_tools() -> None:
     record = labelled("trainedAlgorithmicMedia")
-    record.declaration = {"tools": [{"name": "Midjourney", "version": "6.1"}, {"name": "Krea"}]}
+    record.declaration = Declaration.from_dict(
+        {"tools": [{"name": "Midjourney", "version": "6.1"}, {"name": "Krea"}]}
+    )
     assert medium_in_words(record, "en") == "Image generated with Midjourney 6.1 & Krea"
 
 

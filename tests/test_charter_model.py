@@ -419,7 +419,7 @@ def test_docs_examples_are_valid(tmp_path: Path) -> None:
     declaration = next(b for b in blocks if b.startswith('schema = "artcharter.declaration/1"'))
     charter = load_charter(write(tmp_path, "charte-esad.toml", school))
     assert charter.rule("process-documented").params["min_items"] == 2
-    assert parse_declaration(declaration)["tools"][0]["generations"] == 24
+    assert parse_declaration(declaration).tools[0].generations == 24
     bad = school.replace("budget_kwh = 0.05", 'budget_kwh = "0.05"').replace(
         "enabled = false", "enabeld = false"
     )

@@ -63,7 +63,7 @@ def replace_declaration(evidence: Evidence, declaration: dict[str, Any] | None) 
 
 
 def external_tool(**changes: Any) -> dict[str, Any]:
-    tool = dict(full_declaration()["tools"][0])
+    tool = full_declaration().to_dict()["tools"][0]
     tool.update(changes)
     return tool
 
@@ -284,7 +284,7 @@ CASES: list[Case] = [
         lambda: labelled_evidence(
             full_declaration(
                 human_inputs=[
-                    *full_declaration()["human_inputs"],
+                    *full_declaration().to_dict()["human_inputs"],
                     {"file": "photo.jpg", "role": "photo", "sha256": None, "description": None},
                 ]
             )

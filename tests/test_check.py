@@ -3,6 +3,7 @@ campaigns and private prompts, and the exit codes."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -295,7 +296,7 @@ def test_labelled_copy_of_a_generation_keeps_its_origin(root: Path, alice: Signi
         generated = sign_generation(root, alice, ledger, "foret.png")
         add_campaign(ledger, "2026-03-01T00:00:00+00:00")
         declaration = load_declaration(root / "nuit.declaration.toml")
-        declaration.update(tools=[], human_inputs=[])
+        declaration = dataclasses.replace(declaration, tools=(), human_inputs=())
         label(
             generated, root / "final.png", identity=alice,
             source_type="trainedAlgorithmicMedia", declaration=declaration, ledger=ledger,

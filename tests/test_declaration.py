@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,21 @@ from charter_helpers import (
     generated_record,
     labelled_record,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 from artcharter.base.errors import BadInput
 from artcharter.charter.declaration import (
     SCHEMA,
+    SHARES,
+    STAGES,
+    TOOL_KEYS,
+    TOP_KEYS,
+    Declaration,
+    DeclaredTool,
+    HumanInput,
+    ProcessImage,
+    Technique,
     declaration_template,
     load_declaration,
     merge_choices,
@@ -31,6 +43,7 @@ from artcharter.charter.tomlfile import InvalidFile
 from artcharter.cli import app, run
 from artcharter.provenance.keys import ROOT_CERT
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.record import INGREDIENT_ROLES, TRAINING_MINING, ArtworkRecord
 from artcharter.provenance.verify import verify_file
 
 from conftest import make_image
@@ -54,7 +67,7 @@ def project(tmp_path: Path, school_dir: Path) -> Path:
 
 
 def test_full_declaration_is_normalised() -> None:
-    data = parse_declaration(FULL_DECLARATION_TOML)
+    data = parse_declaration(FULL_DECLARATION_TOML).to_dict()
     assert data["schema"] == SCHEMA
     assert data["ai_share"]["rendering"] == "generated"
     tool = data["tools"][0]
@@ -71,7 +84,7 @@ def test_full_declaration_is_normalised() -> None:
 def test_numbers_and_blank_template_values() -> None:
     data = parse_declaration(
         'statement = """\n"""\n[[tools]]\nname = "DALL-E"\nversion = 3\ngenerations = 0\n'
-    )
+    ).to_dict()
     assert data["statement"] is None
     assert data["tools"][0]["version"] == "3"
     # 0 is the template's "not filled in".
@@ -143,7 +156,7 @@ def test_merge_choices() -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_blank_template_parses(lang: str) -> None:
     text = declaration_template(None, artist="Alice Martin", lang=lang, made_from="nuit.png")
-    data = parse_declaration(text)
+    data = parse_declaration(text).to_dict()
     assert data["artist"] == "Alice Martin"
     assert data["statement"] is None and data["tools"] == []
     assert set(data["ai_share"].values()) == {"none"}
@@ -172,7 +185,7 @@ def test_template_of_a_known_artwork_signs_with_its_source_type(lang: str, word:
 
 def test_template_prefilled_from_a_labelled_record() -> None:
     record = labelled_record(None, ingredients=labelled_record().ingredients)
-    data = parse_declaration(declaration_template(record))
+    data = parse_declaration(declaration_template(record)).to_dict()
     assert data["title"] == "Nuit blanche"
     assert data["ai_share"]["rendering"] == "generated"
     [tool] = data["tools"]
@@ -187,11 +200,11 @@ def test_template_leaves_out_a_private_prompt() -> None:
     record = labelled_record(None, prompt="secret words", prompt_private=True)
     text = declaration_template(record)
     assert "secret words" not in text
-    assert parse_declaration(text)["tools"][0]["prompts"] == []
+    assert parse_declaration(text).tools[0].prompts == ()
 
 
 def test_template_for_a_generated_image_has_no_tool_to_fill() -> None:
-    data = parse_declaration(declaration_template(generated_record()))
+    data = parse_declaration(declaration_template(generated_record())).to_dict()
     assert data["tools"] == []
     assert data["ai_share"]["rendering"] == "generated"
 
@@ -214,7 +227,7 @@ def test_declare_writes_a_template(
     image = make_image(tmp_path / "nuit.png")
     assert run(["declare", str(image)]) == 0
     target = tmp_path / "nuit.declaration.toml"
-    assert parse_declaration(target.read_text(encoding="utf-8"))["schema"] == SCHEMA
+    assert parse_declaration(target.read_text(encoding="utf-8")).schema == SCHEMA
     assert str(target) in capsys.readouterr().out
     # Never overwritten by accident.
     assert run(["declare", str(image)]) == 2
@@ -308,13 +321,13 @@ def test_label_embeds_the_declaration(
     assert code == 0, capsys.readouterr().err
     result = verify_file(root / "signed.png", ())
     assert result.record is not None
-    assert result.record["declaration"] == load_declaration(declaration)
+    assert result.record["declaration"] == load_declaration(declaration).to_dict()
     assert result.record["title"] == "Nuit blanche"  # from the declaration
     assert result.title == "Nuit blanche"
     with Ledger(root / "artcharter.db") as ledger:
         [row] = list(ledger.db["declarations"].rows)
         assert row["artwork_id"] == result.record["artwork_id"]
-        assert json.loads(row["declaration"]) == load_declaration(declaration)
+        assert json.loads(row["declaration"]) == load_declaration(declaration).to_dict()
         assert json.loads(row["ai_share"])["rendering"] == "generated"
 
     # declare on the signed file starts from what it carries.
@@ -363,6 +376,111 @@ def test_declare_finds_an_edited_image_in_the_ledger(
     assert verify_file(root / "signed.png").record is None
     capsys.readouterr()
     assert run(["declare", "signed.png", "-o", "-"]) == 0
-    data = parse_declaration(capsys.readouterr().out)
+    data = parse_declaration(capsys.readouterr().out).to_dict()
     assert data["title"] == "Nuit" and data["tools"][0]["name"] == "Firefly"
     assert (root / "keys" / ROOT_CERT).exists()
+
+
+# --- the typed declaration: round trips and files signed before it ---------------------------
+
+DATA = Path(__file__).parent / "data"
+_text = st.none() | st.text(max_size=40)
+_tools = st.builds(
+    DeclaredTool,
+    name=_text,
+    version=_text,
+    date=st.none() | st.dates().map(lambda d: d.isoformat()),
+    prompts=st.lists(st.text(max_size=20), max_size=3).map(tuple),
+    generations=st.none() | st.integers(1, 10_000),
+    energy_kwh=st.none() | st.floats(0, 100, allow_nan=False),
+    stage=st.none() | st.sampled_from(STAGES),
+    notes=_text,
+)
+declarations = st.builds(
+    Declaration,
+    title=_text,
+    artist=_text,
+    statement=_text,
+    explanation=_text,
+    bias_reflection=_text,
+    training_mining=st.none() | st.sampled_from(TRAINING_MINING),
+    ai_share=st.dictionaries(st.sampled_from(STAGES), st.sampled_from(SHARES)),
+    tools=st.lists(_tools, max_size=3).map(tuple),
+    techniques=st.lists(st.builds(Technique, name=st.text(min_size=1), how=_text), max_size=3).map(
+        tuple
+    ),
+    human_inputs=st.lists(
+        st.builds(
+            HumanInput,
+            file=_text,
+            role=st.sampled_from(INGREDIENT_ROLES),
+            sha256=st.none() | st.text("0123456789abcdef", min_size=64, max_size=64),
+            description=_text,
+        ),
+        max_size=3,
+    ).map(tuple),
+    process_images=st.lists(st.builds(ProcessImage, file=_text, caption=_text), max_size=3).map(
+        tuple
+    ),
+)
+
+
+@given(declarations)
+def test_a_declaration_round_trips_through_its_json_form(declared: Declaration) -> None:
+    data = declared.to_dict()
+    assert Declaration.from_dict(data) == declared
+    assert Declaration.from_dict(json.loads(json.dumps(data))) == declared
+    assert list(data) == list(TOP_KEYS)  # the JSON form names every part, in one order
+
+
+@given(declarations)
+def test_a_record_carries_a_declaration_in_its_json_form(declared: Declaration) -> None:
+    record = labelled_record(declared)
+    data = record.to_dict()
+    assert data["declaration"] == declared.to_dict()
+    assert ArtworkRecord.from_dict(json.loads(json.dumps(data))) == record
+
+
+def test_toml_to_declaration_to_dict_is_what_the_file_says() -> None:
+    declared = parse_declaration(FULL_DECLARATION_TOML)
+    written = tomllib.loads(FULL_DECLARATION_TOML)
+    data = declared.to_dict()
+    assert data["tools"][0] == {
+        **{key: None for key in TOOL_KEYS},
+        **written["tools"][0],
+        "date": written["tools"][0]["date"].isoformat(),  # a TOML date, as ISO text
+        "version": str(written["tools"][0]["version"]),
+    }
+    for key in ("title", "artist", "training_mining", "ai_share", "human_inputs"):
+        expected = written[key]
+        if key == "human_inputs":
+            expected = [{"description": None, **item} for item in expected]
+        assert data[key] == expected, key
+    for key in ("statement", "explanation", "bias_reflection"):
+        assert data[key] == written[key].strip()
+    assert [t["name"] for t in data["techniques"]] == [
+        t if isinstance(t, str) else t["name"] for t in written["techniques"]
+    ]
+    assert parse_declaration(declaration_template(labelled_record(declared))) == declared
+
+
+def test_a_declaration_of_another_schema_or_shape_is_refused() -> None:
+    with pytest.raises(ValueError, match="unsupported declaration schema"):
+        Declaration.from_dict({"schema": "artcharter.declaration/9"})
+    with pytest.raises(ValueError, match="tools must be a list"):
+        Declaration.from_dict({"tools": "Midjourney"})
+    with pytest.raises(ValueError, match="ai_share"):
+        Declaration.from_dict({"ai_share": ["rendering"]})
+
+
+def test_a_declaration_signed_before_it_was_typed_still_reads() -> None:
+    """signed-with-declaration-v1.png was signed by the version that kept the declaration as a
+    dict; its embedded JSON is beside it. Both still read, to the same declaration."""
+    result = verify_file(DATA / "signed-with-declaration-v1.png", ())
+    assert result.record is not None
+    embedded = json.loads((DATA / "signed-with-declaration-v1.declaration.json").read_text())
+    assert result.record["declaration"] == embedded
+    record = ArtworkRecord.from_dict(result.record)
+    assert record.declaration == Declaration.from_dict(embedded)
+    assert record.declaration == parse_declaration(FULL_DECLARATION_TOML)
+    assert record.to_dict()["declaration"] == embedded  # the same JSON shape as before

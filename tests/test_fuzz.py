@@ -832,7 +832,7 @@ def test_mutated_declarations_parse_or_are_refused(edits: list[tuple[str, float,
 
     result = parsed_or_refused(parse_declaration, edit_text(declaration_text(), edits))
     if result is not None:
-        json.dumps(result)  # it goes into a C2PA assertion and the ledger
+        json.dumps(result.to_dict())  # it goes into a C2PA assertion and the ledger
 
 
 @bounded(60)
@@ -850,7 +850,7 @@ def test_declarations_with_values_of_any_type(values: dict[str, object]) -> None
     text = "".join(f"{k} = {json.dumps(v)}\n" for k, v in values.items())
     result = parsed_or_refused(parse_declaration, text)
     if result is not None:
-        json.dumps(result)
+        json.dumps(result.to_dict())
 
 
 @pytest.mark.parametrize("case", HOSTILE_TOML)

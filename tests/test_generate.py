@@ -24,6 +24,7 @@ from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import demo_model, verdicts
 from artcharter.provenance.a1111 import parse_parameters
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.generate import LoadedModel, generate, load_model
 from artcharter.provenance.image_files import read_png_text, read_xmp
 from artcharter.provenance.ledger import Ledger
@@ -103,7 +104,7 @@ def test_generated_images_verify_and_carry_every_recorded_field(
         seed=11,
         n=2,
         title="Nocturne",
-        declaration={"statement": "first try"},
+        declaration=Declaration(statement="first try"),
         training_mining="constrained",
         session_id="session-1",
     )
@@ -121,7 +122,7 @@ def test_generated_images_verify_and_carry_every_recorded_field(
 
         assert record.kind == "generated" and record.source_type == "trainedAlgorithmicMedia"
         assert record.author.name == alice.name and record.title == "Nocturne"
-        assert record.declaration == {"statement": "first try"}
+        assert record.declaration == Declaration(statement="first try")
         assert record.model.id == demo_model.MODEL_ID and record.model.is_demo
         assert record.model.revision == f"recipe-{demo_model.RECIPE}"
         assert record.model.weights_sha256 == marker["weights_sha256"]
@@ -591,7 +592,7 @@ def test_cli_generate_prints_what_it_made(project, capsys) -> None:
     (image,) = (project / "out").glob("*.png")
     assert str(image) in captured.out and "1 image(s) signed and recorded" in captured.out
     record = verify_file(image).record
-    assert record["declaration"] == load_declaration(declaration)
+    assert record["declaration"] == load_declaration(declaration).to_dict()
     # The declaration's title and training/mining choice apply when the command gives none.
     assert record["title"] == "Chien" and record["training_mining"] == "constrained"
     assert image.name.startswith("chien-")

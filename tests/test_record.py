@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.manifest import build_manifest, record_from_manifest, xmp_fields
 from artcharter.provenance.record import (
     SCHEMA,
@@ -41,7 +42,7 @@ def full_record(private: bool = False) -> ArtworkRecord:
             status="measured", kwh_total=1e-6, method="TDP estimate", country_iso="FRA"
         ),
         ingredients=[Ingredient("sketch.jpg", "ab" * 32, "image/jpeg", "sketch")],
-        declaration={"statement": "x"},
+        declaration=Declaration(statement="x"),
     )
 
 

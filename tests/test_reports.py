@@ -23,6 +23,7 @@ from artcharter.base.typography import de, punct
 from artcharter.charter.check import check_verification
 from artcharter.cli import run
 from artcharter.provenance import verdicts
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.record import ArtworkRecord
 from artcharter.provenance.verify import Verification, read_anchors, verify_file
@@ -372,20 +373,22 @@ def test_one_energy_reads_the_same_in_the_charter_reasons_and_the_energy_section
 
 def test_declaration_section_reads_the_declaration_schema() -> None:
     section = declaration_section(
-        {
-            **DECLARATION,
-            "tools": [
-                {
-                    "name": "Midjourney",
-                    "version": "6.1",
-                    "date": "2026-03-14",
-                    "prompts": ["a <b>bold</b> fox"],
-                    "energy_kwh": 0.01,
-                    "stage": "rendering",
-                }
-            ],
-            "human_inputs": [{"file": "sketch.jpg", "role": "sketch"}],
-        },
+        Declaration.from_dict(
+            {
+                **DECLARATION,
+                "tools": [
+                    {
+                        "name": "Midjourney",
+                        "version": "6.1",
+                        "date": "2026-03-14",
+                        "prompts": ["a <b>bold</b> fox"],
+                        "energy_kwh": 0.01,
+                        "stage": "rendering",
+                    }
+                ],
+                "human_inputs": [{"file": "sketch.jpg", "role": "sketch"}],
+            }
+        ),
         "en",
     )
     assert section["tools"][0]["prompts"] == ["a <b>bold</b> fox"]

@@ -1,9 +1,10 @@
-"""The artist's declaration: a TOML file the artist completes, read into a plain dict.
+"""The artist's declaration: a TOML file the artist completes, validated into a typed
+``Declaration`` (artcharter.provenance.declaration, schema ``artcharter.declaration/1``).
 
-The dict (schema ``artcharter.declaration/1``) goes into ``ArtworkRecord.declaration``: the
-signed file carries it as the ``fr.artcharter.declaration`` assertion and the ledger keeps it
-in its ``declarations`` table. ``declaration_template`` writes the file to complete,
-prefilled with what the file and the ledger already know.
+The declaration goes into ``ArtworkRecord.declaration``: the signed file carries its JSON
+form as the ``fr.artcharter.declaration`` assertion and the ledger keeps it in its
+``declarations`` table. ``declaration_template`` writes the file to complete, prefilled with
+what the file and the ledger already know.
 """
 
 from __future__ import annotations
@@ -17,14 +18,38 @@ from artcharter.base.errors import BadInput
 from artcharter.base.files import write_atomic
 from artcharter.base.tomltext import toml_string
 from artcharter.charter.tomlfile import InvalidFile, Issue, Key, TomlText, dotted, load, parse
+from artcharter.provenance.declaration import (
+    SCHEMA,
+    SHARES,
+    STAGES,
+    Declaration,
+    DeclaredTool,
+    HumanInput,
+    ProcessImage,
+    Technique,
+)
 from artcharter.provenance.record import INGREDIENT_ROLES, TRAINING_MINING, ArtworkRecord
 
 if TYPE_CHECKING:
     from artcharter.provenance.ledger import Ledger
 
-SCHEMA = "artcharter.declaration/1"
-STAGES = ("ideation", "composition", "rendering", "post-production")
-SHARES = ("none", "assisted", "generated")
+__all__ = [
+    "SCHEMA",
+    "SHARES",
+    "STAGES",
+    "Declaration",
+    "DeclaredTool",
+    "HumanInput",
+    "ProcessImage",
+    "Technique",
+    "declaration_template",
+    "load_declaration",
+    "merge_choices",
+    "parse_declaration",
+    "validate_declaration",
+    "write_template",
+]
+
 TEXT_FIELDS = ("title", "artist", "statement", "explanation", "bias_reflection")
 TOP_KEYS = (
     "schema",
@@ -43,28 +68,28 @@ PROCESS_KEYS = ("file", "caption")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-def load_declaration(path: Path) -> dict[str, Any]:
+def load_declaration(path: Path) -> Declaration:
     """Read and validate a declaration file; problems raise InvalidFile with their lines."""
-    return _normalise(load(path, "declaration"))
+    return Declaration.from_dict(_normalise(load(path, "declaration")))
 
 
-def parse_declaration(text: str, name: str = "<declaration>") -> dict[str, Any]:
-    return _normalise(parse(text, name))
+def parse_declaration(text: str, name: str = "<declaration>") -> Declaration:
+    return Declaration.from_dict(_normalise(parse(text, name)))
 
 
 def merge_choices(
-    declaration: dict[str, Any] | None, title: str | None, training_mining: str | None
+    declaration: Declaration | None, title: str | None, training_mining: str | None
 ) -> tuple[str | None, str]:
     """The title and training/mining choice to sign with: the command's options, else the
     declaration's; a contradiction between them is refused rather than silently signed."""
-    declared = declaration or {}
-    choice = declared.get("training_mining")
+    declared = declaration or Declaration()
+    choice = declared.training_mining
     if training_mining and choice and training_mining != choice:
         raise BadInput(
             f"--training-mining {training_mining} contradicts the declaration's "
             f"training_mining = {choice!r}: make them agree"
         )
-    return title or declared.get("title"), training_mining or choice or "notAllowed"
+    return title or declared.title, training_mining or choice or "notAllowed"
 
 
 def validate_declaration(path: Path) -> list[Issue]:
@@ -77,6 +102,7 @@ def validate_declaration(path: Path) -> list[Issue]:
 
 
 def _normalise(source: TomlText) -> dict[str, Any]:
+    """The declaration's JSON form (Declaration.to_dict), or InvalidFile with every problem."""
     data = source.data
     issues: list[Issue] = []
     for key in data:
@@ -460,15 +486,15 @@ def declaration_template(
     starting point; a private prompt is left out, since the template may be shared.
     """
     t = _TEMPLATE_TEXTS[lang]
-    previous = record.declaration if record and isinstance(record.declaration, dict) else {}
-    title = title or previous.get("title") or (record.title if record else None) or ""
+    previous = (record.declaration if record else None) or Declaration()
+    title = title or previous.title or (record.title if record else None) or ""
     artist = (
         artist
-        or previous.get("artist")
+        or previous.artist
         or (record.author.name if record and record.author else None)
         or ""
     )
-    choice = previous.get("training_mining") or (record.training_mining if record else None)
+    choice = previous.training_mining or (record.training_mining if record else None)
     sign, *hint = sign_command(record, t["file"], lang)
     lines = [f"# {t['head']}", f"#   {sign}", *(f"# {line}" for line in hint)]
     if made_from:
@@ -486,12 +512,9 @@ def declaration_template(
         ("explanation", "explanation"),
         ("bias_reflection", "bias"),
     ):
-        text_lines = _long_text(previous.get(key))
+        text_lines = _long_text(getattr(previous, key))
         lines += [f"# {t[help_key]}", f"{key} = {text_lines[0]}", *text_lines[1:]]
-    techniques = [
-        {"name": x.get("name"), "how": x.get("how")} if isinstance(x, dict) else {"name": x}
-        for x in previous.get("techniques") or []
-    ]
+    techniques = [x.to_dict() for x in previous.techniques]
     lines += [
         f"# {t['tm']}",
         f"training_mining = {toml_string(choice or 'notAllowed')}",
@@ -512,10 +535,10 @@ def declaration_template(
         f"# {t['share']}",
         "[ai_share]",
     ]
-    share = {**_guess_share(record), **(previous.get("ai_share") or {})}
+    share = {**_guess_share(record), **previous.ai_share}
     lines += [f"{stage} = {toml_string(share[stage])}" for stage in STAGES]
     lines += ["", f"# {t['tools']}"]
-    tools = [x for x in previous.get("tools") or [] if isinstance(x, dict)]
+    tools = [x.to_dict() for x in previous.tools]
     if record is not None and record.kind == "generated":
         lines += [f"# {t['generated']}", ""]
     if not tools and record is not None and record.kind != "generated" and record.tool:
@@ -553,7 +576,7 @@ def declaration_template(
             "",
         ]
     lines += [f"# {t['inputs']}"]
-    inputs = [x for x in previous.get("human_inputs") or [] if isinstance(x, dict)] or [
+    inputs = [x.to_dict() for x in previous.human_inputs] or [
         {"file": i.title, "role": i.role, "sha256": i.sha256}
         for i in (record.ingredients if record else [])
     ]
@@ -564,7 +587,7 @@ def declaration_template(
     if not inputs:
         lines += ["# [[human_inputs]]", '# file = "croquis.jpg"', '# role = "sketch"', ""]
     lines.append(f"# {t['process']}")
-    process = [x for x in previous.get("process_images") or [] if isinstance(x, dict)]
+    process = [x.to_dict() for x in previous.process_images]
     for item in process:
         lines.append("[[process_images]]")
         lines += [f"{k} = {toml_string(str(item[k]))}" for k in PROCESS_KEYS if item.get(k)]

@@ -23,7 +23,7 @@ from typing import Any
 
 from artcharter.base.numbers import fmt_energy
 from artcharter.base.typography import de, punct
-from artcharter.charter.declaration import STAGES
+from artcharter.charter.declaration import STAGES, Declaration, DeclaredTool, HumanInput
 from artcharter.charter.evidence import Evidence
 from artcharter.charter.model import Charter, Rule
 from artcharter.provenance import verdicts
@@ -108,18 +108,19 @@ def passed(rule_verdicts: list[RuleVerdict]) -> bool:
 # --- what the evidence says, in the terms the rules need ---------------------------------------
 
 
-def declaration(ev: Evidence) -> dict[str, Any] | None:
-    return ev.declaration if isinstance(ev.declaration, dict) else None
+def declaration(ev: Evidence) -> Declaration | None:
+    return ev.declaration
 
 
 def declared_share(ev: Evidence) -> dict[str, str]:
-    share = (declaration(ev) or {}).get("ai_share")
-    return {k: v for k, v in share.items() if k in STAGES} if isinstance(share, dict) else {}
+    declared = declaration(ev)
+    share = declared.ai_share if declared else {}
+    return {k: v for k, v in share.items() if k in STAGES}
 
 
-def declared_tools(ev: Evidence) -> list[dict[str, Any]]:
-    tools = (declaration(ev) or {}).get("tools")
-    return [t for t in tools if isinstance(t, dict)] if isinstance(tools, list) else []
+def declared_tools(ev: Evidence) -> tuple[DeclaredTool, ...]:
+    declared = declaration(ev)
+    return declared.tools if declared else ()
 
 
 def source_type(ev: Evidence) -> str | None:
@@ -369,8 +370,8 @@ def generation_params(params: dict[str, Any], ev: Evidence) -> Outcome:
     tools = declared_tools(ev)
     seen["tools"] = []
     for index, tool in enumerate(tools, 1):
-        missing = [f for f in params["tool_fields"] if not tool.get(f)]
-        name = tool.get("name") or f"#{index}"
+        missing = [f for f in params["tool_fields"] if not getattr(tool, f, None)]
+        name = tool.name or f"#{index}"
         seen["tools"].append({"name": name, "missing": missing})
         if missing:
             problems_fr.append(f"l'outil {name} n'a pas : {_list(missing)}")
@@ -397,7 +398,7 @@ def generation_params(params: dict[str, Any], ev: Evidence) -> Outcome:
     # covers everything but post-production; a tool covers its stage, or all without one.
     covered = set(STAGES) - {"post-production"} if ev.origin is not None else set()
     for tool in tools:
-        covered |= {tool["stage"]} if tool.get("stage") in STAGES else set(STAGES)
+        covered |= {tool.stage} if tool.stage in STAGES else set(STAGES)
     uncovered = [s for s, v in declared_share(ev).items() if v != "none" and s not in covered]
     if uncovered:
         problems_fr.append(f"aucun outil déclaré pour l'étape : {_list(uncovered)}")
@@ -415,7 +416,7 @@ def generation_params(params: dict[str, Any], ev: Evidence) -> Outcome:
         parts_fr.append(f"la génération artcharter ({model_fr})")
         parts_en.append(f"the artcharter generation ({model_en})")
     if tools:
-        names = _list([str(t.get("name")) for t in tools])
+        names = _list([str(t.name) for t in tools])
         parts_fr.append(f"les outils déclarés ({names})")
         parts_en.append(f"the declared tools ({names})")
     return outcome(
@@ -438,23 +439,23 @@ def _ingredient_list(ev: Evidence) -> list[dict[str, Any]]:
     ]
 
 
-def _matches(declared: dict[str, Any], ingredient: dict[str, Any]) -> bool:
-    if declared.get("sha256"):
-        return declared["sha256"] == ingredient.get("sha256")
-    return Path(str(declared.get("file"))).name == ingredient.get("title")
+def _matches(declared: HumanInput, ingredient: dict[str, Any]) -> bool:
+    if declared.sha256:
+        return declared.sha256 == ingredient.get("sha256")
+    return Path(str(declared.file)).name == ingredient.get("title")
 
 
 def ingredients(params: dict[str, Any], ev: Evidence) -> Outcome:
     attached = _ingredient_list(ev)
-    declared = (declaration(ev) or {}).get("human_inputs") or []
-    declared = [d for d in declared if isinstance(d, dict) and d.get("file")]
+    inputs = found.human_inputs if (found := declaration(ev)) else ()
+    declared = [d for d in inputs if d.file]
     kind = source_type(ev) or ""
     seen = {
         "ingredients": [i["title"] for i in attached],
-        "declared": [d["file"] for d in declared],
+        "declared": [d.file for d in declared],
     }
     if declared:
-        missing = [d["file"] for d in declared if not any(_matches(d, i) for i in attached)]
+        missing = [d.file for d in declared if not any(_matches(d, i) for i in attached)]
         if missing:
             return outcome(
                 FAIL,
@@ -543,7 +544,7 @@ def prompt_audit(params: dict[str, Any], ev: Evidence) -> Outcome:
             f"{len(ev.prompts)} prompt(s) audited: no term flagged.",
             **seen,
         )
-    reflection = _text((declaration(ev) or {}).get("bias_reflection"))
+    reflection = _text(found.bias_reflection if (found := declaration(ev)) else None)
     seen["reflection_chars"] = len(reflection)
     if declaration(ev) is None:
         return _needs(
@@ -658,7 +659,7 @@ def _declared_text(
     declared = declaration(ev)
     if declared is None:
         return _needs(f"Il manque {fr_name}.", f"The {en_name} is missing.")
-    text = _text(declared.get(key))
+    text = _text(declared.field(key))
     seen = {"field": key, "chars": len(text), "min_chars": minimum}
     if not text:
         return outcome(
@@ -712,12 +713,7 @@ def techniques(params: dict[str, Any], ev: Evidence) -> Outcome:
             "Nommez les techniques qui auraient permis de faire l'image sans IA.",
             "Name the techniques that would have made the image without AI.",
         )
-    items = declared.get("techniques") or []
-    names = [
-        str(t.get("name")) if isinstance(t, dict) else str(t)
-        for t in items
-        if (t.get("name") if isinstance(t, dict) else t)
-    ]
+    names = [str(t.name) for t in declared.techniques if t.name]
     minimum = params["min_count"]
     seen = {"techniques": names, "min_count": minimum}
     if len(names) < minimum:
@@ -787,20 +783,15 @@ def energy_recorded(params: dict[str, Any], ev: Evidence) -> Outcome:
             "L'IA a été utilisée mais la déclaration ne décrit aucun outil ni nombre d'images.",
             "AI was used but the declaration describes no tool nor number of images.",
         )
-    missing = [str(t.get("name")) for t in tools if not t.get("generations")]
+    missing = [str(t.name) for t in tools if not t.generations]
     seen["tools"] = [
-        {
-            "name": t.get("name"),
-            "generations": t.get("generations"),
-            "energy_kwh": t.get("energy_kwh"),
-        }
-        for t in tools
+        {"name": t.name, "generations": t.generations, "energy_kwh": t.energy_kwh} for t in tools
     ]
     if missing:
         problems_fr.append(f"nombre d'images générées non déclaré pour : {_list(missing)}")
         problems_en.append(f"number of images generated not declared for: {_list(missing)}")
     elif tools:
-        count = sum(int(t["generations"]) for t in tools)
+        count = sum(int(t.generations) for t in tools)
         parts_fr.append(f"{count} image(s) déclarée(s) avec des outils externes (non mesurées)")
         parts_en.append(f"{count} image(s) declared with external tools (not measured)")
     if problems_en:
@@ -864,19 +855,19 @@ def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
         )
     per_image = float(params["external_kwh_per_image"])
     for tool in declared_tools(ev):
-        if tool.get("energy_kwh") is not None:
+        if tool.energy_kwh is not None:
             known = True
-            total += float(tool["energy_kwh"])
-            notes_fr.append(f"{tool.get('name')} : énergie déclarée")
-            notes_en.append(f"{tool.get('name')}: declared energy")
-        elif tool.get("generations"):
+            total += float(tool.energy_kwh)
+            notes_fr.append(f"{tool.name} : énergie déclarée")
+            notes_en.append(f"{tool.name}: declared energy")
+        elif tool.generations:
             known = True
-            total += int(tool["generations"]) * per_image
+            total += int(tool.generations) * per_image
             notes_fr.append(
-                f"{tool.get('name')} : estimée, {tool['generations']} images × {fmt_energy(per_image, 'fr')}"
+                f"{tool.name} : estimée, {tool.generations} images × {fmt_energy(per_image, 'fr')}"
             )
             notes_en.append(
-                f"{tool.get('name')}: estimated, {tool['generations']} images × {fmt_energy(per_image, 'en')}"
+                f"{tool.name}: estimated, {tool.generations} images × {fmt_energy(per_image, 'en')}"
             )
     if not known:
         return outcome(
@@ -930,7 +921,7 @@ def training_mining(params: dict[str, Any], ev: Evidence) -> Outcome:
             f"The file says '{word['en']}' ({in_file}); the school asks for: {_list(accept)}.",
             **seen,
         )
-    declared = (declaration(ev) or {}).get("training_mining")
+    declared = found.training_mining if (found := declaration(ev)) else None
     seen["declared"] = declared
     if declaration(ev) is None or not declared:
         prefix = _NO_DECLARATION if declaration(ev) is None else ("", "")
@@ -971,7 +962,7 @@ def local_tool(params: dict[str, Any], ev: Evidence) -> Outcome:
             f"Generated on site with the model {model_en} (energy measured).",
             model=ev.origin.model.id,
         )
-    names = [str(t.get("name")) for t in declared_tools(ev)] or (
+    names = [str(t.name) for t in declared_tools(ev)] or (
         [ev.record.tool] if ev.record and ev.record.tool else []
     )
     return outcome(
@@ -988,7 +979,7 @@ def declaration_field(params: dict[str, Any], ev: Evidence) -> Outcome:
     declared = declaration(ev)
     if declared is None:
         return _needs(f"Le champ {key} est demandé.", f"The field {key} is required.")
-    value = declared.get(key)
+    value = declared.field(key)
     if isinstance(value, list):
         count, minimum = len(value), params["min_items"]
         seen = {"field": key, "items": count, "min_items": minimum}

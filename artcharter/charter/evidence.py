@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.record import ArtworkRecord, EnergyRecord, now_iso
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class Evidence:
     # The record of the artcharter generation behind the artwork: the record itself for a
     # generated image, the parent's for a labelled copy of one.
     origin: ArtworkRecord | None = None
-    declaration: dict[str, Any] | None = None
+    declaration: Declaration | None = None
     prompts: tuple[str, ...] = ()  # every prompt known in full
     private_prompt: bool = False  # a prompt whose text is not available here (hash only)
     ledger: bool = False  # whether a ledger was consulted
@@ -123,7 +124,7 @@ class Evidence:
             "ingredients": list(self.ingredients),
             "record": self.record.to_dict() if self.record else None,
             "origin_artwork_id": self.origin.artwork_id if self.origin else None,
-            "declaration": self.declaration,
+            "declaration": self.declaration.to_dict() if self.declaration else None,
             "private_prompt": self.private_prompt,
             "ledger": self.ledger,
             "session": self.session.to_dict() if self.session else None,
@@ -172,9 +173,8 @@ def gather(
     if declaration is None and origin is not None:
         # A copy labelled without a declaration keeps the one given at generation.
         declaration = origin.declaration
-    for tool in (declaration or {}).get("tools") or []:
-        if isinstance(tool, dict):
-            prompts += [p for p in tool.get("prompts") or [] if isinstance(p, str) and p]
+    for tool in declaration.tools if declaration else ():
+        prompts += [p for p in tool.prompts if isinstance(p, str) and p]
     prompts = list(dict.fromkeys(prompts))  # the same prompt twice is audited once
 
     return Evidence(
@@ -186,7 +186,7 @@ def gather(
         ingredients=tuple(verification.ingredients),
         record=record,
         origin=origin,
-        declaration=declaration if isinstance(declaration, dict) else None,
+        declaration=declaration,
         prompts=tuple(prompts),
         private_prompt=private,
         ledger=ledger is not None,
@@ -247,19 +247,11 @@ def session_energy(
         )
     session_id = row.get("session_id")
     if session_id:
-        rows = list(
-            ledger.db.query(
-                "SELECT artwork_id, status, record FROM artworks WHERE session_id = ? "
-                "ORDER BY created_at, rowid",
-                [session_id],
-            )
-        )
-        runs = list(ledger.db.query("SELECT * FROM energy_runs WHERE session_id = ?", [session_id]))
+        rows = ledger.session_artworks(session_id)
+        runs = ledger.energy_runs_for_session(session_id)
     else:
         rows = [row]
-        runs = list(
-            ledger.db.query("SELECT * FROM energy_runs WHERE artwork_id = ?", [origin.artwork_id])
-        )
+        runs = ledger.energy_runs_for_artwork(origin.artwork_id)
     generations = []
     for item in rows:
         energy = None

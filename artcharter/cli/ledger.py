@@ -113,20 +113,11 @@ def show(
     with _open(ctx) as ledger:
         row = ledger.find_artwork(key)
         if row is None and len(key) >= 4:
-            matches = list(
-                ledger.db.query(
-                    "SELECT * FROM artworks WHERE artwork_id LIKE ?", [_text(key) + "%"]
-                )
-            )
+            matches = ledger.artworks_by_id_prefix(_text(key))
             row = matches[0] if len(matches) == 1 else None
         if row is None:
             raise BadInput(f"no artwork {key!r} in the ledger")
-        verifications = list(
-            ledger.db.query(
-                "SELECT verdict, verified_at, path FROM verifications WHERE sha256 = ?",
-                [row["sha256"]],
-            )
-        )
+        verifications = ledger.verifications_of_sha256(row["sha256"])
     try:
         record = jsonlib.loads(row["record"] or "null")
     except (ValueError, TypeError):

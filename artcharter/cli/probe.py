@@ -299,7 +299,12 @@ def campaign(
         replace_settings,
         settings_from_row,
     )
-    from artcharter.provenance.campaign.store import MODE_IMAGES, get_campaign, loads
+    from artcharter.provenance.campaign.store import (
+        MODE_IMAGES,
+        count_campaign_images,
+        get_campaign,
+        loads,
+    )
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
@@ -392,9 +397,7 @@ def campaign(
 
         def on_open(row: Any, resumed: bool) -> None:
             if resumed:
-                done = ledger.db.execute(
-                    "SELECT count(*) FROM probe_images WHERE campaign_id = ?", [row["campaign_id"]]
-                ).fetchone()[0]
+                done = count_campaign_images(ledger, row["campaign_id"])
                 say(words["resumed"].format(id=row["campaign_id"], done=done))
             per = words["per"].format(n=settings.per_prompt) if not mode_images else ""
             say(

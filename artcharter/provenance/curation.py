@@ -14,7 +14,6 @@ from typing import Any
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_file
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.record import now_iso
 
 MARKS = ("kept", "discarded")
 MIN_PREFIX = 6
@@ -40,12 +39,7 @@ def find(ledger: Ledger, key: str) -> dict[str, Any] | None:
     row = ledger.find_artwork(key)
     if row is not None or len(key) < MIN_PREFIX or not all(c in "0123456789abcdef-" for c in key):
         return row
-    matches = list(
-        ledger.db.query(
-            "SELECT * FROM artworks WHERE artwork_id LIKE ? OR sha256 LIKE ? LIMIT 2",
-            [key + "%", key + "%"],
-        )
-    )
+    matches = ledger.artworks_by_id_or_hash_prefix(key, limit=2)
     if len(matches) > 1:
         raise BadInput(f"{key!r} starts more than one artwork id or hash: give more characters")
     return matches[0] if matches else None
@@ -69,8 +63,5 @@ def mark(ledger: Ledger, keys: list[str], status: str) -> list[Marked]:
             f"no artwork in the ledger {ledger.path} for: {', '.join(missing)} "
             "(give an image file, an artwork id or its first characters, or a file hash)"
         )
-    stamp = now_iso()
-    with ledger.transaction():
-        for _, row in rows:
-            ledger.db["artworks"].update(row["artwork_id"], {"status": status, "updated_at": stamp})
+    ledger.set_statuses([row["artwork_id"] for _, row in rows], status)
     return [Marked(key, row["artwork_id"], row["path"], row["status"], status) for key, row in rows]

@@ -84,13 +84,4 @@ def summarize(rows: list[dict[str, Any]], session_id: str | None = None) -> Ener
 
 
 def energy_summary(ledger: Ledger, session_id: str | None = None) -> EnergySummary:
-    sql = (
-        "SELECT e.*, a.status AS artwork_status FROM energy_runs e "
-        "LEFT JOIN artworks a ON a.artwork_id = e.artwork_id"
-    )
-    params: list[Any] = []
-    if session_id:
-        sql += " WHERE e.session_id = ?"
-        params.append(session_id)
-    sql += " ORDER BY e.id"
-    return summarize(list(ledger.db.query(sql, params)), session_id)
+    return summarize(ledger.energy_runs_with_artwork_status(session_id), session_id)

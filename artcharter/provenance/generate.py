@@ -41,6 +41,7 @@ from artcharter.base.devices import resolve_device
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.provenance import demo_model, schedulers
 from artcharter.provenance.a1111 import PNG_KEY, parameters_for
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.keys import slugify
 from artcharter.provenance.label import Signed, check_choices, sign_record
 from artcharter.provenance.ledger import Ledger
@@ -494,7 +495,7 @@ def generate(
     private_prompt: bool = False,
     training_mining: str = "notAllowed",
     title: str | None = None,
-    declaration: dict[str, Any] | None = None,
+    declaration: Declaration | None = None,
     country: str = "FRA",
     session_id: str | None = None,
     status: str = "kept",
@@ -724,7 +725,7 @@ def _publish_image(
     private_prompt: bool,
     training_mining: str,
     title: str | None,
-    declaration: dict[str, Any] | None,
+    declaration: Declaration | None,
     identity: SigningIdentity,
     output_dir: Path,
     ledger: Ledger | None,

@@ -15,6 +15,7 @@ from typing import Any
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import image_files
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.manifest import PARENT_ID, build_manifest, xmp_fields
 from artcharter.provenance.record import (
@@ -150,7 +151,7 @@ def label(
     ingredients: list[tuple[Path, str]] = (),  # type: ignore[assignment]
     training_mining: str = "notAllowed",
     title: str | None = None,
-    declaration: dict[str, Any] | None = None,
+    declaration: Declaration | None = None,
     ledger: Ledger | None = None,
     force: bool = False,
 ) -> Signed:

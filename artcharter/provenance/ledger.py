@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.record import ArtworkRecord, EnergyRecord, now_iso
 
 
@@ -38,7 +39,9 @@ def _import_sqlite_utils() -> Any:
 
 sqlite_utils = _import_sqlite_utils()
 
-SCHEMA_VERSION = 1
+# 2: energy_runs and verifications declare their artwork_id a foreign key of artworks
+# (a version-1 ledger is migrated when opened: Ledger._migrate).
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 60
 
 TABLES: dict[str, tuple[dict[str, type], str]] = {
@@ -87,6 +90,7 @@ TABLES: dict[str, tuple[dict[str, type], str]] = {
             "images": int,
             "session_id": str,
             "created_at": str,
+            "claimed_artwork_id": str,
         },
         "id",
     ),
@@ -102,10 +106,19 @@ TABLES: dict[str, tuple[dict[str, type], str]] = {
             "organisation": str,
             "codes": str,
             "verified_at": str,
+            "claimed_artwork_id": str,
         },
         "id",
     ),
 }
+# Rows that name an artwork point at its row, so Datasette links the tables. An id that
+# names no artwork of this ledger (a verified file from elsewhere that merely claims one)
+# is kept in claimed_artwork_id, with artwork_id NULL: a foreign key never dangles.
+FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
+    "energy_runs": [("artwork_id", "artworks", "artwork_id")],
+    "verifications": [("artwork_id", "artworks", "artwork_id")],
+}
+CLAIMED = "claimed_artwork_id"
 
 
 # The status of a row whose file was overwritten by a newer artwork under the same name.
@@ -116,6 +129,15 @@ def path_text(path: Path) -> str:
     """A file's absolute path as the ledger stores it. SQLite text is UTF-8, while a Linux
     file name may be any bytes: those are kept as ``\\xNN`` escapes, the same every time."""
     return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
+
+
+def _claimed(row: dict[str, Any], known: set[str]) -> dict[str, Any]:
+    """``row`` ready to write: an artwork_id outside ``known`` (the ledger's artworks)
+    becomes its claimed_artwork_id, so that the foreign key holds."""
+    artwork_id = row.get("artwork_id")
+    if artwork_id is None or artwork_id in known:
+        return {**row, CLAIMED: None}
+    return {**row, "artwork_id": None, CLAIMED: artwork_id}
 
 
 class Ledger:
@@ -134,6 +156,11 @@ class Ledger:
             raise SetupError(f"cannot open the ledger {path}: {exc.strerror}") from None
         self.db = sqlite_utils.Database(conn)
         self._ensure_schema()
+
+    def commit_without_waiting_for_disk(self) -> None:
+        """Commit without waiting for an fsync (``synchronous=NORMAL``). In WAL mode the
+        ledger stays consistent; a power cut may lose the last commits, never corrupt it."""
+        self.db.execute("PRAGMA synchronous=NORMAL")
 
     def __enter__(self) -> Ledger:
         return self
@@ -154,23 +181,75 @@ class Ledger:
                     "program); choose another file with --ledger"
                 )
             if all(name in existing for name in TABLES) and "meta" in existing:
+                if self._schema_version() < SCHEMA_VERSION:
+                    self._migrate()
+                    self._ensure_indexes()  # a rebuilt table lost its indexes
                 return
             with self.transaction():
                 for name, (columns, pk) in TABLES.items():
-                    self.db[name].create(columns, pk=pk, if_not_exists=True)
+                    self.db[name].create(
+                        columns, pk=pk, foreign_keys=FOREIGN_KEYS.get(name), if_not_exists=True
+                    )
                 self.db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
                 self.db.execute(
                     "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
                     [str(SCHEMA_VERSION)],
                 )
-            for table, column in (
-                ("artworks", "sha256"),
-                ("artworks", "path"),
-                ("verifications", "sha256"),
-            ):
-                self.db[table].create_index([column], if_not_exists=True)
+            self._ensure_indexes()
         except sqlite3.DatabaseError as exc:
             raise BadInput(f"{self.path}: not a usable ledger ({exc})") from None
+
+    def _ensure_indexes(self) -> None:
+        for table, column in (
+            ("artworks", "sha256"),
+            ("artworks", "path"),
+            ("verifications", "sha256"),
+        ):
+            self.db[table].create_index([column], if_not_exists=True)
+
+    def _schema_version(self) -> int:
+        found = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        try:
+            return int(found[0]) if found else 0
+        except ValueError:  # a hand-edited value: not one artcharter wrote
+            return 0
+
+    def _migrate(self) -> None:
+        """Bring a ledger of an earlier schema version to this one, keeping every row.
+
+        Version 1 -> 2: SQLite cannot add a foreign key to a table, so each table that gets
+        one is rebuilt under a temporary name, filled with the old rows, and renamed; an
+        artwork id that names no artwork moves to claimed_artwork_id first. One transaction:
+        a second process opening the ledger at the same time waits, then finds it done."""
+        with self.transaction():
+            if self._schema_version() >= SCHEMA_VERSION:
+                return
+            for name, keys in FOREIGN_KEYS.items():
+                table = self.db[name]
+                if {k.column for k in table.foreign_keys} >= {column for column, _, _ in keys}:
+                    continue
+                columns = {**table.columns_dict, CLAIMED: str}
+                # Any column a hand-edited ledger added is kept too.
+                columns.update((c, t) for c, t in TABLES[name][0].items() if c not in columns)
+                kept = [c for c in table.columns_dict]
+                rebuilt = f"_{name}_v{SCHEMA_VERSION}"
+                self.db[rebuilt].create(columns, pk=TABLES[name][1], foreign_keys=keys)
+                names = ", ".join(f"[{c}]" for c in kept)
+                self.db.execute(f"INSERT INTO [{rebuilt}] ({names}) SELECT {names} FROM [{name}]")
+                self.db.execute(f"DROP TABLE [{name}]")
+                self.db.execute(f"ALTER TABLE [{rebuilt}] RENAME TO [{name}]")
+                self._unclaim(name)
+            self.db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
+            )
+
+    def _unclaim(self, table: str) -> None:
+        """Rows of ``table`` whose artwork_id names no artwork keep it as claimed_artwork_id."""
+        self.db.execute(
+            f"UPDATE [{table}] SET {CLAIMED} = artwork_id, artwork_id = NULL "
+            "WHERE artwork_id IS NOT NULL "
+            "AND artwork_id NOT IN (SELECT artwork_id FROM artworks)"
+        )
 
     def _is_ledger(self, existing: set[str]) -> bool:
         if "meta" not in existing:
@@ -252,8 +331,14 @@ class Ledger:
         )
 
     def set_status(self, artwork_id: str, status: str) -> None:
+        self.set_statuses([artwork_id], status)
+
+    def set_statuses(self, artwork_ids: list[str], status: str) -> None:
+        """Give every artwork in ``artwork_ids`` the same status, in one transaction."""
+        stamp = now_iso()
         with self.transaction():
-            self.db["artworks"].update(artwork_id, {"status": status, "updated_at": now_iso()})
+            for artwork_id in artwork_ids:
+                self.db["artworks"].update(artwork_id, {"status": status, "updated_at": stamp})
 
     def find_artwork(self, key: str) -> dict[str, Any] | None:
         """By artwork id, file hash, or path."""
@@ -280,6 +365,65 @@ class Ledger:
             sql += f" LIMIT {int(limit)}"
         return list(self.db.query(sql, params))
 
+    def artworks_by_id_prefix(self, prefix: str) -> list[dict[str, Any]]:
+        """Every artwork whose id starts with ``prefix``."""
+        return list(self.db.query("SELECT * FROM artworks WHERE artwork_id LIKE ?", [prefix + "%"]))
+
+    def artworks_by_id_or_hash_prefix(self, prefix: str, *, limit: int) -> list[dict[str, Any]]:
+        """At most ``limit`` artworks whose id or file hash starts with ``prefix``."""
+        return list(
+            self.db.query(
+                "SELECT * FROM artworks WHERE artwork_id LIKE ? OR sha256 LIKE ? LIMIT ?",
+                [prefix + "%", prefix + "%", limit],
+            )
+        )
+
+    def shown_artwork(self, key: str) -> dict[str, Any] | None:
+        """The latest artwork with this id or file hash that was not discarded."""
+        rows = list(
+            self.db.query(
+                "SELECT * FROM artworks WHERE (artwork_id = ? OR sha256 = ?) "
+                "AND status != 'discarded' ORDER BY created_at DESC LIMIT 1",
+                [key, key],
+            )
+        )
+        return rows[0] if rows else None
+
+    def kept_artwork_ids(self, artwork_ids: set[str]) -> set[str]:
+        """Which of ``artwork_ids`` name an artwork of the ledger that was not discarded."""
+        if not artwork_ids:
+            return set()
+        marks = ",".join("?" * len(artwork_ids))
+        return {
+            row["artwork_id"]
+            for row in self.db.query(
+                f"SELECT artwork_id FROM artworks WHERE artwork_id IN ({marks}) "
+                "AND status != 'discarded'",
+                list(artwork_ids),
+            )
+        }
+
+    def session_artworks(self, session_id: str) -> list[dict[str, Any]]:
+        """The artworks of one generation session (id, status, record), oldest first."""
+        return list(
+            self.db.query(
+                "SELECT artwork_id, status, record FROM artworks WHERE session_id = ? "
+                "ORDER BY created_at, rowid",
+                [session_id],
+            )
+        )
+
+    def session_artwork_seeds(self, session_id: str) -> list[dict[str, Any]]:
+        """The artworks of one session with their prompt and seed, newest first."""
+        return list(
+            self.db.query(
+                "SELECT artwork_id, path, sha256, prompt, json_extract(record, "
+                "'$.generation.seed') AS seed FROM artworks WHERE session_id = ? "
+                "ORDER BY created_at DESC",
+                [session_id],
+            )
+        )
+
     def record_of(self, row: dict[str, Any]) -> ArtworkRecord:
         return ArtworkRecord.from_dict(json.loads(row["record"]))
 
@@ -297,15 +441,15 @@ class Ledger:
 
     def add_declaration(self, record: ArtworkRecord) -> None:
         """Keep the artist's declaration (artcharter.charter.declaration) next to its artwork."""
-        declaration = record.declaration or {}
+        declaration = record.declaration or Declaration()
         self.ensure_table("declarations", self.DECLARATION_COLUMNS, "artwork_id")
         row = {
             "artwork_id": record.artwork_id,
-            "title": declaration.get("title"),
-            "artist": declaration.get("artist"),
-            "training_mining": declaration.get("training_mining"),
-            "ai_share": json.dumps(declaration.get("ai_share") or {}, ensure_ascii=False),
-            "declaration": json.dumps(declaration, ensure_ascii=False),
+            "title": declaration.title,
+            "artist": declaration.artist,
+            "training_mining": declaration.training_mining,
+            "ai_share": json.dumps(dict(declaration.ai_share), ensure_ascii=False),
+            "declaration": json.dumps(declaration.to_dict(), ensure_ascii=False),
             "created_at": now_iso(),
         }
         with self.transaction():
@@ -342,7 +486,49 @@ class Ledger:
             "created_at": now_iso(),
         }
         with self.transaction():
-            self.db["energy_runs"].insert(row)
+            known = self._known_artwork_ids({artwork_id})
+            self.db["energy_runs"].insert(_claimed(row, known))
+
+    def energy_runs_for_session(self, session_id: str) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM energy_runs WHERE session_id = ?", [session_id]))
+
+    def energy_runs_for_artwork(self, artwork_id: str) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM energy_runs WHERE artwork_id = ?", [artwork_id]))
+
+    def has_energy_run(self, artwork_id: str) -> bool:
+        found = self.db.execute(
+            "SELECT 1 FROM energy_runs WHERE artwork_id = ? LIMIT 1", [artwork_id]
+        ).fetchone()
+        return found is not None
+
+    def energy_runs_with_artwork_status(
+        self, session_id: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Energy runs in order, each with the status of its artwork (``artwork_status``);
+        only one session's when ``session_id`` is given."""
+        sql = (
+            "SELECT e.*, a.status AS artwork_status FROM energy_runs e "
+            "LEFT JOIN artworks a ON a.artwork_id = e.artwork_id"
+        )
+        params: list[Any] = []
+        if session_id:
+            sql += " WHERE e.session_id = ?"
+            params.append(session_id)
+        sql += " ORDER BY e.id"
+        return list(self.db.query(sql, params))
+
+    def energy_totals(self) -> dict[str, Any]:
+        """Over every energy run: how many (``runs``), their kWh (``kwh``, None when there
+        are none) and how many were not measured (``unmeasured``)."""
+        return next(
+            iter(
+                self.db.query(
+                    "SELECT count(*) AS runs, sum(kwh_total) AS kwh, "
+                    "sum(CASE WHEN status = 'measured' THEN 0 ELSE 1 END) AS unmeasured "
+                    "FROM energy_runs"
+                )
+            )
+        )
 
     # --- verifications -------------------------------------------------------------------
 
@@ -353,7 +539,39 @@ class Ledger:
             {**r, "codes": json.dumps(r.get("codes", [])), "verified_at": now_iso()} for r in rows
         ]
         with self.transaction():
-            self.db["verifications"].insert_all(stamped)
+            known = self._known_artwork_ids({r.get("artwork_id") for r in stamped})
+            self.db["verifications"].insert_all([_claimed(r, known) for r in stamped])
+
+    def _known_artwork_ids(self, artwork_ids: set[str | None]) -> set[str]:
+        """Which of ``artwork_ids`` name an artwork row of this ledger (whatever its status)."""
+        wanted = [i for i in artwork_ids if i is not None]
+        if not wanted:
+            return set()
+        marks = ",".join("?" * len(wanted))
+        return {
+            row[0]
+            for row in self.db.execute(
+                f"SELECT artwork_id FROM artworks WHERE artwork_id IN ({marks})", wanted
+            )
+        }
+
+    def verifications_of_sha256(self, sha256: str) -> list[dict[str, Any]]:
+        """Every verification of exactly these bytes (verdict, time, path)."""
+        return list(
+            self.db.query(
+                "SELECT verdict, verified_at, path FROM verifications WHERE sha256 = ?", [sha256]
+            )
+        )
+
+    def recent_verifications(self, artwork_id: str, *, limit: int) -> list[dict[str, Any]]:
+        """The latest ``limit`` verifications of an artwork, newest first."""
+        return list(
+            self.db.query(
+                "SELECT verdict, signer, organisation, verified_at FROM verifications "
+                "WHERE artwork_id = ? ORDER BY id DESC LIMIT ?",
+                [artwork_id, limit],
+            )
+        )
 
     def counts(self) -> dict[str, int]:
         return {name: self.db[name].count for name in self.db.table_names() if name != "meta"}

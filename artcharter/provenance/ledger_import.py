@@ -78,12 +78,7 @@ def import_verified(ledger: Ledger, verification: Verification) -> ImportOutcome
         if (
             record.kind == "generated"
             and record.energy is not None
-            and not _has_energy(ledger, record.artwork_id)
+            and not ledger.has_energy_run(record.artwork_id)
         ):
             ledger.add_energy_run(record.energy, phase="generation", artwork_id=record.artwork_id)
     return outcome(IMPORTED, record.artwork_id)
-
-
-def _has_energy(ledger: Ledger, artwork_id: str) -> bool:
-    rows = ledger.db.query("SELECT 1 FROM energy_runs WHERE artwork_id = ? LIMIT 1", [artwork_id])
-    return any(True for _ in rows)

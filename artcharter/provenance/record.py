@@ -21,6 +21,7 @@ from typing import Any
 # because it is a part of the artwork record.
 from artcharter.audits.energy import EnergyRecord
 from artcharter.base.hashing import sha256_hex
+from artcharter.provenance.declaration import Declaration
 
 SCHEMA = "artcharter.record/1"
 # Reverse-domain prefix of every custom assertion artcharter writes.
@@ -125,7 +126,7 @@ class ArtworkRecord:
     energy: EnergyRecord | None = None
     ingredients: list[Ingredient] = field(default_factory=list)
     training_mining: str = "notAllowed"
-    declaration: dict[str, Any] | None = None
+    declaration: Declaration | None = None
     probe: dict[str, Any] | None = None
     software: dict[str, str] = field(default_factory=dict)
 
@@ -148,7 +149,9 @@ class ArtworkRecord:
         return dataclasses.replace(self, prompt=None, generation=generation)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        data = dataclasses.asdict(self)
+        data["declaration"] = self.declaration.to_dict() if self.declaration else None
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArtworkRecord:
@@ -195,6 +198,8 @@ def _convert(tp: Any, value: Any) -> Any:
     if origin is list:
         (item,) = typing.get_args(tp)
         return [_convert(item, v) for v in value]
+    if tp is Declaration:  # frozen, with its own JSON form
+        return Declaration.from_dict(value)
     if dataclasses.is_dataclass(tp):
         return _build(tp, value)
     return value

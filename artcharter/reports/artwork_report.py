@@ -26,6 +26,7 @@ from artcharter.base.numbers import (
     fmt_number,
 )
 from artcharter.provenance import verdicts
+from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord, EnergyRecord
 from artcharter.provenance.verify import Verification
 from artcharter.reports import energy_equivalents, explanations
@@ -87,8 +88,8 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
     author = record.author if record else None
     origin = facts.generation_record
     model = origin.model if origin else None
-    declaration = (record.declaration if record else None) or {}
-    title = (record.title if record else None) or declaration.get("title") or v.title
+    declaration = record.declaration if record else None
+    title = (record.title if record else None) or (declaration and declaration.title) or v.title
     if record and title == record.artwork_id:
         title = None  # the manifest title falls back to the id: not a title
     return {
@@ -96,7 +97,7 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "title": title,
         "display_title": title or t("untitled", lang),
         "artist": (author.name if author else None)
-        or declaration.get("artist")
+        or (declaration and declaration.artist)
         or v.signer.get("name"),
         "organisation": author.organisation if author else v.signer.get("organisation"),
         "created_at": record.created_at if record else v.signer.get("time"),
@@ -301,18 +302,16 @@ def _energy(facts: ReportFacts, lang: str) -> dict[str, Any]:
     out["references"] = energy_equivalents.references(out["kwh"], lang)
     declared = [
         tool
-        for tool in ((record.declaration or {}).get("tools") or [] if record else [])
-        if isinstance(tool, dict)
-        and isinstance(tool.get("energy_kwh"), int | float)
-        and not isinstance(tool.get("energy_kwh"), bool)
+        for tool in (record.declaration.tools if record and record.declaration else ())
+        if isinstance(tool.energy_kwh, int | float) and not isinstance(tool.energy_kwh, bool)
     ]
     out["declared_external"] = None
     if declared:
-        kwh = sum(float(tool["energy_kwh"]) for tool in declared)
+        kwh = sum(float(tool.energy_kwh) for tool in declared)  # type: ignore[arg-type]
         out["declared_external"] = {
             "kwh": kwh,
             "text": fmt_energy(kwh, lang),
-            "tools": [str(tool.get("name")) for tool in declared],
+            "tools": [str(tool.name) for tool in declared],
         }
     out["session"] = _session(facts.session, lang)
     return out
@@ -442,23 +441,12 @@ def _lang_text(value: Any, lang: str) -> str | None:
     return value
 
 
-def _items(value: Any, keys: tuple[str, ...]) -> list[dict[str, Any]]:
-    """A declaration list as tables with ``keys`` (a bare string fills the first key)."""
-    out = []
-    for item in value if isinstance(value, list) else []:
-        if isinstance(item, str) and item.strip():
-            out.append({keys[0]: item.strip(), **dict.fromkeys(keys[1:])})
-        elif isinstance(item, dict):
-            out.append({k: item.get(k) for k in keys})
-    return out
-
-
-def declaration_section(declaration: dict[str, Any] | None, lang: str) -> dict[str, Any]:
+def declaration_section(declaration: Declaration | None, lang: str) -> dict[str, Any]:
     """The artist's own words (schema ``artcharter.declaration/1``), as a report shows them."""
     if not declaration:
         return {"present": False}
     d = declaration
-    shares = d.get("ai_share") if isinstance(d.get("ai_share"), dict) else {}
+    shares = d.ai_share
     stages = [
         {
             "stage": stage,
@@ -470,11 +458,9 @@ def declaration_section(declaration: dict[str, Any] | None, lang: str) -> dict[s
         if shares.get(stage)
     ]
     tools = []
-    for tool in _items(
-        d.get("tools"), ("name", "version", "date", "prompts", "generations", "energy_kwh", "stage")
-    ):
-        prompts = tool["prompts"] or []
-        tool["prompts"] = [str(p) for p in (prompts if isinstance(prompts, list) else [prompts])]
+    for declared in d.tools:
+        tool = {k: v for k, v in declared.to_dict().items() if k != "notes"}
+        tool["prompts"] = [str(p) for p in declared.prompts]
         tool["date"] = str(tool["date"]) if tool["date"] is not None else None
         tool["stage_words"] = maybe(f"stage_{tool['stage']}", lang) if tool["stage"] else None
         tool["energy_text"] = (
@@ -483,17 +469,17 @@ def declaration_section(declaration: dict[str, Any] | None, lang: str) -> dict[s
         tools.append(tool)
     return {
         "present": True,
-        "title": d.get("title") or None,
-        "artist": d.get("artist") or None,
-        "statement": d.get("statement") or None,
-        "explanation": d.get("explanation") or None,
-        "techniques": _items(d.get("techniques"), ("name", "how")),
+        "title": d.title or None,
+        "artist": d.artist or None,
+        "statement": d.statement or None,
+        "explanation": d.explanation or None,
+        "techniques": [t.to_dict() for t in d.techniques],
         "stages": stages,
         "tools": tools,
-        "bias_reflection": d.get("bias_reflection") or None,
-        "training_mining": d.get("training_mining") or None,
-        "human_inputs": _items(d.get("human_inputs"), ("file", "role", "sha256", "description")),
-        "process_images": _items(d.get("process_images"), ("file", "caption")),
+        "bias_reflection": d.bias_reflection or None,
+        "training_mining": d.training_mining or None,
+        "human_inputs": [i.to_dict() for i in d.human_inputs],
+        "process_images": [p.to_dict() for p in d.process_images],
     }
 
 

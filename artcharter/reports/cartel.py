@@ -38,11 +38,11 @@ WIDTH_MM, HEIGHT_MM = 95, 66
 
 def _tools_in_words(record: ArtworkRecord | None) -> str | None:
     """The external tools a declaration names ("Midjourney 6.1 and Photoshop")."""
-    declaration = (record.declaration if record else None) or {}
+    declaration = record.declaration if record else None
     names = []
-    for tool in declaration.get("tools") or []:
-        if isinstance(tool, dict) and tool.get("name"):
-            names.append(" ".join(str(x) for x in (tool["name"], tool.get("version")) if x))
+    for tool in declaration.tools if declaration else ():
+        if tool.name:
+            names.append(" ".join(str(x) for x in (tool.name, tool.version) if x))
     return " & ".join(names) or None
 
 
@@ -128,12 +128,16 @@ def cartel_data(
     if source_type is None and verification.disclosure.get("source_types"):
         source_type = verification.disclosure["source_types"][-1]
     share = SOURCE_TYPES.get(source_type or "", "unknown")
-    declaration = (record.declaration if record else None) or {}
-    title = (record.title if record else None) or declaration.get("title") or verification.title
+    declaration = record.declaration if record else None
+    title = (
+        (record.title if record else None)
+        or (declaration and declaration.title)
+        or verification.title
+    )
     if record and title == record.artwork_id:
         title = None
     author = record.author if record else None
-    artist = (author.name if author else None) or declaration.get("artist")
+    artist = (author.name if author else None) or (declaration and declaration.artist)
     artwork_id = record.artwork_id if record else None
     return {
         "lang": lang,

@@ -192,15 +192,7 @@ class SummaryFiles:
 
 def ledger_energy(ledger: Ledger, lang: str) -> dict[str, Any]:
     """Every energy measurement in the ledger: generations kept, discarded, and loading."""
-    row = next(
-        iter(
-            ledger.db.query(
-                "SELECT count(*) AS runs, sum(kwh_total) AS kwh, "
-                "sum(CASE WHEN status = 'measured' THEN 0 ELSE 1 END) AS unmeasured "
-                "FROM energy_runs"
-            )
-        )
-    )
+    row = ledger.energy_totals()
     kwh = row["kwh"] or 0.0
     return {
         "runs": row["runs"],

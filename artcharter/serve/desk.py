@@ -83,7 +83,7 @@ class Desk:
             # A desk commits one small transaction per upload; with the default FULL, each
             # waits for an fsync. In WAL mode NORMAL keeps the ledger consistent; a power
             # cut may lose the last verifications recorded, never corrupt the file.
-            ledger.db.execute("PRAGMA synchronous=NORMAL")
+            ledger.commit_without_waiting_for_disk()
         return ledger
 
     # --- uploads -------------------------------------------------------------------------
@@ -142,15 +142,7 @@ class Desk:
         ledger.add_verifications(rows)
         ids = {item.verification.artwork_id for item in held} - {None}
         if ids:
-            marks = ",".join("?" * len(ids))
-            known = {
-                row["artwork_id"]
-                for row in ledger.db.query(
-                    f"SELECT artwork_id FROM artworks WHERE artwork_id IN ({marks}) "
-                    "AND status != 'discarded'",
-                    list(ids),
-                )
-            }
+            known = ledger.kept_artwork_ids(ids)  # type: ignore[arg-type]
             for item in held:
                 item.in_ledger = item.verification.artwork_id in known
 
@@ -191,24 +183,11 @@ class Desk:
             return None
         ledger = self._ledger()
         assert ledger is not None
-        rows = list(
-            ledger.db.query(
-                "SELECT * FROM artworks WHERE (artwork_id = ? OR sha256 = ?) "
-                "AND status != 'discarded' ORDER BY created_at DESC LIMIT 1",
-                [artwork_id, artwork_id],
-            )
-        )
-        if not rows:
+        data = ledger.shown_artwork(artwork_id)
+        if data is None:
             return None
-        data = rows[0]
         record = ledger.record_of(data).public().to_dict()
-        verifications = list(
-            ledger.db.query(
-                "SELECT verdict, signer, organisation, verified_at FROM verifications "
-                "WHERE artwork_id = ? ORDER BY id DESC LIMIT 5",
-                [data["artwork_id"]],
-            )
-        )
+        verifications = ledger.recent_verifications(data["artwork_id"], limit=5)
         return ArtworkEntry(data, record, verifications)
 
     def artwork_file(self, entry: ArtworkEntry) -> tuple[bytes, str] | None:

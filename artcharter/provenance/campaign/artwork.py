@@ -15,7 +15,12 @@ from artcharter.audits.bias.clip_probe import ImageReading, Probe
 from artcharter.audits.bias.probe_classes import ProbeClasses
 from artcharter.audits.bias.prompt_audit import PromptAudit, audit_prompt
 from artcharter.base.hashing import sha256_hex
-from artcharter.provenance.campaign.store import PROMPT_SCOPE, dumps, ensure_tables, latest_campaign
+from artcharter.provenance.campaign.store import (
+    add_artwork_probe,
+    dumps,
+    latest_campaign,
+    prompt_result_sentences,
+)
 from artcharter.provenance.ledger import Ledger, path_text
 from artcharter.provenance.record import ArtworkRecord, now_iso
 
@@ -97,7 +102,6 @@ def record_artwork_probe(ledger: Ledger, result: ArtworkProbe) -> str:
 
     Only what the probe perceived is kept, in both languages with the probe's caveats: the
     prompt audit belongs to the charter check, which reads the prompt on record itself."""
-    ensure_tables(ledger)
     probe_id = uuid.uuid4().hex
     row = {
         "probe_id": probe_id,
@@ -118,8 +122,7 @@ def record_artwork_probe(ledger: Ledger, result: ArtworkProbe) -> str:
         "notices": dumps({lang: result.notices(lang) for lang in LANGS}),
         "campaign_id": result.campaign["campaign_id"] if result.campaign else None,
     }
-    with ledger.transaction():
-        ledger.db["probe_artworks"].insert(row)
+    add_artwork_probe(ledger, row)
     return probe_id
 
 
@@ -179,11 +182,7 @@ def probe_artwork(
     if campaign is not None and audit is not None:
         wanted = set(audit.occupations) | set(audit.descriptors)
         if wanted:
-            for r in ledger.db.query(  # type: ignore[union-attr]
-                "SELECT DISTINCT prompt_key, subject, prompt, sentence_en, sentence_fr "
-                "FROM probe_results WHERE campaign_id = ? AND scope = ? ORDER BY prompt_index",
-                [campaign["campaign_id"], PROMPT_SCOPE],
-            ):
+            for r in prompt_result_sentences(ledger, campaign["campaign_id"]):  # type: ignore[arg-type]
                 if r["subject"] in wanted:
                     related.append(
                         {

@@ -12,7 +12,13 @@ from artcharter.audits.bias.clip_probe import DEFAULT_BATCH_SIZE, ImageReading, 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_chunks, sha256_hex
 from artcharter.provenance.campaign.progress import Progress, no_progress
-from artcharter.provenance.campaign.store import IMAGE_PENDING, dumps
+from artcharter.provenance.campaign.store import (
+    IMAGE_PENDING,
+    count_campaign_images,
+    dumps,
+    pending_images_page,
+    update_images,
+)
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.record import now_iso
 
@@ -41,10 +47,7 @@ def classify_pending(
     recorded as an energy run of phase ``probe`` for the campaign.
     """
     campaign_id = campaign["campaign_id"]
-    total_pending = ledger.db.execute(
-        "SELECT count(*) FROM probe_images WHERE campaign_id = ? AND status = ?",
-        [campaign_id, IMAGE_PENDING],
-    ).fetchone()[0]
+    total_pending = count_campaign_images(ledger, campaign_id, IMAGE_PENDING)
     if not total_pending:
         return 0
     done = [0]
@@ -102,25 +105,21 @@ def _classify_pages(
 
     progress("classify", 0, total)
     while True:
-        rows = list(
-            ledger.db.query(
-                "SELECT rowid, image_id, path, sha256 FROM probe_images "
-                "WHERE campaign_id = ? AND status = ? AND rowid > ? ORDER BY rowid LIMIT ?",
-                [campaign_id, IMAGE_PENDING, last, batch_size],
-            )
+        rows = pending_images_page(
+            ledger, campaign_id, IMAGE_PENDING, after_rowid=last, limit=batch_size
         )
         if not rows:
             return
         last = rows[-1]["rowid"]
         hashes.clear()
         readings = list(probe.classify(rows, load=load, batch_size=len(rows)))
-        with ledger.transaction():
-            for row, reading in readings:
-                ledger.db["probe_images"].update(
-                    row["image_id"],
-                    _reading_columns(reading, hashes.get(row["image_id"])),
-                    alter=True,
-                )
+        update_images(
+            ledger,
+            [
+                (row["image_id"], _reading_columns(reading, hashes.get(row["image_id"])))
+                for row, reading in readings
+            ],
+        )
         done[0] += len(readings)
         progress("classify", done[0], total)
 

@@ -13,30 +13,25 @@ from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_file
 from artcharter.provenance.campaign.progress import Progress, no_progress
 from artcharter.provenance.campaign.settings import CampaignSettings, ImageMaker
-from artcharter.provenance.campaign.store import IMAGE_PENDING
+from artcharter.provenance.campaign.store import (
+    IMAGE_PENDING,
+    campaign_image_ids,
+    insert_campaign_image,
+)
 from artcharter.provenance.image_files import is_image_name
 from artcharter.provenance.ledger import Ledger, path_text
 from artcharter.provenance.record import now_iso
 
 
 def _existing_image_ids(ledger: Ledger, campaign_id: str) -> set[str]:
-    return {
-        r["image_id"]
-        for r in ledger.db.query(
-            "SELECT image_id FROM probe_images WHERE campaign_id = ?", [campaign_id]
-        )
-    }
+    return campaign_image_ids(ledger, campaign_id)
 
 
 def _signed_in_session(ledger: Ledger, campaign_id: str) -> dict[tuple[str, int], list[Any]]:
     """The images already signed for this campaign, by (prompt, seed): one query, bounded
     by the campaign's size (the ledger's other artworks are not read)."""
     found: dict[tuple[str, int], list[Any]] = {}
-    for row in ledger.db.query(
-        "SELECT artwork_id, path, sha256, prompt, json_extract(record, '$.generation.seed') "
-        "AS seed FROM artworks WHERE session_id = ? ORDER BY created_at DESC",
-        [campaign_id],
-    ):
+    for row in ledger.session_artwork_seeds(campaign_id):
         if row["seed"] is not None:
             found.setdefault((row["prompt"], int(row["seed"])), []).append(row)
     return found
@@ -163,10 +158,9 @@ def _runs(indices: Sequence[int]) -> list[tuple[int, int]]:
 
 def _insert_image(ledger: Ledger, row: dict[str, Any]) -> None:
     row = {**row, "status": IMAGE_PENDING, "created_at": now_iso()}
-    with ledger.transaction():
-        # ignore: a second process resuming the same campaign at the same time may list
-        # the same image first; its own copy then stays an ordinary recorded generation.
-        ledger.db["probe_images"].insert(row, pk="image_id", alter=True, ignore=True)
+    # A second process resuming the same campaign at the same time may list the same image
+    # first; its own copy then stays an ordinary recorded generation.
+    insert_campaign_image(ledger, row)
 
 
 def folder_prompt_set(images_dir: Path) -> PromptSet:

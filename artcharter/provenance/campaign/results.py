@@ -23,9 +23,13 @@ from artcharter.provenance.campaign.store import (
     IMAGE_UNREADABLE,
     PROMPT_SCOPE,
     STATUS_COMPLETE,
+    campaign_energy_totals,
     dumps,
     get_campaign,
+    iter_campaign_results,
+    iter_image_readings,
     loads,
+    replace_results,
 )
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.record import now_iso
@@ -130,10 +134,7 @@ def _tally(ledger: Ledger, campaign_id: str, classes: ProbeClasses) -> dict[str,
     """Per prompt key: images, abstentions, unreadable, and per attribute the valid counts
     and the uncertain count. One pass over the rows, without keeping them."""
     tally: dict[str, dict[str, Any]] = {}
-    for row in ledger.db.query(
-        "SELECT prompt_key, status, reading FROM probe_images WHERE campaign_id = ?",
-        [campaign_id],
-    ):
+    for row in iter_image_readings(ledger, campaign_id):
         t = tally.setdefault(
             row["prompt_key"],
             {
@@ -323,32 +324,13 @@ def compute_results(
         "summary": dumps(summary),
         "energy": dumps(energy),
     }
-    with ledger.transaction():
-        ledger.db.execute("DELETE FROM probe_results WHERE campaign_id = ?", [campaign_id])
-        ledger.db["probe_results"].insert_all(rows, pk="result_id", alter=True)
-        ledger.db["probe_campaigns"].update(campaign_id, update)
+    replace_results(ledger, campaign_id, rows, update)
     return CampaignResult({**campaign, **update}, classes, prompts, aggregates, energy)
 
 
 def campaign_energy(ledger: Ledger, campaign_id: str) -> dict[str, Any]:
     """kWh and CO2 of the campaign: its images' generation runs and its probe runs."""
-
-    def total(sql: str) -> dict[str, Any]:
-        row = ledger.db.execute(sql, [campaign_id]).fetchone()
-        return {"kwh": row[0], "kg_co2eq": row[1], "runs": row[2], "unknown": row[3]}
-
-    generation = total(
-        "SELECT sum(e.kwh_total), sum(e.kg_co2eq), count(*), "
-        "sum(e.status != 'measured') FROM energy_runs e "
-        "WHERE e.phase != 'probe' AND e.artwork_id IN "
-        "(SELECT artwork_id FROM probe_images WHERE campaign_id = ? AND artwork_id IS NOT NULL)"
-    )
-    # Probe rows hold one image's share of a run over `images` images.
-    probe = total(
-        "SELECT sum(kwh_total * images), sum(kg_co2eq * images), count(*), "
-        "sum(status != 'measured') FROM energy_runs WHERE phase = 'probe' AND batch_id = ?"
-    )
-    return {"generation": generation, "probe": probe}
+    return campaign_energy_totals(ledger, campaign_id)
 
 
 def load_result(ledger: Ledger, campaign_id: str) -> CampaignResult:
@@ -364,10 +346,7 @@ def load_result(ledger: Ledger, campaign_id: str) -> CampaignResult:
     by_key = {p.key: p for p in prompt_list}
     prompts: dict[str, PromptResult] = {}
     aggregates: dict[str, list[M.Aggregate]] = {}
-    for row in ledger.db.query(
-        "SELECT * FROM probe_results WHERE campaign_id = ? ORDER BY prompt_index, rowid",
-        [campaign["campaign_id"]],
-    ):
+    for row in iter_campaign_results(ledger, campaign["campaign_id"]):
         if row["scope"] == CAMPAIGN_SCOPE:
             aggregates[row["attribute"]] = [M.Aggregate(**a) for a in json.loads(row["metrics"])]
             continue

@@ -23,13 +23,14 @@ from artcharter.provenance.campaign.settings import (
 from artcharter.provenance.campaign.store import (
     MODE_GENERATE,
     MODE_IMAGES,
-    STATUS_COMPLETE,
     STATUS_RUNNING,
     dumps,
     ensure_tables,
-    first_row,
     get_campaign,
+    insert_campaign,
+    latest_unfinished_campaign,
     mark_interrupted,
+    update_campaign,
 )
 from artcharter.provenance.ledger import Ledger, path_text
 from artcharter.provenance.record import now_iso
@@ -56,13 +57,7 @@ def find_campaign(
         return row
     if new:
         return None
-    return first_row(
-        ledger,
-        "probe_campaigns",
-        "SELECT * FROM probe_campaigns WHERE fingerprint = ? AND status != ? "
-        "ORDER BY updated_at DESC, rowid DESC LIMIT 1",
-        [fp, STATUS_COMPLETE],
-    )
+    return latest_unfinished_campaign(ledger, fp)
 
 
 def _restart_columns(settings: CampaignSettings) -> dict[str, Any]:
@@ -87,8 +82,7 @@ def restart_campaign(
     ledger: Ledger, row: Mapping[str, Any], settings: CampaignSettings
 ) -> dict[str, Any]:
     columns = _restart_columns(settings)
-    with ledger.transaction():
-        ledger.db["probe_campaigns"].update(row["campaign_id"], columns)
+    update_campaign(ledger, row["campaign_id"], columns)
     return {**row, **columns}
 
 
@@ -152,8 +146,7 @@ def create_campaign(
         "software": dumps(_software()),
         **_restart_columns(settings),
     }
-    with ledger.transaction():
-        ledger.db["probe_campaigns"].insert(row, pk="campaign_id", alter=True)
+    insert_campaign(ledger, row)
     return row
 
 

@@ -255,3 +255,138 @@ def latest_artwork_probe(ledger: Ledger, sha256: str) -> dict[str, Any] | None:
         except ValueError:  # a hand-edited row: show the rest rather than fail the report
             row[key] = None
     return row
+
+
+# --- named reads and writes for the rest of the campaign package -----------------------------
+
+
+def latest_unfinished_campaign(ledger: Ledger, fingerprint: str) -> dict[str, Any] | None:
+    """The most recently updated campaign with this fingerprint that is not complete."""
+    return first_row(
+        ledger,
+        "probe_campaigns",
+        "SELECT * FROM probe_campaigns WHERE fingerprint = ? AND status != ? "
+        "ORDER BY updated_at DESC, rowid DESC LIMIT 1",
+        [fingerprint, STATUS_COMPLETE],
+    )
+
+
+def insert_campaign(ledger: Ledger, row: dict[str, Any]) -> None:
+    with ledger.transaction():
+        ledger.db["probe_campaigns"].insert(row, pk="campaign_id", alter=True)
+
+
+def update_campaign(ledger: Ledger, campaign_id: str, columns: dict[str, Any]) -> None:
+    with ledger.transaction():
+        ledger.db["probe_campaigns"].update(campaign_id, columns)
+
+
+def count_campaign_images(ledger: Ledger, campaign_id: str, status: str | None = None) -> int:
+    """How many image rows the campaign has (only those with ``status`` when given)."""
+    sql = "SELECT count(*) FROM probe_images WHERE campaign_id = ?"
+    params = [campaign_id]
+    if status is not None:
+        sql += " AND status = ?"
+        params.append(status)
+    return int(ledger.db.execute(sql, params).fetchone()[0])
+
+
+def campaign_image_ids(ledger: Ledger, campaign_id: str) -> set[str]:
+    return {
+        r["image_id"]
+        for r in ledger.db.query(
+            "SELECT image_id FROM probe_images WHERE campaign_id = ?", [campaign_id]
+        )
+    }
+
+
+def insert_campaign_image(ledger: Ledger, row: dict[str, Any]) -> None:
+    """Add an image row; a row with the same image id already there is kept as it is."""
+    with ledger.transaction():
+        ledger.db["probe_images"].insert(row, pk="image_id", alter=True, ignore=True)
+
+
+def pending_images_page(
+    ledger: Ledger, campaign_id: str, status: str, *, after_rowid: int, limit: int
+) -> list[dict[str, Any]]:
+    """The next ``limit`` image rows with ``status`` after ``after_rowid``, in rowid order
+    (rowid, image_id, path, sha256): a page of a walk that does not hold every row."""
+    return list(
+        ledger.db.query(
+            "SELECT rowid, image_id, path, sha256 FROM probe_images "
+            "WHERE campaign_id = ? AND status = ? AND rowid > ? ORDER BY rowid LIMIT ?",
+            [campaign_id, status, after_rowid, limit],
+        )
+    )
+
+
+def update_images(ledger: Ledger, columns_by_image: list[tuple[str, dict[str, Any]]]) -> None:
+    """Write several image rows' new columns in one transaction."""
+    with ledger.transaction():
+        for image_id, columns in columns_by_image:
+            ledger.db["probe_images"].update(image_id, columns, alter=True)
+
+
+def iter_image_readings(ledger: Ledger, campaign_id: str) -> Iterable[dict[str, Any]]:
+    """The campaign's image rows (prompt_key, status, reading), read lazily."""
+    return ledger.db.query(
+        "SELECT prompt_key, status, reading FROM probe_images WHERE campaign_id = ?",
+        [campaign_id],
+    )
+
+
+def replace_results(
+    ledger: Ledger, campaign_id: str, rows: list[dict[str, Any]], update: dict[str, Any]
+) -> None:
+    """The campaign's result rows become ``rows`` and its row gets ``update``, together."""
+    with ledger.transaction():
+        ledger.db.execute("DELETE FROM probe_results WHERE campaign_id = ?", [campaign_id])
+        ledger.db["probe_results"].insert_all(rows, pk="result_id", alter=True)
+        ledger.db["probe_campaigns"].update(campaign_id, update)
+
+
+def iter_campaign_results(ledger: Ledger, campaign_id: str) -> Iterable[dict[str, Any]]:
+    """The campaign's result rows in prompt order."""
+    return ledger.db.query(
+        "SELECT * FROM probe_results WHERE campaign_id = ? ORDER BY prompt_index, rowid",
+        [campaign_id],
+    )
+
+
+def prompt_result_sentences(ledger: Ledger, campaign_id: str) -> list[dict[str, Any]]:
+    """Per prompt and subject of the campaign: the prompt and its result sentences."""
+    return list(
+        ledger.db.query(
+            "SELECT DISTINCT prompt_key, subject, prompt, sentence_en, sentence_fr "
+            "FROM probe_results WHERE campaign_id = ? AND scope = ? ORDER BY prompt_index",
+            [campaign_id, PROMPT_SCOPE],
+        )
+    )
+
+
+def campaign_energy_totals(ledger: Ledger, campaign_id: str) -> dict[str, dict[str, Any]]:
+    """kWh, CO2, runs and unmeasured runs of the campaign: ``generation`` (its images'
+    generation runs) and ``probe`` (its classification runs)."""
+
+    def total(sql: str) -> dict[str, Any]:
+        row = ledger.db.execute(sql, [campaign_id]).fetchone()
+        return {"kwh": row[0], "kg_co2eq": row[1], "runs": row[2], "unknown": row[3]}
+
+    generation = total(
+        "SELECT sum(e.kwh_total), sum(e.kg_co2eq), count(*), "
+        "sum(e.status != 'measured') FROM energy_runs e "
+        "WHERE e.phase != 'probe' AND e.artwork_id IN "
+        "(SELECT artwork_id FROM probe_images WHERE campaign_id = ? AND artwork_id IS NOT NULL)"
+    )
+    # Probe rows hold one image's share of a run over `images` images.
+    probe = total(
+        "SELECT sum(kwh_total * images), sum(kg_co2eq * images), count(*), "
+        "sum(status != 'measured') FROM energy_runs WHERE phase = 'probe' AND batch_id = ?"
+    )
+    return {"generation": generation, "probe": probe}
+
+
+def add_artwork_probe(ledger: Ledger, row: dict[str, Any]) -> None:
+    ensure_tables(ledger)
+    with ledger.transaction():
+        ledger.db["probe_artworks"].insert(row)

@@ -5,28 +5,16 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from artcharter.cli import app
-from artcharter.cli.context import (
-    TrustOption,
-    anchors_of,
-    echo_json,
-    echo_json_list,
-    lang_of,
-    open_ledger,
-    options,
-    project_of,
-)
+from artcharter.cli.context import TrustOption, echo_json, echo_json_list, lang_of, project_of
 
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
-    from artcharter.charter.model import Charter
-    from artcharter.provenance.project import Project
 
 charter_app = typer.Typer(
     help="The charter artworks are checked against: show it, validate a school's file.",
@@ -93,13 +81,6 @@ WORDS = {
 MARKS = {"pass": "✔", "fail": "✘", "needs-declaration": "?", "not-applicable": "–"}
 
 
-def effective_charter(charter_file: Path | None, project: Project) -> Charter:
-    """--charter FILE, else the project's charter, else the default one."""
-    from artcharter.charter.model import load_charter, project_charter_path
-
-    return load_charter(charter_file or project_charter_path(project.root))
-
-
 # --- charter show / validate ---------------------------------------------------------------
 
 
@@ -110,9 +91,9 @@ def show(
     json: Annotated[bool, typer.Option("--json", help="Print the charter as JSON.")] = False,
 ) -> None:
     """Print the effective charter: points, rules, severities and parameters."""
-    project = project_of(ctx)
-    lang = lang_of(ctx, project)
-    effective = effective_charter(charter, project)
+    project = project_of(ctx, charter=charter)
+    lang = project.lang
+    effective = project.charter
     if json:
         echo_json(effective.to_dict())
         return
@@ -228,9 +209,7 @@ def declare(
         raise typer.Exit(2 if issues else 0)
     if image is None:
         raise typer.BadParameter("give an IMAGE, or --check DECLARATION", param_hint="IMAGE")
-    use_ledger = bool(options(ctx).ledger or project.has_config)
-    with open_ledger(project) if use_ledger else nullcontext() as ledger:
-        record = record_for_image(image, ledger)
+    record = record_for_image(image, project.ledger if project.has_ledger else None)
     common = {"artist": project.artist or None, "lang": lang}
     if output is not None and str(output) == "-":
         typer.echo(template_for_image(image, record, **common), nl=False)
@@ -271,14 +250,8 @@ def check(
     """Check artworks against the charter, rule by rule: pass, fail, needs a declaration or
     not applicable, with the reason and the evidence read. Exit 0 when every required rule
     passed on every artwork, 1 otherwise, 2 for bad input (an unreadable file)."""
-    from artcharter.charter.check import iter_check
-
-    project = project_of(ctx)
-    lang = lang_of(ctx, project)
-    effective = effective_charter(charter, project)
-    anchors = anchors_of(trust, project)
-    names = protected_names_of(project, protected_names)
-    use_ledger = not no_ledger and bool(options(ctx).ledger or project.has_config)
+    project = project_of(ctx, charter=charter, trust=trust, protected_names=protected_names)
+    lang = project.lang
     # Each result is printed as soon as it is known, then dropped: memory stays flat.
     counts = {"n": 0, "ok": 0, "unreadable": 0}
 
@@ -289,40 +262,18 @@ def check(
             counts["unreadable"] += result.verification.verdict == "unreadable"
             yield result
 
-    with open_ledger(project) if use_ledger else nullcontext() as ledger:
-        results = counted(
-            iter_check(
-                files,
-                charter=effective,
-                anchors=anchors,
-                ledger=ledger,
-                lang=lang,
-                protected_names=names,
-            )
-        )
-        if json:
-            echo_json_list(r.to_dict(lang) for r in results)
-        else:
-            for result in results:
-                _print_check(result, lang, verbose)
-            if counts["n"] > 1:
-                n, ok = counts["n"], counts["ok"]
-                typer.echo(WORDS[lang]["summary"].format(n=n, ok=ok, ko=n - ok))
+    results = counted(project.iter_check(files, use_ledger=not no_ledger))
+    if json:
+        echo_json_list(r.to_dict(lang) for r in results)
+    else:
+        for result in results:
+            _print_check(result, lang, verbose)
+        if counts["n"] > 1:
+            n, ok = counts["n"], counts["ok"]
+            typer.echo(WORDS[lang]["summary"].format(n=n, ok=ok, ko=n - ok))
     if counts["unreadable"]:
         raise typer.Exit(2)
     raise typer.Exit(0 if counts["ok"] == counts["n"] else 1)
-
-
-def protected_names_of(project: Project, path: Path | None) -> tuple[str, ...]:
-    """The school's protected names: --protected-names, else the project's file if any."""
-    from artcharter.audits.bias.prompt_audit import load_protected_names
-    from artcharter.cli.probe import PROTECTED_NAMES_FILE
-
-    if path is None:
-        path = project.root / PROTECTED_NAMES_FILE
-        if not path.is_file():
-            return ()
-    return tuple(load_protected_names(path))
 
 
 def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:

@@ -100,15 +100,20 @@ def demo(
     """Run the whole path offline on the demo model: project, school CA, artist, two signed
     and measured images, and their verification."""
     from artcharter.provenance import demo_model, keys
-    from artcharter.provenance.generate import generate, load_model, new_session_id
-    from artcharter.provenance.ledger import Ledger
-    from artcharter.provenance.project import (
+    from artcharter.provenance.config import (
         CONFIG_NAME,
         default_lang,
         init_project,
-        load_project,
+        load_config,
         set_config_value,
     )
+    from artcharter.provenance.generate import (
+        GenerateRequest,
+        generate,
+        load_model,
+        new_session_id,
+    )
+    from artcharter.provenance.ledger import Ledger
     from artcharter.provenance.signing import load_artist_identity
     from artcharter.provenance.verify import ledger_row, read_anchors, verify_files
 
@@ -116,7 +121,7 @@ def demo(
     created = not (folder / CONFIG_NAME).is_file()
     if created:
         init_project(folder, "artcharter demo", lang=asked or default_lang())
-    project = load_project(folder)
+    project = load_config(folder)
     lang = asked or project.lang
     texts = TEXTS[lang]
     Ledger(project.ledger_path).close()
@@ -142,18 +147,16 @@ def demo(
     loaded = load_model("demo", device="cpu", country=project.country)
     output = project.root / "generated"
     with Ledger(project.ledger_path) as ledger:
-        made = generate(
-            loaded,
+        request = GenerateRequest(
             texts["prompt"],
             output_dir=output,
-            identity=identity,
-            ledger=ledger,
             seed=DEMO_SEED,
             n=DEMO_IMAGES,
             title=texts["title"],
             country=project.country,
             session_id=f"demo-{new_session_id()}",
         )
+        made = generate(loaded, request, identity=identity, ledger=ledger)
         anchors = read_anchors([project.school_root])
         checks = verify_files([s.path for s in made], anchors)
         ledger.add_verifications([ledger_row(c) for c in checks])

@@ -207,29 +207,45 @@ def generate(
 ) -> None:
     """Generate images that leave the model already labelled (C2PA, IPTC, AUTOMATIC1111
     parameters), signed by the artist, measured (codecarbon) and recorded in the ledger."""
-    from artcharter.audits.energy import check_country
     from artcharter.base.typography import de
     from artcharter.charter.declaration import load_declaration, merge_choices
     from artcharter.provenance import generate as gen
-    from artcharter.provenance.signing import load_artist_identity
     from artcharter.reports.formatting import fmt_decimal, fmt_device, fmt_duration
 
     project = project_of(ctx)
-    lang = lang_of(ctx, project)
+    lang = project.lang
     words = WORDS[lang]
     # Everything that can be wrong in the set-up is checked before the model loads.
-    identity = load_artist_identity(project.keys_dir, artist or project.artist, passphrase)
+    project.identity(artist, passphrase)
     declared = load_declaration(declaration) if declaration else None
     # The command's title and training/mining choice, else the declaration's; a
     # contradiction between them is refused.
     title, training_mining = merge_choices(declared, title, training_mining)
-    check_country(project.country)
     model_name = model or project.model or gen.DEFAULT_MODEL
-    if size is not None:
-        gen.parse_size(size)
+    request = project.request(
+        gen.GenerateRequest(
+            prompt,
+            output_dir=output,
+            negative=negative,
+            seed=seed,
+            steps=steps,
+            guidance=guidance,
+            size=size,
+            n=n,
+            batch_size=batch_size,
+            scheduler=scheduler,
+            private_prompt=private_prompt,
+            training_mining=training_mining,
+            title=title,
+            declaration=declared,
+            session_id=session or gen.new_session_id(),
+            device=device,
+            dtype=dtype,
+        )
+    )
     say = _stderr(json)
     say(words["loading"].format(model=model_name, de_model=de(model_name)))
-    loaded = gen.load_model(model_name, device=device, dtype=dtype, country=project.country)
+    loaded = gen.load_model(model_name, device=device, dtype=dtype, country=request.grid)
     say(
         words["loaded"].format(
             model=loaded.label,
@@ -240,18 +256,14 @@ def generate(
     )
     if loaded.info.is_demo:
         say(words["demo"])
-    settings = loaded.settings(steps, guidance, size)
+    settings = loaded.settings(request.steps, request.guidance, request.size)
     if negative and settings.guidance <= 1:
         say(words["negative_ignored"].format(guidance=fmt_decimal(settings.guidance, lang)))
-    session_id = session or gen.new_session_id()
     made: list[Signed] = []
     show_bar = n > 1 and not json and sys.stderr.isatty()
-    with (
-        open_ledger(project) as ledger,
-        typer.progressbar(
-            length=n, label=words["bar"], file=sys.stderr if show_bar else _Null()
-        ) as bar,
-    ):
+    with typer.progressbar(
+        length=n, label=words["bar"], file=sys.stderr if show_bar else _Null()
+    ) as bar:
 
         def on_image(signed: Signed) -> None:
             made.append(signed)
@@ -260,27 +272,8 @@ def generate(
                 _echo_made(signed, lang)
 
         try:
-            gen.generate(
-                loaded,
-                prompt,
-                output_dir=output,
-                identity=identity,
-                ledger=ledger,
-                negative=negative,
-                seed=seed,
-                steps=settings.steps,
-                guidance=settings.guidance,
-                size=(settings.width, settings.height),
-                n=n,
-                batch_size=batch_size,
-                scheduler=scheduler,
-                private_prompt=private_prompt,
-                training_mining=training_mining,
-                title=title,
-                declaration=declared,
-                country=project.country,
-                session_id=session_id,
-                on_image=on_image,
+            project.generate(
+                request, model=loaded, artist=artist, passphrase=passphrase, on_image=on_image
             )
         except KeyboardInterrupt:
             if show_bar:
@@ -302,7 +295,9 @@ def generate(
     kwh = sum(e.kwh_total or 0 for e in measured) if measured else None
     kg = sum(e.kg_co2eq or 0 for e in measured) if measured else None
     energy, co2 = energy_text(kwh, kg, lang)
-    typer.echo(words["summary"].format(n=len(made), session=session_id, energy=energy, co2=co2))
+    typer.echo(
+        words["summary"].format(n=len(made), session=request.session_id, energy=energy, co2=co2)
+    )
     typer.echo(words["next"])
 
 

@@ -92,7 +92,7 @@ def issue(
     """Issue an artist signing certificate from the school root."""
     from artcharter.base.typography import punct
     from artcharter.provenance import keys
-    from artcharter.provenance.project import set_config_value
+    from artcharter.provenance.config import set_config_value
 
     project = project_of(ctx)
     identity = keys.issue_artist(

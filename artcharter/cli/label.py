@@ -8,14 +8,7 @@ from typing import Annotated
 import typer
 
 from artcharter.cli import app
-from artcharter.cli.context import (
-    ArtistOption,
-    PassphraseOption,
-    echo_json,
-    lang_of,
-    open_ledger,
-    project_of,
-)
+from artcharter.cli.context import ArtistOption, PassphraseOption, echo_json, project_of
 
 # French puts a no-break space before the colon.
 SIGNED_LINE = {"en": ("signed: ", "artwork"), "fr": ("signée\u00a0: ", "œuvre")}
@@ -70,36 +63,28 @@ def label(
     json: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
 ) -> None:
     """Write a signed copy of IMAGE that says how AI was used (C2PA + IPTC XMP)."""
-    from artcharter.charter.declaration import load_declaration, merge_choices
-    from artcharter.provenance.label import label as label_image
-    from artcharter.provenance.signing import load_artist_identity
-
-    declared = load_declaration(declaration) if declaration else None
-    title, training_mining = merge_choices(declared, title, training_mining)
     project = project_of(ctx)
-    identity = load_artist_identity(project.keys_dir, artist or project.artist, passphrase)
-    with open_ledger(project) as ledger:
-        signed = label_image(
-            image,
-            output,
-            identity=identity,
-            source_type=source_type,
-            tool=tool,
-            prompt=prompt,
-            private_prompt=private_prompt,
-            ingredients=[parse_ingredient(i) for i in ingredient or []],
-            training_mining=training_mining,
-            title=title,
-            declaration=declared,
-            ledger=ledger,
-            force=force,
-        )
+    signed = project.label(
+        image,
+        output,
+        source_type=source_type,
+        tool=tool,
+        prompt=prompt,
+        private_prompt=private_prompt,
+        ingredients=[parse_ingredient(i) for i in ingredient or []],
+        training_mining=training_mining,
+        title=title,
+        declaration=declaration,
+        artist=artist,
+        passphrase=passphrase,
+        force=force,
+    )
     if json:
         echo_json(
             {"path": str(signed.path), "sha256": signed.sha256, "record": signed.record.to_dict()}
         )
     else:
-        words = SIGNED_LINE[lang_of(ctx, project)]
+        words = SIGNED_LINE[project.lang]
         typer.echo(
             f"{words[0]}{signed.path}  ({words[1]} {signed.record.artwork_id}, "
             f"sha256 {signed.sha256[:16]}…)"

@@ -10,7 +10,7 @@ import typer
 
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.cli import app
-from artcharter.cli.context import TrustOption, anchors_of, echo_json, lang_of, project_of
+from artcharter.cli.context import TrustOption, echo_json, lang_of, project_of
 
 IMPORT_WORDS = {
     "en": {
@@ -159,9 +159,9 @@ def import_files(
     from artcharter.provenance.ledger_import import import_verified
     from artcharter.provenance.verify import iter_verify
 
-    project = project_of(ctx)
-    lang = lang_of(ctx, project)
-    anchors = anchors_of(trust, project)
+    project = project_of(ctx, trust=trust)
+    lang = project.lang
+    anchors = project.anchors
     if not anchors:
         raise SetupError(
             f"no trust anchor: {project.school_root} is missing and no --trust was given"

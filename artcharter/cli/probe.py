@@ -17,11 +17,12 @@ from artcharter.cli.context import (
     open_ledger,
     project_of,
 )
+from artcharter.provenance.config import PROTECTED_NAMES_FILE
 
 if TYPE_CHECKING:
     from artcharter.audits.bias.clip_probe import Probe
+    from artcharter.project import Project
     from artcharter.provenance.campaign.results import CampaignResult
-    from artcharter.provenance.project import Project
 
 probe_app = typer.Typer(
     help=(
@@ -34,7 +35,6 @@ probe_app = typer.Typer(
 )
 app.add_typer(probe_app, name="probe")
 
-PROTECTED_NAMES_FILE = "protected-names.txt"
 
 WORDS = {
     "en": {

@@ -24,11 +24,11 @@ def init(
 ) -> None:
     """Create artcharter.toml and the ledger in FOLDER."""
     from artcharter.base.typography import punct
+    from artcharter.provenance.config import init_project, load_config
     from artcharter.provenance.ledger import Ledger
-    from artcharter.provenance.project import init_project, load_project
 
     config = init_project(folder, name or folder.resolve().name, lang=lang, country=country)
-    project = load_project(folder, options(ctx).ledger)
+    project = load_config(folder, options(ctx).ledger)
     Ledger(project.ledger_path).close()
     fr = lang == "fr"
     colon = punct(":", lang)

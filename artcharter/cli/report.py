@@ -4,25 +4,12 @@ and visitors read — a report per artwork, exhibition labels, a class overview.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from artcharter.base.errors import BadInput
 from artcharter.cli import app
-from artcharter.cli.context import (
-    TrustOption,
-    anchors_of,
-    echo_json,
-    lang_of,
-    open_ledger,
-    options,
-    project_of,
-)
-
-if TYPE_CHECKING:
-    from artcharter.provenance.ledger import Ledger
-    from artcharter.provenance.project import Project
+from artcharter.cli.context import TrustOption, echo_json, project_of
 
 LangOption = Annotated[
     str | None,
@@ -66,19 +53,10 @@ WORDS = {
 }
 
 
-def _lang(ctx: typer.Context, project: Project, lang: str | None) -> str:
+def _checked(lang: str | None) -> str | None:
     if lang is not None and lang not in ("fr", "en"):
         raise typer.BadParameter("choose fr or en", param_hint="--lang")
-    return lang or lang_of(ctx, project)
-
-
-def _ledger(ctx: typer.Context, project: Project, no_ledger: bool) -> Ledger | None:
-    """The project's ledger when there is one (never created by a reading command)."""
-    if no_ledger or not (options(ctx).ledger or project.has_config):
-        return None
-    if not project.ledger_path.exists():
-        return None
-    return open_ledger(project)
+    return lang
 
 
 @app.command()
@@ -100,21 +78,10 @@ def report(
     """Write a self-contained HTML report of IMAGE (works offline, prints on A4) and its
     JSON twin: verdict, provenance, how the model works, generation, energy, biases,
     charter verdicts rule by rule, and the artist's declaration."""
-    from artcharter.cli.charter import effective_charter
-    from artcharter.reports.facts import gather_facts
-    from artcharter.reports.report import write_report
-
-    project = project_of(ctx)
-    lang = _lang(ctx, project, lang)
-    anchors = anchors_of(trust, project)
-    effective = effective_charter(charter, project)
-    ledger = _ledger(ctx, project, no_ledger)
-    try:
-        facts = gather_facts(image, charter=effective, anchors=anchors, ledger=ledger, lang=lang)
-    finally:
-        if ledger is not None:
-            ledger.close()
-    files = write_report(facts, output, lang)
+    lang = _checked(lang)
+    project = project_of(ctx, charter=charter, trust=trust)
+    files = project.report(image, output, lang=lang, use_ledger=not no_ledger)
+    lang = lang or project.lang
     if json:
         echo_json(files.report)
     else:
@@ -152,24 +119,12 @@ def cartel(
     pictogram and a QR code with the artwork id and hash. HTML and SVG; a FOLDER gives an
     A4 sheet of labels to cut."""
     from artcharter.base.typography import de
-    from artcharter.provenance.image_files import image_paths
     from artcharter.provenance.verdicts import in_sentence
-    from artcharter.reports.cartel import make_cartels
 
-    project = project_of(ctx)
-    lang = _lang(ctx, project, lang)
-    if verify_url is not None and not verify_url.startswith(("https://", "http://")):
-        raise BadInput(f"--verify-url must start with https:// (got {verify_url!r})")
-    paths = image_paths([source])
-    files = make_cartels(
-        paths,
-        output,
-        lang=lang,
-        anchors=anchors_of(trust, project),
-        verify_url=verify_url,
-        sheet=source.is_dir(),
-        pdf=pdf,
-    )
+    lang = _checked(lang)
+    project = project_of(ctx, trust=trust)
+    files = project.cartel(source, output, lang=lang, verify_url=verify_url, pdf=pdf)
+    lang = lang or project.lang
     words = WORDS[lang]
     for item in files.cartels:
         if item["verdict"] not in ("trusted",):
@@ -212,46 +167,10 @@ def summary(
     """A class or exhibition overview: charter results per rule, verdicts, energy (total
     and per artwork, discarded images included), share of AI per stage, and a report per
     artwork linked from the page."""
-    from artcharter.base.errors import SetupError
-    from artcharter.cli.charter import effective_charter
-    from artcharter.provenance.image_files import image_paths
-    from artcharter.reports.summary import ledger_paths, make_summary
-
-    if (folder is None) == (not from_ledger):
-        raise BadInput("give a FOLDER of artworks or --ledger (one of the two)")
-    project = project_of(ctx)
-    lang = _lang(ctx, project, lang)
-    anchors = anchors_of(trust, project)
-    effective = effective_charter(charter, project)
-    missing: list[dict[str, object]] = []
-    if from_ledger:
-        if not project.ledger_path.exists():
-            raise SetupError(f"no ledger at {project.ledger_path}: run `artcharter init` first")
-        ledger = open_ledger(project)
-        paths, missing = ledger_paths(ledger)
-        if not paths:
-            ledger.close()
-            raise BadInput(f"no artwork on disk in the ledger {project.ledger_path}")
-    else:
-        assert folder is not None
-        if not folder.is_dir():
-            raise BadInput(f"{folder}: not a folder (give a folder of artworks, or --ledger)")
-        paths = image_paths([folder])
-        ledger = _ledger(ctx, project, False)
-    try:
-        files = make_summary(
-            paths,
-            output,
-            lang=lang,
-            charter=effective,
-            anchors=anchors,
-            ledger=ledger,
-            source="ledger" if from_ledger else "folder",
-            missing=missing,  # type: ignore[arg-type]
-        )
-    finally:
-        if ledger is not None:
-            ledger.close()
+    lang = _checked(lang)
+    project = project_of(ctx, charter=charter, trust=trust)
+    files = project.summary(folder, output, from_ledger=from_ledger, lang=lang)
+    lang = lang or project.lang
     if json:
         echo_json(files.summary)
     else:

@@ -13,7 +13,7 @@ import typer
 
 from artcharter.base.errors import BadInput
 from artcharter.cli import app
-from artcharter.cli.context import TrustOption, anchors_of, lang_of, options, project_of
+from artcharter.cli.context import TrustOption, project_of
 
 MESSAGES = {
     "en": {
@@ -89,8 +89,8 @@ def serve(
     with a JSON API (/api/verify, /api/artworks/ID) documented at /docs and /openapi.json."""
     from artcharter.serve.config import MIB, DeskConfig, is_loopback, loopback_hosts
 
-    project = project_of(ctx)
-    lang = lang_of(ctx, project)
+    project = project_of(ctx, trust=trust)
+    lang = project.lang
     words = MESSAGES[lang]
     loopback = is_loopback(host)
     if not loopback and not allow_non_loopback:
@@ -98,8 +98,8 @@ def serve(
             f"--host {host} is reachable from other machines: add --allow-non-loopback to "
             "serve there, or keep the default 127.0.0.1"
         )
-    anchors = anchors_of(trust, project)
-    ledger_path = project.ledger_path if (options(ctx).ledger or project.has_config) else None
+    anchors = project.anchors
+    ledger_path = project.ledger_path if project.has_ledger else None
     uploads_dir = None
     if keep_uploads:
         uploads_dir = (ledger_path.parent if ledger_path else project.root) / "uploads"

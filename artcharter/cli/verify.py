@@ -6,39 +6,16 @@ import json as jsonlib
 import sys
 import textwrap
 from collections.abc import Iterator
-from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from artcharter.cli import app
-from artcharter.cli.context import (
-    TrustOption,
-    anchors_of,
-    echo_json_list,
-    lang_of,
-    open_ledger,
-    options,
-    project_of,
-    stderr_is_tty,
-)
+from artcharter.cli.context import TrustOption, echo_json_list, project_of, stderr_is_tty
 
 if TYPE_CHECKING:
     from artcharter.provenance.verify import Verification
-
-
-def expand(paths: list[Path]) -> list[Path]:
-    """Files as given; folders become the images they contain (sorted)."""
-    from artcharter.provenance.image_files import images_under  # Pillow loads only when needed
-
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += images_under(path)
-        else:
-            found.append(path)
-    return found
 
 
 @app.command()
@@ -62,12 +39,10 @@ def verify(
     """Verify Content Credentials: trusted, valid-untrusted, tampered, invalid,
     no-credential, unreadable or remote-not-fetched. Exit 0 if every file is trusted,
     1 if any is not, 2 if any is unreadable."""
+    from artcharter.project import expand
     from artcharter.provenance import verdicts
-    from artcharter.provenance.verify import iter_verify, ledger_row
 
-    project = project_of(ctx)
-    lang = lang_of(ctx, project)
-    anchors = anchors_of(trust, project)
+    project = project_of(ctx, trust=trust)
     paths = expand(files)
     if not paths:
         raise typer.BadParameter("no image files found", param_hint="FILES")
@@ -78,42 +53,27 @@ def verify(
     # dropped: memory stays flat over thousands of files. The bar shows only when the
     # results go elsewhere than the terminal (they would break it).
     show_progress = stderr_is_tty() and not sys.stdout.isatty() and len(paths) > 8
-    record = not no_ledger and bool(options(ctx).ledger or project.has_config)
     worst = 0
-    with (
-        typer.progressbar(
-            length=len(paths), label="verifying", file=None if show_progress else _Null()
-        ) as bar,
-        open_ledger(project) if record else nullcontext() as ledger,
-    ):
-        rows: list[dict[str, object]] = []
+    with typer.progressbar(
+        length=len(paths), label="verifying", file=None if show_progress else _Null()
+    ) as bar:
 
         def handled() -> Iterator[Verification]:
-            nonlocal worst, rows
-            for result in iter_verify(paths, anchors, allow_remote):
+            nonlocal worst
+            results = project.iter_verify(paths, allow_remote=allow_remote, record=not no_ledger)
+            for result in results:
                 bar.update(1)
                 worst = max(worst, verdicts.EXIT_CODES[result.verdict])
-                if ledger is not None:
-                    rows.append(ledger_row(result))
-                    if len(rows) >= LEDGER_BATCH:
-                        ledger.add_verifications(rows)
-                        rows = []
                 if report_dir:
                     _write_report(result, report_dir)
                 yield result
 
         if json:
-            echo_json_list(r.to_dict(lang) for r in handled())
+            echo_json_list(r.to_dict(project.lang) for r in handled())
         else:
             for result in handled():
-                _print(result, lang)
-        if ledger is not None:
-            ledger.add_verifications(rows)
+                _print(result, project.lang)
     raise typer.Exit(worst)
-
-
-# Verifications are recorded in the ledger in groups of this many rows.
-LEDGER_BATCH = 500
 
 
 def _write_report(result: Verification, report_dir: Path) -> None:

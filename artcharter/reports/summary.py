@@ -251,6 +251,7 @@ def make_summary(
     ledger: Ledger | None = None,
     source: str = "folder",
     missing: list[dict[str, Any]] | None = None,
+    protected_names: tuple[str, ...] = (),
 ) -> SummaryFiles:
     """Check every image, write its report under ``out_dir/reports``, then the summary."""
     from artcharter.reports.render import render, write_atomic
@@ -264,6 +265,7 @@ def make_summary(
         anchors=anchors,
         ledger=ledger,
         names=_unique_names(paths),
+        protected_names=protected_names,
     )
     reports = [(f.report, f"reports/{f.html.name}") for f in files]
     written = [f.html for f in files]

@@ -1,4 +1,7 @@
-"""The project folder: ``artcharter.toml``, the ledger and ``keys/``.
+"""The project's config file, read: ``artcharter.toml``, the ledger and ``keys/``.
+
+The low-level reader behind :class:`artcharter.project.Project`, which adds the charter,
+the trust anchors, the protected names and the ledger connection.
 
 Found by ``--project`` or ``ARTCHARTER_PROJECT``, else by walking up from the current
 folder to the first ``artcharter.toml``; without one, the current folder stands in so that
@@ -20,6 +23,8 @@ CONFIG_NAME = "artcharter.toml"
 DEFAULT_LEDGER = "artcharter.db"
 DEFAULT_KEYS = "keys"
 DEFAULT_COUNTRY = "FRA"
+# The school's protected names for the prompt audit, one per line, in the project folder.
+PROTECTED_NAMES_FILE = "protected-names.txt"
 
 CONFIG_TEMPLATE = """\
 # artcharter project: one per class, studio or exhibition.
@@ -43,7 +48,7 @@ model = ""
 
 
 @dataclass(frozen=True)
-class Project:
+class ProjectConfig:
     root: Path
     name: str
     lang: str
@@ -70,7 +75,7 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def load_project(project: Path | None = None, ledger: Path | None = None) -> Project:
+def load_config(project: Path | None = None, ledger: Path | None = None) -> ProjectConfig:
     """The project in effect for a command, with the overrides applied."""
     env_project = os.environ.get("ARTCHARTER_PROJECT")
     if project is None and env_project:
@@ -99,7 +104,7 @@ def load_project(project: Path | None = None, ledger: Path | None = None) -> Pro
         Path(env_ledger) if env_ledger else root / value("project", "ledger", DEFAULT_LEDGER)
     )
     lang = value("project", "lang", "") or default_lang()
-    return Project(
+    return ProjectConfig(
         root=root,
         name=value("project", "name", root.name),
         lang=lang if lang in ("fr", "en") else "en",

@@ -284,22 +284,16 @@ def campaign(
     """Probe a model: N images per prompt with recorded seeds, each signed, recorded and
     measured; perceived attributes read by CLIP; shares with Wilson intervals, parity gap,
     MAD, MaxSkew, KL and entropy per prompt; a chart and a plain sentence per prompt."""
-    from artcharter.audits.bias.probe_classes import ProbeClasses, load_probe_classes
+    from artcharter.audits.bias.probe_classes import load_probe_classes
     from artcharter.audits.bias.prompt_sets import load_prompt_set
     from artcharter.audits.bias.reference import load_reference
     from artcharter.audits.bias.sentences import ethnicity_warning
     from artcharter.audits.energy import check_country
     from artcharter.base.errors import BadInput
     from artcharter.provenance.campaign.images import folder_prompt_set
+    from artcharter.provenance.campaign.resume import resumed_campaign
     from artcharter.provenance.campaign.run import run_campaign
-    from artcharter.provenance.campaign.settings import (
-        CampaignSettings,
-        ImageMaker,
-        WrapperMaker,
-        replace_settings,
-        settings_from_row,
-    )
-    from artcharter.provenance.campaign.store import MODE_IMAGES, get_campaign, loads
+    from artcharter.provenance.campaign.settings import CampaignSettings, ImageMaker, WrapperMaker
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
@@ -308,21 +302,21 @@ def campaign(
     check_country(project.country)
     with open_ledger(project) as ledger:
         if resume:
-            row = get_campaign(ledger, resume)
-            settings = settings_from_row(row)
-            settings = replace_settings(
-                settings,
+            resumed = resumed_campaign(
+                ledger,
+                resume,
                 batch_size=probe_batch_size,
-                reference=load_reference(reference) if reference else settings.reference,
+                reference=load_reference(reference) if reference else None,
             )
-            classes = ProbeClasses.from_dict(loads(row["classes"]))
-            clip = row["clip_spec"]
-            model_spec = row["model_spec"]
-            model_id: str | None = row["model_id"]
-            resume = row["campaign_id"]
-            mode_images = row["mode"] == MODE_IMAGES
-            ethnicity = bool(row["ethnicity"])
-            output = Path(row["output_dir"])
+            settings = resumed.settings
+            classes = resumed.classes
+            clip = resumed.clip_spec
+            model_spec = resumed.model_spec
+            model_id: str | None = resumed.model_id
+            resume = resumed.campaign_id
+            mode_images = resumed.images_mode
+            ethnicity = resumed.ethnicity
+            output = resumed.output_dir
         else:
             mode_images = images is not None
             classes = load_probe_classes(probe_classes).select(ethnicity=ethnicity)

@@ -4,8 +4,10 @@
 "Before" is another checkout of the project with its own virtual environment (by default
 /work/base-old/.venv); "after" is this one. Rounds are paired: each round runs every case
 once with each version, alternating which goes first, so that a change in the machine's
-load touches both alike. The table gives the median of the rounds, the ratio after/before,
-and the load average (``os.getloadavg()``) before and after the run.
+load touches both alike. The table gives the median wall time of the rounds and the median
+CPU time the process used (user + system: steadier than wall time when other work shares
+the machine), the ratios after/before, and the load average (``os.getloadavg()``) before
+and after the run.
 
 The signed PNG is made once with the "after" version: a project, a school, an artist and a
 labelled image. It is verified as a jury would, from a folder holding only the file and the
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -75,13 +78,17 @@ def make_signed_png(python: Path, folder: Path) -> Path:
     return jury
 
 
-def timed(argv: list[str], cwd: Path) -> float:
+def timed(argv: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of ``argv``, in seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(argv, cwd=cwd, env=environment(), capture_output=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.decode()}")
-    return elapsed
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, cpu
 
 
 def main() -> None:
@@ -103,14 +110,14 @@ def main() -> None:
         empty = Path(tmp) / "empty"
         empty.mkdir()
         load_before = os.getloadavg()
-        times: dict[tuple[str, str], list[float]] = {}
+        times: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for round_index in range(args.rounds):
             order = ("before", "after") if round_index % 2 == 0 else ("after", "before")
             for case in CASES:
                 cwd = jury if case.startswith("artcharter verify") else empty
                 for name in order:
-                    seconds = timed(command(versions[name], case), cwd)
-                    times.setdefault((case, name), []).append(seconds)
+                    measured = timed(command(versions[name], case), cwd)
+                    times.setdefault((case, name), []).append(measured)
         load_after = os.getloadavg()
 
     print(f"Start-up, median of {args.rounds} fresh processes per cell (paired rounds)")
@@ -118,18 +125,29 @@ def main() -> None:
     print(f"load average (1, 5, 15 min): before the run {fmt_load(load_before)}, "
           f"after {fmt_load(load_after)}; {os.cpu_count()} CPUs")  # fmt: skip
     print()
-    header = f"{'case':<28} {'before ms':>10} {'after ms':>10} {'after/before':>13}"
+    header = (
+        f"{'':<28} {'wall ms':^22} {'CPU ms':^22}\n"
+        f"{'case':<28} {'before':>7} {'after':>7} {'ratio':>6} "
+        f"{'before':>7} {'after':>7} {'ratio':>6}"
+    )
     print(header)
-    print("-" * len(header))
+    print("-" * 74)
     slower = []
     for case in CASES:
-        before = statistics.median(times[(case, "before")]) * 1000
-        after = statistics.median(times[(case, "after")]) * 1000
-        print(f"{case:<28} {before:>10.0f} {after:>10.0f} {after / before:>13.2f}")
-        if after > before:
+        wall = [median_ms(times[(case, name)], 0) for name in ("before", "after")]
+        cpu = [median_ms(times[(case, name)], 1) for name in ("before", "after")]
+        print(
+            f"{case:<28} {wall[0]:>7.0f} {wall[1]:>7.0f} {wall[1] / wall[0]:>6.2f} "
+            f"{cpu[0]:>7.0f} {cpu[1]:>7.0f} {cpu[1] / cpu[0]:>6.2f}"
+        )
+        if wall[1] > wall[0]:
             slower.append(case)
     print()
-    print("slower after: " + (", ".join(slower) if slower else "none"))
+    print("slower after (wall): " + (", ".join(slower) if slower else "none"))
+
+
+def median_ms(runs: list[tuple[float, float]], which: int) -> float:
+    return statistics.median(run[which] for run in runs) * 1000
 
 
 def fmt_load(load: tuple[float, float, float]) -> str:

@@ -9,13 +9,11 @@ functions, so `artcharter verify one.png` starts fast.
 from __future__ import annotations
 
 import importlib
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-import click
 import typer
 
 from artcharter.base.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, ArtcharterError
@@ -107,27 +105,41 @@ def register(name: str | None = None) -> None:
         importlib.import_module(f"artcharter.cli.{module}")
 
 
+class _NeverRaised(Exception):
+    """Stands for the exceptions of a module nothing has imported: none can be raised."""
+
+
+def _loaded(module: str, name: str) -> Any:
+    """The exception class ``module.name`` if the module is loaded, else one never raised.
+
+    Evaluated only when an exception reaches an ``except`` clause, so that start-up does
+    not import click (typer carries its own copy) or sqlite3 (loaded with the ledger).
+    """
+    found = sys.modules.get(module)
+    return getattr(found, name) if found is not None else _NeverRaised
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the app and return its exit code; errors become one line on stderr."""
     register(command_name(sys.argv[1:] if argv is None else argv))
     try:
         result = app(args=argv, prog_name="artcharter", standalone_mode=False)
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (KeyboardInterrupt, _loaded("click.exceptions", "Abort")):
         echo_error("interrupted")
         return EXIT_INTERRUPTED
-    except click.exceptions.Exit as exc:
+    except _loaded("click.exceptions", "Exit") as exc:
         return exc.exit_code
-    except click.exceptions.NoArgsIsHelpError as exc:
+    except _loaded("click.exceptions", "NoArgsIsHelpError") as exc:
         exc.show()  # the help text a bare `artcharter keys` asks for
         return exc.exit_code
-    except (click.ClickException, typer.TyperException) as exc:
+    except (_loaded("click.exceptions", "ClickException"), typer.TyperException) as exc:
         # typer raises its own copy of click's exceptions, with the same interface.
         hint = ""
         if getattr(exc, "ctx", None) is not None:  # a usage error: point to the help
             hint = f" (see `{exc.ctx.command_path} --help`)"
         echo_error(" ".join(exc.format_message().split()) + hint)  # type: ignore[union-attr]
         return int(getattr(exc, "exit_code", EXIT_BAD_INPUT))
-    except sqlite3.DatabaseError as exc:
+    except _loaded("sqlite3", "DatabaseError") as exc:
         # Any command may read the ledger; a damaged one is bad input, not a crash.
         echo_error(f"the ledger cannot be read: {exc} (damaged, or not an artcharter ledger)")
         return EXIT_BAD_INPUT

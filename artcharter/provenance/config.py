@@ -11,7 +11,6 @@ a jury can verify loose files. ``--ledger`` or ``ARTCHARTER_LEDGER`` overrides t
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +88,8 @@ def load_config(project: Path | None = None, ledger: Path | None = None) -> Proj
     config: dict = {}
     has_config = False
     if root is not None and (root / CONFIG_NAME).is_file():
+        import tomllib  # only where there is a file to read: `--help` starts without it
+
         config_path = root / CONFIG_NAME
         try:
             config = tomllib.loads(config_path.read_text(encoding="utf-8"))

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.messages import normalise_lang
 from artcharter.provenance.config import (
     PROTECTED_NAMES_FILE,
     ProjectConfig,
@@ -65,7 +66,8 @@ class Project:
         if lang is not None and lang not in ("fr", "en"):
             raise BadInput(f"unknown language {lang!r}: choose fr or en")
         self.config = config
-        self.lang: str = lang or config.lang
+        # The reader's language: the one asked for, ARTCHARTER_LANG, the project's, the locale.
+        self.lang: str = lang or normalise_lang(os.environ.get("ARTCHARTER_LANG")) or config.lang
         self.trust = tuple(Path(p) for p in trust)
         self._charter_file = Path(charter) if charter is not None else None
         self._protected_names_file = Path(protected_names) if protected_names else None

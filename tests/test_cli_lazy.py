@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from artcharter.cli import COMMAND_MODULES, app, command_name, register
+from artcharter.cli import COMMAND_MODULES, app, register
+from artcharter.cli.edge import command_name
 
 
 def test_the_table_names_every_command_and_its_module() -> None:
@@ -50,4 +51,5 @@ def test_verify_imports_only_its_own_command_module(tmp_path: object) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     loaded = json.loads(out.splitlines()[-1])
-    assert loaded == ["artcharter.cli.context", "artcharter.cli.verify"]
+    commands = {f"artcharter.cli.{m}" for m in COMMAND_MODULES.values()}
+    assert [m for m in loaded if m in commands] == ["artcharter.cli.verify"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,6 +17,7 @@ import typer
 
 from artcharter.base.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, ArtcharterError
 from artcharter.cli.context import Options, echo_error
+from artcharter.cli.edge import command_name, render_error
 
 app = typer.Typer(
     name="artcharter",
@@ -78,23 +78,6 @@ COMMAND_MODULES = {
     "serve": "serve",
     "verify": "verify",
 }
-# The global options that take a value (the callback above).
-_VALUE_OPTIONS = ("--project", "--ledger", "--lang")
-
-
-def command_name(argv: Sequence[str]) -> str | None:
-    """The command an argument list runs: its first word after the global options; None
-    when the global help is asked for first, or no command is given."""
-    args = iter(argv)
-    for arg in args:
-        if arg in _VALUE_OPTIONS:
-            next(args, None)
-        elif arg.startswith("-"):
-            if arg in ("-h", "--help"):
-                return None
-        else:
-            return arg
-    return None
 
 
 def register(name: str | None = None) -> None:
@@ -121,7 +104,8 @@ def _loaded(module: str, name: str) -> Any:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the app and return its exit code; errors become one line on stderr."""
-    register(command_name(sys.argv[1:] if argv is None else argv))
+    args = sys.argv[1:] if argv is None else argv
+    register(command_name(args))
     try:
         result = app(args=argv, prog_name="artcharter", standalone_mode=False)
     except (KeyboardInterrupt, _loaded("click.exceptions", "Abort")):
@@ -149,7 +133,8 @@ def run(argv: list[str] | None = None) -> int:
         echo_error(f"{where}{exc.strerror or exc}")
         return EXIT_BAD_INPUT
     except ArtcharterError as exc:
-        echo_error(str(exc))
+        # In the reader's language, naming the options the reader typed.
+        echo_error(render_error(exc, typer.main.get_command(app), args))
         return exc.exit_code
     return result if isinstance(result, int) else 0
 

@@ -99,10 +99,10 @@ def demo(
 ) -> None:
     """Run the whole path offline on the demo model: project, school CA, artist, two signed
     and measured images, and their verification."""
+    from artcharter.base.messages import locale_lang
     from artcharter.provenance import demo_model, keys
     from artcharter.provenance.config import (
         CONFIG_NAME,
-        default_lang,
         init_project,
         load_config,
         set_config_value,
@@ -120,7 +120,7 @@ def demo(
     asked = options(ctx).lang
     created = not (folder / CONFIG_NAME).is_file()
     if created:
-        init_project(folder, "artcharter demo", lang=asked or default_lang())
+        init_project(folder, "artcharter demo", lang=asked or locale_lang())
     project = load_config(folder)
     lang = asked or project.lang
     texts = TEXTS[lang]

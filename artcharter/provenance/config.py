@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.messages import locale_lang
 
 CONFIG_NAME = "artcharter.toml"
 DEFAULT_LEDGER = "artcharter.db"
@@ -104,7 +105,7 @@ def load_config(project: Path | None = None, ledger: Path | None = None) -> Proj
     ledger_path = ledger or (
         Path(env_ledger) if env_ledger else root / value("project", "ledger", DEFAULT_LEDGER)
     )
-    lang = value("project", "lang", "") or default_lang()
+    lang = value("project", "lang", "") or locale_lang()
     return ProjectConfig(
         root=root,
         name=value("project", "name", root.name),
@@ -132,15 +133,6 @@ def _values(config: dict[str, Any], path: Path) -> Callable[[str, str, str], str
         return found
 
     return value
-
-
-def default_lang() -> str:
-    """French when the locale says so, English otherwise."""
-    for var in ("ARTCHARTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "fr" if value.lower().startswith("fr") else "en"
-    return "en"
 
 
 def init_project(

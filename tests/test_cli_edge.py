@@ -3,6 +3,7 @@ and the language chain (--lang, ARTCHARTER_LANG, the project's, the locale)."""
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,53 @@ def test_a_command_error_reaches_the_reader(
     assert run(["--lang", "fr", "summary", str(tmp_path / "missing")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("artcharter: error: ") and "not a folder" in err
+
+
+# --- the command line's catalogue and its help in the reader's language ------------------
+
+
+def help_page(*argv: str, env: dict[str, str] | None = None) -> str:
+    """The help a fresh process prints (the help language is chosen once per process)."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import sys; from artcharter.cli import run; sys.exit(run(sys.argv[1:]))"
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("ARTCHARTER_")}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        env={**environ, "COLUMNS": "200", **(env or {})},
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_help_follows_the_language_chain(tmp_path: Path) -> None:
+    assert "Usage responsable de l'IA générative" in help_page("--lang", "fr", "--help")
+    assert "Responsible use of generative AI" in help_page("--help", env={"LANG": "en_US.UTF-8"})
+    page = help_page("verify", "--help", env={"ARTCHARTER_LANG": "fr"})
+    assert "Images ou dossiers d'images à vérifier." in page
+    assert "Certificat racine de confiance (PEM)." in page  # a shared option too
+    project = tmp_path / "atelier"
+    project.mkdir()
+    (project / "artcharter.toml").write_text('[project]\nlang = "fr"\n', encoding="utf-8")
+    page = help_page("--project", str(project), "--help", env={"LANG": "en_US.UTF-8"})
+    assert "Dossier du projet" in page  # the project's language, before the locale
+
+
+def test_the_catalogue_has_both_languages() -> None:
+    from artcharter.cli.messages import MESSAGES, untranslated
+
+    assert untranslated() == []  # every text and help text so far has its French
+    for key, by_lang in MESSAGES.texts.items():
+        assert set(by_lang) == {"fr", "en"}, key
+        # The same fields in both languages (French may take a name with its article,
+        # `de_file` for `file`: "de chat.png", "du ...").
+        fr, en = (placeholders(by_lang[lang]) for lang in ("fr", "en"))
+        assert {f.removeprefix("de_") for f in fr} == en, key
+
+
+def placeholders(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}

@@ -10,50 +10,23 @@ from __future__ import annotations
 
 import importlib
 import sys
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 
 from artcharter.base.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, ArtcharterError
-from artcharter.cli.context import Options, echo_error
-from artcharter.cli.edge import command_name, render_error
+from artcharter.cli.edge import command_name, reader_lang, render_error, shows_help
+from artcharter.cli.messages import set_help_lang
 
+# The help texts (the app's, its global options', each command's) are set by the modules
+# that `register` imports, once `run` knows the reader's language.
 app = typer.Typer(
     name="artcharter",
-    help=(
-        "Responsible use of generative AI in art: sign honest AI disclosures (C2PA), "
-        "measure energy, probe biases, check a school's charter, and write reports.\n\n"
-        "Exit codes: 0 success; 1 a file failed verification or a required charter rule; "
-        "2 bad input or usage; 3 missing set-up (project, keys, model); 130 interrupted."
-    ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-@app.callback()
-def _global(
-    ctx: typer.Context,
-    project: Annotated[
-        Path | None,
-        typer.Option(
-            help="Project folder (default: nearest artcharter.toml).", envvar="ARTCHARTER_PROJECT"
-        ),
-    ] = None,
-    ledger: Annotated[
-        Path | None,
-        typer.Option(help="Ledger file (default: the project's).", envvar="ARTCHARTER_LEDGER"),
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option(help="Language of messages and reports: fr or en.")
-    ] = None,
-) -> None:
-    if lang is not None and lang not in ("fr", "en"):
-        raise typer.BadParameter("choose fr or en", param_hint="--lang")
-    ctx.obj = Options(project=project, ledger=ledger, lang=lang)
 
 
 # Each command or command group, and the module of artcharter/cli that registers it
@@ -81,10 +54,11 @@ COMMAND_MODULES = {
 
 
 def register(name: str | None = None) -> None:
-    """Register the command ``name`` on ``app`` (every command when None or unknown).
-    The modules register themselves when imported, so each registers once."""
+    """Register the command ``name`` on ``app`` (every command when None or unknown),
+    after the app's help and global options. The modules register themselves when
+    imported, so each registers once."""
     own = COMMAND_MODULES.get(name or "")
-    for module in [own] if own else sorted(set(COMMAND_MODULES.values())):
+    for module in ["root", *([own] if own else sorted(set(COMMAND_MODULES.values())))]:
         importlib.import_module(f"artcharter.cli.{module}")
 
 
@@ -105,7 +79,11 @@ def _loaded(module: str, name: str) -> Any:
 def run(argv: list[str] | None = None) -> int:
     """Run the app and return its exit code; errors become one line on stderr."""
     args = sys.argv[1:] if argv is None else argv
+    if shows_help(args):
+        set_help_lang(reader_lang(args))
     register(command_name(args))
+    from artcharter.cli.context import echo_error  # its shared options read the help language
+
     try:
         result = app(args=argv, prog_name="artcharter", standalone_mode=False)
     except (KeyboardInterrupt, _loaded("click.exceptions", "Abort")):

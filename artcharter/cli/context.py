@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from artcharter.cli.messages import help_text
 from artcharter.provenance.config import load_config
 
 if TYPE_CHECKING:
@@ -27,12 +28,7 @@ PassphraseOption = Annotated[
         help="Passphrase of the artist key.", envvar="ARTCHARTER_PASSPHRASE", show_envvar=False
     ),
 ]
-TrustOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        help="Trusted root certificate (PEM). Repeatable. Default: the project's keys/school-root.pem."
-    ),
-]
+TrustOption = Annotated[list[Path] | None, typer.Option(help=help_text("help.trust"))]
 
 
 @dataclass

@@ -49,6 +49,13 @@ def command_name(argv: Sequence[str]) -> str | None:
     return rest[0] if rest else None
 
 
+def shows_help(argv: Sequence[str]) -> bool:
+    """Whether the arguments may show a help page: a help option, or at most one word
+    (no command, or a group without its subcommand)."""
+    _, rest = split_global(argv)
+    return "-h" in argv or "--help" in argv or len(rest) <= 1
+
+
 def reader_lang(argv: Sequence[str]) -> str:
     """The reader's language: ``--lang``, ``ARTCHARTER_LANG``, the project's, the locale.
 

@@ -9,9 +9,7 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import ArtistOption, PassphraseOption, echo_json, project_of
-
-# French puts a no-break space before the colon.
-SIGNED_LINE = {"en": ("signed: ", "artwork"), "fr": ("signée\u00a0: ", "œuvre")}
+from artcharter.cli.messages import text
 
 
 def parse_ingredient(value: str) -> tuple[Path, str]:
@@ -84,8 +82,12 @@ def label(
             {"path": str(signed.path), "sha256": signed.sha256, "record": signed.record.to_dict()}
         )
     else:
-        words = SIGNED_LINE[project.lang]
         typer.echo(
-            f"{words[0]}{signed.path}  ({words[1]} {signed.record.artwork_id}, "
-            f"sha256 {signed.sha256[:16]}…)"
+            text(
+                "label.signed",
+                project.lang,
+                path=signed.path,
+                artwork_id=signed.record.artwork_id,
+                sha256=signed.sha256[:16],
+            )
         )

@@ -10,6 +10,7 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, project_of
+from artcharter.cli.messages import text
 
 LangOption = Annotated[
     str | None,
@@ -29,28 +30,6 @@ NoLedgerOption = Annotated[
         help="Do not read the project's ledger (sessions, discarded images, campaigns).",
     ),
 ]
-WORDS = {
-    "en": {
-        "report": "report: {html}\n        {json}",
-        "cartel": "label: {html}",
-        "sheet": "sheet of {n} labels: {html}",
-        "sheet_one": "sheet of 1 label: {html}",
-        "svg": "SVG: {n} file(s) in {dir}",
-        "pdf": "PDF: {pdf}",
-        "summary": "summary of {n} artwork(s): {html}\n        {json}",
-        "warn": 'warning: the verdict for {file} is "{verdict}"; its label says so',
-    },
-    "fr": {
-        "report": "rapport : {html}\n          {json}",
-        "cartel": "cartel : {html}",
-        "sheet": "planche de {n} cartels\u00a0: {html}",
-        "sheet_one": "planche d'un cartel\u00a0: {html}",
-        "svg": "SVG : {n} fichier(s) dans {dir}",
-        "pdf": "PDF : {pdf}",
-        "summary": "synthèse de {n} œuvre(s) : {html}\n          {json}",
-        "warn": "attention\u00a0: le verdict {de_file} est « {verdict} »\u00a0; son cartel l'indique",
-    },
-}
 
 
 def _checked(lang: str | None) -> str | None:
@@ -85,12 +64,12 @@ def report(
     if json:
         echo_json(files.report)
     else:
-        typer.echo(WORDS[lang]["report"].format(html=files.html, json=files.json))
+        typer.echo(text("report.written", lang, html=files.html, json=files.json))
     if pdf:
         from artcharter.reports.browser import print_pdf
 
         pdf_path = print_pdf(files.html, files.html.with_suffix(".pdf"))
-        typer.echo(WORDS[lang]["pdf"].format(pdf=pdf_path), err=json)
+        typer.echo(text("report.pdf", lang, pdf=pdf_path), err=json)
 
 
 @app.command()
@@ -125,22 +104,21 @@ def cartel(
     project = project_of(ctx, trust=trust)
     files = project.cartel(source, output, lang=lang, verify_url=verify_url, pdf=pdf)
     lang = lang or project.lang
-    words = WORDS[lang]
     for item in files.cartels:
         if item["verdict"] not in ("trusted",):
             verdict = in_sentence(item["verdict"], lang)
-            warning = words["warn"].format(
-                file=item["file"], de_file=de(item["file"]), verdict=verdict
+            warning = text(
+                "cartel.warn", lang, file=item["file"], de_file=de(item["file"]), verdict=verdict
             )
             typer.echo(warning, err=True)
     if source.is_dir():
-        sheet = words["sheet_one" if len(files.cartels) == 1 else "sheet"]
-        typer.echo(sheet.format(n=len(files.cartels), html=files.html))
+        sheet = "cartel.sheet_one" if len(files.cartels) == 1 else "cartel.sheet"
+        typer.echo(text(sheet, lang, n=len(files.cartels), html=files.html))
     else:
-        typer.echo(words["cartel"].format(html=files.html))
-    typer.echo(words["svg"].format(n=len(files.svgs), dir=output))
+        typer.echo(text("cartel.written", lang, html=files.html))
+    typer.echo(text("cartel.svg", lang, n=len(files.svgs), dir=output))
     if files.pdf:
-        typer.echo(words["pdf"].format(pdf=files.pdf))
+        typer.echo(text("report.pdf", lang, pdf=files.pdf))
 
 
 @app.command()
@@ -175,5 +153,5 @@ def summary(
         echo_json(files.summary)
     else:
         typer.echo(
-            WORDS[lang]["summary"].format(n=len(files.reports), html=files.html, json=files.json)
+            text("summary.written", lang, n=len(files.reports), html=files.html, json=files.json)
         )

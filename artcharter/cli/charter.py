@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from artcharter.base.typography import punct
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, echo_json_list, lang_of, project_of
+from artcharter.cli.messages import text
 
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
@@ -30,54 +32,6 @@ CharterOption = Annotated[
     ),
 ]
 
-WORDS = {
-    "en": {
-        ":": ": ",
-        ";": "; ",
-        "version": "version",
-        "extends": "extends",
-        "rules": "rules",
-        "disabled": "disabled",
-        "params": "parameters",
-        "evidence": "evidence",
-        "changed": "set in",
-        "valid": "valid",
-        "passes": "passes the charter",
-        "fails": "does not pass the charter",
-        "summary": "{n} artwork(s): {ok} pass the charter, {ko} do not",
-        "written": "declaration template written: {path}\ncomplete it, then sign with: {command}",
-        "decl_ok": "{path}: valid declaration",
-        "severity": {
-            "required": "required",
-            "recommended": "recommended",
-            "informational": "informational",
-        },
-    },
-    "fr": {
-        # French puts a no-break space before a colon or a semicolon.
-        ":": "\u00a0: ",
-        ";": "\u00a0; ",
-        "version": "version",
-        "extends": "étend",
-        "rules": "règles",
-        "disabled": "désactivée",
-        "params": "paramètres",
-        "evidence": "preuve",
-        "changed": "définie dans",
-        "valid": "valide",
-        "passes": "respecte la charte",
-        "fails": "ne respecte pas la charte",
-        "summary": "{n} œuvre(s)\u00a0: {ok} respectent la charte, {ko} non",
-        "written": "modèle de déclaration écrit\u00a0: {path}\n"
-        "complétez-le, puis signez avec\u00a0: {command}",
-        "decl_ok": "{path}\u00a0: déclaration valide",
-        "severity": {
-            "required": "obligatoire",
-            "recommended": "recommandée",
-            "informational": "pour information",
-        },
-    },
-}
 MARKS = {"pass": "✔", "fail": "✘", "needs-declaration": "?", "not-applicable": "–"}
 
 
@@ -97,11 +51,15 @@ def show(
     if json:
         echo_json(effective.to_dict())
         return
-    words = WORDS[lang]
+    colon, semi = punct(":", lang), punct(";", lang)
+
+    def word(key: str) -> str:
+        return text(f"charter.{key}", lang)
+
     typer.echo(f"{effective.title[lang]}")
-    typer.echo(f"{effective.id} — {words['version']} {effective.version}")
+    typer.echo(f"{effective.id} — {word('version')} {effective.version}")
     for ident, version, _ in effective.lineage[:-1]:
-        typer.echo(f"  {words['extends']} {ident} {version}")
+        typer.echo(f"  {word('extends')} {ident} {version}")
     if effective.description:
         for line in textwrap.wrap(effective.description[lang], 88):
             typer.echo(line)
@@ -112,17 +70,17 @@ def show(
         typer.echo("")
         typer.echo(f"[{point.label}] {point.title[lang]}")
         for rule in rules:
-            state = "" if rule.enabled else f" ({words['disabled']})"
-            severity = words["severity"][rule.severity]
+            state = "" if rule.enabled else f" ({word('disabled')})"
+            severity = text(f"severity.{rule.severity}", lang)
             typer.echo(f"  {rule.id} — {rule.title[lang]} [{severity}]{state}")
             for line in textwrap.wrap(rule.text[lang], 84):
                 typer.echo(f"    {line}")
-            details = f"{words['evidence']}{words[':']}{rule.evidence}"
+            details = f"{word('evidence')}{colon}{rule.evidence}"
             if rule.params:
                 params = ", ".join(f"{k} = {_value(v)}" for k, v in rule.params.items())
-                details += f"{words[';']}{words['params']}{words[':']}{params}"
+                details += f"{semi}{word('params')}{colon}{params}"
             if len(effective.lineage) > 1 and rule.source != effective.lineage[0][2]:
-                details += f"{words[';']}{words['changed']} {rule.source}"
+                details += f"{semi}{word('changed')} {rule.source}"
             typer.echo(f"    ({details})")
 
 
@@ -159,8 +117,8 @@ def validate(
     else:
         effective = load_charter(file)
         typer.echo(
-            f"{file}{WORDS[lang][':']}{WORDS[lang]['valid']} ({effective.id} {effective.version}, "
-            f"{len(effective.active_rules)} {WORDS[lang]['rules']})"
+            f"{file}{punct(':', lang)}{text('charter.valid', lang)} ({effective.id} "
+            f"{effective.version}, {len(effective.active_rules)} {text('charter.rules', lang)})"
         )
     raise typer.Exit(2 if issues else 0)
 
@@ -205,7 +163,7 @@ def declare(
         for issue in issues:
             typer.echo(str(issue), err=True)
         if not issues:
-            typer.echo(WORDS[lang]["decl_ok"].format(path=check))
+            typer.echo(text("declare.valid", lang, path=check))
         raise typer.Exit(2 if issues else 0)
     if image is None:
         raise typer.BadParameter("give an IMAGE, or --check DECLARATION", param_hint="IMAGE")
@@ -216,7 +174,7 @@ def declare(
         return
     target = write_template(image, output, record=record, force=force, **common)
     command, *hint = sign_command(record, str(target), lang)
-    typer.echo(WORDS[lang]["written"].format(path=target, command=command))
+    typer.echo(text("declare.written", lang, path=target, command=command))
     for line in hint:
         typer.echo(line)
 
@@ -270,7 +228,7 @@ def check(
             _print_check(result, lang, verbose)
         if counts["n"] > 1:
             n, ok = counts["n"], counts["ok"]
-            typer.echo(WORDS[lang]["summary"].format(n=n, ok=ok, ko=n - ok))
+            typer.echo(text("check.summary", lang, n=n, ok=ok, ko=n - ok))
     if counts["unreadable"]:
         raise typer.Exit(2)
     raise typer.Exit(0 if counts["ok"] == counts["n"] else 1)
@@ -281,17 +239,17 @@ def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:
 
     from artcharter.charter.evaluate import STATUS_TITLES
 
-    words = WORDS[lang]
-    head = words["passes"] if result.passed else words["fails"]
-    typer.echo(f"{result.path}{words[':']}{head} ({result.charter_id} {result.charter_version})")
+    colon = punct(":", lang)
+    head = text("check.passes" if result.passed else "check.fails", lang)
+    typer.echo(f"{result.path}{colon}{head} ({result.charter_id} {result.charter_version})")
     for verdict in result.verdicts:
-        severity = words["severity"][verdict.severity]
+        severity = text(f"severity.{verdict.severity}", lang)
         status = STATUS_TITLES[verdict.status][lang]
-        typer.echo(f"  {MARKS[verdict.status]} {verdict.rule_id} [{severity}]{words[':']}{status}")
+        typer.echo(f"  {MARKS[verdict.status]} {verdict.rule_id} [{severity}]{colon}{status}")
         for line in textwrap.wrap(verdict.reason[lang], 84):
             typer.echo(f"      {line}")
         if verdict.evidence:
             evidence = jsonlib.dumps(verdict.evidence, ensure_ascii=False, default=str)
             if not verbose and len(evidence) > 160:
                 evidence = evidence[:157] + "..."
-            typer.echo(f"      {words['evidence']}{words[':']}{evidence}")
+            typer.echo(f"      {text('charter.evidence', lang)}{colon}{evidence}")

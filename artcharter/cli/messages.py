@@ -23,6 +23,33 @@ MESSAGES = Catalogue(
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
         "verify.unknown": {"en": "unknown", "fr": "inconnu"},
+        # --- artcharter charter show / validate, declare, check ----------------------------
+        "charter.version": {"en": "version", "fr": "version"},
+        "charter.extends": {"en": "extends", "fr": "étend"},
+        "charter.rules": {"en": "rules", "fr": "règles"},
+        "charter.disabled": {"en": "disabled", "fr": "désactivée"},
+        "charter.params": {"en": "parameters", "fr": "paramètres"},
+        "charter.evidence": {"en": "evidence", "fr": "preuve"},
+        "charter.changed": {"en": "set in", "fr": "définie dans"},
+        "charter.valid": {"en": "valid", "fr": "valide"},
+        "severity.required": {"en": "required", "fr": "obligatoire"},
+        "severity.recommended": {"en": "recommended", "fr": "recommandée"},
+        "severity.informational": {"en": "informational", "fr": "pour information"},
+        "check.passes": {"en": "passes the charter", "fr": "respecte la charte"},
+        "check.fails": {"en": "does not pass the charter", "fr": "ne respecte pas la charte"},
+        "check.summary": {
+            "en": "{n} artwork(s): {ok} pass the charter, {ko} do not",
+            "fr": "{n} œuvre(s)\u00a0: {ok} respectent la charte, {ko} non",
+        },
+        "declare.written": {
+            "en": "declaration template written: {path}\ncomplete it, then sign with: {command}",
+            "fr": "modèle de déclaration écrit\u00a0: {path}\n"
+            "complétez-le, puis signez avec\u00a0: {command}",
+        },
+        "declare.valid": {
+            "en": "{path}: valid declaration",
+            "fr": "{path}\u00a0: déclaration valide",
+        },
         # --- artcharter label ------------------------------------------------------------
         "label.signed": {
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",

@@ -204,3 +204,18 @@ def test_readme_example_runs_as_written(
     )
     reports = sorted(p.name for p in (tmp_path / "reports").iterdir())
     assert reports == ["art.report.html", "art.report.json"]
+
+
+def test_top_level_functions_take_the_methods_parameters() -> None:
+    import inspect
+
+    from artcharter.project import Project
+
+    for name in ("label", "generate", "verify", "iter_verify", "check", "iter_check",
+                 "report", "cartel", "summary"):  # fmt: skip
+        function = inspect.signature(getattr(artcharter, name)).parameters
+        method = inspect.signature(getattr(Project, name)).parameters
+        assert [p for p in function if p != "project"] == [p for p in method if p != "self"]
+        for param in method.values():
+            if param.name != "self":
+                assert function[param.name].default == param.default, (name, param.name)

@@ -13,13 +13,13 @@ import typer
 from artcharter.base.typography import punct
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, echo_json_list, lang_of, project_of
-from artcharter.cli.messages import text
+from artcharter.cli.messages import help_text, text
 
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
 
 charter_app = typer.Typer(
-    help="The charter artworks are checked against: show it, validate a school's file.",
+    help=help_text("help.charter.charter_app"),
     no_args_is_help=True,
 )
 app.add_typer(charter_app, name="charter")
@@ -28,7 +28,7 @@ CharterOption = Annotated[
     Path | None,
     typer.Option(
         "--charter",
-        help="Charter file (default: [charter] file in artcharter.toml, else the default charter).",
+        help=help_text("help.charter.CharterOption"),
     ),
 ]
 
@@ -42,7 +42,7 @@ MARKS = {"pass": "✔", "fail": "✘", "needs-declaration": "?", "not-applicable
 def show(
     ctx: typer.Context,
     charter: CharterOption = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the charter as JSON.")] = False,
+    json: Annotated[bool, typer.Option("--json", help=help_text("help.charter.show.json"))] = False,
 ) -> None:
     """Print the effective charter: points, rules, severities and parameters."""
     project = project_of(ctx, charter=charter)
@@ -95,8 +95,10 @@ def _value(value: Any) -> str:
 @charter_app.command("validate")
 def validate(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The school's charter file (TOML).")],
-    json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    file: Annotated[Path, typer.Argument(help=help_text("help.charter.validate.file"))],
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.charter.validate.json"))
+    ] = False,
 ) -> None:
     """Check a charter file and the files it extends; each problem with its line.
     Exit 0 when valid, 2 when not."""
@@ -130,21 +132,21 @@ def validate(
 def declare(
     ctx: typer.Context,
     image: Annotated[
-        Path | None, typer.Argument(help="The image to declare (signed or not).")
+        Path | None, typer.Argument(help=help_text("help.charter.declare.image"))
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "-o",
             "--output",
-            help="Where to write the template (default: IMAGE.declaration.toml; - for stdout).",
+            help=help_text("help.charter.declare.output"),
         ),
     ] = None,
     check: Annotated[
         Path | None,
-        typer.Option("--check", help="Validate a completed declaration file instead."),
+        typer.Option("--check", help=help_text("help.charter.declare.check")),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite the output if it exists.")] = False,
+    force: Annotated[bool, typer.Option(help=help_text("help.charter.declare.force"))] = False,
 ) -> None:
     """Write a declaration template for IMAGE, prefilled from the file and the ledger, for
     the artist to complete; or validate one with --check (exit 2 when invalid)."""
@@ -185,24 +187,21 @@ def declare(
 @app.command()
 def check(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="Images or folders of images to check.")],
+    files: Annotated[list[Path], typer.Argument(help=help_text("help.charter.check.files"))],
     charter: CharterOption = None,
     trust: TrustOption = None,
     json: Annotated[
-        bool, typer.Option("--json", help="Print a JSON list, one object per artwork.")
+        bool, typer.Option("--json", help=help_text("help.charter.check.json"))
     ] = False,
     verbose: Annotated[
-        bool, typer.Option("-v", "--verbose", help="Print all the evidence each rule read.")
+        bool, typer.Option("-v", "--verbose", help=help_text("help.charter.check.verbose"))
     ] = False,
     no_ledger: Annotated[
-        bool, typer.Option(help="Do not read the project's ledger (sessions, campaigns, prompts).")
+        bool, typer.Option(help=help_text("help.charter.check.no_ledger"))
     ] = False,
     protected_names: Annotated[
         Path | None,
-        typer.Option(
-            help="Protected names for the prompt audit, one per line (default: the project's "
-            "protected-names.txt when it exists)."
-        ),
+        typer.Option(help=help_text("help.charter.check.protected_names")),
     ] = None,
 ) -> None:
     """Check artworks against the charter, rule by rule: pass, fail, needs a declaration or

@@ -21,11 +21,13 @@ if TYPE_CHECKING:
 
 
 # Options several commands share, written once so their help reads the same everywhere.
-ArtistOption = Annotated[str | None, typer.Option(help="Signing artist (default: the project's).")]
+ArtistOption = Annotated[str | None, typer.Option(help=help_text("help.context.ArtistOption"))]
 PassphraseOption = Annotated[
     str | None,
     typer.Option(
-        help="Passphrase of the artist key.", envvar="ARTCHARTER_PASSPHRASE", show_envvar=False
+        help=help_text("help.context.PassphraseOption"),
+        envvar="ARTCHARTER_PASSPHRASE",
+        show_envvar=False,
     ),
 ]
 TrustOption = Annotated[list[Path] | None, typer.Option(help=help_text("help.trust"))]

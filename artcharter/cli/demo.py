@@ -15,6 +15,7 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import echo_json, options
+from artcharter.cli.messages import help_text
 
 DEMO_IMAGES = 2
 DEMO_SEED = 42
@@ -92,10 +93,10 @@ TEXTS = {
 @app.command()
 def demo(
     ctx: typer.Context,
-    folder: Annotated[Path, typer.Argument(help="Project folder to create or reuse.")] = Path(
+    folder: Annotated[Path, typer.Argument(help=help_text("help.demo.demo.folder"))] = Path(
         "demo-project"
     ),
-    json: Annotated[bool, typer.Option("--json", help="Print what was made as JSON.")] = False,
+    json: Annotated[bool, typer.Option("--json", help=help_text("help.demo.demo.json"))] = False,
 ) -> None:
     """Run the whole path offline on the demo model: project, school CA, artist, two signed
     and measured images, and their verification."""

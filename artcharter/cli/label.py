@@ -9,7 +9,7 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import ArtistOption, PassphraseOption, echo_json, project_of
-from artcharter.cli.messages import text
+from artcharter.cli.messages import help_text, text
 
 
 def parse_ingredient(value: str) -> tuple[Path, str]:
@@ -23,42 +23,36 @@ def parse_ingredient(value: str) -> tuple[Path, str]:
 @app.command()
 def label(
     ctx: typer.Context,
-    image: Annotated[Path, typer.Argument(help="The image to label (never modified).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the signed copy.")],
+    image: Annotated[Path, typer.Argument(help=help_text("help.label.label.image"))],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help=help_text("help.label.label.output"))
+    ],
     source_type: Annotated[
         str,
-        typer.Option(
-            help="IPTC digital source type: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ..."
-        ),
+        typer.Option(help=help_text("help.label.label.source_type")),
     ],
-    tool: Annotated[str | None, typer.Option(help='AI tool used, e.g. "Midjourney v6".')] = None,
-    prompt: Annotated[str | None, typer.Option(help="Prompt given to the tool.")] = None,
+    tool: Annotated[str | None, typer.Option(help=help_text("help.label.label.tool"))] = None,
+    prompt: Annotated[str | None, typer.Option(help=help_text("help.label.label.prompt"))] = None,
     private_prompt: Annotated[
-        bool, typer.Option(help="Write only the prompt's SHA-256 into the file.")
+        bool, typer.Option(help=help_text("help.label.label.private_prompt"))
     ] = False,
     ingredient: Annotated[
         list[str] | None,
-        typer.Option(
-            help="Human input as PATH or PATH:ROLE (sketch, photo, init-image, earlier-version, reference, other). Repeatable."
-        ),
+        typer.Option(help=help_text("help.label.label.ingredient")),
     ] = None,
     training_mining: Annotated[
         str | None,
-        typer.Option(
-            help="AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed)."
-        ),
+        typer.Option(help=help_text("help.label.label.training_mining")),
     ] = None,
-    title: Annotated[str | None, typer.Option(help="Title of the artwork.")] = None,
+    title: Annotated[str | None, typer.Option(help=help_text("help.label.label.title"))] = None,
     artist: ArtistOption = None,
     passphrase: PassphraseOption = None,
     declaration: Annotated[
         Path | None,
-        typer.Option(
-            help="Artist's declaration (TOML, see `artcharter declare`), embedded in the file."
-        ),
+        typer.Option(help=help_text("help.label.label.declaration")),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite the output if it exists.")] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
+    force: Annotated[bool, typer.Option(help=help_text("help.label.label.force"))] = False,
+    json: Annotated[bool, typer.Option("--json", help=help_text("help.label.label.json"))] = False,
 ) -> None:
     """Write a signed copy of IMAGE that says how AI was used (C2PA + IPTC XMP)."""
     project = project_of(ctx)

@@ -10,17 +10,16 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import options
+from artcharter.cli.messages import help_text
 
 
 @app.command()
 def init(
     ctx: typer.Context,
-    folder: Annotated[Path, typer.Argument(help="Project folder (created if needed).")] = Path("."),
-    name: Annotated[str | None, typer.Option(help="Name of the school, class or studio.")] = None,
-    lang: Annotated[str, typer.Option(help="Language of reports: fr or en.")] = "fr",
-    country: Annotated[
-        str, typer.Option(help="ISO alpha-3 country of the electricity mix (energy).")
-    ] = "FRA",
+    folder: Annotated[Path, typer.Argument(help=help_text("help.project.init.folder"))] = Path("."),
+    name: Annotated[str | None, typer.Option(help=help_text("help.project.init.name"))] = None,
+    lang: Annotated[str, typer.Option(help=help_text("help.project.init.lang"))] = "fr",
+    country: Annotated[str, typer.Option(help=help_text("help.project.init.country"))] = "FRA",
 ) -> None:
     """Create artcharter.toml and the ledger in FOLDER."""
     from artcharter.base.typography import punct

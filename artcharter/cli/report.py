@@ -10,24 +10,24 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, project_of
-from artcharter.cli.messages import text
+from artcharter.cli.messages import help_text, text
 
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", help="Language of the page: fr or en (default: the global --lang)."),
+    typer.Option("--lang", help=help_text("help.report.LangOption")),
 ]
 CharterOption = Annotated[
     Path | None,
     typer.Option(
         "--charter",
-        help="Charter file (default: [charter] file in artcharter.toml, else the default charter).",
+        help=help_text("help.report.CharterOption"),
     ),
 ]
 NoLedgerOption = Annotated[
     bool,
     typer.Option(
         "--no-ledger",
-        help="Do not read the project's ledger (sessions, discarded images, campaigns).",
+        help=help_text("help.report.NoLedgerOption"),
     ),
 ]
 
@@ -41,18 +41,18 @@ def _checked(lang: str | None) -> str | None:
 @app.command()
 def report(
     ctx: typer.Context,
-    image: Annotated[Path, typer.Argument(help="The signed artwork.")],
+    image: Annotated[Path, typer.Argument(help=help_text("help.report.report.image"))],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Folder for the HTML page and its JSON twin.")
+        Path, typer.Option("-o", "--output", help=help_text("help.report.report.output"))
     ],
     lang: LangOption = None,
     charter: CharterOption = None,
     trust: TrustOption = None,
     no_ledger: NoLedgerOption = False,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Also print the page to PDF (A4) with Chromium.")
+    pdf: Annotated[bool, typer.Option("--pdf", help=help_text("help.report.report.pdf"))] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.report.report.json"))
     ] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print the report's JSON.")] = False,
 ) -> None:
     """Write a self-contained HTML report of IMAGE (works offline, prints on A4) and its
     JSON twin: verdict, provenance, how the model works, generation, energy, biases,
@@ -75,24 +75,17 @@ def report(
 @app.command()
 def cartel(
     ctx: typer.Context,
-    source: Annotated[
-        Path, typer.Argument(help="A signed artwork, or a folder of them for an A4 sheet.")
-    ],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the labels.")] = Path(
-        "."
-    ),
+    source: Annotated[Path, typer.Argument(help=help_text("help.report.cartel.source"))],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help=help_text("help.report.cartel.output"))
+    ] = Path("."),
     lang: LangOption = None,
     trust: TrustOption = None,
     verify_url: Annotated[
         str | None,
-        typer.Option(
-            help="The school's verification page: the QR code becomes a link to it "
-            "with ?id=...&sha256=... (default: a text with the id and the hash)."
-        ),
+        typer.Option(help=help_text("help.report.cartel.verify_url")),
     ] = None,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Also print the labels to PDF with Chromium.")
-    ] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help=help_text("help.report.cartel.pdf"))] = False,
 ) -> None:
     """Print exhibition labels (cartels): title, artist, year, medium in words, the AI-use
     pictogram and a QR code with the artwork id and hash. HTML and SVG; a FOLDER gives an
@@ -125,22 +118,24 @@ def cartel(
 def summary(
     ctx: typer.Context,
     folder: Annotated[
-        Path | None, typer.Argument(help="Folder of artworks (or use --ledger).")
+        Path | None, typer.Argument(help=help_text("help.report.summary.folder"))
     ] = None,
     from_ledger: Annotated[
         bool,
         typer.Option(
             "--ledger",
-            help="Summarise the artworks recorded in the project's ledger (all but discarded).",
+            help=help_text("help.report.summary.from_ledger"),
         ),
     ] = False,
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Folder for the summary and the reports.")
+        Path, typer.Option("-o", "--output", help=help_text("help.report.summary.output"))
     ] = Path("summary"),
     lang: LangOption = None,
     charter: CharterOption = None,
     trust: TrustOption = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the summary's JSON.")] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.report.summary.json"))
+    ] = False,
 ) -> None:
     """A class or exhibition overview: charter results per rule, verdicts, energy (total
     and per artwork, discarded images included), share of AI per stage, and a report per

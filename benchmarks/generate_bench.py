@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from artcharter.audits.energy import measure  # noqa: E402
 from artcharter.provenance import image_files, keys  # noqa: E402
 from artcharter.provenance.a1111 import parameters_for  # noqa: E402
-from artcharter.provenance.generate import LoadedModel, generate, load_model  # noqa: E402
+from artcharter.provenance.generate import GenerateRequest, LoadedModel, generate, load_model  # noqa: E402
 from artcharter.provenance.ledger import Ledger  # noqa: E402
 from artcharter.provenance.manifest import build_manifest, xmp_fields  # noqa: E402
 from artcharter.provenance.record import new_artwork_id  # noqa: E402
@@ -86,16 +86,8 @@ def compare(
     out = folder / f"out-{size}"
 
     def wrapped() -> object:
-        return generate(
-            loaded,
-            PROMPT,
-            output_dir=out,
-            identity=identity,
-            ledger=ledger,
-            seed=SEED,
-            steps=steps,
-            size=size,
-        )
+        request = GenerateRequest(PROMPT, output_dir=out, seed=SEED, steps=steps, size=size)
+        return generate(loaded, request, identity=identity, ledger=ledger)
 
     bare_call(loaded, size, steps)  # warm-up: first calls allocate and pick kernels
     wrapped()
@@ -121,16 +113,8 @@ def split(
     image: object, loaded: LoadedModel, rounds: int, folder: Path, identity, ledger: Ledger
 ) -> dict:
     """The per-image overhead, part by part, on one image."""
-    template = generate(
-        loaded,
-        PROMPT,
-        output_dir=folder / "template",
-        identity=identity,
-        ledger=None,
-        seed=SEED,
-        steps=1,
-        size=64,
-    )[0].record
+    request = GenerateRequest(PROMPT, output_dir=folder / "template", seed=SEED, steps=1, size=64)
+    template = generate(loaded, request, identity=identity, ledger=None)[0].record
 
     def record_for() -> object:
         import dataclasses

@@ -58,9 +58,9 @@ def make_project(folder: Path, count: int, size: int) -> None:
     from report_samples import DECLARATION, generated_record
 
     from artcharter.provenance import keys
+    from artcharter.provenance.config import init_project
     from artcharter.provenance.label import sign_record
     from artcharter.provenance.ledger import Ledger
-    from artcharter.provenance.project import init_project
     from artcharter.provenance.signing import load_artist_identity
 
     init_project(folder, "Bench", lang="fr")

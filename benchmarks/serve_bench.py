@@ -27,9 +27,9 @@ import httpx
 from PIL import Image
 
 from artcharter.provenance import keys
+from artcharter.provenance.config import init_project
 from artcharter.provenance.label import label
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.project import init_project
 from artcharter.provenance.signing import load_artist_identity
 
 ARTCHARTER = str(Path(sys.executable).with_name("artcharter"))

@@ -40,7 +40,10 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for var in ("ARTCHARTER_PROJECT", "ARTCHARTER_LEDGER", "ARTCHARTER_PASSPHRASE"):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("ARTCHARTER_LANG", "en")
+    # An English locale, and no ARTCHARTER_LANG: it would override every project's language.
+    for var in ("ARTCHARTER_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 

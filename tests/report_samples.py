@@ -169,8 +169,8 @@ class Exhibition:
 
     def __init__(self, root: Path) -> None:
         from artcharter.provenance import keys
+        from artcharter.provenance.config import init_project, set_config_value
         from artcharter.provenance.label import label
-        from artcharter.provenance.project import init_project, set_config_value
         from artcharter.provenance.signing import load_artist_identity
 
         self.root = root

@@ -40,7 +40,7 @@ from artcharter.charter.declaration import (
     validate_declaration,
 )
 from artcharter.charter.tomlfile import InvalidFile
-from artcharter.cli import app, run
+from artcharter.cli import app, register, run
 from artcharter.provenance.keys import ROOT_CERT
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.record import INGREDIENT_ROLES, TRAINING_MINING, ArtworkRecord
@@ -262,6 +262,7 @@ def test_declare_suggests_a_label_command_that_works(
     assert command.endswith("--source-type TYPE --declaration nuit.declaration.toml")
     assert hint[0].startswith("TYPE: trainedAlgorithmicMedia if the AI made the image")
     # Every option `label` requires is there, so that nothing but the placeholders is missing.
+    register("label")
     label = typer.main.get_command(app).commands["label"]  # type: ignore[attr-defined]
     required = [p for p in label.params if p.required and p.param_type_name == "option"]
     assert {"--output", "--source-type"} <= {opt for p in required for opt in p.opts}

@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 import typer
 
-from artcharter.cli import app
+from artcharter.cli import app, register
+
+register()  # every command on `app`, as `artcharter --help` lists them
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = sorted([*ROOT.glob("README*.md"), *(ROOT / "docs").rglob("*.md")])

@@ -32,10 +32,10 @@ from PIL import Image
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.cli import run
 from artcharter.provenance import image_files, verdicts
+from artcharter.provenance.config import load_config
 from artcharter.provenance.label import label
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
-from artcharter.provenance.project import load_project
 from artcharter.provenance.record import SCHEMA
 from artcharter.provenance.signing import SigningIdentity, sign_image
 from artcharter.provenance.verify import read_anchors, verify_bytes, verify_file
@@ -608,7 +608,7 @@ def test_hostile_project_files(
     _write_toml(root / "artcharter.toml", HOSTILE_TOML[case])
     monkeypatch.chdir(root)
     try:
-        load_project()
+        load_config()
     except BadInput as exc:
         one_line_error(str(exc)[:1000])
     before = listing(root)
@@ -638,7 +638,7 @@ def test_project_files_with_any_values(
         "".join(toml_table(s, v) for s, v in sections.items()), encoding="utf-8"
     )
     try:
-        project = load_project(root)
+        project = load_config(root)
     except (BadInput, SetupError) as exc:
         one_line_error(str(exc))
     else:

@@ -25,7 +25,7 @@ from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import demo_model, verdicts
 from artcharter.provenance.a1111 import parse_parameters
 from artcharter.provenance.declaration import Declaration
-from artcharter.provenance.generate import LoadedModel, generate, load_model
+from artcharter.provenance.generate import GenerateRequest, LoadedModel, generate, load_model
 from artcharter.provenance.image_files import read_png_text, read_xmp
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.signing import PARTIAL_SUFFIX
@@ -65,10 +65,10 @@ def make(
     prompt="a lighthouse at night, woodcut",
     **kwargs,
 ):
+    on_image = kwargs.pop("on_image", None)
     options = {**FAST, **kwargs}
-    return generate(
-        loaded, prompt, output_dir=tmp_path / "out", identity=identity, ledger=ledger, **options
-    )
+    request = GenerateRequest(prompt, output_dir=tmp_path / "out", **options)
+    return generate(loaded, request, identity=identity, ledger=ledger, on_image=on_image)
 
 
 def expected_cpu_method() -> str:
@@ -448,7 +448,7 @@ def test_importing_the_commands_stays_light() -> None:
 def project(tmp_path, school_dir, demo_xdg, monkeypatch) -> Path:
     """A project whose keys are the session school's, and whose cache holds the demo model."""
     from artcharter.cli import run
-    from artcharter.provenance.project import set_config_value
+    from artcharter.provenance.config import set_config_value
 
     root = tmp_path / "atelier"
     assert run(["init", str(root), "--lang", "en"]) == 0

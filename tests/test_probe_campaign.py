@@ -531,7 +531,7 @@ def test_clip_spec_and_loading_rules(cache: Path, tmp_path: Path, monkeypatch) -
 
 @pytest.fixture
 def project(tmp_path: Path, school_dir: Path, xdg: Path, monkeypatch) -> Path:
-    from artcharter.provenance.project import init_project, set_config_value
+    from artcharter.provenance.config import init_project, set_config_value
 
     root = tmp_path / "school"
     init_project(root, "ESAD", lang="en")

@@ -27,8 +27,8 @@ from PIL import Image
 
 from artcharter.cli import run
 from artcharter.provenance import verdicts
+from artcharter.provenance.config import init_project
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.project import init_project
 from artcharter.provenance.verify import Verification, read_anchors
 from artcharter.serve import DeskConfig, create_app
 from artcharter.serve.config import MAX_FILES_PER_REQUEST, is_loopback, loopback_hosts

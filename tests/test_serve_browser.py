@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from artcharter.provenance.config import init_project
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.project import init_project
 from tests.serve_files import signed, tampered, unsigned
 
 CHROMIUM = next(

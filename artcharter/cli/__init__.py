@@ -1,30 +1,27 @@
 """The typer app: global options, error handling, and the registry of command modules.
 
-Every command module (``*_cmd.py``) registers its commands on ``app``. Heavy libraries are
-imported inside the command functions, so `artcharter --help` and `verify` start fast.
+Every command module (``artcharter/cli/*.py``) registers its commands on ``app`` when it is
+imported. ``run`` imports only the module of the command being run (all of them for
+``--help`` or an unknown command), and heavy libraries are imported inside the command
+functions, so `artcharter verify one.png` starts fast.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import importlib
 import sys
-from pathlib import Path
-from typing import Annotated
+from typing import Any
 
-import click
 import typer
 
 from artcharter.base.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, ArtcharterError
-from artcharter.cli.context import Options, echo_error
+from artcharter.cli.edge import command_name, reader_lang, render_error, shows_help
+from artcharter.cli.messages import set_help_lang
 
+# The help texts (the app's, its global options', each command's) are set by the modules
+# that `register` imports, once `run` knows the reader's language.
 app = typer.Typer(
     name="artcharter",
-    help=(
-        "Responsible use of generative AI in art: sign honest AI disclosures (C2PA), "
-        "measure energy, probe biases, check a school's charter, and write reports.\n\n"
-        "Exit codes: 0 success; 1 a file failed verification or a required charter rule; "
-        "2 bad input or usage; 3 missing set-up (project, keys, model); 130 interrupted."
-    ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -32,68 +29,79 @@ app = typer.Typer(
 )
 
 
-@app.callback()
-def _global(
-    ctx: typer.Context,
-    project: Annotated[
-        Path | None,
-        typer.Option(
-            help="Project folder (default: nearest artcharter.toml).", envvar="ARTCHARTER_PROJECT"
-        ),
-    ] = None,
-    ledger: Annotated[
-        Path | None,
-        typer.Option(help="Ledger file (default: the project's).", envvar="ARTCHARTER_LEDGER"),
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option(help="Language of messages and reports: fr or en.")
-    ] = None,
-) -> None:
-    if lang is not None and lang not in ("fr", "en"):
-        raise typer.BadParameter("choose fr or en", param_hint="--lang")
-    ctx.obj = Options(project=project, ledger=ledger, lang=lang)
+# Each command or command group, and the module of artcharter/cli that registers it
+# (tests/test_cli_lazy.py checks this table against what the modules register).
+COMMAND_MODULES = {
+    "charter": "charter",
+    "check": "charter",
+    "declare": "charter",
+    "demo": "demo",
+    "generate": "generate",
+    "keep": "generate",
+    "discard": "generate",
+    "energy": "generate",
+    "keys": "keys",
+    "label": "label",
+    "ledger": "ledger",
+    "probe": "probe",
+    "init": "project",
+    "report": "report",
+    "cartel": "report",
+    "summary": "report",
+    "serve": "serve",
+    "verify": "verify",
+}
 
 
-def _register() -> None:
-    # Imported for their side effect: each module adds its commands to `app`.
-    from artcharter.cli import (  # noqa: F401
-        charter,
-        demo,
-        generate,
-        keys,
-        label,
-        ledger,
-        probe,
-        project,
-        report,
-        serve,
-        verify,
-    )
+def register(name: str | None = None) -> None:
+    """Register the command ``name`` on ``app`` (every command when None or unknown),
+    after the app's help and global options. The modules register themselves when
+    imported, so each registers once."""
+    own = COMMAND_MODULES.get(name or "")
+    for module in ["root", *([own] if own else sorted(set(COMMAND_MODULES.values())))]:
+        importlib.import_module(f"artcharter.cli.{module}")
 
 
-_register()
+class _NeverRaised(Exception):
+    """Stands for the exceptions of a module nothing has imported: none can be raised."""
+
+
+def _loaded(module: str, name: str) -> Any:
+    """The exception class ``module.name`` if the module is loaded, else one never raised.
+
+    Evaluated only when an exception reaches an ``except`` clause, so that start-up does
+    not import click (typer carries its own copy) or sqlite3 (loaded with the ledger).
+    """
+    found = sys.modules.get(module)
+    return getattr(found, name) if found is not None else _NeverRaised
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run the app and return its exit code; errors become one line on stderr."""
+    args = sys.argv[1:] if argv is None else argv
+    if shows_help(args):
+        set_help_lang(reader_lang(args))
+    register(command_name(args))
+    from artcharter.cli.context import echo_error  # its shared options read the help language
+
     try:
         result = app(args=argv, prog_name="artcharter", standalone_mode=False)
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (KeyboardInterrupt, _loaded("click.exceptions", "Abort")):
         echo_error("interrupted")
         return EXIT_INTERRUPTED
-    except click.exceptions.Exit as exc:
+    except _loaded("click.exceptions", "Exit") as exc:
         return exc.exit_code
-    except click.exceptions.NoArgsIsHelpError as exc:
+    except _loaded("click.exceptions", "NoArgsIsHelpError") as exc:
         exc.show()  # the help text a bare `artcharter keys` asks for
         return exc.exit_code
-    except (click.ClickException, typer.TyperException) as exc:
+    except (_loaded("click.exceptions", "ClickException"), typer.TyperException) as exc:
         # typer raises its own copy of click's exceptions, with the same interface.
         hint = ""
         if getattr(exc, "ctx", None) is not None:  # a usage error: point to the help
             hint = f" (see `{exc.ctx.command_path} --help`)"
         echo_error(" ".join(exc.format_message().split()) + hint)  # type: ignore[union-attr]
         return int(getattr(exc, "exit_code", EXIT_BAD_INPUT))
-    except sqlite3.DatabaseError as exc:
+    except _loaded("sqlite3", "DatabaseError") as exc:
         # Any command may read the ledger; a damaged one is bad input, not a crash.
         echo_error(f"the ledger cannot be read: {exc} (damaged, or not an artcharter ledger)")
         return EXIT_BAD_INPUT
@@ -103,7 +111,8 @@ def run(argv: list[str] | None = None) -> int:
         echo_error(f"{where}{exc.strerror or exc}")
         return EXIT_BAD_INPUT
     except ArtcharterError as exc:
-        echo_error(str(exc))
+        # In the reader's language, naming the options the reader typed.
+        echo_error(render_error(exc, typer.main.get_command(app), args))
         return exc.exit_code
     return result if isinstance(result, int) else 0
 

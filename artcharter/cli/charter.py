@@ -5,31 +5,21 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from artcharter.base.typography import punct
 from artcharter.cli import app
-from artcharter.cli.context import (
-    TrustOption,
-    anchors_of,
-    echo_json,
-    echo_json_list,
-    lang_of,
-    open_ledger,
-    options,
-    project_of,
-)
+from artcharter.cli.context import TrustOption, echo_json, echo_json_list, lang_of, project_of
+from artcharter.cli.messages import help_text, text
 
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
-    from artcharter.charter.model import Charter
-    from artcharter.provenance.project import Project
 
 charter_app = typer.Typer(
-    help="The charter artworks are checked against: show it, validate a school's file.",
+    help=help_text("help.charter.charter_app"),
     no_args_is_help=True,
 )
 app.add_typer(charter_app, name="charter")
@@ -38,66 +28,11 @@ CharterOption = Annotated[
     Path | None,
     typer.Option(
         "--charter",
-        help="Charter file (default: [charter] file in artcharter.toml, else the default charter).",
+        help=help_text("help.charter.CharterOption"),
     ),
 ]
 
-WORDS = {
-    "en": {
-        ":": ": ",
-        ";": "; ",
-        "version": "version",
-        "extends": "extends",
-        "rules": "rules",
-        "disabled": "disabled",
-        "params": "parameters",
-        "evidence": "evidence",
-        "changed": "set in",
-        "valid": "valid",
-        "passes": "passes the charter",
-        "fails": "does not pass the charter",
-        "summary": "{n} artwork(s): {ok} pass the charter, {ko} do not",
-        "written": "declaration template written: {path}\ncomplete it, then sign with: {command}",
-        "decl_ok": "{path}: valid declaration",
-        "severity": {
-            "required": "required",
-            "recommended": "recommended",
-            "informational": "informational",
-        },
-    },
-    "fr": {
-        # French puts a no-break space before a colon or a semicolon.
-        ":": "\u00a0: ",
-        ";": "\u00a0; ",
-        "version": "version",
-        "extends": "étend",
-        "rules": "règles",
-        "disabled": "désactivée",
-        "params": "paramètres",
-        "evidence": "preuve",
-        "changed": "définie dans",
-        "valid": "valide",
-        "passes": "respecte la charte",
-        "fails": "ne respecte pas la charte",
-        "summary": "{n} œuvre(s)\u00a0: {ok} respectent la charte, {ko} non",
-        "written": "modèle de déclaration écrit\u00a0: {path}\n"
-        "complétez-le, puis signez avec\u00a0: {command}",
-        "decl_ok": "{path}\u00a0: déclaration valide",
-        "severity": {
-            "required": "obligatoire",
-            "recommended": "recommandée",
-            "informational": "pour information",
-        },
-    },
-}
 MARKS = {"pass": "✔", "fail": "✘", "needs-declaration": "?", "not-applicable": "–"}
-
-
-def effective_charter(charter_file: Path | None, project: Project) -> Charter:
-    """--charter FILE, else the project's charter, else the default one."""
-    from artcharter.charter.model import load_charter, project_charter_path
-
-    return load_charter(charter_file or project_charter_path(project.root))
 
 
 # --- charter show / validate ---------------------------------------------------------------
@@ -107,20 +42,24 @@ def effective_charter(charter_file: Path | None, project: Project) -> Charter:
 def show(
     ctx: typer.Context,
     charter: CharterOption = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the charter as JSON.")] = False,
+    json: Annotated[bool, typer.Option("--json", help=help_text("help.charter.show.json"))] = False,
 ) -> None:
     """Print the effective charter: points, rules, severities and parameters."""
-    project = project_of(ctx)
-    lang = lang_of(ctx, project)
-    effective = effective_charter(charter, project)
+    project = project_of(ctx, charter=charter)
+    lang = project.lang
+    effective = project.charter
     if json:
         echo_json(effective.to_dict())
         return
-    words = WORDS[lang]
+    colon, semi = punct(":", lang), punct(";", lang)
+
+    def word(key: str) -> str:
+        return text(f"charter.{key}", lang)
+
     typer.echo(f"{effective.title[lang]}")
-    typer.echo(f"{effective.id} — {words['version']} {effective.version}")
+    typer.echo(f"{effective.id} — {word('version')} {effective.version}")
     for ident, version, _ in effective.lineage[:-1]:
-        typer.echo(f"  {words['extends']} {ident} {version}")
+        typer.echo(f"  {word('extends')} {ident} {version}")
     if effective.description:
         for line in textwrap.wrap(effective.description[lang], 88):
             typer.echo(line)
@@ -131,17 +70,17 @@ def show(
         typer.echo("")
         typer.echo(f"[{point.label}] {point.title[lang]}")
         for rule in rules:
-            state = "" if rule.enabled else f" ({words['disabled']})"
-            severity = words["severity"][rule.severity]
+            state = "" if rule.enabled else f" ({word('disabled')})"
+            severity = text(f"severity.{rule.severity}", lang)
             typer.echo(f"  {rule.id} — {rule.title[lang]} [{severity}]{state}")
             for line in textwrap.wrap(rule.text[lang], 84):
                 typer.echo(f"    {line}")
-            details = f"{words['evidence']}{words[':']}{rule.evidence}"
+            details = f"{word('evidence')}{colon}{rule.evidence}"
             if rule.params:
                 params = ", ".join(f"{k} = {_value(v)}" for k, v in rule.params.items())
-                details += f"{words[';']}{words['params']}{words[':']}{params}"
+                details += f"{semi}{word('params')}{colon}{params}"
             if len(effective.lineage) > 1 and rule.source != effective.lineage[0][2]:
-                details += f"{words[';']}{words['changed']} {rule.source}"
+                details += f"{semi}{word('changed')} {rule.source}"
             typer.echo(f"    ({details})")
 
 
@@ -156,8 +95,10 @@ def _value(value: Any) -> str:
 @charter_app.command("validate")
 def validate(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The school's charter file (TOML).")],
-    json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    file: Annotated[Path, typer.Argument(help=help_text("help.charter.validate.file"))],
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.charter.validate.json"))
+    ] = False,
 ) -> None:
     """Check a charter file and the files it extends; each problem with its line.
     Exit 0 when valid, 2 when not."""
@@ -178,8 +119,8 @@ def validate(
     else:
         effective = load_charter(file)
         typer.echo(
-            f"{file}{WORDS[lang][':']}{WORDS[lang]['valid']} ({effective.id} {effective.version}, "
-            f"{len(effective.active_rules)} {WORDS[lang]['rules']})"
+            f"{file}{punct(':', lang)}{text('charter.valid', lang)} ({effective.id} "
+            f"{effective.version}, {len(effective.active_rules)} {text('charter.rules', lang)})"
         )
     raise typer.Exit(2 if issues else 0)
 
@@ -191,21 +132,21 @@ def validate(
 def declare(
     ctx: typer.Context,
     image: Annotated[
-        Path | None, typer.Argument(help="The image to declare (signed or not).")
+        Path | None, typer.Argument(help=help_text("help.charter.declare.image"))
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "-o",
             "--output",
-            help="Where to write the template (default: IMAGE.declaration.toml; - for stdout).",
+            help=help_text("help.charter.declare.output"),
         ),
     ] = None,
     check: Annotated[
         Path | None,
-        typer.Option("--check", help="Validate a completed declaration file instead."),
+        typer.Option("--check", help=help_text("help.charter.declare.check")),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite the output if it exists.")] = False,
+    force: Annotated[bool, typer.Option(help=help_text("help.charter.declare.force"))] = False,
 ) -> None:
     """Write a declaration template for IMAGE, prefilled from the file and the ledger, for
     the artist to complete; or validate one with --check (exit 2 when invalid)."""
@@ -224,20 +165,18 @@ def declare(
         for issue in issues:
             typer.echo(str(issue), err=True)
         if not issues:
-            typer.echo(WORDS[lang]["decl_ok"].format(path=check))
+            typer.echo(text("declare.valid", lang, path=check))
         raise typer.Exit(2 if issues else 0)
     if image is None:
         raise typer.BadParameter("give an IMAGE, or --check DECLARATION", param_hint="IMAGE")
-    use_ledger = bool(options(ctx).ledger or project.has_config)
-    with open_ledger(project) if use_ledger else nullcontext() as ledger:
-        record = record_for_image(image, ledger)
+    record = record_for_image(image, project.ledger if project.has_ledger else None)
     common = {"artist": project.artist or None, "lang": lang}
     if output is not None and str(output) == "-":
         typer.echo(template_for_image(image, record, **common), nl=False)
         return
     target = write_template(image, output, record=record, force=force, **common)
     command, *hint = sign_command(record, str(target), lang)
-    typer.echo(WORDS[lang]["written"].format(path=target, command=command))
+    typer.echo(text("declare.written", lang, path=target, command=command))
     for line in hint:
         typer.echo(line)
 
@@ -248,37 +187,28 @@ def declare(
 @app.command()
 def check(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="Images or folders of images to check.")],
+    files: Annotated[list[Path], typer.Argument(help=help_text("help.charter.check.files"))],
     charter: CharterOption = None,
     trust: TrustOption = None,
     json: Annotated[
-        bool, typer.Option("--json", help="Print a JSON list, one object per artwork.")
+        bool, typer.Option("--json", help=help_text("help.charter.check.json"))
     ] = False,
     verbose: Annotated[
-        bool, typer.Option("-v", "--verbose", help="Print all the evidence each rule read.")
+        bool, typer.Option("-v", "--verbose", help=help_text("help.charter.check.verbose"))
     ] = False,
     no_ledger: Annotated[
-        bool, typer.Option(help="Do not read the project's ledger (sessions, campaigns, prompts).")
+        bool, typer.Option(help=help_text("help.charter.check.no_ledger"))
     ] = False,
     protected_names: Annotated[
         Path | None,
-        typer.Option(
-            help="Protected names for the prompt audit, one per line (default: the project's "
-            "protected-names.txt when it exists)."
-        ),
+        typer.Option(help=help_text("help.charter.check.protected_names")),
     ] = None,
 ) -> None:
     """Check artworks against the charter, rule by rule: pass, fail, needs a declaration or
     not applicable, with the reason and the evidence read. Exit 0 when every required rule
     passed on every artwork, 1 otherwise, 2 for bad input (an unreadable file)."""
-    from artcharter.charter.check import iter_check
-
-    project = project_of(ctx)
-    lang = lang_of(ctx, project)
-    effective = effective_charter(charter, project)
-    anchors = anchors_of(trust, project)
-    names = protected_names_of(project, protected_names)
-    use_ledger = not no_ledger and bool(options(ctx).ledger or project.has_config)
+    project = project_of(ctx, charter=charter, trust=trust, protected_names=protected_names)
+    lang = project.lang
     # Each result is printed as soon as it is known, then dropped: memory stays flat.
     counts = {"n": 0, "ok": 0, "unreadable": 0}
 
@@ -289,40 +219,18 @@ def check(
             counts["unreadable"] += result.verification.verdict == "unreadable"
             yield result
 
-    with open_ledger(project) if use_ledger else nullcontext() as ledger:
-        results = counted(
-            iter_check(
-                files,
-                charter=effective,
-                anchors=anchors,
-                ledger=ledger,
-                lang=lang,
-                protected_names=names,
-            )
-        )
-        if json:
-            echo_json_list(r.to_dict(lang) for r in results)
-        else:
-            for result in results:
-                _print_check(result, lang, verbose)
-            if counts["n"] > 1:
-                n, ok = counts["n"], counts["ok"]
-                typer.echo(WORDS[lang]["summary"].format(n=n, ok=ok, ko=n - ok))
+    results = counted(project.iter_check(files, use_ledger=not no_ledger))
+    if json:
+        echo_json_list(r.to_dict(lang) for r in results)
+    else:
+        for result in results:
+            _print_check(result, lang, verbose)
+        if counts["n"] > 1:
+            n, ok = counts["n"], counts["ok"]
+            typer.echo(text("check.summary", lang, n=n, ok=ok, ko=n - ok))
     if counts["unreadable"]:
         raise typer.Exit(2)
     raise typer.Exit(0 if counts["ok"] == counts["n"] else 1)
-
-
-def protected_names_of(project: Project, path: Path | None) -> tuple[str, ...]:
-    """The school's protected names: --protected-names, else the project's file if any."""
-    from artcharter.audits.bias.prompt_audit import load_protected_names
-    from artcharter.cli.probe import PROTECTED_NAMES_FILE
-
-    if path is None:
-        path = project.root / PROTECTED_NAMES_FILE
-        if not path.is_file():
-            return ()
-    return tuple(load_protected_names(path))
 
 
 def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:
@@ -330,17 +238,17 @@ def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:
 
     from artcharter.charter.evaluate import STATUS_TITLES
 
-    words = WORDS[lang]
-    head = words["passes"] if result.passed else words["fails"]
-    typer.echo(f"{result.path}{words[':']}{head} ({result.charter_id} {result.charter_version})")
+    colon = punct(":", lang)
+    head = text("check.passes" if result.passed else "check.fails", lang)
+    typer.echo(f"{result.path}{colon}{head} ({result.charter_id} {result.charter_version})")
     for verdict in result.verdicts:
-        severity = words["severity"][verdict.severity]
+        severity = text(f"severity.{verdict.severity}", lang)
         status = STATUS_TITLES[verdict.status][lang]
-        typer.echo(f"  {MARKS[verdict.status]} {verdict.rule_id} [{severity}]{words[':']}{status}")
+        typer.echo(f"  {MARKS[verdict.status]} {verdict.rule_id} [{severity}]{colon}{status}")
         for line in textwrap.wrap(verdict.reason[lang], 84):
             typer.echo(f"      {line}")
         if verdict.evidence:
             evidence = jsonlib.dumps(verdict.evidence, ensure_ascii=False, default=str)
             if not verbose and len(evidence) > 160:
                 evidence = evidence[:157] + "..."
-            typer.echo(f"      {words['evidence']}{words[':']}{evidence}")
+            typer.echo(f"      {text('charter.evidence', lang)}{colon}{evidence}")

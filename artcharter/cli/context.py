@@ -12,26 +12,25 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from artcharter.provenance.project import Project, load_project
+from artcharter.cli.messages import help_text
+from artcharter.provenance.config import load_config
 
 if TYPE_CHECKING:
+    from artcharter.project import Project
     from artcharter.provenance.ledger import Ledger
 
 
 # Options several commands share, written once so their help reads the same everywhere.
-ArtistOption = Annotated[str | None, typer.Option(help="Signing artist (default: the project's).")]
+ArtistOption = Annotated[str | None, typer.Option(help=help_text("help.context.ArtistOption"))]
 PassphraseOption = Annotated[
     str | None,
     typer.Option(
-        help="Passphrase of the artist key.", envvar="ARTCHARTER_PASSPHRASE", show_envvar=False
+        help=help_text("help.context.PassphraseOption"),
+        envvar="ARTCHARTER_PASSPHRASE",
+        show_envvar=False,
     ),
 ]
-TrustOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        help="Trusted root certificate (PEM). Repeatable. Default: the project's keys/school-root.pem."
-    ),
-]
+TrustOption = Annotated[list[Path] | None, typer.Option(help=help_text("help.trust"))]
 
 
 @dataclass
@@ -46,25 +45,31 @@ def options(ctx: typer.Context) -> Options:
     return obj if isinstance(obj, Options) else Options()
 
 
-def project_of(ctx: typer.Context) -> Project:
+def project_of(
+    ctx: typer.Context,
+    *,
+    charter: Path | None = None,
+    trust: list[Path] | None = None,
+    protected_names: Path | None = None,
+) -> Project:
+    """The project of a command, with the global options and the command's own overrides;
+    its ledger closes when the command ends."""
+    from artcharter.project import from_config
+
     opts = options(ctx)
-    return load_project(opts.project, opts.ledger)
-
-
-def anchors_of(trust: list[Path] | None, project: Project) -> tuple[str, ...]:
-    """The trust anchors of a command: --trust files, else the project's school root."""
-    from artcharter.provenance.verify import read_anchors
-
-    paths = list(trust or [])
-    if not paths and project.school_root.exists():
-        paths = [project.school_root]
-    return read_anchors(paths)
+    project = from_config(
+        load_config(opts.project, opts.ledger),
+        ledger=opts.ledger,
+        lang=opts.lang,
+        charter=charter,
+        trust=trust or (),
+        protected_names=protected_names,
+    )
+    ctx.call_on_close(project.close)
+    return project
 
 
 def lang_of(ctx: typer.Context, project: Project | None = None) -> str:
-    opts = options(ctx)
-    if opts.lang:
-        return opts.lang
     return (project or project_of(ctx)).lang
 
 

@@ -15,6 +15,7 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import echo_json, options
+from artcharter.cli.messages import help_text
 
 DEMO_IMAGES = 2
 DEMO_SEED = 42
@@ -92,31 +93,36 @@ TEXTS = {
 @app.command()
 def demo(
     ctx: typer.Context,
-    folder: Annotated[Path, typer.Argument(help="Project folder to create or reuse.")] = Path(
+    folder: Annotated[Path, typer.Argument(help=help_text("help.demo.demo.folder"))] = Path(
         "demo-project"
     ),
-    json: Annotated[bool, typer.Option("--json", help="Print what was made as JSON.")] = False,
+    json: Annotated[bool, typer.Option("--json", help=help_text("help.demo.demo.json"))] = False,
 ) -> None:
     """Run the whole path offline on the demo model: project, school CA, artist, two signed
     and measured images, and their verification."""
+    from artcharter.base.messages import locale_lang
     from artcharter.provenance import demo_model, keys
-    from artcharter.provenance.generate import generate, load_model, new_session_id
-    from artcharter.provenance.ledger import Ledger
-    from artcharter.provenance.project import (
+    from artcharter.provenance.config import (
         CONFIG_NAME,
-        default_lang,
         init_project,
-        load_project,
+        load_config,
         set_config_value,
     )
+    from artcharter.provenance.generate import (
+        GenerateRequest,
+        generate,
+        load_model,
+        new_session_id,
+    )
+    from artcharter.provenance.ledger import Ledger
     from artcharter.provenance.signing import load_artist_identity
     from artcharter.provenance.verify import ledger_row, read_anchors, verify_files
 
     asked = options(ctx).lang
     created = not (folder / CONFIG_NAME).is_file()
     if created:
-        init_project(folder, "artcharter demo", lang=asked or default_lang())
-    project = load_project(folder)
+        init_project(folder, "artcharter demo", lang=asked or locale_lang())
+    project = load_config(folder)
     lang = asked or project.lang
     texts = TEXTS[lang]
     Ledger(project.ledger_path).close()
@@ -142,18 +148,16 @@ def demo(
     loaded = load_model("demo", device="cpu", country=project.country)
     output = project.root / "generated"
     with Ledger(project.ledger_path) as ledger:
-        made = generate(
-            loaded,
+        request = GenerateRequest(
             texts["prompt"],
             output_dir=output,
-            identity=identity,
-            ledger=ledger,
             seed=DEMO_SEED,
             n=DEMO_IMAGES,
             title=texts["title"],
             country=project.country,
             session_id=f"demo-{new_session_id()}",
         )
+        made = generate(loaded, request, identity=identity, ledger=ledger)
         anchors = read_anchors([project.school_root])
         checks = verify_files([s.path for s in made], anchors)
         ledger.add_verifications([ledger_row(c) for c in checks])

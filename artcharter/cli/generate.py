@@ -18,6 +18,7 @@ from artcharter.cli.context import (
     open_ledger,
     project_of,
 )
+from artcharter.cli.messages import help_text
 
 if TYPE_CHECKING:
     from artcharter.provenance.energy_summary import EnergySummary
@@ -131,77 +132,67 @@ def _image_energy(signed: Signed, lang: str) -> str:
 @app.command()
 def generate(
     ctx: typer.Context,
-    prompt: Annotated[str, typer.Argument(help="What to generate.")],
+    prompt: Annotated[str, typer.Argument(help=help_text("help.generate.generate.prompt"))],
     model: Annotated[
         str | None,
-        typer.Option(
-            help="`demo` (tiny random-weight model, offline), a Hugging Face id, or a local "
-            "diffusers folder. Default: the model set under generate in artcharter.toml, "
-            "else stabilityai/sd-turbo."
-        ),
+        typer.Option(help=help_text("help.generate.generate.model")),
     ] = None,
-    negative: Annotated[str | None, typer.Option(help="Negative prompt.")] = None,
-    seed: Annotated[
-        int | None, typer.Option(help="Seed of the first image (image i gets seed + i).")
+    negative: Annotated[
+        str | None, typer.Option(help=help_text("help.generate.generate.negative"))
     ] = None,
+    seed: Annotated[int | None, typer.Option(help=help_text("help.generate.generate.seed"))] = None,
     steps: Annotated[
-        int | None, typer.Option(help="Denoising steps (default: the model's).")
+        int | None, typer.Option(help=help_text("help.generate.generate.steps"))
     ] = None,
     guidance: Annotated[
-        float | None, typer.Option(help="Guidance (CFG) scale (default: the model's).")
+        float | None, typer.Option(help=help_text("help.generate.generate.guidance"))
     ] = None,
-    size: Annotated[
-        str | None, typer.Option(help="WxH, e.g. 512x512 (default: the model's).")
-    ] = None,
-    n: Annotated[int, typer.Option("--n", "-n", help="Number of images.")] = 1,
+    size: Annotated[str | None, typer.Option(help=help_text("help.generate.generate.size"))] = None,
+    n: Annotated[int, typer.Option("--n", "-n", help=help_text("help.generate.generate.n"))] = 1,
     batch_size: Annotated[
-        int, typer.Option(help="Images per pipeline call (faster on a GPU; energy shared).")
+        int, typer.Option(help=help_text("help.generate.generate.batch_size"))
     ] = 1,
     scheduler: Annotated[
         str | None,
-        typer.Option(
-            help="Sampler: euler, euler-a, ddim, dpm++2m, dpm++2m-karras, unipc, lcm... or a diffusers class name."
-        ),
+        typer.Option(help=help_text("help.generate.generate.scheduler")),
     ] = None,
-    device: Annotated[str, typer.Option(help="cuda, cuda:N, mps, cpu or auto.")] = "auto",
+    device: Annotated[str, typer.Option(help=help_text("help.generate.generate.device"))] = "auto",
     dtype: Annotated[
-        str | None, typer.Option(help="fp16, bf16 or fp32 (default: fp16 on CUDA, else fp32).")
+        str | None, typer.Option(help=help_text("help.generate.generate.dtype"))
     ] = None,
     private_prompt: Annotated[
         bool,
-        typer.Option(help="Write only the prompt's SHA-256 into the files (the ledger keeps it)."),
+        typer.Option(help=help_text("help.generate.generate.private_prompt")),
     ] = False,
-    title: Annotated[str | None, typer.Option(help="Title of the artwork(s).")] = None,
+    title: Annotated[
+        str | None, typer.Option(help=help_text("help.generate.generate.title"))
+    ] = None,
     training_mining: Annotated[
         str | None,
-        typer.Option(
-            help="AI training and data mining: allowed, notAllowed, constrained (default: the "
-            "declaration's choice, else notAllowed)."
-        ),
+        typer.Option(help=help_text("help.generate.generate.training_mining")),
     ] = None,
     declaration: Annotated[
         Path | None,
-        typer.Option(
-            help="The artist's declaration (TOML, see `artcharter declare`), embedded in every image."
-        ),
+        typer.Option(help=help_text("help.generate.generate.declaration")),
     ] = None,
     artist: ArtistOption = None,
     passphrase: PassphraseOption = None,
     session: Annotated[
         str | None,
         typer.Option(
-            help="Session name to group generations (default: a new one per command).",
+            help=help_text("help.generate.generate.session"),
             envvar="ARTCHARTER_SESSION",
         ),
     ] = None,
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Folder for the signed images.")
+        Path, typer.Option("-o", "--output", help=help_text("help.generate.generate.output"))
     ] = Path("generated"),
-    json: Annotated[bool, typer.Option("--json", help="Print the records as JSON.")] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.generate.generate.json"))
+    ] = False,
 ) -> None:
     """Generate images that leave the model already labelled (C2PA, IPTC, AUTOMATIC1111
     parameters), signed by the artist, measured (codecarbon) and recorded in the ledger."""
-    from artcharter.audits.energy import check_country
     from artcharter.base.numbers import (
         fmt_decimal,
         fmt_device,
@@ -212,24 +203,41 @@ def generate(
     from artcharter.base.typography import de
     from artcharter.charter.declaration import load_declaration, merge_choices
     from artcharter.provenance import generate as gen
-    from artcharter.provenance.signing import load_artist_identity
 
     project = project_of(ctx)
-    lang = lang_of(ctx, project)
+    lang = project.lang
     words = WORDS[lang]
     # Everything that can be wrong in the set-up is checked before the model loads.
-    identity = load_artist_identity(project.keys_dir, artist or project.artist, passphrase)
+    project.identity(artist, passphrase)
     declared = load_declaration(declaration) if declaration else None
     # The command's title and training/mining choice, else the declaration's; a
     # contradiction between them is refused.
     title, training_mining = merge_choices(declared, title, training_mining)
-    check_country(project.country)
     model_name = model or project.model or gen.DEFAULT_MODEL
-    if size is not None:
-        gen.parse_size(size)
+    request = project.request(
+        gen.GenerateRequest(
+            prompt,
+            output_dir=output,
+            negative=negative,
+            seed=seed,
+            steps=steps,
+            guidance=guidance,
+            size=size,
+            n=n,
+            batch_size=batch_size,
+            scheduler=scheduler,
+            private_prompt=private_prompt,
+            training_mining=training_mining,
+            title=title,
+            declaration=declared,
+            session_id=session or gen.new_session_id(),
+            device=device,
+            dtype=dtype,
+        )
+    )
     say = _stderr(json)
     say(words["loading"].format(model=model_name, de_model=de(model_name)))
-    loaded = gen.load_model(model_name, device=device, dtype=dtype, country=project.country)
+    loaded = gen.load_model(model_name, device=device, dtype=dtype, country=request.grid)
     say(
         words["loaded"].format(
             model=loaded.label,
@@ -240,18 +248,14 @@ def generate(
     )
     if loaded.info.is_demo:
         say(words["demo"])
-    settings = loaded.settings(steps, guidance, size)
+    settings = loaded.settings(request.steps, request.guidance, request.size)
     if negative and settings.guidance <= 1:
         say(words["negative_ignored"].format(guidance=fmt_decimal(settings.guidance, lang)))
-    session_id = session or gen.new_session_id()
     made: list[Signed] = []
     show_bar = n > 1 and not json and sys.stderr.isatty()
-    with (
-        open_ledger(project) as ledger,
-        typer.progressbar(
-            length=n, label=words["bar"], file=sys.stderr if show_bar else _Null()
-        ) as bar,
-    ):
+    with typer.progressbar(
+        length=n, label=words["bar"], file=sys.stderr if show_bar else _Null()
+    ) as bar:
 
         def on_image(signed: Signed) -> None:
             made.append(signed)
@@ -260,27 +264,8 @@ def generate(
                 _echo_made(signed, lang)
 
         try:
-            gen.generate(
-                loaded,
-                prompt,
-                output_dir=output,
-                identity=identity,
-                ledger=ledger,
-                negative=negative,
-                seed=seed,
-                steps=settings.steps,
-                guidance=settings.guidance,
-                size=(settings.width, settings.height),
-                n=n,
-                batch_size=batch_size,
-                scheduler=scheduler,
-                private_prompt=private_prompt,
-                training_mining=training_mining,
-                title=title,
-                declaration=declared,
-                country=project.country,
-                session_id=session_id,
-                on_image=on_image,
+            project.generate(
+                request, model=loaded, artist=artist, passphrase=passphrase, on_image=on_image
             )
         except KeyboardInterrupt:
             if show_bar:
@@ -302,7 +287,9 @@ def generate(
     kwh = sum(e.kwh_total or 0 for e in measured) if measured else None
     kg = sum(e.kg_co2eq or 0 for e in measured) if measured else None
     energy, co2 = fmt_energy(kwh, lang), fmt_mass_co2(kg, lang)
-    typer.echo(words["summary"].format(n=len(made), session=session_id, energy=energy, co2=co2))
+    typer.echo(
+        words["summary"].format(n=len(made), session=request.session_id, energy=energy, co2=co2)
+    )
     typer.echo(words["next"])
 
 
@@ -357,7 +344,7 @@ def _mark(ctx: typer.Context, images: list[str], status: str, json: bool) -> Non
 
 ImagesArgument = Annotated[
     list[str],
-    typer.Argument(help="Images: file paths, artwork ids (or their first characters) or hashes."),
+    typer.Argument(help=help_text("help.generate.ImagesArgument")),
 ]
 
 
@@ -365,7 +352,9 @@ ImagesArgument = Annotated[
 def keep(
     ctx: typer.Context,
     images: ImagesArgument,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.generate.keep.json"))
+    ] = False,
 ) -> None:
     """Mark generated images as kept (the ledger remembers every generation)."""
     _mark(ctx, images, "kept", json)
@@ -375,7 +364,9 @@ def keep(
 def discard(
     ctx: typer.Context,
     images: ImagesArgument,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.generate.discard.json"))
+    ] = False,
 ) -> None:
     """Mark generated images as discarded; their energy still counts, the files stay."""
     _mark(ctx, images, "discarded", json)
@@ -388,9 +379,11 @@ def discard(
 def energy(
     ctx: typer.Context,
     session: Annotated[
-        str | None, typer.Option(help="Only this session (see `artcharter ledger list`).")
+        str | None, typer.Option(help=help_text("help.generate.energy.session"))
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.generate.energy.json"))
+    ] = False,
 ) -> None:
     """Energy and CO2 of every generation (kept or discarded, finished or interrupted) and
     of model loading, from the ledger."""

@@ -9,14 +9,15 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import echo_json, lang_of, project_of
+from artcharter.cli.messages import help_text
 
-keys_app = typer.Typer(help="School root CA and artist signing certificates.", no_args_is_help=True)
+keys_app = typer.Typer(help=help_text("help.keys.keys_app"), no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 
 Passphrase = Annotated[
     str | None,
     typer.Option(
-        help="Passphrase protecting the new private key (or set ARTCHARTER_PASSPHRASE).",
+        help=help_text("help.keys.Passphrase"),
         envvar="ARTCHARTER_PASSPHRASE",
         show_envvar=False,
     ),
@@ -28,18 +29,16 @@ def init_school(
     ctx: typer.Context,
     name: Annotated[
         str,
-        typer.Option(help='School name, e.g. "ESAD Exemple" (or your own name with --personal).'),
+        typer.Option(help=help_text("help.keys.init_school.name")),
     ],
     personal: Annotated[
-        bool, typer.Option(help="A personal CA for an artist outside any school.")
+        bool, typer.Option(help=help_text("help.keys.init_school.personal"))
     ] = False,
-    country: Annotated[str, typer.Option(help="ISO 3166 two-letter country of the CA.")] = "FR",
-    alg: Annotated[str, typer.Option(help="Key algorithm: es256 (EC P-256) or ed25519.")] = "es256",
-    years: Annotated[int, typer.Option(help="Validity of the root certificate in years.")] = 10,
+    country: Annotated[str, typer.Option(help=help_text("help.keys.init_school.country"))] = "FR",
+    alg: Annotated[str, typer.Option(help=help_text("help.keys.init_school.alg"))] = "es256",
+    years: Annotated[int, typer.Option(help=help_text("help.keys.init_school.years"))] = 10,
     passphrase: Passphrase = None,
-    force: Annotated[
-        bool, typer.Option(help="Replace an existing root (old signatures stop being trusted).")
-    ] = False,
+    force: Annotated[bool, typer.Option(help=help_text("help.keys.init_school.force"))] = False,
 ) -> None:
     """Create the school root CA (keys/school-root.pem) that `verify` trusts."""
     from artcharter.base.typography import punct
@@ -69,30 +68,24 @@ def init_school(
 @keys_app.command("issue")
 def issue(
     ctx: typer.Context,
-    artist: Annotated[str, typer.Option(help='Artist name, e.g. "Alice Martin".')],
-    email: Annotated[
-        str | None, typer.Option(help="Artist e-mail, written in the certificate.")
-    ] = None,
-    alg: Annotated[str, typer.Option(help="Key algorithm: es256 (EC P-256) or ed25519.")] = "es256",
-    days: Annotated[int, typer.Option(help="Validity in days.")] = 730,
+    artist: Annotated[str, typer.Option(help=help_text("help.keys.issue.artist"))],
+    email: Annotated[str | None, typer.Option(help=help_text("help.keys.issue.email"))] = None,
+    alg: Annotated[str, typer.Option(help=help_text("help.keys.issue.alg"))] = "es256",
+    days: Annotated[int, typer.Option(help=help_text("help.keys.issue.days"))] = 730,
     passphrase: Passphrase = None,
     root_passphrase: Annotated[
         str | None,
         typer.Option(
-            help="Passphrase of the school root key.", envvar="ARTCHARTER_ROOT_PASSPHRASE"
+            help=help_text("help.keys.issue.root_passphrase"), envvar="ARTCHARTER_ROOT_PASSPHRASE"
         ),
     ] = None,
-    default: Annotated[
-        bool, typer.Option(help="Make this artist the project's default signer.")
-    ] = False,
-    force: Annotated[
-        bool, typer.Option(help="Replace an existing certificate for this artist.")
-    ] = False,
+    default: Annotated[bool, typer.Option(help=help_text("help.keys.issue.default"))] = False,
+    force: Annotated[bool, typer.Option(help=help_text("help.keys.issue.force"))] = False,
 ) -> None:
     """Issue an artist signing certificate from the school root."""
     from artcharter.base.typography import punct
     from artcharter.provenance import keys
-    from artcharter.provenance.project import set_config_value
+    from artcharter.provenance.config import set_config_value
 
     project = project_of(ctx)
     identity = keys.issue_artist(
@@ -143,7 +136,10 @@ def _validity(expired: bool, not_after: str, lang: str) -> str:
 
 @keys_app.command("list")
 def list_keys(
-    ctx: typer.Context, json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
+    ctx: typer.Context,
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.keys.list_keys.json"))
+    ] = False,
 ) -> None:
     """List the school root and the artist certificates."""
     from artcharter.provenance import keys
@@ -169,8 +165,8 @@ def list_keys(
 @keys_app.command("show")
 def show(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help='"root", an artist name, or a .pem path.')],
-    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    who: Annotated[str, typer.Argument(help=help_text("help.keys.show.who"))],
+    json: Annotated[bool, typer.Option("--json", help=help_text("help.keys.show.json"))] = False,
 ) -> None:
     """Show one certificate: subject, organisation, validity, fingerprint."""
     from artcharter.provenance import keys

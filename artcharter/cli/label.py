@@ -8,17 +8,8 @@ from typing import Annotated
 import typer
 
 from artcharter.cli import app
-from artcharter.cli.context import (
-    ArtistOption,
-    PassphraseOption,
-    echo_json,
-    lang_of,
-    open_ledger,
-    project_of,
-)
-
-# French puts a no-break space before the colon.
-SIGNED_LINE = {"en": ("signed: ", "artwork"), "fr": ("signée\u00a0: ", "œuvre")}
+from artcharter.cli.context import ArtistOption, PassphraseOption, echo_json, project_of
+from artcharter.cli.messages import help_text, text
 
 
 def parse_ingredient(value: str) -> tuple[Path, str]:
@@ -32,75 +23,65 @@ def parse_ingredient(value: str) -> tuple[Path, str]:
 @app.command()
 def label(
     ctx: typer.Context,
-    image: Annotated[Path, typer.Argument(help="The image to label (never modified).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the signed copy.")],
+    image: Annotated[Path, typer.Argument(help=help_text("help.label.label.image"))],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help=help_text("help.label.label.output"))
+    ],
     source_type: Annotated[
         str,
-        typer.Option(
-            help="IPTC digital source type: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ..."
-        ),
+        typer.Option(help=help_text("help.label.label.source_type")),
     ],
-    tool: Annotated[str | None, typer.Option(help='AI tool used, e.g. "Midjourney v6".')] = None,
-    prompt: Annotated[str | None, typer.Option(help="Prompt given to the tool.")] = None,
+    tool: Annotated[str | None, typer.Option(help=help_text("help.label.label.tool"))] = None,
+    prompt: Annotated[str | None, typer.Option(help=help_text("help.label.label.prompt"))] = None,
     private_prompt: Annotated[
-        bool, typer.Option(help="Write only the prompt's SHA-256 into the file.")
+        bool, typer.Option(help=help_text("help.label.label.private_prompt"))
     ] = False,
     ingredient: Annotated[
         list[str] | None,
-        typer.Option(
-            help="Human input as PATH or PATH:ROLE (sketch, photo, init-image, earlier-version, reference, other). Repeatable."
-        ),
+        typer.Option(help=help_text("help.label.label.ingredient")),
     ] = None,
     training_mining: Annotated[
         str | None,
-        typer.Option(
-            help="AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed)."
-        ),
+        typer.Option(help=help_text("help.label.label.training_mining")),
     ] = None,
-    title: Annotated[str | None, typer.Option(help="Title of the artwork.")] = None,
+    title: Annotated[str | None, typer.Option(help=help_text("help.label.label.title"))] = None,
     artist: ArtistOption = None,
     passphrase: PassphraseOption = None,
     declaration: Annotated[
         Path | None,
-        typer.Option(
-            help="Artist's declaration (TOML, see `artcharter declare`), embedded in the file."
-        ),
+        typer.Option(help=help_text("help.label.label.declaration")),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite the output if it exists.")] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
+    force: Annotated[bool, typer.Option(help=help_text("help.label.label.force"))] = False,
+    json: Annotated[bool, typer.Option("--json", help=help_text("help.label.label.json"))] = False,
 ) -> None:
     """Write a signed copy of IMAGE that says how AI was used (C2PA + IPTC XMP)."""
-    from artcharter.charter.declaration import load_declaration, merge_choices
-    from artcharter.provenance.label import label as label_image
-    from artcharter.provenance.signing import load_artist_identity
-
-    declared = load_declaration(declaration) if declaration else None
-    title, training_mining = merge_choices(declared, title, training_mining)
     project = project_of(ctx)
-    identity = load_artist_identity(project.keys_dir, artist or project.artist, passphrase)
-    with open_ledger(project) as ledger:
-        signed = label_image(
-            image,
-            output,
-            identity=identity,
-            source_type=source_type,
-            tool=tool,
-            prompt=prompt,
-            private_prompt=private_prompt,
-            ingredients=[parse_ingredient(i) for i in ingredient or []],
-            training_mining=training_mining,
-            title=title,
-            declaration=declared,
-            ledger=ledger,
-            force=force,
-        )
+    signed = project.label(
+        image,
+        output,
+        source_type=source_type,
+        tool=tool,
+        prompt=prompt,
+        private_prompt=private_prompt,
+        ingredients=[parse_ingredient(i) for i in ingredient or []],
+        training_mining=training_mining,
+        title=title,
+        declaration=declaration,
+        artist=artist,
+        passphrase=passphrase,
+        force=force,
+    )
     if json:
         echo_json(
             {"path": str(signed.path), "sha256": signed.sha256, "record": signed.record.to_dict()}
         )
     else:
-        words = SIGNED_LINE[lang_of(ctx, project)]
         typer.echo(
-            f"{words[0]}{signed.path}  ({words[1]} {signed.record.artwork_id}, "
-            f"sha256 {signed.sha256[:16]}…)"
+            text(
+                "label.signed",
+                project.lang,
+                path=signed.path,
+                artwork_id=signed.record.artwork_id,
+                sha256=signed.sha256[:16],
+            )
         )

@@ -10,7 +10,8 @@ import typer
 
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.cli import app
-from artcharter.cli.context import TrustOption, anchors_of, echo_json, lang_of, project_of
+from artcharter.cli.context import TrustOption, echo_json, lang_of, project_of
+from artcharter.cli.messages import help_text
 
 IMPORT_WORDS = {
     "en": {
@@ -40,9 +41,7 @@ STATUSES_FR = {
     "replaced": "remplacée",
 }
 
-ledger_app = typer.Typer(
-    help="Read the project's ledger (it also opens in Datasette as is).", no_args_is_help=True
-)
+ledger_app = typer.Typer(help=help_text("help.ledger.ledger_app"), no_args_is_help=True)
 app.add_typer(ledger_app, name="ledger")
 
 
@@ -65,10 +64,12 @@ def list_rows(
     ctx: typer.Context,
     status: Annotated[
         str | None,
-        typer.Option(help="Only artworks with this status: kept, discarded, signed, replaced."),
+        typer.Option(help=help_text("help.ledger.list_rows.status")),
     ] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    limit: Annotated[int, typer.Option(help=help_text("help.ledger.list_rows.limit"))] = 50,
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.ledger.list_rows.json"))
+    ] = False,
 ) -> None:
     """List artworks, newest first, with the ledger's counts."""
     from artcharter.base.typography import punct
@@ -105,9 +106,7 @@ def list_rows(
 @ledger_app.command("show")
 def show(
     ctx: typer.Context,
-    key: Annotated[
-        str, typer.Argument(help="Artwork id (or its first characters), file hash, or path.")
-    ],
+    key: Annotated[str, typer.Argument(help=help_text("help.ledger.show.key"))],
 ) -> None:
     """Show one artwork's full record as JSON."""
     with _open(ctx) as ledger:
@@ -136,11 +135,11 @@ def show(
 @ledger_app.command("import")
 def import_files(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path], typer.Argument(help="Signed images or folders of them (never modified).")
-    ],
+    files: Annotated[list[Path], typer.Argument(help=help_text("help.ledger.import_files.files"))],
     trust: TrustOption = None,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.ledger.import_files.json"))
+    ] = False,
 ) -> None:
     """Rebuild the rows of trusted artcharter files that the ledger lacks (a run killed
     before its row was written, or files made in another project). Exit 0 when every file
@@ -150,9 +149,9 @@ def import_files(
     from artcharter.provenance.ledger_import import import_verified
     from artcharter.provenance.verify import iter_verify
 
-    project = project_of(ctx)
-    lang = lang_of(ctx, project)
-    anchors = anchors_of(trust, project)
+    project = project_of(ctx, trust=trust)
+    lang = project.lang
+    anchors = project.anchors
     if not anchors:
         raise SetupError(
             f"no trust anchor: {project.school_root} is missing and no --trust was given"

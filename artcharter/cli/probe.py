@@ -17,24 +17,20 @@ from artcharter.cli.context import (
     open_ledger,
     project_of,
 )
+from artcharter.cli.messages import help_text
+from artcharter.provenance.config import PROTECTED_NAMES_FILE
 
 if TYPE_CHECKING:
     from artcharter.audits.bias.clip_probe import Probe
+    from artcharter.project import Project
     from artcharter.provenance.campaign.results import CampaignResult
-    from artcharter.provenance.project import Project
 
 probe_app = typer.Typer(
-    help=(
-        "Bias and stereotype probes: measure what a model's images show for occupations and "
-        "descriptors (perceived gender, age group, skin tone), probe one artwork, or audit a "
-        "prompt. Every figure is a perceived attribute read by a CLIP model, which has its own "
-        "biases. See docs/probes.md."
-    ),
+    help=help_text("help.probe.probe_app"),
     no_args_is_help=True,
 )
 app.add_typer(probe_app, name="probe")
 
-PROTECTED_NAMES_FILE = "protected-names.txt"
 
 WORDS = {
     "en": {
@@ -109,20 +105,15 @@ ClipOption = Annotated[
     str | None,
     typer.Option(
         "--clip",
-        help="CLIP probe: ViT-B-32:laion2b_s34b_b79k (default; from the local cache, never "
-        "downloaded), ARCH:TAG, ARCH:PATH, a checkpoint file or open_clip folder, or `demo` "
-        "(tiny random-weight model: meaningless numbers).",
+        help=help_text("help.probe.ClipOption"),
     ),
 ]
-DeviceOption = Annotated[str, typer.Option(help="cuda, cuda:N, mps, cpu or auto.")]
+DeviceOption = Annotated[str, typer.Option(help=help_text("help.probe.DeviceOption"))]
 NamesOption = Annotated[
     Path | None,
-    typer.Option(
-        help=f"Protected names, one per line (default: the project's {PROTECTED_NAMES_FILE} "
-        "when it exists)."
-    ),
+    typer.Option(help=help_text("help.probe.NamesOption", file=PROTECTED_NAMES_FILE)),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+JsonOption = Annotated[bool, typer.Option("--json", help=help_text("help.probe.JsonOption"))]
 
 
 def _say(quiet: bool) -> Any:
@@ -203,108 +194,85 @@ def campaign(
     ctx: typer.Context,
     model: Annotated[
         str | None,
-        typer.Option(
-            help="Model to probe: `demo`, a Hugging Face id or a diffusers folder (default: the "
-            "project's). With --images: the name of the tool that made them."
-        ),
+        typer.Option(help=help_text("help.probe.campaign.model")),
     ] = None,
     prompt_set: Annotated[
         str,
         typer.Option(
             "--set",
-            help="occupations (HEIM + Fair Diffusion), descriptors (HEIM / DALL-Eval), or a "
-            ".toml / .txt file of your own.",
+            help=help_text("help.probe.campaign.prompt_set"),
         ),
     ] = "occupations",
     subjects: Annotated[
         str | None,
-        typer.Option(help="Only these subjects of the set, comma-separated (e.g. nurse,ceo)."),
+        typer.Option(help=help_text("help.probe.campaign.subjects")),
     ] = None,
-    per_prompt: Annotated[int, typer.Option(help="Images per prompt.")] = 50,
+    per_prompt: Annotated[int, typer.Option(help=help_text("help.probe.campaign.per_prompt"))] = 50,
     clip: ClipOption = None,
-    seed_base: Annotated[
-        int, typer.Option(help="Image i of every prompt gets the seed SEED_BASE + i.")
-    ] = 0,
+    seed_base: Annotated[int, typer.Option(help=help_text("help.probe.campaign.seed_base"))] = 0,
     images: Annotated[
         Path | None,
-        typer.Option(
-            help="Classify this folder instead of generating (one sub-folder per prompt; "
-            "outputs of Midjourney, Firefly...)."
-        ),
+        typer.Option(help=help_text("help.probe.campaign.images")),
     ] = None,
     ethnicity: Annotated[
         bool,
-        typer.Option(help="Also read perceived ethnicity (contested: comes with a warning)."),
+        typer.Option(help=help_text("help.probe.campaign.ethnicity")),
     ] = False,
     prompt_lang: Annotated[
         list[str] | None,
-        typer.Option(help="Language of the prompts: en (default), fr; repeat for both."),
+        typer.Option(help=help_text("help.probe.campaign.prompt_lang")),
     ] = None,
-    steps: Annotated[
-        int | None, typer.Option(help="Denoising steps (default: the model's).")
-    ] = None,
-    size: Annotated[
-        int | None, typer.Option(help="Image side in pixels (default: the model's).")
-    ] = None,
+    steps: Annotated[int | None, typer.Option(help=help_text("help.probe.campaign.steps"))] = None,
+    size: Annotated[int | None, typer.Option(help=help_text("help.probe.campaign.size"))] = None,
     guidance: Annotated[
-        float | None, typer.Option(help="Guidance scale (default: the model's).")
+        float | None, typer.Option(help=help_text("help.probe.campaign.guidance"))
     ] = None,
-    batch_size: Annotated[int, typer.Option(help="Images per pipeline call.")] = 1,
-    probe_batch_size: Annotated[int, typer.Option(help="Images per CLIP batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(help=help_text("help.probe.campaign.batch_size"))] = 1,
+    probe_batch_size: Annotated[
+        int, typer.Option(help=help_text("help.probe.campaign.probe_batch_size"))
+    ] = 32,
     threshold: Annotated[
         list[str] | None,
-        typer.Option(help="Confidence threshold of an attribute, e.g. gender=0.7 (repeatable)."),
+        typer.Option(help=help_text("help.probe.campaign.threshold")),
     ] = None,
     gate_threshold: Annotated[
-        float | None, typer.Option(help="Probability of a person under which the probe abstains.")
+        float | None, typer.Option(help=help_text("help.probe.campaign.gate_threshold"))
     ] = None,
     probe_classes: Annotated[
-        Path | None, typer.Option(help="A TOML file of probe classes replacing the built-in one.")
+        Path | None, typer.Option(help=help_text("help.probe.campaign.probe_classes"))
     ] = None,
     reference: Annotated[
         Path | None,
-        typer.Option(help="Reference shares (TOML/JSON with its source) for KL and MaxSkew."),
+        typer.Option(help=help_text("help.probe.campaign.reference")),
     ] = None,
     resume: Annotated[
-        str | None, typer.Option(help="Resume this campaign (id or its first characters).")
+        str | None, typer.Option(help=help_text("help.probe.campaign.resume"))
     ] = None,
-    new: Annotated[
-        bool, typer.Option(help="Start a new campaign even if the same one was left unfinished.")
-    ] = False,
+    new: Annotated[bool, typer.Option(help=help_text("help.probe.campaign.new"))] = False,
     device: DeviceOption = "auto",
-    dtype: Annotated[str | None, typer.Option(help="fp16, bf16 or fp32 for the model.")] = None,
+    dtype: Annotated[str | None, typer.Option(help=help_text("help.probe.campaign.dtype"))] = None,
     artist: ArtistOption = None,
     passphrase: PassphraseOption = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Folder of the campaign (default: probes/ID)."),
+        typer.Option("-o", "--output", help=help_text("help.probe.campaign.output")),
     ] = None,
     json: JsonOption = False,
 ) -> None:
     """Probe a model: N images per prompt with recorded seeds, each signed, recorded and
     measured; perceived attributes read by CLIP; shares with Wilson intervals, parity gap,
     MAD, MaxSkew, KL and entropy per prompt; a chart and a plain sentence per prompt."""
-    from artcharter.audits.bias.probe_classes import ProbeClasses, load_probe_classes
+    from artcharter.audits.bias.probe_classes import load_probe_classes
     from artcharter.audits.bias.prompt_sets import load_prompt_set
     from artcharter.audits.bias.reference import load_reference
     from artcharter.audits.bias.sentences import ethnicity_warning
     from artcharter.audits.energy import check_country
     from artcharter.base.errors import BadInput
     from artcharter.provenance.campaign.images import folder_prompt_set
+    from artcharter.provenance.campaign.resume import resumed_campaign
     from artcharter.provenance.campaign.run import run_campaign
-    from artcharter.provenance.campaign.settings import (
-        CampaignSettings,
-        ImageMaker,
-        WrapperMaker,
-        replace_settings,
-        settings_from_row,
-    )
-    from artcharter.provenance.campaign.store import (
-        MODE_IMAGES,
-        count_campaign_images,
-        get_campaign,
-        loads,
-    )
+    from artcharter.provenance.campaign.settings import CampaignSettings, ImageMaker, WrapperMaker
+    from artcharter.provenance.campaign.store import count_campaign_images
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
@@ -313,21 +281,21 @@ def campaign(
     check_country(project.country)
     with open_ledger(project) as ledger:
         if resume:
-            row = get_campaign(ledger, resume)
-            settings = settings_from_row(row)
-            settings = replace_settings(
-                settings,
+            resumed = resumed_campaign(
+                ledger,
+                resume,
                 batch_size=probe_batch_size,
-                reference=load_reference(reference) if reference else settings.reference,
+                reference=load_reference(reference) if reference else None,
             )
-            classes = ProbeClasses.from_dict(loads(row["classes"]))
-            clip = row["clip_spec"]
-            model_spec = row["model_spec"]
-            model_id: str | None = row["model_id"]
-            resume = row["campaign_id"]
-            mode_images = row["mode"] == MODE_IMAGES
-            ethnicity = bool(row["ethnicity"])
-            output = Path(row["output_dir"])
+            settings = resumed.settings
+            classes = resumed.classes
+            clip = resumed.clip_spec
+            model_spec = resumed.model_spec
+            model_id: str | None = resumed.model_id
+            resume = resumed.campaign_id
+            mode_images = resumed.images_mode
+            ethnicity = resumed.ethnicity
+            output = resumed.output_dir
         else:
             mode_images = images is not None
             classes = load_probe_classes(probe_classes).select(ethnicity=ethnicity)
@@ -535,10 +503,8 @@ def list_campaigns(ctx: typer.Context, json: JsonOption = False) -> None:
 @probe_app.command("show")
 def show(
     ctx: typer.Context,
-    campaign_id: Annotated[str, typer.Argument(help="Campaign id (or its first characters).")],
-    chart: Annotated[
-        Path | None, typer.Option(help="Also write the chart (SVG and PNG) into this folder.")
-    ] = None,
+    campaign_id: Annotated[str, typer.Argument(help=help_text("help.probe.show.campaign_id"))],
+    chart: Annotated[Path | None, typer.Option(help=help_text("help.probe.show.chart"))] = None,
     json: JsonOption = False,
 ) -> None:
     """Show a finished campaign's sentences and campaign-level figures again."""
@@ -565,14 +531,12 @@ def show(
 @probe_app.command("artwork")
 def artwork(
     ctx: typer.Context,
-    image: Annotated[Path, typer.Argument(help="The image to probe (never modified).")],
+    image: Annotated[Path, typer.Argument(help=help_text("help.probe.artwork.image"))],
     clip: ClipOption = None,
     protected_names: NamesOption = None,
-    prompt: Annotated[
-        str | None, typer.Option(help="Audit this prompt instead of the one on record.")
-    ] = None,
+    prompt: Annotated[str | None, typer.Option(help=help_text("help.probe.artwork.prompt"))] = None,
     ethnicity: Annotated[
-        bool, typer.Option(help="Also read perceived ethnicity (contested: comes with a warning).")
+        bool, typer.Option(help=help_text("help.probe.artwork.ethnicity"))
     ] = False,
     device: DeviceOption = "auto",
     json: JsonOption = False,
@@ -645,7 +609,7 @@ def artwork(
 @probe_app.command("prompt")
 def prompt_command(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="The prompt to audit.")],
+    text: Annotated[str, typer.Argument(help=help_text("help.probe.prompt_command.text"))],
     protected_names: NamesOption = None,
     json: JsonOption = False,
 ) -> None:

@@ -10,25 +10,24 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import options
+from artcharter.cli.messages import help_text
 
 
 @app.command()
 def init(
     ctx: typer.Context,
-    folder: Annotated[Path, typer.Argument(help="Project folder (created if needed).")] = Path("."),
-    name: Annotated[str | None, typer.Option(help="Name of the school, class or studio.")] = None,
-    lang: Annotated[str, typer.Option(help="Language of reports: fr or en.")] = "fr",
-    country: Annotated[
-        str, typer.Option(help="ISO alpha-3 country of the electricity mix (energy).")
-    ] = "FRA",
+    folder: Annotated[Path, typer.Argument(help=help_text("help.project.init.folder"))] = Path("."),
+    name: Annotated[str | None, typer.Option(help=help_text("help.project.init.name"))] = None,
+    lang: Annotated[str, typer.Option(help=help_text("help.project.init.lang"))] = "fr",
+    country: Annotated[str, typer.Option(help=help_text("help.project.init.country"))] = "FRA",
 ) -> None:
     """Create artcharter.toml and the ledger in FOLDER."""
     from artcharter.base.typography import punct
+    from artcharter.provenance.config import init_project, load_config
     from artcharter.provenance.ledger import Ledger
-    from artcharter.provenance.project import init_project, load_project
 
     config = init_project(folder, name or folder.resolve().name, lang=lang, country=country)
-    project = load_project(folder, options(ctx).ledger)
+    project = load_config(folder, options(ctx).ledger)
     Ledger(project.ledger_path).close()
     fr = lang == "fr"
     colon = punct(":", lang)

@@ -4,257 +4,149 @@ and visitors read — a report per artwork, exhibition labels, a class overview.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from artcharter.base.errors import BadInput
 from artcharter.cli import app
-from artcharter.cli.context import (
-    TrustOption,
-    anchors_of,
-    echo_json,
-    lang_of,
-    open_ledger,
-    options,
-    project_of,
-)
-
-if TYPE_CHECKING:
-    from artcharter.provenance.ledger import Ledger
-    from artcharter.provenance.project import Project
+from artcharter.cli.context import TrustOption, echo_json, project_of
+from artcharter.cli.messages import help_text, text
 
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", help="Language of the page: fr or en (default: the global --lang)."),
+    typer.Option("--lang", help=help_text("help.report.LangOption")),
 ]
 CharterOption = Annotated[
     Path | None,
     typer.Option(
         "--charter",
-        help="Charter file (default: [charter] file in artcharter.toml, else the default charter).",
+        help=help_text("help.report.CharterOption"),
     ),
 ]
 NoLedgerOption = Annotated[
     bool,
     typer.Option(
         "--no-ledger",
-        help="Do not read the project's ledger (sessions, discarded images, campaigns).",
+        help=help_text("help.report.NoLedgerOption"),
     ),
 ]
-WORDS = {
-    "en": {
-        "report": "report: {html}\n        {json}",
-        "cartel": "label: {html}",
-        "sheet": "sheet of {n} labels: {html}",
-        "sheet_one": "sheet of 1 label: {html}",
-        "svg": "SVG: {n} file(s) in {dir}",
-        "pdf": "PDF: {pdf}",
-        "summary": "summary of {n} artwork(s): {html}\n        {json}",
-        "warn": 'warning: the verdict for {file} is "{verdict}"; its label says so',
-    },
-    "fr": {
-        "report": "rapport : {html}\n          {json}",
-        "cartel": "cartel : {html}",
-        "sheet": "planche de {n} cartels\u00a0: {html}",
-        "sheet_one": "planche d'un cartel\u00a0: {html}",
-        "svg": "SVG : {n} fichier(s) dans {dir}",
-        "pdf": "PDF : {pdf}",
-        "summary": "synthèse de {n} œuvre(s) : {html}\n          {json}",
-        "warn": "attention\u00a0: le verdict {de_file} est « {verdict} »\u00a0; son cartel l'indique",
-    },
-}
 
 
-def _lang(ctx: typer.Context, project: Project, lang: str | None) -> str:
+def _checked(lang: str | None) -> str | None:
     if lang is not None and lang not in ("fr", "en"):
         raise typer.BadParameter("choose fr or en", param_hint="--lang")
-    return lang or lang_of(ctx, project)
-
-
-def _ledger(ctx: typer.Context, project: Project, no_ledger: bool) -> Ledger | None:
-    """The project's ledger when there is one (never created by a reading command)."""
-    if no_ledger or not (options(ctx).ledger or project.has_config):
-        return None
-    if not project.ledger_path.exists():
-        return None
-    return open_ledger(project)
+    return lang
 
 
 @app.command()
 def report(
     ctx: typer.Context,
-    image: Annotated[Path, typer.Argument(help="The signed artwork.")],
+    image: Annotated[Path, typer.Argument(help=help_text("help.report.report.image"))],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Folder for the HTML page and its JSON twin.")
+        Path, typer.Option("-o", "--output", help=help_text("help.report.report.output"))
     ],
     lang: LangOption = None,
     charter: CharterOption = None,
     trust: TrustOption = None,
     no_ledger: NoLedgerOption = False,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Also print the page to PDF (A4) with Chromium.")
+    pdf: Annotated[bool, typer.Option("--pdf", help=help_text("help.report.report.pdf"))] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.report.report.json"))
     ] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print the report's JSON.")] = False,
 ) -> None:
     """Write a self-contained HTML report of IMAGE (works offline, prints on A4) and its
     JSON twin: verdict, provenance, how the model works, generation, energy, biases,
     charter verdicts rule by rule, and the artist's declaration."""
-    from artcharter.cli.charter import effective_charter
-    from artcharter.reports.facts import gather_facts
-    from artcharter.reports.report import write_report
-
-    project = project_of(ctx)
-    lang = _lang(ctx, project, lang)
-    anchors = anchors_of(trust, project)
-    effective = effective_charter(charter, project)
-    ledger = _ledger(ctx, project, no_ledger)
-    try:
-        facts = gather_facts(image, charter=effective, anchors=anchors, ledger=ledger, lang=lang)
-    finally:
-        if ledger is not None:
-            ledger.close()
-    files = write_report(facts, output, lang)
+    lang = _checked(lang)
+    project = project_of(ctx, charter=charter, trust=trust)
+    files = project.report(image, output, lang=lang, use_ledger=not no_ledger)
+    lang = lang or project.lang
     if json:
         echo_json(files.report)
     else:
-        typer.echo(WORDS[lang]["report"].format(html=files.html, json=files.json))
+        typer.echo(text("report.written", lang, html=files.html, json=files.json))
     if pdf:
         from artcharter.reports.browser import print_pdf
 
         pdf_path = print_pdf(files.html, files.html.with_suffix(".pdf"))
-        typer.echo(WORDS[lang]["pdf"].format(pdf=pdf_path), err=json)
+        typer.echo(text("report.pdf", lang, pdf=pdf_path), err=json)
 
 
 @app.command()
 def cartel(
     ctx: typer.Context,
-    source: Annotated[
-        Path, typer.Argument(help="A signed artwork, or a folder of them for an A4 sheet.")
-    ],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the labels.")] = Path(
-        "."
-    ),
+    source: Annotated[Path, typer.Argument(help=help_text("help.report.cartel.source"))],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help=help_text("help.report.cartel.output"))
+    ] = Path("."),
     lang: LangOption = None,
     trust: TrustOption = None,
     verify_url: Annotated[
         str | None,
-        typer.Option(
-            help="The school's verification page: the QR code becomes a link to it "
-            "with ?id=...&sha256=... (default: a text with the id and the hash)."
-        ),
+        typer.Option(help=help_text("help.report.cartel.verify_url")),
     ] = None,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Also print the labels to PDF with Chromium.")
-    ] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help=help_text("help.report.cartel.pdf"))] = False,
 ) -> None:
     """Print exhibition labels (cartels): title, artist, year, medium in words, the AI-use
     pictogram and a QR code with the artwork id and hash. HTML and SVG; a FOLDER gives an
     A4 sheet of labels to cut."""
     from artcharter.base.typography import de
-    from artcharter.provenance.image_files import image_paths
     from artcharter.provenance.verdicts import in_sentence
-    from artcharter.reports.cartel import make_cartels
 
-    project = project_of(ctx)
-    lang = _lang(ctx, project, lang)
-    if verify_url is not None and not verify_url.startswith(("https://", "http://")):
-        raise BadInput(f"--verify-url must start with https:// (got {verify_url!r})")
-    paths = image_paths([source])
-    files = make_cartels(
-        paths,
-        output,
-        lang=lang,
-        anchors=anchors_of(trust, project),
-        verify_url=verify_url,
-        sheet=source.is_dir(),
-        pdf=pdf,
-    )
-    words = WORDS[lang]
+    lang = _checked(lang)
+    project = project_of(ctx, trust=trust)
+    files = project.cartel(source, output, lang=lang, verify_url=verify_url, pdf=pdf)
+    lang = lang or project.lang
     for item in files.cartels:
         if item["verdict"] not in ("trusted",):
             verdict = in_sentence(item["verdict"], lang)
-            warning = words["warn"].format(
-                file=item["file"], de_file=de(item["file"]), verdict=verdict
+            warning = text(
+                "cartel.warn", lang, file=item["file"], de_file=de(item["file"]), verdict=verdict
             )
             typer.echo(warning, err=True)
     if source.is_dir():
-        sheet = words["sheet_one" if len(files.cartels) == 1 else "sheet"]
-        typer.echo(sheet.format(n=len(files.cartels), html=files.html))
+        sheet = "cartel.sheet_one" if len(files.cartels) == 1 else "cartel.sheet"
+        typer.echo(text(sheet, lang, n=len(files.cartels), html=files.html))
     else:
-        typer.echo(words["cartel"].format(html=files.html))
-    typer.echo(words["svg"].format(n=len(files.svgs), dir=output))
+        typer.echo(text("cartel.written", lang, html=files.html))
+    typer.echo(text("cartel.svg", lang, n=len(files.svgs), dir=output))
     if files.pdf:
-        typer.echo(words["pdf"].format(pdf=files.pdf))
+        typer.echo(text("report.pdf", lang, pdf=files.pdf))
 
 
 @app.command()
 def summary(
     ctx: typer.Context,
     folder: Annotated[
-        Path | None, typer.Argument(help="Folder of artworks (or use --ledger).")
+        Path | None, typer.Argument(help=help_text("help.report.summary.folder"))
     ] = None,
     from_ledger: Annotated[
         bool,
         typer.Option(
             "--ledger",
-            help="Summarise the artworks recorded in the project's ledger (all but discarded).",
+            help=help_text("help.report.summary.from_ledger"),
         ),
     ] = False,
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Folder for the summary and the reports.")
+        Path, typer.Option("-o", "--output", help=help_text("help.report.summary.output"))
     ] = Path("summary"),
     lang: LangOption = None,
     charter: CharterOption = None,
     trust: TrustOption = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the summary's JSON.")] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help=help_text("help.report.summary.json"))
+    ] = False,
 ) -> None:
     """A class or exhibition overview: charter results per rule, verdicts, energy (total
     and per artwork, discarded images included), share of AI per stage, and a report per
     artwork linked from the page."""
-    from artcharter.base.errors import SetupError
-    from artcharter.cli.charter import effective_charter
-    from artcharter.provenance.image_files import image_paths
-    from artcharter.reports.summary import ledger_paths, make_summary
-
-    if (folder is None) == (not from_ledger):
-        raise BadInput("give a FOLDER of artworks or --ledger (one of the two)")
-    project = project_of(ctx)
-    lang = _lang(ctx, project, lang)
-    anchors = anchors_of(trust, project)
-    effective = effective_charter(charter, project)
-    missing: list[dict[str, object]] = []
-    if from_ledger:
-        if not project.ledger_path.exists():
-            raise SetupError(f"no ledger at {project.ledger_path}: run `artcharter init` first")
-        ledger = open_ledger(project)
-        paths, missing = ledger_paths(ledger)
-        if not paths:
-            ledger.close()
-            raise BadInput(f"no artwork on disk in the ledger {project.ledger_path}")
-    else:
-        assert folder is not None
-        if not folder.is_dir():
-            raise BadInput(f"{folder}: not a folder (give a folder of artworks, or --ledger)")
-        paths = image_paths([folder])
-        ledger = _ledger(ctx, project, False)
-    try:
-        files = make_summary(
-            paths,
-            output,
-            lang=lang,
-            charter=effective,
-            anchors=anchors,
-            ledger=ledger,
-            source="ledger" if from_ledger else "folder",
-            missing=missing,  # type: ignore[arg-type]
-        )
-    finally:
-        if ledger is not None:
-            ledger.close()
+    lang = _checked(lang)
+    project = project_of(ctx, charter=charter, trust=trust)
+    files = project.summary(folder, output, from_ledger=from_ledger, lang=lang)
+    lang = lang or project.lang
     if json:
         echo_json(files.summary)
     else:
         typer.echo(
-            WORDS[lang]["summary"].format(n=len(files.reports), html=files.html, json=files.json)
+            text("summary.written", lang, n=len(files.reports), html=files.html, json=files.json)
         )

@@ -13,7 +13,8 @@ import typer
 
 from artcharter.base.errors import BadInput
 from artcharter.cli import app
-from artcharter.cli.context import TrustOption, anchors_of, lang_of, options, project_of
+from artcharter.cli.context import TrustOption, project_of
+from artcharter.cli.messages import help_text
 
 MESSAGES = {
     "en": {
@@ -53,34 +54,30 @@ MESSAGES = {
 @app.command()
 def serve(
     ctx: typer.Context,
-    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = (
-        "127.0.0.1"
-    ),
+    host: Annotated[str, typer.Option(help=help_text("help.serve.serve.host"))] = ("127.0.0.1"),
     port: Annotated[
-        int, typer.Option(min=0, max=65535, help="Port (0: any free port, printed at start).")
+        int, typer.Option(min=0, max=65535, help=help_text("help.serve.serve.port"))
     ] = 8000,
     trust: TrustOption = None,
     charter: Annotated[
         Path | None,
-        typer.Option(help="Charter file (TOML). Default: the project's charter, else the default."),
+        typer.Option(help=help_text("help.serve.serve.charter")),
     ] = None,
     keep_uploads: Annotated[
         bool,
         typer.Option(
             "--keep-uploads/--discard-uploads",
-            help="Keep dropped files in the ledger's folder (uploads/), or discard them: held "
-            "in memory while the jury looks, never written to disk (default).",
+            help=help_text("help.serve.serve.keep_uploads"),
         ),
     ] = False,
     max_upload_mb: Annotated[
-        int, typer.Option(min=1, max=2048, help="Largest file accepted, in MB.")
+        int, typer.Option(min=1, max=2048, help=help_text("help.serve.serve.max_upload_mb"))
     ] = 50,
     allow_non_loopback: Annotated[
         bool,
         typer.Option(
             "--allow-non-loopback",
-            help="Allow a --host reachable from other machines (for visitors' phones on a "
-            "festival network).",
+            help=help_text("help.serve.serve.allow_non_loopback"),
         ),
     ] = False,
 ) -> None:
@@ -89,8 +86,8 @@ def serve(
     with a JSON API (/api/verify, /api/artworks/ID) documented at /docs and /openapi.json."""
     from artcharter.serve.config import MIB, DeskConfig, is_loopback, loopback_hosts
 
-    project = project_of(ctx)
-    lang = lang_of(ctx, project)
+    project = project_of(ctx, trust=trust)
+    lang = project.lang
     words = MESSAGES[lang]
     loopback = is_loopback(host)
     if not loopback and not allow_non_loopback:
@@ -98,8 +95,8 @@ def serve(
             f"--host {host} is reachable from other machines: add --allow-non-loopback to "
             "serve there, or keep the default 127.0.0.1"
         )
-    anchors = anchors_of(trust, project)
-    ledger_path = project.ledger_path if (options(ctx).ledger or project.has_config) else None
+    anchors = project.anchors
+    ledger_path = project.ledger_path if project.has_ledger else None
     uploads_dir = None
     if keep_uploads:
         uploads_dir = (ledger_path.parent if ledger_path else project.root) / "uploads"

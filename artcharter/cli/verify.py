@@ -6,68 +6,35 @@ import json as jsonlib
 import sys
 import textwrap
 from collections.abc import Iterator
-from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from artcharter.cli import app
-from artcharter.cli.context import (
-    TrustOption,
-    anchors_of,
-    echo_json_list,
-    lang_of,
-    open_ledger,
-    options,
-    project_of,
-    stderr_is_tty,
-)
+from artcharter.cli.context import TrustOption, echo_json_list, project_of, stderr_is_tty
+from artcharter.cli.messages import help_text, text
 
 if TYPE_CHECKING:
     from artcharter.provenance.verify import Verification
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """Files as given; folders become the images they contain (sorted)."""
-    from artcharter.provenance.image_files import images_under  # Pillow loads only when needed
-
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += images_under(path)
-        else:
-            found.append(path)
-    return found
-
-
-@app.command()
+@app.command(help=help_text("help.verify"))
 def verify(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="Images or folders of images to verify.")],
+    files: Annotated[list[Path], typer.Argument(help=help_text("help.verify.files"))],
     trust: TrustOption = None,
-    json: Annotated[
-        bool, typer.Option("--json", help="Print a JSON list, one object per file.")
-    ] = False,
+    json: Annotated[bool, typer.Option("--json", help=help_text("help.verify.json"))] = False,
     report_dir: Annotated[
-        Path | None, typer.Option(help="Also write one JSON verification report per file here.")
+        Path | None, typer.Option(help=help_text("help.verify.report_dir"))
     ] = None,
-    allow_remote: Annotated[
-        bool, typer.Option(help="Allow fetching remote manifests (off by default: no network).")
-    ] = False,
-    no_ledger: Annotated[
-        bool, typer.Option(help="Do not record the verifications in the project's ledger.")
-    ] = False,
+    allow_remote: Annotated[bool, typer.Option(help=help_text("help.verify.allow_remote"))] = False,
+    no_ledger: Annotated[bool, typer.Option(help=help_text("help.verify.no_ledger"))] = False,
 ) -> None:
-    """Verify Content Credentials: trusted, valid-untrusted, tampered, invalid,
-    no-credential, unreadable or remote-not-fetched. Exit 0 if every file is trusted,
-    1 if any is not, 2 if any is unreadable."""
+    from artcharter.project import expand
     from artcharter.provenance import verdicts
-    from artcharter.provenance.verify import iter_verify, ledger_row
 
-    project = project_of(ctx)
-    lang = lang_of(ctx, project)
-    anchors = anchors_of(trust, project)
+    project = project_of(ctx, trust=trust)
     paths = expand(files)
     if not paths:
         raise typer.BadParameter("no image files found", param_hint="FILES")
@@ -78,42 +45,27 @@ def verify(
     # dropped: memory stays flat over thousands of files. The bar shows only when the
     # results go elsewhere than the terminal (they would break it).
     show_progress = stderr_is_tty() and not sys.stdout.isatty() and len(paths) > 8
-    record = not no_ledger and bool(options(ctx).ledger or project.has_config)
     worst = 0
-    with (
-        typer.progressbar(
-            length=len(paths), label="verifying", file=None if show_progress else _Null()
-        ) as bar,
-        open_ledger(project) if record else nullcontext() as ledger,
-    ):
-        rows: list[dict[str, object]] = []
+    with typer.progressbar(
+        length=len(paths), label="verifying", file=None if show_progress else _Null()
+    ) as bar:
 
         def handled() -> Iterator[Verification]:
-            nonlocal worst, rows
-            for result in iter_verify(paths, anchors, allow_remote):
+            nonlocal worst
+            results = project.iter_verify(paths, allow_remote=allow_remote, record=not no_ledger)
+            for result in results:
                 bar.update(1)
                 worst = max(worst, verdicts.EXIT_CODES[result.verdict])
-                if ledger is not None:
-                    rows.append(ledger_row(result))
-                    if len(rows) >= LEDGER_BATCH:
-                        ledger.add_verifications(rows)
-                        rows = []
                 if report_dir:
                     _write_report(result, report_dir)
                 yield result
 
         if json:
-            echo_json_list(r.to_dict(lang) for r in handled())
+            echo_json_list(r.to_dict(project.lang) for r in handled())
         else:
             for result in handled():
-                _print(result, lang)
-        if ledger is not None:
-            ledger.add_verifications(rows)
+                _print(result, project.lang)
     raise typer.Exit(worst)
-
-
-# Verifications are recorded in the ledger in groups of this many rows.
-LEDGER_BATCH = 500
 
 
 def _write_report(result: Verification, report_dir: Path) -> None:
@@ -138,46 +90,31 @@ class _Null:
         return False
 
 
-LABELS = {
-    "en": ("signer", "AI use", "tool/model", "ingredients", "codes", "error", "title", "unknown"),
-    "fr": (
-        "signataire",
-        "usage de l'IA",
-        "outil/modèle",
-        "ingrédients",
-        "codes",
-        "erreur",
-        "titre",
-        "inconnu",
-    ),
-}
-
-
 def _print(result: object, lang: str) -> None:
     from artcharter.base.typography import punct
     from artcharter.provenance import verdicts
 
     r = result  # an artcharter.provenance.verify.Verification
-    words = LABELS[lang]
     colon = punct(":", lang)
+
+    def line(key: str, value: str) -> None:
+        typer.echo(f"  {text(f'verify.{key}', lang)}{colon}{value}")
+
     typer.echo(f"{r.path}{colon}{verdicts.title(r.verdict, lang)} [{r.verdict}]")
     if r.title:
-        typer.echo(f"  {words[6]}{colon}{r.title}")
+        line("title", r.title)
     if r.signer.get("name"):
-        organisation = r.signer.get("organisation") or words[7]
-        typer.echo(f"  {words[0]}{colon}{r.signer['name']} ({organisation})")
+        organisation = r.signer.get("organisation") or text("verify.unknown", lang)
+        line("signer", f"{r.signer['name']} ({organisation})")
     if r.disclosure.get("source_types"):
-        typer.echo(f"  {words[1]}{colon}{', '.join(r.disclosure['source_types'])}")
+        line("ai_use", ", ".join(r.disclosure["source_types"]))
     if r.disclosure.get("software_agents"):
-        typer.echo(f"  {words[2]}{colon}{', '.join(r.disclosure['software_agents'])}")
+        line("tool", ", ".join(r.disclosure["software_agents"]))
     if r.ingredients:
-        typer.echo(
-            f"  {words[3]}{colon}"
-            + ", ".join(f"{i['title']} ({i['relationship']})" for i in r.ingredients)
-        )
+        line("ingredients", ", ".join(f"{i['title']} ({i['relationship']})" for i in r.ingredients))
     if r.codes.get("failure"):
-        typer.echo(f"  {words[4]}{colon}{', '.join(r.codes['failure'])}")
+        line("codes", ", ".join(r.codes["failure"]))
     if r.error:
-        typer.echo(f"  {words[5]}{colon}{r.error}")
+        line("error", r.error)
     for line in textwrap.wrap(verdicts.explanation(r.verdict, lang), 88):
         typer.echo(f"  {line}")

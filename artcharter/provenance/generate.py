@@ -41,6 +41,7 @@ from artcharter.base.devices import resolve_device
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.provenance import demo_model, schedulers
 from artcharter.provenance.a1111 import PNG_KEY, parameters_for
+from artcharter.provenance.config import DEFAULT_COUNTRY
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.keys import slugify
 from artcharter.provenance.label import Signed, check_choices, sign_record
@@ -477,34 +478,77 @@ def new_session_id() -> str:
     return time.strftime("%Y%m%d-%H%M%S") + "-" + secrets.token_hex(2)
 
 
+@dataclass(frozen=True)
+class GenerateRequest:
+    """What to make: the prompt, the settings and where the images go. One value for the
+    command line, the Python API and the bias campaigns; ``check()`` refuses a bad request
+    before any work (model loading included). ``None`` settings take the model's own.
+    """
+
+    prompt: str
+    output_dir: Path
+    negative: str | None = None
+    seed: int | None = None
+    steps: int | None = None
+    guidance: float | None = None
+    size: tuple[int, int] | int | str | None = None
+    n: int = 1
+    batch_size: int = 1
+    scheduler: str | None = None
+    private_prompt: bool = False
+    training_mining: str = "notAllowed"
+    title: str | None = None
+    declaration: Declaration | None = field(default=None, hash=False, compare=False)
+    # ISO 3166 alpha-3 code of the electricity mix; None: the project's, else France.
+    country: str | None = None
+    session_id: str | None = None
+    status: str = "kept"
+    device: str = "auto"
+    dtype: str | None = None
+    cache_dir: Path | None = None
+
+    @property
+    def grid(self) -> str:
+        """The country whose electricity mix converts the measured kWh to CO2."""
+        return self.country or DEFAULT_COUNTRY
+
+    @property
+    def text(self) -> str:
+        """The prompt as it is recorded: without surrounding spaces."""
+        return self.prompt.strip()
+
+    @property
+    def negative_text(self) -> str | None:
+        return self.negative.strip() if self.negative and self.negative.strip() else None
+
+    def check(self) -> None:
+        """Raise ``BadInput`` for the first value that cannot be used."""
+        if not self.text:
+            raise BadInput("the prompt is empty")
+        if self.n < 1 or self.batch_size < 1:
+            raise BadInput("--n and --batch-size must be at least 1")
+        if self.status not in STATUSES:
+            raise BadInput(f"unknown status {self.status!r}: choose one of {', '.join(STATUSES)}")
+        check_choices(SOURCE_TYPE, self.training_mining)
+        if self.seed is not None and not 0 <= self.seed <= MAX_SEED - (self.n - 1):
+            raise BadInput(
+                f"seed must be between 0 and {MAX_SEED - (self.n - 1)} for {self.n} image(s)"
+            )
+        if self.size is not None:
+            parse_size(self.size)
+        energy_audit.check_country(self.grid)  # a typo in the config is caught early
+
+
 def generate(
     model: LoadedModel | str,
-    prompt: str,
+    request: GenerateRequest,
     *,
-    output_dir: Path,
     identity: SigningIdentity,
     ledger: Ledger | None,
-    negative: str | None = None,
-    seed: int | None = None,
-    steps: int | None = None,
-    guidance: float | None = None,
-    size: tuple[int, int] | int | str | None = None,
-    n: int = 1,
-    batch_size: int = 1,
-    scheduler: str | None = None,
-    private_prompt: bool = False,
-    training_mining: str = "notAllowed",
-    title: str | None = None,
-    declaration: Declaration | None = None,
-    country: str = "FRA",
-    session_id: str | None = None,
-    status: str = "kept",
-    device: str = "auto",
-    dtype: str | None = None,
-    cache_dir: Path | None = None,
     on_image: Callable[[Signed], None] | None = None,
 ) -> list[Signed]:
-    """Make ``n`` images of ``prompt``, each signed, recorded in the ledger and measured.
+    """Make ``request.n`` images of its prompt, each signed, recorded in the ledger and
+    measured.
 
     Image ``i`` gets the seed ``seed + i`` (``seed`` is drawn at random when not given),
     so any image can be made again alone. ``batch_size`` images go through the pipeline
@@ -512,29 +556,29 @@ def generate(
     image once its file and ledger rows exist. An interruption (Ctrl-C) leaves the images
     already made, each with its rows, and nothing half-written.
     """
-    text = prompt.strip()
-    if not text:
-        raise BadInput("the prompt is empty")
-    negative_text = negative.strip() if negative and negative.strip() else None
-    if n < 1 or batch_size < 1:
-        raise BadInput("--n and --batch-size must be at least 1")
-    if status not in STATUSES:
-        raise BadInput(f"unknown status {status!r}: choose one of {', '.join(STATUSES)}")
-    check_choices(SOURCE_TYPE, training_mining)
-    base_seed = secrets.randbelow(MAX_SEED + 1 - n) if seed is None else seed
-    if not 0 <= base_seed <= MAX_SEED - (n - 1):
-        raise BadInput(f"seed must be between 0 and {MAX_SEED - (n - 1)} for {n} image(s)")
-    energy_audit.check_country(country)  # a typo in the config is caught before any work
+    request.check()
+    r = request
+    n = r.n
+    base_seed = secrets.randbelow(MAX_SEED + 1 - n) if r.seed is None else r.seed
     loaded = (
         model
         if isinstance(model, LoadedModel)
-        else load_model(model, device=device, dtype=dtype, cache_dir=cache_dir, country=country)
+        else load_model(
+            model, device=r.device, dtype=r.dtype, cache_dir=r.cache_dir, country=r.grid
+        )
     )
-    settings = loaded.settings(steps, guidance, size)
-    session = session_id or new_session_id()
+    text, negative_text, batch_size, output_dir = (
+        r.text,
+        r.negative_text,
+        r.batch_size,
+        r.output_dir,
+    )
+    country, status = r.grid, r.status
+    settings = loaded.settings(r.steps, r.guidance, r.size)
+    session = r.session_id or new_session_id()
     output_dir.mkdir(parents=True, exist_ok=True)
     made: list[Signed] = []
-    with _scheduler(loaded.pipeline, scheduler) as sampler:
+    with _scheduler(loaded.pipeline, r.scheduler) as sampler:
         for start in range(0, n, batch_size):
             seeds = [base_seed + i for i in range(start, min(n, start + batch_size))]
             batch = _Batch(str(uuid.uuid4()), seeds, settings, sampler)
@@ -550,10 +594,10 @@ def generate(
                     run,
                     prompt=text,
                     negative=negative_text,
-                    private_prompt=private_prompt,
-                    training_mining=training_mining,
-                    title=title,
-                    declaration=declaration,
+                    private_prompt=r.private_prompt,
+                    training_mining=r.training_mining,
+                    title=r.title,
+                    declaration=r.declaration,
                     identity=identity,
                     output_dir=output_dir,
                     ledger=ledger,

@@ -91,6 +91,7 @@ def gather_facts(
     anchors: tuple[str, ...] = (),
     ledger: Ledger | None = None,
     lang: str = "en",
+    protected_names: tuple[str, ...] = (),
 ) -> ReportFacts:
     """Verify, check and read everything a report of ``path`` shows."""
     from artcharter.charter.check import check_verification
@@ -100,7 +101,9 @@ def gather_facts(
     data = read_image_bytes(path)
     charter = charter or load_charter(None)
     verification = verify_bytes(data, str(path), anchors, thumbnail=True)
-    check = check_verification(verification, charter=charter, ledger=ledger, lang=lang)
+    check = check_verification(
+        verification, charter=charter, ledger=ledger, lang=lang, protected_names=protected_names
+    )
     return facts_from_check(check, data, charter=charter, ledger=ledger, lang=lang)
 
 

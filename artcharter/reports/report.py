@@ -98,6 +98,7 @@ def _report_one(
     charter: Charter,
     anchors: tuple[str, ...],
     ledger: Ledger | None,
+    protected_names: tuple[str, ...] = (),
 ) -> ReportFiles:
     """Verify, check and write the report of one file (in a worker or in this process)."""
     from artcharter.charter.check import check_verification
@@ -112,7 +113,9 @@ def _report_one(
         verification = verify_file(path, anchors)
     else:
         verification = verify_bytes(data, str(path), anchors, thumbnail=True)
-    check = check_verification(verification, charter=charter, ledger=ledger, lang=lang)
+    check = check_verification(
+        verification, charter=charter, ledger=ledger, lang=lang, protected_names=protected_names
+    )
     facts = facts_from_check(check, None, charter=charter, ledger=ledger, lang=lang)
     if data is not None:
         add_images(facts, data)
@@ -126,8 +129,10 @@ def _report_in_worker(
     lang: str,
     charter: Charter,
     anchors: tuple[str, ...],
+    protected_names: tuple[str, ...] = (),
 ) -> ReportFiles:
-    return _report_one(path, name, out_dir, lang, charter, anchors, _WORKER.get("ledger"))
+    ledger = _WORKER.get("ledger")
+    return _report_one(path, name, out_dir, lang, charter, anchors, ledger, protected_names)
 
 
 def write_reports(
@@ -140,6 +145,7 @@ def write_reports(
     ledger: Ledger | None = None,
     names: list[str] | None = None,
     workers: int | None = None,
+    protected_names: tuple[str, ...] = (),
 ) -> list[ReportFiles]:
     """A report for each image, in file order, on all cores.
 
@@ -155,7 +161,7 @@ def write_reports(
     workers = workers or max(1, min(len(paths), os.cpu_count() or 1))
     if workers <= 1 or len(paths) < 8 or "fork" not in multiprocessing.get_all_start_methods():
         return [
-            _report_one(path, name, out_dir, lang, charter, anchors, ledger)
+            _report_one(path, name, out_dir, lang, charter, anchors, ledger, protected_names)
             for path, name in zip(paths, names, strict=True)
         ]
     # Compile the template before forking: the workers inherit it.
@@ -180,6 +186,7 @@ def write_reports(
                 [lang] * count,
                 [charter] * count,
                 [anchors] * count,
+                [protected_names] * count,
                 chunksize=max(1, min(16, count // (workers * 4))),
             )
         )

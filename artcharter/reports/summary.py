@@ -243,6 +243,7 @@ def make_summary(
     ledger: Ledger | None = None,
     source: str = "folder",
     missing: list[dict[str, Any]] | None = None,
+    protected_names: tuple[str, ...] = (),
 ) -> SummaryFiles:
     """Check every image, write its report under ``out_dir/reports``, then the summary."""
     from artcharter.base.files import write_atomic
@@ -257,6 +258,7 @@ def make_summary(
         anchors=anchors,
         ledger=ledger,
         names=_unique_names(paths),
+        protected_names=protected_names,
     )
     reports = [(f.report, f"reports/{f.html.name}") for f in files]
     written = [f.html for f in files]

@@ -114,14 +114,11 @@ class WrapperMaker:
         session_id: str,
         on_image: OnImage,
     ) -> None:
-        from artcharter.provenance.generate import generate
+        from artcharter.provenance.generate import GenerateRequest, generate
 
-        generate(
-            self.loaded,
+        request = GenerateRequest(
             prompt,
             output_dir=output_dir,
-            identity=self.identity,
-            ledger=self.ledger,
             seed=first_seed,
             n=n,
             batch_size=min(self.batch_size, n),
@@ -130,6 +127,12 @@ class WrapperMaker:
             guidance=self.guidance,
             country=self.country,
             session_id=session_id,
+        )
+        generate(
+            self.loaded,
+            request,
+            identity=self.identity,
+            ledger=self.ledger,
             on_image=lambda signed: on_image(
                 signed.record.generation.seed, signed.record.artwork_id, signed.path, signed.sha256
             ),

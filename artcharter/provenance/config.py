@@ -1,4 +1,7 @@
-"""The project folder: ``artcharter.toml``, the ledger and ``keys/``.
+"""The project's config file, read: ``artcharter.toml``, the ledger and ``keys/``.
+
+The low-level reader behind :class:`artcharter.project.Project`, which adds the charter,
+the trust anchors, the protected names and the ledger connection.
 
 Found by ``--project`` or ``ARTCHARTER_PROJECT``, else by walking up from the current
 folder to the first ``artcharter.toml``; without one, the current folder stands in so that
@@ -8,7 +11,6 @@ a jury can verify loose files. ``--ledger`` or ``ARTCHARTER_LEDGER`` overrides t
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +18,15 @@ from typing import Any
 
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.files import write_atomic
+from artcharter.base.messages import locale_lang
 from artcharter.base.tomltext import toml_string
 
 CONFIG_NAME = "artcharter.toml"
 DEFAULT_LEDGER = "artcharter.db"
 DEFAULT_KEYS = "keys"
 DEFAULT_COUNTRY = "FRA"
+# The school's protected names for the prompt audit, one per line, in the project folder.
+PROTECTED_NAMES_FILE = "protected-names.txt"
 
 CONFIG_TEMPLATE = """\
 # artcharter project: one per class, studio or exhibition.
@@ -45,7 +50,7 @@ model = ""
 
 
 @dataclass(frozen=True)
-class Project:
+class ProjectConfig:
     root: Path
     name: str
     lang: str
@@ -68,7 +73,7 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def load_project(project: Path | None = None, ledger: Path | None = None) -> Project:
+def load_config(project: Path | None = None, ledger: Path | None = None) -> ProjectConfig:
     """The project in effect for a command, with the overrides applied."""
     env_project = os.environ.get("ARTCHARTER_PROJECT")
     if project is None and env_project:
@@ -82,6 +87,8 @@ def load_project(project: Path | None = None, ledger: Path | None = None) -> Pro
     config: dict = {}
     has_config = False
     if root is not None and (root / CONFIG_NAME).is_file():
+        import tomllib  # only where there is a file to read: `--help` starts without it
+
         config_path = root / CONFIG_NAME
         try:
             config = tomllib.loads(config_path.read_text(encoding="utf-8"))
@@ -96,8 +103,8 @@ def load_project(project: Path | None = None, ledger: Path | None = None) -> Pro
     ledger_path = ledger or (
         Path(env_ledger) if env_ledger else root / value("project", "ledger", DEFAULT_LEDGER)
     )
-    lang = value("project", "lang", "") or default_lang()
-    return Project(
+    lang = value("project", "lang", "") or locale_lang()
+    return ProjectConfig(
         root=root,
         name=value("project", "name", root.name),
         lang=lang if lang in ("fr", "en") else "en",
@@ -124,15 +131,6 @@ def _values(config: dict[str, Any], path: Path) -> Callable[[str, str, str], str
         return found
 
     return value
-
-
-def default_lang() -> str:
-    """French when the locale says so, English otherwise."""
-    for var in ("ARTCHARTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "fr" if value.lower().startswith("fr") else "en"
-    return "en"
 
 
 def init_project(

@@ -1,0 +1,490 @@
+"""A project and its defaults: the one object behind the Python API and every command.
+
+A project is a folder with an ``artcharter.toml`` (read by
+:mod:`artcharter.provenance.config`): its ledger, its charter (a school's file may
+``extends`` another), its trust anchors (``keys/school-root.pem`` plus any given), its
+protected names (``protected-names.txt``), its artist and its language. ``artcharter
+check`` and ``Project.check`` read the same charter, anchors and names, so Python and the
+command line give the same verdicts.
+
+This module is a door: it may import every room, but only inside the methods that need
+them, so that ``import artcharter`` stays light.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.messages import normalise_lang
+from artcharter.provenance.config import (
+    PROTECTED_NAMES_FILE,
+    ProjectConfig,
+    find_root,
+    load_config,
+)
+
+if TYPE_CHECKING:
+    from artcharter.charter.check import ArtworkCheck
+    from artcharter.charter.model import Charter
+    from artcharter.provenance.generate import GenerateRequest, LoadedModel
+    from artcharter.provenance.label import Signed
+    from artcharter.provenance.ledger import Ledger
+    from artcharter.provenance.signing import SigningIdentity
+    from artcharter.provenance.verify import Verification
+    from artcharter.reports.cartel import CartelFiles
+    from artcharter.reports.report import ReportFiles
+    from artcharter.reports.summary import SummaryFiles
+
+# Verifications are recorded in the ledger in groups of this many rows.
+LEDGER_BATCH = 500
+
+
+class Project:
+    """A project folder and the defaults every operation takes from it.
+
+    ``lang``, ``charter``, ``trust`` and ``protected_names`` override the project's own
+    (the command line's ``--lang``, ``--charter``, ``--trust``, ``--protected-names``).
+    The ledger opens on first use, once; ``close()`` (or ``with``) closes it.
+    """
+
+    def __init__(
+        self,
+        config: ProjectConfig,
+        *,
+        lang: str | None = None,
+        charter: Path | None = None,
+        trust: Sequence[Path] = (),
+        protected_names: Path | None = None,
+        ledger_given: bool = False,
+    ) -> None:
+        if lang is not None and lang not in ("fr", "en"):
+            raise BadInput(f"unknown language {lang!r}: choose fr or en")
+        self.config = config
+        # The reader's language: the one asked for, ARTCHARTER_LANG, the project's, the locale.
+        self.lang: str = lang or normalise_lang(os.environ.get("ARTCHARTER_LANG")) or config.lang
+        self.trust = tuple(Path(p) for p in trust)
+        self._charter_file = Path(charter) if charter is not None else None
+        self._protected_names_file = Path(protected_names) if protected_names else None
+        # A ledger is read and written when the project has a config or one was named;
+        # a jury verifying loose files in a bare folder leaves no database behind.
+        self.has_ledger = ledger_given or config.has_config
+        self._ledger: Ledger | None = None
+
+    def __repr__(self) -> str:
+        return f"Project({str(self.root)!r}, name={self.name!r}, lang={self.lang!r})"
+
+    # --- what the project is ------------------------------------------------------------
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    @property
+    def has_config(self) -> bool:
+        """Whether the folder has an ``artcharter.toml`` (else it stands in for loose files)."""
+        return self.config.has_config
+
+    @property
+    def model(self) -> str:
+        """The default model of ``generate`` (``[generate] model``; empty: the default)."""
+        return self.config.model
+
+    @property
+    def artist(self) -> str:
+        """The default signing artist (``[artist] name``)."""
+        return self.config.artist
+
+    @property
+    def country(self) -> str:
+        return self.config.country
+
+    @property
+    def ledger_path(self) -> Path:
+        return self.config.ledger_path
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.config.keys_dir
+
+    @property
+    def school_root(self) -> Path:
+        return self.config.school_root
+
+    @property
+    def charter_file(self) -> Path | None:
+        """The charter file in effect: the one given, else ``[charter] file``, else None
+        (the default charter)."""
+        from artcharter.charter.model import project_charter_path
+
+        return self._charter_file or project_charter_path(self.root)
+
+    @cached_property
+    def charter(self) -> Charter:
+        """The effective charter, with the files it ``extends`` applied."""
+        from artcharter.charter.model import load_charter
+
+        return load_charter(self.charter_file)
+
+    @cached_property
+    def anchors(self) -> tuple[str, ...]:
+        """The PEM trust anchors: those given, else the school's root when it exists."""
+        from artcharter.provenance.verify import read_anchors
+
+        paths = list(self.trust)
+        if not paths and self.school_root.exists():
+            paths = [self.school_root]
+        return read_anchors(paths)
+
+    @property
+    def protected_names_file(self) -> Path | None:
+        if self._protected_names_file is not None:
+            return self._protected_names_file
+        default = self.root / PROTECTED_NAMES_FILE
+        return default if default.is_file() else None
+
+    @cached_property
+    def protected_names(self) -> tuple[str, ...]:
+        """The school's protected names for the prompt audit (none without the file)."""
+        from artcharter.audits.bias.prompt_audit import load_protected_names
+
+        path = self.protected_names_file
+        return tuple(load_protected_names(path)) if path is not None else ()
+
+    def identity(self, artist: str | None = None, passphrase: str | None = None) -> SigningIdentity:
+        """The signing identity of ``artist`` (default: the project's artist)."""
+        from artcharter.provenance.signing import load_artist_identity
+
+        return load_artist_identity(self.keys_dir, artist or self.artist, passphrase)
+
+    # --- the ledger -----------------------------------------------------------------------
+
+    @property
+    def ledger(self) -> Ledger:
+        """The project's ledger, opened (and created) on first use; one connection."""
+        if self._ledger is None:
+            from artcharter.provenance.ledger import Ledger
+
+            self._ledger = Ledger(self.ledger_path)
+        return self._ledger
+
+    def reading_ledger(self) -> Ledger | None:
+        """The ledger for a command that only reads it: None when there is none (a reading
+        command never creates one)."""
+        if not self.has_ledger or not self.ledger_path.exists():
+            return None
+        return self.ledger
+
+    def close(self) -> None:
+        if self._ledger is not None:
+            self._ledger.close()
+            self._ledger = None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- making signed files --------------------------------------------------------------
+
+    def label(
+        self,
+        image: Path | str,
+        output: Path | str,
+        *,
+        source_type: str,
+        tool: str | None = None,
+        prompt: str | None = None,
+        private_prompt: bool = False,
+        ingredients: Iterable[tuple[Path, str]] = (),
+        training_mining: str | None = None,
+        title: str | None = None,
+        declaration: Path | str | None = None,
+        artist: str | None = None,
+        passphrase: str | None = None,
+        force: bool = False,
+    ) -> Signed:
+        """Write a signed copy of ``image`` at ``output`` that says how AI was used, and
+        record it in the ledger. ``declaration`` is the artist's declaration file; its
+        title and training/mining choice apply unless given here."""
+        from artcharter.charter.declaration import load_declaration, merge_choices
+        from artcharter.provenance.label import label
+
+        declared = load_declaration(Path(declaration)) if declaration else None
+        title, choice = merge_choices(declared, title, training_mining)
+        identity = self.identity(artist, passphrase)
+        return label(
+            Path(image),
+            Path(output),
+            identity=identity,
+            source_type=source_type,
+            tool=tool,
+            prompt=prompt,
+            private_prompt=private_prompt,
+            ingredients=[(Path(p), role) for p, role in ingredients],
+            training_mining=choice,
+            title=title,
+            declaration=declared,
+            ledger=self.ledger,
+            force=force,
+        )
+
+    def request(self, request: GenerateRequest) -> GenerateRequest:
+        """``request`` with the project's defaults filled in (its country), checked."""
+        if request.country is None:
+            request = replace(request, country=self.country)
+        request.check()
+        return request
+
+    def generate(
+        self,
+        request: GenerateRequest,
+        *,
+        model: LoadedModel | str | None = None,
+        artist: str | None = None,
+        passphrase: str | None = None,
+        on_image: Callable[[Signed], None] | None = None,
+    ) -> list[Signed]:
+        """Make the images ``request`` asks for with ``model`` (default: the project's
+        model, else the default one), each signed by the artist and recorded."""
+        from artcharter.provenance.generate import DEFAULT_MODEL, generate
+
+        request = self.request(request)
+        identity = self.identity(artist, passphrase)  # set-up errors before the model loads
+        chosen = model or self.model or DEFAULT_MODEL
+        return generate(chosen, request, identity=identity, ledger=self.ledger, on_image=on_image)
+
+    # --- reading signed files -------------------------------------------------------------
+
+    def verify(self, path: Path | str, *, allow_remote: bool = False) -> Verification:
+        """Verify one file's Content Credentials against the project's trust anchors, and
+        record the verification in the ledger."""
+        (result,) = self.iter_verify([path], allow_remote=allow_remote)
+        return result
+
+    def iter_verify(
+        self,
+        paths: Iterable[Path | str],
+        *,
+        allow_remote: bool = False,
+        record: bool = True,
+    ) -> Iterator[Verification]:
+        """Verify files and folders of images, yielding results in order and in constant
+        memory; each is recorded in the ledger (unless ``record`` is false)."""
+        from artcharter.provenance.verify import iter_verify, ledger_row
+
+        files = expand(paths)
+        ledger = self.ledger if record and self.has_ledger else None
+        rows: list[dict[str, Any]] = []
+        try:
+            for result in iter_verify(files, self.anchors, allow_remote):
+                if ledger is not None:
+                    rows.append(ledger_row(result))
+                    if len(rows) >= LEDGER_BATCH:
+                        ledger.add_verifications(rows)
+                        rows = []
+                yield result
+        finally:
+            # What was verified is recorded even when the caller stops early.
+            if ledger is not None and rows:
+                ledger.add_verifications(rows)
+
+    def check(
+        self, path: Path | str, *, allow_remote: bool = False, use_ledger: bool = True
+    ) -> ArtworkCheck:
+        """Verify one file and evaluate each rule of the project's charter."""
+        (result,) = self.iter_check([path], allow_remote=allow_remote, use_ledger=use_ledger)
+        return result
+
+    def iter_check(
+        self,
+        paths: Iterable[Path | str],
+        *,
+        allow_remote: bool = False,
+        use_ledger: bool = True,
+    ) -> Iterator[ArtworkCheck]:
+        """Check files and folders of images against the charter, in order; the ledger
+        (sessions, campaigns, private prompts) adds to the evidence unless ``use_ledger``
+        is false."""
+        from artcharter.charter.check import iter_check
+
+        return iter_check(
+            [Path(p) for p in paths],
+            charter=self.charter,
+            anchors=self.anchors,
+            ledger=self.ledger if use_ledger and self.has_ledger else None,
+            lang=self.lang,
+            allow_remote=allow_remote,
+            protected_names=self.protected_names,
+        )
+
+    # --- what people read -----------------------------------------------------------------
+
+    def report(
+        self,
+        image: Path | str,
+        output: Path | str,
+        *,
+        lang: str | None = None,
+        use_ledger: bool = True,
+    ) -> ReportFiles:
+        """Write the HTML report of ``image`` and its JSON twin into the folder ``output``."""
+        from artcharter.reports.facts import gather_facts
+        from artcharter.reports.report import write_report
+
+        lang = self._lang(lang)
+        facts = gather_facts(
+            Path(image),
+            charter=self.charter,
+            anchors=self.anchors,
+            ledger=self.reading_ledger() if use_ledger else None,
+            lang=lang,
+            protected_names=self.protected_names,
+        )
+        return write_report(facts, Path(output), lang)
+
+    def cartel(
+        self,
+        source: Path | str,
+        output: Path | str = ".",
+        *,
+        lang: str | None = None,
+        verify_url: str | None = None,
+        pdf: bool = False,
+    ) -> CartelFiles:
+        """Exhibition labels: one for an image, an A4 sheet for a folder of them."""
+        from artcharter.provenance.image_files import image_paths
+        from artcharter.reports.cartel import make_cartels
+
+        if verify_url is not None and not verify_url.startswith(("https://", "http://")):
+            raise BadInput(f"--verify-url must start with https:// (got {verify_url!r})")
+        source = Path(source)
+        return make_cartels(
+            image_paths([source]),
+            Path(output),
+            lang=self._lang(lang),
+            anchors=self.anchors,
+            verify_url=verify_url,
+            sheet=source.is_dir(),
+            pdf=pdf,
+        )
+
+    def summary(
+        self,
+        folder: Path | str | None = None,
+        output: Path | str = "summary",
+        *,
+        from_ledger: bool = False,
+        lang: str | None = None,
+    ) -> SummaryFiles:
+        """A class or exhibition overview of the artworks in ``folder``, or of those the
+        ledger records (``from_ledger``), with a report per artwork."""
+        from artcharter.provenance.image_files import image_paths
+        from artcharter.reports.summary import ledger_paths, make_summary
+
+        if (folder is None) == (not from_ledger):
+            raise BadInput("give a FOLDER of artworks or --ledger (one of the two)")
+        missing: list[dict[str, Any]] = []
+        if from_ledger:
+            if not self.ledger_path.exists():
+                raise SetupError(f"no ledger at {self.ledger_path}: run `artcharter init` first")
+            ledger: Ledger | None = self.ledger
+            assert ledger is not None
+            paths, missing = ledger_paths(ledger)
+            if not paths:
+                raise BadInput(f"no artwork on disk in the ledger {self.ledger_path}")
+        else:
+            assert folder is not None
+            folder = Path(folder)
+            if not folder.is_dir():
+                raise BadInput(f"{folder}: not a folder (give a folder of artworks, or --ledger)")
+            paths = image_paths([folder])
+            ledger = self.reading_ledger()
+        return make_summary(
+            paths,
+            Path(output),
+            lang=self._lang(lang),
+            charter=self.charter,
+            anchors=self.anchors,
+            ledger=ledger,
+            source="ledger" if from_ledger else "folder",
+            missing=missing,
+            protected_names=self.protected_names,
+        )
+
+    def _lang(self, lang: str | None) -> str:
+        if lang is not None and lang not in ("fr", "en"):
+            raise BadInput(f"unknown language {lang!r}: choose fr or en")
+        return lang or self.lang
+
+
+def expand(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given; folders become the images they contain (sorted)."""
+    from artcharter.provenance.image_files import images_under  # Pillow loads only when needed
+
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += images_under(path)
+        else:
+            found.append(path)
+    return found
+
+
+def open_project(
+    path: Path | str = ".",
+    *,
+    ledger: Path | str | None = None,
+    lang: str | None = None,
+    charter: Path | str | None = None,
+    trust: Sequence[Path | str] = (),
+    protected_names: Path | str | None = None,
+) -> Project:
+    """The project that holds ``path``: the nearest folder at or above it with an
+    ``artcharter.toml``, else ``path`` itself (loose files, the built-in charter).
+
+    ``ledger`` (or ``ARTCHARTER_LEDGER``) replaces the project's ledger; ``lang``,
+    ``charter``, ``trust`` and ``protected_names`` replace the project's own.
+    """
+    start = Path(path)
+    if not start.is_dir():
+        raise SetupError(f"project folder not found: {start}")
+    root = find_root(start.resolve()) or start
+    return from_config(
+        load_config(root, Path(ledger) if ledger is not None else None),
+        ledger=ledger,
+        lang=lang,
+        charter=charter,
+        trust=trust,
+        protected_names=protected_names,
+    )
+
+
+def from_config(
+    config: ProjectConfig,
+    *,
+    ledger: Path | str | None = None,
+    lang: str | None = None,
+    charter: Path | str | None = None,
+    trust: Sequence[Path | str] = (),
+    protected_names: Path | str | None = None,
+) -> Project:
+    """A project from its config read with the command line's rules (``--project``)."""
+    return Project(
+        config,
+        lang=lang,
+        charter=Path(charter) if charter is not None else None,
+        trust=[Path(p) for p in trust],
+        protected_names=Path(protected_names) if protected_names is not None else None,
+        ledger_given=ledger is not None or bool(os.environ.get("ARTCHARTER_LEDGER")),
+    )

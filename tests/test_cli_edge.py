@@ -1,0 +1,145 @@
+"""The command line's edge: errors in the reader's language, naming what the reader typed,
+and the language chain (--lang, ARTCHARTER_LANG, the project's, the locale)."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+import typer
+
+from artcharter.base.errors import BadInput
+from artcharter.base.messages import Catalogue
+from artcharter.cli import app, register, run
+from artcharter.cli.edge import option_namer, reader_lang, render_error, split_global
+
+TEST_MESSAGES = Catalogue(
+    "edge-test",
+    {
+        "bad_choice": {
+            "en": "{param} must be one of {choices}",
+            "fr": "{param} doit valoir l'une de ces valeurs\u00a0: {choices}",
+        },
+        "two": {"en": "give {params}", "fr": "donnez {params}"},
+    },
+)
+
+
+def command() -> object:
+    register()
+    return typer.main.get_command(app)
+
+
+def test_parameter_names_become_the_options_of_the_command() -> None:
+    namer = option_namer(command(), ["--lang", "fr", "label", "x.png", "-o", "y.png"])
+    assert namer("source_type") == "--source-type"
+    assert namer("output") == "--output"
+    assert namer("image") == "IMAGE"
+    assert namer("not_a_param") == "not_a_param"
+    # A command of a group: its own options.
+    namer = option_namer(command(), ["keys", "issue", "--artist", "A"])
+    assert namer("artist") == "--artist"
+
+
+def test_an_error_renders_in_the_reader_language_with_the_options(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    error = BadInput(TEST_MESSAGES("bad_choice", param="source_type", choices="a, b"))
+    assert str(error) == "source_type must be one of a, b"  # the library's own words
+    argv = ["--lang", "fr", "label", "x.png"]
+    assert render_error(error, command(), argv) == (
+        "--source-type doit valoir l'une de ces valeurs\u00a0: a, b"
+    )
+    both = BadInput(TEST_MESSAGES("two", params=["n", "batch_size"]))
+    assert render_error(both, command(), ["generate", "p"]) == "give --n, --batch-size"
+    # A plain-text error (text from elsewhere) is shown as it is.
+    assert render_error(BadInput("plain words"), command(), argv) == "plain words"
+
+
+def test_the_language_chain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "artcharter.toml").write_text('[project]\nlang = "fr"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert reader_lang(["verify", "x.png"]) == "fr"  # the project's
+    assert reader_lang(["--lang", "en", "verify", "x.png"]) == "en"  # --lang first
+    assert reader_lang(["report", "x.png", "--lang", "en"]) == "en"  # a command's own
+    monkeypatch.setenv("ARTCHARTER_LANG", "en")
+    assert reader_lang(["verify", "x.png"]) == "en"  # the variable before the project
+    monkeypatch.delenv("ARTCHARTER_LANG")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert reader_lang(["verify", "x.png"]) == "fr"  # the locale, without a project
+    (project / "artcharter.toml").write_text("[project\n", encoding="utf-8")
+    assert reader_lang(["--project", str(project), "verify"]) == "fr"  # unreadable: locale
+
+
+def test_split_global() -> None:
+    assert split_global(["--lang=fr", "--project", "p", "verify", "--lang", "en"]) == (
+        {"--lang": "fr", "--project": "p"},
+        ["verify", "--lang", "en"],
+    )
+
+
+def test_a_command_error_reaches_the_reader(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--lang", "fr", "summary", str(tmp_path / "missing")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("artcharter: error: ") and "not a folder" in err
+
+
+# --- the command line's catalogue and its help in the reader's language ------------------
+
+
+def help_page(*argv: str, env: dict[str, str] | None = None) -> str:
+    """The help a fresh process prints (the help language is chosen once per process)."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import sys; from artcharter.cli import run; sys.exit(run(sys.argv[1:]))"
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("ARTCHARTER_")}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        env={**environ, "COLUMNS": "200", **(env or {})},
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_help_follows_the_language_chain(tmp_path: Path) -> None:
+    assert "Usage responsable de l'IA générative" in help_page("--lang", "fr", "--help")
+    assert "Responsible use of generative AI" in help_page("--help", env={"LANG": "en_US.UTF-8"})
+    page = help_page("verify", "--help", env={"ARTCHARTER_LANG": "fr"})
+    assert "Images ou dossiers d'images à vérifier." in page
+    assert "Certificat racine de confiance (PEM)." in page  # a shared option too
+    project = tmp_path / "atelier"
+    project.mkdir()
+    (project / "artcharter.toml").write_text('[project]\nlang = "fr"\n', encoding="utf-8")
+    page = help_page("--project", str(project), "--help", env={"LANG": "en_US.UTF-8"})
+    assert "Dossier du projet" in page  # the project's language, before the locale
+
+
+def test_the_catalogue_has_both_languages() -> None:
+    from artcharter.cli.messages import MESSAGES, untranslated
+
+    # Every text the commands print has its French; only --help texts may still fall
+    # back to English, and the catalogue says which.
+    missing = untranslated()
+    assert missing and all(key.startswith("help.") for key in missing)
+    assert "help.verify" not in missing and "help.app" not in missing
+    for key, by_lang in MESSAGES.texts.items():
+        assert "en" in by_lang, key
+        if "fr" in by_lang:
+            # The same fields in both languages (French may take a name with its article,
+            # `de_file` for `file`: "de chat.png", "du ...").
+            fr, en = (placeholders(by_lang[lang]) for lang in ("fr", "en"))
+            assert {f.removeprefix("de_") for f in fr} == en, key
+
+
+def placeholders(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}

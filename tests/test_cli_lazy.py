@@ -1,0 +1,55 @@
+"""`artcharter CMD` imports only the module of CMD; the table that says which module
+registers which command matches what the modules register."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from artcharter.cli import COMMAND_MODULES, app, register
+from artcharter.cli.edge import command_name
+
+
+def test_the_table_names_every_command_and_its_module() -> None:
+    register()
+    registered = {
+        (c.name or c.callback.__name__): c.callback.__module__  # type: ignore[union-attr]
+        for c in app.registered_commands
+    }
+    for group in app.registered_groups:
+        module = group.typer_instance.registered_commands[0].callback.__module__  # type: ignore[union-attr]
+        registered[group.name] = module  # type: ignore[index]
+    assert registered == {name: f"artcharter.cli.{m}" for name, m in COMMAND_MODULES.items()}
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["verify", "one.png"], "verify"),
+        (["--lang", "fr", "--project", "p", "check", "x.png"], "check"),
+        (["--project=p", "keys", "list"], "keys"),
+        (["--help", "verify"], None),
+        (["--lang", "fr"], None),
+        ([], None),
+    ],
+)
+def test_command_name(argv: list[str], name: str | None) -> None:
+    assert command_name(argv) == name
+
+
+def test_verify_imports_only_its_own_command_module(tmp_path: object) -> None:
+    code = (
+        "import json, sys\n"
+        "from artcharter.cli import run\n"
+        "run(['verify', '--help'])\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('artcharter.cli.'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    loaded = json.loads(out.splitlines()[-1])
+    commands = {f"artcharter.cli.{m}" for m in COMMAND_MODULES.values()}
+    assert [m for m in loaded if m in commands] == ["artcharter.cli.verify"]

@@ -15,16 +15,38 @@ from __future__ import annotations
 
 import os
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from artcharter.base.typography import de
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "en"
 # When a text lacks a language (a catalogue being translated), this one stands in.
 FALLBACK_LANG = "en"
 
-_FORMATTER = string.Formatter()
+
+class _Formatter(string.Formatter):
+    """str.format with one format spec of its own: ``{name:de}``, French "de NAME"
+    elided before a vowel ("d'Alice"), so a template elides without the code knowing."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if format_spec == "de":
+            return de(str(value))
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def placeholders(template: str) -> set[str]:
+    """The field names a template uses: ``"{n} file(s) in {folder}"`` -> {"n", "folder"}."""
+    return {
+        name.split(".", 1)[0].split("[", 1)[0]
+        for _, name, _, _ in _FORMATTER.parse(template)
+        if name
+    }
 
 
 def normalise_lang(lang: str | None) -> str | None:
@@ -97,7 +119,7 @@ class Message:
         show = param or param_as_is
         values: dict[str, Any] = {}
         for name, value in self.fields.items():
-            if isinstance(value, Message):
+            if isinstance(value, (Message, Joined, PerLang)):
                 value = value.render(lang, param)
             elif name == "param":
                 value = show(str(value))
@@ -114,6 +136,66 @@ class Message:
         return {
             "key": f"{self.catalogue.name}.{self.key}",
             "fields": {
-                k: (v.to_dict() if isinstance(v, Message) else v) for k, v in self.fields.items()
+                k: (v.to_dict() if isinstance(v, (Message, Joined, PerLang)) else v)
+                for k, v in self.fields.items()
             },
         }
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several messages (or plain strings, such as names) joined by a separator that is
+    itself a message, since separators differ between languages ("\u00a0; " and "; ")."""
+
+    separator: Message
+    items: tuple[Message | str, ...]
+
+    def render(self, lang: str, param: Callable[[str], str] | None = None) -> str:
+        sep = self.separator.render(lang, param)
+        return sep.join(i.render(lang, param) if isinstance(i, Message) else i for i in self.items)
+
+    def __str__(self) -> str:
+        return self.render(DEFAULT_LANG)
+
+    def to_dict(self) -> list[Any]:
+        return [i.to_dict() if isinstance(i, Message) else i for i in self.items]
+
+
+@dataclass(frozen=True)
+class PerLang:
+    """A field value written differently in each language but the same value (a number
+    with its decimal mark): ``show(lang)`` writes it; ``value`` is what --json gives."""
+
+    value: Any
+    show: Callable[[Any, str], str]
+
+    def render(self, lang: str, param: Callable[[str], str] | None = None) -> str:
+        return self.show(self.value, normalise_lang(lang) or DEFAULT_LANG)
+
+    def __str__(self) -> str:
+        return self.render(DEFAULT_LANG)
+
+    def to_dict(self) -> Any:
+        return self.value
+
+
+class ByLang(Mapping[str, str]):
+    """A message seen as ``{lang: text}`` for every supported language, rendered when read:
+    for code that indexes a text by language (``verdict.reason["fr"]``)."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGS:
+            raise KeyError(lang)
+        return self.message.render(lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+    def __repr__(self) -> str:
+        return f"ByLang({dict(self)!r})"

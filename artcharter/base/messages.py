@@ -83,7 +83,7 @@ class Catalogue:
             if FALLBACK_LANG in missing:
                 raise ValueError(f"{name}: message {key!r} has no {FALLBACK_LANG} text")
 
-    def __call__(self, key: str, **fields: Any) -> Message:
+    def __call__(self, key: str, /, **fields: Any) -> Message:
         if key not in self.texts:
             raise KeyError(f"{self.name}: no message {key!r}")
         return Message(self, key, fields)
@@ -92,7 +92,7 @@ class Catalogue:
         return key in self.texts
 
     def text(
-        self, key: str, lang: str, param: Callable[[str], str] | None = None, **fields: Any
+        self, key: str, lang: str, /, param: Callable[[str], str] | None = None, **fields: Any
     ) -> str:
         """The text of ``key`` in ``lang`` with its fields filled in."""
         return Message(self, key, fields).render(lang, param)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from artcharter.base.errors import BadInput
+from artcharter.charter.messages import MESSAGES
 from artcharter.charter.tomlfile import InvalidFile, Issue, Key, TomlText, dotted, load, parse
 from artcharter.provenance.record import INGREDIENT_ROLES, TRAINING_MINING, ArtworkRecord
 
@@ -60,8 +61,12 @@ def merge_choices(
     choice = declared.get("training_mining")
     if training_mining and choice and training_mining != choice:
         raise BadInput(
-            f"--training-mining {training_mining} contradicts the declaration's "
-            f"training_mining = {choice!r}: make them agree"
+            MESSAGES(
+                "declaration.contradicts_declaration_s_training",
+                training_mining=training_mining,
+                choice=choice,
+                param="training_mining",
+            )
         )
     return title or declared.get("title"), training_mining or choice or "notAllowed"
 
@@ -606,7 +611,8 @@ def record_for_image(image: Path, ledger: Ledger | None = None) -> ArtworkRecord
 
     verification = verify_file(image)
     if verification.verdict == "unreadable":
-        raise BadInput(verification.error or f"{image}: not a readable image")
+        # The verifier's own error is English text; our fallback is a message.
+        raise BadInput(verification.error or MESSAGES("declaration.unreadable_image", image=image))
     record = ArtworkRecord.from_dict(verification.record) if verification.record else None
     if record is None and ledger is not None:
         row = ledger.find_artwork(verification.sha256 or "") or ledger.find_artwork(str(image))
@@ -638,14 +644,18 @@ def write_template(
     """Write the template next to the image (IMAGE.declaration.toml) or at ``output``."""
     target = output or image.with_name(f"{image.stem}.declaration.toml")
     if target.exists() and not force:
-        raise BadInput(f"{target} already exists: choose another name with -o or pass --force")
+        raise BadInput(
+            MESSAGES("declaration.already_exists_choose_another", target=target, param="force")
+        )
     text = template_for_image(image, record, artist=artist, lang=lang)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, target)
     except OSError as exc:
-        raise BadInput(f"{target}: cannot be written ({exc.strerror})") from None
+        raise BadInput(
+            MESSAGES("declaration.cannot_written", target=target, reason=exc.strerror)
+        ) from None
     finally:
         tmp.unlink(missing_ok=True)
     return target

@@ -463,5 +463,52 @@ MESSAGES = Catalogue(
             "fr": "Le champ {field} est rempli ({chars} caractères).",
             "en": "The field {field} is filled in ({chars} characters).",
         },
+        # --- errors --------------------------------------------------------------------------
+        "check.image_check": {
+            "fr": "aucune image à vérifier",
+            "en": "no image to check",
+        },
+        "declaration.contradicts_declaration_s_training": {
+            "fr": (
+                "{param} {training_mining} contredit le training_mining = {choice!r} de "
+                "la déclaration\u00a0: mettez-les d'accord"
+            ),
+            "en": (
+                "{param} {training_mining} contradicts the declaration's training_mining "
+                "= {choice!r}: make them agree"
+            ),
+        },
+        "declaration.already_exists_choose_another": {
+            "fr": "{target} existe déjà\u00a0: choisissez un autre nom avec -o ou passez {param}",
+            "en": "{target} already exists: choose another name with -o or pass {param}",
+        },
+        "declaration.cannot_written": {
+            "fr": "{target}\u00a0: écriture impossible ({reason})",
+            "en": "{target}: cannot be written ({reason})",
+        },
+        "model.error": {
+            "fr": "{config}\u00a0: {error}",
+            "en": "{config}: {error}",
+        },
+        "tomlfile.found": {
+            "fr": "{what} introuvable\u00a0: {path}",
+            "en": "{what} not found: {path}",
+        },
+        "tomlfile.folder": {
+            "fr": "{path}\u00a0: c'est un dossier, pas un {what}",
+            "en": "{path}: is a folder, not a {what}",
+        },
+        "tomlfile.utf_text_file": {
+            "fr": "{path}\u00a0: ce n'est pas un fichier texte UTF-8",
+            "en": "{path}: not a UTF-8 text file",
+        },
+        "tomlfile.cannot_read": {
+            "fr": "{path}\u00a0: lecture impossible ({reason})",
+            "en": "{path}: cannot be read ({reason})",
+        },
+        "declaration.unreadable_image": {
+            "fr": "{image}\u00a0: image illisible",
+            "en": "{image}: not a readable image",
+        },
     },
 )

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput
+from artcharter.charter.messages import MESSAGES
 
 Key = str | int
 KeyPath = tuple[Key, ...]
@@ -68,13 +69,13 @@ def read_text(path: Path, what: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BadInput(f"{what} not found: {path}") from None
+        raise BadInput(MESSAGES("tomlfile.found", what=what, path=path)) from None
     except IsADirectoryError:
-        raise BadInput(f"{path}: is a folder, not a {what}") from None
+        raise BadInput(MESSAGES("tomlfile.folder", path=path, what=what)) from None
     except UnicodeDecodeError:
-        raise BadInput(f"{path}: not a UTF-8 text file") from None
+        raise BadInput(MESSAGES("tomlfile.utf_text_file", path=path)) from None
     except OSError as exc:
-        raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
+        raise BadInput(MESSAGES("tomlfile.cannot_read", path=path, reason=exc.strerror)) from None
 
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")

@@ -103,9 +103,15 @@ def run(argv: list[str] | None = None) -> int:
         echo_error(f"{where}{exc.strerror or exc}")
         return EXIT_BAD_INPUT
     except ArtcharterError as exc:
-        echo_error(str(exc))
+        # Library errors name Python parameters; here they read as the options typed.
+        echo_error(exc.render("en", param=as_option))
         return exc.exit_code
     return result if isinstance(result, int) else 0
+
+
+def as_option(name: str) -> str:
+    """A library parameter as the command line spells it: ``batch_size`` -> ``--batch-size``."""
+    return "--" + name.replace("_", "-")
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from artcharter.base.errors import BadInput
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import now_iso, sha256_hex
 
 MARKS = ("kept", "discarded")
@@ -46,16 +47,18 @@ def find(ledger: Ledger, key: str) -> dict[str, Any] | None:
         )
     )
     if len(matches) > 1:
-        raise BadInput(f"{key!r} starts more than one artwork id or hash: give more characters")
+        raise BadInput(MESSAGES("curation.starts_more_than_one", key=key))
     return matches[0] if matches else None
 
 
 def mark(ledger: Ledger, keys: list[str], status: str) -> list[Marked]:
     """Set the status of every artwork in ``keys``; all of them or, if one is unknown, none."""
     if status not in MARKS:
-        raise BadInput(f"unknown status {status!r}: choose one of {', '.join(MARKS)}")
+        raise BadInput(
+            MESSAGES("curation.unknown_status_choose_one", status=status, choices=", ".join(MARKS))
+        )
     if not keys:
-        raise BadInput("name at least one image (path, artwork id or hash)")
+        raise BadInput(MESSAGES("curation.name_at_least_one"))
     rows, missing = [], []
     for key in keys:
         row = find(ledger, key)
@@ -65,8 +68,9 @@ def mark(ledger: Ledger, keys: list[str], status: str) -> list[Marked]:
             rows.append((key, row))
     if missing:
         raise BadInput(
-            f"no artwork in the ledger {ledger.path} for: {', '.join(missing)} "
-            "(give an image file, an artwork id or its first characters, or a file hash)"
+            MESSAGES(
+                "curation.artwork_ledger_give_image", path=ledger.path, choices=", ".join(missing)
+            )
         )
     stamp = now_iso()
     with ledger.transaction():

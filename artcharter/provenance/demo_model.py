@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import SetupError
+from artcharter.provenance.messages import MESSAGES
 
 ALIAS = "demo"
 MODEL_ID = "artcharter/demo-random-weights"
@@ -82,7 +83,9 @@ def ensure(cache_dir: Path | None = None) -> Path:
             if not (target / MARKER).is_file():
                 raise
     except OSError as exc:
-        raise SetupError(f"cannot build the demo model in {target.parent}: {exc}") from None
+        raise SetupError(
+            MESSAGES("demo_model.cannot_build_demo_model", parent=target.parent, error=str(exc))
+        ) from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return target
@@ -237,9 +240,7 @@ def _bpe_merges() -> list[str]:
                 lines = handle.read().split("\n")
             # The first line is a version header; CLIP uses the next 48,894 merges.
             return lines[1 : _N_MERGES + 1]
-    raise SetupError(
-        "the demo model needs open_clip's BPE vocabulary: run `pip install open_clip_torch`"
-    )
+    raise SetupError(MESSAGES("demo_model.demo_model_needs_open"))
 
 
 def _bytes_to_unicode() -> dict[int, str]:

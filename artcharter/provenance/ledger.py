@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import ArtworkRecord, EnergyRecord, now_iso
 
 
@@ -129,9 +130,11 @@ class Ledger:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         except sqlite3.DatabaseError as exc:
-            raise BadInput(f"{path}: not a usable ledger ({exc})") from None
+            raise BadInput(MESSAGES("ledger.usable_ledger", path=path, error=str(exc))) from None
         except OSError as exc:
-            raise SetupError(f"cannot open the ledger {path}: {exc.strerror}") from None
+            raise SetupError(
+                MESSAGES("ledger.cannot_open_ledger", path=path, reason=exc.strerror)
+            ) from None
         self.db = sqlite_utils.Database(conn)
         self._ensure_schema()
 
@@ -150,8 +153,9 @@ class Ledger:
             if existing and not self._is_ledger(existing):
                 # Never write artcharter's tables into another program's database.
                 raise BadInput(
-                    f"{self.path}: not an artcharter ledger (a database made by another "
-                    "program); choose another file with --ledger"
+                    MESSAGES(
+                        "ledger.artcharter_ledger_database_made", path=self.path, param="ledger"
+                    )
                 )
             if all(name in existing for name in TABLES) and "meta" in existing:
                 return
@@ -170,7 +174,9 @@ class Ledger:
             ):
                 self.db[table].create_index([column], if_not_exists=True)
         except sqlite3.DatabaseError as exc:
-            raise BadInput(f"{self.path}: not a usable ledger ({exc})") from None
+            raise BadInput(
+                MESSAGES("ledger.usable_ledger", path=self.path, error=str(exc))
+            ) from None
 
     def _is_ledger(self, existing: set[str]) -> bool:
         if "meta" not in existing:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from artcharter.base.errors import BadInput
+from artcharter.provenance.messages import MESSAGES
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,7 @@ def resolve(name: str) -> SchedulerChoice:
     if stripped.endswith("Scheduler") and stripped.isidentifier():
         return SchedulerChoice(stripped)
     raise BadInput(
-        f"unknown scheduler {name!r}: choose one of {', '.join(ALIASES)} "
-        "or a diffusers class name such as EulerDiscreteScheduler"
+        MESSAGES("schedulers.unknown_scheduler_choose_one", name=name, choices=", ".join(ALIASES))
     )
 
 

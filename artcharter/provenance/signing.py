@@ -27,6 +27,7 @@ from artcharter.base.errors import BadInput, SetupError
 from artcharter.provenance import keys
 from artcharter.provenance.image_files import MIME_TYPES
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.messages import MESSAGES
 
 PARTIAL_SUFFIX = ".partial"
 
@@ -55,7 +56,9 @@ def load_identity(
     ) != key.public_key().public_bytes(
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     ):
-        raise BadInput(f"{key_path} is not the key of the certificate in {chain_path}")
+        raise BadInput(
+            MESSAGES("signing.key_certificate", key_path=key_path, chain_path=chain_path)
+        )
     _check_signing_certificate(leaf, chain_path)
     return SigningIdentity(
         name=_attr(leaf, NameOID.COMMON_NAME) or "",
@@ -74,20 +77,23 @@ def _check_signing_certificate(leaf: x509.Certificate, chain_path: Path) -> None
     except x509.ExtensionNotFound:
         is_ca = False
     if is_ca:
-        raise BadInput(
-            f"{chain_path}: a CA certificate cannot sign artworks; "
-            "issue an artist certificate with `artcharter keys issue --artist NAME`"
-        )
+        raise BadInput(MESSAGES("signing.ca_certificate_cannot_sign", chain_path=chain_path))
     now = dt.datetime.now(dt.UTC)
     if leaf.not_valid_after_utc < now:
         raise BadInput(
-            f"{chain_path}: the certificate expired on {leaf.not_valid_after_utc:%Y-%m-%d}; "
-            "issue a new one with `artcharter keys issue --artist NAME --force`"
+            MESSAGES(
+                "signing.certificate_expired_on_issue",
+                chain_path=chain_path,
+                expiry=leaf.not_valid_after_utc,
+            )
         )
     if leaf.not_valid_before_utc > now:
         raise BadInput(
-            f"{chain_path}: the certificate is not valid before "
-            f"{leaf.not_valid_before_utc:%Y-%m-%d %H:%M} UTC (check this computer's clock)"
+            MESSAGES(
+                "signing.certificate_valid_before_utc",
+                chain_path=chain_path,
+                start=leaf.not_valid_before_utc,
+            )
         )
 
 
@@ -96,15 +102,11 @@ def load_artist_identity(
 ) -> SigningIdentity:
     """The identity of an artist issued in this project (by name or slug)."""
     if not artist:
-        raise SetupError(
-            "no artist identity: pass --artist NAME or set [artist] name in artcharter.toml "
-            "(issue one with `artcharter keys issue --artist NAME`)"
-        )
+        raise SetupError(MESSAGES("signing.artist_identity_pass_name", param="artist"))
     identity = keys.artist_identity(keys_dir, keys.slugify(artist))
     if not identity.chain_path.exists():
         raise SetupError(
-            f"no certificate for {artist!r} in {identity.chain_path.parent}: "
-            f"run `artcharter keys issue --artist {artist!r}`"
+            MESSAGES("signing.certificate_run", artist=artist, parent=identity.chain_path.parent)
         )
     return load_identity(identity.chain_path, identity.key_path, passphrase)
 
@@ -164,7 +166,7 @@ def sign_image(
             out = io.BytesIO()
             builder.sign(signer, mime, io.BytesIO(data), out)
     except c2pa.C2paError as exc:
-        raise BadInput(f"signing failed: {_one_line(str(exc))}") from None
+        raise BadInput(MESSAGES("signing.signing_failed", error=_one_line(str(exc)))) from None
     return out.getvalue()
 
 

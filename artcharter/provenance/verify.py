@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from artcharter.base.errors import BadInput
 from artcharter.provenance import image_files, verdicts
 from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import sha256_hex
 
 
@@ -88,11 +89,11 @@ def read_anchors(paths: Iterable[Path]) -> tuple[str, ...]:
         try:
             text = path.read_text(encoding="ascii")
         except FileNotFoundError:
-            raise BadInput(f"trust anchor not found: {path}") from None
+            raise BadInput(MESSAGES("verify.trust_anchor_found", path=path)) from None
         except (OSError, UnicodeDecodeError):
-            raise BadInput(f"trust anchor {path} is not a PEM certificate file") from None
+            raise BadInput(MESSAGES("verify.trust_anchor_pem_certificate", path=path)) from None
         if "-----BEGIN CERTIFICATE-----" not in text:
-            raise BadInput(f"trust anchor {path} is not a PEM certificate file")
+            raise BadInput(MESSAGES("verify.trust_anchor_pem_certificate", path=path))
         anchors.append(text)
     return tuple(anchors)
 

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from artcharter.base.errors import SetupError
+from artcharter.reports.messages import MESSAGES
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 OFFLINE_FLAGS = (
@@ -48,10 +49,7 @@ def find_chromium() -> str | None:
 def _run(args: list[str], url_path: Path, timeout: float) -> subprocess.CompletedProcess[str]:
     browser = find_chromium()
     if browser is None:
-        raise SetupError(
-            "Chromium is needed to print PDF or PNG: install it (Debian: apt-get install "
-            "chromium) or set ARTCHARTER_CHROMIUM"
-        )
+        raise SetupError(MESSAGES("browser.chromium_needed_print_pdf"))
     with tempfile.TemporaryDirectory(prefix="artcharter-chromium-") as profile:
         command = [
             browser,
@@ -65,10 +63,14 @@ def _run(args: list[str], url_path: Path, timeout: float) -> subprocess.Complete
                 command, capture_output=True, text=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired:
-            raise SetupError(f"Chromium did not finish within {timeout:.0f} s") from None
+            raise SetupError(
+                MESSAGES("browser.chromium_did_finish_within", timeout=timeout)
+            ) from None
     if result.returncode != 0:
         last = (result.stderr.strip().splitlines() or ["no message"])[-1]
-        raise SetupError(f"Chromium failed (exit {result.returncode}): {last}")
+        raise SetupError(
+            MESSAGES("browser.chromium_failed_exit", returncode=result.returncode, last=last)
+        )
     return result
 
 
@@ -78,7 +80,7 @@ def print_pdf(html: Path, pdf: Path, *, timeout: float = TIMEOUT_S) -> Path:
     try:
         _run(["--no-pdf-header-footer", f"--print-to-pdf={tmp}"], html, timeout)
         if not tmp.exists() or tmp.stat().st_size == 0:
-            raise SetupError("Chromium wrote no PDF")
+            raise SetupError(MESSAGES("browser.chromium_wrote_pdf"))
         os.replace(tmp, pdf)
     finally:
         tmp.unlink(missing_ok=True)
@@ -91,7 +93,7 @@ def screenshot(
     """A PNG of the first ``width`` x ``height`` pixels of the page."""
     _run([f"--screenshot={png}", f"--window-size={width},{height}"], html, timeout)
     if not png.exists():
-        raise SetupError("Chromium wrote no screenshot")
+        raise SetupError(MESSAGES("browser.chromium_wrote_screenshot"))
     return png
 
 

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.audits.bias.probe_classes import NO_PERSON, ProbeClasses, load_probe_classes
+from artcharter.audits.messages import MESSAGES
 from artcharter.base.errors import BadInput, SetupError
 
 DEFAULT_ARCH = "ViT-B-32"
@@ -83,12 +84,6 @@ DEMO_CONFIG: dict[str, Any] = {
     "artcharter_demo_version": DEMO_VERSION,
 }
 
-_SETUP_HINT = (
-    'on a machine with internet run `python -c "import open_clip; '
-    "open_clip.create_model_and_transforms('{arch}', pretrained='{tag}')\"` and copy "
-    "{where} here, or pass --clip PATH to a checkpoint file or folder"
-)
-
 
 @dataclass(frozen=True)
 class ClipSpec:
@@ -113,7 +108,7 @@ def parse_clip_spec(text: str | None) -> ClipSpec:
     """``demo``, ``ARCH:TAG``, ``ARCH:PATH``, ``ARCH`` (ViT-B-32 only) or ``PATH``."""
     text = (text or DEFAULT_CLIP).strip()
     if not text:
-        raise BadInput("--clip is empty: use ViT-B-32:laion2b_s34b_b79k, a path, or demo")
+        raise BadInput(MESSAGES("clip_probe.empty_use_vit_b", param="clip"))
     if text == DEMO:
         return ClipSpec(text, is_demo=True)
     if Path(text).expanduser().exists():
@@ -124,15 +119,17 @@ def parse_clip_spec(text: str | None) -> ClipSpec:
         if arch == DEFAULT_ARCH:
             return ClipSpec(text, arch, DEFAULT_TAG)
         if "/" in text or text.endswith((".pt", ".bin", ".safetensors", ".pth")):
-            raise BadInput(f"--clip {text}: no such file or folder")
-        raise BadInput(f"--clip {text}: name a pretrained tag too, as in {arch}:TAG")
+            raise BadInput(MESSAGES("clip_probe.such_file_folder", text=text, param="clip"))
+        raise BadInput(
+            MESSAGES("clip_probe.name_pretrained_tag_too", text=text, arch=arch, param="clip")
+        )
     if not arch or not rest:
-        raise BadInput(f"--clip {text}: expected ARCH:TAG or ARCH:PATH")
+        raise BadInput(MESSAGES("clip_probe.expected_arch_tag_arch", text=text, param="clip"))
     candidate = Path(rest).expanduser()
     if candidate.exists():
         return ClipSpec(text, arch, path=str(candidate.resolve()))
     if "/" in rest or rest.endswith((".pt", ".bin", ".safetensors", ".pth")):
-        raise BadInput(f"--clip {text}: no such file {rest}")
+        raise BadInput(MESSAGES("clip_probe.such_file", text=text, rest=rest, param="clip"))
     return ClipSpec(text, arch, tag=rest)
 
 
@@ -159,11 +156,13 @@ def resolve_pretrained(arch: str, tag: str) -> tuple[Path, dict[str, Any]]:
     import open_clip
 
     if arch not in open_clip.list_models():
-        raise BadInput(f"open_clip has no architecture {arch!r} (for instance {DEFAULT_ARCH})")
+        raise BadInput(
+            MESSAGES("clip_probe.open_clip_has_architecture", arch=arch, example=DEFAULT_ARCH)
+        )
     cfg = open_clip.get_pretrained_cfg(arch, tag)
     if not cfg:
         tags = ", ".join(open_clip.list_pretrained_tags_by_model(arch)) or "none"
-        raise BadInput(f"open_clip has no weights {arch}:{tag} (tags for {arch}: {tags})")
+        raise BadInput(MESSAGES("clip_probe.open_clip_has_weights", arch=arch, tag=tag, tags=tags))
     if cfg.get("file"):
         return Path(cfg["file"]), cfg
     hub = cfg.get("hf_hub", "")
@@ -190,8 +189,7 @@ def resolve_pretrained(arch: str, tag: str) -> tuple[Path, dict[str, Any]]:
             return local, cfg
         where = where or str(local)
     raise SetupError(
-        f"the CLIP probe {arch}:{tag} is not in the local cache and artcharter never "
-        "downloads models: " + _SETUP_HINT.format(arch=arch, tag=tag, where=where)
+        MESSAGES("clip_probe.not_cached", arch=arch, tag=tag, where=where, param="clip")
     )
 
 
@@ -282,7 +280,7 @@ def pick_device(device: str = "auto") -> str:
 
     if device != "auto":
         if device.startswith("cuda") and not torch.cuda.is_available():
-            raise SetupError(f"device {device} asked for, but torch sees no CUDA GPU")
+            raise SetupError(MESSAGES("clip_probe.device_asked_but_torch", device=device))
         return device
     if torch.cuda.is_available():
         return "cuda"
@@ -350,16 +348,16 @@ def load_clip(
     elif clip.path and Path(clip.path).is_dir():
         folder = Path(clip.path)
         if not (folder / "open_clip_config.json").is_file():
-            raise BadInput(f"{folder}: not an open_clip model folder (no open_clip_config.json)")
+            raise BadInput(MESSAGES("clip_probe.open_clip_model_folder", folder=folder))
         weights = _checkpoint_in(folder)
         if weights is None:
-            raise BadInput(f"{folder}: no weights file (open_clip_model.safetensors)")
+            raise BadInput(MESSAGES("clip_probe.weights_file_open_clip", folder=folder))
         name, arch = f"local-dir:{folder}", folder.name
     elif clip.path:
         name = arch = clip.arch or DEFAULT_ARCH
         weights = Path(clip.path)
         if arch not in open_clip.list_models():
-            raise BadInput(f"open_clip has no architecture {arch!r}")
+            raise BadInput(MESSAGES("clip_probe.open_clip_has_architecture_2", arch=arch))
     else:
         name = arch = clip.arch or DEFAULT_ARCH
         tag = clip.tag
@@ -383,7 +381,9 @@ def load_clip(
             tokenizer = open_clip.get_tokenizer(name)
     except Exception as exc:  # any failure to read a checkpoint is a bad checkpoint
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise BadInput(f"cannot load the CLIP probe {clip.display}: {first[:300]}") from None
+        raise BadInput(
+            MESSAGES("clip_probe.cannot_load_clip_probe", display=clip.display, value=first[:300])
+        ) from None
     model.eval()
     return ProbeModel(
         spec=clip,
@@ -487,16 +487,22 @@ def open_image(path: Path) -> Any:
             width, height = img.size
             if width * height > MAX_PIXELS:
                 raise BadInput(
-                    f"{path}: {width}x{height} pixels is over the {MAX_PIXELS:,}-pixel limit"
+                    MESSAGES(
+                        "clip_probe.x_pixels_over_pixel",
+                        path=path,
+                        width=width,
+                        height=height,
+                        max_pixels=MAX_PIXELS,
+                    )
                 )
             img.draft("RGB", (1024, 1024))  # JPEG: decode at reduced size, the probe needs 224
             return img.convert("RGB")
     except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
+        raise BadInput(MESSAGES("clip_probe.such_file_2", path=path)) from None
     except Image.DecompressionBombError:
-        raise BadInput(f"{path}: too many pixels to be a safe image") from None
+        raise BadInput(MESSAGES("clip_probe.too_many_pixels_safe", path=path)) from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise BadInput(f"{path}: not a readable image ({exc})") from None
+        raise BadInput(MESSAGES("clip_probe.readable_image", path=path, error=str(exc))) from None
 
 
 class Probe:
@@ -608,7 +614,7 @@ class Probe:
         import torch
 
         if batch_size < 1:
-            raise BadInput("the batch size must be at least 1")
+            raise BadInput(MESSAGES("clip_probe.batch_size_at_least"))
         pending: list[tuple[Any, Any]] = []  # (item, tensor or error text)
 
         def flush() -> Iterator[tuple[Any, ImageReading]]:

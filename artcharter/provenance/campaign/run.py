@@ -32,6 +32,7 @@ from artcharter.provenance.campaign.store import (
     mark_interrupted,
 )
 from artcharter.provenance.ledger import Ledger, path_text
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import now_iso
 from artcharter.provenance.version import VERSION
 
@@ -50,8 +51,7 @@ def find_campaign(
         row = get_campaign(ledger, resume)
         if row["fingerprint"] != fp:
             raise BadInput(
-                f"campaign {row['campaign_id']} was made with another model, prompt set, "
-                "seeds or probe: resume it with the same settings, or start a new campaign"
+                MESSAGES("run.campaign_was_made_another", campaign_id=row["campaign_id"])
             )
         return row
     if new:
@@ -193,9 +193,9 @@ def run_campaign(
     """
     settings.check()
     if settings.mode == MODE_GENERATE and maker_factory is None:
-        raise BadInput("a campaign that generates images needs a model")
+        raise BadInput(MESSAGES("run.campaign_that_generates_images"))
     if settings.mode == MODE_IMAGES and not model_id:
-        raise BadInput("name the tool that made the images with --model (e.g. 'Midjourney v6')")
+        raise BadInput(MESSAGES("run.name_tool_that_made", param="model"))
     fp = campaign_fingerprint(settings, probe, model_spec)
     row = find_campaign(ledger, fp, resume=resume, new=new)
     maker: ImageMaker | None = None

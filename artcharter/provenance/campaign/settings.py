@@ -17,6 +17,7 @@ from artcharter.audits.bias.reference import Reference, parse_reference
 from artcharter.base.errors import BadInput
 from artcharter.provenance.campaign.store import MODE_GENERATE, MODE_IMAGES, dumps, loads
 from artcharter.provenance.ledger import Ledger, path_text
+from artcharter.provenance.messages import MESSAGES
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,15 @@ class CampaignSettings:
 
     def check(self) -> None:
         if self.mode == MODE_GENERATE and not 1 <= self.per_prompt <= 100_000:
-            raise BadInput(f"--per-prompt must be between 1 and 100000, not {self.per_prompt}")
+            raise BadInput(
+                MESSAGES("settings.between", per_prompt=self.per_prompt, param="per_prompt")
+            )
         if self.seed_base < 0 or self.seed_base + self.per_prompt > 2**63 - 1:
-            raise BadInput("--seed-base must be a whole number >= 0")
+            raise BadInput(MESSAGES("settings.whole_number", param="seed_base"))
         if not self.prompt_set.prompts:
-            raise BadInput("the prompt set has no prompt")
+            raise BadInput(MESSAGES("settings.prompt_set_has_prompt"))
         if self.batch_size < 1:
-            raise BadInput("--batch-size must be at least 1")
+            raise BadInput(MESSAGES("settings.at_least", param="batch_size"))
 
 
 OnImage = Callable[[int, str, Path, str], None]  # seed, artwork id, path, sha256

@@ -1,0 +1,331 @@
+"""Every text the audits room shows a person, in each language: one catalogue.
+
+Keys start with the module that speaks (``metrics.…``). A French text puts a no-break
+space (U+00A0) before ``: ; ! ?`` and inside « ».
+"""
+
+from __future__ import annotations
+
+from artcharter.base.messages import Catalogue
+
+MESSAGES = Catalogue(
+    "audits",
+    {
+        "clip_probe.empty_use_vit_b": {
+            "fr": "{param} est vide\u00a0: utilisez ViT-B-32:laion2b_s34b_b79k, un chemin, ou demo",
+            "en": "{param} is empty: use ViT-B-32:laion2b_s34b_b79k, a path, or demo",
+        },
+        "clip_probe.name_pretrained_tag_too": {
+            "fr": (
+                "{param} {text}\u00a0: nommez aussi une étiquette de poids pré-entraînés, "
+                "comme {arch}:TAG"
+            ),
+            "en": "{param} {text}: name a pretrained tag too, as in {arch}:TAG",
+        },
+        "clip_probe.expected_arch_tag_arch": {
+            "fr": "{param} {text}\u00a0: ARCH:TAG ou ARCH:CHEMIN attendu",
+            "en": "{param} {text}: expected ARCH:TAG or ARCH:PATH",
+        },
+        "clip_probe.such_file": {
+            "fr": "{param} {text}\u00a0: fichier introuvable {rest}",
+            "en": "{param} {text}: no such file {rest}",
+        },
+        "clip_probe.open_clip_has_architecture": {
+            "fr": "open_clip n'a pas d'architecture {arch!r} (par exemple {example})",
+            "en": "open_clip has no architecture {arch!r} (for instance {example})",
+        },
+        "clip_probe.open_clip_has_weights": {
+            "fr": "open_clip n'a pas de poids {arch}:{tag} (étiquettes pour {arch}\u00a0: {tags})",
+            "en": "open_clip has no weights {arch}:{tag} (tags for {arch}: {tags})",
+        },
+        "clip_probe.such_file_folder": {
+            "fr": "{param} {text}\u00a0: fichier ou dossier introuvable",
+            "en": "{param} {text}: no such file or folder",
+        },
+        "clip_probe.device_asked_but_torch": {
+            "fr": "l'appareil {device} est demandé, mais torch ne voit aucun GPU CUDA",
+            "en": "device {device} asked for, but torch sees no CUDA GPU",
+        },
+        "clip_probe.cannot_load_clip_probe": {
+            "fr": "impossible de charger la sonde CLIP {display}\u00a0: {value}",
+            "en": "cannot load the CLIP probe {display}: {value}",
+        },
+        "clip_probe.such_file_2": {
+            "fr": "{path}\u00a0: fichier introuvable",
+            "en": "{path}: no such file",
+        },
+        "clip_probe.too_many_pixels_safe": {
+            "fr": "{path}\u00a0: trop de pixels pour être une image sûre",
+            "en": "{path}: too many pixels to be a safe image",
+        },
+        "clip_probe.readable_image": {
+            "fr": "{path}\u00a0: image illisible ({error})",
+            "en": "{path}: not a readable image ({error})",
+        },
+        "clip_probe.batch_size_at_least": {
+            "fr": "la taille de lot doit être d'au moins 1",
+            "en": "the batch size must be at least 1",
+        },
+        "clip_probe.open_clip_model_folder": {
+            "fr": (
+                "{folder}\u00a0: ce n'est pas un dossier de modèle open_clip (pas de "
+                "open_clip_config.json)"
+            ),
+            "en": "{folder}: not an open_clip model folder (no open_clip_config.json)",
+        },
+        "clip_probe.weights_file_open_clip": {
+            "fr": "{folder}\u00a0: aucun fichier de poids (open_clip_model.safetensors)",
+            "en": "{folder}: no weights file (open_clip_model.safetensors)",
+        },
+        "clip_probe.x_pixels_over_pixel": {
+            "fr": "{path}\u00a0: {width}x{height} pixels dépasse la limite de {max_pixels:,} pixels",
+            "en": "{path}: {width}x{height} pixels is over the {max_pixels:,}-pixel limit",
+        },
+        "clip_probe.open_clip_has_architecture_2": {
+            "fr": "open_clip n'a pas d'architecture {arch!r}",
+            "en": "open_clip has no architecture {arch!r}",
+        },
+        "metrics.unknown_aggregate_metric": {
+            "fr": "mesure agrégée inconnue {metric!r}",
+            "en": "unknown aggregate metric {metric!r}",
+        },
+        "metrics.wilson_interval_needs_successes": {
+            "fr": "un intervalle de Wilson demande 0 <= succès <= n, pas {successes} sur {n}",
+            "en": "a Wilson interval needs 0 <= successes <= n, not {successes} of {n}",
+        },
+        "metrics.metric_needs_at_least": {
+            "fr": "une mesure demande au moins une classe",
+            "en": "a metric needs at least one class",
+        },
+        "metrics.smoothing": {
+            "fr": "le lissage doit être > 0, pas {alpha}",
+            "en": "smoothing must be > 0, not {alpha}",
+        },
+        "metrics.reference_has_share": {
+            "fr": "la référence n'a pas de part pour {choices}",
+            "en": "the reference has no share for {choices}",
+        },
+        "metrics.every_reference_share_kl": {
+            "fr": "chaque part de référence doit être > 0 (la divergence KL et l'écart la divisent)",
+            "en": "every reference share must be > 0 (KL and skew divide by it)",
+        },
+        "metrics.unknown_classes": {
+            "fr": "{attribute}\u00a0: classes inconnues {choices}",
+            "en": "{attribute}: unknown classes {choices}",
+        },
+        "metrics.uncertain_abstain_counts": {
+            "fr": "les nombres d'incertains et d'abstentions doivent être >= 0",
+            "en": "uncertain and abstain counts must be >= 0",
+        },
+        "metrics.bootstrap_needs_at_least": {
+            "fr": "le bootstrap demande au moins un rééchantillonnage",
+            "en": "the bootstrap needs at least one resample",
+        },
+        "metrics.interval_level_between": {
+            "fr": "le niveau de l'intervalle doit être entre 0 et 1, pas {level}",
+            "en": "the interval level must be between 0 and 1, not {level}",
+        },
+        "metrics.one_reference_none_per": {
+            "fr": "il faut une référence (ou None) par prompt",
+            "en": "one reference (or None) per prompt is needed",
+        },
+        "metrics.count_whole_number": {
+            "fr": "le nombre de {name!r} doit être un entier >= 0, pas {value!r}",
+            "en": "count of {name!r} must be a whole number >= 0, not {value!r}",
+        },
+        "probe_classes.probe_has_attribute": {
+            "fr": "la sonde n'a pas d'attribut {attribute_id!r}",
+            "en": "the probe has no attribute {attribute_id!r}",
+        },
+        "probe_classes.threshold_at_least_below": {
+            "fr": "le seuil de {name} doit être au moins 0 et en dessous de 1, pas {value!r}",
+            "en": "threshold of {name} must be at least 0 and below 1, not {value!r}",
+        },
+        "probe_classes.classes": {
+            "fr": "{where}\u00a0: aucune classe",
+            "en": "{where}: no classes",
+        },
+        "probe_classes.needs_at_least_one": {
+            "fr": "{origin}\u00a0: `templates` demande au moins une phrase avec {{}}",
+            "en": "{origin}: `templates` needs at least one sentence with {{}}",
+        },
+        "probe_classes.gate": {
+            "fr": "{origin}\u00a0: pas de [gate]",
+            "en": "{origin}: no [gate]",
+        },
+        "probe_classes.gate_person_classes_name": {
+            "fr": (
+                "{origin}\u00a0: gate.person_classes doit nommer certaines des classes du "
+                "filtre, pas toutes"
+            ),
+            "en": "{origin}: gate.person_classes must name some, not all, of the gate classes",
+        },
+        "probe_classes.attributes": {
+            "fr": "{origin}\u00a0: pas de [attributes]",
+            "en": "{origin}: no [attributes]",
+        },
+        "probe_classes.needs_at_least_one_2": {
+            "fr": "{where}.{class_id}\u00a0: `describe` demande au moins une expression",
+            "en": "{where}.{class_id}: `describe` needs at least one phrase",
+        },
+        "probe_classes.template_needs_exactly_one": {
+            "fr": "{origin}\u00a0: le modèle de phrase {t!r} doit contenir exactement un {{}}",
+            "en": "{origin}: template {t!r} needs exactly one {{}}",
+        },
+        "probe_classes.attribute_needs_at_least": {
+            "fr": "{where}\u00a0: un attribut demande au moins deux classes",
+            "en": "{where}: an attribute needs at least two classes",
+        },
+        "probe_classes.focus_one_classes": {
+            "fr": "{where}\u00a0: la classe mise en avant {focus!r} n'est pas une de ses classes",
+            "en": "{where}: focus {focus!r} is not one of its classes",
+        },
+        "probe_classes.error": {
+            "fr": "{path}\u00a0: {error}",
+            "en": "{path}: {error}",
+        },
+        "prompt_audit.bad_pattern": {
+            "fr": "{where}\u00a0: motif incorrect ({error})",
+            "en": "{where}: bad pattern ({error})",
+        },
+        "prompt_audit.such_protected_names_file": {
+            "fr": "{path}\u00a0: fichier de noms protégés introuvable",
+            "en": "{path}: no such protected-names file",
+        },
+        "prompt_audit.protected_names_file_utf": {
+            "fr": "{path}\u00a0: le fichier de noms protégés doit être du texte UTF-8",
+            "en": "{path}: the protected-names file must be UTF-8 text",
+        },
+        "prompt_audit.cannot_read": {
+            "fr": "{path}\u00a0: lecture impossible ({reason})",
+            "en": "{path}: cannot be read ({reason})",
+        },
+        "prompt_sets.template_has_slot": {
+            "fr": "le modèle de phrase {template!r} n'a pas d'emplacement {{subject}}",
+            "en": "template {template!r} has no {{subject}} slot",
+        },
+        "prompt_sets.subject_entries": {
+            "fr": "{origin}\u00a0: aucune entrée [[subject]]",
+            "en": "{origin}: no [[subject]] entries",
+        },
+        "prompt_sets.templates_en_fr_lists": {
+            "fr": "{origin}\u00a0: pas de [templates] avec des listes en ou fr",
+            "en": "{origin}: no [templates] with en or fr lists",
+        },
+        "prompt_sets.prompts_one_per_line": {
+            "fr": "{path}\u00a0: aucun prompt (un par ligne\u00a0; # commence un commentaire)",
+            "en": "{path}: no prompts (one per line; # starts a comment)",
+        },
+        "prompt_sets.same_prompt_appears_twice": {
+            "fr": "{path}\u00a0: le même prompt apparaît deux fois",
+            "en": "{path}: the same prompt appears twice",
+        },
+        "prompt_sets.prompt_languages_are_en": {
+            "fr": "les langues des prompts sont en et fr, pas {value}",
+            "en": "prompt languages are en and fr, not {value}",
+        },
+        "prompt_sets.unknown_prompt_set_use": {
+            "fr": (
+                "jeu de prompts inconnu {spec!r}\u00a0: utilisez occupations, descriptors, ou "
+                "un fichier .toml/.txt"
+            ),
+            "en": "unknown prompt set {spec!r}: use occupations, descriptors, or a .toml/.txt file",
+        },
+        "prompt_sets.every_subject_needs_id": {
+            "fr": "{origin}\u00a0: chaque sujet demande un id fait de lettres, de chiffres, de - ou de _",
+            "en": "{origin}: every subject needs an id of letters, digits, - or _",
+        },
+        "prompt_sets.subject_appears_twice": {
+            "fr": "{origin}\u00a0: le sujet {sid!r} apparaît deux fois",
+            "en": "{origin}: subject {sid!r} appears twice",
+        },
+        "prompt_sets.subject_known": {
+            "fr": "{origin}\u00a0: aucun sujet {choices} (connus\u00a0: {known})",
+            "en": "{origin}: no subject {choices} (known: {known})",
+        },
+        "prompt_sets.cannot_read": {
+            "fr": "{path}\u00a0: lecture impossible ({error})",
+            "en": "{path}: cannot be read ({error})",
+        },
+        "prompt_sets.templates": {
+            "fr": "{origin}\u00a0: aucun modèle de phrase en {lang}",
+            "en": "{origin}: no {lang} templates",
+        },
+        "prompt_sets.subject_has_text": {
+            "fr": "{origin}\u00a0: le sujet {id!r} n'a pas de texte en {lang}",
+            "en": "{origin}: subject {id!r} has no {lang} text",
+        },
+        "reference.expected_table_attributes": {
+            "fr": "{where}\u00a0: une table d'attributs est attendue",
+            "en": "{where}: expected a table of attributes",
+        },
+        "reference.reference_table_needs_saying": {
+            "fr": (
+                "{origin}\u00a0: une table de référence demande une `source` qui dit d'où "
+                "viennent ses chiffres"
+            ),
+            "en": "{origin}: a reference table needs a `source` saying where its figures come from",
+        },
+        "reference.table": {
+            "fr": "{origin}\u00a0: `prompts` doit être une table",
+            "en": "{origin}: `prompts` must be a table",
+        },
+        "reference.rows": {
+            "fr": "{origin}\u00a0: aucune ligne `default` ni `prompts`",
+            "en": "{origin}: no `default` or `prompts` rows",
+        },
+        "reference.expected_class_share_pairs": {
+            "fr": "{where}.{attribute}\u00a0: des paires classe = part sont attendues",
+            "en": "{where}.{attribute}: expected class = share pairs",
+        },
+        "reference.such_reference_file": {
+            "fr": "{path}\u00a0: fichier de référence introuvable",
+            "en": "{path}: no such reference file",
+        },
+        "reference.number": {
+            "fr": "{where}.{attribute}.{cls}\u00a0: ce n'est pas un nombre",
+            "en": "{where}.{attribute}.{cls}: not a number",
+        },
+        "reference.every_reference_share_kl": {
+            "fr": (
+                "{where}.{attribute}.{cls}\u00a0: chaque part de référence doit être > 0 (la "
+                "divergence KL et l'écart la divisent)"
+            ),
+            "en": (
+                "{where}.{attribute}.{cls}: every reference share must be > 0 (KL and "
+                "skew divide by it)"
+            ),
+        },
+        "energy.country_has_carbon_intensity": {
+            "fr": (
+                "le pays {country_iso!r} n'a pas d'intensité carbone dans les données "
+                "hors ligne de codecarbon\u00a0: mettez dans [project] country "
+                "d'artcharter.toml un code ISO 3166 alpha-3 comme FRA"
+            ),
+            "en": (
+                "country {country_iso!r} has no carbon intensity in codecarbon's offline "
+                "data: set [project] country in artcharter.toml to an ISO 3166 alpha-3 "
+                "code such as FRA"
+            ),
+        },
+        "energy.codecarbon_installed_run": {
+            "fr": "codecarbon n'est pas installé\u00a0: lancez `pip install codecarbon`",
+            "en": "codecarbon is not installed: run `pip install codecarbon`",
+        },
+        "clip_probe.not_cached": {
+            "fr": (
+                "la sonde CLIP {arch}:{tag} n'est pas dans le cache local et artcharter ne "
+                "télécharge jamais de modèle\u00a0: sur une machine connectée à internet, lancez "
+                "`python -c \"import open_clip; open_clip.create_model_and_transforms('{arch}', "
+                "pretrained='{tag}')\"` et copiez {where} ici, ou passez {param} CHEMIN vers un "
+                "fichier ou un dossier de poids"
+            ),
+            "en": (
+                "the CLIP probe {arch}:{tag} is not in the local cache and artcharter never "
+                'downloads models: on a machine with internet run `python -c "import open_clip; '
+                "open_clip.create_model_and_transforms('{arch}', pretrained='{tag}')\"` and copy "
+                "{where} here, or pass {param} PATH to a checkpoint file or folder"
+            ),
+        },
+    },
+)

@@ -11,77 +11,77 @@ from artcharter.base.messages import Catalogue
 MESSAGES = Catalogue(
     "audits",
     {
-        "clip_probe.empty_use_vit_b": {
+        "clip_probe.empty": {
             "fr": "{param} est vide\u00a0: utilisez ViT-B-32:laion2b_s34b_b79k, un chemin, ou demo",
             "en": "{param} is empty: use ViT-B-32:laion2b_s34b_b79k, a path, or demo",
         },
-        "clip_probe.name_pretrained_tag_too": {
+        "clip_probe.tag_missing": {
             "fr": (
                 "{param} {text}\u00a0: nommez aussi une étiquette de poids pré-entraînés, "
                 "comme {arch}:TAG"
             ),
             "en": "{param} {text}: name a pretrained tag too, as in {arch}:TAG",
         },
-        "clip_probe.expected_arch_tag_arch": {
+        "clip_probe.bad_spec": {
             "fr": "{param} {text}\u00a0: ARCH:TAG ou ARCH:CHEMIN attendu",
             "en": "{param} {text}: expected ARCH:TAG or ARCH:PATH",
         },
-        "clip_probe.such_file": {
+        "clip_probe.no_such_file_in_spec": {
             "fr": "{param} {text}\u00a0: fichier introuvable {rest}",
             "en": "{param} {text}: no such file {rest}",
         },
-        "clip_probe.open_clip_has_architecture": {
+        "clip_probe.unknown_architecture_example": {
             "fr": "open_clip n'a pas d'architecture {arch!r} (par exemple {example})",
             "en": "open_clip has no architecture {arch!r} (for instance {example})",
         },
-        "clip_probe.open_clip_has_weights": {
+        "clip_probe.unknown_weights": {
             "fr": "open_clip n'a pas de poids {arch}:{tag} (étiquettes pour {arch}\u00a0: {tags})",
             "en": "open_clip has no weights {arch}:{tag} (tags for {arch}: {tags})",
         },
-        "clip_probe.such_file_folder": {
+        "clip_probe.no_such_path": {
             "fr": "{param} {text}\u00a0: fichier ou dossier introuvable",
             "en": "{param} {text}: no such file or folder",
         },
-        "clip_probe.device_asked_but_torch": {
+        "clip_probe.no_cuda": {
             "fr": "l'appareil {device} est demandé, mais torch ne voit aucun GPU CUDA",
             "en": "device {device} asked for, but torch sees no CUDA GPU",
         },
-        "clip_probe.cannot_load_clip_probe": {
+        "clip_probe.cannot_load": {
             "fr": "impossible de charger la sonde CLIP {display}\u00a0: {value}",
             "en": "cannot load the CLIP probe {display}: {value}",
         },
-        "clip_probe.such_file_2": {
+        "clip_probe.no_such_image": {
             "fr": "{path}\u00a0: fichier introuvable",
             "en": "{path}: no such file",
         },
-        "clip_probe.too_many_pixels_safe": {
+        "clip_probe.too_many_pixels": {
             "fr": "{path}\u00a0: trop de pixels pour être une image sûre",
             "en": "{path}: too many pixels to be a safe image",
         },
-        "clip_probe.readable_image": {
+        "clip_probe.unreadable_image": {
             "fr": "{path}\u00a0: image illisible ({error})",
             "en": "{path}: not a readable image ({error})",
         },
-        "clip_probe.batch_size_at_least": {
+        "clip_probe.batch_size": {
             "fr": "la taille de lot doit être d'au moins 1",
             "en": "the batch size must be at least 1",
         },
-        "clip_probe.open_clip_model_folder": {
+        "clip_probe.not_a_model_folder": {
             "fr": (
                 "{folder}\u00a0: ce n'est pas un dossier de modèle open_clip (pas de "
                 "open_clip_config.json)"
             ),
             "en": "{folder}: not an open_clip model folder (no open_clip_config.json)",
         },
-        "clip_probe.weights_file_open_clip": {
+        "clip_probe.no_weights_file": {
             "fr": "{folder}\u00a0: aucun fichier de poids (open_clip_model.safetensors)",
             "en": "{folder}: no weights file (open_clip_model.safetensors)",
         },
-        "clip_probe.x_pixels_over_pixel": {
+        "clip_probe.over_pixel_limit": {
             "fr": "{path}\u00a0: {width}x{height} pixels dépasse la limite de {max_pixels:,} pixels",
             "en": "{path}: {width}x{height} pixels is over the {max_pixels:,}-pixel limit",
         },
-        "clip_probe.open_clip_has_architecture_2": {
+        "clip_probe.unknown_architecture": {
             "fr": "open_clip n'a pas d'architecture {arch!r}",
             "en": "open_clip has no architecture {arch!r}",
         },
@@ -93,19 +93,19 @@ MESSAGES = Catalogue(
             "fr": "un intervalle de Wilson demande 0 <= succès <= n, pas {successes} sur {n}",
             "en": "a Wilson interval needs 0 <= successes <= n, not {successes} of {n}",
         },
-        "metrics.metric_needs_at_least": {
+        "metrics.no_class": {
             "fr": "une mesure demande au moins une classe",
             "en": "a metric needs at least one class",
         },
-        "metrics.smoothing": {
+        "metrics.smoothing_not_positive": {
             "fr": "le lissage doit être > 0, pas {alpha}",
             "en": "smoothing must be > 0, not {alpha}",
         },
-        "metrics.reference_has_share": {
+        "metrics.reference_missing_share": {
             "fr": "la référence n'a pas de part pour {choices}",
             "en": "the reference has no share for {choices}",
         },
-        "metrics.every_reference_share_kl": {
+        "metrics.reference_share_not_positive": {
             "fr": "chaque part de référence doit être > 0 (la divergence KL et l'écart la divisent)",
             "en": "every reference share must be > 0 (KL and skew divide by it)",
         },
@@ -113,74 +113,74 @@ MESSAGES = Catalogue(
             "fr": "{attribute}\u00a0: classes inconnues {choices}",
             "en": "{attribute}: unknown classes {choices}",
         },
-        "metrics.uncertain_abstain_counts": {
+        "metrics.negative_counts": {
             "fr": "les nombres d'incertains et d'abstentions doivent être >= 0",
             "en": "uncertain and abstain counts must be >= 0",
         },
-        "metrics.bootstrap_needs_at_least": {
+        "metrics.no_resample": {
             "fr": "le bootstrap demande au moins un rééchantillonnage",
             "en": "the bootstrap needs at least one resample",
         },
-        "metrics.interval_level_between": {
+        "metrics.interval_level": {
             "fr": "le niveau de l'intervalle doit être entre 0 et 1, pas {level}",
             "en": "the interval level must be between 0 and 1, not {level}",
         },
-        "metrics.one_reference_none_per": {
+        "metrics.reference_per_prompt": {
             "fr": "il faut une référence (ou None) par prompt",
             "en": "one reference (or None) per prompt is needed",
         },
-        "metrics.count_whole_number": {
+        "metrics.count_not_whole": {
             "fr": "le nombre de {name!r} doit être un entier >= 0, pas {value!r}",
             "en": "count of {name!r} must be a whole number >= 0, not {value!r}",
         },
-        "probe_classes.probe_has_attribute": {
+        "probe_classes.unknown_attribute": {
             "fr": "la sonde n'a pas d'attribut {attribute_id!r}",
             "en": "the probe has no attribute {attribute_id!r}",
         },
-        "probe_classes.threshold_at_least_below": {
+        "probe_classes.threshold_range": {
             "fr": "le seuil de {name} doit être au moins 0 et en dessous de 1, pas {value!r}",
             "en": "threshold of {name} must be at least 0 and below 1, not {value!r}",
         },
-        "probe_classes.classes": {
+        "probe_classes.no_classes": {
             "fr": "{where}\u00a0: aucune classe",
             "en": "{where}: no classes",
         },
-        "probe_classes.needs_at_least_one": {
+        "probe_classes.templates_need_slot": {
             "fr": "{origin}\u00a0: `templates` demande au moins une phrase avec {{}}",
             "en": "{origin}: `templates` needs at least one sentence with {{}}",
         },
-        "probe_classes.gate": {
+        "probe_classes.no_gate": {
             "fr": "{origin}\u00a0: pas de [gate]",
             "en": "{origin}: no [gate]",
         },
-        "probe_classes.gate_person_classes_name": {
+        "probe_classes.person_classes": {
             "fr": (
                 "{origin}\u00a0: gate.person_classes doit nommer certaines des classes du "
                 "filtre, pas toutes"
             ),
             "en": "{origin}: gate.person_classes must name some, not all, of the gate classes",
         },
-        "probe_classes.attributes": {
+        "probe_classes.no_attributes": {
             "fr": "{origin}\u00a0: pas de [attributes]",
             "en": "{origin}: no [attributes]",
         },
-        "probe_classes.needs_at_least_one_2": {
+        "probe_classes.describe_empty": {
             "fr": "{where}.{class_id}\u00a0: `describe` demande au moins une expression",
             "en": "{where}.{class_id}: `describe` needs at least one phrase",
         },
-        "probe_classes.template_needs_exactly_one": {
+        "probe_classes.template_slots": {
             "fr": "{origin}\u00a0: le modèle de phrase {t!r} doit contenir exactement un {{}}",
             "en": "{origin}: template {t!r} needs exactly one {{}}",
         },
-        "probe_classes.attribute_needs_at_least": {
+        "probe_classes.attribute_too_few_classes": {
             "fr": "{where}\u00a0: un attribut demande au moins deux classes",
             "en": "{where}: an attribute needs at least two classes",
         },
-        "probe_classes.focus_one_classes": {
+        "probe_classes.unknown_focus": {
             "fr": "{where}\u00a0: la classe mise en avant {focus!r} n'est pas une de ses classes",
             "en": "{where}: focus {focus!r} is not one of its classes",
         },
-        "probe_classes.error": {
+        "probe_classes.unreadable_file": {
             "fr": "{path}\u00a0: {error}",
             "en": "{path}: {error}",
         },
@@ -188,11 +188,11 @@ MESSAGES = Catalogue(
             "fr": "{where}\u00a0: motif incorrect ({error})",
             "en": "{where}: bad pattern ({error})",
         },
-        "prompt_audit.such_protected_names_file": {
+        "prompt_audit.no_protected_names_file": {
             "fr": "{path}\u00a0: fichier de noms protégés introuvable",
             "en": "{path}: no such protected-names file",
         },
-        "prompt_audit.protected_names_file_utf": {
+        "prompt_audit.protected_names_not_utf8": {
             "fr": "{path}\u00a0: le fichier de noms protégés doit être du texte UTF-8",
             "en": "{path}: the protected-names file must be UTF-8 text",
         },
@@ -200,46 +200,46 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: lecture impossible ({reason})",
             "en": "{path}: cannot be read ({reason})",
         },
-        "prompt_sets.template_has_slot": {
+        "prompt_sets.template_without_subject": {
             "fr": "le modèle de phrase {template!r} n'a pas d'emplacement {{subject}}",
             "en": "template {template!r} has no {{subject}} slot",
         },
-        "prompt_sets.subject_entries": {
+        "prompt_sets.no_subjects": {
             "fr": "{origin}\u00a0: aucune entrée [[subject]]",
             "en": "{origin}: no [[subject]] entries",
         },
-        "prompt_sets.templates_en_fr_lists": {
+        "prompt_sets.no_templates": {
             "fr": "{origin}\u00a0: pas de [templates] avec des listes en ou fr",
             "en": "{origin}: no [templates] with en or fr lists",
         },
-        "prompt_sets.prompts_one_per_line": {
+        "prompt_sets.no_prompts": {
             "fr": "{path}\u00a0: aucun prompt (un par ligne\u00a0; # commence un commentaire)",
             "en": "{path}: no prompts (one per line; # starts a comment)",
         },
-        "prompt_sets.same_prompt_appears_twice": {
+        "prompt_sets.prompt_twice": {
             "fr": "{path}\u00a0: le même prompt apparaît deux fois",
             "en": "{path}: the same prompt appears twice",
         },
-        "prompt_sets.prompt_languages_are_en": {
+        "prompt_sets.unknown_languages": {
             "fr": "les langues des prompts sont en et fr, pas {value}",
             "en": "prompt languages are en and fr, not {value}",
         },
-        "prompt_sets.unknown_prompt_set_use": {
+        "prompt_sets.unknown_set": {
             "fr": (
                 "jeu de prompts inconnu {spec!r}\u00a0: utilisez occupations, descriptors, ou "
                 "un fichier .toml/.txt"
             ),
             "en": "unknown prompt set {spec!r}: use occupations, descriptors, or a .toml/.txt file",
         },
-        "prompt_sets.every_subject_needs_id": {
+        "prompt_sets.subject_id": {
             "fr": "{origin}\u00a0: chaque sujet demande un id fait de lettres, de chiffres, de - ou de _",
             "en": "{origin}: every subject needs an id of letters, digits, - or _",
         },
-        "prompt_sets.subject_appears_twice": {
+        "prompt_sets.subject_twice": {
             "fr": "{origin}\u00a0: le sujet {sid!r} apparaît deux fois",
             "en": "{origin}: subject {sid!r} appears twice",
         },
-        "prompt_sets.subject_known": {
+        "prompt_sets.unknown_subjects": {
             "fr": "{origin}\u00a0: aucun sujet {choices} (connus\u00a0: {known})",
             "en": "{origin}: no subject {choices} (known: {known})",
         },
@@ -247,46 +247,46 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: lecture impossible ({error})",
             "en": "{path}: cannot be read ({error})",
         },
-        "prompt_sets.templates": {
+        "prompt_sets.no_templates_in_lang": {
             "fr": "{origin}\u00a0: aucun modèle de phrase en {lang}",
             "en": "{origin}: no {lang} templates",
         },
-        "prompt_sets.subject_has_text": {
+        "prompt_sets.subject_without_text": {
             "fr": "{origin}\u00a0: le sujet {id!r} n'a pas de texte en {lang}",
             "en": "{origin}: subject {id!r} has no {lang} text",
         },
-        "reference.expected_table_attributes": {
+        "reference.not_a_table": {
             "fr": "{where}\u00a0: une table d'attributs est attendue",
             "en": "{where}: expected a table of attributes",
         },
-        "reference.reference_table_needs_saying": {
+        "reference.no_source": {
             "fr": (
                 "{origin}\u00a0: une table de référence demande une `source` qui dit d'où "
                 "viennent ses chiffres"
             ),
             "en": "{origin}: a reference table needs a `source` saying where its figures come from",
         },
-        "reference.table": {
+        "reference.prompts_not_a_table": {
             "fr": "{origin}\u00a0: `prompts` doit être une table",
             "en": "{origin}: `prompts` must be a table",
         },
-        "reference.rows": {
+        "reference.no_rows": {
             "fr": "{origin}\u00a0: aucune ligne `default` ni `prompts`",
             "en": "{origin}: no `default` or `prompts` rows",
         },
-        "reference.expected_class_share_pairs": {
+        "reference.not_pairs": {
             "fr": "{where}.{attribute}\u00a0: des paires classe = part sont attendues",
             "en": "{where}.{attribute}: expected class = share pairs",
         },
-        "reference.such_reference_file": {
+        "reference.no_such_file": {
             "fr": "{path}\u00a0: fichier de référence introuvable",
             "en": "{path}: no such reference file",
         },
-        "reference.number": {
+        "reference.not_a_number": {
             "fr": "{where}.{attribute}.{cls}\u00a0: ce n'est pas un nombre",
             "en": "{where}.{attribute}.{cls}: not a number",
         },
-        "reference.every_reference_share_kl": {
+        "reference.share_not_positive": {
             "fr": (
                 "{where}.{attribute}.{cls}\u00a0: chaque part de référence doit être > 0 (la "
                 "divergence KL et l'écart la divisent)"

@@ -174,7 +174,7 @@ def iter_check(
 
     files = image_paths(paths)
     if not files:
-        raise BadInput(MESSAGES("check.image_check"))
+        raise BadInput(MESSAGES("check.no_image"))
     charter = charter or _default_charter()
     workers = workers or min(len(files), os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:

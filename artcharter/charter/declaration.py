@@ -62,7 +62,7 @@ def merge_choices(
     if training_mining and choice and training_mining != choice:
         raise BadInput(
             MESSAGES(
-                "declaration.contradicts_declaration_s_training",
+                "declaration.training_mining_contradicts",
                 training_mining=training_mining,
                 choice=choice,
                 param="training_mining",
@@ -644,9 +644,7 @@ def write_template(
     """Write the template next to the image (IMAGE.declaration.toml) or at ``output``."""
     target = output or image.with_name(f"{image.stem}.declaration.toml")
     if target.exists() and not force:
-        raise BadInput(
-            MESSAGES("declaration.already_exists_choose_another", target=target, param="force")
-        )
+        raise BadInput(MESSAGES("declaration.exists", target=target, param="force"))
     text = template_for_image(image, record, artist=artist, lang=lang)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
@@ -654,7 +652,7 @@ def write_template(
         os.replace(tmp, target)
     except OSError as exc:
         raise BadInput(
-            MESSAGES("declaration.cannot_written", target=target, reason=exc.strerror)
+            MESSAGES("declaration.cannot_write", target=target, reason=exc.strerror)
         ) from None
     finally:
         tmp.unlink(missing_ok=True)

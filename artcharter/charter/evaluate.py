@@ -180,8 +180,8 @@ def _list(items: list[str]) -> str:
     return ", ".join(items)
 
 
-def _all(separator: str, items: list[Message]) -> Joined:
-    return Joined(MESSAGES(separator), tuple(items))
+def _all(separator: Message, items: list[Message]) -> Joined:
+    return Joined(separator, tuple(items))
 
 
 _NOTHING = outcome(NEEDS_DECLARATION, MESSAGES("rule.nothing"))
@@ -292,7 +292,7 @@ def source_type_rule(params: dict[str, Any], ev: Evidence) -> Outcome:
             kind=kind,
             share=_share(image_share),
             stages=stages,
-            expected=_all("sep.or", [_share(s) for s in expected]),
+            expected=_all(MESSAGES("sep.or"), [_share(s) for s in expected]),
         ),
         **seen,
     )
@@ -339,7 +339,7 @@ def generation_params(params: dict[str, Any], ev: Evidence) -> Outcome:
     if problems:
         return outcome(
             FAIL,
-            MESSAGES("generation.incomplete", problems=_all("sep.semicolon", problems)),
+            MESSAGES("generation.incomplete", problems=_all(MESSAGES("sep.semicolon"), problems)),
             **seen,
         )
     parts: list[Message] = []
@@ -348,7 +348,9 @@ def generation_params(params: dict[str, Any], ev: Evidence) -> Outcome:
     if tools:
         names = _list([str(t.get("name")) for t in tools])
         parts.append(MESSAGES("generation.by_tools", tools=names))
-    return outcome(PASS, MESSAGES("generation.recorded", parts=_all("sep.and", parts)), **seen)
+    return outcome(
+        PASS, MESSAGES("generation.recorded", parts=_all(MESSAGES("sep.and"), parts)), **seen
+    )
 
 
 def _ingredient_list(ev: Evidence) -> list[dict[str, Any]]:
@@ -470,42 +472,50 @@ def bias_campaign(params: dict[str, Any], ev: Evidence) -> Outcome:
     seen["age_days"] = age
     limit = params["max_age_days"]
     campaign_id = ev.campaign.get("campaign_id")
-    key = "bias.recent" if age <= limit else "bias.too_old"
     return outcome(
         PASS if age <= limit else FAIL,
-        MESSAGES(key, campaign=campaign_id, model=shown, age=age, limit=limit),
+        MESSAGES(
+            "bias.recent" if age <= limit else "bias.too_old",
+            campaign=campaign_id,
+            model=shown,
+            age=age,
+            limit=limit,
+        ),
         **seen,
     )
 
 
-# The messages of a rule on a text of the declaration: missing declaration, no text, too
-# short, present.
-_TEXT_MESSAGES = {
-    "explanation": (
-        "explanation.missing",
-        "explanation.absent",
-        "explanation.short",
-        "explanation.present",
-    ),
-    "statement": ("statement.missing", "statement.absent", "statement.short", "statement.present"),
-}
-
-
 def _declared_text(ev: Evidence, key: str, minimum: int, *, needs_ai: bool) -> Outcome:
     """A text of the declaration of at least ``minimum`` characters (statement, explanation)."""
-    missing, absent, short, present = _TEXT_MESSAGES[key]
+    explaining = key == "explanation"  # else the artist statement
     if needs_ai and (settled := ai_guard(ev, settle_unknown=False)):
         return settled
     declared = declaration(ev)
     if declared is None:
-        return _needs(MESSAGES(missing))
+        return _needs(MESSAGES("explanation.missing" if explaining else "statement.missing"))
     text = _text(declared.get(key))
     seen = {"field": key, "chars": len(text), "min_chars": minimum}
     if not text:
-        return outcome(FAIL, MESSAGES(absent, field=key), **seen)
+        return outcome(
+            FAIL,
+            MESSAGES("explanation.absent" if explaining else "statement.absent", field=key),
+            **seen,
+        )
     if len(text) < minimum:
-        return outcome(FAIL, MESSAGES(short, chars=len(text), minimum=minimum), **seen)
-    return outcome(PASS, MESSAGES(present, chars=len(text)), **seen)
+        return outcome(
+            FAIL,
+            MESSAGES(
+                "explanation.short" if explaining else "statement.short",
+                chars=len(text),
+                minimum=minimum,
+            ),
+            **seen,
+        )
+    return outcome(
+        PASS,
+        MESSAGES("explanation.present" if explaining else "statement.present", chars=len(text)),
+        **seen,
+    )
 
 
 def explanation(params: dict[str, Any], ev: Evidence) -> Outcome:
@@ -583,9 +593,13 @@ def energy_recorded(params: dict[str, Any], ev: Evidence) -> Outcome:
         parts.append(MESSAGES("energy.external", count=count))
     if problems:
         return outcome(
-            FAIL, MESSAGES("energy.incomplete", problems=_all("sep.semicolon", problems)), **seen
+            FAIL,
+            MESSAGES("energy.incomplete", problems=_all(MESSAGES("sep.semicolon"), problems)),
+            **seen,
         )
-    return outcome(PASS, MESSAGES("energy.recorded", parts=_all("sep.semicolon", parts)), **seen)
+    return outcome(
+        PASS, MESSAGES("energy.recorded", parts=_all(MESSAGES("sep.semicolon"), parts)), **seen
+    )
 
 
 def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
@@ -637,10 +651,14 @@ def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
     if not known:
         return outcome(NOT_APPLICABLE, MESSAGES("budget.unknown"), **seen)
     seen["total_kwh"] = total
-    key = "budget.within" if total <= budget else "budget.over"
     return outcome(
         PASS if total <= budget else FAIL,
-        MESSAGES(key, total=_kwh(total), budget=_kwh(budget), notes=_all("sep.semicolon", notes)),
+        MESSAGES(
+            "budget.within" if total <= budget else "budget.over",
+            total=_kwh(total),
+            budget=_kwh(budget),
+            notes=_all(MESSAGES("sep.semicolon"), notes),
+        ),
         **seen,
     )
 

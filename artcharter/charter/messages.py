@@ -464,11 +464,11 @@ MESSAGES = Catalogue(
             "en": "The field {field} is filled in ({chars} characters).",
         },
         # --- errors --------------------------------------------------------------------------
-        "check.image_check": {
+        "check.no_image": {
             "fr": "aucune image à vérifier",
             "en": "no image to check",
         },
-        "declaration.contradicts_declaration_s_training": {
+        "declaration.training_mining_contradicts": {
             "fr": (
                 "{param} {training_mining} contredit le training_mining = {choice!r} de "
                 "la déclaration\u00a0: mettez-les d'accord"
@@ -478,27 +478,27 @@ MESSAGES = Catalogue(
                 "= {choice!r}: make them agree"
             ),
         },
-        "declaration.already_exists_choose_another": {
+        "declaration.exists": {
             "fr": "{target} existe déjà\u00a0: choisissez un autre nom avec -o ou passez {param}",
             "en": "{target} already exists: choose another name with -o or pass {param}",
         },
-        "declaration.cannot_written": {
+        "declaration.cannot_write": {
             "fr": "{target}\u00a0: écriture impossible ({reason})",
             "en": "{target}: cannot be written ({reason})",
         },
-        "model.error": {
+        "model.unreadable_config": {
             "fr": "{config}\u00a0: {error}",
             "en": "{config}: {error}",
         },
-        "tomlfile.found": {
+        "tomlfile.not_found": {
             "fr": "{what} introuvable\u00a0: {path}",
             "en": "{what} not found: {path}",
         },
-        "tomlfile.folder": {
+        "tomlfile.is_folder": {
             "fr": "{path}\u00a0: c'est un dossier, pas un {what}",
             "en": "{path}: is a folder, not a {what}",
         },
-        "tomlfile.utf_text_file": {
+        "tomlfile.not_utf8": {
             "fr": "{path}\u00a0: ce n'est pas un fichier texte UTF-8",
             "en": "{path}: not a UTF-8 text file",
         },

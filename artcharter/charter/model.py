@@ -216,7 +216,7 @@ def project_charter_path(root: Path) -> Path | None:
     try:
         data = tomllib.loads(config.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadInput(MESSAGES("model.error", config=config, error=str(exc))) from None
+        raise BadInput(MESSAGES("model.unreadable_config", config=config, error=str(exc))) from None
     name = (data.get("charter") or {}).get("file")
     if not name:
         return None

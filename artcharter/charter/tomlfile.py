@@ -69,11 +69,11 @@ def read_text(path: Path, what: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BadInput(MESSAGES("tomlfile.found", what=what, path=path)) from None
+        raise BadInput(MESSAGES("tomlfile.not_found", what=what, path=path)) from None
     except IsADirectoryError:
-        raise BadInput(MESSAGES("tomlfile.folder", path=path, what=what)) from None
+        raise BadInput(MESSAGES("tomlfile.is_folder", path=path, what=what)) from None
     except UnicodeDecodeError:
-        raise BadInput(MESSAGES("tomlfile.utf_text_file", path=path)) from None
+        raise BadInput(MESSAGES("tomlfile.not_utf8", path=path)) from None
     except OSError as exc:
         raise BadInput(MESSAGES("tomlfile.cannot_read", path=path, reason=exc.strerror)) from None
 

@@ -47,18 +47,16 @@ def find(ledger: Ledger, key: str) -> dict[str, Any] | None:
         )
     )
     if len(matches) > 1:
-        raise BadInput(MESSAGES("curation.starts_more_than_one", key=key))
+        raise BadInput(MESSAGES("curation.ambiguous", key=key))
     return matches[0] if matches else None
 
 
 def mark(ledger: Ledger, keys: list[str], status: str) -> list[Marked]:
     """Set the status of every artwork in ``keys``; all of them or, if one is unknown, none."""
     if status not in MARKS:
-        raise BadInput(
-            MESSAGES("curation.unknown_status_choose_one", status=status, choices=", ".join(MARKS))
-        )
+        raise BadInput(MESSAGES("curation.unknown_status", status=status, choices=", ".join(MARKS)))
     if not keys:
-        raise BadInput(MESSAGES("curation.name_at_least_one"))
+        raise BadInput(MESSAGES("curation.nothing_named"))
     rows, missing = [], []
     for key in keys:
         row = find(ledger, key)
@@ -68,9 +66,7 @@ def mark(ledger: Ledger, keys: list[str], status: str) -> list[Marked]:
             rows.append((key, row))
     if missing:
         raise BadInput(
-            MESSAGES(
-                "curation.artwork_ledger_give_image", path=ledger.path, choices=", ".join(missing)
-            )
+            MESSAGES("curation.unknown_artworks", path=ledger.path, choices=", ".join(missing))
         )
     stamp = now_iso()
     with ledger.transaction():

@@ -84,7 +84,7 @@ def ensure(cache_dir: Path | None = None) -> Path:
                 raise
     except OSError as exc:
         raise SetupError(
-            MESSAGES("demo_model.cannot_build_demo_model", parent=target.parent, error=str(exc))
+            MESSAGES("demo_model.cannot_build", parent=target.parent, error=str(exc))
         ) from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -240,7 +240,7 @@ def _bpe_merges() -> list[str]:
                 lines = handle.read().split("\n")
             # The first line is a version header; CLIP uses the next 48,894 merges.
             return lines[1 : _N_MERGES + 1]
-    raise SetupError(MESSAGES("demo_model.demo_model_needs_open"))
+    raise SetupError(MESSAGES("demo_model.no_vocabulary"))
 
 
 def _bytes_to_unicode() -> dict[int, str]:

@@ -137,10 +137,10 @@ class LoadedModel:
         )
         if not 1 <= chosen.steps <= MAX_STEPS:
             raise BadInput(
-                MESSAGES("generate.steps_between", max_steps=MAX_STEPS, steps=chosen.steps)
+                MESSAGES("generate.steps_range", max_steps=MAX_STEPS, steps=chosen.steps)
             )
         if not 0 <= chosen.guidance <= 50:
-            raise BadInput(MESSAGES("generate.guidance_between", guidance=chosen.guidance))
+            raise BadInput(MESSAGES("generate.guidance_range", guidance=chosen.guidance))
         return chosen
 
 
@@ -152,7 +152,7 @@ def parse_size(size: tuple[int, int] | int | str) -> tuple[int, int]:
         try:
             width, height = (int(p) for p in parts)
         except ValueError:
-            raise BadInput(MESSAGES("generate.size_look_like_x512", size=size)) from None
+            raise BadInput(MESSAGES("generate.bad_size", size=size)) from None
     elif isinstance(size, int):
         width = height = size
     else:
@@ -161,7 +161,7 @@ def parse_size(size: tuple[int, int] | int | str) -> tuple[int, int]:
         if not MIN_SIDE <= side <= MAX_SIDE or side % SIDE_STEP:
             raise BadInput(
                 MESSAGES(
-                    "generate.size_x_each_side",
+                    "generate.side_range",
                     width=width,
                     height=height,
                     step=SIDE_STEP,
@@ -208,7 +208,7 @@ def load_model(
         except RuntimeError as exc:  # out of memory, unsupported dtype on this device...
             raise SetupError(
                 MESSAGES(
-                    "generate.cannot_place_on",
+                    "generate.cannot_place",
                     model_id=source.model_id,
                     device=device,
                     value=_line(exc),
@@ -253,7 +253,7 @@ def _torch() -> Any:
     try:
         import torch
     except ImportError:
-        raise SetupError(MESSAGES("generate.pytorch_installed_run_see")) from None
+        raise SetupError(MESSAGES("generate.no_torch")) from None
     return torch
 
 
@@ -261,7 +261,7 @@ def resolve_device(device: str, torch: Any) -> str:
     """'auto' -> the best device present; an explicit device must exist."""
     wanted = device.strip().lower()
     if wanted.split(":")[0] not in DEVICES:
-        raise BadInput(MESSAGES("generate.unknown_device_choose_auto", device=device))
+        raise BadInput(MESSAGES("generate.unknown_device", device=device))
     if wanted == "auto":
         if torch.cuda.is_available():
             return "cuda:0"
@@ -269,15 +269,15 @@ def resolve_device(device: str, torch: Any) -> str:
         return "mps" if mps is not None and mps.is_available() else "cpu"
     if wanted.startswith("cuda"):
         if not torch.cuda.is_available():
-            raise SetupError(MESSAGES("generate.cuda_pytorch_sees_cuda", param="device"))
+            raise SetupError(MESSAGES("generate.no_cuda", param="device"))
         try:
             index = int(wanted.split(":")[1]) if ":" in wanted else 0
         except ValueError:
-            raise BadInput(MESSAGES("generate.unknown_device_write_cuda", device=device)) from None
+            raise BadInput(MESSAGES("generate.bad_cuda_device", device=device)) from None
         if index >= torch.cuda.device_count():
             raise BadInput(
                 MESSAGES(
-                    "generate.only_gpu_s_visible",
+                    "generate.no_such_gpu",
                     device=device,
                     cuda=torch.cuda.device_count(),
                     param="device",
@@ -287,7 +287,7 @@ def resolve_device(device: str, torch: Any) -> str:
     if wanted == "mps":
         mps = getattr(torch.backends, "mps", None)
         if mps is None or not mps.is_available():
-            raise SetupError(MESSAGES("generate.mps_apple_s_metal", param="device"))
+            raise SetupError(MESSAGES("generate.no_mps", param="device"))
     return wanted
 
 
@@ -297,9 +297,9 @@ def resolve_dtype(dtype: str | None, device: str) -> str:
         return "float16" if device.startswith("cuda") else "float32"
     key = dtype.strip().lower()
     if key not in DTYPES:
-        raise BadInput(MESSAGES("generate.unknown_dtype_choose_fp16", dtype=dtype))
+        raise BadInput(MESSAGES("generate.unknown_dtype", dtype=dtype))
     if key == "fp16" and device == "cpu":
-        raise BadInput(MESSAGES("generate.fp16_supported_on_cpu", param="dtype"))
+        raise BadInput(MESSAGES("generate.fp16_on_cpu", param="dtype"))
     return DTYPES[key]
 
 
@@ -365,7 +365,7 @@ def _locate(
 ) -> _Source:
     name = model.strip()
     if not name:
-        raise BadInput(MESSAGES("generate.empty_give_hugging_face", param="model"))
+        raise BadInput(MESSAGES("generate.empty_model", param="model"))
     if name == demo_model.ALIAS:
         folder = demo_model.ensure(cache_dir)
         marker = demo_model.info(folder)
@@ -380,15 +380,15 @@ def _locate(
     if path.is_dir():
         return _local_source(path)
     if path.is_file():
-        raise BadInput(MESSAGES("generate.single_file_checkpoints_are", name=name))
+        raise BadInput(MESSAGES("generate.single_file", name=name))
     if name.startswith(("/", ".", "~")) or "\\" in name:
-        raise BadInput(MESSAGES("generate.model_folder_found", name=name))
+        raise BadInput(MESSAGES("generate.no_model_folder", name=name))
     return _hub_source(name, revision=revision, variant=variant, hf_cache_dir=hf_cache_dir)
 
 
 def _local_source(folder: Path) -> _Source:
     if not (folder / "model_index.json").is_file():
-        raise BadInput(MESSAGES("generate.diffusers_pipeline_folder_model", folder=folder))
+        raise BadInput(MESSAGES("generate.not_a_pipeline_folder", folder=folder))
     if demo_model.is_demo_folder(folder):
         return _Source(folder, demo_model.MODEL_ID, f"recipe-{demo_model.RECIPE}", True)
     commit = revision_of(folder)
@@ -415,7 +415,7 @@ def _hub_source(
         validate_repo_id(repo_id)
     except HFValidationError:
         raise BadInput(
-            MESSAGES("generate.neither_local_folder_nor", repo_id=repo_id, example=DEFAULT_MODEL)
+            MESSAGES("generate.bad_model_name", repo_id=repo_id, example=DEFAULT_MODEL)
         ) from None
     variants = [variant, None] if variant else [None]
     attempts = [True] if hub_offline() else [True, False]
@@ -444,19 +444,17 @@ def _hub_source(
             return _Source(folder, repo_id, revision_of(folder) or revision, False)
     kind = type(last).__name__ if last else ""
     if kind == "GatedRepoError":
-        raise SetupError(MESSAGES("generate.gated_accept_licence_on", repo_id=repo_id))
+        raise SetupError(MESSAGES("generate.gated", repo_id=repo_id))
     if kind in ("RepositoryNotFoundError", "RevisionNotFoundError"):
         raise SetupError(
             MESSAGES(
-                "generate.was_found_on_hugging",
+                "generate.not_on_hub",
                 repo_id=repo_id,
                 value="@" + revision if revision else "",
             )
         )
     where = "(HF_HUB_OFFLINE is set)" if hub_offline() else "and cannot be downloaded from here"
-    raise SetupError(
-        MESSAGES("generate.model_local_hugging_face", repo_id=repo_id, where=where, param="model")
-    )
+    raise SetupError(MESSAGES("generate.not_cached", repo_id=repo_id, where=where, param="model"))
 
 
 def _has_variant(folder: Path, variant: str | None) -> bool:
@@ -482,7 +480,7 @@ def _from_pretrained(source: _Source, torch: Any, dtype_name: str, variant: str 
         except (OSError, RuntimeError) as exc:
             raise SetupError(
                 MESSAGES(
-                    "generate.cannot_load_from",
+                    "generate.cannot_load",
                     model_id=source.model_id,
                     folder=source.folder,
                     value=_line(exc),
@@ -493,7 +491,7 @@ def _from_pretrained(source: _Source, torch: Any, dtype_name: str, variant: str 
         except (OSError, RuntimeError, ValueError) as exc:
             raise SetupError(
                 MESSAGES(
-                    "generate.cannot_load_from",
+                    "generate.cannot_load",
                     model_id=source.model_id,
                     folder=source.folder,
                     value=_line(exc),
@@ -505,9 +503,7 @@ def _check_text_to_image(pipeline: Any, model_id: str) -> None:
     parameters = inspect.signature(pipeline.__call__).parameters
     if "prompt" not in parameters:
         raise BadInput(
-            MESSAGES(
-                "generate.text_image_pipeline", model_id=model_id, kind=type(pipeline).__name__
-            )
+            MESSAGES("generate.not_text_to_image", model_id=model_id, kind=type(pipeline).__name__)
         )
 
 
@@ -575,17 +571,15 @@ def generate(
         raise BadInput(MESSAGES("generate.prompt_empty"))
     negative_text = negative.strip() if negative and negative.strip() else None
     if n < 1 or batch_size < 1:
-        raise BadInput(MESSAGES("generate.at_least", param="n", param_batch_size="batch_size"))
+        raise BadInput(MESSAGES("generate.count_range", param="n", param_batch_size="batch_size"))
     if status not in STATUSES:
         raise BadInput(
-            MESSAGES(
-                "curation.unknown_status_choose_one", status=status, choices=", ".join(STATUSES)
-            )
+            MESSAGES("curation.unknown_status", status=status, choices=", ".join(STATUSES))
         )
     check_choices(SOURCE_TYPE, training_mining)
     base_seed = secrets.randbelow(MAX_SEED + 1 - n) if seed is None else seed
     if not 0 <= base_seed <= MAX_SEED - (n - 1):
-        raise BadInput(MESSAGES("generate.seed_between_image_s", value=MAX_SEED - (n - 1), n=n))
+        raise BadInput(MESSAGES("generate.seed_range", value=MAX_SEED - (n - 1), n=n))
     energy_audit.check_country(country)  # a typo in the config is caught before any work
     loaded = (
         model
@@ -665,7 +659,7 @@ def _scheduler(pipeline: Any, name: str | None) -> Iterator[_Sampler]:
     if cls is None or not hasattr(cls, "from_config"):
         raise BadInput(
             MESSAGES(
-                "generate.diffusers_has_scheduler",
+                "generate.no_scheduler_class",
                 value=_version("diffusers"),
                 class_name=choice.class_name,
             )
@@ -673,9 +667,7 @@ def _scheduler(pipeline: Any, name: str | None) -> Iterator[_Sampler]:
     try:
         replacement = cls.from_config(original.config, **choice.overrides)
     except (ImportError, ValueError, TypeError) as exc:
-        raise BadInput(
-            MESSAGES("generate.scheduler_cannot_used_this", name=name, value=_line(exc))
-        ) from None
+        raise BadInput(MESSAGES("generate.scheduler_unfit", name=name, value=_line(exc))) from None
     pipeline.scheduler = replacement
     try:
         yield _Sampler(
@@ -712,7 +704,7 @@ def _run_pipeline(
     }
     if negative is not None:
         if "negative_prompt" not in accepted:
-            raise BadInput(MESSAGES("generate.takes_negative_prompt", id=loaded.info.id))
+            raise BadInput(MESSAGES("generate.no_negative_prompt", id=loaded.info.id))
         kwargs["negative_prompt"] = negative
     kwargs = {k: v for k, v in kwargs.items() if k in accepted}
     gpu_ids = energy_audit.gpu_ids_for(loaded.device)
@@ -733,7 +725,7 @@ def _run_pipeline(
         if _is_out_of_memory(exc, torch):
             raise BadInput(
                 MESSAGES(
-                    "generate.out_memory_image_s",
+                    "generate.out_of_memory",
                     count=len(batch.seeds),
                     width=batch.settings.width,
                     height=batch.settings.height,
@@ -748,7 +740,7 @@ def _run_pipeline(
     if len(images) != len(batch.seeds):
         raise SetupError(
             MESSAGES(
-                "generate.returned_image_s_instead",
+                "generate.image_count",
                 id=loaded.info.id,
                 count=len(images),
                 expected=len(batch.seeds),

@@ -74,9 +74,7 @@ def _new_key(alg: str) -> PrivateKey:
         return ec.generate_private_key(ec.SECP256R1())
     if alg == "ed25519":
         return ed25519.Ed25519PrivateKey.generate()
-    raise BadInput(
-        MESSAGES("keys.unknown_key_algorithm_choose", alg=alg, choices=", ".join(ALGORITHMS))
-    )
+    raise BadInput(MESSAGES("keys.unknown_algorithm", alg=alg, choices=", ".join(ALGORITHMS)))
 
 
 def algorithm_of(key: PrivateKey) -> str:
@@ -265,10 +263,10 @@ def read_private_key(
     """Load a private key, refusing one that other users can read. ``hint`` names the option
     and environment variable that give this key's passphrase."""
     if not path.exists():
-        raise SetupError(MESSAGES("keys.private_key_found", path=path))
+        raise SetupError(MESSAGES("keys.no_private_key", path=path))
     mode = path.stat().st_mode & 0o777
     if mode & 0o077:
-        raise BadInput(MESSAGES("keys.private_key_readable_by", path=path, mode=mode))
+        raise BadInput(MESSAGES("keys.key_readable_by_others", path=path, mode=mode))
     data = path.read_bytes()
     try:
         key = serialization.load_pem_private_key(
@@ -276,24 +274,22 @@ def read_private_key(
         )
     except TypeError as exc:
         if "encrypted" in str(exc).lower() and not passphrase:
-            raise BadInput(
-                MESSAGES("keys.private_key_protected_by", path=path, hint=hint)
-            ) from None
-        raise BadInput(MESSAGES("keys.private_key_could_read", path=path, error=str(exc))) from None
+            raise BadInput(MESSAGES("keys.needs_passphrase", path=path, hint=hint)) from None
+        raise BadInput(MESSAGES("keys.unreadable_key", path=path, error=str(exc))) from None
     except ValueError:
-        raise BadInput(MESSAGES("keys.private_key_could_read_2", path=path)) from None
+        raise BadInput(MESSAGES("keys.wrong_passphrase", path=path)) from None
     if not isinstance(key, ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey):
-        raise BadInput(MESSAGES("keys.private_key_ec_p", path=path))
+        raise BadInput(MESSAGES("keys.unsupported_key", path=path))
     return key
 
 
 def read_certs(path: Path) -> list[x509.Certificate]:
     if not path.exists():
-        raise SetupError(MESSAGES("keys.certificate_found", path=path))
+        raise SetupError(MESSAGES("keys.no_certificate_file", path=path))
     try:
         return x509.load_pem_x509_certificates(path.read_bytes())
     except ValueError:
-        raise BadInput(MESSAGES("keys.pem_certificate_file", path=path)) from None
+        raise BadInput(MESSAGES("keys.not_pem", path=path)) from None
 
 
 def init_school(
@@ -308,12 +304,10 @@ def init_school(
 ) -> Path:
     """Create the school (or personal) root CA in ``keys_dir``; return the certificate path."""
     if not name.strip():
-        raise BadInput(MESSAGES("keys.school_name_empty"))
+        raise BadInput(MESSAGES("keys.empty_school"))
     cert_path, key_path = keys_dir / ROOT_CERT, keys_dir / ROOT_KEY
     if cert_path.exists() and not force:
-        raise BadInput(
-            MESSAGES("keys.already_exists_use_replace", cert_path=cert_path, param="force")
-        )
+        raise BadInput(MESSAGES("keys.root_exists", cert_path=cert_path, param="force"))
     cert, key = make_root(name.strip(), country=country, alg=alg, valid_days=valid_days)
     write_private(key_path, key_pem(key, passphrase))
     write_public(cert_path, cert_pem(cert))
@@ -333,13 +327,13 @@ def issue_artist(
 ) -> Identity:
     """Issue an artist signing certificate from the school root in ``keys_dir``."""
     if not artist.strip():
-        raise BadInput(MESSAGES("keys.artist_name_empty"))
+        raise BadInput(MESSAGES("keys.empty_artist"))
     root_certs = read_certs(keys_dir / ROOT_CERT)
     root_key = read_private_key(keys_dir / ROOT_KEY, root_passphrase, hint=ROOT_PASSPHRASE_HINT)
     identity = artist_identity(keys_dir, slugify(artist))
     if identity.chain_path.exists() and not force:
         raise BadInput(
-            MESSAGES("keys.already_exists_use_issue", chain_path=identity.chain_path, param="force")
+            MESSAGES("keys.artist_exists", chain_path=identity.chain_path, param="force")
         )
     leaf, key = make_leaf(
         root_certs[0], root_key, name=artist.strip(), email=email, alg=alg, valid_days=valid_days
@@ -398,5 +392,7 @@ def show_certificate(keys_dir: Path, who: str) -> CertificateInfo:
         return describe(read_certs(candidate)[0], candidate, "certificate")
     identity = artist_identity(keys_dir, slugify(who))
     if not identity.chain_path.exists():
-        raise BadInput(MESSAGES("keys.certificate", who=who, value=keys_dir / ARTISTS_DIR))
+        raise BadInput(
+            MESSAGES("keys.no_artist_certificate", who=who, value=keys_dir / ARTISTS_DIR)
+        )
     return describe(read_certs(identity.chain_path)[0], identity.chain_path, "artist")

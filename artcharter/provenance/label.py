@@ -51,7 +51,7 @@ def check_choices(source_type: str, training_mining: str) -> None:
     if source_type not in SOURCE_TYPES:
         raise BadInput(
             MESSAGES(
-                "label.unknown_source_type_choose",
+                "label.unknown_source_type",
                 source_type=source_type,
                 choices=", ".join(SOURCE_TYPES),
             )
@@ -59,7 +59,7 @@ def check_choices(source_type: str, training_mining: str) -> None:
     if training_mining not in TRAINING_MINING:
         raise BadInput(
             MESSAGES(
-                "label.unknown_training_mining_choice",
+                "label.unknown_training_mining",
                 training_mining=training_mining,
                 choices=", ".join(TRAINING_MINING),
             )
@@ -73,7 +73,7 @@ def check_text(**fields: str | None) -> None:
         try:
             (value or "").encode("utf-8")
         except UnicodeEncodeError:
-            raise BadInput(MESSAGES("label.valid_utf_text_check", name=name)) from None
+            raise BadInput(MESSAGES("label.not_utf8", name=name)) from None
 
 
 def read_ingredients(
@@ -85,7 +85,7 @@ def read_ingredients(
         if role not in INGREDIENT_ROLES:
             raise BadInput(
                 MESSAGES(
-                    "label.unknown_ingredient_role_choose",
+                    "label.unknown_role",
                     role=role,
                     choices=", ".join(INGREDIENT_ROLES),
                 )
@@ -118,7 +118,7 @@ def sign_record(
     """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate."""
     fmt = image_files.detect_format(data)
     if fmt is None:
-        raise BadInput(MESSAGES("image_files.png_jpeg_webp_image_2", name=output.name))
+        raise BadInput(MESSAGES("image_files.not_an_image", name=output.name))
     has_parent = existing_manifest(data, fmt)
     ingredients = list(ingredient_inputs)
     if has_parent:
@@ -168,14 +168,12 @@ def label(
     check_choices(source_type, training_mining)
     check_text(title=title, tool=tool, prompt=prompt)
     if output.resolve() == source.resolve():
-        raise BadInput(MESSAGES("label.output_new_file_source"))
+        raise BadInput(MESSAGES("label.same_file"))
     if output.exists() and not force:
-        raise BadInput(
-            MESSAGES("label.already_exists_choose_another", output=output, param="force")
-        )
+        raise BadInput(MESSAGES("label.exists", output=output, param="force"))
     if private_prompt and not prompt:
         raise BadInput(
-            MESSAGES("label.needs_keep_private", param="private_prompt", param_prompt="prompt")
+            MESSAGES("label.private_without_prompt", param="private_prompt", param_prompt="prompt")
         )
     data = image_files.read_file(source)
     check = image_files.check_image(data, str(source))
@@ -184,7 +182,7 @@ def label(
     if output.suffix.lower() not in suffixes[check.format]:
         raise BadInput(
             MESSAGES(
-                "label.copy_keeps_source_format",
+                "label.wrong_extension",
                 name=output.name,
                 value=out_format.upper() if out_format else "?",
                 choices=", ".join(sorted(suffixes[check.format])),

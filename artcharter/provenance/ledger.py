@@ -130,10 +130,10 @@ class Ledger:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         except sqlite3.DatabaseError as exc:
-            raise BadInput(MESSAGES("ledger.usable_ledger", path=path, error=str(exc))) from None
+            raise BadInput(MESSAGES("ledger.unusable", path=path, error=str(exc))) from None
         except OSError as exc:
             raise SetupError(
-                MESSAGES("ledger.cannot_open_ledger", path=path, reason=exc.strerror)
+                MESSAGES("ledger.cannot_open", path=path, reason=exc.strerror)
             ) from None
         self.db = sqlite_utils.Database(conn)
         self._ensure_schema()
@@ -152,11 +152,7 @@ class Ledger:
             existing = set(self.db.table_names())
             if existing and not self._is_ledger(existing):
                 # Never write artcharter's tables into another program's database.
-                raise BadInput(
-                    MESSAGES(
-                        "ledger.artcharter_ledger_database_made", path=self.path, param="ledger"
-                    )
-                )
+                raise BadInput(MESSAGES("ledger.not_a_ledger", path=self.path, param="ledger"))
             if all(name in existing for name in TABLES) and "meta" in existing:
                 return
             with self.transaction():
@@ -174,9 +170,7 @@ class Ledger:
             ):
                 self.db[table].create_index([column], if_not_exists=True)
         except sqlite3.DatabaseError as exc:
-            raise BadInput(
-                MESSAGES("ledger.usable_ledger", path=self.path, error=str(exc))
-            ) from None
+            raise BadInput(MESSAGES("ledger.unusable", path=self.path, error=str(exc))) from None
 
     def _is_ledger(self, existing: set[str]) -> bool:
         if "meta" not in existing:

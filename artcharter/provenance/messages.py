@@ -129,7 +129,7 @@ MESSAGES = Catalogue(
             ),
         },
         # --- errors --------------------------------------------------------------------------
-        "classify.file_changed_after_was": {
+        "classify.changed": {
             "fr": "{name}\u00a0: le fichier a changé depuis son enregistrement",
             "en": "{name}: the file changed after it was recorded",
         },
@@ -137,11 +137,11 @@ MESSAGES = Catalogue(
             "fr": "{name}\u00a0: lecture impossible ({reason})",
             "en": "{name}: cannot be read ({reason})",
         },
-        "classify.readable_image": {
+        "classify.unreadable_image": {
             "fr": "{name}\u00a0: image illisible ({error})",
             "en": "{name}: not a readable image ({error})",
         },
-        "images.campaign_was_made_weights": {
+        "images.other_weights": {
             "fr": (
                 "la campagne {campaign_id} a été faite avec {model_id} (poids {value}…), "
                 "pas avec ces poids\u00a0: commencez une nouvelle campagne"
@@ -151,11 +151,11 @@ MESSAGES = Catalogue(
                 "these weights: start a new campaign"
             ),
         },
-        "images.such_folder_images": {
+        "images.no_such_folder": {
             "fr": "{images_dir}\u00a0: dossier d'images introuvable",
             "en": "{images_dir}: no such folder of images",
         },
-        "images.png_jpeg_webp_images": {
+        "images.no_images": {
             "fr": (
                 "{images_dir}\u00a0: aucune image PNG, JPEG ou WebP dans ce dossier ni dans "
                 "ses sous-dossiers (un sous-dossier par prompt)"
@@ -169,11 +169,11 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: lecture impossible ({reason})",
             "en": "{path}: cannot be read ({reason})",
         },
-        "results.campaign_still_has_images": {
+        "results.unclassified": {
             "fr": "il reste {pending} images à classer dans la campagne {campaign_id}",
             "en": "campaign {campaign_id} still has {pending} images to classify",
         },
-        "results.campaign_resume": {
+        "results.unfinished": {
             "fr": (
                 "la campagne {campaign_id} est {status}\u00a0: reprenez-la avec `artcharter "
                 "probe campaign --resume {campaign_id}`"
@@ -183,15 +183,15 @@ MESSAGES = Catalogue(
                 "campaign --resume {campaign_id}`"
             ),
         },
-        "run.campaign_that_generates_images": {
+        "run.no_model": {
             "fr": "une campagne qui génère des images demande un modèle",
             "en": "a campaign that generates images needs a model",
         },
-        "run.name_tool_that_made": {
+        "run.name_the_tool": {
             "fr": "nommez l'outil qui a fait les images avec {param} (par exemple «\u00a0Midjourney v6\u00a0»)",
             "en": "name the tool that made the images with {param} (e.g. 'Midjourney v6')",
         },
-        "run.campaign_was_made_another": {
+        "run.other_settings": {
             "fr": (
                 "la campagne {campaign_id} a été faite avec un autre modèle, un autre jeu"
                 " de prompts, d'autres graines ou une autre sonde\u00a0: reprenez-la avec les "
@@ -202,38 +202,38 @@ MESSAGES = Catalogue(
                 " probe: resume it with the same settings, or start a new campaign"
             ),
         },
-        "settings.between": {
+        "settings.per_prompt_range": {
             "fr": "{param} doit être entre 1 et 100000, pas {per_prompt}",
             "en": "{param} must be between 1 and 100000, not {per_prompt}",
         },
-        "settings.whole_number": {
+        "settings.seed_base": {
             "fr": "{param} doit être un entier >= 0",
             "en": "{param} must be a whole number >= 0",
         },
-        "settings.prompt_set_has_prompt": {
+        "settings.no_prompt": {
             "fr": "le jeu de prompts n'a aucun prompt",
             "en": "the prompt set has no prompt",
         },
-        "settings.at_least": {
+        "settings.batch_size": {
             "fr": "{param} doit être au moins 1",
             "en": "{param} must be at least 1",
         },
-        "curation.starts_more_than_one": {
+        "curation.ambiguous": {
             "fr": (
                 "{key!r} est le début de plusieurs identifiants ou empreintes d'œuvres\u00a0: "
                 "donnez plus de caractères"
             ),
             "en": "{key!r} starts more than one artwork id or hash: give more characters",
         },
-        "curation.unknown_status_choose_one": {
+        "curation.unknown_status": {
             "fr": "statut inconnu {status!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown status {status!r}: choose one of {choices}",
         },
-        "curation.name_at_least_one": {
+        "curation.nothing_named": {
             "fr": "nommez au moins une image (chemin, identifiant d'œuvre ou empreinte)",
             "en": "name at least one image (path, artwork id or hash)",
         },
-        "curation.artwork_ledger_give_image": {
+        "curation.unknown_artworks": {
             "fr": (
                 "aucune œuvre dans le registre {path} pour\u00a0: {choices} (donnez un fichier"
                 " image, un identifiant d'œuvre ou ses premiers caractères, ou une "
@@ -244,7 +244,7 @@ MESSAGES = Catalogue(
                 "artwork id or its first characters, or a file hash)"
             ),
         },
-        "demo_model.demo_model_needs_open": {
+        "demo_model.no_vocabulary": {
             "fr": (
                 "le modèle de démonstration a besoin du vocabulaire BPE d'open_clip\u00a0: "
                 "lancez `pip install open_clip_torch`"
@@ -253,11 +253,11 @@ MESSAGES = Catalogue(
                 "the demo model needs open_clip's BPE vocabulary: run `pip install open_clip_torch`"
             ),
         },
-        "demo_model.cannot_build_demo_model": {
+        "demo_model.cannot_build": {
             "fr": "impossible de construire le modèle de démonstration dans {parent}\u00a0: {error}",
             "en": "cannot build the demo model in {parent}: {error}",
         },
-        "generate.model_local_hugging_face": {
+        "generate.not_cached": {
             "fr": (
                 "le modèle {repo_id} n'est pas dans le cache Hugging Face local {where}\u00a0:"
                 " sur une machine connectée, lancez `hf download {repo_id}` et copiez son"
@@ -271,23 +271,23 @@ MESSAGES = Catalogue(
                 "folder (or {param} demo to try)"
             ),
         },
-        "generate.unknown_device_choose_auto": {
+        "generate.unknown_device": {
             "fr": "appareil inconnu {device!r}\u00a0: choisissez auto, cuda, cuda:N, mps ou cpu",
             "en": "unknown device {device!r}: choose auto, cuda, cuda:N, mps or cpu",
         },
-        "generate.unknown_dtype_choose_fp16": {
+        "generate.unknown_dtype": {
             "fr": "type de données inconnu {dtype!r}\u00a0: choisissez fp16, bf16 ou fp32",
             "en": "unknown dtype {dtype!r}: choose fp16, bf16 or fp32",
         },
-        "generate.fp16_supported_on_cpu": {
+        "generate.fp16_on_cpu": {
             "fr": "fp16 n'est pas pris en charge sur le processeur\u00a0: utilisez {param} fp32 ou bf16",
             "en": "fp16 is not supported on the CPU: use {param} fp32 or bf16",
         },
-        "generate.empty_give_hugging_face": {
+        "generate.empty_model": {
             "fr": "{param} est vide\u00a0: donnez `demo`, un identifiant Hugging Face ou un dossier local",
             "en": "{param} is empty: give `demo`, a Hugging Face id or a local folder",
         },
-        "generate.single_file_checkpoints_are": {
+        "generate.single_file": {
             "fr": (
                 "{name}\u00a0: les points de contrôle en un seul fichier ne sont pas pris en "
                 "charge\u00a0: donnez un dossier diffusers (avec model_index.json) ou un "
@@ -298,15 +298,15 @@ MESSAGES = Catalogue(
                 "folder (with model_index.json) or a Hugging Face id"
             ),
         },
-        "generate.model_folder_found": {
+        "generate.no_model_folder": {
             "fr": "dossier de modèle introuvable\u00a0: {name}",
             "en": "model folder not found: {name}",
         },
-        "generate.diffusers_pipeline_folder_model": {
+        "generate.not_a_pipeline_folder": {
             "fr": "{folder} n'est pas un dossier de pipeline diffusers (pas de model_index.json)",
             "en": "{folder} is not a diffusers pipeline folder (no model_index.json)",
         },
-        "generate.gated_accept_licence_on": {
+        "generate.gated": {
             "fr": (
                 "{repo_id} est en accès restreint\u00a0: acceptez sa licence sur "
                 "huggingface.co, puis lancez `hf auth login`"
@@ -315,11 +315,11 @@ MESSAGES = Catalogue(
                 "{repo_id} is gated: accept its licence on huggingface.co, then run `hf auth login`"
             ),
         },
-        "generate.was_found_on_hugging": {
+        "generate.not_on_hub": {
             "fr": "{repo_id}{value} est introuvable sur le Hub Hugging Face",
             "en": "{repo_id}{value} was not found on the Hugging Face Hub",
         },
-        "generate.text_image_pipeline": {
+        "generate.not_text_to_image": {
             "fr": "{model_id} ({kind}) n'est pas un pipeline texte-vers-image",
             "en": "{model_id} ({kind}) is not a text-to-image pipeline",
         },
@@ -327,31 +327,31 @@ MESSAGES = Catalogue(
             "fr": "le prompt est vide",
             "en": "the prompt is empty",
         },
-        "generate.at_least": {
+        "generate.count_range": {
             "fr": "{param} et {param_batch_size} doivent être au moins 1",
             "en": "{param} and {param_batch_size} must be at least 1",
         },
-        "generate.seed_between_image_s": {
+        "generate.seed_range": {
             "fr": "la graine doit être entre 0 et {value} pour {n} image(s)",
             "en": "seed must be between 0 and {value} for {n} image(s)",
         },
-        "generate.diffusers_has_scheduler": {
+        "generate.no_scheduler_class": {
             "fr": "diffusers {value} n'a pas de planificateur {class_name}",
             "en": "diffusers {value} has no scheduler {class_name}",
         },
-        "generate.returned_image_s_instead": {
+        "generate.image_count": {
             "fr": "{id} a rendu {count} image(s) au lieu de {expected}",
             "en": "{id} returned {count} image(s) instead of {expected}",
         },
-        "generate.steps_between": {
+        "generate.steps_range": {
             "fr": "le nombre d'étapes doit être entre 1 et {max_steps}, pas {steps}",
             "en": "steps must be between 1 and {max_steps}, not {steps}",
         },
-        "generate.guidance_between": {
+        "generate.guidance_range": {
             "fr": "le guidage doit être entre 0 et 50, pas {guidance:g}",
             "en": "guidance must be between 0 and 50, not {guidance:g}",
         },
-        "generate.size_x_each_side": {
+        "generate.side_range": {
             "fr": (
                 "taille {width}x{height}\u00a0: chaque côté doit être un multiple de {step} "
                 "entre {min_side} et {max_side}"
@@ -361,14 +361,14 @@ MESSAGES = Catalogue(
                 "{min_side} and {max_side}"
             ),
         },
-        "generate.pytorch_installed_run_see": {
+        "generate.no_torch": {
             "fr": (
                 "PyTorch n'est pas installé\u00a0: lancez `pip install torch` (voir "
                 "https://pytorch.org)"
             ),
             "en": "PyTorch is not installed: run `pip install torch` (see https://pytorch.org)",
         },
-        "generate.cuda_pytorch_sees_cuda": {
+        "generate.no_cuda": {
             "fr": (
                 "{param} cuda\u00a0: PyTorch ne voit aucun GPU CUDA ici (pilote, ou torch "
                 "construit pour le processeur seul)\u00a0: utilisez {param} cpu"
@@ -378,18 +378,18 @@ MESSAGES = Catalogue(
                 " build): use {param} cpu"
             ),
         },
-        "generate.only_gpu_s_visible": {
+        "generate.no_such_gpu": {
             "fr": "{param} {device}\u00a0: seulement {cuda} GPU visible(s)",
             "en": "{param} {device}: only {cuda} GPU(s) visible",
         },
-        "generate.mps_apple_s_metal": {
+        "generate.no_mps": {
             "fr": (
                 "{param} mps\u00a0: le moteur Metal d'Apple n'est pas disponible ici\u00a0: "
                 "utilisez {param} cpu"
             ),
             "en": "{param} mps: Apple's Metal backend is not available here: use {param} cpu",
         },
-        "generate.neither_local_folder_nor": {
+        "generate.bad_model_name": {
             "fr": (
                 "{repo_id!r} n'est ni `demo`, ni un dossier local, ni un identifiant "
                 "Hugging Face comme {example}"
@@ -399,31 +399,31 @@ MESSAGES = Catalogue(
                 "like {example}"
             ),
         },
-        "generate.scheduler_cannot_used_this": {
+        "generate.scheduler_unfit": {
             "fr": "le planificateur {name!r} ne peut pas servir avec ce modèle\u00a0: {value}",
             "en": "scheduler {name!r} cannot be used with this model: {value}",
         },
-        "generate.takes_negative_prompt": {
+        "generate.no_negative_prompt": {
             "fr": "{id} ne prend pas de prompt négatif",
             "en": "{id} takes no negative prompt",
         },
-        "generate.size_look_like_x512": {
+        "generate.bad_size": {
             "fr": "la taille doit s'écrire 512x512 ou 512, pas {size!r}",
             "en": "size must look like 512x512 or 512, not {size!r}",
         },
-        "generate.cannot_place_on": {
+        "generate.cannot_place": {
             "fr": "impossible de placer {model_id} sur {device}\u00a0: {value}",
             "en": "cannot place {model_id} on {device}: {value}",
         },
-        "generate.unknown_device_write_cuda": {
+        "generate.bad_cuda_device": {
             "fr": "appareil inconnu {device!r}\u00a0: écrivez cuda:0, cuda:1...",
             "en": "unknown device {device!r}: write cuda:0, cuda:1...",
         },
-        "generate.cannot_load_from": {
+        "generate.cannot_load": {
             "fr": "impossible de charger {model_id} depuis {folder}\u00a0: {value}",
             "en": "cannot load {model_id} from {folder}: {value}",
         },
-        "generate.out_memory_image_s": {
+        "generate.out_of_memory": {
             "fr": (
                 "mémoire insuffisante pour {count} image(s) de {width}x{height} sur "
                 "{device}\u00a0: réduisez {param} ou {param_batch_size}"
@@ -433,22 +433,22 @@ MESSAGES = Catalogue(
                 "lower {param} or {param_batch_size}"
             ),
         },
-        "image_files.png_jpeg_webp_image": {
+        "image_files.unknown_format": {
             "fr": "ce n'est pas une image PNG, JPEG ou WebP",
             "en": "not a PNG, JPEG or WebP image",
         },
-        "image_files.png_jpeg_webp_image_2": {
+        "image_files.not_an_image": {
             "fr": "{name}\u00a0: ce n'est pas une image PNG, JPEG ou WebP",
             "en": "{name}: not a PNG, JPEG or WebP image",
         },
-        "image_files.xmp_metadata_too_large": {
+        "image_files.xmp_too_large": {
             "fr": (
                 "les métadonnées XMP sont trop grandes pour un segment JPEG "
                 "(raccourcissez le prompt)"
             ),
             "en": "XMP metadata is too large for a JPEG segment (shorten the prompt)",
         },
-        "image_files.image_over_pixel_limit": {
+        "image_files.bomb": {
             "fr": (
                 "{name}\u00a0: l'image dépasse la limite de {max_pixels:,} pixels (bombe de "
                 "décompression possible)"
@@ -457,19 +457,19 @@ MESSAGES = Catalogue(
                 "{name}: image is over the {max_pixels:,}-pixel limit (possible decompression bomb)"
             ),
         },
-        "image_files.damaged_truncated_image": {
+        "image_files.damaged": {
             "fr": "{name}\u00a0: image {fmt} endommagée ou tronquée ({error})",
             "en": "{name}: damaged or truncated {fmt} image ({error})",
         },
-        "image_files.such_file": {
+        "image_files.no_such_file": {
             "fr": "{path}\u00a0: fichier introuvable",
             "en": "{path}: no such file",
         },
-        "image_files.folder_image": {
+        "image_files.is_folder": {
             "fr": "{path}\u00a0: c'est un dossier, pas une image",
             "en": "{path}: is a folder, not an image",
         },
-        "image_files.valid_utf_text_check": {
+        "image_files.not_utf8": {
             "fr": (
                 "le champ {field} n'est pas du texte UTF-8 valide (vérifiez l'encodage du"
                 " terminal ou du fichier d'où il vient)"
@@ -479,19 +479,19 @@ MESSAGES = Catalogue(
                 "or of the file it came from)"
             ),
         },
-        "image_files.truncated_png_chunk": {
+        "image_files.truncated_chunk": {
             "fr": "bloc PNG tronqué",
             "en": "truncated PNG chunk",
         },
-        "image_files.png_jpeg_webp_image_3": {
+        "image_files.empty_folder": {
             "fr": "{path}\u00a0: aucune image PNG, JPEG ou WebP dans ce dossier",
             "en": "{path}: no PNG, JPEG or WebP image in this folder",
         },
-        "image_files.such_file_folder": {
+        "image_files.no_such_path": {
             "fr": "{path}\u00a0: fichier ou dossier introuvable",
             "en": "{path}: no such file or folder",
         },
-        "image_files.x_pixels_over_pixel": {
+        "image_files.over_pixel_limit": {
             "fr": (
                 "{name}\u00a0: {width}x{height} pixels dépasse la limite de {max_pixels:,} "
                 "pixels (bombe de décompression possible)"
@@ -501,15 +501,15 @@ MESSAGES = Catalogue(
                 "(possible decompression bomb)"
             ),
         },
-        "keys.unknown_key_algorithm_choose": {
+        "keys.unknown_algorithm": {
             "fr": "algorithme de clé inconnu {alg!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown key algorithm {alg!r}: choose one of {choices}",
         },
-        "keys.private_key_found": {
+        "keys.no_private_key": {
             "fr": "clé privée introuvable\u00a0: {path}",
             "en": "private key not found: {path}",
         },
-        "keys.private_key_readable_by": {
+        "keys.key_readable_by_others": {
             "fr": (
                 "la clé privée {path} est lisible par d'autres utilisateurs (mode "
                 "{mode:o})\u00a0; lancez\u00a0: chmod 600 {path}"
@@ -519,77 +519,77 @@ MESSAGES = Catalogue(
                 "chmod 600 {path}"
             ),
         },
-        "keys.private_key_ec_p": {
+        "keys.unsupported_key": {
             "fr": "la clé privée {path} n'est ni EC P-256 ni Ed25519",
             "en": "private key {path} is not EC P-256 or Ed25519",
         },
-        "keys.certificate_found": {
+        "keys.no_certificate_file": {
             "fr": "certificat introuvable\u00a0: {path}",
             "en": "certificate not found: {path}",
         },
-        "keys.school_name_empty": {
+        "keys.empty_school": {
             "fr": "le nom de l'école ne doit pas être vide",
             "en": "the school name must not be empty",
         },
-        "keys.already_exists_use_replace": {
+        "keys.root_exists": {
             "fr": "{cert_path} existe déjà\u00a0: utilisez {param} pour remplacer la racine de l'école",
             "en": "{cert_path} already exists: use {param} to replace the school root",
         },
-        "keys.artist_name_empty": {
+        "keys.empty_artist": {
             "fr": "le nom de l'artiste ne doit pas être vide",
             "en": "the artist name must not be empty",
         },
-        "keys.already_exists_use_issue": {
+        "keys.artist_exists": {
             "fr": "{chain_path} existe déjà\u00a0: utilisez {param} pour en délivrer un nouveau",
             "en": "{chain_path} already exists: use {param} to issue a new one",
         },
-        "keys.certificate": {
+        "keys.no_artist_certificate": {
             "fr": "aucun certificat pour {who!r} dans {value}",
             "en": "no certificate for {who!r} in {value}",
         },
-        "keys.private_key_could_read": {
+        "keys.unreadable_key": {
             "fr": "la clé privée {path} n'a pas pu être lue\u00a0: {error}",
             "en": "private key {path} could not be read: {error}",
         },
-        "keys.private_key_could_read_2": {
+        "keys.wrong_passphrase": {
             "fr": (
                 "la clé privée {path} n'a pas pu être lue\u00a0: phrase de passe erronée, ou "
                 "ce n'est pas une clé"
             ),
             "en": "private key {path} could not be read: wrong passphrase or not a key",
         },
-        "keys.pem_certificate_file": {
+        "keys.not_pem": {
             "fr": "{path} n'est pas un fichier de certificat PEM",
             "en": "{path} is not a PEM certificate file",
         },
-        "keys.private_key_protected_by": {
+        "keys.needs_passphrase": {
             "fr": "la clé privée {path} est protégée par une phrase de passe\u00a0: donnez-la avec {hint}",
             "en": "private key {path} is protected by a passphrase: give it with {hint}",
         },
-        "label.unknown_source_type_choose": {
+        "label.unknown_source_type": {
             "fr": "type de source inconnu {source_type!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown source type {source_type!r}: choose one of {choices}",
         },
-        "label.unknown_training_mining_choice": {
+        "label.unknown_training_mining": {
             "fr": (
                 "choix d'entraînement et de fouille inconnu {training_mining!r}\u00a0: "
                 "choisissez parmi {choices}"
             ),
             "en": "unknown training/mining choice {training_mining!r}: choose one of {choices}",
         },
-        "label.output_new_file_source": {
+        "label.same_file": {
             "fr": "la sortie doit être un nouveau fichier\u00a0: l'image source n'est jamais modifiée",
             "en": "the output must be a new file: the source image is never modified",
         },
-        "label.already_exists_choose_another": {
+        "label.exists": {
             "fr": "{output} existe déjà\u00a0: choisissez un autre nom ou passez {param}",
             "en": "{output} already exists: choose another name or pass {param}",
         },
-        "label.needs_keep_private": {
+        "label.private_without_prompt": {
             "fr": "{param} demande un {param_prompt} à garder privé",
             "en": "{param} needs a {param_prompt} to keep private",
         },
-        "label.copy_keeps_source_format": {
+        "label.wrong_extension": {
             "fr": (
                 "{name}\u00a0: la copie garde le format de la source ({value})\u00a0: utilisez une "
                 "extension parmi {choices}"
@@ -599,11 +599,11 @@ MESSAGES = Catalogue(
                 "among {choices}"
             ),
         },
-        "label.unknown_ingredient_role_choose": {
+        "label.unknown_role": {
             "fr": "rôle d'ingrédient inconnu {role!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown ingredient role {role!r}: choose one of {choices}",
         },
-        "label.valid_utf_text_check": {
+        "label.not_utf8": {
             "fr": (
                 "le champ {name} n'est pas du texte UTF-8 valide (vérifiez l'encodage du "
                 "terminal ou du fichier d'où il vient)"
@@ -613,15 +613,15 @@ MESSAGES = Catalogue(
                 "or of the file it came from)"
             ),
         },
-        "ledger.usable_ledger": {
+        "ledger.unusable": {
             "fr": "{path}\u00a0: registre inutilisable ({error})",
             "en": "{path}: not a usable ledger ({error})",
         },
-        "ledger.cannot_open_ledger": {
+        "ledger.cannot_open": {
             "fr": "impossible d'ouvrir le registre {path}\u00a0: {reason}",
             "en": "cannot open the ledger {path}: {reason}",
         },
-        "ledger.artcharter_ledger_database_made": {
+        "ledger.not_a_ledger": {
             "fr": (
                 "{path}\u00a0: ce n'est pas un registre artcharter (une base de données faite "
                 "par un autre programme)\u00a0; choisissez un autre fichier avec {param}"
@@ -631,42 +631,42 @@ MESSAGES = Catalogue(
                 "choose another file with {param}"
             ),
         },
-        "project.unknown_language_choose_fr": {
+        "project.unknown_language": {
             "fr": "langue inconnue {lang!r}\u00a0: choisissez fr ou en",
             "en": "unknown language {lang!r}: choose fr or en",
         },
-        "project.country_iso_alpha_code": {
+        "project.bad_country": {
             "fr": "le pays doit être un code ISO 3166 alpha-3 comme FRA, pas {country!r}",
             "en": "country must be an ISO 3166 alpha-3 code such as FRA, not {country!r}",
         },
-        "project.already_exists": {
+        "project.exists": {
             "fr": "{config_path} existe déjà",
             "en": "{config_path} already exists",
         },
-        "project.project_folder_found": {
+        "project.no_folder": {
             "fr": "dossier de projet introuvable\u00a0: {project}",
             "en": "project folder not found: {project}",
         },
-        "project.table": {
+        "project.not_a_table": {
             "fr": "{path}\u00a0: {section} doit être une table [{section}]",
             "en": "{path}: {section} must be a [{section}] table",
         },
-        "project.text_quotes_like": {
+        "project.not_text": {
             "fr": (
                 "{path}\u00a0: [{section}] {key} doit être un texte entre guillemets, comme "
                 '{key} = "..."'
             ),
             "en": '{path}: [{section}] {key} must be text in quotes, like {key} = "..."',
         },
-        "project.error": {
+        "project.unreadable": {
             "fr": "{config_path}\u00a0: {error}",
             "en": "{config_path}: {error}",
         },
-        "project.nested_too_deeply_project": {
+        "project.too_deep": {
             "fr": "{config_path}\u00a0: imbrication trop profonde pour un fichier de projet",
             "en": "{config_path}: nested too deeply to be a project file",
         },
-        "schedulers.unknown_scheduler_choose_one": {
+        "schedulers.unknown": {
             "fr": (
                 "planificateur inconnu {name!r}\u00a0: choisissez parmi {choices} ou un nom de"
                 " classe diffusers comme EulerDiscreteScheduler"
@@ -676,11 +676,11 @@ MESSAGES = Catalogue(
                 " name such as EulerDiscreteScheduler"
             ),
         },
-        "signing.key_certificate": {
+        "signing.key_mismatch": {
             "fr": "{key_path} n'est pas la clé du certificat de {chain_path}",
             "en": "{key_path} is not the key of the certificate in {chain_path}",
         },
-        "signing.ca_certificate_cannot_sign": {
+        "signing.ca_certificate": {
             "fr": (
                 "{chain_path}\u00a0: un certificat d'autorité ne peut pas signer d'œuvres\u00a0; "
                 "délivrez un certificat d'artiste avec `artcharter keys issue --artist "
@@ -691,7 +691,7 @@ MESSAGES = Catalogue(
                 "certificate with `artcharter keys issue --artist NAME`"
             ),
         },
-        "signing.certificate_expired_on_issue": {
+        "signing.expired": {
             "fr": (
                 "{chain_path}\u00a0: le certificat a expiré le {expiry:%Y-%m-%d}\u00a0; délivrez-en"
                 " un nouveau avec `artcharter keys issue --artist NOM --force`"
@@ -701,7 +701,7 @@ MESSAGES = Catalogue(
                 "one with `artcharter keys issue --artist NAME --force`"
             ),
         },
-        "signing.certificate_valid_before_utc": {
+        "signing.not_yet_valid": {
             "fr": (
                 "{chain_path}\u00a0: le certificat n'est pas valide avant le {start:%Y-%m-%d "
                 "%H:%M} UTC (vérifiez l'horloge de cet ordinateur)"
@@ -711,7 +711,7 @@ MESSAGES = Catalogue(
                 " UTC (check this computer's clock)"
             ),
         },
-        "signing.artist_identity_pass_name": {
+        "signing.no_identity": {
             "fr": (
                 "aucune identité d'artiste\u00a0: passez {param} NOM ou mettez [artist] name "
                 "dans artcharter.toml (délivrez-en une avec `artcharter keys issue "
@@ -722,7 +722,7 @@ MESSAGES = Catalogue(
                 "artcharter.toml (issue one with `artcharter keys issue --artist NAME`)"
             ),
         },
-        "signing.certificate_run": {
+        "signing.no_certificate": {
             "fr": (
                 "aucun certificat pour {artist!r} dans {parent}\u00a0: lancez `artcharter keys"
                 " issue --artist {artist!r}`"
@@ -732,15 +732,15 @@ MESSAGES = Catalogue(
                 "--artist {artist!r}`"
             ),
         },
-        "signing.signing_failed": {
+        "signing.failed": {
             "fr": "échec de la signature\u00a0: {error}",
             "en": "signing failed: {error}",
         },
-        "verify.trust_anchor_pem_certificate": {
+        "verify.anchor_not_pem": {
             "fr": "l'ancre de confiance {path} n'est pas un fichier de certificat PEM",
             "en": "trust anchor {path} is not a PEM certificate file",
         },
-        "verify.trust_anchor_found": {
+        "verify.no_anchor": {
             "fr": "ancre de confiance introuvable\u00a0: {path}",
             "en": "trust anchor not found: {path}",
         },

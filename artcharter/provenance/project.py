@@ -78,7 +78,7 @@ def load_project(project: Path | None = None, ledger: Path | None = None) -> Pro
         project = Path(env_project)
     if project is not None:
         if not project.is_dir():
-            raise SetupError(MESSAGES("project.project_folder_found", project=project))
+            raise SetupError(MESSAGES("project.no_folder", project=project))
         root: Path | None = project
     else:
         root = find_root(Path.cwd())
@@ -90,12 +90,10 @@ def load_project(project: Path | None = None, ledger: Path | None = None) -> Pro
             config = tomllib.loads(config_path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise BadInput(
-                MESSAGES("project.error", config_path=config_path, error=str(exc))
+                MESSAGES("project.unreadable", config_path=config_path, error=str(exc))
             ) from None
         except RecursionError:  # tomllib recurses into nested arrays and inline tables
-            raise BadInput(
-                MESSAGES("project.nested_too_deeply_project", config_path=config_path)
-            ) from None
+            raise BadInput(MESSAGES("project.too_deep", config_path=config_path)) from None
         has_config = True
     root = (root or Path.cwd()).resolve()
     value = _values(config, root / CONFIG_NAME)
@@ -124,12 +122,10 @@ def _values(config: dict[str, Any], path: Path) -> Callable[[str, str, str], str
     def value(section: str, key: str, default: str) -> str:
         table = config.get(section, {})
         if not isinstance(table, dict):
-            raise BadInput(MESSAGES("project.table", path=path, section=section))
+            raise BadInput(MESSAGES("project.not_a_table", path=path, section=section))
         found = table.get(key, default)
         if not isinstance(found, str):
-            raise BadInput(
-                MESSAGES("project.text_quotes_like", path=path, section=section, key=key)
-            )
+            raise BadInput(MESSAGES("project.not_text", path=path, section=section, key=key))
         return found
 
     return value
@@ -149,13 +145,13 @@ def init_project(
 ) -> Path:
     """Create ``artcharter.toml`` and the ledger in ``root``; return the config path."""
     if lang not in ("fr", "en"):
-        raise BadInput(MESSAGES("project.unknown_language_choose_fr", lang=lang))
+        raise BadInput(MESSAGES("project.unknown_language", lang=lang))
     if len(country) != 3 or not country.isalpha():
-        raise BadInput(MESSAGES("project.country_iso_alpha_code", country=country))
+        raise BadInput(MESSAGES("project.bad_country", country=country))
     root.mkdir(parents=True, exist_ok=True)
     config_path = root / CONFIG_NAME
     if config_path.exists():
-        raise BadInput(MESSAGES("project.already_exists", config_path=config_path))
+        raise BadInput(MESSAGES("project.exists", config_path=config_path))
     text = CONFIG_TEMPLATE.format(
         name=_toml_string(name or root.resolve().name),
         lang=_toml_string(lang),

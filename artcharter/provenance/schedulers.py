@@ -67,9 +67,7 @@ def resolve(name: str) -> SchedulerChoice:
     stripped = name.strip()
     if stripped.endswith("Scheduler") and stripped.isidentifier():
         return SchedulerChoice(stripped)
-    raise BadInput(
-        MESSAGES("schedulers.unknown_scheduler_choose_one", name=name, choices=", ".join(ALIASES))
-    )
+    raise BadInput(MESSAGES("schedulers.unknown", name=name, choices=", ".join(ALIASES)))
 
 
 def a1111_sampler(class_name: str | None, config: dict[str, Any] | None = None) -> str | None:

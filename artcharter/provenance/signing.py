@@ -56,9 +56,7 @@ def load_identity(
     ) != key.public_key().public_bytes(
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     ):
-        raise BadInput(
-            MESSAGES("signing.key_certificate", key_path=key_path, chain_path=chain_path)
-        )
+        raise BadInput(MESSAGES("signing.key_mismatch", key_path=key_path, chain_path=chain_path))
     _check_signing_certificate(leaf, chain_path)
     return SigningIdentity(
         name=_attr(leaf, NameOID.COMMON_NAME) or "",
@@ -77,12 +75,12 @@ def _check_signing_certificate(leaf: x509.Certificate, chain_path: Path) -> None
     except x509.ExtensionNotFound:
         is_ca = False
     if is_ca:
-        raise BadInput(MESSAGES("signing.ca_certificate_cannot_sign", chain_path=chain_path))
+        raise BadInput(MESSAGES("signing.ca_certificate", chain_path=chain_path))
     now = dt.datetime.now(dt.UTC)
     if leaf.not_valid_after_utc < now:
         raise BadInput(
             MESSAGES(
-                "signing.certificate_expired_on_issue",
+                "signing.expired",
                 chain_path=chain_path,
                 expiry=leaf.not_valid_after_utc,
             )
@@ -90,7 +88,7 @@ def _check_signing_certificate(leaf: x509.Certificate, chain_path: Path) -> None
     if leaf.not_valid_before_utc > now:
         raise BadInput(
             MESSAGES(
-                "signing.certificate_valid_before_utc",
+                "signing.not_yet_valid",
                 chain_path=chain_path,
                 start=leaf.not_valid_before_utc,
             )
@@ -102,11 +100,11 @@ def load_artist_identity(
 ) -> SigningIdentity:
     """The identity of an artist issued in this project (by name or slug)."""
     if not artist:
-        raise SetupError(MESSAGES("signing.artist_identity_pass_name", param="artist"))
+        raise SetupError(MESSAGES("signing.no_identity", param="artist"))
     identity = keys.artist_identity(keys_dir, keys.slugify(artist))
     if not identity.chain_path.exists():
         raise SetupError(
-            MESSAGES("signing.certificate_run", artist=artist, parent=identity.chain_path.parent)
+            MESSAGES("signing.no_certificate", artist=artist, parent=identity.chain_path.parent)
         )
     return load_identity(identity.chain_path, identity.key_path, passphrase)
 
@@ -166,7 +164,7 @@ def sign_image(
             out = io.BytesIO()
             builder.sign(signer, mime, io.BytesIO(data), out)
     except c2pa.C2paError as exc:
-        raise BadInput(MESSAGES("signing.signing_failed", error=_one_line(str(exc)))) from None
+        raise BadInput(MESSAGES("signing.failed", error=_one_line(str(exc)))) from None
     return out.getvalue()
 
 

@@ -89,11 +89,11 @@ def read_anchors(paths: Iterable[Path]) -> tuple[str, ...]:
         try:
             text = path.read_text(encoding="ascii")
         except FileNotFoundError:
-            raise BadInput(MESSAGES("verify.trust_anchor_found", path=path)) from None
+            raise BadInput(MESSAGES("verify.no_anchor", path=path)) from None
         except (OSError, UnicodeDecodeError):
-            raise BadInput(MESSAGES("verify.trust_anchor_pem_certificate", path=path)) from None
+            raise BadInput(MESSAGES("verify.anchor_not_pem", path=path)) from None
         if "-----BEGIN CERTIFICATE-----" not in text:
-            raise BadInput(MESSAGES("verify.trust_anchor_pem_certificate", path=path))
+            raise BadInput(MESSAGES("verify.anchor_not_pem", path=path))
         anchors.append(text)
     return tuple(anchors)
 

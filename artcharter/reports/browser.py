@@ -49,7 +49,7 @@ def find_chromium() -> str | None:
 def _run(args: list[str], url_path: Path, timeout: float) -> subprocess.CompletedProcess[str]:
     browser = find_chromium()
     if browser is None:
-        raise SetupError(MESSAGES("browser.chromium_needed_print_pdf"))
+        raise SetupError(MESSAGES("browser.no_chromium"))
     with tempfile.TemporaryDirectory(prefix="artcharter-chromium-") as profile:
         command = [
             browser,
@@ -63,14 +63,10 @@ def _run(args: list[str], url_path: Path, timeout: float) -> subprocess.Complete
                 command, capture_output=True, text=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired:
-            raise SetupError(
-                MESSAGES("browser.chromium_did_finish_within", timeout=timeout)
-            ) from None
+            raise SetupError(MESSAGES("browser.timeout", timeout=timeout)) from None
     if result.returncode != 0:
         last = (result.stderr.strip().splitlines() or ["no message"])[-1]
-        raise SetupError(
-            MESSAGES("browser.chromium_failed_exit", returncode=result.returncode, last=last)
-        )
+        raise SetupError(MESSAGES("browser.failed", returncode=result.returncode, last=last))
     return result
 
 
@@ -80,7 +76,7 @@ def print_pdf(html: Path, pdf: Path, *, timeout: float = TIMEOUT_S) -> Path:
     try:
         _run(["--no-pdf-header-footer", f"--print-to-pdf={tmp}"], html, timeout)
         if not tmp.exists() or tmp.stat().st_size == 0:
-            raise SetupError(MESSAGES("browser.chromium_wrote_pdf"))
+            raise SetupError(MESSAGES("browser.no_pdf"))
         os.replace(tmp, pdf)
     finally:
         tmp.unlink(missing_ok=True)
@@ -93,7 +89,7 @@ def screenshot(
     """A PNG of the first ``width`` x ``height`` pixels of the page."""
     _run([f"--screenshot={png}", f"--window-size={width},{height}"], html, timeout)
     if not png.exists():
-        raise SetupError(MESSAGES("browser.chromium_wrote_screenshot"))
+        raise SetupError(MESSAGES("browser.no_screenshot"))
     return png
 
 

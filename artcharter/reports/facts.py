@@ -28,7 +28,7 @@ def read_image_bytes(path: Path) -> bytes:
     """The file's bytes, or a one-line BadInput a person can act on."""
     data = image_files.read_file(path)
     if image_files.detect_format(data) is None:
-        raise BadInput(MESSAGES("facts.png_jpeg_webp_image", path=path))
+        raise BadInput(MESSAGES("facts.not_an_image", path=path))
     return data
 
 

@@ -11,7 +11,7 @@ from artcharter.base.messages import Catalogue
 MESSAGES = Catalogue(
     "reports",
     {
-        "browser.chromium_needed_print_pdf": {
+        "browser.no_chromium": {
             "fr": (
                 "Chromium est nécessaire pour imprimer en PDF ou en PNG\u00a0: installez-le "
                 "(Debian\u00a0: apt-get install chromium) ou définissez ARTCHARTER_CHROMIUM"
@@ -21,23 +21,23 @@ MESSAGES = Catalogue(
                 "install chromium) or set ARTCHARTER_CHROMIUM"
             ),
         },
-        "browser.chromium_failed_exit": {
+        "browser.failed": {
             "fr": "Chromium a échoué (code {returncode})\u00a0: {last}",
             "en": "Chromium failed (exit {returncode}): {last}",
         },
-        "browser.chromium_wrote_screenshot": {
+        "browser.no_screenshot": {
             "fr": "Chromium n'a écrit aucune capture d'écran",
             "en": "Chromium wrote no screenshot",
         },
-        "browser.chromium_wrote_pdf": {
+        "browser.no_pdf": {
             "fr": "Chromium n'a écrit aucun PDF",
             "en": "Chromium wrote no PDF",
         },
-        "browser.chromium_did_finish_within": {
+        "browser.timeout": {
             "fr": "Chromium n'a pas fini en {timeout:.0f} s",
             "en": "Chromium did not finish within {timeout:.0f} s",
         },
-        "facts.png_jpeg_webp_image": {
+        "facts.not_an_image": {
             "fr": "{path}\u00a0: ce n'est pas une image PNG, JPEG ou WebP",
             "en": "{path}: not a PNG, JPEG or WebP image",
         },

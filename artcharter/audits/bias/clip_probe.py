@@ -108,7 +108,7 @@ def parse_clip_spec(text: str | None) -> ClipSpec:
     """``demo``, ``ARCH:TAG``, ``ARCH:PATH``, ``ARCH`` (ViT-B-32 only) or ``PATH``."""
     text = (text or DEFAULT_CLIP).strip()
     if not text:
-        raise BadInput(MESSAGES("clip_probe.empty_use_vit_b", param="clip"))
+        raise BadInput(MESSAGES("clip_probe.empty", param="clip"))
     if text == DEMO:
         return ClipSpec(text, is_demo=True)
     if Path(text).expanduser().exists():
@@ -119,17 +119,17 @@ def parse_clip_spec(text: str | None) -> ClipSpec:
         if arch == DEFAULT_ARCH:
             return ClipSpec(text, arch, DEFAULT_TAG)
         if "/" in text or text.endswith((".pt", ".bin", ".safetensors", ".pth")):
-            raise BadInput(MESSAGES("clip_probe.such_file_folder", text=text, param="clip"))
-        raise BadInput(
-            MESSAGES("clip_probe.name_pretrained_tag_too", text=text, arch=arch, param="clip")
-        )
+            raise BadInput(MESSAGES("clip_probe.no_such_path", text=text, param="clip"))
+        raise BadInput(MESSAGES("clip_probe.tag_missing", text=text, arch=arch, param="clip"))
     if not arch or not rest:
-        raise BadInput(MESSAGES("clip_probe.expected_arch_tag_arch", text=text, param="clip"))
+        raise BadInput(MESSAGES("clip_probe.bad_spec", text=text, param="clip"))
     candidate = Path(rest).expanduser()
     if candidate.exists():
         return ClipSpec(text, arch, path=str(candidate.resolve()))
     if "/" in rest or rest.endswith((".pt", ".bin", ".safetensors", ".pth")):
-        raise BadInput(MESSAGES("clip_probe.such_file", text=text, rest=rest, param="clip"))
+        raise BadInput(
+            MESSAGES("clip_probe.no_such_file_in_spec", text=text, rest=rest, param="clip")
+        )
     return ClipSpec(text, arch, tag=rest)
 
 
@@ -157,12 +157,12 @@ def resolve_pretrained(arch: str, tag: str) -> tuple[Path, dict[str, Any]]:
 
     if arch not in open_clip.list_models():
         raise BadInput(
-            MESSAGES("clip_probe.open_clip_has_architecture", arch=arch, example=DEFAULT_ARCH)
+            MESSAGES("clip_probe.unknown_architecture_example", arch=arch, example=DEFAULT_ARCH)
         )
     cfg = open_clip.get_pretrained_cfg(arch, tag)
     if not cfg:
         tags = ", ".join(open_clip.list_pretrained_tags_by_model(arch)) or "none"
-        raise BadInput(MESSAGES("clip_probe.open_clip_has_weights", arch=arch, tag=tag, tags=tags))
+        raise BadInput(MESSAGES("clip_probe.unknown_weights", arch=arch, tag=tag, tags=tags))
     if cfg.get("file"):
         return Path(cfg["file"]), cfg
     hub = cfg.get("hf_hub", "")
@@ -280,7 +280,7 @@ def pick_device(device: str = "auto") -> str:
 
     if device != "auto":
         if device.startswith("cuda") and not torch.cuda.is_available():
-            raise SetupError(MESSAGES("clip_probe.device_asked_but_torch", device=device))
+            raise SetupError(MESSAGES("clip_probe.no_cuda", device=device))
         return device
     if torch.cuda.is_available():
         return "cuda"
@@ -348,16 +348,16 @@ def load_clip(
     elif clip.path and Path(clip.path).is_dir():
         folder = Path(clip.path)
         if not (folder / "open_clip_config.json").is_file():
-            raise BadInput(MESSAGES("clip_probe.open_clip_model_folder", folder=folder))
+            raise BadInput(MESSAGES("clip_probe.not_a_model_folder", folder=folder))
         weights = _checkpoint_in(folder)
         if weights is None:
-            raise BadInput(MESSAGES("clip_probe.weights_file_open_clip", folder=folder))
+            raise BadInput(MESSAGES("clip_probe.no_weights_file", folder=folder))
         name, arch = f"local-dir:{folder}", folder.name
     elif clip.path:
         name = arch = clip.arch or DEFAULT_ARCH
         weights = Path(clip.path)
         if arch not in open_clip.list_models():
-            raise BadInput(MESSAGES("clip_probe.open_clip_has_architecture_2", arch=arch))
+            raise BadInput(MESSAGES("clip_probe.unknown_architecture", arch=arch))
     else:
         name = arch = clip.arch or DEFAULT_ARCH
         tag = clip.tag
@@ -382,7 +382,7 @@ def load_clip(
     except Exception as exc:  # any failure to read a checkpoint is a bad checkpoint
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise BadInput(
-            MESSAGES("clip_probe.cannot_load_clip_probe", display=clip.display, value=first[:300])
+            MESSAGES("clip_probe.cannot_load", display=clip.display, value=first[:300])
         ) from None
     model.eval()
     return ProbeModel(
@@ -488,7 +488,7 @@ def open_image(path: Path) -> Any:
             if width * height > MAX_PIXELS:
                 raise BadInput(
                     MESSAGES(
-                        "clip_probe.x_pixels_over_pixel",
+                        "clip_probe.over_pixel_limit",
                         path=path,
                         width=width,
                         height=height,
@@ -498,11 +498,11 @@ def open_image(path: Path) -> Any:
             img.draft("RGB", (1024, 1024))  # JPEG: decode at reduced size, the probe needs 224
             return img.convert("RGB")
     except FileNotFoundError:
-        raise BadInput(MESSAGES("clip_probe.such_file_2", path=path)) from None
+        raise BadInput(MESSAGES("clip_probe.no_such_image", path=path)) from None
     except Image.DecompressionBombError:
-        raise BadInput(MESSAGES("clip_probe.too_many_pixels_safe", path=path)) from None
+        raise BadInput(MESSAGES("clip_probe.too_many_pixels", path=path)) from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise BadInput(MESSAGES("clip_probe.readable_image", path=path, error=str(exc))) from None
+        raise BadInput(MESSAGES("clip_probe.unreadable_image", path=path, error=str(exc))) from None
 
 
 class Probe:
@@ -614,7 +614,7 @@ class Probe:
         import torch
 
         if batch_size < 1:
-            raise BadInput(MESSAGES("clip_probe.batch_size_at_least"))
+            raise BadInput(MESSAGES("clip_probe.batch_size"))
         pending: list[tuple[Any, Any]] = []  # (item, tensor or error text)
 
         def flush() -> Iterator[tuple[Any, ImageReading]]:

@@ -60,10 +60,10 @@ def wilson_interval(successes: int, n: int, z: float = Z95) -> tuple[float, floa
 
 def _check_counts(counts: Mapping[str, int]) -> None:
     if not counts:
-        raise BadInput(MESSAGES("metrics.metric_needs_at_least"))
+        raise BadInput(MESSAGES("metrics.no_class"))
     for name, value in counts.items():
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise BadInput(MESSAGES("metrics.count_whole_number", name=name, value=value))
+            raise BadInput(MESSAGES("metrics.count_not_whole", name=name, value=value))
 
 
 def shares(counts: Mapping[str, int]) -> dict[str, float] | None:
@@ -101,7 +101,7 @@ def skews(
     """ln(p̃_k / q_k) per class with add-α smoothing; None when n is 0."""
     _check_counts(counts)
     if alpha <= 0:
-        raise BadInput(MESSAGES("metrics.smoothing", alpha=alpha))
+        raise BadInput(MESSAGES("metrics.smoothing_not_positive", alpha=alpha))
     n = sum(counts.values())
     if n == 0:
         return None
@@ -148,9 +148,9 @@ def _reference_for(
         return uniform(list(classes))
     missing = [c for c in classes if c not in reference]
     if missing:
-        raise BadInput(MESSAGES("metrics.reference_has_share", choices=", ".join(missing)))
+        raise BadInput(MESSAGES("metrics.reference_missing_share", choices=", ".join(missing)))
     if any(reference[c] <= 0 for c in classes):
-        raise BadInput(MESSAGES("metrics.every_reference_share_kl"))
+        raise BadInput(MESSAGES("metrics.reference_share_not_positive"))
     total = sum(reference[c] for c in classes)
     return {c: reference[c] / total for c in classes}
 
@@ -219,7 +219,7 @@ def attribute_metrics(
     full = {c: int(counts.get(c, 0)) for c in classes}
     _check_counts(full)
     if uncertain < 0 or abstain < 0:
-        raise BadInput(MESSAGES("metrics.uncertain_abstain_counts"))
+        raise BadInput(MESSAGES("metrics.negative_counts"))
     n = sum(full.values())
     p = shares(full)
     q = _reference_for(full, reference) if reference is not None else None
@@ -316,16 +316,16 @@ def bootstrap_aggregates(
     import numpy as np
 
     if resamples < 1:
-        raise BadInput(MESSAGES("metrics.bootstrap_needs_at_least"))
+        raise BadInput(MESSAGES("metrics.no_resample"))
     if not 0 < level < 1:
-        raise BadInput(MESSAGES("metrics.interval_level_between", level=level))
+        raise BadInput(MESSAGES("metrics.interval_level", level=level))
     classes = list(classes)
     rows = [[int(c.get(k, 0)) for k in classes] for c in per_prompt_counts]
     for row in rows:
         _check_counts(dict(zip(classes, row, strict=True)))
     refs = list(references) if references is not None else [None] * len(rows)
     if len(refs) != len(rows):
-        raise BadInput(MESSAGES("metrics.one_reference_none_per"))
+        raise BadInput(MESSAGES("metrics.reference_per_prompt"))
     kept = [(row, ref) for row, ref in zip(rows, refs, strict=True) if sum(row) > 0]
     metrics = [f"share:{i}" for i in range(len(classes))] + list(AGGREGATE_METRICS)
     names = [f"share:{c}" for c in classes] + list(AGGREGATE_METRICS)

@@ -237,9 +237,9 @@ def load_protected_names(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise BadInput(MESSAGES("prompt_audit.such_protected_names_file", path=path)) from None
+        raise BadInput(MESSAGES("prompt_audit.no_protected_names_file", path=path)) from None
     except UnicodeDecodeError:
-        raise BadInput(MESSAGES("prompt_audit.protected_names_file_utf", path=path)) from None
+        raise BadInput(MESSAGES("prompt_audit.protected_names_not_utf8", path=path)) from None
     except OSError as exc:
         raise BadInput(
             MESSAGES("prompt_audit.cannot_read", path=path, reason=exc.strerror)

@@ -67,7 +67,7 @@ class PromptSet:
 def fill(template: str, subject: str, lang: str) -> str:
     """The template with the subject in it; French elides "de un·e" into "d'un·e"."""
     if "{subject}" not in template:
-        raise BadInput(MESSAGES("prompt_sets.template_has_slot", template=template))
+        raise BadInput(MESSAGES("prompt_sets.template_without_subject", template=template))
     if lang == "fr" and subject[:1].lower() in _VOWELS:
         template = re.sub(r"\bde \{subject\}", "d'{subject}", template)
     return template.replace("{subject}", subject)
@@ -77,16 +77,16 @@ def _subjects_and_templates(data: Mapping[str, Any], origin: str) -> tuple[list,
     subjects = data.get("subject")
     templates = data.get("templates")
     if not isinstance(subjects, list) or not subjects:
-        raise BadInput(MESSAGES("prompt_sets.subject_entries", origin=origin))
+        raise BadInput(MESSAGES("prompt_sets.no_subjects", origin=origin))
     if not isinstance(templates, Mapping) or not any(templates.get(lang) for lang in LANGS):
-        raise BadInput(MESSAGES("prompt_sets.templates_en_fr_lists", origin=origin))
+        raise BadInput(MESSAGES("prompt_sets.no_templates", origin=origin))
     seen = set()
     for entry in subjects:
         sid = entry.get("id") if isinstance(entry, Mapping) else None
         if not isinstance(sid, str) or not re.fullmatch(r"[\w.\-]+", sid):
-            raise BadInput(MESSAGES("prompt_sets.every_subject_needs_id", origin=origin))
+            raise BadInput(MESSAGES("prompt_sets.subject_id", origin=origin))
         if sid in seen:
-            raise BadInput(MESSAGES("prompt_sets.subject_appears_twice", origin=origin, sid=sid))
+            raise BadInput(MESSAGES("prompt_sets.subject_twice", origin=origin, sid=sid))
         seen.add(sid)
     return subjects, dict(templates)
 
@@ -105,7 +105,7 @@ def _from_templates(
         if unknown:
             raise BadInput(
                 MESSAGES(
-                    "prompt_sets.subject_known",
+                    "prompt_sets.unknown_subjects",
                     origin=origin,
                     choices=", ".join(map(repr, unknown)),
                     known=", ".join(sorted(known)),
@@ -118,11 +118,13 @@ def _from_templates(
             lang_templates = templates.get(lang) or []
             label = entry.get(lang)
             if not lang_templates:
-                raise BadInput(MESSAGES("prompt_sets.templates", origin=origin, lang=lang))
+                raise BadInput(
+                    MESSAGES("prompt_sets.no_templates_in_lang", origin=origin, lang=lang)
+                )
             if not isinstance(label, str) or not label.strip():
                 raise BadInput(
                     MESSAGES(
-                        "prompt_sets.subject_has_text", origin=origin, id=entry["id"], lang=lang
+                        "prompt_sets.subject_without_text", origin=origin, id=entry["id"], lang=lang
                     )
                 )
             for index, template in enumerate(lang_templates):
@@ -148,9 +150,9 @@ def _from_lines(path: Path, text: str, only: Sequence[str] | None) -> PromptSet:
         key = f"p{len(prompts) + 1:03d}"
         prompts.append(ProbePrompt(key, key, prompt, "any", prompt, None))
     if not prompts:
-        raise BadInput(MESSAGES("prompt_sets.prompts_one_per_line", path=path))
+        raise BadInput(MESSAGES("prompt_sets.no_prompts", path=path))
     if len({p.text for p in prompts}) != len(prompts):
-        raise BadInput(MESSAGES("prompt_sets.same_prompt_appears_twice", path=path))
+        raise BadInput(MESSAGES("prompt_sets.prompt_twice", path=path))
     if only:
         prompts = [p for p in prompts if p.key in only]
     return PromptSet(path.stem, str(path), tuple(prompts))
@@ -163,15 +165,13 @@ def load_prompt_set(
     langs = list(dict.fromkeys(langs))
     bad = [lang for lang in langs if lang not in LANGS]
     if not langs or bad:
-        raise BadInput(
-            MESSAGES("prompt_sets.prompt_languages_are_en", value=", ".join(bad) or "none")
-        )
+        raise BadInput(MESSAGES("prompt_sets.unknown_languages", value=", ".join(bad) or "none"))
     if spec in BUILTIN_SETS:
         data = read_data(BUILTIN_SETS[spec])
         return _from_templates(spec, f"builtin:{spec}", data, langs, only)
     path = Path(spec)
     if not path.is_file():
-        raise BadInput(MESSAGES("prompt_sets.unknown_prompt_set_use", spec=spec))
+        raise BadInput(MESSAGES("prompt_sets.unknown_set", spec=spec))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -180,7 +180,9 @@ def load_prompt_set(
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise BadInput(MESSAGES("probe_classes.error", path=path, error=str(exc))) from None
+            raise BadInput(
+                MESSAGES("probe_classes.unreadable_file", path=path, error=str(exc))
+            ) from None
         return _from_templates(str(data.get("name") or path.stem), str(path), data, langs, only)
     return _from_lines(path, text, only)
 

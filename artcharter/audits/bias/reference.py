@@ -66,23 +66,21 @@ def _norm_key(key: str) -> str:
 
 def _table(data: Any, where: str) -> Table:
     if not isinstance(data, Mapping):
-        raise BadInput(MESSAGES("reference.expected_table_attributes", where=where))
+        raise BadInput(MESSAGES("reference.not_a_table", where=where))
     table: Table = {}
     for attribute, row in data.items():
         if not isinstance(row, Mapping) or not row:
-            raise BadInput(
-                MESSAGES("reference.expected_class_share_pairs", where=where, attribute=attribute)
-            )
+            raise BadInput(MESSAGES("reference.not_pairs", where=where, attribute=attribute))
         values: dict[str, float] = {}
         for cls, value in row.items():
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise BadInput(
-                    MESSAGES("reference.number", where=where, attribute=attribute, cls=cls)
+                    MESSAGES("reference.not_a_number", where=where, attribute=attribute, cls=cls)
                 )
             if not math.isfinite(value) or value <= 0:
                 raise BadInput(
                     MESSAGES(
-                        "reference.every_reference_share_kl",
+                        "reference.share_not_positive",
                         where=where,
                         attribute=attribute,
                         cls=cls,
@@ -97,17 +95,17 @@ def _table(data: Any, where: str) -> Table:
 def parse_reference(data: Mapping[str, Any], origin: str = "reference") -> Reference:
     source = data.get("source")
     if not isinstance(source, str) or not source.strip():
-        raise BadInput(MESSAGES("reference.reference_table_needs_saying", origin=origin))
+        raise BadInput(MESSAGES("reference.no_source", origin=origin))
     prompts_data = data.get("prompts", {})
     if not isinstance(prompts_data, Mapping):
-        raise BadInput(MESSAGES("reference.table", origin=origin))
+        raise BadInput(MESSAGES("reference.prompts_not_a_table", origin=origin))
     prompts = {
         _norm_key(str(key)): _table(value, f"{origin}: prompts.{key}")
         for key, value in prompts_data.items()
     }
     default = _table(data.get("default", {}), f"{origin}: default")
     if not prompts and not default:
-        raise BadInput(MESSAGES("reference.rows", origin=origin))
+        raise BadInput(MESSAGES("reference.no_rows", origin=origin))
     url = data.get("url")
     return Reference(source.strip(), str(url) if url else None, default, prompts, origin)
 
@@ -116,11 +114,13 @@ def load_reference(path: Path) -> Reference:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BadInput(MESSAGES("reference.such_reference_file", path=path)) from None
+        raise BadInput(MESSAGES("reference.no_such_file", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInput(MESSAGES("prompt_sets.cannot_read", path=path, error=str(exc))) from None
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise BadInput(MESSAGES("probe_classes.error", path=path, error=str(exc))) from None
+        raise BadInput(
+            MESSAGES("probe_classes.unreadable_file", path=path, error=str(exc))
+        ) from None
     return parse_reference(data, str(path))

@@ -95,13 +95,13 @@ def _classify_pages(
                 MESSAGES("classify.cannot_read", name=path.name, reason=exc.strerror)
             ) from None
         if row["sha256"] and sha256_hex(data) != row["sha256"]:
-            raise BadInput(MESSAGES("classify.file_changed_after_was", name=path.name))
+            raise BadInput(MESSAGES("classify.changed", name=path.name))
         try:
             with Image.open(io.BytesIO(data)) as img:
                 rgb = img.convert("RGB")
         except (OSError, ValueError, SyntaxError) as exc:
             raise BadInput(
-                MESSAGES("classify.readable_image", name=path.name, error=str(exc))
+                MESSAGES("classify.unreadable_image", name=path.name, error=str(exc))
             ) from None
         hashes[row["image_id"]] = pixels_sha256(rgb)
         return rgb

@@ -146,7 +146,7 @@ def _check_same_model(campaign: Mapping[str, Any], maker: ImageMaker) -> None:
     ):
         raise BadInput(
             MESSAGES(
-                "images.campaign_was_made_weights",
+                "images.other_weights",
                 campaign_id=campaign["campaign_id"],
                 model_id=campaign["model_id"],
                 value=str(recorded)[:12],
@@ -177,7 +177,7 @@ def folder_prompt_set(images_dir: Path) -> PromptSet:
     """Prompts of an image folder: one per sub-folder (its ``prompt.txt``, or its name);
     images directly in the folder form one prompt named after the folder."""
     if not images_dir.is_dir():
-        raise BadInput(MESSAGES("images.such_folder_images", images_dir=images_dir))
+        raise BadInput(MESSAGES("images.no_such_folder", images_dir=images_dir))
     groups: list[tuple[str, Path]] = []
     if any(_images_in(images_dir)):
         groups.append((images_dir.name or "images", images_dir))
@@ -185,7 +185,7 @@ def folder_prompt_set(images_dir: Path) -> PromptSet:
         if any(_images_in(sub)):
             groups.append((sub.name, sub))
     if not groups:
-        raise BadInput(MESSAGES("images.png_jpeg_webp_images", images_dir=images_dir))
+        raise BadInput(MESSAGES("images.no_images", images_dir=images_dir))
     prompts = []
     for name, folder in groups:
         text_file = folder / "prompt.txt"

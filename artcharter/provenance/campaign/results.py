@@ -176,9 +176,7 @@ def compute_results(
     tally = _tally(ledger, campaign_id, classes)
     pending = sum(t["pending"] for t in tally.values())
     if pending:
-        raise BadInput(
-            MESSAGES("results.campaign_still_has_images", campaign_id=campaign_id, pending=pending)
-        )
+        raise BadInput(MESSAGES("results.unclassified", campaign_id=campaign_id, pending=pending))
     reference = settings.reference
     prompts: list[PromptResult] = []
     now = now_iso()
@@ -360,7 +358,7 @@ def load_result(ledger: Ledger, campaign_id: str) -> CampaignResult:
     if campaign["status"] != STATUS_COMPLETE:
         raise BadInput(
             MESSAGES(
-                "results.campaign_resume",
+                "results.unfinished",
                 campaign_id=campaign["campaign_id"],
                 status=campaign["status"],
             )

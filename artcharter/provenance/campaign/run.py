@@ -50,9 +50,7 @@ def find_campaign(
     if resume:
         row = get_campaign(ledger, resume)
         if row["fingerprint"] != fp:
-            raise BadInput(
-                MESSAGES("run.campaign_was_made_another", campaign_id=row["campaign_id"])
-            )
+            raise BadInput(MESSAGES("run.other_settings", campaign_id=row["campaign_id"]))
         return row
     if new:
         return None
@@ -193,9 +191,9 @@ def run_campaign(
     """
     settings.check()
     if settings.mode == MODE_GENERATE and maker_factory is None:
-        raise BadInput(MESSAGES("run.campaign_that_generates_images"))
+        raise BadInput(MESSAGES("run.no_model"))
     if settings.mode == MODE_IMAGES and not model_id:
-        raise BadInput(MESSAGES("run.name_tool_that_made", param="model"))
+        raise BadInput(MESSAGES("run.name_the_tool", param="model"))
     fp = campaign_fingerprint(settings, probe, model_spec)
     row = find_campaign(ledger, fp, resume=resume, new=new)
     maker: ImageMaker | None = None

@@ -44,14 +44,16 @@ class CampaignSettings:
     def check(self) -> None:
         if self.mode == MODE_GENERATE and not 1 <= self.per_prompt <= 100_000:
             raise BadInput(
-                MESSAGES("settings.between", per_prompt=self.per_prompt, param="per_prompt")
+                MESSAGES(
+                    "settings.per_prompt_range", per_prompt=self.per_prompt, param="per_prompt"
+                )
             )
         if self.seed_base < 0 or self.seed_base + self.per_prompt > 2**63 - 1:
-            raise BadInput(MESSAGES("settings.whole_number", param="seed_base"))
+            raise BadInput(MESSAGES("settings.seed_base", param="seed_base"))
         if not self.prompt_set.prompts:
-            raise BadInput(MESSAGES("settings.prompt_set_has_prompt"))
+            raise BadInput(MESSAGES("settings.no_prompt"))
         if self.batch_size < 1:
-            raise BadInput(MESSAGES("settings.at_least", param="batch_size"))
+            raise BadInput(MESSAGES("settings.batch_size", param="batch_size"))
 
 
 OnImage = Callable[[int, str, Path, str], None]  # seed, artwork id, path, sha256

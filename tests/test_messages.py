@@ -1,0 +1,249 @@
+"""The message catalogues: complete in every language, French typography, no key used that a
+catalogue lacks and no text that nothing uses, fields that match their templates; and a third
+language added to the catalogues alone reaches every charter rule."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from charter_helpers import (
+    full_declaration,
+    generated_declaration,
+    generated_evidence,
+    labelled_evidence,
+    no_ai_declaration,
+)
+
+from artcharter.audits.messages import MESSAGES as AUDITS
+from artcharter.base import messages
+from artcharter.base.messages import Catalogue, Message, placeholders
+from artcharter.charter.evaluate import evaluate
+from artcharter.charter.evidence import Evidence
+from artcharter.charter.messages import MESSAGES as CHARTER_TEXTS
+from artcharter.charter.model import default_charter
+from artcharter.provenance.messages import MESSAGES as PROVENANCE
+from artcharter.reports.messages import MESSAGES as REPORTS
+
+PACKAGE = Path(__file__).resolve().parents[1] / "artcharter"
+CATALOGUES = {c.name: c for c in (AUDITS, PROVENANCE, CHARTER_TEXTS, REPORTS)}
+ENTRIES = [(c.name, key) for c in CATALOGUES.values() for key in c.texts]
+
+
+def modules() -> Iterator[tuple[Path, ast.Module]]:
+    for path in sorted(PACKAGE.rglob("*.py")):
+        yield path, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def catalogue_names(tree: ast.Module) -> dict[str, Catalogue]:
+    """The names a module gives the catalogues it imports: {"MESSAGES": <charter>}."""
+    names = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and (node.module or "").endswith(".messages"):
+            room = node.module.split(".")[1]
+            for alias in node.names:
+                if alias.name == "MESSAGES" and room in CATALOGUES:
+                    names[alias.asname or alias.name] = CATALOGUES[room]
+    return names
+
+
+def message_calls() -> Iterator[tuple[str, Catalogue, ast.Call]]:
+    """Every ``MESSAGES(...)`` call of the package, with the catalogue it reads."""
+    for path, tree in modules():
+        names = catalogue_names(tree)
+        if path.name == "messages.py" and path.parent.name in CATALOGUES:
+            continue
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in names
+            ):
+                where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+                yield where, names[node.func.id], node
+
+
+def literal_keys(node: ast.expr) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return literal_keys(node.body) + literal_keys(node.orelse)
+    return []
+
+
+def key_prefix(node: ast.expr) -> str | None:
+    """The constant start of a key built at run time (f"share.{kind}" -> "share.")."""
+    if isinstance(node, ast.JoinedStr) and node.values:
+        first = node.values[0]
+        if isinstance(first, ast.Constant):
+            return str(first.value)
+    return None
+
+
+@pytest.mark.parametrize(("room", "key"), ENTRIES)
+def test_every_message_has_each_language_and_the_same_fields(room: str, key: str) -> None:
+    texts = CATALOGUES[room].texts[key]
+    assert set(texts) == set(messages.LANGS), f"{room}.{key}"
+    assert all(texts[lang].strip() for lang in messages.LANGS), f"{room}.{key}"
+    assert placeholders(texts["fr"]) == placeholders(texts["en"]), f"{room}.{key}"
+
+
+def _without_fields(text: str) -> str:
+    """The text without its fields and without code to type (`pip install ...`)."""
+    return re.sub(r"`[^`]*`", "X", re.sub(r"\{[^{}]*\}", "X", text))
+
+
+@pytest.mark.parametrize(("room", "key"), ENTRIES)
+def test_french_texts_have_french_typography(room: str, key: str) -> None:
+    text = _without_fields(CATALOGUES[room].texts[key]["fr"])
+    # A mark used as punctuation (followed by a space or ending the text) has a no-break
+    # space before it; "ARCH:TAG", "cuda:N" or a URL are not punctuation.
+    for match in re.finditer(r"[:;!?](?=\s|$)", text):
+        before = text[: match.start()]
+        assert before.endswith("\u00a0"), f"{room}.{key}: {text!r}"
+    assert not re.search(r" [:;!?]", text), f"{room}.{key}: {text!r}"
+    assert "« " not in text and " »" not in text, f"{room}.{key}: {text!r}"
+    assert text.count("«") == text.count("»"), f"{room}.{key}: {text!r}"
+
+
+def test_every_key_the_code_uses_exists_with_the_fields_it_passes() -> None:
+    problems = []
+    calls = list(message_calls())
+    assert len(calls) > 200  # the scan sees the raise sites and the rules
+    for where, catalogue, call in calls:
+        if not call.args:
+            problems.append(f"{where}: no key")
+            continue
+        keys = literal_keys(call.args[0])
+        prefix = key_prefix(call.args[0])
+        if prefix is not None:
+            if not any(k.startswith(prefix) for k in catalogue.texts):
+                problems.append(f"{where}: no {catalogue.name} key starts with {prefix!r}")
+            continue
+        if not keys:
+            problems.append(f"{where}: the key is neither a literal nor an f-string")
+        passed = {kw.arg for kw in call.keywords}
+        for key in keys:
+            if key not in catalogue:
+                problems.append(f"{where}: {catalogue.name} has no message {key!r}")
+            elif None not in passed:  # no **fields: the names can be read here
+                wanted = placeholders(catalogue.texts[key]["en"])
+                if passed != wanted:
+                    problems.append(
+                        f"{where}: {key} takes {sorted(wanted)}, given {sorted(passed)}"
+                    )
+    assert not problems, "\n".join(problems)
+
+
+def test_every_text_of_a_catalogue_is_used() -> None:
+    used: dict[str, set[str]] = {name: set() for name in CATALOGUES}
+    prefixes: dict[str, set[str]] = {name: set() for name in CATALOGUES}
+    for path, tree in modules():
+        if path.name == "messages.py" and path.parent.name in CATALOGUES:
+            continue
+        rooms = {c.name for c in catalogue_names(tree).values()}
+        strings = {
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        }
+        for room in rooms:
+            used[room] |= strings & set(CATALOGUES[room].texts)
+    for _, catalogue, call in message_calls():
+        if call.args and (prefix := key_prefix(call.args[0])) is not None:
+            prefixes[catalogue.name].add(prefix)
+    dead = [
+        f"{name}.{key}"
+        for name, catalogue in CATALOGUES.items()
+        for key in catalogue.texts
+        if key not in used[name] and not any(key.startswith(p) for p in prefixes[name])
+    ]
+    assert not dead, dead
+
+
+def _sample(spec: str) -> Any:
+    """A field value that the format spec accepts."""
+    if spec.startswith("%"):
+        return dt.datetime(2026, 3, 14, 10, 30, tzinfo=dt.UTC)
+    if spec and spec[-1] in ",do":
+        return 1234
+    if spec and spec[-1] in "gf":
+        return 1.5
+    return "Alice"
+
+
+@pytest.mark.parametrize(("room", "key"), ENTRIES)
+def test_every_text_renders_with_its_fields(room: str, key: str) -> None:
+    catalogue = CATALOGUES[room]
+    for lang in messages.LANGS:
+        template = catalogue.texts[key][lang]
+        fields = {
+            name: _sample(spec or "")
+            for _, name, spec, _ in messages._FORMATTER.parse(template)
+            if name
+        }
+        text = catalogue(key, **fields).render(lang)
+        assert "{" not in text.replace("{}", "") or "{{" in template, text
+
+
+def test_parameters_read_as_the_reader_typed_them() -> None:
+    message = PROVENANCE("label.exists", output="out.png", param="force")
+    assert str(message) == "out.png already exists: choose another name or pass force"
+    shown = message.render("fr", param=lambda name: "--" + name)
+    assert shown == "out.png existe déjà\u00a0: choisissez un autre nom ou passez --force"
+
+
+# --- a third language reaches every rule without any rule knowing it ---------------------------
+
+
+def _placeholder_texts(catalogue: Catalogue) -> dict[str, dict[str, str]]:
+    """Each message with a "de" column: DE[key] and its fields, as a translator would start."""
+    texts = {}
+    for key, by_lang in catalogue.texts.items():
+        fields = sorted(placeholders(by_lang["en"]))
+        texts[key] = {**by_lang, "de": f"DE[{key}]" + "".join(f" {{{f}}}" for f in fields)}
+    return texts
+
+
+def _evidence() -> list[Evidence]:
+    return [
+        Evidence(),
+        labelled_evidence(full_declaration(), flagged=("poor",)),
+        labelled_evidence(None),
+        labelled_evidence(no_ai_declaration()),
+        generated_evidence(generated_declaration()),
+        generated_evidence(None),
+    ]
+
+
+def _all_german(message: Message) -> bool:
+    text = message.render("de")
+    return text.startswith("DE[") and all(
+        _all_german(v) for v in message.fields.values() if isinstance(v, Message)
+    )
+
+
+def test_a_third_language_needs_only_a_catalogue_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(messages, "LANGS", ("fr", "en", "de"))
+    for catalogue in CATALOGUES.values():
+        monkeypatch.setattr(catalogue, "texts", _placeholder_texts(catalogue))
+    charter = default_charter()
+    seen_rules = set()
+    for evidence in _evidence():
+        for verdict in evaluate(charter, evidence):
+            seen_rules.add(verdict.rule_id)
+            assert _all_german(verdict.message), verdict.rule_id
+            assert verdict.reason["de"].startswith(f"DE[{verdict.message.key}]")
+            assert set(verdict.reason) == {"fr", "en", "de"}
+            data = verdict.to_dict("de")
+            assert data["reason"] == verdict.reason["de"]
+            assert data["status_title"].startswith("DE[status.")
+            assert data["reason_message"]["key"] == f"charter.{verdict.message.key}"
+            # French and English are still there, untouched.
+            assert not verdict.reason["en"].startswith("DE[")
+    assert seen_rules == {rule.id for rule in charter.active_rules}

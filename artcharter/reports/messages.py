@@ -786,6 +786,43 @@ MESSAGES = Catalogue(
             "fr": "{n} œuvres sur {total} ne respectent pas la charte",
             "en": "{n} of {total} {artworks} do not meet the charter",
         },
+        # --- the probe campaign chart (artcharter.reports.probe_chart) ---
+        "chart.title": {
+            "fr": "Campagne de sonde de biais {id}",
+            "en": "Bias probe campaign {id}",
+        },
+        "chart.model": {
+            "fr": "modèle\u00a0: {model}",
+            "en": "model: {model}",
+        },
+        "chart.probe": {
+            "fr": "sonde\u00a0: {probe}",
+            "en": "probe: {probe}",
+        },
+        "chart.per_prompt": {
+            "fr": "{n} images par prompt",
+            "en": "{n} images per prompt",
+        },
+        "chart.parity": {
+            "fr": "parité (1/{k})",
+            "en": "parity (1/{k})",
+        },
+        "chart.xlabel": {
+            "fr": "part des images lues (intervalle de Wilson à 95 %)",
+            "en": "share of the images read (Wilson 95% interval)",
+        },
+        "chart.read": {
+            "fr": "{n} lues",
+            "en": "{n} read",
+        },
+        "chart.no_reading": {
+            "fr": "aucune image lue",
+            "en": "no image read",
+        },
+        "chart.demo": {
+            "fr": "DÉMONSTRATION — CHIFFRES SANS SIGNIFICATION",
+            "en": "DEMO — NUMBERS ARE MEANINGLESS",
+        },
         # --- IPTC digital source types, in words ---
         "source_type.trainedAlgorithmicMedia": {
             "fr": "image créée par un modèle d'IA générative",

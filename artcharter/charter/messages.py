@@ -463,6 +463,154 @@ MESSAGES = Catalogue(
             "fr": "Le champ {field} est rempli ({chars} caractères).",
             "en": "The field {field} is filled in ({chars} characters).",
         },
+        # --- the declaration template (artcharter.charter.declaration) ---
+        "sign.command": {
+            "fr": (
+                "artcharter label IMAGE -o SORTIE --source-type {source_type} --declaration {path}"
+            ),
+            "en": (
+                "artcharter label IMAGE -o OUT --source-type {source_type} --declaration {path}"
+            ),
+        },
+        "sign.type": {
+            "fr": (
+                "TYPE\u00a0: trainedAlgorithmicMedia si l'IA a fait l'image, "
+                "compositeWithTrainedAlgorithmicMedia "
+                "si elle mêle IA et travail humain (autres types\u00a0: artcharter label "
+                "--help)"
+            ),
+            "en": (
+                "TYPE: trainedAlgorithmicMedia if the AI made the image, "
+                "compositeWithTrainedAlgorithmicMedia "
+                "if it mixes AI and human work (other types: artcharter label --help)"
+            ),
+        },
+        "template.head": {
+            "fr": (
+                "Déclaration de l'artiste (artcharter). Complétez-la, vérifiez-la avec "
+                "#   artcharter declare --check FICHIER "
+                "# puis signez votre image avec\u00a0:"
+            ),
+            "en": (
+                "Artist's declaration (artcharter). Complete it, check it with "
+                "#   artcharter declare --check FILE "
+                "# and sign your image with it:"
+            ),
+        },
+        "template.file": {
+            "fr": "FICHIER",
+            "en": "FILE",
+        },
+        "template.made_from": {
+            "fr": "Prérempli à partir de\u00a0:",
+            "en": "Prefilled from:",
+        },
+        "template.title": {
+            "fr": "Titre de l'œuvre.",
+            "en": "Title of the artwork.",
+        },
+        "template.artist": {
+            "fr": "Votre nom, tel qu'il doit apparaître.",
+            "en": "Your name as it should appear.",
+        },
+        "template.statement": {
+            "fr": "Note d'intention\u00a0: l'œuvre, votre démarche et la place de l'IA.",
+            "en": "Artist statement: the work, its intention and the place of AI in it.",
+        },
+        "template.explanation": {
+            "fr": (
+                "En mots simples, pour le public\u00a0: comment l'outil d'IA a-t-il produit "
+                "l'image\u00a0?"
+            ),
+            "en": "In plain words, for visitors: how did the AI tool produce the image?",
+        },
+        "template.bias": {
+            "fr": (
+                "Réflexion sur les biais\u00a0: quels stéréotypes le modèle ou votre prompt "
+                "peuvent-ils "
+                "# porter, et qu'en avez-vous fait\u00a0? Répondez à chaque terme signalé "
+                "par l'audit du prompt."
+            ),
+            "en": (
+                "Bias reflection: which stereotypes could the model or your prompt "
+                "carry, "
+                "# and what did you do about them? Answer each term the prompt audit "
+                "flagged."
+            ),
+        },
+        "template.tm": {
+            "fr": (
+                "L'œuvre peut-elle servir à entraîner des modèles d'IA ou être "
+                "fouillée\u00a0? "
+                "# allowed (oui), notAllowed (non) ou constrained (sous conditions)."
+            ),
+            "en": (
+                "May the artwork be used to train AI models or be mined? "
+                "# allowed, notAllowed or constrained."
+            ),
+        },
+        "template.share": {
+            "fr": (
+                "Part de l'IA à chaque étape\u00a0: none (aucune), assisted (assistée), "
+                "generated (générée)."
+            ),
+            "en": "Share of AI at each stage: none, assisted or generated.",
+        },
+        "template.tools": {
+            "fr": (
+                "Chaque outil d'IA externe utilisé (une table [[tools]] par outil). "
+                "generations\u00a0: "
+                "# combien d'images vous avez générées en tout, y compris les images "
+                "écartées."
+            ),
+            "en": (
+                "Each external AI tool used (one [[tools]] table per tool). "
+                "generations: how many "
+                "# images you generated in all, discarded ones included."
+            ),
+        },
+        "template.tool_example": {
+            "fr": "Exemple pour un outil externe\u00a0:",
+            "en": "Example for an external tool:",
+        },
+        "template.generated": {
+            "fr": (
+                "Cette image a été générée par artcharter\u00a0: modèle, graine et énergie "
+                "sont "
+                "# déjà consignés. N'indiquez ici que les autres outils d'IA utilisés."
+            ),
+            "en": (
+                "This image was generated by artcharter: model, seed and energy are "
+                "# already recorded. List here only other AI tools you used."
+            ),
+        },
+        "template.techniques": {
+            "fr": (
+                "Techniques qui auraient permis de réaliser l'image sans IA (point 3 de"
+                " la "
+                "# charte)\u00a0: une liste de noms, ou des tables avec name et how."
+            ),
+            "en": (
+                "Techniques that would have made this image without AI (point 3 of the "
+                "# charter): a list of names, or tables with name and how."
+            ),
+        },
+        "template.inputs": {
+            "fr": (
+                "Apports humains (croquis, photo, image de départ, version "
+                "antérieure)\u00a0: joignez "
+                "# chacun comme ingrédient en signant (--ingredient FICHIER:ROLE)."
+            ),
+            "en": (
+                "Human inputs (sketch, photo, init image, earlier version): each one "
+                "should "
+                "# be attached as an ingredient when you sign (--ingredient FILE:ROLE)."
+            ),
+        },
+        "template.process": {
+            "fr": "Images de votre processus (facultatif).",
+            "en": "Images of your process (optional).",
+        },
         # --- errors --------------------------------------------------------------------------
         "check.no_image": {
             "fr": "aucune image à vérifier",

@@ -85,11 +85,15 @@ def message_calls() -> Iterator[tuple[str, Catalogue, ast.Call]]:
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
-            if isinstance(func, ast.Attribute) and func.attr in ("text", "template"):
+            if isinstance(func, ast.Attribute) and func.attr in ("text", "template", "count"):
                 func = func.value  # MESSAGES.text(key, lang, **fields)
             if isinstance(func, ast.Name) and func.id in names:
                 where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
                 yield where, names[func.id], node
+
+
+def counted(call: ast.Call) -> bool:
+    return isinstance(call.func, ast.Attribute) and call.func.attr == "count"
 
 
 def literal_keys(node: ast.expr) -> list[str]:
@@ -147,6 +151,8 @@ def test_every_key_the_code_uses_exists_with_the_fields_it_passes() -> None:
             problems.append(f"{where}: no key")
             continue
         keys = literal_keys(call.args[0])
+        if counted(call):  # MESSAGES.count("key", n, lang): key.one and key.other, with {n}
+            keys = [f"{key}.{form}" for key in keys for form in ("one", "other")]
         prefix = key_prefix(call.args[0])
         if prefix is not None:
             if not any(k.startswith(prefix) for k in catalogue.texts):
@@ -154,7 +160,7 @@ def test_every_key_the_code_uses_exists_with_the_fields_it_passes() -> None:
             continue
         # A key read from a variable (a table of keys) is checked where it is written: the
         # catalogue refuses an unknown key when the code runs, and the tests run it.
-        passed = {kw.arg for kw in call.keywords}
+        passed = {kw.arg for kw in call.keywords} | ({"n"} if counted(call) else set())
         if isinstance(call.func, ast.Attribute) and call.func.attr == "template":
             passed = {None}  # the raw template: its fields are filled in elsewhere
         for key in keys:
@@ -188,6 +194,8 @@ def test_every_text_of_a_catalogue_is_used() -> None:
     for _, catalogue, call in message_calls():
         if call.args and (prefix := key_prefix(call.args[0])) is not None:
             prefixes[catalogue.name].add(prefix)
+        if call.args and counted(call):
+            prefixes[catalogue.name].update(f"{key}." for key in literal_keys(call.args[0]))
     # Keys read through a variable: source_type_words() and the templates' t('...').
     prefixes["reports"].add("source_type.")
     for template in (PACKAGE / "reports" / "templates").glob("*.j2"):
@@ -290,3 +298,17 @@ def test_a_third_language_needs_only_a_catalogue_column(monkeypatch: pytest.Monk
             # French and English are still there, untouched.
             assert not verdict.reason["en"].startswith("DE[")
     assert seen_rules == {rule.id for rule in charter.active_rules}
+
+
+def test_counted_texts_follow_each_language_s_plural() -> None:
+    # French counts 0 as one ("0 image lue"), English does not ("0 images read").
+    assert [AUDITS.count("sentence.images_read", n, "fr") for n in (0, 1, 2)] == [
+        "0 image lue",
+        "1 image lue",
+        "2 images lues",
+    ]
+    assert [AUDITS.count("sentence.images_read", n, "en") for n in (0, 1, 2)] == [
+        "0 images read",
+        "1 image read",
+        "2 images read",
+    ]

@@ -11,6 +11,151 @@ from artcharter.base.messages import Catalogue
 MESSAGES = Catalogue(
     "audits",
     {
+        # --- sentences about probe results (artcharter.audits.bias.sentences) --------------
+        "sentence.caveat": {
+            "fr": (
+                "Ce sont des attributs perçus par la sonde CLIP ({probe}), pas l'identité de "
+                "personnes\u00a0: CLIP a appris sur des images et des légendes du web et porte ses "
+                "propres biais\u00a0; lisez ces parts comme une invitation à la discussion, pas "
+                "comme une mesure des personnes."
+            ),
+            "en": (
+                "These are attributes perceived by the CLIP probe ({probe}), not people's "
+                "identities: CLIP learned from web images and captions and carries its own "
+                "biases, so read these shares as a prompt for discussion, not as a measurement "
+                "of people."
+            ),
+        },
+        "sentence.demo_probe": {
+            "fr": (
+                "Sonde de démonstration aux poids aléatoires\u00a0: ces chiffres n'ont aucun sens, "
+                "ils montrent seulement le fonctionnement de la sonde."
+            ),
+            "en": (
+                "Demo probe with random weights: these numbers are meaningless; they only show "
+                "how the probe works."
+            ),
+        },
+        "sentence.demo_model": {
+            "fr": (
+                "Images faites par un modèle de démonstration aux poids aléatoires\u00a0: ce sont "
+                "des bruits, pas des portraits."
+            ),
+            "en": "Images made by a demo model with random weights: they are noise, not portraits.",
+        },
+        "sentence.ethnicity": {
+            "fr": (
+                "Origine ethnique perçue demandée explicitement\u00a0: lire une origine sur un "
+                "visage est contesté et ces sept catégories (FairFace) écrasent bien des "
+                "identités\u00a0; à n'utiliser que comme indice de ce que le modèle associe, "
+                "jamais pour parler d'une personne."
+            ),
+            "en": (
+                "Perceived ethnicity was asked for explicitly: reading ethnicity from a face is "
+                "contested and these seven categories (FairFace) flatten many identities; use it "
+                "only as a marker of what the model associates, never to speak about a person."
+            ),
+        },
+        "sentence.and": {"fr": " et ", "en": " and "},
+        "sentence.semicolon": {"fr": "\u00a0; ", "en": "; "},
+        "sentence.uncertain.one": {"fr": "{n} incertaine", "en": "{n} uncertain"},
+        "sentence.uncertain.other": {"fr": "{n} incertaines", "en": "{n} uncertain"},
+        "sentence.images_read.one": {"fr": "{n} image lue", "en": "{n} image read"},
+        "sentence.images_read.other": {"fr": "{n} images lues", "en": "{n} images read"},
+        "sentence.images.one": {"fr": "{n} image", "en": "{n} image"},
+        "sentence.images.other": {"fr": "{n} images", "en": "{n} images"},
+        "sentence.nothing_read": {
+            "fr": "aucune image lue pour le critère «\u00a0{label}\u00a0» ({uncertain})",
+            "en": "no image read for {label} ({uncertain})",
+        },
+        "sentence.share_as": {
+            "fr": "{share} ({range}) comme des {label}",
+            "en": "{share} ({range}) as {label}",
+        },
+        "sentence.attribute_detail": {
+            "fr": "{label}\u00a0: {read}, {uncertain}",
+            "en": "{label}: {read}, {uncertain}",
+        },
+        "sentence.prompt": {
+            "fr": "Sur {images} de «\u00a0{subject}\u00a0», la sonde a perçu {phrases}.",
+            "en": "In {images} of “{subject}”, the probe perceived {phrases}.",
+        },
+        "sentence.abstain.one": {
+            "fr": "{n} image sans personne perçue est mise à part.",
+            "en": "{n} image where it perceived no person is set apart.",
+        },
+        "sentence.abstain.other": {
+            "fr": "{n} images sans personne perçue sont mises à part.",
+            "en": "{n} images where it perceived no person are set apart.",
+        },
+        "sentence.unreadable.one": {
+            "fr": "{n} fichier illisible est laissé de côté.",
+            "en": "{n} unreadable file was left out.",
+        },
+        "sentence.unreadable.other": {
+            "fr": "{n} fichiers illisibles sont laissés de côté.",
+            "en": "{n} unreadable files were left out.",
+        },
+        "sentence.reading_unreadable": {
+            "fr": "Image illisible pour la sonde\u00a0: {error}",
+            "en": "The probe could not read the image: {error}",
+        },
+        "sentence.reading_no_person": {
+            "fr": (
+                "La sonde ne perçoit personne dans cette image (probabilité d'une personne "
+                "{person}\u00a0; plus proche de\u00a0: {closest})\u00a0: elle s'abstient."
+            ),
+            "en": (
+                "The probe perceives no person in this image (probability of a person {person}; "
+                "closest to: {closest}), so it abstains."
+            ),
+        },
+        "sentence.reading_valid": {
+            "fr": "{label}\u00a0: {top} ({confidence})",
+            "en": "{label}: {top} ({confidence})",
+        },
+        "sentence.reading_uncertain": {
+            "fr": "{label}\u00a0: incertain (au mieux {top}, {confidence})",
+            "en": "{label}: uncertain (at best {top}, {confidence})",
+        },
+        "sentence.several_people": {
+            "fr": "plusieurs personnes (les lectures décrivent l'image entière)",
+            "en": "several people (the readings describe the whole image)",
+        },
+        "sentence.one_person": {"fr": "une personne", "en": "one person"},
+        "sentence.reading": {
+            "fr": "La sonde perçoit {who} (probabilité d'une personne {person}) — {parts}.",
+            "en": "The probe perceives {who} (person probability {person}) — {parts}.",
+        },
+        "sentence.quoted": {"fr": "«\u00a0{text}\u00a0»", "en": "“{text}”"},
+        "sentence.identity_terms": {
+            "fr": "des termes d'identité\u00a0: {terms}",
+            "en": "identity terms: {terms}",
+        },
+        "sentence.descriptors": {
+            "fr": "des qualificatifs stéréotypés des listes HEIM / DALL-Eval\u00a0: {terms}",
+            "en": "stereotype descriptors from the HEIM / DALL-Eval lists: {terms}",
+        },
+        "sentence.protected_names": {
+            "fr": "des noms de la liste protégée de l'école\u00a0: {terms}",
+            "en": "names from the school's protected list: {terms}",
+        },
+        "sentence.prompt_contains": {
+            "fr": "Le prompt contient {parts}. Dites pourquoi dans la réflexion sur les biais.",
+            "en": "The prompt contains {parts}. Say why in the bias reflection.",
+        },
+        "sentence.prompt_clean": {
+            "fr": (
+                "Le prompt ne contient ni terme d'identité, ni qualificatif stéréotypé, ni nom "
+                "protégé."
+            ),
+            "en": "The prompt contains no identity term, stereotype descriptor or protected name.",
+        },
+        "sentence.occupations": {
+            "fr": "Métiers mesurés par les campagnes\u00a0: {terms}.",
+            "en": "Occupations the campaigns measure: {terms}.",
+        },
+        # --- errors ---------------------------------------------------------------------
         "clip_probe.empty": {
             "fr": "{param} est vide\u00a0: utilisez ViT-B-32:laion2b_s34b_b79k, un chemin, ou demo",
             "en": "{param} is empty: use ViT-B-32:laion2b_s34b_b79k, a path, or demo",

@@ -67,6 +67,20 @@ def locale_lang() -> str:
     return DEFAULT_LANG
 
 
+# Which form of a counted text a language uses for ``n``: the "one" form or the "other"
+# (CLDR's names). French counts 0 and 1 as one ("0 image lue"), English only 1.
+PLURAL_ONE: dict[str, Callable[[int], bool]] = {
+    "fr": lambda n: n <= 1,
+    "en": lambda n: n == 1,
+}
+
+
+def plural_key(key: str, n: int, lang: str) -> str:
+    """``key.one`` or ``key.other``, the form of a counted text that ``n`` takes in ``lang``."""
+    is_one = PLURAL_ONE.get(lang, PLURAL_ONE[FALLBACK_LANG])
+    return f"{key}.{'one' if is_one(n) else 'other'}"
+
+
 def param_as_is(name: str) -> str:
     """How a Python caller reads a parameter name: as it is written."""
     return name
@@ -96,6 +110,12 @@ class Catalogue:
     ) -> str:
         """The text of ``key`` in ``lang`` with its fields filled in."""
         return Message(self, key, fields).render(lang, param)
+
+    def count(self, key: str, n: int, lang: str, /, **fields: Any) -> str:
+        """A counted text: ``key.one`` or ``key.other`` as ``n`` asks in ``lang``, with
+        ``{n}`` and ``fields`` filled in."""
+        lang = normalise_lang(lang) or DEFAULT_LANG
+        return self.text(plural_key(key, n, lang), lang, n=n, **fields)
 
     def template(self, key: str, lang: str) -> str:
         by_lang = self.texts[key]

@@ -534,9 +534,6 @@ def declaration_template(
 # --- the template of an image (I/O) ----------------------------------------------------------
 
 
-_ARTWORK_WORD = {"en": "artwork", "fr": "œuvre"}
-
-
 def record_for_image(image: Path, ledger: Ledger | None = None) -> ArtworkRecord | None:
     """What is known of ``image``: its Content Credentials' record, else the ledger's (an
     image edited in place after signing lost its credentials, not its name)."""
@@ -561,7 +558,11 @@ def template_for_image(
         record,
         artist=None if record else artist,
         lang=lang,
-        made_from=image.name + (f" ({_ARTWORK_WORD[lang]} {record.artwork_id})" if record else ""),
+        made_from=(
+            MESSAGES.text("template.image_of", lang, image=image.name, artwork_id=record.artwork_id)
+            if record
+            else image.name
+        ),
     )
 
 

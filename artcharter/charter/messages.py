@@ -485,6 +485,10 @@ MESSAGES = Catalogue(
                 "if it mixes AI and human work (other types: artcharter label --help)"
             ),
         },
+        "template.image_of": {
+            "fr": "{image} (œuvre {artwork_id})",
+            "en": "{image} (artwork {artwork_id})",
+        },
         "template.head": {
             "fr": (
                 "Déclaration de l'artiste (artcharter). Complétez-la, vérifiez-la avec "

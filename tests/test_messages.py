@@ -249,6 +249,14 @@ def test_parameters_read_as_the_reader_typed_them() -> None:
     assert shown == "out.png existe déjà\u00a0: choisissez un autre nom ou passez --force"
 
 
+def test_every_parameter_of_a_message_reads_as_typed() -> None:
+    message = PROVENANCE("generate.count_range", param="n", param_batch_size="batch_size")
+    assert str(message) == "n and batch_size must be at least 1"
+    assert message.render("en", param=lambda name: "--" + name.replace("_", "-")) == (
+        "--n and --batch-size must be at least 1"
+    )
+
+
 # --- a third language reaches every rule without any rule knowing it ---------------------------
 
 

@@ -6,9 +6,10 @@ itself; it makes a :class:`Message` (``MESSAGES("key", field=value)``) and the e
 CLI, a report, the desk) renders it in the reader's language. Adding a language means
 adding one column to each table, and touching no rule and no raise site.
 
-Fields named ``param`` (or ``params``, a list) hold the name of a Python parameter; the
-renderer is given a function that turns it into what the reader typed (``--source-type``
-on the command line), so the library itself never speaks of CLI flags.
+Fields named ``param`` or ``param_<name>`` (a message naming two parameters), or ``params``
+(a list), hold the name of a Python parameter; the renderer is given a function that turns
+it into what the reader typed (``--source-type`` on the command line), so the library
+itself never speaks of CLI flags.
 """
 
 from __future__ import annotations
@@ -141,7 +142,7 @@ class Message:
         for name, value in self.fields.items():
             if isinstance(value, (Message, Joined, PerLang)):
                 value = value.render(lang, param)
-            elif name == "param":
+            elif name == "param" or name.startswith("param_"):
                 value = show(str(value))
             elif name == "params":
                 value = ", ".join(show(str(v)) for v in value)

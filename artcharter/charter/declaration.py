@@ -578,7 +578,9 @@ def write_template(
     """Write the template next to the image (IMAGE.declaration.toml) or at ``output``."""
     target = output or image.with_name(f"{image.stem}.declaration.toml")
     if target.exists() and not force:
-        raise BadInput(MESSAGES("declaration.exists", target=target, param="force"))
+        raise BadInput(
+            MESSAGES("declaration.exists", target=target, param="force", param_output="output")
+        )
     text = template_for_image(image, record, artist=artist, lang=lang)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:

@@ -631,8 +631,13 @@ MESSAGES = Catalogue(
             ),
         },
         "declaration.exists": {
-            "fr": "{target} existe déjà\u00a0: choisissez un autre nom avec -o ou passez {param}",
-            "en": "{target} already exists: choose another name with -o or pass {param}",
+            "fr": (
+                "{target} existe déjà\u00a0: choisissez un autre nom avec {param_output} ou "
+                "passez {param}"
+            ),
+            "en": (
+                "{target} already exists: choose another name with {param_output} or pass {param}"
+            ),
         },
         "declaration.cannot_write": {
             "fr": "{target}\u00a0: écriture impossible ({reason})",

@@ -28,6 +28,7 @@ from artcharter.charter.evidence import Evidence
 from artcharter.charter.messages import MESSAGES as CHARTER_TEXTS
 from artcharter.charter.model import default_charter
 from artcharter.provenance.messages import MESSAGES as PROVENANCE
+from artcharter.reports.explanations import DEMO, FAMILIES, UNKNOWN
 from artcharter.reports.messages import MESSAGES as REPORTS
 from artcharter.serve.texts import MESSAGES as DESK
 
@@ -196,8 +197,13 @@ def test_every_text_of_a_catalogue_is_used() -> None:
             prefixes[catalogue.name].add(prefix)
         if call.args and counted(call):
             prefixes[catalogue.name].update(f"{key}." for key in literal_keys(call.args[0]))
-    # Keys read through a variable: source_type_words() and the templates' t('...').
-    prefixes["reports"].add("source_type.")
+    # Keys read through a variable: source_type_words(), a model family's texts
+    # (Family.training, Family.licence) and the templates' t('...').
+    prefixes["reports"].update(("source_type.", "family."))
+    families = (*FAMILIES, DEMO, UNKNOWN)
+    assert {f"family.{f.key}.{part}" for f in families for part in ("training", "licence")} <= set(
+        REPORTS.texts
+    )
     for template in (PACKAGE / "reports" / "templates").glob("*.j2"):
         text = template.read_text(encoding="utf-8")
         used["reports"] |= set(re.findall(r"[\"']([a-z0-9_.]+)[\"']", text)) & set(REPORTS.texts)

@@ -823,6 +823,415 @@ MESSAGES = Catalogue(
             "fr": "DÉMONSTRATION — CHIFFRES SANS SIGNIFICATION",
             "en": "DEMO — NUMBERS ARE MEANINGLESS",
         },
+        # --- how models work, their training and licence (artcharter.reports.explanations) --
+        "explain.how_diffusion_1": {
+            "fr": (
+                "Les modèles de diffusion apprennent à partir d'un très grand nombre "
+                "d'images, chacune accompagnée d'une légende. Pendant l'entraînement, "
+                "on ajoute du bruit à chaque image, pas à pas, jusqu'à ce qu'il ne "
+                "reste que de la neige, et le modèle apprend à retirer une étape de ce "
+                "bruit en s'aidant de la légende."
+            ),
+            "en": (
+                "Diffusion models learn from a very large set of images, each paired "
+                "with a caption. During training, noise is added to each image step by "
+                "step until nothing is left but static, and the model learns to undo "
+                "one step of that noise, guided by the caption."
+            ),
+        },
+        "explain.how_diffusion_2": {
+            "fr": (
+                "Pour fabriquer une nouvelle image, le modèle part d'un bruit aléatoire"
+                " (fixé par la graine, ou «\u00a0seed\u00a0») et le retire en un certain nombre "
+                "d'étapes. Un encodeur de texte transforme le prompt en nombres qui "
+                "orientent chaque étape\u00a0; l'échelle de guidage règle la force de cette "
+                "orientation. La plupart des modèles travaillent dans un espace "
+                "compressé («\u00a0latent\u00a0») qu'un décodeur transforme en pixels."
+            ),
+            "en": (
+                "To make a new image, the model starts from pure random noise (fixed by"
+                " the seed) and removes noise over a number of steps. A text encoder "
+                "turns the prompt into numbers that steer every step; the guidance "
+                "scale sets how strongly. Most models work in a compressed 'latent' "
+                "space, and a decoder turns the result into pixels."
+            ),
+        },
+        "explain.how_diffusion_3": {
+            "fr": (
+                "Le modèle ne colle pas des morceaux d'images stockées\u00a0: il produit ce "
+                "qui est statistiquement probable pour le prompt, d'après ce qu'il a "
+                "vu. C'est pourquoi il reprend les styles, les compositions et les "
+                "stéréotypes les plus fréquents dans ses données d'entraînement, et "
+                "qu'il peut parfois reproduire presque à l'identique une image "
+                "d'entraînement (Carlini et al. 2023)."
+            ),
+            "en": (
+                "The model does not paste pieces of stored images: it produces what is "
+                "statistically likely for the prompt, given what it saw. That is why it"
+                " repeats the styles, compositions and stereotypes most frequent in its"
+                " training data, and why it can occasionally reproduce a training image"
+                " almost exactly (Carlini et al. 2023)."
+            ),
+        },
+        "explain.how_flow": {
+            "fr": (
+                "Cette famille utilise le «\u00a0flow matching\u00a0» (flux rectifié), proche "
+                "parent de la diffusion\u00a0: le modèle apprend un chemin direct du bruit "
+                "vers l'image, qui demande moins d'étapes\u00a0; le principe ci-dessus reste"
+                " valable."
+            ),
+            "en": (
+                "This family uses 'flow matching' (rectified flow), a close cousin of "
+                "diffusion: the model learns a straight path from noise to image, which"
+                " needs fewer steps; the principle above still holds."
+            ),
+        },
+        "explain.how_proprietary": {
+            "fr": (
+                "Son éditeur n'a pas publié comment le modèle est construit\u00a0; ce qui "
+                "suit est ce qu'il en dit publiquement. Le principe général des "
+                "générateurs d'images actuels est celui décrit plus haut."
+            ),
+            "en": (
+                "Its maker has not published how the model is built; what follows is "
+                "what it says publicly. The general principle of current image "
+                "generators is the one above."
+            ),
+        },
+        "explain.no_ai": {
+            "fr": (
+                "L'artiste déclare qu'aucun modèle génératif n'a fait cette image\u00a0: il "
+                "n'y a donc pas de modèle à expliquer. Le principe général des "
+                "générateurs d'images est expliqué ci-dessus pour les visiteurs qui se "
+                "le demandent."
+            ),
+            "en": (
+                "The artist declares that no generative model made this image, so there"
+                " is no model to explain. The general principle of image generators is "
+                "explained above for visitors who wonder."
+            ),
+        },
+        "explain.demo_name": {
+            "fr": "le modèle de démonstration d'artcharter",
+            "en": "artcharter's demo model",
+        },
+        "explain.demo_model": {
+            "fr": "un modèle de démonstration (poids aléatoires)",
+            "en": "a demo model (random weights)",
+        },
+        "explain.unnamed_model": {
+            "fr": "un modèle d'IA non précisé",
+            "en": "an unnamed AI model",
+        },
+        "family.sd-turbo.training": {
+            "fr": (
+                "Un modèle distillé\u00a0: Stability AI l'a entraîné à imiter un modèle "
+                "«\u00a0professeur\u00a0» plus grand (Stable Diffusion 2.1 pour SD-Turbo, SDXL "
+                "pour SDXL-Turbo) en une à quatre étapes, par distillation adversariale"
+                " (ADD). Il hérite de ce que le professeur a appris, donc de ses "
+                "données\u00a0: pour SD 2.1 un sous-ensemble de LAION-5B, des milliards de "
+                "paires image-légende collectées sur le web sans demander l'avis de "
+                "leurs auteurs\u00a0; pour SDXL, des données que Stability AI n'a pas "
+                "entièrement décrites."
+            ),
+            "en": (
+                "A distilled model: Stability AI trained it to imitate a larger "
+                "'teacher' (Stable Diffusion 2.1 for SD-Turbo, SDXL for SDXL-Turbo) in "
+                "one to four steps, with Adversarial Diffusion Distillation. It "
+                "inherits what the teacher learned, and so its training data: for SD "
+                "2.1 a subset of LAION-5B, billions of image and caption pairs "
+                "collected from the web without asking their authors; for SDXL, data "
+                "Stability AI has not fully described."
+            ),
+        },
+        "family.sd-turbo.licence": {
+            "fr": (
+                "Poids ouverts sous licence Stability AI (licence communautaire de "
+                "recherche non commerciale à leur sortie)\u00a0: libres pour la recherche et"
+                " l'usage non commercial\u00a0; lisez la licence fournie avec les poids "
+                "avant tout usage commercial."
+            ),
+            "en": (
+                "Open weights under a Stability AI licence (the non-commercial research"
+                " community licence when released): free for research and "
+                "non-commercial use; read the licence shipped with the weights before "
+                "any commercial use."
+            ),
+        },
+        "family.flux.training": {
+            "fr": (
+                "Black Forest Labs, fondé par des chercheurs à l'origine de Stable "
+                "Diffusion, n'a pas publié les données d'entraînement de FLUX.1. C'est "
+                "un grand transformer (environ 12 milliards de paramètres) entraîné, "
+                "comme ses prédécesseurs, sur un très grand ensemble d'images légendées"
+                " dont les sources ne sont pas divulguées."
+            ),
+            "en": (
+                "Black Forest Labs, founded by researchers behind Stable Diffusion, has"
+                " not published what FLUX.1 was trained on. It is a large transformer "
+                "(about 12 billion parameters) trained, like its predecessors, on a "
+                "very large set of captioned images whose sources are not disclosed."
+            ),
+        },
+        "family.flux.licence": {
+            "fr": (
+                "FLUX.1 [schnell]\u00a0: Apache 2.0 (ouverte, usage commercial permis). "
+                "FLUX.1 [dev]\u00a0: poids ouverts sous la licence non commerciale FLUX.1 "
+                "[dev]. FLUX.1 [pro]\u00a0: uniquement via le service payant de son éditeur."
+            ),
+            "en": (
+                "FLUX.1 [schnell]: Apache 2.0 (open, commercial use allowed). FLUX.1 "
+                "[dev]: open weights under the FLUX.1 [dev] Non-Commercial License. "
+                "FLUX.1 [pro]: only through its maker's paid service."
+            ),
+        },
+        "family.sd3.training": {
+            "fr": (
+                "L'article de Stability AI décrit le modèle (un «\u00a0transformer de "
+                "diffusion multimodal\u00a0» entraîné par flux rectifié) et le filtrage des "
+                "données, mais pas l'origine des images\u00a0; le jeu de données n'a pas été"
+                " publié."
+            ),
+            "en": (
+                "Stability AI's paper describes the model (a 'multimodal diffusion "
+                "transformer' trained with rectified flow) and how the data was "
+                "filtered, but not where the images came from; the data set has not "
+                "been published."
+            ),
+        },
+        "family.sd3.licence": {
+            "fr": (
+                "Poids ouverts sous la Stability AI Community License\u00a0: libres pour la "
+                "recherche, l'usage non commercial, et l'usage commercial des "
+                "structures de moins d'un million de dollars de chiffre d'affaires "
+                "annuel."
+            ),
+            "en": (
+                "Open weights under the Stability AI Community License: free for "
+                "research, non-commercial use, and commercial use by organisations "
+                "under USD 1 million of annual revenue."
+            ),
+        },
+        "family.sdxl.training": {
+            "fr": (
+                "L'article de Stability AI sur SDXL décrit le modèle (un UNet de "
+                "diffusion latente plus grand, avec deux encodeurs de texte, OpenCLIP "
+                "ViT-bigG et CLIP ViT-L, et un raffineur optionnel) mais pas la liste "
+                "complète des images d'entraînement. Son encodeur OpenCLIP ViT-bigG a "
+                "été entraîné sur LAION-2B, des images et légendes collectées sur le "
+                "web sans demander l'avis de leurs auteurs."
+            ),
+            "en": (
+                "Stability AI's SDXL paper describes the model (a larger latent "
+                "diffusion UNet with two text encoders, OpenCLIP ViT-bigG and CLIP "
+                "ViT-L, and an optional refiner) but not the full list of training "
+                "images. Its text encoder OpenCLIP ViT-bigG was trained on LAION-2B, "
+                "images and captions collected from the web without asking their "
+                "authors."
+            ),
+        },
+        "family.sdxl.licence": {
+            "fr": (
+                "Poids ouverts sous licence CreativeML Open RAIL++-M\u00a0: usage, "
+                "modification et usage commercial permis, avec une liste d'usages "
+                "interdits à transmettre à toute personne qui reçoit le modèle."
+            ),
+            "en": (
+                "Open weights under the CreativeML Open RAIL++-M licence: use, "
+                "modification and commercial use allowed, with a list of forbidden uses"
+                " that must be passed on to anyone who receives the model."
+            ),
+        },
+        "family.sd2.training": {
+            "fr": (
+                "Entraîné par Stability AI sur un sous-ensemble de LAION-5B (5,85 "
+                "milliards de paires image-légende collectées sur le web par "
+                "l'association LAION sans demander l'avis de leurs auteurs), filtré par"
+                " le détecteur de nudité de LAION et un score esthétique. LAION a "
+                "retiré LAION-5B en décembre 2023 après qu'un rapport de Stanford y a "
+                "trouvé des images illégales, et en a publié une version nettoyée "
+                "(Re-LAION-5B) en 2024."
+            ),
+            "en": (
+                "Trained by Stability AI on a subset of LAION-5B (5.85 billion image "
+                "and caption pairs collected from the web by the LAION association "
+                "without asking their authors), filtered with LAION's nudity detector "
+                "and an aesthetic score. LAION withdrew LAION-5B in December 2023 after"
+                " a Stanford report found illegal images in it, and published a cleaned"
+                " version (Re-LAION-5B) in 2024."
+            ),
+        },
+        "family.sd2.licence": {
+            "fr": (
+                "Poids ouverts sous licence CreativeML Open RAIL++-M\u00a0: usage, "
+                "modification et usage commercial permis, avec une liste d'usages "
+                "interdits à transmettre."
+            ),
+            "en": (
+                "Open weights under the CreativeML Open RAIL++-M licence: use, "
+                "modification and commercial use allowed, with a list of forbidden uses"
+                " that must be passed on."
+            ),
+        },
+        "family.sd1.training": {
+            "fr": (
+                "Entraîné par CompVis (LMU Munich), Runway et Stability AI sur "
+                "LAION-2B-en puis «\u00a0LAION-Aesthetics\u00a0», des sous-ensembles de "
+                "LAION-5B\u00a0: des milliards de paires image-légende collectées sur le web"
+                " par l'association LAION, dont des œuvres et des photographies dont "
+                "les auteurs n'ont pas été consultés. Son encodeur de texte est CLIP "
+                "ViT-L/14 d'OpenAI, entraîné sur des données non publiées. LAION a "
+                "retiré LAION-5B en décembre 2023 après qu'un rapport de Stanford y a "
+                "trouvé des images illégales, et en a publié une version nettoyée "
+                "(Re-LAION-5B) en 2024."
+            ),
+            "en": (
+                "Trained by CompVis (LMU Munich), Runway and Stability AI on "
+                "LAION-2B-en and then 'LAION-Aesthetics', subsets of LAION-5B: billions"
+                " of image and caption pairs collected from the web by the LAION "
+                "association, including artworks and photographs whose authors were not"
+                " asked. Its text encoder is OpenAI's CLIP ViT-L/14, trained on data "
+                "OpenAI has not published. LAION withdrew LAION-5B in December 2023 "
+                "after a Stanford report found illegal images in it, and published a "
+                "cleaned version (Re-LAION-5B) in 2024."
+            ),
+        },
+        "family.sd1.licence": {
+            "fr": (
+                "Poids ouverts sous licence CreativeML OpenRAIL-M\u00a0: usage, modification"
+                " et usage commercial permis, avec une liste d'usages interdits à "
+                "transmettre à toute personne qui reçoit le modèle."
+            ),
+            "en": (
+                "Open weights under the CreativeML OpenRAIL-M licence: use, "
+                "modification and commercial use allowed, with a list of forbidden uses"
+                " that must be passed on to anyone who receives the model."
+            ),
+        },
+        "family.midjourney.training": {
+            "fr": (
+                "Midjourney n'a publié ni son modèle ni ses données d'entraînement. Son"
+                " fondateur a déclaré en 2022 (entretien à Forbes) qu'il avait été "
+                "entraîné sur une grande collection d'images récupérées sur internet, "
+                "sans moyen pratique de savoir d'où venait chaque image ni d'en "
+                "consulter l'auteur."
+            ),
+            "en": (
+                "Midjourney has not published its model or its training data. Its "
+                "founder said in a 2022 interview (Forbes) that it was trained on a "
+                "large collection of images gathered from the internet, and that there "
+                "was no practical way to know where each image came from or to ask its "
+                "author."
+            ),
+        },
+        "family.midjourney.licence": {
+            "fr": (
+                "Un service en ligne payant\u00a0: le modèle ne peut pas être téléchargé, et"
+                " l'usage des images relève des conditions d'utilisation de Midjourney."
+            ),
+            "en": (
+                "A paid online service: the model cannot be downloaded, and the use of "
+                "the images is governed by Midjourney's terms of service."
+            ),
+        },
+        "family.firefly.training": {
+            "fr": (
+                "Adobe indique que Firefly a été entraîné sur les images de sa banque "
+                "Adobe Stock, des contenus sous licence ouverte et des œuvres du "
+                "domaine public, et verse une prime aux contributeurs de Stock. Des "
+                "articles de presse (Bloomberg, 2024) ont montré qu'une partie de ces "
+                "images Stock avaient elles-mêmes été faites avec d'autres générateurs "
+                "comme Midjourney."
+            ),
+            "en": (
+                "Adobe says Firefly was trained on images from its Adobe Stock library,"
+                " openly licensed content and public-domain works, and pays a bonus to "
+                "Stock contributors. Press reports (Bloomberg, 2024) found that some "
+                "Stock images were themselves made with other generators such as "
+                "Midjourney."
+            ),
+        },
+        "family.firefly.licence": {
+            "fr": (
+                "Un service payant intégré aux logiciels Adobe\u00a0: le modèle ne peut pas "
+                "être téléchargé\u00a0; les conditions d'Adobe régissent les images, qui "
+                "portent des Content Credentials."
+            ),
+            "en": (
+                "A paid service inside Adobe's software: the model cannot be "
+                "downloaded; Adobe's terms govern the images, and Firefly images carry "
+                "Content Credentials."
+            ),
+        },
+        "family.dalle.training": {
+            "fr": (
+                "OpenAI indique que ses modèles d'images ont été entraînés sur un "
+                "mélange de données publiquement accessibles et de données sous licence"
+                " (par exemple de Shutterstock), sans publier le jeu de données. Il "
+                "propose aux artistes un formulaire pour exclure leurs images des "
+                "entraînements futurs. DALL·E 3 est décrit comme un modèle de diffusion"
+                " entraîné avec des légendes réécrites par un modèle de langage."
+            ),
+            "en": (
+                "OpenAI says its image models were trained on a mix of publicly "
+                "available data and data it licensed (for example from Shutterstock), "
+                "but has not published the data set. It offers artists a form to "
+                "exclude their images from future training. DALL·E 3 is described as a "
+                "diffusion model trained with captions rewritten by a language model."
+            ),
+        },
+        "family.dalle.licence": {
+            "fr": (
+                "Un service en ligne payant\u00a0: le modèle ne peut pas être téléchargé\u00a0; "
+                "les conditions d'utilisation d'OpenAI régissent les images."
+            ),
+            "en": (
+                "A paid online service: the model cannot be downloaded; OpenAI's terms "
+                "of use govern the images."
+            ),
+        },
+        "family.demo.training": {
+            "fr": (
+                "C'est un modèle de démonstration aux poids aléatoires\u00a0: il n'a jamais "
+                "été entraîné, ses images sont du bruit, et rien n'y dit quoi que ce "
+                "soit des vrais modèles. Il sert à essayer l'outil sans télécharger de "
+                "vrai modèle."
+            ),
+            "en": (
+                "This is a demonstration model with random weights: it was never "
+                "trained on anything, its images are noise, and nothing in them says "
+                "anything about real models. It exists so that the tool can be tried "
+                "without downloading a real model."
+            ),
+        },
+        "family.demo.licence": {
+            "fr": (
+                "Construit localement par artcharter\u00a0; aucune restriction de licence et"
+                " aucune donnée d'entraînement."
+            ),
+            "en": "Built locally by artcharter; no licence restriction and no training data.",
+        },
+        "family.unknown.training": {
+            "fr": (
+                "Les informations du fichier ne nomment pas un modèle connu de ce "
+                "rapport. La plupart des générateurs d'images actuels ont été entraînés"
+                " sur des centaines de millions à des milliards d'images légendées "
+                "collectées sur le web, souvent sans l'accord de leurs auteurs\u00a0; "
+                "demandez à l'artiste quel outil et quelle version il a utilisés, et "
+                "cherchez ce que leurs éditeurs publient sur leurs données."
+            ),
+            "en": (
+                "The credentials do not name a model this report knows. Most current "
+                "image generators were trained on hundreds of millions to billions of "
+                "captioned images collected from the web, often without asking their "
+                "authors; ask the artist which tool and version they used, and look for"
+                " what its makers publish about its data."
+            ),
+        },
+        "family.unknown.licence": {
+            "fr": "Inconnue\u00a0: la licence dépend du modèle et des conditions du service.",
+            "en": "Unknown: the licence depends on the model and on the service's terms.",
+        },
         # --- IPTC digital source types, in words ---
         "source_type.trainedAlgorithmicMedia": {
             "fr": "image créée par un modèle d'IA générative",

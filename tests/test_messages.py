@@ -199,7 +199,7 @@ def test_every_text_of_a_catalogue_is_used() -> None:
             prefixes[catalogue.name].update(f"{key}." for key in literal_keys(call.args[0]))
     # Keys read through a variable: source_type_words(), a model family's texts
     # (Family.training, Family.licence) and the templates' t('...').
-    prefixes["reports"].update(("source_type.", "family."))
+    prefixes["reports"].update(("source_type.", "family.", "equivalent."))
     families = (*FAMILIES, DEMO, UNKNOWN)
     assert {f"family.{f.key}.{part}" for f in families for part in ("training", "licence")} <= set(
         REPORTS.texts

@@ -1232,6 +1232,49 @@ MESSAGES = Catalogue(
             "fr": "Inconnue\u00a0: la licence dépend du modèle et des conditions du service.",
             "en": "Unknown: the licence depends on the model and on the service's terms.",
         },
+        # --- energy equivalents (artcharter.reports.energy_equivalents) ---
+        "equivalent.phone_charges.unit": {
+            "fr": "recharges de smartphone",
+            "en": "smartphone charges",
+        },
+        "equivalent.phone_charges.factor": {
+            "fr": "une recharge complète de smartphone ≈ 0,012 kWh",
+            "en": "one full smartphone charge ≈ 0.012 kWh",
+        },
+        "equivalent.litres_boiled.unit": {
+            "fr": "litres d'eau portés à ébullition",
+            "en": "litres of water brought to the boil",
+        },
+        "equivalent.litres_boiled.factor": {
+            "fr": (
+                "chauffer 1 litre d'eau de 20 à 100 °C ≈ 0,093 kWh (4,18 kJ/kg/K × 80 "
+                "K, sans les pertes de la bouilloire)"
+            ),
+            "en": (
+                "heating 1 litre of water from 20 to 100 °C ≈ 0.093 kWh (4.18 kJ/kg/K ×"
+                " 80 K, without the kettle's losses)"
+            ),
+        },
+        "equivalent.car_km.unit": {
+            "fr": "km en voiture neuve",
+            "en": "km in a new car",
+        },
+        "equivalent.car_km.factor": {
+            "fr": (
+                "une voiture neuve vendue dans l'UE en 2024 émet en moyenne ≈ 107 g CO₂/km (WLTP)"
+            ),
+            "en": "a new car sold in the EU in 2024 emits about 107 g CO₂/km on average (WLTP)",
+        },
+        "equivalent.reference": {
+            "fr": (
+                "{model}\u00a0: environ {kwh_1000} kWh pour 1 000 images, soit {per_image} "
+                "par image ({hardware})"
+            ),
+            "en": (
+                "{model}: about {kwh_1000} kWh per 1,000 images, that is {per_image} "
+                "per image ({hardware})"
+            ),
+        },
         # --- IPTC digital source types, in words ---
         "source_type.trainedAlgorithmicMedia": {
             "fr": "image créée par un modèle d'IA générative",

@@ -86,10 +86,19 @@ def _normalise(source: TomlText) -> dict[str, Any]:
     for key in data:
         if key not in TOP_KEYS:
             issues.append(
-                source.issue((key,), f"unknown key {key!r}: expected one of {', '.join(TOP_KEYS)}")
+                source.issue(
+                    (key,),
+                    MESSAGES(
+                        "declaration.issue.unknown_key_expected_one",
+                        key=key,
+                        choices=", ".join(TOP_KEYS),
+                    ),
+                )
             )
     if "schema" in data and data["schema"] != SCHEMA:
-        issues.append(source.issue(("schema",), f"schema must be {SCHEMA!r}"))
+        issues.append(
+            source.issue(("schema",), MESSAGES("declaration.issue.schema", schema=SCHEMA))
+        )
     out: dict[str, Any] = {"schema": SCHEMA}
     for key in TEXT_FIELDS:
         out[key] = _text(source, (key,), data.get(key), issues)
@@ -99,7 +108,11 @@ def _normalise(source: TomlText) -> dict[str, Any]:
         issues.append(
             source.issue(
                 ("training_mining",),
-                f"training_mining {choice!r}: choose one of {', '.join(TRAINING_MINING)}",
+                MESSAGES(
+                    "declaration.issue.training_mining_choose_one",
+                    choice=choice,
+                    choices=", ".join(TRAINING_MINING),
+                ),
             )
         )
     out["training_mining"] = choice or None
@@ -107,21 +120,32 @@ def _normalise(source: TomlText) -> dict[str, Any]:
     share = data.get("ai_share", {})
     out["ai_share"] = {}
     if not isinstance(share, dict):
-        issues.append(source.issue(("ai_share",), "ai_share must be a table of stages"))
+        issues.append(
+            source.issue(("ai_share",), MESSAGES("declaration.issue.ai_share_table_stages"))
+        )
     else:
         for stage, value in share.items():
             if stage not in STAGES:
                 issues.append(
                     source.issue(
                         ("ai_share", stage),
-                        f"unknown stage {stage!r}: the stages are {', '.join(STAGES)}",
+                        MESSAGES(
+                            "declaration.issue.unknown_stage_stages_are",
+                            stage=stage,
+                            choices=", ".join(STAGES),
+                        ),
                     )
                 )
             elif value not in SHARES:
                 issues.append(
                     source.issue(
                         ("ai_share", stage),
-                        f"ai_share.{stage} = {value!r}: choose one of {', '.join(SHARES)}",
+                        MESSAGES(
+                            "declaration.issue.ai_share_choose_one",
+                            stage=stage,
+                            value=value,
+                            choices=", ".join(SHARES),
+                        ),
                     )
                 )
             else:
@@ -149,7 +173,9 @@ def _text(source: TomlText, path: tuple[Key, ...], value: Any, issues: list[Issu
     if value is None:
         return None
     if not isinstance(value, str):
-        issues.append(source.issue(path, f"{dotted(path)} must be text in quotes"))
+        issues.append(
+            source.issue(path, MESSAGES("declaration.issue.text_quotes", value=dotted(path)))
+        )
         return None
     return value.strip() or None
 
@@ -159,7 +185,7 @@ def _tables(
 ) -> list[dict[str, Any]]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        issues.append(source.issue((key,), f"{key} must be a list of [[{key}]] tables"))
+        issues.append(source.issue((key,), MESSAGES("declaration.issue.list_tables", key=key)))
         return []
     return value
 
@@ -176,7 +202,11 @@ def _unknown(
             issues.append(
                 source.issue(
                     (*path, key),
-                    f"unknown key {dotted((*path, key))}: expected one of {', '.join(allowed)}",
+                    MESSAGES(
+                        "declaration.issue.unknown_key_expected_one_2",
+                        value=dotted((*path, key)),
+                        choices=", ".join(allowed),
+                    ),
                 )
             )
 
@@ -187,7 +217,11 @@ def _tool(
     _unknown(source, path, item, TOOL_KEYS, issues)
     name = _text(source, (*path, "name"), item.get("name"), issues)
     if not name:
-        issues.append(source.issue(path, f"{dotted(path)} needs a name (the tool used)"))
+        issues.append(
+            source.issue(
+                path, MESSAGES("declaration.issue.needs_name_tool_used", value=dotted(path))
+            )
+        )
     date = item.get("date")
     if isinstance(date, dt.datetime):
         date = date.date().isoformat() if date.tzinfo is None else date.isoformat()
@@ -200,20 +234,25 @@ def _tool(
         except ValueError:
             issues.append(
                 source.issue(
-                    (*path, "date"), f"{dotted((*path, 'date'))} must be a date: 2026-03-14"
+                    (*path, "date"),
+                    MESSAGES("declaration.issue.date", value=dotted((*path, "date"))),
                 )
             )
     elif date in (None, ""):
         date = None
     else:
         issues.append(
-            source.issue((*path, "date"), f"{dotted((*path, 'date'))} must be a date: 2026-03-14")
+            source.issue(
+                (*path, "date"), MESSAGES("declaration.issue.date", value=dotted((*path, "date")))
+            )
         )
     prompts = item.get("prompts", [])
     if isinstance(prompts, str):
         prompts = [prompts]
     if not isinstance(prompts, list) or not all(isinstance(p, str) for p in prompts):
-        issues.append(source.issue((*path, "prompts"), "prompts must be a list of texts"))
+        issues.append(
+            source.issue((*path, "prompts"), MESSAGES("declaration.issue.prompts_list_texts"))
+        )
         prompts = []
     generations = item.get("generations")
     if generations is not None and (
@@ -222,7 +261,10 @@ def _tool(
         issues.append(
             source.issue(
                 (*path, "generations"),
-                f"{dotted((*path, 'generations'))} must be a whole number of images (0 or more)",
+                MESSAGES(
+                    "declaration.issue.whole_number_images_more",
+                    value=dotted((*path, "generations")),
+                ),
             )
         )
         generations = None
@@ -232,14 +274,20 @@ def _tool(
     ):
         issues.append(
             source.issue(
-                (*path, "energy_kwh"), f"{dotted((*path, 'energy_kwh'))} must be a number of kWh"
+                (*path, "energy_kwh"),
+                MESSAGES("declaration.issue.number_kwh", value=dotted((*path, "energy_kwh"))),
             )
         )
         energy = None
     stage = item.get("stage")
     if stage not in (None, "") and stage not in STAGES:
         issues.append(
-            source.issue((*path, "stage"), f"stage {stage!r}: choose one of {', '.join(STAGES)}")
+            source.issue(
+                (*path, "stage"),
+                MESSAGES(
+                    "declaration.issue.stage_choose_one", stage=stage, choices=", ".join(STAGES)
+                ),
+            )
         )
     return {
         "name": name,
@@ -261,7 +309,7 @@ def _as_text(value: Any) -> Any:
 
 def _techniques(source: TomlText, value: Any, issues: list[Issue]) -> list[dict[str, Any]]:
     if not isinstance(value, list):
-        issues.append(source.issue(("techniques",), "techniques must be a list"))
+        issues.append(source.issue(("techniques",), MESSAGES("declaration.issue.techniques_list")))
         return []
     out = []
     for i, item in enumerate(value):
@@ -276,9 +324,13 @@ def _techniques(source: TomlText, value: Any, issues: list[Issue]) -> list[dict[
             if name:
                 out.append({"name": name, "how": how})
             elif how:
-                issues.append(source.issue(path, f"{dotted(path)} needs a name"))
+                issues.append(
+                    source.issue(path, MESSAGES("declaration.issue.needs_name", value=dotted(path)))
+                )
         else:
-            issues.append(source.issue(path, f"{dotted(path)} must be a text or a table"))
+            issues.append(
+                source.issue(path, MESSAGES("declaration.issue.text_table", value=dotted(path)))
+            )
     return out
 
 
@@ -288,18 +340,28 @@ def _input(
     _unknown(source, path, item, INPUT_KEYS, issues)
     file = _text(source, (*path, "file"), item.get("file"), issues)
     if not file:
-        issues.append(source.issue(path, f"{dotted(path)} needs a file name"))
+        issues.append(
+            source.issue(path, MESSAGES("declaration.issue.needs_file_name", value=dotted(path)))
+        )
     role = item.get("role") or "other"
     if role not in INGREDIENT_ROLES:
         issues.append(
             source.issue(
-                (*path, "role"), f"role {role!r}: choose one of {', '.join(INGREDIENT_ROLES)}"
+                (*path, "role"),
+                MESSAGES(
+                    "declaration.issue.role_choose_one",
+                    role=role,
+                    choices=", ".join(INGREDIENT_ROLES),
+                ),
             )
         )
     sha = item.get("sha256")
     if sha not in (None, "") and (not isinstance(sha, str) or not _SHA256.match(sha.lower())):
         issues.append(
-            source.issue((*path, "sha256"), f"{dotted((*path, 'sha256'))} must be 64 hex digits")
+            source.issue(
+                (*path, "sha256"),
+                MESSAGES("declaration.issue.hex_digits", value=dotted((*path, "sha256"))),
+            )
         )
         sha = None
     return {
@@ -316,7 +378,9 @@ def _process(
     _unknown(source, path, item, PROCESS_KEYS, issues)
     file = _text(source, (*path, "file"), item.get("file"), issues)
     if not file:
-        issues.append(source.issue(path, f"{dotted(path)} needs a file name"))
+        issues.append(
+            source.issue(path, MESSAGES("declaration.issue.needs_file_name", value=dotted(path)))
+        )
     return {"file": file, "caption": _text(source, (*path, "caption"), item.get("caption"), issues)}
 
 

@@ -615,6 +615,238 @@ MESSAGES = Catalogue(
             "fr": "Images de votre processus (facultatif).",
             "en": "Images of your process (optional).",
         },
+        # --- problems in a charter or declaration file (Issue) ---
+        "declaration.issue.schema": {
+            "fr": "schema doit valoir {schema!r}",
+            "en": "schema must be {schema!r}",
+        },
+        "declaration.issue.training_mining_choose_one": {
+            "fr": "training_mining {choice!r}\u00a0: choisissez parmi {choices}",
+            "en": "training_mining {choice!r}: choose one of {choices}",
+        },
+        "declaration.issue.ai_share_table_stages": {
+            "fr": "ai_share doit être une table d'étapes",
+            "en": "ai_share must be a table of stages",
+        },
+        "declaration.issue.text_quotes": {
+            "fr": "{value} doit être un texte entre guillemets",
+            "en": "{value} must be text in quotes",
+        },
+        "declaration.issue.list_tables": {
+            "fr": "{key} doit être une liste de tables [[{key}]]",
+            "en": "{key} must be a list of [[{key}]] tables",
+        },
+        "declaration.issue.needs_name_tool_used": {
+            "fr": "{value} demande un nom (l'outil utilisé)",
+            "en": "{value} needs a name (the tool used)",
+        },
+        "declaration.issue.prompts_list_texts": {
+            "fr": "prompts doit être une liste de textes",
+            "en": "prompts must be a list of texts",
+        },
+        "declaration.issue.whole_number_images_more": {
+            "fr": "{value} doit être un nombre entier d'images (0 ou plus)",
+            "en": "{value} must be a whole number of images (0 or more)",
+        },
+        "declaration.issue.number_kwh": {
+            "fr": "{value} doit être un nombre de kWh",
+            "en": "{value} must be a number of kWh",
+        },
+        "declaration.issue.stage_choose_one": {
+            "fr": "étape {stage!r}\u00a0: choisissez parmi {choices}",
+            "en": "stage {stage!r}: choose one of {choices}",
+        },
+        "declaration.issue.techniques_list": {
+            "fr": "techniques doit être une liste",
+            "en": "techniques must be a list",
+        },
+        "declaration.issue.needs_file_name": {
+            "fr": "{value} demande un nom de fichier",
+            "en": "{value} needs a file name",
+        },
+        "declaration.issue.role_choose_one": {
+            "fr": "rôle {role!r}\u00a0: choisissez parmi {choices}",
+            "en": "role {role!r}: choose one of {choices}",
+        },
+        "declaration.issue.hex_digits": {
+            "fr": "{value} doit compter 64 chiffres hexadécimaux",
+            "en": "{value} must be 64 hex digits",
+        },
+        "declaration.issue.unknown_key_expected_one": {
+            "fr": "clé inconnue {key!r}\u00a0: clés attendues {choices}",
+            "en": "unknown key {key!r}: expected one of {choices}",
+        },
+        "declaration.issue.unknown_key_expected_one_2": {
+            "fr": "clé inconnue {value}\u00a0: clés attendues {choices}",
+            "en": "unknown key {value}: expected one of {choices}",
+        },
+        "declaration.issue.unknown_stage_stages_are": {
+            "fr": "étape inconnue {stage!r}\u00a0: les étapes sont {choices}",
+            "en": "unknown stage {stage!r}: the stages are {choices}",
+        },
+        "declaration.issue.text_table": {
+            "fr": "{value} doit être un texte ou une table",
+            "en": "{value} must be a text or a table",
+        },
+        "declaration.issue.ai_share_choose_one": {
+            "fr": "ai_share.{stage} = {value!r}\u00a0: choisissez parmi {choices}",
+            "en": "ai_share.{stage} = {value!r}: choose one of {choices}",
+        },
+        "declaration.issue.date": {
+            "fr": "{value} doit être une date\u00a0: 2026-03-14",
+            "en": "{value} must be a date: 2026-03-14",
+        },
+        "declaration.issue.needs_name": {
+            "fr": "{value} demande un nom",
+            "en": "{value} needs a name",
+        },
+        "model.issue.points_table_points_id": {
+            "fr": "points doit être une table de [points.<id>]",
+            "en": "points must be a table of [points.<id>]",
+        },
+        "model.issue.rules_table_rules_id": {
+            "fr": "rules doit être une table de [rules.<id>]",
+            "en": "rules must be a table of [rules.<id>]",
+        },
+        "model.issue.charter_has_rules": {
+            "fr": "la charte n'a aucune règle",
+            "en": "the charter has no rules",
+        },
+        "model.issue.non_empty_string": {
+            "fr": "{value} doit être un texte non vide",
+            "en": "{value} must be a non-empty string",
+        },
+        "model.issue.table_fr_en_texts": {
+            "fr": "{value} doit être une table avec des textes fr et en",
+            "en": "{value} must be a table with fr and en texts",
+        },
+        "model.issue.needs_text": {
+            "fr": "{value} demande un texte en {choices}",
+            "en": "{value} needs a text in {choices}",
+        },
+        "model.issue.table": {
+            "fr": "{value} doit être une table",
+            "en": "{value} must be a table",
+        },
+        "model.issue.string": {
+            "fr": "{value} doit être un texte",
+            "en": "{value} must be a string",
+        },
+        "model.issue.rule_id_use_lower": {
+            "fr": (
+                "identifiant de règle {rule_id!r}\u00a0: utilisez des minuscules, des chiffres"
+                " et des tirets"
+            ),
+            "en": "rule id {rule_id!r}: use lower-case letters, digits and dashes",
+        },
+        "model.issue.rule_reads_extended_charter": {
+            "fr": (
+                "la règle {rule_id} lit {evidence!r} dans la charte étendue et ne peut "
+                "pas changer ce qu'elle lit\u00a0: ajoutez plutôt une nouvelle règle avec un "
+                "autre identifiant"
+            ),
+            "en": (
+                "rule {rule_id} reads {evidence!r} in the extended charter and cannot "
+                "change its evidence: add a new rule with another id instead"
+            ),
+        },
+        "model.issue.severity_choose_one": {
+            "fr": "gravité {severity!r}\u00a0: choisissez parmi {choices}",
+            "en": "severity {severity!r}: choose one of {choices}",
+        },
+        "model.issue.unknown_point_choose_one": {
+            "fr": "point inconnu {point!r}\u00a0: choisissez parmi {choices}",
+            "en": "unknown point {point!r}: choose one of {choices}",
+        },
+        "model.issue.enabled_true_false": {
+            "fr": "enabled doit valoir true ou false",
+            "en": "enabled must be true or false",
+        },
+        "model.issue.extends_default_file_path": {
+            "fr": 'extends doit valoir "default" ou un chemin de fichier',
+            "en": 'extends must be "default" or a file path',
+        },
+        "model.issue.missing_string": {
+            "fr": "{value} manque (un texte)",
+            "en": "missing {value} (a string)",
+        },
+        "model.issue.missing_table_fr_en": {
+            "fr": "{value} manque (une table avec fr et en)",
+            "en": "missing {value} (a table with fr and en)",
+        },
+        "model.issue.unknown_language_use_fr": {
+            "fr": "langue inconnue {value}\u00a0: utilisez fr et en",
+            "en": "unknown language {value}: use fr and en",
+        },
+        "model.issue.unknown_evidence_kind_choose": {
+            "fr": "type de preuve inconnu {evidence!r}\u00a0: choisissez parmi {choices}",
+            "en": "unknown evidence kind {evidence!r}: choose one of {choices}",
+        },
+        "model.issue.evidence_has_parameter_known": {
+            "fr": "la preuve {evidence!r} n'a pas de paramètre {key!r} (connus\u00a0: {known})",
+            "en": "evidence {evidence!r} has no parameter {key!r} (known: {known})",
+        },
+        "model.issue.error": {
+            "fr": "{value} {problem}",
+            "en": "{value} {problem}",
+        },
+        "model.issue.needs": {
+            "fr": "{value} demande {key!r}",
+            "en": "{value} needs {key!r}",
+        },
+        "model.issue.new_rule_missing_rule": {
+            "fr": (
+                "nouvelle règle {rule_id}\u00a0: {key} manque (une règle absente de la charte "
+                "étendue doit donner point, severity, evidence, title et text)"
+            ),
+            "en": (
+                "new rule {rule_id}: missing {key} (a rule not in the extended charter "
+                "must give point, severity, evidence, title and text)"
+            ),
+        },
+        "model.issue.extended_loop": {
+            "fr": "{extends} est étendue en boucle",
+            "en": "{extends} is extended in a loop",
+        },
+        "model.issue.extended_charter_found": {
+            "fr": "charte étendue introuvable\u00a0: {target}",
+            "en": "extended charter not found: {target}",
+        },
+        "tomlfile.issue.toml_syntax": {
+            "fr": "syntaxe TOML\u00a0: {message}",
+            "en": "TOML syntax: {message}",
+        },
+        "tomlfile.issue.arrays_tables_nested_too": {
+            "fr": "tableaux ou tables imbriqués trop profondément",
+            "en": "arrays or tables nested too deeply",
+        },
+        "model.issue.param_bool": {
+            "fr": "doit valoir true ou false",
+            "en": "must be true or false",
+        },
+        "model.issue.param_int": {
+            "fr": "doit être un nombre entier",
+            "en": "must be a whole number",
+        },
+        "model.issue.param_number": {"fr": "doit être un nombre", "en": "must be a number"},
+        "model.issue.param_str": {"fr": "doit être un texte", "en": "must be a string"},
+        "model.issue.param_strings": {
+            "fr": "doit être une liste de textes",
+            "en": "must be a list of strings",
+        },
+        "model.issue.param_minimum": {
+            "fr": "doit valoir au moins {minimum:g}",
+            "en": "must be at least {minimum:g}",
+        },
+        "model.issue.param_choices": {
+            "fr": "contient {wrong}\u00a0: choisissez parmi {choices}",
+            "en": "has {wrong}: choose among {choices}",
+        },
+        "tomlfile.located": {"fr": "{where}\u00a0: {problem}", "en": "{where}: {problem}"},
+        "tomlfile.located_more": {
+            "fr": "{where}\u00a0: {problem} (et {more} autre(s) problème(s))",
+            "en": "{where}: {problem} (and {more} more problem(s))",
+        },
         # --- errors --------------------------------------------------------------------------
         "check.no_image": {
             "fr": "aucune image à vérifier",

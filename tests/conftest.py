@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from artcharter.base import errors, messages
 from artcharter.provenance import keys
 from artcharter.provenance.signing import SigningIdentity, load_artist_identity
 
@@ -45,6 +46,23 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def _errors_render_in_every_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each error a test makes the library raise is rendered in every language, so a field a
+    translation names but the raise site does not pass fails the test that reaches it."""
+    made = errors.ArtcharterError.__init__
+
+    def checked(
+        self: errors.ArtcharterError, message: messages.Message | str, exit_code: int | None = None
+    ) -> None:
+        if isinstance(message, messages.Message):
+            for lang in messages.LANGS:
+                message.render(lang)
+        made(self, message, exit_code)
+
+    monkeypatch.setattr(errors.ArtcharterError, "__init__", checked)
 
 
 @pytest.fixture(scope="session")

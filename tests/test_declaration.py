@@ -281,7 +281,7 @@ def test_declare_suggests_a_label_command_that_works(
     assert "--source-type trainedAlgorithmicMedia --declaration signed.declaration.toml" in command
     template = (root / "signed.declaration.toml").read_text(encoding="utf-8")
     assert "#   " + command.replace("signed.declaration.toml", "FICHIER") + "\n" in template
-    assert "# Prérempli à partir de : signed.png (œuvre " in template
+    assert "# Prérempli à partir de\u00a0: signed.png (œuvre " in template
     assert run(filled(command, IMAGE="signed.png", SORTIE="final.png")) == 0
     assert verify_file(root / "final.png").record["declaration"]["schema"] == SCHEMA
 

@@ -31,6 +31,12 @@ from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.signing import PARTIAL_SUFFIX
 from artcharter.provenance.verify import read_anchors, verify_file
 
+
+def as_cli_option(name: str) -> str:
+    """How the command line shows a parameter: its option."""
+    return "--" + name.replace("_", "-")
+
+
 # Small and quick: the pipeline code is the same at any size.
 FAST = {"steps": 2, "size": 64}
 
@@ -385,8 +391,10 @@ def test_cuda_asked_without_a_gpu() -> None:
 
     if torch.cuda.is_available():
         pytest.skip("this machine has a CUDA GPU")
-    with pytest.raises(SetupError, match="--device cpu"):
+    # The library names its parameter; the command line shows it as its option.
+    with pytest.raises(SetupError, match="use device cpu") as raised:
         load_model("demo", device="cuda")
+    assert "--device cpu" in raised.value.render("en", param=as_cli_option)
 
 
 def test_a_local_folder_is_named_by_its_weights(loaded, tmp_path) -> None:

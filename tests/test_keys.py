@@ -14,6 +14,11 @@ from artcharter.provenance import keys
 from artcharter.provenance.signing import load_artist_identity
 
 
+def as_cli_option(name: str) -> str:
+    """How the command line shows a parameter: its option."""
+    return "--" + name.replace("_", "-")
+
+
 def test_artist_certificate_has_what_c2pa_requires(school_dir: Path) -> None:
     chain = keys.read_certs(school_dir / "artists" / "alice-martin.chain.pem")
     assert len(chain) == 1  # leaf only: the root is never part of the chain
@@ -79,8 +84,10 @@ def test_ed25519_identity_signs(tmp_path: Path, sample_png: Path) -> None:
 def test_existing_root_is_not_replaced_silently(tmp_path: Path) -> None:
     folder = tmp_path / "keys"
     keys.init_school(folder, "École A")
-    with pytest.raises(BadInput, match="--force"):
+    # The library names its parameter; the command line shows it as its option.
+    with pytest.raises(BadInput, match="use force to replace") as raised:
         keys.init_school(folder, "École B")
+    assert "use --force to replace" in raised.value.render("en", param=as_cli_option)
     keys.init_school(folder, "École B", force=True)
     assert keys.list_certificates(folder)[0].organisation == "École B"
 

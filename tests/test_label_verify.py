@@ -20,6 +20,11 @@ from artcharter.provenance.verify import read_anchors, verify_bytes, verify_file
 from conftest import make_image
 
 
+def as_cli_option(name: str) -> str:
+    """How the command line shows a parameter: its option."""
+    return "--" + name.replace("_", "-")
+
+
 @pytest.fixture(scope="module")
 def anchors(school_root: Path) -> tuple[str, ...]:
     return read_anchors([school_root])
@@ -223,8 +228,10 @@ def test_output_is_not_overwritten_without_force(
 ) -> None:
     out = tmp_path / "out.png"
     label(sample_png, out, identity=alice, source_type="humanEdits")
-    with pytest.raises(BadInput, match="--force"):
+    # The library names its parameter; the command line shows it as its option.
+    with pytest.raises(BadInput, match="or pass force") as raised:
         label(sample_png, out, identity=alice, source_type="humanEdits")
+    assert "or pass --force" in raised.value.render("en", param=as_cli_option)
     label(sample_png, out, identity=alice, source_type="digitalCapture", force=True)
 
 

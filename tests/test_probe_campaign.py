@@ -558,7 +558,7 @@ def test_cli_campaign_list_show_and_artwork(project: Path, capsys) -> None:
     assert [r["campaign_id"] for r in json.loads(capsys.readouterr().out)] == [campaign_id]
     assert cli([*base, "--lang", "fr", "probe", "show", campaign_id[:6]]) == 0
     out = capsys.readouterr().out
-    assert "Sur 2 images de « a nurse »" in out and "perçu" in out
+    assert "Sur 2 images de «\u00a0a nurse\u00a0»" in out and "perçu" in out
     image = next((project / "probes" / campaign_id / "images" / "nurse").glob("*.png"))
     assert cli([*base, "probe", "artwork", str(image), "--clip", "demo", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)

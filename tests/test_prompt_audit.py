@@ -145,7 +145,7 @@ def test_audit_sentence_in_both_languages() -> None:
     audit = audit_prompt("an exotic woman CEO")
     en, fr = audit_sentence(audit, "en"), audit_sentence(audit, "fr")
     assert "“exotic”" in en and "bias reflection" in en and "“CEO”" in en
-    assert "« exotic »" in fr and "réflexion sur les biais" in fr and "(femme)" in fr
+    assert "«\u00a0exotic\u00a0»" in fr and "réflexion sur les biais" in fr and "(femme)" in fr
     clean = audit_prompt("a lighthouse")
     assert "no identity term" in audit_sentence(clean, "en")
     assert "ni terme d'identité" in audit_sentence(clean, "fr")
@@ -235,7 +235,7 @@ def test_probe_prompt_command_text_and_errors(tmp_path: Path, capsys) -> None:
 
     assert run(["--project", str(tmp_path), "--lang", "fr", "probe", "prompt", "un voyou"]) == 0
     out = capsys.readouterr().out
-    assert "« voyou »" in out and "réflexion" in out
+    assert "«\u00a0voyou\u00a0»" in out and "réflexion" in out
     code = run(
         ["--project", str(tmp_path), "probe", "prompt", "x", "--protected-names", "missing.txt"]
     )

@@ -206,7 +206,7 @@ def test_request_over_the_limit_is_cut_off_even_without_a_length(files, school_r
             content=b"x" * 200_000,
             headers={"content-type": f"multipart/form-data; boundary={boundary}"},
         )
-        assert re.search(r"^la requête dépasse \d+(,\d)? ko :", french.json()["detail"])
+        assert re.search(r"^la requête dépasse \d+(,\d)? ko\u00a0:", french.json()["detail"])
         streamed = small.post(
             "/api/verify",
             content=chunked(),

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from artcharter.audits.messages import MESSAGES
 from artcharter.base.errors import BadInput
 
 # Measurement methods, as recorded in EnergyRecord.method.
@@ -150,7 +151,7 @@ def carbon_intensity(country_iso: str) -> CarbonIntensity | None:
     except ImportError:
         from artcharter.base.errors import SetupError
 
-        raise SetupError("codecarbon is not installed: run `pip install codecarbon`") from None
+        raise SetupError(MESSAGES("energy.codecarbon_installed_run")) from None
     entry = mix.get(country_iso.upper())
     if not entry or entry.get("carbon_intensity") is None:
         return None
@@ -175,10 +176,7 @@ def check_country(country_iso: str) -> CarbonIntensity | None:
             return None
         found = carbon_intensity(country_iso)
     if found is None:
-        raise BadInput(
-            f"country {country_iso!r} has no carbon intensity in codecarbon's offline data: "
-            "set [project] country in artcharter.toml to an ISO 3166 alpha-3 code such as FRA"
-        )
+        raise BadInput(MESSAGES("energy.country_has_carbon_intensity", country_iso=country_iso))
     return found
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.messages import MESSAGES
 
 DEVICES = ("auto", "cuda", "cpu", "mps")
 
@@ -29,7 +30,7 @@ def resolve_device(device: str = "auto", torch: Any = None) -> str:
     wanted = device.strip().lower()
     name, colon, number = wanted.partition(":")
     if name not in DEVICES or (colon and name != "cuda"):
-        raise BadInput(f"unknown device {device!r}: choose auto, cuda, cuda:N, mps or cpu")
+        raise BadInput(MESSAGES("device.unknown", device=device))
     if wanted == "cpu":
         return "cpu"
     if torch is None:
@@ -40,20 +41,22 @@ def resolve_device(device: str = "auto", torch: Any = None) -> str:
         return "mps" if _mps_available(torch) else "cpu"
     if name == "cuda":
         if not torch.cuda.is_available():
-            raise SetupError(
-                "--device cuda: PyTorch sees no CUDA GPU here (driver, or a CPU-only torch "
-                "build): use --device cpu"
-            )
+            raise SetupError(MESSAGES("device.no_cuda", param="device"))
         if colon and not (number.isascii() and number.isdigit()):
-            raise BadInput(f"unknown device {device!r}: write cuda:0, cuda:1...")
+            raise BadInput(MESSAGES("device.bad_cuda", device=device))
         index = int(number) if colon else 0
         if index >= torch.cuda.device_count():
-            raise BadInput(f"--device {device}: only {torch.cuda.device_count()} GPU(s) visible")
+            raise BadInput(
+                MESSAGES(
+                    "device.no_such_gpu",
+                    device=device,
+                    cuda=torch.cuda.device_count(),
+                    param="device",
+                )
+            )
         return f"cuda:{index}"
     if not _mps_available(torch):
-        raise SetupError(
-            "--device mps: Apple's Metal backend is not available here: use --device cpu"
-        )
+        raise SetupError(MESSAGES("device.no_mps", param="device"))
     return "mps"
 
 

@@ -6,25 +6,48 @@ itself; it makes a :class:`Message` (``MESSAGES("key", field=value)``) and the e
 CLI, a report, the desk) renders it in the reader's language. Adding a language means
 adding one column to each table, and touching no rule and no raise site.
 
-Fields named ``param`` (or ``params``, a list) hold the name of a Python parameter; the
-renderer is given a function that turns it into what the reader typed (``--source-type``
-on the command line), so the library itself never speaks of CLI flags.
+Fields named ``param`` or ``param_<name>`` (a message naming two parameters), or ``params``
+(a list), hold the name of a Python parameter; the renderer is given a function that turns
+it into what the reader typed (``--source-type`` on the command line), so the library
+itself never speaks of CLI flags.
 """
 
 from __future__ import annotations
 
 import os
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from artcharter.base.typography import de
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "en"
 # When a text lacks a language (a catalogue being translated), this one stands in.
 FALLBACK_LANG = "en"
 
-_FORMATTER = string.Formatter()
+
+class _Formatter(string.Formatter):
+    """str.format with one format spec of its own: ``{name:de}``, French "de NAME"
+    elided before a vowel ("d'Alice"), so a template elides without the code knowing."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if format_spec == "de":
+            return de(str(value))
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def placeholders(template: str) -> set[str]:
+    """The field names a template uses: ``"{n} file(s) in {folder}"`` -> {"n", "folder"}."""
+    return {
+        name.split(".", 1)[0].split("[", 1)[0]
+        for _, name, _, _ in _FORMATTER.parse(template)
+        if name
+    }
 
 
 def normalise_lang(lang: str | None) -> str | None:
@@ -45,6 +68,20 @@ def locale_lang() -> str:
     return DEFAULT_LANG
 
 
+# Which form of a counted text a language uses for ``n``: the "one" form or the "other"
+# (CLDR's names). French counts 0 and 1 as one ("0 image lue"), English only 1.
+PLURAL_ONE: dict[str, Callable[[int], bool]] = {
+    "fr": lambda n: n <= 1,
+    "en": lambda n: n == 1,
+}
+
+
+def plural_key(key: str, n: int, lang: str) -> str:
+    """``key.one`` or ``key.other``, the form of a counted text that ``n`` takes in ``lang``."""
+    is_one = PLURAL_ONE.get(lang, PLURAL_ONE[FALLBACK_LANG])
+    return f"{key}.{'one' if is_one(n) else 'other'}"
+
+
 def param_as_is(name: str) -> str:
     """How a Python caller reads a parameter name: as it is written."""
     return name
@@ -61,7 +98,7 @@ class Catalogue:
             if FALLBACK_LANG in missing:
                 raise ValueError(f"{name}: message {key!r} has no {FALLBACK_LANG} text")
 
-    def __call__(self, key: str, **fields: Any) -> Message:
+    def __call__(self, key: str, /, **fields: Any) -> Message:
         if key not in self.texts:
             raise KeyError(f"{self.name}: no message {key!r}")
         return Message(self, key, fields)
@@ -70,10 +107,16 @@ class Catalogue:
         return key in self.texts
 
     def text(
-        self, key: str, lang: str, param: Callable[[str], str] | None = None, **fields: Any
+        self, key: str, lang: str, /, param: Callable[[str], str] | None = None, **fields: Any
     ) -> str:
         """The text of ``key`` in ``lang`` with its fields filled in."""
         return Message(self, key, fields).render(lang, param)
+
+    def count(self, key: str, n: int, lang: str, /, **fields: Any) -> str:
+        """A counted text: ``key.one`` or ``key.other`` as ``n`` asks in ``lang``, with
+        ``{n}`` and ``fields`` filled in."""
+        lang = normalise_lang(lang) or DEFAULT_LANG
+        return self.text(plural_key(key, n, lang), lang, n=n, **fields)
 
     def template(self, key: str, lang: str) -> str:
         by_lang = self.texts[key]
@@ -97,9 +140,9 @@ class Message:
         show = param or param_as_is
         values: dict[str, Any] = {}
         for name, value in self.fields.items():
-            if isinstance(value, Message):
+            if isinstance(value, (Message, Joined, PerLang)):
                 value = value.render(lang, param)
-            elif name == "param":
+            elif name == "param" or name.startswith("param_"):
                 value = show(str(value))
             elif name == "params":
                 value = ", ".join(show(str(v)) for v in value)
@@ -114,6 +157,104 @@ class Message:
         return {
             "key": f"{self.catalogue.name}.{self.key}",
             "fields": {
-                k: (v.to_dict() if isinstance(v, Message) else v) for k, v in self.fields.items()
+                k: (v.to_dict() if isinstance(v, (Message, Joined, PerLang)) else v)
+                for k, v in self.fields.items()
             },
         }
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several messages (or plain strings, such as names) joined by a separator that is
+    itself a message, since separators differ between languages ("\u00a0; " and "; ")."""
+
+    separator: Message
+    items: tuple[Message | str, ...]
+
+    def render(self, lang: str, param: Callable[[str], str] | None = None) -> str:
+        sep = self.separator.render(lang, param)
+        return sep.join(i.render(lang, param) if isinstance(i, Message) else i for i in self.items)
+
+    def __str__(self) -> str:
+        return self.render(DEFAULT_LANG)
+
+    def to_dict(self) -> list[Any]:
+        return [i.to_dict() if isinstance(i, Message) else i for i in self.items]
+
+
+@dataclass(frozen=True)
+class PerLang:
+    """A field value written differently in each language but the same value (a number
+    with its decimal mark): ``show(lang)`` writes it; ``value`` is what --json gives."""
+
+    value: Any
+    show: Callable[[Any, str], str]
+
+    def render(self, lang: str, param: Callable[[str], str] | None = None) -> str:
+        return self.show(self.value, normalise_lang(lang) or DEFAULT_LANG)
+
+    def __str__(self) -> str:
+        return self.render(DEFAULT_LANG)
+
+    def to_dict(self) -> Any:
+        return self.value
+
+
+class ByLang(Mapping[str, str]):
+    """A message seen as ``{lang: text}`` for every supported language, rendered when read:
+    for code that indexes a text by language (``verdict.reason["fr"]``)."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGS:
+            raise KeyError(lang)
+        return self.message.render(lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+    def __repr__(self) -> str:
+        return f"ByLang({dict(self)!r})"
+
+
+# The bottom layer's own texts (device resolution); each room keeps its catalogue in its
+# own ``messages`` module.
+MESSAGES = Catalogue(
+    "base",
+    {
+        "device.unknown": {
+            "fr": "appareil inconnu {device!r}\u00a0: choisissez auto, cuda, cuda:N, mps ou cpu",
+            "en": "unknown device {device!r}: choose auto, cuda, cuda:N, mps or cpu",
+        },
+        "device.bad_cuda": {
+            "fr": "appareil inconnu {device!r}\u00a0: écrivez cuda:0, cuda:1...",
+            "en": "unknown device {device!r}: write cuda:0, cuda:1...",
+        },
+        "device.no_cuda": {
+            "fr": (
+                "{param} cuda\u00a0: PyTorch ne voit aucun GPU CUDA ici (pilote, ou torch "
+                "construit pour le processeur seul)\u00a0: utilisez {param} cpu"
+            ),
+            "en": (
+                "{param} cuda: PyTorch sees no CUDA GPU here (driver, or a CPU-only torch"
+                " build): use {param} cpu"
+            ),
+        },
+        "device.no_such_gpu": {
+            "fr": "{param} {device}\u00a0: seulement {cuda} GPU visible(s)",
+            "en": "{param} {device}: only {cuda} GPU(s) visible",
+        },
+        "device.no_mps": {
+            "fr": (
+                "{param} mps\u00a0: le moteur Metal d'Apple n'est pas disponible ici\u00a0: "
+                "utilisez {param} cpu"
+            ),
+            "en": "{param} mps: Apple's Metal backend is not available here: use {param} cpu",
+        },
+    },
+)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from artcharter.base.errors import BadInput
 from artcharter.charter.evaluate import STATUSES, RuleVerdict, evaluate, passed
 from artcharter.charter.evidence import Evidence, gather
+from artcharter.charter.messages import MESSAGES
 from artcharter.charter.model import Charter, load_charter
 from artcharter.provenance.image_files import image_paths
 from artcharter.provenance.record import ArtworkRecord
@@ -173,7 +174,7 @@ def iter_check(
 
     files = image_paths(paths)
     if not files:
-        raise BadInput("no image to check")
+        raise BadInput(MESSAGES("check.no_image"))
     charter = charter or _default_charter()
     workers = workers or min(len(files), os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from artcharter.base.errors import BadInput
 from artcharter.base.files import write_atomic
 from artcharter.base.tomltext import toml_string
+from artcharter.charter.messages import MESSAGES
 from artcharter.charter.tomlfile import InvalidFile, Issue, Key, TomlText, dotted, load, parse
 from artcharter.provenance.declaration import (
     SCHEMA,
@@ -86,8 +87,12 @@ def merge_choices(
     choice = declared.training_mining
     if training_mining and choice and training_mining != choice:
         raise BadInput(
-            f"--training-mining {training_mining} contradicts the declaration's "
-            f"training_mining = {choice!r}: make them agree"
+            MESSAGES(
+                "declaration.training_mining_contradicts",
+                training_mining=training_mining,
+                choice=choice,
+                param="training_mining",
+            )
         )
     return title or declared.title, training_mining or choice or "notAllowed"
 
@@ -108,10 +113,19 @@ def _normalise(source: TomlText) -> dict[str, Any]:
     for key in data:
         if key not in TOP_KEYS:
             issues.append(
-                source.issue((key,), f"unknown key {key!r}: expected one of {', '.join(TOP_KEYS)}")
+                source.issue(
+                    (key,),
+                    MESSAGES(
+                        "declaration.issue.unknown_key_expected_one",
+                        key=key,
+                        choices=", ".join(TOP_KEYS),
+                    ),
+                )
             )
     if "schema" in data and data["schema"] != SCHEMA:
-        issues.append(source.issue(("schema",), f"schema must be {SCHEMA!r}"))
+        issues.append(
+            source.issue(("schema",), MESSAGES("declaration.issue.schema", schema=SCHEMA))
+        )
     out: dict[str, Any] = {"schema": SCHEMA}
     for key in TEXT_FIELDS:
         out[key] = _text(source, (key,), data.get(key), issues)
@@ -121,7 +135,11 @@ def _normalise(source: TomlText) -> dict[str, Any]:
         issues.append(
             source.issue(
                 ("training_mining",),
-                f"training_mining {choice!r}: choose one of {', '.join(TRAINING_MINING)}",
+                MESSAGES(
+                    "declaration.issue.training_mining_choose_one",
+                    choice=choice,
+                    choices=", ".join(TRAINING_MINING),
+                ),
             )
         )
     out["training_mining"] = choice or None
@@ -129,21 +147,32 @@ def _normalise(source: TomlText) -> dict[str, Any]:
     share = data.get("ai_share", {})
     out["ai_share"] = {}
     if not isinstance(share, dict):
-        issues.append(source.issue(("ai_share",), "ai_share must be a table of stages"))
+        issues.append(
+            source.issue(("ai_share",), MESSAGES("declaration.issue.ai_share_table_stages"))
+        )
     else:
         for stage, value in share.items():
             if stage not in STAGES:
                 issues.append(
                     source.issue(
                         ("ai_share", stage),
-                        f"unknown stage {stage!r}: the stages are {', '.join(STAGES)}",
+                        MESSAGES(
+                            "declaration.issue.unknown_stage_stages_are",
+                            stage=stage,
+                            choices=", ".join(STAGES),
+                        ),
                     )
                 )
             elif value not in SHARES:
                 issues.append(
                     source.issue(
                         ("ai_share", stage),
-                        f"ai_share.{stage} = {value!r}: choose one of {', '.join(SHARES)}",
+                        MESSAGES(
+                            "declaration.issue.ai_share_choose_one",
+                            stage=stage,
+                            value=value,
+                            choices=", ".join(SHARES),
+                        ),
                     )
                 )
             else:
@@ -171,7 +200,9 @@ def _text(source: TomlText, path: tuple[Key, ...], value: Any, issues: list[Issu
     if value is None:
         return None
     if not isinstance(value, str):
-        issues.append(source.issue(path, f"{dotted(path)} must be text in quotes"))
+        issues.append(
+            source.issue(path, MESSAGES("declaration.issue.text_quotes", value=dotted(path)))
+        )
         return None
     return value.strip() or None
 
@@ -181,7 +212,7 @@ def _tables(
 ) -> list[dict[str, Any]]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        issues.append(source.issue((key,), f"{key} must be a list of [[{key}]] tables"))
+        issues.append(source.issue((key,), MESSAGES("declaration.issue.list_tables", key=key)))
         return []
     return value
 
@@ -198,7 +229,11 @@ def _unknown(
             issues.append(
                 source.issue(
                     (*path, key),
-                    f"unknown key {dotted((*path, key))}: expected one of {', '.join(allowed)}",
+                    MESSAGES(
+                        "declaration.issue.unknown_key_expected_one_2",
+                        value=dotted((*path, key)),
+                        choices=", ".join(allowed),
+                    ),
                 )
             )
 
@@ -209,7 +244,11 @@ def _tool(
     _unknown(source, path, item, TOOL_KEYS, issues)
     name = _text(source, (*path, "name"), item.get("name"), issues)
     if not name:
-        issues.append(source.issue(path, f"{dotted(path)} needs a name (the tool used)"))
+        issues.append(
+            source.issue(
+                path, MESSAGES("declaration.issue.needs_name_tool_used", value=dotted(path))
+            )
+        )
     date = item.get("date")
     if isinstance(date, dt.datetime):
         date = date.date().isoformat() if date.tzinfo is None else date.isoformat()
@@ -222,20 +261,25 @@ def _tool(
         except ValueError:
             issues.append(
                 source.issue(
-                    (*path, "date"), f"{dotted((*path, 'date'))} must be a date: 2026-03-14"
+                    (*path, "date"),
+                    MESSAGES("declaration.issue.date", value=dotted((*path, "date"))),
                 )
             )
     elif date in (None, ""):
         date = None
     else:
         issues.append(
-            source.issue((*path, "date"), f"{dotted((*path, 'date'))} must be a date: 2026-03-14")
+            source.issue(
+                (*path, "date"), MESSAGES("declaration.issue.date", value=dotted((*path, "date")))
+            )
         )
     prompts = item.get("prompts", [])
     if isinstance(prompts, str):
         prompts = [prompts]
     if not isinstance(prompts, list) or not all(isinstance(p, str) for p in prompts):
-        issues.append(source.issue((*path, "prompts"), "prompts must be a list of texts"))
+        issues.append(
+            source.issue((*path, "prompts"), MESSAGES("declaration.issue.prompts_list_texts"))
+        )
         prompts = []
     generations = item.get("generations")
     if generations is not None and (
@@ -244,7 +288,10 @@ def _tool(
         issues.append(
             source.issue(
                 (*path, "generations"),
-                f"{dotted((*path, 'generations'))} must be a whole number of images (0 or more)",
+                MESSAGES(
+                    "declaration.issue.whole_number_images_more",
+                    value=dotted((*path, "generations")),
+                ),
             )
         )
         generations = None
@@ -254,14 +301,20 @@ def _tool(
     ):
         issues.append(
             source.issue(
-                (*path, "energy_kwh"), f"{dotted((*path, 'energy_kwh'))} must be a number of kWh"
+                (*path, "energy_kwh"),
+                MESSAGES("declaration.issue.number_kwh", value=dotted((*path, "energy_kwh"))),
             )
         )
         energy = None
     stage = item.get("stage")
     if stage not in (None, "") and stage not in STAGES:
         issues.append(
-            source.issue((*path, "stage"), f"stage {stage!r}: choose one of {', '.join(STAGES)}")
+            source.issue(
+                (*path, "stage"),
+                MESSAGES(
+                    "declaration.issue.stage_choose_one", stage=stage, choices=", ".join(STAGES)
+                ),
+            )
         )
     return {
         "name": name,
@@ -283,7 +336,7 @@ def _as_text(value: Any) -> Any:
 
 def _techniques(source: TomlText, value: Any, issues: list[Issue]) -> list[dict[str, Any]]:
     if not isinstance(value, list):
-        issues.append(source.issue(("techniques",), "techniques must be a list"))
+        issues.append(source.issue(("techniques",), MESSAGES("declaration.issue.techniques_list")))
         return []
     out = []
     for i, item in enumerate(value):
@@ -298,9 +351,13 @@ def _techniques(source: TomlText, value: Any, issues: list[Issue]) -> list[dict[
             if name:
                 out.append({"name": name, "how": how})
             elif how:
-                issues.append(source.issue(path, f"{dotted(path)} needs a name"))
+                issues.append(
+                    source.issue(path, MESSAGES("declaration.issue.needs_name", value=dotted(path)))
+                )
         else:
-            issues.append(source.issue(path, f"{dotted(path)} must be a text or a table"))
+            issues.append(
+                source.issue(path, MESSAGES("declaration.issue.text_table", value=dotted(path)))
+            )
     return out
 
 
@@ -310,18 +367,28 @@ def _input(
     _unknown(source, path, item, INPUT_KEYS, issues)
     file = _text(source, (*path, "file"), item.get("file"), issues)
     if not file:
-        issues.append(source.issue(path, f"{dotted(path)} needs a file name"))
+        issues.append(
+            source.issue(path, MESSAGES("declaration.issue.needs_file_name", value=dotted(path)))
+        )
     role = item.get("role") or "other"
     if role not in INGREDIENT_ROLES:
         issues.append(
             source.issue(
-                (*path, "role"), f"role {role!r}: choose one of {', '.join(INGREDIENT_ROLES)}"
+                (*path, "role"),
+                MESSAGES(
+                    "declaration.issue.role_choose_one",
+                    role=role,
+                    choices=", ".join(INGREDIENT_ROLES),
+                ),
             )
         )
     sha = item.get("sha256")
     if sha not in (None, "") and (not isinstance(sha, str) or not _SHA256.match(sha.lower())):
         issues.append(
-            source.issue((*path, "sha256"), f"{dotted((*path, 'sha256'))} must be 64 hex digits")
+            source.issue(
+                (*path, "sha256"),
+                MESSAGES("declaration.issue.hex_digits", value=dotted((*path, "sha256"))),
+            )
         )
         sha = None
     return {
@@ -338,7 +405,9 @@ def _process(
     _unknown(source, path, item, PROCESS_KEYS, issues)
     file = _text(source, (*path, "file"), item.get("file"), issues)
     if not file:
-        issues.append(source.issue(path, f"{dotted(path)} needs a file name"))
+        issues.append(
+            source.issue(path, MESSAGES("declaration.issue.needs_file_name", value=dotted(path)))
+        )
     return {"file": file, "caption": _text(source, (*path, "caption"), item.get("caption"), issues)}
 
 
@@ -348,86 +417,16 @@ def _process(
 # `label` needs the image, the output and the IPTC source type: the record's when the image
 # has one, else TYPE, a placeholder the artist replaces (a guessed type would be signed as
 # the artist's word).
-_SIGN_WORDS = {
-    "en": {
-        "command": "artcharter label IMAGE -o OUT --source-type {source_type} --declaration {path}",
-        "type": "TYPE: trainedAlgorithmicMedia if the AI made the image, "
-        "compositeWithTrainedAlgorithmicMedia\n"
-        "if it mixes AI and human work (other types: artcharter label --help)",
-    },
-    "fr": {
-        "command": "artcharter label IMAGE -o SORTIE --source-type {source_type} "
-        "--declaration {path}",
-        "type": "TYPE\u00a0: trainedAlgorithmicMedia si l'IA a fait l'image, "
-        "compositeWithTrainedAlgorithmicMedia\n"
-        "si elle mêle IA et travail humain (autres types\u00a0: artcharter label --help)",
-    },
-}
 
 
 def sign_command(record: ArtworkRecord | None, path: str, lang: str = "en") -> list[str]:
     """The `artcharter label` command that signs the image with its declaration ``path``,
     and, when the source type is left to the artist, a line saying which to choose."""
-    words = _SIGN_WORDS[lang]
     source_type = record.source_type if record is not None and record.source_type else None
-    command = words["command"].format(source_type=source_type or "TYPE", path=path)
-    return [command] if source_type else [command, *words["type"].split("\n")]
-
-
-_TEMPLATE_TEXTS = {
-    "en": {
-        "head": "Artist's declaration (artcharter). Complete it, check it with\n"
-        "#   artcharter declare --check FILE\n"
-        "# and sign your image with it:",
-        "file": "FILE",
-        "made_from": "Prefilled from:",
-        "title": "Title of the artwork.",
-        "artist": "Your name as it should appear.",
-        "statement": "Artist statement: the work, its intention and the place of AI in it.",
-        "explanation": "In plain words, for visitors: how did the AI tool produce the image?",
-        "bias": "Bias reflection: which stereotypes could the model or your prompt carry,\n"
-        "# and what did you do about them? Answer each term the prompt audit flagged.",
-        "tm": "May the artwork be used to train AI models or be mined?\n"
-        "# allowed, notAllowed or constrained.",
-        "share": "Share of AI at each stage: none, assisted or generated.",
-        "tools": "Each external AI tool used (one [[tools]] table per tool). generations: how many\n"
-        "# images you generated in all, discarded ones included.",
-        "tool_example": "Example for an external tool:",
-        "generated": "This image was generated by artcharter: model, seed and energy are\n"
-        "# already recorded. List here only other AI tools you used.",
-        "techniques": "Techniques that would have made this image without AI (point 3 of the\n"
-        "# charter): a list of names, or tables with name and how.",
-        "inputs": "Human inputs (sketch, photo, init image, earlier version): each one should\n"
-        "# be attached as an ingredient when you sign (--ingredient FILE:ROLE).",
-        "process": "Images of your process (optional).",
-    },
-    "fr": {
-        "head": "Déclaration de l'artiste (artcharter). Complétez-la, vérifiez-la avec\n"
-        "#   artcharter declare --check FICHIER\n"
-        "# puis signez votre image avec\u00a0:",
-        "file": "FICHIER",
-        "made_from": "Prérempli à partir de :",
-        "title": "Titre de l'œuvre.",
-        "artist": "Votre nom, tel qu'il doit apparaître.",
-        "statement": "Note d'intention : l'œuvre, votre démarche et la place de l'IA.",
-        "explanation": "En mots simples, pour le public : comment l'outil d'IA a-t-il produit l'image ?",
-        "bias": "Réflexion sur les biais : quels stéréotypes le modèle ou votre prompt peuvent-ils\n"
-        "# porter, et qu'en avez-vous fait ? Répondez à chaque terme signalé par l'audit du prompt.",
-        "tm": "L'œuvre peut-elle servir à entraîner des modèles d'IA ou être fouillée ?\n"
-        "# allowed (oui), notAllowed (non) ou constrained (sous conditions).",
-        "share": "Part de l'IA à chaque étape : none (aucune), assisted (assistée), generated (générée).",
-        "tools": "Chaque outil d'IA externe utilisé (une table [[tools]] par outil). generations :\n"
-        "# combien d'images vous avez générées en tout, y compris les images écartées.",
-        "tool_example": "Exemple pour un outil externe :",
-        "generated": "Cette image a été générée par artcharter : modèle, graine et énergie sont\n"
-        "# déjà consignés. N'indiquez ici que les autres outils d'IA utilisés.",
-        "techniques": "Techniques qui auraient permis de réaliser l'image sans IA (point 3 de la\n"
-        "# charte) : une liste de noms, ou des tables avec name et how.",
-        "inputs": "Apports humains (croquis, photo, image de départ, version antérieure) : joignez\n"
-        "# chacun comme ingrédient en signant (--ingredient FICHIER:ROLE).",
-        "process": "Images de votre processus (facultatif).",
-    },
-}
+    command = MESSAGES.text("sign.command", lang, source_type=source_type or "TYPE", path=path)
+    if source_type:
+        return [command]
+    return [command, *MESSAGES.template("sign.type", lang).split("\n")]
 
 
 def _guess_share(record: ArtworkRecord | None) -> dict[str, str]:
@@ -485,7 +484,10 @@ def declaration_template(
     A declaration the record already carries (a signed file declared before) is the
     starting point; a private prompt is left out, since the template may be shared.
     """
-    t = _TEMPLATE_TEXTS[lang]
+
+    def t(key: str) -> str:
+        return MESSAGES.template(f"template.{key}", lang)
+
     previous = (record.declaration if record else None) or Declaration()
     title = title or previous.title or (record.title if record else None) or ""
     artist = (
@@ -495,16 +497,16 @@ def declaration_template(
         or ""
     )
     choice = previous.training_mining or (record.training_mining if record else None)
-    sign, *hint = sign_command(record, t["file"], lang)
-    lines = [f"# {t['head']}", f"#   {sign}", *(f"# {line}" for line in hint)]
+    sign, *hint = sign_command(record, t("file"), lang)
+    lines = [f"# {t('head')}", f"#   {sign}", *(f"# {line}" for line in hint)]
     if made_from:
-        lines.append(f"# {t['made_from']} {made_from}")
+        lines.append(f"# {t('made_from')} {made_from}")
     lines += [
         "",
         f'schema = "{SCHEMA}"',
-        f"# {t['title']}",
+        f"# {t('title')}",
         f"title = {toml_string(title)}",
-        f"# {t['artist']}",
+        f"# {t('artist')}",
         f"artist = {toml_string(artist)}",
     ]
     for key, help_key in (
@@ -513,12 +515,12 @@ def declaration_template(
         ("bias_reflection", "bias"),
     ):
         text_lines = _long_text(getattr(previous, key))
-        lines += [f"# {t[help_key]}", f"{key} = {text_lines[0]}", *text_lines[1:]]
+        lines += [f"# {t(help_key)}", f"{key} = {text_lines[0]}", *text_lines[1:]]
     techniques = [x.to_dict() for x in previous.techniques]
     lines += [
-        f"# {t['tm']}",
+        f"# {t('tm')}",
         f"training_mining = {toml_string(choice or 'notAllowed')}",
-        f"# {t['techniques']}",
+        f"# {t('techniques')}",
         "techniques = ["
         + ", ".join(
             "{ name = "
@@ -532,15 +534,15 @@ def declaration_template(
         )
         + "]",
         "",
-        f"# {t['share']}",
+        f"# {t('share')}",
         "[ai_share]",
     ]
     share = {**_guess_share(record), **previous.ai_share}
     lines += [f"{stage} = {toml_string(share[stage])}" for stage in STAGES]
-    lines += ["", f"# {t['tools']}"]
+    lines += ["", f"# {t('tools')}"]
     tools = [x.to_dict() for x in previous.tools]
     if record is not None and record.kind == "generated":
-        lines += [f"# {t['generated']}", ""]
+        lines += [f"# {t('generated')}", ""]
     if not tools and record is not None and record.kind != "generated" and record.tool:
         prompts = [] if record.prompt_private or not record.prompt else [record.prompt]
         tools = [
@@ -565,7 +567,7 @@ def declaration_template(
         lines.append("")
     if not tools and not (record is not None and record.kind == "generated"):
         lines += [
-            f"# {t['tool_example']}",
+            f"# {t('tool_example')}",
             "# [[tools]]",
             '# name = "Midjourney"',
             '# version = "6.1"',
@@ -575,7 +577,7 @@ def declaration_template(
             '# stage = "rendering"',
             "",
         ]
-    lines += [f"# {t['inputs']}"]
+    lines += [f"# {t('inputs')}"]
     inputs = [x.to_dict() for x in previous.human_inputs] or [
         {"file": i.title, "role": i.role, "sha256": i.sha256}
         for i in (record.ingredients if record else [])
@@ -586,7 +588,7 @@ def declaration_template(
         lines.append("")
     if not inputs:
         lines += ["# [[human_inputs]]", '# file = "croquis.jpg"', '# role = "sketch"', ""]
-    lines.append(f"# {t['process']}")
+    lines.append(f"# {t('process')}")
     process = [x.to_dict() for x in previous.process_images]
     for item in process:
         lines.append("[[process_images]]")
@@ -600,9 +602,6 @@ def declaration_template(
 # --- the template of an image (I/O) ----------------------------------------------------------
 
 
-_ARTWORK_WORD = {"en": "artwork", "fr": "œuvre"}
-
-
 def record_for_image(image: Path, ledger: Ledger | None = None) -> ArtworkRecord | None:
     """What is known of ``image``: its Content Credentials' record, else the ledger's (an
     image edited in place after signing lost its credentials, not its name)."""
@@ -610,7 +609,8 @@ def record_for_image(image: Path, ledger: Ledger | None = None) -> ArtworkRecord
 
     verification = verify_file(image)
     if verification.verdict == "unreadable":
-        raise BadInput(verification.error or f"{image}: not a readable image")
+        # The verifier's own error is English text; our fallback is a message.
+        raise BadInput(verification.error or MESSAGES("declaration.unreadable_image", image=image))
     record = ArtworkRecord.from_dict(verification.record) if verification.record else None
     if record is None and ledger is not None:
         row = ledger.find_artwork(verification.sha256 or "") or ledger.find_artwork(str(image))
@@ -626,7 +626,11 @@ def template_for_image(
         record,
         artist=None if record else artist,
         lang=lang,
-        made_from=image.name + (f" ({_ARTWORK_WORD[lang]} {record.artwork_id})" if record else ""),
+        made_from=(
+            MESSAGES.text("template.image_of", lang, image=image.name, artwork_id=record.artwork_id)
+            if record
+            else image.name
+        ),
     )
 
 
@@ -642,10 +646,14 @@ def write_template(
     """Write the template next to the image (IMAGE.declaration.toml) or at ``output``."""
     target = output or image.with_name(f"{image.stem}.declaration.toml")
     if target.exists() and not force:
-        raise BadInput(f"{target} already exists: choose another name with -o or pass --force")
+        raise BadInput(
+            MESSAGES("declaration.exists", target=target, param="force", param_output="output")
+        )
     text = template_for_image(image, record, artist=artist, lang=lang)
     try:
         write_atomic(target, text)
     except OSError as exc:
-        raise BadInput(f"{target}: cannot be written ({exc.strerror})") from None
+        raise BadInput(
+            MESSAGES("declaration.cannot_write", target=target, reason=exc.strerror)
+        ) from None
     return target

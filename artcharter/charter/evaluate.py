@@ -1,4 +1,4 @@
-"""Rule evaluation: Evidence + Charter -> one verdict per rule, with reasons in words.
+"""Rule evaluation: Evidence + Charter -> one verdict per rule, with its reason as a message.
 
 Pure functions: no file, no ledger, no clock other than the dates inside the evidence. Each
 evidence kind of artcharter.charter.model has one function here; it returns a status among
@@ -9,8 +9,9 @@ evidence kind of artcharter.charter.model has one function here; it returns a st
   settle it;
 - ``not-applicable``: the rule does not concern this artwork (no AI used, no prompt...),
 
-the reason in French and English, and the evidence it read. An artwork passes the charter
-when every enabled required rule passes or does not apply.
+the reason as a message of artcharter.charter.messages (a key and its fields, never a
+sentence: the edge renders it in the reader's language), and the evidence it read. An
+artwork passes the charter when every enabled required rule passes or does not apply.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from artcharter.base.messages import ByLang, Joined, Message, PerLang
 from artcharter.base.numbers import fmt_energy
-from artcharter.base.typography import de, punct
 from artcharter.charter.declaration import STAGES, Declaration, DeclaredTool, HumanInput
 from artcharter.charter.evidence import Evidence
+from artcharter.charter.messages import MESSAGES
 from artcharter.charter.model import Charter, Rule
 from artcharter.provenance import verdicts
 from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord
@@ -34,12 +36,8 @@ FAIL = "fail"
 NEEDS_DECLARATION = "needs-declaration"
 NOT_APPLICABLE = "not-applicable"
 STATUSES = (PASS, FAIL, NEEDS_DECLARATION, NOT_APPLICABLE)
-STATUS_TITLES = {
-    PASS: {"fr": "respectée", "en": "pass"},
-    FAIL: {"fr": "non respectée", "en": "fail"},
-    NEEDS_DECLARATION: {"fr": "déclaration nécessaire", "en": "needs a declaration"},
-    NOT_APPLICABLE: {"fr": "sans objet", "en": "not applicable"},
-}
+# Each status's title by language ({"fr": ..., "en": ...}), rendered from the catalogue.
+STATUS_TITLES = {status: ByLang(MESSAGES(f"status.{status}")) for status in STATUSES}
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ class RuleVerdict:
     point: str
     severity: str
     status: str
-    reason: dict[str, str]
+    message: Message
     evidence: dict[str, Any] = field(default_factory=dict)
     title: dict[str, str] = field(default_factory=dict)
 
@@ -56,6 +54,11 @@ class RuleVerdict:
     def ok(self) -> bool:
         """Passed or did not apply: what a required rule needs."""
         return self.status in (PASS, NOT_APPLICABLE)
+
+    @property
+    def reason(self) -> ByLang:
+        """The reason in each language: ``verdict.reason["fr"]``."""
+        return ByLang(self.message)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         pick = (lambda texts: texts.get(lang, "")) if lang else dict
@@ -67,6 +70,7 @@ class RuleVerdict:
             "status_title": pick(STATUS_TITLES[self.status]),
             "title": pick(self.title),
             "reason": pick(self.reason),
+            "reason_message": self.message.to_dict(),
             "evidence": self.evidence,
         }
 
@@ -74,12 +78,12 @@ class RuleVerdict:
 @dataclass(frozen=True)
 class Outcome:
     status: str
-    reason: dict[str, str]
+    message: Message
     evidence: dict[str, Any]
 
 
-def outcome(status: str, fr: str, en: str, **evidence: Any) -> Outcome:
-    return Outcome(status, {"fr": fr, "en": en}, evidence)
+def outcome(status: str, message: Message, **evidence: Any) -> Outcome:
+    return Outcome(status, message, evidence)
 
 
 def evaluate(charter: Charter, evidence: Evidence) -> list[RuleVerdict]:
@@ -94,7 +98,7 @@ def evaluate_rule(rule: Rule, evidence: Evidence) -> RuleVerdict:
         rule.point,
         rule.severity,
         result.status,
-        result.reason,
+        result.message,
         result.evidence,
         rule.title,
     )
@@ -150,49 +154,49 @@ def ai_used(ev: Evidence) -> bool | None:
     return None
 
 
-def model_names(origin: ArtworkRecord) -> tuple[str, str]:
-    """The model's name in French and English; a demo model says so wherever it shows."""
+def model_name(origin: ArtworkRecord) -> Message | str:
+    """The model's name; a demo model says so wherever it shows."""
     model = origin.model
     if model is None:
-        return "?", "?"
-    if model.is_demo:
-        return (
-            f"{model.id} (modèle de démonstration, poids aléatoires)",
-            f"{model.id} (demo model, random weights)",
-        )
-    return model.id, model.id
+        return "?"
+    return MESSAGES("model.demo", model=model.id) if model.is_demo else model.id
 
 
 def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def _kwh(value: float) -> PerLang:
+    """An energy written per language by the one energy formatter (the report's too)."""
+    return PerLang(value, fmt_energy)
+
+
 def _list(items: list[str]) -> str:
+    """Names (fields, files, tools) as they are written, in any language."""
     return ", ".join(items)
 
 
-_NOTHING = outcome(
-    NEEDS_DECLARATION,
-    "Le fichier ne porte ni fiche artcharter ni déclaration : rien ne dit comment l'IA a été "
-    "utilisée.",
-    "The file carries neither an artcharter record nor a declaration: nothing says how AI "
-    "was used.",
-)
-_NO_AI = outcome(
-    NOT_APPLICABLE,
-    "Aucun usage de l'IA n'est déclaré pour cette œuvre.",
-    "No use of AI is declared for this artwork.",
-)
-_NO_DECLARATION = (
-    "L'artiste n'a pas joint de déclaration.",
-    "The artist attached no declaration.",
-)
+def _all(separator: Message, items: list[Message]) -> Joined:
+    return Joined(separator, tuple(items))
 
 
-def _needs(fr: str, en: str, **evidence: Any) -> Outcome:
-    return outcome(
-        NEEDS_DECLARATION, f"{_NO_DECLARATION[0]} {fr}", f"{_NO_DECLARATION[1]} {en}", **evidence
-    )
+_NOTHING = outcome(NEEDS_DECLARATION, MESSAGES("rule.nothing"))
+_NO_AI = outcome(NOT_APPLICABLE, MESSAGES("rule.no_ai"))
+
+
+def _needs(detail: Message, **evidence: Any) -> Outcome:
+    """Needs a declaration, and the artist attached none."""
+    return outcome(NEEDS_DECLARATION, MESSAGES("rule.no_declaration", detail=detail), **evidence)
+
+
+def ai_guard(ev: Evidence, *, settle_unknown: bool = True) -> Outcome | None:
+    """The outcome of a rule about AI's part before it looks further: not applicable when
+    no AI was used, a declaration needed when nothing says (unless ``settle_unknown`` is
+    off: the rule then goes on); None when AI was used."""
+    used = ai_used(ev)
+    if used is None:
+        return _NOTHING if settle_unknown else None
+    return None if used else _NO_AI
 
 
 # --- one function per evidence kind -------------------------------------------------------------
@@ -200,19 +204,12 @@ def _needs(fr: str, en: str, **evidence: Any) -> Outcome:
 
 def credential(params: dict[str, Any], ev: Evidence) -> Outcome:
     seen = {"verdict": ev.verdict, "failure_codes": list(ev.failure_codes)}
-    fr_title, en_title = verdicts.title(ev.verdict, "fr"), verdicts.title(ev.verdict, "en")
+    title = verdicts.title_message(ev.verdict)
     if ev.verdict in params["accept"]:
-        return outcome(
-            PASS,
-            f"Content Credentials valides (verdict : {fr_title}).",
-            f"Valid Content Credentials (verdict: {en_title}).",
-            **seen,
-        )
+        return outcome(PASS, MESSAGES("credential.pass", verdict=title), **seen)
+    explanation = verdicts.explanation_message(ev.verdict)
     return outcome(
-        FAIL,
-        f"Verdict de la vérification : {fr_title}. {verdicts.explanation(ev.verdict, 'fr')}",
-        f"Verification verdict: {en_title}. {verdicts.explanation(ev.verdict, 'en')}",
-        **seen,
+        FAIL, MESSAGES("credential.fail", verdict=title, explanation=explanation), **seen
     )
 
 
@@ -225,33 +222,13 @@ def signer_trust(params: dict[str, Any], ev: Evidence) -> Outcome:
         if issuers and issuer not in issuers:
             return outcome(
                 FAIL,
-                f"Signé par {name}, certificat émis par {issuer}, qui n'est pas parmi les "
-                f"autorités acceptées ({_list(issuers)}).",
-                f"Signed by {name} with a certificate issued by {issuer}, which is not among "
-                f"the accepted authorities ({_list(issuers)}).",
+                MESSAGES("signer.not_accepted", signer=name, issuer=issuer, issuers=_list(issuers)),
                 **seen,
             )
-        return outcome(
-            PASS,
-            f"Signé par {name}, certificat émis par {issuer}, autorité reconnue.",
-            f"Signed by {name} with a certificate issued by {issuer}, a trusted authority.",
-            **seen,
-        )
+        return outcome(PASS, MESSAGES("signer.trusted", signer=name, issuer=issuer), **seen)
     if ev.verdict == verdicts.VALID_UNTRUSTED:
-        return outcome(
-            FAIL,
-            f"Signature valide {de(name)}, mais son certificat (émis par {issuer}) ne vient pas "
-            "d'une autorité que l'école reconnaît : vérifiez avec la racine de l'école (--trust).",
-            f"Valid signature by {name}, but the certificate (issued by {issuer}) does not come "
-            "from an authority the school trusts: verify with the school's root (--trust).",
-            **seen,
-        )
-    return outcome(
-        FAIL,
-        "Aucune signature valide : il n'y a pas de signataire à reconnaître.",
-        "No valid signature: there is no signer to trust.",
-        **seen,
-    )
+        return outcome(FAIL, MESSAGES("signer.untrusted", signer=name, issuer=issuer), **seen)
+    return outcome(FAIL, MESSAGES("signer.none"), **seen)
 
 
 def _expected_shares(share: dict[str, str]) -> tuple[str, ...]:
@@ -269,57 +246,30 @@ def _expected_shares(share: dict[str, str]) -> tuple[str, ...]:
     return ("none",)
 
 
-SHARE_WORDS = {
-    "generated": {"fr": "générée par l'IA", "en": "generated by AI"},
-    "partly-generated": {"fr": "en partie générée", "en": "partly generated"},
-    "enhanced": {"fr": "retouchée par l'IA", "en": "enhanced by AI"},
-    "none": {"fr": "sans IA", "en": "without AI"},
-    "unknown": {"fr": "inconnue", "en": "unknown"},
-}
+def _share(share: str) -> Message:
+    """What a source type says of the image: "generated by AI", "without AI"..."""
+    return MESSAGES(f"share.{share}")
 
 
 def source_type_rule(params: dict[str, Any], ev: Evidence) -> Outcome:
     kind = source_type(ev)
     if kind is None:
-        return outcome(
-            FAIL,
-            "Aucun type de source numérique (IPTC) n'est déclaré dans le fichier.",
-            "No IPTC digital source type is declared in the file.",
-        )
+        return outcome(FAIL, MESSAGES("source_type.none"))
     image_share = SOURCE_TYPES.get(kind, "unknown")
     seen: dict[str, Any] = {"source_type": kind, "image_share": image_share}
     if image_share == "unknown":
-        return outcome(
-            FAIL,
-            f"Type de source inconnu : {kind}.",
-            f"Unknown source type: {kind}.",
-            **seen,
-        )
+        return outcome(FAIL, MESSAGES("source_type.unknown", kind=kind), **seen)
     if ev.origin is not None and image_share == "none":
-        return outcome(
-            FAIL,
-            f"L'image a été générée par un modèle, mais le type de source ({kind}) dit qu'elle "
-            "est faite sans IA.",
-            f"The image was generated by a model, but its source type ({kind}) says it was made "
-            "without AI.",
-            **seen,
-        )
+        return outcome(FAIL, MESSAGES("source_type.says_no_ai", kind=kind), **seen)
     share = declared_share(ev)
     seen["declared_share"] = share
     if declaration(ev) is None:
-        return _needs(
-            f"Le type de source {kind} est déclaré ; la part de l'IA à chaque étape doit être "
-            "déclarée pour vérifier qu'il est cohérent.",
-            f"The source type {kind} is declared; the AI share at each stage must be declared "
-            "to check that it is consistent.",
-            **seen,
-        )
+        return _needs(MESSAGES("source_type.needs_share", kind=kind), **seen)
     missing = [s for s in STAGES if s not in share]
     if missing:
         return outcome(
             NEEDS_DECLARATION,
-            f"La déclaration ne donne pas la part de l'IA pour : {_list(missing)}.",
-            f"The declaration does not give the AI share for: {_list(missing)}.",
+            MESSAGES("source_type.missing_stages", stages=_list(missing)),
             **seen,
         )
     expected = _expected_shares(share)
@@ -328,32 +278,26 @@ def source_type_rule(params: dict[str, Any], ev: Evidence) -> Outcome:
     if image_share in expected:
         return outcome(
             PASS,
-            f"Le type de source {kind} (image {SHARE_WORDS[image_share]['fr']}) correspond à la "
-            f"part déclarée ({stages}).",
-            f"The source type {kind} (image {SHARE_WORDS[image_share]['en']}) matches the "
-            f"declared share ({stages}).",
+            MESSAGES("source_type.matches", kind=kind, share=_share(image_share), stages=stages),
             **seen,
         )
-    want_fr = " ou ".join(SHARE_WORDS[s]["fr"] for s in expected)
-    want_en = " or ".join(SHARE_WORDS[s]["en"] for s in expected)
     return outcome(
         FAIL,
-        f"Le type de source {kind} dit l'image {SHARE_WORDS[image_share]['fr']}, mais la part "
-        f"déclarée ({stages}) correspond à une image {want_fr}.",
-        f"The source type {kind} says the image is {SHARE_WORDS[image_share]['en']}, but the "
-        f"declared share ({stages}) describes an image {want_en}.",
+        MESSAGES(
+            "source_type.mismatch",
+            kind=kind,
+            share=_share(image_share),
+            stages=stages,
+            expected=_all(MESSAGES("sep.or"), [_share(s) for s in expected]),
+        ),
         **seen,
     )
 
 
 def generation_params(params: dict[str, Any], ev: Evidence) -> Outcome:
-    used = ai_used(ev)
-    if used is None:
-        return _NOTHING
-    if not used:
-        return _NO_AI
-    problems_fr: list[str] = []
-    problems_en: list[str] = []
+    if settled := ai_guard(ev):
+        return settled
+    problems: list[Message] = []
     seen: dict[str, Any] = {}
     if ev.origin is not None:
         generation = ev.origin.generation
@@ -365,8 +309,7 @@ def generation_params(params: dict[str, Any], ev: Evidence) -> Outcome:
             "missing": missing,
         }
         if missing:
-            problems_fr.append(f"la génération ne consigne pas : {_list(missing)}")
-            problems_en.append(f"the generation does not record: {_list(missing)}")
+            problems.append(MESSAGES("generation.not_recorded", fields=_list(missing)))
     tools = declared_tools(ev)
     seen["tools"] = []
     for index, tool in enumerate(tools, 1):
@@ -374,26 +317,13 @@ def generation_params(params: dict[str, Any], ev: Evidence) -> Outcome:
         name = tool.name or f"#{index}"
         seen["tools"].append({"name": name, "missing": missing})
         if missing:
-            problems_fr.append(f"l'outil {name} n'a pas : {_list(missing)}")
-            problems_en.append(f"tool {name} lacks: {_list(missing)}")
+            problems.append(MESSAGES("generation.tool_lacks", tool=name, fields=_list(missing)))
     if ev.origin is None and not tools:
         tool_name = ev.record.tool if ev.record else None
-        named_fr = f" (l'outil {tool_name} est nommé dans le fichier)" if tool_name else ""
-        named_en = f" (the file names the tool {tool_name})" if tool_name else ""
+        named = MESSAGES("generation.tool_named", tool=tool_name) if tool_name else ""
         if declaration(ev) is None:
-            return _needs(
-                f"L'IA a été utilisée hors d'artcharter{named_fr} : décrivez chaque outil "
-                "(nom, version, date, prompts) dans la déclaration.",
-                f"AI was used outside artcharter{named_en}: describe each tool (name, version, "
-                "date, prompts) in the declaration.",
-                **seen,
-            )
-        return outcome(
-            FAIL,
-            f"L'IA a été utilisée, mais la déclaration ne décrit aucun outil{named_fr}.",
-            f"AI was used, but the declaration describes no tool{named_en}.",
-            **seen,
-        )
+            return _needs(MESSAGES("generation.describe_tools", named=named), **seen)
+        return outcome(FAIL, MESSAGES("generation.no_tool", named=named), **seen)
     # Each stage the declaration says used AI must be covered: an artcharter generation
     # covers everything but post-production; a tool covers its stage, or all without one.
     covered = set(STAGES) - {"post-production"} if ev.origin is not None else set()
@@ -401,29 +331,21 @@ def generation_params(params: dict[str, Any], ev: Evidence) -> Outcome:
         covered |= {tool.stage} if tool.stage in STAGES else set(STAGES)
     uncovered = [s for s, v in declared_share(ev).items() if v != "none" and s not in covered]
     if uncovered:
-        problems_fr.append(f"aucun outil déclaré pour l'étape : {_list(uncovered)}")
-        problems_en.append(f"no tool declared for the stage: {_list(uncovered)}")
-    if problems_en:
+        problems.append(MESSAGES("generation.stage_uncovered", stages=_list(uncovered)))
+    if problems:
         return outcome(
             FAIL,
-            "Étapes d'IA incomplètement consignées : " + " ; ".join(problems_fr) + ".",
-            "AI steps not fully recorded: " + "; ".join(problems_en) + ".",
+            MESSAGES("generation.incomplete", problems=_all(MESSAGES("sep.semicolon"), problems)),
             **seen,
         )
-    parts_fr, parts_en = [], []
+    parts: list[Message] = []
     if ev.origin is not None:
-        model_fr, model_en = model_names(ev.origin)
-        parts_fr.append(f"la génération artcharter ({model_fr})")
-        parts_en.append(f"the artcharter generation ({model_en})")
+        parts.append(MESSAGES("generation.by_artcharter", model=model_name(ev.origin)))
     if tools:
         names = _list([str(t.name) for t in tools])
-        parts_fr.append(f"les outils déclarés ({names})")
-        parts_en.append(f"the declared tools ({names})")
+        parts.append(MESSAGES("generation.by_tools", tools=names))
     return outcome(
-        PASS,
-        "Chaque étape d'IA est consignée : " + " et ".join(parts_fr) + ".",
-        "Every AI step is recorded: " + " and ".join(parts_en) + ".",
-        **seen,
+        PASS, MESSAGES("generation.recorded", parts=_all(MESSAGES("sep.and"), parts)), **seen
     )
 
 
@@ -457,51 +379,23 @@ def ingredients(params: dict[str, Any], ev: Evidence) -> Outcome:
     if declared:
         missing = [d.file for d in declared if not any(_matches(d, i) for i in attached)]
         if missing:
-            return outcome(
-                FAIL,
-                f"Apports humains déclarés mais absents des ingrédients : {_list(missing)} "
-                "(joignez-les en signant : --ingredient FICHIER:ROLE).",
-                f"Human inputs declared but not attached as ingredients: {_list(missing)} "
-                "(attach them when signing: --ingredient FILE:ROLE).",
-                **seen,
-            )
+            return outcome(FAIL, MESSAGES("ingredients.missing", files=_list(missing)), **seen)
         return outcome(
-            PASS,
-            f"Apport(s) humain(s) déclaré(s), tous joints comme ingrédients : "
-            f"{_list(seen['declared'])}.",
-            f"Declared human input(s), all attached as ingredients: {_list(seen['declared'])}.",
-            **seen,
+            PASS, MESSAGES("ingredients.declared", files=_list(seen["declared"])), **seen
         )
     if attached:
         return outcome(
             PASS,
-            f"{len(attached)} apport(s) humain(s) joint(s) : {_list(seen['ingredients'])}.",
-            f"{len(attached)} human input(s) attached: {_list(seen['ingredients'])}.",
+            MESSAGES("ingredients.attached", count=len(attached), files=_list(seen["ingredients"])),
             **seen,
         )
     if kind.startswith("composite"):
-        return outcome(
-            FAIL,
-            f"Le type de source {kind} dit que l'image assemble des éléments, mais aucun "
-            "ingrédient n'est joint.",
-            f"The source type {kind} says the image combines material, but no ingredient is "
-            "attached.",
-            **seen,
-        )
+        return outcome(FAIL, MESSAGES("ingredients.composite_without", kind=kind), **seen)
     if ev.record is None and declaration(ev) is None:
         return _NOTHING
     if declaration(ev) is not None:
-        return outcome(
-            NOT_APPLICABLE,
-            "Aucun apport humain (croquis, photo...) n'est déclaré.",
-            "No human input (sketch, photo...) is declared.",
-            **seen,
-        )
-    return _needs(
-        "Aucun ingrédient n'est joint : déclarez vos apports humains (ou leur absence).",
-        "No ingredient is attached: declare your human inputs (or that there were none).",
-        **seen,
-    )
+        return outcome(NOT_APPLICABLE, MESSAGES("ingredients.none_declared"), **seen)
+    return _needs(MESSAGES("ingredients.declare"), **seen)
 
 
 def prompt_audit(params: dict[str, Any], ev: Evidence) -> Outcome:
@@ -509,76 +403,40 @@ def prompt_audit(params: dict[str, Any], ev: Evidence) -> Outcome:
     seen: dict[str, Any] = {"prompts": len(ev.prompts), "audit_available": audit.available}
     if not ev.prompts:
         if ev.private_prompt:
-            return outcome(
-                NOT_APPLICABLE,
-                "Le prompt est privé (seule son empreinte est dans le fichier) et le registre "
-                "n'est pas disponible ici : il est audité là où le registre l'est.",
-                "The prompt is private (only its hash is in the file) and the ledger is not "
-                "available here: it is audited where the ledger is.",
-                private_prompt=True,
-                **seen,
-            )
+            return outcome(NOT_APPLICABLE, MESSAGES("prompt.private"), private_prompt=True, **seen)
         used = ai_used(ev)
         if used is None:
             return _NOTHING
         if used and declaration(ev) is None:
-            return _needs(
-                "Aucun prompt n'est consigné : donnez vos prompts dans la déclaration.",
-                "No prompt is recorded: give your prompts in the declaration.",
-                **seen,
-            )
-        return outcome(NOT_APPLICABLE, "Aucun prompt à auditer.", "No prompt to audit.", **seen)
+            return _needs(MESSAGES("prompt.give"), **seen)
+        return outcome(NOT_APPLICABLE, MESSAGES("prompt.none"), **seen)
     if not audit.available:
         return outcome(
-            NOT_APPLICABLE,
-            f"L'audit de prompt n'a pas pu être fait ({audit.note}).",
-            f"The prompt audit could not run ({audit.note}).",
-            **seen,
+            NOT_APPLICABLE, MESSAGES("prompt.audit_unavailable", note=audit.note), **seen
         )
     terms = list(dict.fromkeys(str(f.get("text") or f.get("term")) for f in audit.flagged))
     seen["flagged"] = [dict(f) for f in audit.flagged]
     if not terms:
-        return outcome(
-            PASS,
-            f"{len(ev.prompts)} prompt(s) audité(s) : aucun terme signalé.",
-            f"{len(ev.prompts)} prompt(s) audited: no term flagged.",
-            **seen,
-        )
+        return outcome(PASS, MESSAGES("prompt.clean", count=len(ev.prompts)), **seen)
+    flagged = _list(terms)
     reflection = _text(found.bias_reflection if (found := declaration(ev)) else None)
     seen["reflection_chars"] = len(reflection)
     if declaration(ev) is None:
-        return _needs(
-            f"Termes signalés dans le prompt : {_list(terms)}. Répondez-y dans la réflexion "
-            "sur les biais (bias_reflection).",
-            f"Terms flagged in the prompt: {_list(terms)}. Answer them in the bias reflection "
-            "(bias_reflection).",
-            **seen,
-        )
+        return _needs(MESSAGES("prompt.flagged_answer", terms=flagged), **seen)
     if not reflection:
         return outcome(
-            NEEDS_DECLARATION,
-            f"Termes signalés dans le prompt : {_list(terms)}, sans réflexion sur les biais "
-            "dans la déclaration (bias_reflection).",
-            f"Terms flagged in the prompt: {_list(terms)}, with no bias reflection in the "
-            "declaration (bias_reflection).",
-            **seen,
+            NEEDS_DECLARATION, MESSAGES("prompt.flagged_no_reflection", terms=flagged), **seen
         )
     minimum = params["min_reflection_chars"]
     if len(reflection) < minimum:
         return outcome(
             FAIL,
-            f"Termes signalés : {_list(terms)} ; la réflexion sur les biais est trop courte "
-            f"({len(reflection)} caractères, {minimum} attendus).",
-            f"Flagged terms: {_list(terms)}; the bias reflection is too short "
-            f"({len(reflection)} characters, {minimum} expected).",
+            MESSAGES(
+                "prompt.reflection_short", terms=flagged, chars=len(reflection), minimum=minimum
+            ),
             **seen,
         )
-    return outcome(
-        PASS,
-        f"Termes signalés : {_list(terms)} ; l'artiste y répond dans sa réflexion sur les biais.",
-        f"Flagged terms: {_list(terms)}; the artist answers them in the bias reflection.",
-        **seen,
-    )
+    return outcome(PASS, MESSAGES("prompt.answered", terms=flagged), **seen)
 
 
 def _date(value: Any) -> dt.datetime | None:
@@ -592,155 +450,99 @@ def _date(value: Any) -> dt.datetime | None:
 
 
 def bias_campaign(params: dict[str, Any], ev: Evidence) -> Outcome:
-    used = ai_used(ev)
-    if used is None:
-        return _NOTHING
-    if not used:
-        return _NO_AI
+    if settled := ai_guard(ev):
+        return settled
     if ev.origin is None or ev.origin.model is None:
-        return outcome(
-            NOT_APPLICABLE,
-            "L'image vient d'un outil externe : l'école ne peut pas sonder ses biais elle-même.",
-            "The image comes from an external tool: the school cannot probe its biases itself.",
-        )
+        return outcome(NOT_APPLICABLE, MESSAGES("bias.external"))
     model = ev.origin.model.id
-    model_fr, model_en = model_names(ev.origin)
+    shown = model_name(ev.origin)
     seen: dict[str, Any] = {"model": model, "campaign": ev.campaign}
     if ev.campaign is None:
-        where_fr = "" if ev.ledger else " (aucun registre consulté, et le fichier n'en cite pas)"
-        where_en = "" if ev.ledger else " (no ledger consulted, and the file names none)"
-        return outcome(
-            FAIL,
-            f"Aucune campagne de sondage des biais pour le modèle {model_fr}{where_fr}.",
-            f"No bias probe campaign for the model {model_en}{where_en}.",
-            **seen,
-        )
+        where = "" if ev.ledger else MESSAGES("bias.no_ledger")
+        return outcome(FAIL, MESSAGES("bias.no_campaign", model=shown, where=where), **seen)
     made, run = _date(ev.origin.created_at), _date(ev.campaign.get("created_at"))
     if made is None or run is None:
-        return outcome(
-            FAIL,
-            "La date de la campagne ou de l'œuvre est illisible.",
-            "The date of the campaign or of the artwork cannot be read.",
-            **seen,
-        )
+        return outcome(FAIL, MESSAGES("bias.unreadable_date"), **seen)
     # A campaign run after the artwork still documents the model it used.
     age = max(0, (made - run).days)
     seen["age_days"] = age
     limit = params["max_age_days"]
     campaign_id = ev.campaign.get("campaign_id")
-    if age <= limit:
-        return outcome(
-            PASS,
-            f"Campagne {campaign_id} pour {model_fr}, faite {age} jour(s) avant l'œuvre "
-            f"(limite : {limit}).",
-            f"Campaign {campaign_id} for {model_en}, run {age} day(s) before the artwork "
-            f"(limit: {limit}).",
-            **seen,
-        )
     return outcome(
-        FAIL,
-        f"La dernière campagne pour {model_fr} ({campaign_id}) date de {age} jours avant l'œuvre, "
-        f"au-delà de la limite de {limit} jours.",
-        f"The latest campaign for {model_en} ({campaign_id}) was run {age} days before the artwork, "
-        f"beyond the {limit}-day limit.",
+        PASS if age <= limit else FAIL,
+        MESSAGES(
+            "bias.recent" if age <= limit else "bias.too_old",
+            campaign=campaign_id,
+            model=shown,
+            age=age,
+            limit=limit,
+        ),
         **seen,
     )
 
 
-def _declared_text(
-    ev: Evidence, key: str, minimum: int, names: tuple[str, str], *, needs_ai: bool
-) -> Outcome:
+def _declared_text(ev: Evidence, key: str, minimum: int, *, needs_ai: bool) -> Outcome:
     """A text of the declaration of at least ``minimum`` characters (statement, explanation)."""
-    fr_name, en_name = names
-    if needs_ai:
-        used = ai_used(ev)
-        if used is False:
-            return _NO_AI
+    explaining = key == "explanation"  # else the artist statement
+    if needs_ai and (settled := ai_guard(ev, settle_unknown=False)):
+        return settled
     declared = declaration(ev)
     if declared is None:
-        return _needs(f"Il manque {fr_name}.", f"The {en_name} is missing.")
+        return _needs(MESSAGES("explanation.missing" if explaining else "statement.missing"))
     text = _text(declared.field(key))
     seen = {"field": key, "chars": len(text), "min_chars": minimum}
     if not text:
         return outcome(
             FAIL,
-            f"La déclaration ne contient pas {fr_name} ({key}).",
-            f"The declaration has no {en_name} ({key}).",
+            MESSAGES("explanation.absent" if explaining else "statement.absent", field=key),
             **seen,
         )
     if len(text) < minimum:
         return outcome(
             FAIL,
-            f"{fr_name[0].upper()}{fr_name[1:]} est trop courte : {len(text)} caractères, "
-            f"{minimum} attendus.",
-            f"The {en_name} is too short: {len(text)} characters, {minimum} expected.",
+            MESSAGES(
+                "explanation.short" if explaining else "statement.short",
+                chars=len(text),
+                minimum=minimum,
+            ),
             **seen,
         )
     return outcome(
         PASS,
-        f"{fr_name[0].upper()}{fr_name[1:]} est présente ({len(text)} caractères).",
-        f"The {en_name} is present ({len(text)} characters).",
+        MESSAGES("explanation.present" if explaining else "statement.present", chars=len(text)),
         **seen,
     )
 
 
 def explanation(params: dict[str, Any], ev: Evidence) -> Outcome:
-    return _declared_text(
-        ev,
-        "explanation",
-        params["min_chars"],
-        ("l'explication en langage courant", "plain-language explanation"),
-        needs_ai=True,
-    )
+    return _declared_text(ev, "explanation", params["min_chars"], needs_ai=True)
 
 
 def statement(params: dict[str, Any], ev: Evidence) -> Outcome:
-    return _declared_text(
-        ev,
-        "statement",
-        params["min_chars"],
-        ("la note d'intention", "artist statement"),
-        needs_ai=False,
-    )
+    return _declared_text(ev, "statement", params["min_chars"], needs_ai=False)
 
 
 def techniques(params: dict[str, Any], ev: Evidence) -> Outcome:
-    if ai_used(ev) is False:
-        return _NO_AI
+    if settled := ai_guard(ev, settle_unknown=False):
+        return settled
     declared = declaration(ev)
     if declared is None:
-        return _needs(
-            "Nommez les techniques qui auraient permis de faire l'image sans IA.",
-            "Name the techniques that would have made the image without AI.",
-        )
+        return _needs(MESSAGES("techniques.name_them"))
     names = [str(t.name) for t in declared.techniques if t.name]
     minimum = params["min_count"]
     seen = {"techniques": names, "min_count": minimum}
     if len(names) < minimum:
         return outcome(
-            FAIL,
-            f"La déclaration nomme {len(names)} technique(s) sans IA ; {minimum} attendue(s).",
-            f"The declaration names {len(names)} non-AI technique(s); {minimum} expected.",
-            **seen,
+            FAIL, MESSAGES("techniques.too_few", count=len(names), minimum=minimum), **seen
         )
-    return outcome(
-        PASS,
-        f"Techniques sans IA nommées : {_list(names) or '-'}.",
-        f"Non-AI techniques named: {_list(names) or '-'}.",
-        **seen,
-    )
+    return outcome(PASS, MESSAGES("techniques.named", names=_list(names) or "-"), **seen)
 
 
 def energy_recorded(params: dict[str, Any], ev: Evidence) -> Outcome:
-    used = ai_used(ev)
-    if used is None:
-        return _NOTHING
-    if not used:
-        return _NO_AI
-    problems_fr: list[str] = []
-    problems_en: list[str] = []
-    parts_fr: list[str] = []
-    parts_en: list[str] = []
+    if settled := ai_guard(ev):
+        return settled
+    problems: list[Message] = []
+    parts: list[Message] = []
     seen: dict[str, Any] = {}
     if ev.origin is not None:
         session = ev.session
@@ -748,270 +550,171 @@ def energy_recorded(params: dict[str, Any], ev: Evidence) -> Outcome:
         unmeasured = [g for g in generations if g.energy_status != "measured"]
         seen["session"] = session.to_dict() if session else None
         if not generations or unmeasured:
-            count = len(unmeasured) or 1
-            problems_fr.append(f"{count} génération(s) sans énergie mesurée")
-            problems_en.append(f"{count} generation(s) without measured energy")
+            problems.append(MESSAGES("energy.unmeasured", count=len(unmeasured) or 1))
         elif session is not None and session.source == "ledger":
-            aborted_fr = f" et {session.aborted} interrompue(s)" if session.aborted else ""
-            aborted_en = f" and {session.aborted} aborted" if session.aborted else ""
-            parts_fr.append(
-                f"{len(generations)} génération(s) de la séance mesurée(s), dont "
-                f"{session.discarded} écartée(s){aborted_fr}"
-            )
-            parts_en.append(
-                f"{len(generations)} generation(s) of the session measured, "
-                f"{session.discarded} of them discarded{aborted_en}"
+            aborted = MESSAGES("energy.aborted", count=session.aborted) if session.aborted else ""
+            parts.append(
+                MESSAGES(
+                    "energy.session",
+                    count=len(generations),
+                    discarded=session.discarded,
+                    aborted=aborted,
+                )
             )
         else:
-            parts_fr.append(
-                "énergie de cette image mesurée (sans registre, les images écartées n'ont pas "
-                "pu être vérifiées)"
-            )
-            parts_en.append(
-                "energy of this image measured (without the ledger, discarded images could not "
-                "be checked)"
-            )
+            parts.append(MESSAGES("energy.image_only"))
     tools = declared_tools(ev)
     if ev.origin is None and not tools:
         if declaration(ev) is None:
-            return _needs(
-                "Pour un outil externe, déclarez combien d'images ont été générées en tout.",
-                "For an external tool, declare how many images were generated in all.",
-            )
-        return outcome(
-            FAIL,
-            "L'IA a été utilisée mais la déclaration ne décrit aucun outil ni nombre d'images.",
-            "AI was used but the declaration describes no tool nor number of images.",
-        )
+            return _needs(MESSAGES("energy.declare_count"))
+        return outcome(FAIL, MESSAGES("energy.no_tool"))
     missing = [str(t.name) for t in tools if not t.generations]
     seen["tools"] = [
         {"name": t.name, "generations": t.generations, "energy_kwh": t.energy_kwh} for t in tools
     ]
     if missing:
-        problems_fr.append(f"nombre d'images générées non déclaré pour : {_list(missing)}")
-        problems_en.append(f"number of images generated not declared for: {_list(missing)}")
+        problems.append(MESSAGES("energy.count_undeclared", tools=_list(missing)))
     elif tools:
         count = sum(int(t.generations) for t in tools)
-        parts_fr.append(f"{count} image(s) déclarée(s) avec des outils externes (non mesurées)")
-        parts_en.append(f"{count} image(s) declared with external tools (not measured)")
-    if problems_en:
+        parts.append(MESSAGES("energy.external", count=count))
+    if problems:
         return outcome(
             FAIL,
-            "Énergie incomplète : " + " ; ".join(problems_fr) + ".",
-            "Energy incomplete: " + "; ".join(problems_en) + ".",
+            MESSAGES("energy.incomplete", problems=_all(MESSAGES("sep.semicolon"), problems)),
             **seen,
         )
     return outcome(
-        PASS,
-        "Énergie consignée : " + " ; ".join(parts_fr) + ".",
-        "Energy recorded: " + "; ".join(parts_en) + ".",
-        **seen,
+        PASS, MESSAGES("energy.recorded", parts=_all(MESSAGES("sep.semicolon"), parts)), **seen
     )
 
 
 def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
-    used = ai_used(ev)
-    if used is None:
-        return _NOTHING
-    if not used:
-        return _NO_AI
+    if settled := ai_guard(ev):
+        return settled
     budget = float(params["budget_kwh"])
     total = 0.0
     known = False
-    notes_fr: list[str] = []
-    notes_en: list[str] = []
+    notes: list[Message] = []
     seen: dict[str, Any] = {"budget_kwh": budget}
     session = ev.session if ev.origin is not None else None
     if session is not None and any(g.energy_status == "measured" for g in session.generations):
         known = True
         session_kwh = session.measured_kwh
         count = len(session.generations)
-        notes_fr.append(f"{count} génération(s) mesurée(s), dont {session.discarded} écartée(s)")
-        notes_en.append(f"{count} measured generation(s), {session.discarded} discarded")
+        notes.append(MESSAGES("budget.measured", count=count, discarded=session.discarded))
         if params["include_loading"] and session.loading_kwh:
             session_kwh += session.loading_kwh
             seen["loading_kwh"] = session.loading_kwh
-            notes_fr.append("chargement du modèle compris")
-            notes_en.append("model loading included")
+            notes.append(MESSAGES("budget.loading"))
         # The session's energy is shared by the images it yielded, so that a session that
         # gave four artworks is not counted four times.
         shares = max(1, session.kept)
         seen.update(session_kwh=session_kwh, images_kept=shares)
         total += session_kwh / shares
         if shares > 1:
-            notes_fr.append(
-                f"{fmt_energy(session_kwh, 'fr')} pour la séance, partagés entre {shares} images gardées"
-            )
-            notes_en.append(
-                f"{fmt_energy(session_kwh, 'en')} for the session, shared by {shares} kept images"
-            )
+            notes.append(MESSAGES("budget.shared", energy=_kwh(session_kwh), images=shares))
         if session.source != "ledger":
-            notes_fr.append("cette image seulement, sans registre")
-            notes_en.append("this image only, without the ledger")
+            notes.append(MESSAGES("budget.image_only"))
     elif ev.origin is None and not declared_tools(ev) and declaration(ev) is None:
-        return _needs(
-            "Pour un outil externe, déclarez le nombre d'images générées pour estimer l'énergie.",
-            "For an external tool, declare the number of images generated to estimate energy.",
-        )
+        return _needs(MESSAGES("budget.declare_count"))
     per_image = float(params["external_kwh_per_image"])
     for tool in declared_tools(ev):
         if tool.energy_kwh is not None:
             known = True
             total += float(tool.energy_kwh)
-            notes_fr.append(f"{tool.name} : énergie déclarée")
-            notes_en.append(f"{tool.name}: declared energy")
+            notes.append(MESSAGES("budget.tool_declared", tool=tool.name))
         elif tool.generations:
             known = True
             total += int(tool.generations) * per_image
-            notes_fr.append(
-                f"{tool.name} : estimée, {tool.generations} images × {fmt_energy(per_image, 'fr')}"
-            )
-            notes_en.append(
-                f"{tool.name}: estimated, {tool.generations} images × {fmt_energy(per_image, 'en')}"
+            notes.append(
+                MESSAGES(
+                    "budget.tool_estimated",
+                    tool=tool.name,
+                    images=tool.generations,
+                    per_image=_kwh(per_image),
+                )
             )
     if not known:
-        return outcome(
-            NOT_APPLICABLE,
-            "Aucune énergie mesurée ou déclarée à comparer au budget (voir la règle sur "
-            "l'énergie consignée).",
-            "No measured or declared energy to compare with the budget (see the rule on "
-            "recorded energy).",
-            **seen,
-        )
+        return outcome(NOT_APPLICABLE, MESSAGES("budget.unknown"), **seen)
     seen["total_kwh"] = total
-    detail_fr, detail_en = punct(";", "fr").join(notes_fr), "; ".join(notes_en)
-    if total <= budget:
-        return outcome(
-            PASS,
-            f"{fmt_energy(total, 'fr')} pour un budget de {fmt_energy(budget, 'fr')} ({detail_fr}).",
-            f"{fmt_energy(total, 'en')} for a budget of {fmt_energy(budget, 'en')} ({detail_en}).",
-            **seen,
-        )
     return outcome(
-        FAIL,
-        f"{fmt_energy(total, 'fr')} dépasse le budget de {fmt_energy(budget, 'fr')} ({detail_fr}).",
-        f"{fmt_energy(total, 'en')} exceeds the budget of {fmt_energy(budget, 'en')} ({detail_en}).",
+        PASS if total <= budget else FAIL,
+        MESSAGES(
+            "budget.within" if total <= budget else "budget.over",
+            total=_kwh(total),
+            budget=_kwh(budget),
+            notes=_all(MESSAGES("sep.semicolon"), notes),
+        ),
         **seen,
     )
 
 
-TM_WORDS = {
-    "allowed": {"fr": "autorisé", "en": "allowed"},
-    "notAllowed": {"fr": "interdit", "en": "not allowed"},
-    "constrained": {"fr": "sous conditions", "en": "constrained"},
-}
+# The values of the training-and-mining choice that have words of their own.
+_TM_VALUES = ("allowed", "notAllowed", "constrained")
 
 
 def training_mining(params: dict[str, Any], ev: Evidence) -> Outcome:
     if ev.record is None:
-        return outcome(
-            FAIL,
-            "Le fichier ne porte pas de fiche artcharter : son choix sur l'entraînement et la "
-            "fouille ne peut pas être lu.",
-            "The file carries no artcharter record: its training and mining choice cannot be read.",
-        )
+        return outcome(FAIL, MESSAGES("training.no_record"))
     in_file = ev.record.training_mining
     seen: dict[str, Any] = {"in_file": in_file}
-    word = TM_WORDS.get(in_file, {"fr": in_file, "en": in_file})
+    word = MESSAGES(f"tm.{in_file}") if in_file in _TM_VALUES else in_file
     accept = params["accept"]
     if accept and in_file not in accept:
         return outcome(
             FAIL,
-            f"Le fichier dit « {word['fr']} » ({in_file}) ; l'école demande : {_list(accept)}.",
-            f"The file says '{word['en']}' ({in_file}); the school asks for: {_list(accept)}.",
+            MESSAGES("training.refused", word=word, value=in_file, accepted=_list(accept)),
             **seen,
         )
     declared = found.training_mining if (found := declaration(ev)) else None
     seen["declared"] = declared
     if declaration(ev) is None or not declared:
-        prefix = _NO_DECLARATION if declaration(ev) is None else ("", "")
-        return outcome(
-            NEEDS_DECLARATION,
-            f"{prefix[0]} Le fichier dit « {word['fr']} » ({in_file}), mais le choix de "
-            "l'artiste n'est pas déclaré (training_mining).".strip(),
-            f"{prefix[1]} The file says '{word['en']}' ({in_file}), but the artist's choice is "
-            "not declared (training_mining).".strip(),
-            **seen,
-        )
+        undeclared = MESSAGES("training.undeclared", word=word, value=in_file)
+        if declaration(ev) is None:
+            return _needs(undeclared, **seen)
+        return outcome(NEEDS_DECLARATION, undeclared, **seen)
     if declared != in_file:
-        return outcome(
-            FAIL,
-            f"La déclaration dit {declared} mais le fichier porte {in_file}.",
-            f"The declaration says {declared} but the file carries {in_file}.",
-            **seen,
-        )
-    return outcome(
-        PASS,
-        f"Entraînement et fouille : « {word['fr']} », déclaré et porté par le fichier.",
-        f"Training and mining: '{word['en']}', declared and carried by the file.",
-        **seen,
-    )
+        return outcome(FAIL, MESSAGES("training.differs", declared=declared, value=in_file), **seen)
+    return outcome(PASS, MESSAGES("training.matches", word=word), **seen)
 
 
 def local_tool(params: dict[str, Any], ev: Evidence) -> Outcome:
-    used = ai_used(ev)
-    if used is None:
-        return _NOTHING
-    if not used:
-        return _NO_AI
+    if settled := ai_guard(ev):
+        return settled
     if ev.origin is not None and ev.origin.model is not None:
-        model_fr, model_en = model_names(ev.origin)
         return outcome(
             PASS,
-            f"L'image a été générée sur place avec le modèle {model_fr} (énergie mesurée).",
-            f"Generated on site with the model {model_en} (energy measured).",
+            MESSAGES("local.on_site", model=model_name(ev.origin)),
             model=ev.origin.model.id,
         )
     names = [str(t.name) for t in declared_tools(ev)] or (
         [ev.record.tool] if ev.record and ev.record.tool else []
     )
-    return outcome(
-        FAIL,
-        f"L'image a été faite avec un outil externe ({_list(names) or '?'}), dont l'énergie ne "
-        "peut pas être mesurée.",
-        f"Made with an external tool ({_list(names) or '?'}), whose energy cannot be measured.",
-        tools=names,
-    )
+    return outcome(FAIL, MESSAGES("local.external", tools=_list(names) or "?"), tools=names)
 
 
 def declaration_field(params: dict[str, Any], ev: Evidence) -> Outcome:
     key = params["field"]
     declared = declaration(ev)
     if declared is None:
-        return _needs(f"Le champ {key} est demandé.", f"The field {key} is required.")
+        return _needs(MESSAGES("field.required", field=key))
     value = declared.field(key)
     if isinstance(value, list):
         count, minimum = len(value), params["min_items"]
         seen = {"field": key, "items": count, "min_items": minimum}
         if count < minimum:
             return outcome(
-                FAIL,
-                f"La déclaration a {count} élément(s) dans {key} ; {minimum} attendu(s).",
-                f"The declaration has {count} item(s) in {key}; {minimum} expected.",
-                **seen,
+                FAIL, MESSAGES("field.too_few", field=key, count=count, minimum=minimum), **seen
             )
-        return outcome(
-            PASS,
-            f"{key} : {count} élément(s).",
-            f"{key}: {count} item(s).",
-            **seen,
-        )
+        return outcome(PASS, MESSAGES("field.items", field=key, count=count), **seen)
     text = _text(value)
     minimum = params["min_chars"]
     seen = {"field": key, "chars": len(text), "min_chars": minimum}
     if len(text) < max(minimum, 1):
         return outcome(
-            FAIL,
-            f"Le champ {key} est absent ou trop court ({len(text)} caractères, {minimum} attendus).",
-            f"The field {key} is missing or too short ({len(text)} characters, {minimum} expected).",
-            **seen,
+            FAIL, MESSAGES("field.short", field=key, chars=len(text), minimum=minimum), **seen
         )
-    return outcome(
-        PASS,
-        f"Le champ {key} est rempli ({len(text)} caractères).",
-        f"The field {key} is filled in ({len(text)} characters).",
-        **seen,
-    )
+    return outcome(PASS, MESSAGES("field.filled", field=key, chars=len(text)), **seen)
 
 
 EVALUATORS: dict[str, Callable[[dict[str, Any], Evidence], Outcome]] = {

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput
+from artcharter.base.messages import Message
+from artcharter.charter.messages import MESSAGES
 from artcharter.charter.tomlfile import (
     InvalidFile,
     Issue,
@@ -215,7 +217,7 @@ def project_charter_path(root: Path) -> Path | None:
     try:
         data = tomllib.loads(config.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{config}: {exc}") from None
+        raise BadInput(MESSAGES("model.unreadable_config", config=config, error=str(exc))) from None
     name = (data.get("charter") or {}).get("file")
     if not name:
         return None
@@ -241,7 +243,9 @@ def _build(
     extends = data.get("extends")
     if extends is not None:
         if not isinstance(extends, str) or not extends:
-            issues.append(source.issue(("extends",), 'extends must be "default" or a file path'))
+            issues.append(
+                source.issue(("extends",), MESSAGES("model.issue.extends_default_file_path"))
+            )
         elif extends == DEFAULT_NAME:
             base, base_issues = _load(None, chain)
             issues += base_issues
@@ -249,15 +253,23 @@ def _build(
             target = Path(extends)
             target = target if target.is_absolute() else base_dir / target
             if target.resolve() in chain or target.resolve() == DEFAULT_PATH.resolve():
-                issues.append(source.issue(("extends",), f"{extends} is extended in a loop"))
+                issues.append(
+                    source.issue(
+                        ("extends",), MESSAGES("model.issue.extended_loop", extends=extends)
+                    )
+                )
             elif not target.is_file():
-                issues.append(source.issue(("extends",), f"extended charter not found: {target}"))
+                issues.append(
+                    source.issue(
+                        ("extends",), MESSAGES("model.issue.extended_charter_found", target=target)
+                    )
+                )
             else:
                 try:
                     base, base_issues = _load(target, chain)
                 except BadInput as exc:  # unreadable or not TOML
                     base_issues = getattr(exc, "issues", None) or [
-                        source.issue(("extends",), str(exc))
+                        source.issue(("extends",), exc.message)
                     ]
                 issues += base_issues
     if base is None and extends is not None:
@@ -270,7 +282,7 @@ def _build(
     points = dict(base.points) if base else {}
     points_data = data.get("points", {})
     if not isinstance(points_data, dict):
-        issues.append(source.issue(("points",), "points must be a table of [points.<id>]"))
+        issues.append(source.issue(("points",), MESSAGES("model.issue.points_table_points_id")))
         points_data = {}
     for point_id, raw in points_data.items():
         point = _point(source, point_id, raw, points.get(point_id), issues)
@@ -280,14 +292,14 @@ def _build(
     rules = {r.id: r for r in base.rules} if base else {}
     rules_data = data.get("rules", {})
     if not isinstance(rules_data, dict):
-        issues.append(source.issue(("rules",), "rules must be a table of [rules.<id>]"))
+        issues.append(source.issue(("rules",), MESSAGES("model.issue.rules_table_rules_id")))
         rules_data = {}
     for rule_id, raw in rules_data.items():
         rule = _rule(source, rule_id, raw, rules.get(rule_id), set(points), issues)
         if rule is not None:
             rules[rule_id] = rule
     if not rules:
-        issues.append(source.issue(("rules",), "the charter has no rules"))
+        issues.append(source.issue(("rules",), MESSAGES("model.issue.charter_has_rules")))
     if issues:
         return None, issues
     # Without issues, a file without a base has given its own id and title.
@@ -324,11 +336,17 @@ def _check_keys(
             issues.append(
                 source.issue(
                     (*path, key),
-                    f"unknown key {dotted((*path, key))}: expected one of {', '.join(allowed)}",
+                    MESSAGES(
+                        "declaration.issue.unknown_key_expected_one_2",
+                        value=dotted((*path, key)),
+                        choices=", ".join(allowed),
+                    ),
                 )
             )
     if path == () and "schema" in data and data["schema"] != SCHEMA:
-        issues.append(source.issue(("schema",), f"schema must be {SCHEMA!r}"))
+        issues.append(
+            source.issue(("schema",), MESSAGES("declaration.issue.schema", schema=SCHEMA))
+        )
 
 
 def _string(
@@ -339,10 +357,14 @@ def _string(
         value = value.get(key) if isinstance(value, dict) else None
     if value is None:
         if required:
-            issues.append(source.issue(path[:-1], f"missing {dotted(path)} (a string)"))
+            issues.append(
+                source.issue(path[:-1], MESSAGES("model.issue.missing_string", value=dotted(path)))
+            )
         return None
     if not isinstance(value, str) or not value.strip():
-        issues.append(source.issue(path, f"{dotted(path)} must be a non-empty string"))
+        issues.append(
+            source.issue(path, MESSAGES("model.issue.non_empty_string", value=dotted(path)))
+        )
         return None
     return value
 
@@ -362,29 +384,44 @@ def _texts(
     if value is None:
         if required:
             issues.append(
-                source.issue(path[:-1], f"missing {dotted(path)} (a table with fr and en)")
+                source.issue(
+                    path[:-1], MESSAGES("model.issue.missing_table_fr_en", value=dotted(path))
+                )
             )
         return None
     if not isinstance(value, dict):
-        issues.append(source.issue(path, f"{dotted(path)} must be a table with fr and en texts"))
+        issues.append(
+            source.issue(path, MESSAGES("model.issue.table_fr_en_texts", value=dotted(path)))
+        )
         return None
     out = dict(base or {})
     for key, text in value.items():
         if key not in LANGS:
             issues.append(
                 source.issue(
-                    (*path, key), f"unknown language {dotted((*path, key))}: use fr and en"
+                    (*path, key),
+                    MESSAGES("model.issue.unknown_language_use_fr", value=dotted((*path, key))),
                 )
             )
         elif not isinstance(text, str) or not text.strip():
             issues.append(
-                source.issue((*path, key), f"{dotted((*path, key))} must be a non-empty string")
+                source.issue(
+                    (*path, key),
+                    MESSAGES("model.issue.non_empty_string", value=dotted((*path, key))),
+                )
             )
         else:
             out[key] = text.strip()
     missing = [lang for lang in LANGS if lang not in out]
     if missing:
-        issues.append(source.issue(path, f"{dotted(path)} needs a text in {' and '.join(missing)}"))
+        issues.append(
+            source.issue(
+                path,
+                MESSAGES(
+                    "model.issue.needs_text", value=dotted(path), choices=" and ".join(missing)
+                ),
+            )
+        )
         return None
     return out
 
@@ -394,14 +431,16 @@ def _point(
 ) -> Point | None:
     path: tuple[Key, ...] = ("points", point_id)
     if not isinstance(raw, dict):
-        issues.append(source.issue(path, f"{dotted(path)} must be a table"))
+        issues.append(source.issue(path, MESSAGES("model.issue.table", value=dotted(path))))
         return None
     before = len(issues)
     _check_keys(source, path, raw, POINT_KEYS, issues)
     label = raw.get("label", base.label if base else point_id)
     if not isinstance(label, str):
         issues.append(
-            source.issue((*path, "label"), f"{dotted((*path, 'label'))} must be a string")
+            source.issue(
+                (*path, "label"), MESSAGES("model.issue.string", value=dotted((*path, "label")))
+            )
         )
     title = _texts(
         source,
@@ -439,12 +478,12 @@ def _rule(
 ) -> Rule | None:
     path: tuple[Key, ...] = ("rules", rule_id)
     if not isinstance(raw, dict):
-        issues.append(source.issue(path, f"{dotted(path)} must be a table"))
+        issues.append(source.issue(path, MESSAGES("model.issue.table", value=dotted(path))))
         return None
     before = len(issues)
     if not RULE_ID.match(rule_id):
         issues.append(
-            source.issue(path, f"rule id {rule_id!r}: use lower-case letters, digits and dashes")
+            source.issue(path, MESSAGES("model.issue.rule_id_use_lower", rule_id=rule_id))
         )
     _check_keys(source, path, raw, RULE_KEYS, issues)
     if base is None:
@@ -453,8 +492,7 @@ def _rule(
                 issues.append(
                     source.issue(
                         path,
-                        f"new rule {rule_id}: missing {key} (a rule not in the "
-                        "extended charter must give point, severity, evidence, title and text)",
+                        MESSAGES("model.issue.new_rule_missing_rule", rule_id=rule_id, key=key),
                     )
                 )
     evidence = raw.get("evidence", base.evidence if base else None)
@@ -462,15 +500,22 @@ def _rule(
         issues.append(
             source.issue(
                 (*path, "evidence"),
-                f"rule {rule_id} reads {base.evidence!r} in the extended charter and cannot change "
-                "its evidence: add a new rule with another id instead",
+                MESSAGES(
+                    "model.issue.rule_reads_extended_charter",
+                    rule_id=rule_id,
+                    evidence=base.evidence,
+                ),
             )
         )
     elif evidence is not None and evidence not in EVIDENCE_KINDS:
         issues.append(
             source.issue(
                 (*path, "evidence"),
-                f"unknown evidence kind {evidence!r}: choose one of {', '.join(EVIDENCE_KINDS)}",
+                MESSAGES(
+                    "model.issue.unknown_evidence_kind_choose",
+                    evidence=evidence,
+                    choices=", ".join(EVIDENCE_KINDS),
+                ),
             )
         )
     severity = raw.get("severity", base.severity if base else None)
@@ -478,7 +523,11 @@ def _rule(
         issues.append(
             source.issue(
                 (*path, "severity"),
-                f"severity {severity!r}: choose one of {', '.join(SEVERITIES)}",
+                MESSAGES(
+                    "model.issue.severity_choose_one",
+                    severity=severity,
+                    choices=", ".join(SEVERITIES),
+                ),
             )
         )
     point = raw.get("point", base.point if base else None)
@@ -486,12 +535,16 @@ def _rule(
         issues.append(
             source.issue(
                 (*path, "point"),
-                f"unknown point {point!r}: choose one of {', '.join(sorted(points))}",
+                MESSAGES(
+                    "model.issue.unknown_point_choose_one",
+                    point=point,
+                    choices=", ".join(sorted(points)),
+                ),
             )
         )
     enabled = raw.get("enabled", base.enabled if base else True)
     if not isinstance(enabled, bool):
-        issues.append(source.issue((*path, "enabled"), "enabled must be true or false"))
+        issues.append(source.issue((*path, "enabled"), MESSAGES("model.issue.enabled_true_false")))
     title = _texts(
         source,
         (*path, "title"),
@@ -538,7 +591,7 @@ def _params(
     spec = EVIDENCE_KINDS[evidence]
     ppath = (*path, "params")
     if not isinstance(raw, dict):
-        issues.append(source.issue(ppath, f"{dotted(ppath)} must be a table"))
+        issues.append(source.issue(ppath, MESSAGES("model.issue.table", value=dotted(ppath))))
         return {}
     params = dict(base.params) if base else {k: p.default for k, p in spec.items()}
     for key, value in raw.items():
@@ -547,42 +600,61 @@ def _params(
             known = ", ".join(spec) or "none"
             issues.append(
                 source.issue(
-                    where, f"evidence {evidence!r} has no parameter {key!r} (known: {known})"
+                    where,
+                    MESSAGES(
+                        "model.issue.evidence_has_parameter_known",
+                        evidence=evidence,
+                        key=key,
+                        known=known,
+                    ),
                 )
             )
             continue
         problem = _param_problem(spec[key], value)
         if problem:
-            issues.append(source.issue(where, f"{dotted(where)} {problem}"))
+            issues.append(
+                source.issue(
+                    where, MESSAGES("model.issue.error", value=dotted(where), problem=problem)
+                )
+            )
         else:
             params[key] = float(value) if spec[key].type == "number" else value
     for key, param in spec.items():
         if param.required and key not in raw and params.get(key) is None:
-            issues.append(source.issue(ppath if raw else path, f"{dotted(ppath)} needs {key!r}"))
+            issues.append(
+                source.issue(
+                    ppath if raw else path,
+                    MESSAGES("model.issue.needs", value=dotted(ppath), key=key),
+                )
+            )
     return params
 
 
-def _param_problem(param: Param, value: Any) -> str | None:
+def _param_problem(param: Param, value: Any) -> Message | None:
     kind = param.type
     if kind == "bool":
-        return None if isinstance(value, bool) else "must be true or false"
+        return None if isinstance(value, bool) else MESSAGES("model.issue.param_bool")
     if kind == "int" and (isinstance(value, bool) or not isinstance(value, int)):
-        return "must be a whole number"
+        return MESSAGES("model.issue.param_int")
     if kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
-        return "must be a number"
+        return MESSAGES("model.issue.param_number")
     if kind == "str" and not isinstance(value, str):
-        return "must be a string"
+        return MESSAGES("model.issue.param_str")
     if kind == "strings" and (
         not isinstance(value, list) or not all(isinstance(v, str) for v in value)
     ):
-        return "must be a list of strings"
+        return MESSAGES("model.issue.param_strings")
     if param.minimum is not None and kind in ("int", "number") and value < param.minimum:
-        return f"must be at least {param.minimum:g}"
+        return MESSAGES("model.issue.param_minimum", minimum=param.minimum)
     if param.choices:
         values = value if isinstance(value, list) else [value]
         wrong = [v for v in values if v not in param.choices]
         if wrong:
-            return f"has {', '.join(map(repr, wrong))}: choose among {', '.join(param.choices)}"
+            return MESSAGES(
+                "model.issue.param_choices",
+                wrong=", ".join(map(repr, wrong)),
+                choices=", ".join(param.choices),
+            )
     return None
 
 

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput
+from artcharter.base.messages import Message
 from artcharter.base.tomltext import toml_string
+from artcharter.charter.messages import MESSAGES
 
 Key = str | int
 KeyPath = tuple[Key, ...]
@@ -30,11 +32,25 @@ class Issue:
 
     file: str
     line: int | None
-    message: str
+    problem: Message | str  # a str only for text from elsewhere (a library's error)
+
+    @property
+    def message(self) -> str:
+        """The problem in English."""
+        return str(self.problem)
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def as_message(self) -> Message:
+        return MESSAGES("tomlfile.located", where=self.where, problem=self.problem)
+
+    def render(self, lang: str) -> str:
+        return self.as_message().render(lang)
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return self.render("en")
 
     def to_dict(self) -> dict[str, Any]:
         return {"file": self.file, "line": self.line, "message": self.message}
@@ -46,7 +62,13 @@ class InvalidFile(BadInput):
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues = list(issues)
         more = len(self.issues) - 1
-        message = str(self.issues[0]) + (f" (and {more} more problem(s))" if more > 0 else "")
+        first = self.issues[0]
+        if more > 0:
+            message = MESSAGES(
+                "tomlfile.located_more", where=first.where, problem=first.problem, more=more
+            )
+        else:
+            message = first.as_message()
         super().__init__(message)
 
 
@@ -61,7 +83,7 @@ class TomlText:
     def line_of(self, path: Sequence[Key]) -> int | None:
         return locate(self.text, tuple(path))
 
-    def issue(self, path: Sequence[Key], message: str) -> Issue:
+    def issue(self, path: Sequence[Key], message: Message | str) -> Issue:
         return Issue(self.name, self.line_of(path), message)
 
 
@@ -69,13 +91,13 @@ def read_text(path: Path, what: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BadInput(f"{what} not found: {path}") from None
+        raise BadInput(MESSAGES("tomlfile.not_found", what=what, path=path)) from None
     except IsADirectoryError:
-        raise BadInput(f"{path}: is a folder, not a {what}") from None
+        raise BadInput(MESSAGES("tomlfile.is_folder", path=path, what=what)) from None
     except UnicodeDecodeError:
-        raise BadInput(f"{path}: not a UTF-8 text file") from None
+        raise BadInput(MESSAGES("tomlfile.not_utf8", path=path)) from None
     except OSError as exc:
-        raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
+        raise BadInput(MESSAGES("tomlfile.cannot_read", path=path, reason=exc.strerror)) from None
 
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -95,9 +117,13 @@ def parse(text: str, name: str) -> TomlText:
             # An unclosed string or table runs to the end: point at the last line.
             line = max(1, len(text.splitlines()))
             message = message.replace("(at end of document)", "(at the end of the file)")
-        raise InvalidFile([Issue(name, line, f"TOML syntax: {message.strip()}")]) from None
+        raise InvalidFile(
+            [Issue(name, line, MESSAGES("tomlfile.issue.toml_syntax", message=message.strip()))]
+        ) from None
     except RecursionError:  # tomllib recurses into nested arrays and inline tables
-        raise InvalidFile([Issue(name, None, "arrays or tables nested too deeply")]) from None
+        raise InvalidFile(
+            [Issue(name, None, MESSAGES("tomlfile.issue.arrays_tables_nested_too"))]
+        ) from None
     return TomlText(name, text, data)
 
 

@@ -20,6 +20,7 @@ from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.files import write_atomic
 from artcharter.base.messages import locale_lang
 from artcharter.base.tomltext import toml_string
+from artcharter.provenance.messages import MESSAGES
 
 CONFIG_NAME = "artcharter.toml"
 DEFAULT_LEDGER = "artcharter.db"
@@ -80,7 +81,7 @@ def load_config(project: Path | None = None, ledger: Path | None = None) -> Proj
         project = Path(env_project)
     if project is not None:
         if not project.is_dir():
-            raise SetupError(f"project folder not found: {project}")
+            raise SetupError(MESSAGES("project.no_folder", project=project))
         root: Path | None = project
     else:
         root = find_root(Path.cwd())
@@ -93,9 +94,11 @@ def load_config(project: Path | None = None, ledger: Path | None = None) -> Proj
         try:
             config = tomllib.loads(config_path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise BadInput(f"{config_path}: {exc}") from None
+            raise BadInput(
+                MESSAGES("project.unreadable", config_path=config_path, error=str(exc))
+            ) from None
         except RecursionError:  # tomllib recurses into nested arrays and inline tables
-            raise BadInput(f"{config_path}: nested too deeply to be a project file") from None
+            raise BadInput(MESSAGES("project.too_deep", config_path=config_path)) from None
         has_config = True
     root = (root or Path.cwd()).resolve()
     value = _values(config, root / CONFIG_NAME)
@@ -124,10 +127,10 @@ def _values(config: dict[str, Any], path: Path) -> Callable[[str, str, str], str
     def value(section: str, key: str, default: str) -> str:
         table = config.get(section, {})
         if not isinstance(table, dict):
-            raise BadInput(f"{path}: {section} must be a [{section}] table")
+            raise BadInput(MESSAGES("project.not_a_table", path=path, section=section))
         found = table.get(key, default)
         if not isinstance(found, str):
-            raise BadInput(f'{path}: [{section}] {key} must be text in quotes, like {key} = "..."')
+            raise BadInput(MESSAGES("project.not_text", path=path, section=section, key=key))
         return found
 
     return value
@@ -138,13 +141,13 @@ def init_project(
 ) -> Path:
     """Create ``artcharter.toml`` and the ledger in ``root``; return the config path."""
     if lang not in ("fr", "en"):
-        raise BadInput(f"unknown language {lang!r}: choose fr or en")
+        raise BadInput(MESSAGES("project.unknown_language", lang=lang))
     if len(country) != 3 or not country.isalpha():
-        raise BadInput(f"country must be an ISO 3166 alpha-3 code such as FRA, not {country!r}")
+        raise BadInput(MESSAGES("project.bad_country", country=country))
     root.mkdir(parents=True, exist_ok=True)
     config_path = root / CONFIG_NAME
     if config_path.exists():
-        raise BadInput(f"{config_path} already exists")
+        raise BadInput(MESSAGES("project.exists", config_path=config_path))
     text = CONFIG_TEMPLATE.format(
         name=toml_string(name or root.resolve().name),
         lang=toml_string(lang),

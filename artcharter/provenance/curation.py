@@ -14,6 +14,7 @@ from typing import Any
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_file
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.messages import MESSAGES
 
 MARKS = ("kept", "discarded")
 MIN_PREFIX = 6
@@ -41,16 +42,16 @@ def find(ledger: Ledger, key: str) -> dict[str, Any] | None:
         return row
     matches = ledger.artworks_by_id_or_hash_prefix(key, limit=2)
     if len(matches) > 1:
-        raise BadInput(f"{key!r} starts more than one artwork id or hash: give more characters")
+        raise BadInput(MESSAGES("curation.ambiguous", key=key))
     return matches[0] if matches else None
 
 
 def mark(ledger: Ledger, keys: list[str], status: str) -> list[Marked]:
     """Set the status of every artwork in ``keys``; all of them or, if one is unknown, none."""
     if status not in MARKS:
-        raise BadInput(f"unknown status {status!r}: choose one of {', '.join(MARKS)}")
+        raise BadInput(MESSAGES("curation.unknown_status", status=status, choices=", ".join(MARKS)))
     if not keys:
-        raise BadInput("name at least one image (path, artwork id or hash)")
+        raise BadInput(MESSAGES("curation.nothing_named"))
     rows, missing = [], []
     for key in keys:
         row = find(ledger, key)
@@ -60,8 +61,7 @@ def mark(ledger: Ledger, keys: list[str], status: str) -> list[Marked]:
             rows.append((key, row))
     if missing:
         raise BadInput(
-            f"no artwork in the ledger {ledger.path} for: {', '.join(missing)} "
-            "(give an image file, an artwork id or its first characters, or a file hash)"
+            MESSAGES("curation.unknown_artworks", path=ledger.path, choices=", ".join(missing))
         )
     ledger.set_statuses([row["artwork_id"] for _, row in rows], status)
     return [Marked(key, row["artwork_id"], row["path"], row["status"], status) for key, row in rows]

@@ -26,6 +26,7 @@ from typing import Any
 
 from artcharter.base.errors import SetupError
 from artcharter.base.files import ensure_folder
+from artcharter.provenance.messages import MESSAGES
 
 ALIAS = "demo"
 MODEL_ID = "artcharter/demo-random-weights"
@@ -68,7 +69,9 @@ def ensure(cache_dir: Path | None = None) -> Path:
     try:
         return ensure_folder(target, build, complete=lambda folder: (folder / MARKER).is_file())
     except OSError as exc:
-        raise SetupError(f"cannot build the demo model in {target.parent}: {exc}") from None
+        raise SetupError(
+            MESSAGES("demo_model.cannot_build", parent=target.parent, error=str(exc))
+        ) from None
 
 
 def build(folder: Path) -> None:
@@ -220,9 +223,7 @@ def _bpe_merges() -> list[str]:
                 lines = handle.read().split("\n")
             # The first line is a version header; CLIP uses the next 48,894 merges.
             return lines[1 : _N_MERGES + 1]
-    raise SetupError(
-        "the demo model needs open_clip's BPE vocabulary: run `pip install open_clip_torch`"
-    )
+    raise SetupError(MESSAGES("demo_model.no_vocabulary"))
 
 
 def _bytes_to_unicode() -> dict[int, str]:

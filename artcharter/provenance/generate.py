@@ -46,6 +46,7 @@ from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.keys import slugify
 from artcharter.provenance.label import Signed, check_choices, sign_record
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.model_files import revision_of, weights_sha256
 from artcharter.provenance.quiet import quiet_libraries
 from artcharter.provenance.record import (
@@ -137,9 +138,11 @@ class LoadedModel:
             height=height,
         )
         if not 1 <= chosen.steps <= MAX_STEPS:
-            raise BadInput(f"steps must be between 1 and {MAX_STEPS}, not {chosen.steps}")
+            raise BadInput(
+                MESSAGES("generate.steps_range", max_steps=MAX_STEPS, steps=chosen.steps)
+            )
         if not 0 <= chosen.guidance <= 50:
-            raise BadInput(f"guidance must be between 0 and 50, not {chosen.guidance:g}")
+            raise BadInput(MESSAGES("generate.guidance_range", guidance=chosen.guidance))
         return chosen
 
 
@@ -151,7 +154,7 @@ def parse_size(size: tuple[int, int] | int | str) -> tuple[int, int]:
         try:
             width, height = (int(p) for p in parts)
         except ValueError:
-            raise BadInput(f"size must look like 512x512 or 512, not {size!r}") from None
+            raise BadInput(MESSAGES("generate.bad_size", size=size)) from None
     elif isinstance(size, int):
         width = height = size
     else:
@@ -159,8 +162,14 @@ def parse_size(size: tuple[int, int] | int | str) -> tuple[int, int]:
     for side in (width, height):
         if not MIN_SIDE <= side <= MAX_SIDE or side % SIDE_STEP:
             raise BadInput(
-                f"size {width}x{height}: each side must be a multiple of {SIDE_STEP} "
-                f"between {MIN_SIDE} and {MAX_SIDE}"
+                MESSAGES(
+                    "generate.side_range",
+                    width=width,
+                    height=height,
+                    step=SIDE_STEP,
+                    min_side=MIN_SIDE,
+                    max_side=MAX_SIDE,
+                )
             )
     return width, height
 
@@ -199,7 +208,14 @@ def load_model(
         try:
             pipeline.to(device)
         except RuntimeError as exc:  # out of memory, unsupported dtype on this device...
-            raise SetupError(f"cannot place {source.model_id} on {device}: {_line(exc)}") from None
+            raise SetupError(
+                MESSAGES(
+                    "generate.cannot_place",
+                    model_id=source.model_id,
+                    device=device,
+                    value=_line(exc),
+                )
+            ) from None
         load_ms = (time.perf_counter() - started) * 1000
     pipeline.set_progress_bar_config(disable=True)
     _check_text_to_image(pipeline, source.model_id)
@@ -239,9 +255,7 @@ def _torch() -> Any:
     try:
         import torch
     except ImportError:
-        raise SetupError(
-            "PyTorch is not installed: run `pip install torch` (see https://pytorch.org)"
-        ) from None
+        raise SetupError(MESSAGES("generate.no_torch")) from None
     return torch
 
 
@@ -251,9 +265,9 @@ def resolve_dtype(dtype: str | None, device: str) -> str:
         return "float16" if device.startswith("cuda") else "float32"
     key = dtype.strip().lower()
     if key not in DTYPES:
-        raise BadInput(f"unknown dtype {dtype!r}: choose fp16, bf16 or fp32")
+        raise BadInput(MESSAGES("generate.unknown_dtype", dtype=dtype))
     if key == "fp16" and device == "cpu":
-        raise BadInput("fp16 is not supported on the CPU: use --dtype fp32 or bf16")
+        raise BadInput(MESSAGES("generate.fp16_on_cpu", param="dtype"))
     return DTYPES[key]
 
 
@@ -319,7 +333,7 @@ def _locate(
 ) -> _Source:
     name = model.strip()
     if not name:
-        raise BadInput("--model is empty: give `demo`, a Hugging Face id or a local folder")
+        raise BadInput(MESSAGES("generate.empty_model", param="model"))
     if name == demo_model.ALIAS:
         folder = demo_model.ensure(cache_dir)
         marker = demo_model.info(folder)
@@ -334,18 +348,15 @@ def _locate(
     if path.is_dir():
         return _local_source(path)
     if path.is_file():
-        raise BadInput(
-            f"{name}: single-file checkpoints are not supported: give a diffusers folder "
-            "(with model_index.json) or a Hugging Face id"
-        )
+        raise BadInput(MESSAGES("generate.single_file", name=name))
     if name.startswith(("/", ".", "~")) or "\\" in name:
-        raise BadInput(f"model folder not found: {name}")
+        raise BadInput(MESSAGES("generate.no_model_folder", name=name))
     return _hub_source(name, revision=revision, variant=variant, hf_cache_dir=hf_cache_dir)
 
 
 def _local_source(folder: Path) -> _Source:
     if not (folder / "model_index.json").is_file():
-        raise BadInput(f"{folder} is not a diffusers pipeline folder (no model_index.json)")
+        raise BadInput(MESSAGES("generate.not_a_pipeline_folder", folder=folder))
     if demo_model.is_demo_folder(folder):
         return _Source(folder, demo_model.MODEL_ID, f"recipe-{demo_model.RECIPE}", True)
     commit = revision_of(folder)
@@ -372,7 +383,7 @@ def _hub_source(
         validate_repo_id(repo_id)
     except HFValidationError:
         raise BadInput(
-            f"{repo_id!r} is neither `demo`, a local folder, nor a Hugging Face id like {DEFAULT_MODEL}"
+            MESSAGES("generate.bad_model_name", repo_id=repo_id, example=DEFAULT_MODEL)
         ) from None
     variants = [variant, None] if variant else [None]
     attempts = [True] if hub_offline() else [True, False]
@@ -401,19 +412,17 @@ def _hub_source(
             return _Source(folder, repo_id, revision_of(folder) or revision, False)
     kind = type(last).__name__ if last else ""
     if kind == "GatedRepoError":
-        raise SetupError(
-            f"{repo_id} is gated: accept its licence on huggingface.co, then run `hf auth login`"
-        )
+        raise SetupError(MESSAGES("generate.gated", repo_id=repo_id))
     if kind in ("RepositoryNotFoundError", "RevisionNotFoundError"):
         raise SetupError(
-            f"{repo_id}{'@' + revision if revision else ''} was not found on the Hugging Face Hub"
+            MESSAGES(
+                "generate.not_on_hub",
+                repo_id=repo_id,
+                value="@" + revision if revision else "",
+            )
         )
     where = "(HF_HUB_OFFLINE is set)" if hub_offline() else "and cannot be downloaded from here"
-    raise SetupError(
-        f"model {repo_id} is not in the local Hugging Face cache {where}: on a connected "
-        f"machine run `hf download {repo_id}` and copy its cache (~/.cache/huggingface/hub) "
-        "here, or pass --model with a local diffusers folder (or --model demo to try)"
-    )
+    raise SetupError(MESSAGES("generate.not_cached", repo_id=repo_id, where=where, param="model"))
 
 
 def _has_variant(folder: Path, variant: str | None) -> bool:
@@ -438,20 +447,32 @@ def _from_pretrained(source: _Source, torch: Any, dtype_name: str, variant: str 
             pass
         except (OSError, RuntimeError) as exc:
             raise SetupError(
-                f"cannot load {source.model_id} from {source.folder}: {_line(exc)}"
+                MESSAGES(
+                    "generate.cannot_load",
+                    model_id=source.model_id,
+                    folder=source.folder,
+                    value=_line(exc),
+                )
             ) from None
         try:
             return DiffusionPipeline.from_pretrained(str(source.folder), **kwargs)
         except (OSError, RuntimeError, ValueError) as exc:
             raise SetupError(
-                f"cannot load {source.model_id} from {source.folder}: {_line(exc)}"
+                MESSAGES(
+                    "generate.cannot_load",
+                    model_id=source.model_id,
+                    folder=source.folder,
+                    value=_line(exc),
+                )
             ) from None
 
 
 def _check_text_to_image(pipeline: Any, model_id: str) -> None:
     parameters = inspect.signature(pipeline.__call__).parameters
     if "prompt" not in parameters:
-        raise BadInput(f"{model_id} ({type(pipeline).__name__}) is not a text-to-image pipeline")
+        raise BadInput(
+            MESSAGES("generate.not_text_to_image", model_id=model_id, kind=type(pipeline).__name__)
+        )
 
 
 def _native_settings(pipeline: Any) -> Settings:
@@ -524,16 +545,18 @@ class GenerateRequest:
     def check(self) -> None:
         """Raise ``BadInput`` for the first value that cannot be used."""
         if not self.text:
-            raise BadInput("the prompt is empty")
+            raise BadInput(MESSAGES("generate.prompt_empty"))
         if self.n < 1 or self.batch_size < 1:
-            raise BadInput("--n and --batch-size must be at least 1")
+            raise BadInput(
+                MESSAGES("generate.count_range", param="n", param_batch_size="batch_size")
+            )
         if self.status not in STATUSES:
-            raise BadInput(f"unknown status {self.status!r}: choose one of {', '.join(STATUSES)}")
+            raise BadInput(
+                MESSAGES("curation.unknown_status", status=self.status, choices=", ".join(STATUSES))
+            )
         check_choices(SOURCE_TYPE, self.training_mining)
         if self.seed is not None and not 0 <= self.seed <= MAX_SEED - (self.n - 1):
-            raise BadInput(
-                f"seed must be between 0 and {MAX_SEED - (self.n - 1)} for {self.n} image(s)"
-            )
+            raise BadInput(MESSAGES("generate.seed_range", value=MAX_SEED - (self.n - 1), n=self.n))
         if self.size is not None:
             parse_size(self.size)
         energy_audit.check_country(self.grid)  # a typo in the config is caught early
@@ -645,11 +668,17 @@ def _scheduler(pipeline: Any, name: str | None) -> Iterator[_Sampler]:
 
     cls = getattr(diffusers, choice.class_name, None)
     if cls is None or not hasattr(cls, "from_config"):
-        raise BadInput(f"diffusers {_version('diffusers')} has no scheduler {choice.class_name}")
+        raise BadInput(
+            MESSAGES(
+                "generate.no_scheduler_class",
+                value=_version("diffusers"),
+                class_name=choice.class_name,
+            )
+        )
     try:
         replacement = cls.from_config(original.config, **choice.overrides)
     except (ImportError, ValueError, TypeError) as exc:
-        raise BadInput(f"scheduler {name!r} cannot be used with this model: {_line(exc)}") from None
+        raise BadInput(MESSAGES("generate.scheduler_unfit", name=name, value=_line(exc))) from None
     pipeline.scheduler = replacement
     try:
         yield _Sampler(
@@ -686,7 +715,7 @@ def _run_pipeline(
     }
     if negative is not None:
         if "negative_prompt" not in accepted:
-            raise BadInput(f"{loaded.info.id} takes no negative prompt")
+            raise BadInput(MESSAGES("generate.no_negative_prompt", id=loaded.info.id))
         kwargs["negative_prompt"] = negative
     kwargs = {k: v for k, v in kwargs.items() if k in accepted}
     gpu_ids = energy_audit.gpu_ids_for(loaded.device)
@@ -706,15 +735,27 @@ def _run_pipeline(
         _record_aborted_run(loaded, measured.record if measured else None, batch, ledger, session)
         if _is_out_of_memory(exc, torch):
             raise BadInput(
-                f"out of memory for {len(batch.seeds)} image(s) of {batch.settings.width}x"
-                f"{batch.settings.height} on {loaded.device}: lower --size or --batch-size"
+                MESSAGES(
+                    "generate.out_of_memory",
+                    count=len(batch.seeds),
+                    width=batch.settings.width,
+                    height=batch.settings.height,
+                    device=loaded.device,
+                    param="size",
+                    param_batch_size="batch_size",
+                )
             ) from None
         raise
     pipeline_ms = (time.perf_counter() - started) * 1000
     assert measured.record is not None
     if len(images) != len(batch.seeds):
         raise SetupError(
-            f"{loaded.info.id} returned {len(images)} image(s) instead of {len(batch.seeds)}"
+            MESSAGES(
+                "generate.image_count",
+                id=loaded.info.id,
+                count=len(images),
+                expected=len(batch.seeds),
+            )
         )
     return images, _Run(measured.record, pipeline_ms)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image
 
 from artcharter.base.errors import BadInput
+from artcharter.provenance.messages import MESSAGES
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 XMP_JPEG_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
@@ -65,10 +66,10 @@ def image_paths(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             images = images_under(path)
             if not images:
-                raise BadInput(f"{path}: no PNG, JPEG or WebP image in this folder")
+                raise BadInput(MESSAGES("image_files.empty_folder", path=path))
             found += images
         elif not path.exists():
-            raise BadInput(f"{path}: no such file or folder")
+            raise BadInput(MESSAGES("image_files.no_such_path", path=path))
         else:
             found.append(path)
     return found
@@ -85,24 +86,29 @@ def check_image(data: bytes, name: str) -> ImageCheck:
     """Decode the image fully; raise a one-line BadInput if it is not a whole, sane image."""
     fmt = detect_format(data)
     if fmt is None:
-        raise BadInput(f"{name}: not a PNG, JPEG or WebP image")
+        raise BadInput(MESSAGES("image_files.not_an_image", name=name))
     try:
         with Image.open(io.BytesIO(data)) as img:
             width, height = img.size
             if width * height > MAX_PIXELS:
                 raise BadInput(
-                    f"{name}: {width}x{height} pixels is over the {MAX_PIXELS:,}-pixel limit "
-                    "(possible decompression bomb)"
+                    MESSAGES(
+                        "image_files.over_pixel_limit",
+                        name=name,
+                        width=width,
+                        height=height,
+                        max_pixels=MAX_PIXELS,
+                    )
                 )
             img.load()
     except BadInput:
         raise
     except Image.DecompressionBombError:
-        raise BadInput(
-            f"{name}: image is over the {MAX_PIXELS:,}-pixel limit (possible decompression bomb)"
-        ) from None
+        raise BadInput(MESSAGES("image_files.bomb", name=name, max_pixels=MAX_PIXELS)) from None
     except (OSError, SyntaxError, ValueError, struct.error, EOFError) as exc:
-        raise BadInput(f"{name}: damaged or truncated {fmt.upper()} image ({exc})") from None
+        raise BadInput(
+            MESSAGES("image_files.damaged", name=name, fmt=fmt.upper(), error=str(exc))
+        ) from None
     return ImageCheck(fmt, width, height)
 
 
@@ -111,11 +117,11 @@ def read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
+        raise BadInput(MESSAGES("image_files.no_such_file", path=path)) from None
     except IsADirectoryError:
-        raise BadInput(f"{path}: is a folder, not an image") from None
+        raise BadInput(MESSAGES("image_files.is_folder", path=path)) from None
     except OSError as exc:
-        raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
+        raise BadInput(MESSAGES("images.cannot_read", path=path, reason=exc.strerror)) from None
 
 
 # --- XMP ---------------------------------------------------------------------------------
@@ -162,10 +168,7 @@ def xmp_packet(fields: dict[str, str | None]) -> bytes:
     except UnicodeEncodeError:
         # Text typed in a terminal that is not UTF-8 arrives with undecodable bytes.
         key = next(k for k, v in fields.items() if v and not _is_utf8(v))
-        raise BadInput(
-            f"the {_FIELD_WORDS.get(key, key)} is not valid UTF-8 text "
-            "(check the encoding of the terminal or of the file it came from)"
-        ) from None
+        raise BadInput(MESSAGES("image_files.not_utf8", field=_FIELD_WORDS.get(key, key))) from None
 
 
 _FIELD_WORDS = {
@@ -195,7 +198,7 @@ def embed_metadata(data: bytes, xmp: bytes, png_text: dict[str, str] | None = No
         return _jpeg_embed(data, xmp)
     if fmt == "webp":
         return _webp_embed(data, xmp)
-    raise BadInput("not a PNG, JPEG or WebP image")
+    raise BadInput(MESSAGES("image_files.unknown_format"))
 
 
 def _png_chunk(kind: bytes, payload: bytes) -> bytes:
@@ -217,12 +220,12 @@ def _png_chunks(data: bytes) -> list[tuple[bytes, bytes, bytes]]:
     chunks, pos = [], len(PNG_MAGIC)
     while pos < len(data):
         if pos + 8 > len(data):
-            raise BadInput("truncated PNG chunk")
+            raise BadInput(MESSAGES("image_files.truncated_chunk"))
         (length,) = struct.unpack(">I", data[pos : pos + 4])
         kind = data[pos + 4 : pos + 8]
         end = pos + 12 + length
         if end > len(data):
-            raise BadInput("truncated PNG chunk")
+            raise BadInput(MESSAGES("image_files.truncated_chunk"))
         chunks.append((kind, data[pos + 8 : pos + 8 + length], data[pos:end]))
         pos = end
         if kind == b"IEND":
@@ -253,7 +256,7 @@ def _png_embed(data: bytes, xmp: bytes, texts: dict[str, str]) -> bytes:
 def _jpeg_embed(data: bytes, xmp: bytes) -> bytes:
     segment_payload = XMP_JPEG_HEADER + xmp
     if len(segment_payload) + 2 > 0xFFFF:
-        raise BadInput("XMP metadata is too large for a JPEG segment (shorten the prompt)")
+        raise BadInput(MESSAGES("image_files.xmp_too_large"))
     xmp_segment = b"\xff\xe1" + struct.pack(">H", len(segment_payload) + 2) + segment_payload
     out, pos, inserted = [data[:2]], 2, False
     # Walk the header segments up to the start of scan; keep all but an earlier XMP packet.

@@ -23,6 +23,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.files import write_atomic
+from artcharter.provenance.messages import MESSAGES
 
 ROOT_CERT = "school-root.pem"
 ROOT_KEY = "school-root.key"
@@ -73,7 +74,7 @@ def _new_key(alg: str) -> PrivateKey:
         return ec.generate_private_key(ec.SECP256R1())
     if alg == "ed25519":
         return ed25519.Ed25519PrivateKey.generate()
-    raise BadInput(f"unknown key algorithm {alg!r}: choose one of {', '.join(ALGORITHMS)}")
+    raise BadInput(MESSAGES("keys.unknown_algorithm", alg=alg, choices=", ".join(ALGORITHMS)))
 
 
 def algorithm_of(key: PrivateKey) -> str:
@@ -242,12 +243,10 @@ def read_private_key(
     """Load a private key, refusing one that other users can read. ``hint`` names the option
     and environment variable that give this key's passphrase."""
     if not path.exists():
-        raise SetupError(f"private key not found: {path}")
+        raise SetupError(MESSAGES("keys.no_private_key", path=path))
     mode = path.stat().st_mode & 0o777
     if mode & 0o077:
-        raise BadInput(
-            f"private key {path} is readable by other users (mode {mode:o}); run: chmod 600 {path}"
-        )
+        raise BadInput(MESSAGES("keys.key_readable_by_others", path=path, mode=mode))
     data = path.read_bytes()
     try:
         key = serialization.load_pem_private_key(
@@ -255,26 +254,22 @@ def read_private_key(
         )
     except TypeError as exc:
         if "encrypted" in str(exc).lower() and not passphrase:
-            raise BadInput(
-                f"private key {path} is protected by a passphrase: give it with {hint}"
-            ) from None
-        raise BadInput(f"private key {path} could not be read: {exc}") from None
+            raise BadInput(MESSAGES("keys.needs_passphrase", path=path, hint=hint)) from None
+        raise BadInput(MESSAGES("keys.unreadable_key", path=path, error=str(exc))) from None
     except ValueError:
-        raise BadInput(
-            f"private key {path} could not be read: wrong passphrase or not a key"
-        ) from None
+        raise BadInput(MESSAGES("keys.wrong_passphrase", path=path)) from None
     if not isinstance(key, ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey):
-        raise BadInput(f"private key {path} is not EC P-256 or Ed25519")
+        raise BadInput(MESSAGES("keys.unsupported_key", path=path))
     return key
 
 
 def read_certs(path: Path) -> list[x509.Certificate]:
     if not path.exists():
-        raise SetupError(f"certificate not found: {path}")
+        raise SetupError(MESSAGES("keys.no_certificate_file", path=path))
     try:
         return x509.load_pem_x509_certificates(path.read_bytes())
     except ValueError:
-        raise BadInput(f"{path} is not a PEM certificate file") from None
+        raise BadInput(MESSAGES("keys.not_pem", path=path)) from None
 
 
 def init_school(
@@ -289,10 +284,10 @@ def init_school(
 ) -> Path:
     """Create the school (or personal) root CA in ``keys_dir``; return the certificate path."""
     if not name.strip():
-        raise BadInput("the school name must not be empty")
+        raise BadInput(MESSAGES("keys.empty_school"))
     cert_path, key_path = keys_dir / ROOT_CERT, keys_dir / ROOT_KEY
     if cert_path.exists() and not force:
-        raise BadInput(f"{cert_path} already exists: use --force to replace the school root")
+        raise BadInput(MESSAGES("keys.root_exists", cert_path=cert_path, param="force"))
     cert, key = make_root(name.strip(), country=country, alg=alg, valid_days=valid_days)
     keys_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(key_path, key_pem(key, passphrase), private=True)
@@ -313,12 +308,14 @@ def issue_artist(
 ) -> Identity:
     """Issue an artist signing certificate from the school root in ``keys_dir``."""
     if not artist.strip():
-        raise BadInput("the artist name must not be empty")
+        raise BadInput(MESSAGES("keys.empty_artist"))
     root_certs = read_certs(keys_dir / ROOT_CERT)
     root_key = read_private_key(keys_dir / ROOT_KEY, root_passphrase, hint=ROOT_PASSPHRASE_HINT)
     identity = artist_identity(keys_dir, slugify(artist))
     if identity.chain_path.exists() and not force:
-        raise BadInput(f"{identity.chain_path} already exists: use --force to issue a new one")
+        raise BadInput(
+            MESSAGES("keys.artist_exists", chain_path=identity.chain_path, param="force")
+        )
     leaf, key = make_leaf(
         root_certs[0], root_key, name=artist.strip(), email=email, alg=alg, valid_days=valid_days
     )
@@ -377,5 +374,7 @@ def show_certificate(keys_dir: Path, who: str) -> CertificateInfo:
         return describe(read_certs(candidate)[0], candidate, "certificate")
     identity = artist_identity(keys_dir, slugify(who))
     if not identity.chain_path.exists():
-        raise BadInput(f"no certificate for {who!r} in {keys_dir / ARTISTS_DIR}")
+        raise BadInput(
+            MESSAGES("keys.no_artist_certificate", who=who, value=keys_dir / ARTISTS_DIR)
+        )
     return describe(read_certs(identity.chain_path)[0], identity.chain_path, "artist")

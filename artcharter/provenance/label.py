@@ -18,6 +18,7 @@ from artcharter.provenance import image_files
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.manifest import PARENT_ID, build_manifest, xmp_fields
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import (
     INGREDIENT_ROLES,
     SOURCE_TYPES,
@@ -50,11 +51,19 @@ class Signed:
 def check_choices(source_type: str, training_mining: str) -> None:
     if source_type not in SOURCE_TYPES:
         raise BadInput(
-            f"unknown source type {source_type!r}: choose one of {', '.join(SOURCE_TYPES)}"
+            MESSAGES(
+                "label.unknown_source_type",
+                source_type=source_type,
+                choices=", ".join(SOURCE_TYPES),
+            )
         )
     if training_mining not in TRAINING_MINING:
         raise BadInput(
-            f"unknown training/mining choice {training_mining!r}: choose one of {', '.join(TRAINING_MINING)}"
+            MESSAGES(
+                "label.unknown_training_mining",
+                training_mining=training_mining,
+                choices=", ".join(TRAINING_MINING),
+            )
         )
 
 
@@ -65,10 +74,7 @@ def check_text(**fields: str | None) -> None:
         try:
             (value or "").encode("utf-8")
         except UnicodeEncodeError:
-            raise BadInput(
-                f"the {name} is not valid UTF-8 text "
-                "(check the encoding of the terminal or of the file it came from)"
-            ) from None
+            raise BadInput(MESSAGES("label.not_utf8", name=name)) from None
 
 
 def read_ingredients(
@@ -79,7 +85,11 @@ def read_ingredients(
     for path, role in paths:
         if role not in INGREDIENT_ROLES:
             raise BadInput(
-                f"unknown ingredient role {role!r}: choose one of {', '.join(INGREDIENT_ROLES)}"
+                MESSAGES(
+                    "label.unknown_role",
+                    role=role,
+                    choices=", ".join(INGREDIENT_ROLES),
+                )
             )
         data = image_files.read_file(path)
         check = image_files.check_image(data, str(path))
@@ -109,7 +119,7 @@ def sign_record(
     """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate."""
     fmt = image_files.detect_format(data)
     if fmt is None:
-        raise BadInput(f"{output.name}: not a PNG, JPEG or WebP image")
+        raise BadInput(MESSAGES("image_files.not_an_image", name=output.name))
     has_parent = existing_manifest(data, fmt)
     ingredients = list(ingredient_inputs)
     if has_parent:
@@ -159,19 +169,25 @@ def label(
     check_choices(source_type, training_mining)
     check_text(title=title, tool=tool, prompt=prompt)
     if output.resolve() == source.resolve():
-        raise BadInput("the output must be a new file: the source image is never modified")
+        raise BadInput(MESSAGES("label.same_file"))
     if output.exists() and not force:
-        raise BadInput(f"{output} already exists: choose another name or pass --force")
+        raise BadInput(MESSAGES("label.exists", output=output, param="force"))
     if private_prompt and not prompt:
-        raise BadInput("--private-prompt needs a --prompt to keep private")
+        raise BadInput(
+            MESSAGES("label.private_without_prompt", param="private_prompt", param_prompt="prompt")
+        )
     data = image_files.read_file(source)
     check = image_files.check_image(data, str(source))
     out_format = image_files.detect_format(data)
     suffixes = {"png": {".png"}, "jpeg": {".jpg", ".jpeg"}, "webp": {".webp"}}
     if output.suffix.lower() not in suffixes[check.format]:
         raise BadInput(
-            f"{output.name}: the copy keeps the source format ({out_format.upper() if out_format else '?'}): "
-            f"use an extension among {', '.join(sorted(suffixes[check.format]))}"
+            MESSAGES(
+                "label.wrong_extension",
+                name=output.name,
+                value=out_format.upper() if out_format else "?",
+                choices=", ".join(sorted(suffixes[check.format])),
+            )
         )
     ingredient_records, ingredient_inputs = read_ingredients(list(ingredients))
     record = ArtworkRecord(

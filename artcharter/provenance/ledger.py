@@ -19,6 +19,7 @@ from typing import Any
 
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.provenance.declaration import Declaration
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import ArtworkRecord, EnergyRecord, now_iso
 
 
@@ -151,9 +152,11 @@ class Ledger:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         except sqlite3.DatabaseError as exc:
-            raise BadInput(f"{path}: not a usable ledger ({exc})") from None
+            raise BadInput(MESSAGES("ledger.unusable", path=path, error=str(exc))) from None
         except OSError as exc:
-            raise SetupError(f"cannot open the ledger {path}: {exc.strerror}") from None
+            raise SetupError(
+                MESSAGES("ledger.cannot_open", path=path, reason=exc.strerror)
+            ) from None
         self.db = sqlite_utils.Database(conn)
         self._ensure_schema()
 
@@ -176,10 +179,7 @@ class Ledger:
             existing = set(self.db.table_names())
             if existing and not self._is_ledger(existing):
                 # Never write artcharter's tables into another program's database.
-                raise BadInput(
-                    f"{self.path}: not an artcharter ledger (a database made by another "
-                    "program); choose another file with --ledger"
-                )
+                raise BadInput(MESSAGES("ledger.not_a_ledger", path=self.path, param="ledger"))
             if all(name in existing for name in TABLES) and "meta" in existing:
                 if self._schema_version() < SCHEMA_VERSION:
                     self._migrate()
@@ -197,7 +197,7 @@ class Ledger:
                 )
             self._ensure_indexes()
         except sqlite3.DatabaseError as exc:
-            raise BadInput(f"{self.path}: not a usable ledger ({exc})") from None
+            raise BadInput(MESSAGES("ledger.unusable", path=self.path, error=str(exc))) from None
 
     def _ensure_indexes(self) -> None:
         for table, column in (

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from artcharter.base.errors import BadInput
+from artcharter.provenance.messages import MESSAGES
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,7 @@ def resolve(name: str) -> SchedulerChoice:
     stripped = name.strip()
     if stripped.endswith("Scheduler") and stripped.isidentifier():
         return SchedulerChoice(stripped)
-    raise BadInput(
-        f"unknown scheduler {name!r}: choose one of {', '.join(ALIASES)} "
-        "or a diffusers class name such as EulerDiscreteScheduler"
-    )
+    raise BadInput(MESSAGES("schedulers.unknown", name=name, choices=", ".join(ALIASES)))
 
 
 def a1111_sampler(class_name: str | None, config: dict[str, Any] | None = None) -> str | None:

@@ -28,6 +28,7 @@ from artcharter.base.files import staged_file
 from artcharter.provenance import keys
 from artcharter.provenance.image_files import MIME_TYPES
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.messages import MESSAGES
 
 PARTIAL_SUFFIX = ".partial"
 
@@ -56,7 +57,7 @@ def load_identity(
     ) != key.public_key().public_bytes(
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     ):
-        raise BadInput(f"{key_path} is not the key of the certificate in {chain_path}")
+        raise BadInput(MESSAGES("signing.key_mismatch", key_path=key_path, chain_path=chain_path))
     _check_signing_certificate(leaf, chain_path)
     return SigningIdentity(
         name=_attr(leaf, NameOID.COMMON_NAME) or "",
@@ -75,20 +76,23 @@ def _check_signing_certificate(leaf: x509.Certificate, chain_path: Path) -> None
     except x509.ExtensionNotFound:
         is_ca = False
     if is_ca:
-        raise BadInput(
-            f"{chain_path}: a CA certificate cannot sign artworks; "
-            "issue an artist certificate with `artcharter keys issue --artist NAME`"
-        )
+        raise BadInput(MESSAGES("signing.ca_certificate", chain_path=chain_path))
     now = dt.datetime.now(dt.UTC)
     if leaf.not_valid_after_utc < now:
         raise BadInput(
-            f"{chain_path}: the certificate expired on {leaf.not_valid_after_utc:%Y-%m-%d}; "
-            "issue a new one with `artcharter keys issue --artist NAME --force`"
+            MESSAGES(
+                "signing.expired",
+                chain_path=chain_path,
+                expiry=leaf.not_valid_after_utc,
+            )
         )
     if leaf.not_valid_before_utc > now:
         raise BadInput(
-            f"{chain_path}: the certificate is not valid before "
-            f"{leaf.not_valid_before_utc:%Y-%m-%d %H:%M} UTC (check this computer's clock)"
+            MESSAGES(
+                "signing.not_yet_valid",
+                chain_path=chain_path,
+                start=leaf.not_valid_before_utc,
+            )
         )
 
 
@@ -97,15 +101,11 @@ def load_artist_identity(
 ) -> SigningIdentity:
     """The identity of an artist issued in this project (by name or slug)."""
     if not artist:
-        raise SetupError(
-            "no artist identity: pass --artist NAME or set [artist] name in artcharter.toml "
-            "(issue one with `artcharter keys issue --artist NAME`)"
-        )
+        raise SetupError(MESSAGES("signing.no_identity", param="artist"))
     identity = keys.artist_identity(keys_dir, keys.slugify(artist))
     if not identity.chain_path.exists():
         raise SetupError(
-            f"no certificate for {artist!r} in {identity.chain_path.parent}: "
-            f"run `artcharter keys issue --artist {artist!r}`"
+            MESSAGES("signing.no_certificate", artist=artist, parent=identity.chain_path.parent)
         )
     return load_identity(identity.chain_path, identity.key_path, passphrase)
 
@@ -165,7 +165,7 @@ def sign_image(
             out = io.BytesIO()
             builder.sign(signer, mime, io.BytesIO(data), out)
     except c2pa.C2paError as exc:
-        raise BadInput(f"signing failed: {_one_line(str(exc))}") from None
+        raise BadInput(MESSAGES("signing.failed", error=_one_line(str(exc)))) from None
     return out.getvalue()
 
 

@@ -25,6 +25,7 @@ from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import image_files, verdicts
 from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
+from artcharter.provenance.messages import MESSAGES
 
 
 @dataclass
@@ -88,11 +89,11 @@ def read_anchors(paths: Iterable[Path]) -> tuple[str, ...]:
         try:
             text = path.read_text(encoding="ascii")
         except FileNotFoundError:
-            raise BadInput(f"trust anchor not found: {path}") from None
+            raise BadInput(MESSAGES("verify.no_anchor", path=path)) from None
         except (OSError, UnicodeDecodeError):
-            raise BadInput(f"trust anchor {path} is not a PEM certificate file") from None
+            raise BadInput(MESSAGES("verify.anchor_not_pem", path=path)) from None
         if "-----BEGIN CERTIFICATE-----" not in text:
-            raise BadInput(f"trust anchor {path} is not a PEM certificate file")
+            raise BadInput(MESSAGES("verify.anchor_not_pem", path=path))
         anchors.append(text)
     return tuple(anchors)
 

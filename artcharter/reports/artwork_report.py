@@ -416,7 +416,7 @@ def _charter(facts: ReportFacts, lang: str) -> dict[str, Any]:
                 "severity_words": maybe(f"sev_{verdict.severity}", lang) or verdict.severity,
                 "status": verdict.status,
                 "status_words": maybe(f"st_{verdict.status}", lang) or verdict.status,
-                "reason": _lang_text(verdict.reason, lang),
+                "reason": verdict.message.render(lang),
                 "evidence": verdict.evidence,
                 "evidence_text": _evidence_text(verdict.evidence or {}),
             }

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from artcharter.base.errors import SetupError
 from artcharter.base.files import staged_file
+from artcharter.reports.messages import MESSAGES
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 OFFLINE_FLAGS = (
@@ -49,10 +50,7 @@ def find_chromium() -> str | None:
 def _run(args: list[str], url_path: Path, timeout: float) -> subprocess.CompletedProcess[str]:
     browser = find_chromium()
     if browser is None:
-        raise SetupError(
-            "Chromium is needed to print PDF or PNG: install it (Debian: apt-get install "
-            "chromium) or set ARTCHARTER_CHROMIUM"
-        )
+        raise SetupError(MESSAGES("browser.no_chromium"))
     with tempfile.TemporaryDirectory(prefix="artcharter-chromium-") as profile:
         command = [
             browser,
@@ -66,10 +64,10 @@ def _run(args: list[str], url_path: Path, timeout: float) -> subprocess.Complete
                 command, capture_output=True, text=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired:
-            raise SetupError(f"Chromium did not finish within {timeout:.0f} s") from None
+            raise SetupError(MESSAGES("browser.timeout", timeout=timeout)) from None
     if result.returncode != 0:
         last = (result.stderr.strip().splitlines() or ["no message"])[-1]
-        raise SetupError(f"Chromium failed (exit {result.returncode}): {last}")
+        raise SetupError(MESSAGES("browser.failed", returncode=result.returncode, last=last))
     return result
 
 
@@ -79,7 +77,7 @@ def print_pdf(html: Path, pdf: Path, *, timeout: float = TIMEOUT_S) -> Path:
     with staged_file(pdf, b"") as staged:
         _run(["--no-pdf-header-footer", f"--print-to-pdf={staged.temp}"], html, timeout)
         if not staged.temp.exists() or staged.temp.stat().st_size == 0:
-            raise SetupError("Chromium wrote no PDF")
+            raise SetupError(MESSAGES("browser.no_pdf"))
         staged.commit()
     return pdf
 
@@ -90,7 +88,7 @@ def screenshot(
     """A PNG of the first ``width`` x ``height`` pixels of the page."""
     _run([f"--screenshot={png}", f"--window-size={width},{height}"], html, timeout)
     if not png.exists():
-        raise SetupError("Chromium wrote no screenshot")
+        raise SetupError(MESSAGES("browser.no_screenshot"))
     return png
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from artcharter.base.numbers import fmt_energy, fmt_number
+from artcharter.reports.i18n import t
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,6 @@ class Factor:
     key: str
     per_unit: float
     basis: str  # "kwh" (divides the energy) or "g_co2" (divides the emissions)
-    unit: dict[str, str]
-    factor_text: dict[str, str]
     source: str
     url: str
 
@@ -29,11 +28,6 @@ PHONE = Factor(
     key="phone_charges",
     per_unit=0.012,
     basis="kwh",
-    unit={"fr": "recharges de smartphone", "en": "smartphone charges"},
-    factor_text={
-        "fr": "une recharge complète de smartphone ≈ 0,012 kWh",
-        "en": "one full smartphone charge ≈ 0.012 kWh",
-    },
     source=(
         "US EPA, Greenhouse Gas Equivalencies Calculator (smartphones charged), "
         "as used by Luccioni, Jernite & Strubell 2023"
@@ -44,17 +38,6 @@ WATER = Factor(
     key="litres_boiled",
     per_unit=0.093,
     basis="kwh",
-    unit={"fr": "litres d'eau portés à ébullition", "en": "litres of water brought to the boil"},
-    factor_text={
-        "fr": (
-            "chauffer 1 litre d'eau de 20 à 100 °C ≈ 0,093 kWh "
-            "(4,18 kJ/kg/K × 80 K, sans les pertes de la bouilloire)"
-        ),
-        "en": (
-            "heating 1 litre of water from 20 to 100 °C ≈ 0.093 kWh "
-            "(4.18 kJ/kg/K × 80 K, without the kettle's losses)"
-        ),
-    },
     source="Specific heat capacity of water (physics; a real kettle uses 10-20 % more)",
     url="https://en.wikipedia.org/wiki/Specific_heat_capacity",
 )
@@ -62,11 +45,6 @@ CAR = Factor(
     key="car_km",
     per_unit=107.0,
     basis="g_co2",
-    unit={"fr": "km en voiture neuve", "en": "km in a new car"},
-    factor_text={
-        "fr": "une voiture neuve vendue dans l'UE en 2024 émet en moyenne ≈ 107 g CO₂/km (WLTP)",
-        "en": "a new car sold in the EU in 2024 emits about 107 g CO₂/km on average (WLTP)",
-    },
     source=(
         "European Environment Agency, CO2 emissions from new passenger cars in Europe, "
         "2024 (provisional data)"
@@ -129,10 +107,10 @@ def equivalents(
             {
                 "key": factor.key,
                 "amount": amount,
-                "text": f"{fmt_number(amount, lang, 2)} {factor.unit[lang]}",
+                "text": f"{fmt_number(amount, lang, 2)} {t(f'equivalent.{factor.key}.unit', lang)}",
                 "per_unit": factor.per_unit,
                 "per_unit_unit": "kWh" if factor.basis == "kwh" else "g CO2e",
-                "factor": factor.factor_text[lang],
+                "factor": t(f"equivalent.{factor.key}.factor", lang),
                 "source": factor.source,
                 "url": factor.url,
             }
@@ -154,15 +132,13 @@ def references(kwh: float | None, lang: str) -> list[dict[str, Any]]:
             "ratio": kwh / ref.kwh_per_image if kwh else None,
         }
         per_image = fmt_energy(ref.kwh_per_image, lang)
-        if lang == "fr":
-            item["text"] = (
-                f"{ref.model} : environ {fmt_number(ref.kwh_per_1000_images, lang, 3)} kWh "
-                f"pour 1 000 images, soit {per_image} par image ({ref.hardware})"
-            )
-        else:
-            item["text"] = (
-                f"{ref.model}: about {fmt_number(ref.kwh_per_1000_images, lang, 3)} kWh "
-                f"per 1,000 images, that is {per_image} per image ({ref.hardware})"
-            )
+        item["text"] = t(
+            "equivalent.reference",
+            lang,
+            model=ref.model,
+            kwh_1000=fmt_number(ref.kwh_per_1000_images, lang, 3),
+            per_image=per_image,
+            hardware=ref.hardware,
+        )
         out.append(item)
     return out

@@ -16,6 +16,7 @@ from artcharter.base.errors import BadInput
 from artcharter.provenance import image_files
 from artcharter.reports.artwork_report import ReportFacts
 from artcharter.reports.images import inline_images
+from artcharter.reports.messages import MESSAGES
 
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
@@ -27,7 +28,7 @@ def read_image_bytes(path: Path) -> bytes:
     """The file's bytes, or a one-line BadInput a person can act on."""
     data = image_files.read_file(path)
     if image_files.detect_format(data) is None:
-        raise BadInput(f"{path}: not a PNG, JPEG or WebP image")
+        raise BadInput(MESSAGES("facts.not_an_image", path=path))
     return data
 
 

@@ -23,36 +23,17 @@ from typing import Any
 from artcharter.base.files import write_atomic
 from artcharter.base.numbers import fmt_percent
 from artcharter.provenance.campaign import CampaignResult
+from artcharter.reports.i18n import t
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")
 MARKERS = ("o", "s", "D", "^", "v", "P", "X")
 SVG_SALT = "artcharter-probe-chart"
 
-TEXTS = {
-    "title": ("Campagne de sonde de biais {id}", "Bias probe campaign {id}"),
-    "model": ("modèle : {model}", "model: {model}"),
-    "probe": ("sonde : {probe}", "probe: {probe}"),
-    "per_prompt": ("{n} images par prompt", "{n} images per prompt"),
-    "parity": ("parité (1/{k})", "parity (1/{k})"),
-    "xlabel": (
-        "part des images lues (intervalle de Wilson à 95 %)",
-        "share of the images read (Wilson 95% interval)",
-    ),
-    "read": ("{n} lues", "{n} read"),
-    "no_reading": ("aucune image lue", "no image read"),
-    "demo": ("DÉMONSTRATION — CHIFFRES SANS SIGNIFICATION", "DEMO — NUMBERS ARE MEANINGLESS"),
-}
-
-
-def _t(key: str, lang: str, **values: Any) -> str:
-    fr, en = TEXTS[key]
-    return (fr if lang == "fr" else en).format(**values)
-
 
 def _row_label(label: str, n_valid: int, lang: str, width: int = 38) -> str:
     short = label if len(label) <= width else label[: width - 1] + "…"
-    return f"{short}\n{_t('read', lang, n=n_valid)}"
+    return f"{short}\n{t('chart.read', lang, n=n_valid)}"
 
 
 def build_figure(
@@ -86,7 +67,7 @@ def build_figure(
     )
     campaign = result.campaign
     figure.suptitle(
-        _t("title", lang, id=result.campaign_id),
+        t("chart.title", lang, id=result.campaign_id),
         x=0.02,
         y=1 - 0.15 / fig_height,
         ha="left",
@@ -96,17 +77,21 @@ def build_figure(
     model = campaign["model_id"] + (" (demo)" if result.is_demo_model else "")
     subtitle = " · ".join(
         [
-            _t("model", lang, model=model),
-            _t("probe", lang, probe=result.probe_name),
+            t("chart.model", lang, model=model),
+            t("chart.probe", lang, probe=result.probe_name),
         ]
-        + ([_t("per_prompt", lang, n=campaign["per_prompt"])] if campaign["per_prompt"] else [])
+        + (
+            [t("chart.per_prompt", lang, n=campaign["per_prompt"])]
+            if campaign["per_prompt"]
+            else []
+        )
     )
     figure.text(0.02, 1 - 0.5 / fig_height, subtitle, ha="left", va="top", fontsize=9)
     if result.is_demo_probe or result.is_demo_model:
         figure.text(
             0.02,
             1 - 0.78 / fig_height,
-            _t("demo", lang),
+            t("chart.demo", lang),
             ha="left",
             va="top",
             fontsize=10,
@@ -122,7 +107,7 @@ def build_figure(
             linestyle="--",
             linewidth=1,
             zorder=1,
-            label=_t("parity", lang, k=k),
+            label=t("chart.parity", lang, k=k),
         )
         offsets = [(i - (k - 1) / 2) * (0.6 / max(k, 2)) for i in range(k)]
         labels = []
@@ -134,7 +119,7 @@ def build_figure(
                 ax.text(
                     0.5,
                     y,
-                    _t("no_reading", lang),
+                    t("chart.no_reading", lang),
                     ha="center",
                     va="center",
                     fontsize=8,
@@ -164,7 +149,7 @@ def build_figure(
         ax.set_xticklabels([fmt_percent(x, lang) for x in (0, 0.25, 0.5, 0.75, 1)], fontsize=8)
         ax.grid(axis="x", color="#DDDDDD", linewidth=0.6, zorder=0)
         ax.set_title(attribute.label(lang).capitalize(), loc="left", fontsize=10)
-        ax.set_xlabel(_t("xlabel", lang), fontsize=8)
+        ax.set_xlabel(t("chart.xlabel", lang), fontsize=8)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5, frameon=False)
     figure.text(
         0.02, 0.1 / fig_height, footer, ha="left", va="bottom", fontsize=7.5, color="#333333"

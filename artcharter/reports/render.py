@@ -54,11 +54,9 @@ def _escaped_texts(lang: str) -> dict[str, Any]:
     """Every interface text of ``lang``, escaped once (they are artcharter's own words)."""
     from markupsafe import Markup, escape
 
-    from artcharter.reports.i18n import TEXTS
+    from artcharter.reports.messages import MESSAGES
 
-    return {
-        key: Markup(escape(pair[0] if lang == "fr" else pair[1])) for key, pair in TEXTS.items()
-    }
+    return {key: Markup(escape(MESSAGES.template(key, lang))) for key in MESSAGES.texts}
 
 
 def _translator(lang: str) -> Any:

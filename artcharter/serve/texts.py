@@ -1,11 +1,13 @@
-"""Every word the jury desk shows, in French and English.
+"""Every word the jury desk shows, in French and English: the desk's catalogue.
 
 Kept apart from the templates so that the HTML pages, the JSON API and the tests read the
 same texts. ``words(lang)`` gives the flat table for one language, the form templates use.
+The labels of a record's nested tables are the ``field.*`` keys.
 """
 
 from __future__ import annotations
 
+from artcharter.base.messages import Catalogue
 from artcharter.reports.i18n import maybe
 
 LANGS = ("fr", "en")
@@ -14,7 +16,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- the desk page ---------------------------------------------------------------
     "app_name": {"fr": "Bureau du jury", "en": "Jury desk"},
     "tagline": {
-        "fr": "Déposez les fichiers des œuvres. Pour chacun : qui l'a signé, s'il a changé "
+        "fr": "Déposez les fichiers des œuvres. Pour chacun\u00a0: qui l'a signé, s'il a changé "
         "depuis, la part de l'IA, l'énergie de sa génération et le respect de la charte.",
         "en": "Drop the artworks' files. For each: who signed it, whether it changed since, "
         "how much was made by AI, the energy of its generation and the charter.",
@@ -41,7 +43,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "waiting": {"fr": "en attente…", "en": "waiting…"},
     "rejected": {"fr": "Refusé", "en": "Rejected"},
     "network_error": {
-        "fr": "Le bureau ne répond pas : est-il toujours lancé ?",
+        "fr": "Le bureau ne répond pas\u00a0: est-il toujours lancé\u00a0?",
         "en": "The desk does not answer: is it still running?",
     },
     "empty_table": {
@@ -63,7 +65,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "signed_by": {"fr": "signé par {who}", "en": "signed by {who}"},
     "expired": {
-        "fr": "Ce fichier a été oublié par le bureau : déposez-le à nouveau pour voir son rapport.",
+        "fr": "Ce fichier a été oublié par le bureau\u00a0: déposez-le à nouveau pour voir son rapport.",
         "en": "The desk has forgotten this file: drop it again to see its report.",
     },
     # --- the CSV download: its header, in the page's language like its cells --------------
@@ -76,18 +78,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "project": {"fr": "Projet", "en": "Project"},
     "trust": {"fr": "Autorités de confiance", "en": "Trusted authorities"},
     "no_trust": {
-        "fr": "aucune : aucune signature ne peut être « de confiance » (relancez avec --trust)",
+        "fr": "aucune\u00a0: aucune signature ne peut être «\u00a0de confiance\u00a0» (relancez avec --trust)",
         "en": "none: no signature can be trusted (start again with --trust)",
     },
     "ledger": {"fr": "Registre", "en": "Ledger"},
     "no_ledger": {
-        "fr": "aucun : les vérifications ne sont pas enregistrées",
+        "fr": "aucun\u00a0: les vérifications ne sont pas enregistrées",
         "en": "none: verifications are not recorded",
     },
     "uploads": {"fr": "Fichiers déposés", "en": "Dropped files"},
     "uploads_kept": {"fr": "conservés dans {path}", "en": "kept in {path}"},
     "uploads_discarded": {
-        "fr": "jamais écrits sur disque ; gardés en mémoire {minutes} min au plus, puis oubliés",
+        "fr": "jamais écrits sur disque\u00a0; gardés en mémoire {minutes} min au plus, puis oubliés",
         "en": "never written to disk; held in memory for {minutes} min at most, then forgotten",
     },
     "charter": {"fr": "Charte", "en": "Charter"},
@@ -131,11 +133,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{name} is over the {limit} limit per file (the desk's --max-upload-mb option)",
     },
     "err_request_too_large": {
-        "fr": "la requête dépasse {limit} : envoyez les fichiers en plusieurs fois",
+        "fr": "la requête dépasse {limit}\u00a0: envoyez les fichiers en plusieurs fois",
         "en": "the request is over {limit}: send the files in several requests",
     },
     "err_too_many_files": {
-        "fr": "{n} fichiers dans une requête, {max} au plus : envoyez-les en plusieurs fois",
+        "fr": "{n} fichiers dans une requête, {max} au plus\u00a0: envoyez-les en plusieurs fois",
         "en": "{n} files in one request, {max} at most: send them in several requests",
     },
     "err_not_image": {
@@ -148,7 +150,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "kind_text": {"fr": "texte", "en": "text"},
     "err_not_multipart": {
-        "fr": "envoyez les images en multipart/form-data, dans le champ « file »",
+        "fr": "envoyez les images en multipart/form-data, dans le champ «\u00a0file\u00a0»",
         "en": "send the images as multipart/form-data, in the field 'file'",
     },
     "err_bad_multipart": {
@@ -156,16 +158,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "unreadable multipart body ({reason})",
     },
     "err_bad_host": {
-        "fr": "hôte {host} refusé : ce bureau ne répond qu'à {allowed}",
+        "fr": "hôte {host} refusé\u00a0: ce bureau ne répond qu'à {allowed}",
         "en": "host {host} refused: this desk only answers to {allowed}",
     },
     "err_empty": {"fr": "{name} est vide", "en": "{name} is empty"},
     "err_no_file": {
-        "fr": "aucun fichier : envoyez une ou plusieurs images dans le champ multipart « file »",
+        "fr": "aucun fichier\u00a0: envoyez une ou plusieurs images dans le champ multipart «\u00a0file\u00a0»",
         "en": "no file: send one or more images in the multipart field 'file'",
     },
     "err_unknown_upload": {
-        "fr": "aucun fichier {token} : il a été oublié ou n'a jamais été déposé",
+        "fr": "aucun fichier {token}\u00a0: il a été oublié ou n'a jamais été déposé",
         "en": "no file {token}: it was forgotten or never dropped",
     },
     "err_unknown_artwork": {
@@ -173,11 +175,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "no artwork {id} in the ledger",
     },
     "err_no_ledger": {
-        "fr": "ce bureau n'a pas de registre : lancez-le dans un dossier de projet artcharter",
+        "fr": "ce bureau n'a pas de registre\u00a0: lancez-le dans un dossier de projet artcharter",
         "en": "this desk has no ledger: start it in an artcharter project folder",
     },
     "err_cross_origin": {
-        "fr": "requête refusée : elle vient d'une autre page que le bureau",
+        "fr": "requête refusée\u00a0: elle vient d'une autre page que le bureau",
         "en": "request refused: it comes from a page other than the desk",
     },
     # --- the visitor's page --------------------------------------------------------------
@@ -188,7 +190,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "What the artist declared and signed about this artwork, as recorded by the school.",
     },
     "hash_mismatch": {
-        "fr": "Attention : l'empreinte du cartel ne correspond pas au fichier enregistré par "
+        "fr": "Attention\u00a0: l'empreinte du cartel ne correspond pas au fichier enregistré par "
         "l'école. L'œuvre exposée n'est peut-être pas celle qui a été signée.",
         "en": "Warning: the label's fingerprint does not match the file the school recorded. "
         "The work on show may not be the one that was signed.",
@@ -206,7 +208,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "f_prompt": {"fr": "Prompt", "en": "Prompt"},
     "f_prompt_private": {
-        "fr": "privée : seule son empreinte est publiée",
+        "fr": "privée\u00a0: seule son empreinte est publiée",
         "en": "private: only its fingerprint is published",
     },
     "f_generation": {"fr": "Paramètres de génération", "en": "Generation parameters"},
@@ -242,7 +244,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "details_title": {"fr": "Vérification", "en": "Verification"},
     "details_note": {
-        "fr": "Le rapport complet de l'œuvre n'est pas disponible dans cette version : "
+        "fr": "Le rapport complet de l'œuvre n'est pas disponible dans cette version\u00a0: "
         "voici le détail de la vérification.",
         "en": "The artwork's full report is not available in this version: here is the "
         "verification in detail.",
@@ -252,83 +254,84 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- the offline API page ------------------------------------------------------------
     "docs_title": {"fr": "API JSON du bureau du jury", "en": "Jury desk JSON API"},
     "docs_schema": {
-        "fr": "Le schéma OpenAPI complet (pour les outils) :",
+        "fr": "Le schéma OpenAPI complet (pour les outils)\u00a0:",
         "en": "The full OpenAPI schema (for tools):",
     },
     "docs_parameters": {"fr": "Paramètres", "en": "Parameters"},
     "docs_body": {"fr": "Corps de la requête", "en": "Request body"},
     "docs_responses": {"fr": "Réponses", "en": "Responses"},
-}
-
-
-# The keys of a record's nested tables (the artist's declaration, the generation
-# parameters) and of the C2PA codes, as the desk's pages name them. The stages of the AI share are named by
-# artcharter.reports.i18n; any other key is shown as it is, made readable ("batch_size" -> "Batch size").
-FIELD_LABELS: dict[str, dict[str, str]] = {
+    # --- the keys of a record's nested tables (the artist's declaration, the generation
+    # parameters) and of the C2PA codes, as the desk's pages name them. The stages of the AI
+    # share are named by artcharter.reports.i18n; any other key is shown as it is, made
+    # readable ("batch_size" -> "Batch size").
     # the artist's declaration (artcharter.charter.declaration)
-    "schema": {"fr": "Format", "en": "Format"},
-    "title": TEXTS["col_title"],
-    "artist": TEXTS["f_artist"],
-    "statement": {"fr": "Note d'intention", "en": "Statement"},
-    "explanation": {"fr": "Explication de l'artiste", "en": "The artist's explanation"},
-    "bias_reflection": {"fr": "Réflexion sur les biais", "en": "Reflection on biases"},
-    "training_mining": TEXTS["f_training"],
-    "ai_share": {"fr": "Part de l'IA par étape", "en": "Share of AI per stage"},
-    "tools": {"fr": "Outils d'IA externes", "en": "External AI tools"},
-    "techniques": {"fr": "Techniques sans IA", "en": "Non-AI techniques"},
-    "human_inputs": {"fr": "Apports humains", "en": "Human inputs"},
-    "process_images": {"fr": "Images du processus", "en": "Process images"},
-    "name": {"fr": "Nom", "en": "Name"},
-    "version": {"fr": "Version", "en": "Version"},
-    "date": {"fr": "Date", "en": "Date"},
-    "prompts": {"fr": "Prompts", "en": "Prompts"},
-    "generations": {"fr": "Images générées", "en": "Images generated"},
-    "energy_kwh": {"fr": "Énergie (kWh)", "en": "Energy (kWh)"},
-    "stage": {"fr": "Étape du travail", "en": "Stage"},
-    "notes": {"fr": "Notes", "en": "Notes"},
-    "how": {"fr": "Comment", "en": "How"},
-    "file": TEXTS["f_file"],
-    "role": {"fr": "Rôle", "en": "Role"},
-    "sha256": TEXTS["f_sha256"],
-    "description": {"fr": "Description", "en": "Description"},
-    "caption": {"fr": "Légende", "en": "Caption"},
+    "field.schema": {"fr": "Format", "en": "Format"},
+    "field.title": {"fr": "Titre", "en": "Title"},
+    "field.artist": {"fr": "Artiste", "en": "Artist"},
+    "field.statement": {"fr": "Note d'intention", "en": "Statement"},
+    "field.explanation": {"fr": "Explication de l'artiste", "en": "The artist's explanation"},
+    "field.bias_reflection": {"fr": "Réflexion sur les biais", "en": "Reflection on biases"},
+    "field.training_mining": {
+        "fr": "Entraînement et fouille de textes et de données",
+        "en": "Training and data mining",
+    },
+    "field.ai_share": {"fr": "Part de l'IA par étape", "en": "Share of AI per stage"},
+    "field.tools": {"fr": "Outils d'IA externes", "en": "External AI tools"},
+    "field.techniques": {"fr": "Techniques sans IA", "en": "Non-AI techniques"},
+    "field.human_inputs": {"fr": "Apports humains", "en": "Human inputs"},
+    "field.process_images": {"fr": "Images du processus", "en": "Process images"},
+    "field.name": {"fr": "Nom", "en": "Name"},
+    "field.version": {"fr": "Version", "en": "Version"},
+    "field.date": {"fr": "Date", "en": "Date"},
+    "field.prompts": {"fr": "Prompts", "en": "Prompts"},
+    "field.generations": {"fr": "Images générées", "en": "Images generated"},
+    "field.energy_kwh": {"fr": "Énergie (kWh)", "en": "Energy (kWh)"},
+    "field.stage": {"fr": "Étape du travail", "en": "Stage"},
+    "field.notes": {"fr": "Notes", "en": "Notes"},
+    "field.how": {"fr": "Comment", "en": "How"},
+    "field.file": {"fr": "Fichier", "en": "File"},
+    "field.role": {"fr": "Rôle", "en": "Role"},
+    "field.sha256": {"fr": "Empreinte SHA-256", "en": "SHA-256 fingerprint"},
+    "field.description": {"fr": "Description", "en": "Description"},
+    "field.caption": {"fr": "Légende", "en": "Caption"},
     # the generation parameters (artcharter.provenance.record.GenerationParams)
-    "negative_prompt": {"fr": "Prompt négatif", "en": "Negative prompt"},
-    "negative_prompt_sha256": {
+    "field.negative_prompt": {"fr": "Prompt négatif", "en": "Negative prompt"},
+    "field.negative_prompt_sha256": {
         "fr": "Empreinte du prompt négatif",
         "en": "Negative prompt fingerprint",
     },
-    "seed": {"fr": "Graine (seed)", "en": "Seed"},
-    "steps": {"fr": "Étapes de diffusion", "en": "Steps"},
-    "guidance": {"fr": "Échelle de guidage", "en": "Guidance scale"},
-    "width": {"fr": "Largeur (px)", "en": "Width (px)"},
-    "height": {"fr": "Hauteur (px)", "en": "Height (px)"},
-    "scheduler": {"fr": "Ordonnanceur", "en": "Scheduler"},
-    "generator_device": {"fr": "Générateur aléatoire sur", "en": "Random generator on"},
-    "device": {"fr": "Matériel", "en": "Device"},
-    "device_name": {"fr": "Nom du matériel", "en": "Device name"},
-    "dtype": {"fr": "Précision", "en": "Precision"},
-    "batch_index": {"fr": "Rang dans le lot", "en": "Index in the batch"},
-    "batch_size": {"fr": "Taille du lot", "en": "Batch size"},
-    "libraries": {"fr": "Bibliothèques", "en": "Libraries"},
-    "timings_ms": {"fr": "Durées (ms)", "en": "Timings (ms)"},
-    "model_load": {"fr": "Chargement du modèle", "en": "Model loading"},
-    "pipeline": {"fr": "Génération (par image)", "en": "Generation (per image)"},
-    "pipeline_batch": {"fr": "Génération (lot entier)", "en": "Generation (whole batch)"},
-    "png_encode": {"fr": "Encodage PNG", "en": "PNG encoding"},
+    "field.seed": {"fr": "Graine (seed)", "en": "Seed"},
+    "field.steps": {"fr": "Étapes de diffusion", "en": "Steps"},
+    "field.guidance": {"fr": "Échelle de guidage", "en": "Guidance scale"},
+    "field.width": {"fr": "Largeur (px)", "en": "Width (px)"},
+    "field.height": {"fr": "Hauteur (px)", "en": "Height (px)"},
+    "field.scheduler": {"fr": "Ordonnanceur", "en": "Scheduler"},
+    "field.generator_device": {"fr": "Générateur aléatoire sur", "en": "Random generator on"},
+    "field.device": {"fr": "Matériel", "en": "Device"},
+    "field.device_name": {"fr": "Nom du matériel", "en": "Device name"},
+    "field.dtype": {"fr": "Précision", "en": "Precision"},
+    "field.batch_index": {"fr": "Rang dans le lot", "en": "Index in the batch"},
+    "field.batch_size": {"fr": "Taille du lot", "en": "Batch size"},
+    "field.libraries": {"fr": "Bibliothèques", "en": "Libraries"},
+    "field.timings_ms": {"fr": "Durées (ms)", "en": "Timings (ms)"},
+    "field.model_load": {"fr": "Chargement du modèle", "en": "Model loading"},
+    "field.pipeline": {"fr": "Génération (par image)", "en": "Generation (per image)"},
+    "field.pipeline_batch": {"fr": "Génération (lot entier)", "en": "Generation (whole batch)"},
+    "field.png_encode": {"fr": "Encodage PNG", "en": "PNG encoding"},
     # the C2PA validation codes (the verification page, for experts)
-    "success": {"fr": "Réussites", "en": "Successes"},
-    "informational": {"fr": "Informations", "en": "Informational"},
-    "failure": {"fr": "Échecs", "en": "Failures"},
+    "field.success": {"fr": "Réussites", "en": "Successes"},
+    "field.informational": {"fr": "Informations", "en": "Informational"},
+    "field.failure": {"fr": "Échecs", "en": "Failures"},
 }
+
+MESSAGES = Catalogue("desk", TEXTS)
 
 
 def field_label(key: object, lang: str) -> str:
     """A key of a record's nested table in words: its label, else the key made readable."""
     name = str(key)
-    entry = FIELD_LABELS.get(name)
-    if entry is not None:
-        return entry.get(lang) or entry["en"]
+    if f"field.{name}" in MESSAGES:
+        return MESSAGES.template(f"field.{name}", lang)
     stage = maybe(f"stage_{name}", lang)
     if stage is not None:
         return stage[:1].upper() + stage[1:]
@@ -337,9 +340,7 @@ def field_label(key: object, lang: str) -> str:
 
 def text(key: str, lang: str, **values: object) -> str:
     """One text in ``lang`` (English for an unknown language), with ``values`` filled in."""
-    entry = TEXTS[key]
-    template = entry.get(lang) or entry["en"]
-    return template.format(**values) if values else template
+    return MESSAGES.text(key, lang, **values) if values else MESSAGES.template(key, lang)
 
 
 def both(key: str, langs: tuple[str, ...] = LANGS, **values: object) -> dict[str, str]:
@@ -349,7 +350,7 @@ def both(key: str, langs: tuple[str, ...] = LANGS, **values: object) -> dict[str
 
 def words(lang: str) -> dict[str, str]:
     """Every text in one language, for the templates (``t.app_name``)."""
-    return {key: entry.get(lang) or entry["en"] for key, entry in TEXTS.items()}
+    return {key: MESSAGES.template(key, lang) for key in TEXTS}
 
 
 def pick_lang(

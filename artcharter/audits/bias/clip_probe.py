@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.audits.bias.probe_classes import NO_PERSON, ProbeClasses, load_probe_classes
+from artcharter.audits.messages import MESSAGES
 from artcharter.base.devices import resolve_device
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.files import ensure_folder
@@ -82,12 +83,6 @@ DEMO_CONFIG: dict[str, Any] = {
     "artcharter_demo_version": DEMO_VERSION,
 }
 
-_SETUP_HINT = (
-    'on a machine with internet run `python -c "import open_clip; '
-    "open_clip.create_model_and_transforms('{arch}', pretrained='{tag}')\"` and copy "
-    "{where} here, or pass --clip PATH to a checkpoint file or folder"
-)
-
 
 @dataclass(frozen=True)
 class ClipSpec:
@@ -112,7 +107,7 @@ def parse_clip_spec(text: str | None) -> ClipSpec:
     """``demo``, ``ARCH:TAG``, ``ARCH:PATH``, ``ARCH`` (ViT-B-32 only) or ``PATH``."""
     text = (text or DEFAULT_CLIP).strip()
     if not text:
-        raise BadInput("--clip is empty: use ViT-B-32:laion2b_s34b_b79k, a path, or demo")
+        raise BadInput(MESSAGES("clip_probe.empty", param="clip"))
     if text == DEMO:
         return ClipSpec(text, is_demo=True)
     if Path(text).expanduser().exists():
@@ -123,15 +118,17 @@ def parse_clip_spec(text: str | None) -> ClipSpec:
         if arch == DEFAULT_ARCH:
             return ClipSpec(text, arch, DEFAULT_TAG)
         if "/" in text or text.endswith((".pt", ".bin", ".safetensors", ".pth")):
-            raise BadInput(f"--clip {text}: no such file or folder")
-        raise BadInput(f"--clip {text}: name a pretrained tag too, as in {arch}:TAG")
+            raise BadInput(MESSAGES("clip_probe.no_such_path", text=text, param="clip"))
+        raise BadInput(MESSAGES("clip_probe.tag_missing", text=text, arch=arch, param="clip"))
     if not arch or not rest:
-        raise BadInput(f"--clip {text}: expected ARCH:TAG or ARCH:PATH")
+        raise BadInput(MESSAGES("clip_probe.bad_spec", text=text, param="clip"))
     candidate = Path(rest).expanduser()
     if candidate.exists():
         return ClipSpec(text, arch, path=str(candidate.resolve()))
     if "/" in rest or rest.endswith((".pt", ".bin", ".safetensors", ".pth")):
-        raise BadInput(f"--clip {text}: no such file {rest}")
+        raise BadInput(
+            MESSAGES("clip_probe.no_such_file_in_spec", text=text, rest=rest, param="clip")
+        )
     return ClipSpec(text, arch, tag=rest)
 
 
@@ -158,11 +155,13 @@ def resolve_pretrained(arch: str, tag: str) -> tuple[Path, dict[str, Any]]:
     import open_clip
 
     if arch not in open_clip.list_models():
-        raise BadInput(f"open_clip has no architecture {arch!r} (for instance {DEFAULT_ARCH})")
+        raise BadInput(
+            MESSAGES("clip_probe.unknown_architecture_example", arch=arch, example=DEFAULT_ARCH)
+        )
     cfg = open_clip.get_pretrained_cfg(arch, tag)
     if not cfg:
         tags = ", ".join(open_clip.list_pretrained_tags_by_model(arch)) or "none"
-        raise BadInput(f"open_clip has no weights {arch}:{tag} (tags for {arch}: {tags})")
+        raise BadInput(MESSAGES("clip_probe.unknown_weights", arch=arch, tag=tag, tags=tags))
     if cfg.get("file"):
         return Path(cfg["file"]), cfg
     hub = cfg.get("hf_hub", "")
@@ -189,8 +188,7 @@ def resolve_pretrained(arch: str, tag: str) -> tuple[Path, dict[str, Any]]:
             return local, cfg
         where = where or str(local)
     raise SetupError(
-        f"the CLIP probe {arch}:{tag} is not in the local cache and artcharter never "
-        "downloads models: " + _SETUP_HINT.format(arch=arch, tag=tag, where=where)
+        MESSAGES("clip_probe.not_cached", arch=arch, tag=tag, where=where, param="clip")
     )
 
 
@@ -312,16 +310,16 @@ def load_clip(
     elif clip.path and Path(clip.path).is_dir():
         folder = Path(clip.path)
         if not (folder / "open_clip_config.json").is_file():
-            raise BadInput(f"{folder}: not an open_clip model folder (no open_clip_config.json)")
+            raise BadInput(MESSAGES("clip_probe.not_a_model_folder", folder=folder))
         weights = _checkpoint_in(folder)
         if weights is None:
-            raise BadInput(f"{folder}: no weights file (open_clip_model.safetensors)")
+            raise BadInput(MESSAGES("clip_probe.no_weights_file", folder=folder))
         name, arch = f"local-dir:{folder}", folder.name
     elif clip.path:
         name = arch = clip.arch or DEFAULT_ARCH
         weights = Path(clip.path)
         if arch not in open_clip.list_models():
-            raise BadInput(f"open_clip has no architecture {arch!r}")
+            raise BadInput(MESSAGES("clip_probe.unknown_architecture", arch=arch))
     else:
         name = arch = clip.arch or DEFAULT_ARCH
         tag = clip.tag
@@ -345,7 +343,9 @@ def load_clip(
             tokenizer = open_clip.get_tokenizer(name)
     except Exception as exc:  # any failure to read a checkpoint is a bad checkpoint
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise BadInput(f"cannot load the CLIP probe {clip.display}: {first[:300]}") from None
+        raise BadInput(
+            MESSAGES("clip_probe.cannot_load", display=clip.display, value=first[:300])
+        ) from None
     model.eval()
     return ProbeModel(
         spec=clip,
@@ -449,16 +449,22 @@ def open_image(path: Path) -> Any:
             width, height = img.size
             if width * height > MAX_PIXELS:
                 raise BadInput(
-                    f"{path}: {width}x{height} pixels is over the {MAX_PIXELS:,}-pixel limit"
+                    MESSAGES(
+                        "clip_probe.over_pixel_limit",
+                        path=path,
+                        width=width,
+                        height=height,
+                        max_pixels=MAX_PIXELS,
+                    )
                 )
             img.draft("RGB", (1024, 1024))  # JPEG: decode at reduced size, the probe needs 224
             return img.convert("RGB")
     except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
+        raise BadInput(MESSAGES("clip_probe.no_such_image", path=path)) from None
     except Image.DecompressionBombError:
-        raise BadInput(f"{path}: too many pixels to be a safe image") from None
+        raise BadInput(MESSAGES("clip_probe.too_many_pixels", path=path)) from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise BadInput(f"{path}: not a readable image ({exc})") from None
+        raise BadInput(MESSAGES("clip_probe.unreadable_image", path=path, error=str(exc))) from None
 
 
 class Probe:
@@ -570,7 +576,7 @@ class Probe:
         import torch
 
         if batch_size < 1:
-            raise BadInput("the batch size must be at least 1")
+            raise BadInput(MESSAGES("clip_probe.batch_size"))
         pending: list[tuple[Any, Any]] = []  # (item, tensor or error text)
 
         def flush() -> Iterator[tuple[Any, ImageReading]]:

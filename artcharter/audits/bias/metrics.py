@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from artcharter.audits.messages import MESSAGES
 from artcharter.base.errors import BadInput
 
 # Two-sided 95%: the 0.975 quantile of the standard normal distribution.
@@ -41,7 +42,9 @@ AGGREGATE_METRICS = ("parity_gap", "mad", "max_skew", "kl", "entropy")
 def wilson_interval(successes: int, n: int, z: float = Z95) -> tuple[float, float] | None:
     """Wilson score interval of the proportion successes/n; None when n is 0."""
     if n < 0 or successes < 0 or successes > n:
-        raise BadInput(f"a Wilson interval needs 0 <= successes <= n, not {successes} of {n}")
+        raise BadInput(
+            MESSAGES("metrics.wilson_interval_needs_successes", successes=successes, n=n)
+        )
     if n == 0:
         return None
     p = successes / n
@@ -57,10 +60,10 @@ def wilson_interval(successes: int, n: int, z: float = Z95) -> tuple[float, floa
 
 def _check_counts(counts: Mapping[str, int]) -> None:
     if not counts:
-        raise BadInput("a metric needs at least one class")
+        raise BadInput(MESSAGES("metrics.no_class"))
     for name, value in counts.items():
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise BadInput(f"count of {name!r} must be a whole number >= 0, not {value!r}")
+            raise BadInput(MESSAGES("metrics.count_not_whole", name=name, value=value))
 
 
 def shares(counts: Mapping[str, int]) -> dict[str, float] | None:
@@ -98,7 +101,7 @@ def skews(
     """ln(p̃_k / q_k) per class with add-α smoothing; None when n is 0."""
     _check_counts(counts)
     if alpha <= 0:
-        raise BadInput(f"smoothing must be > 0, not {alpha}")
+        raise BadInput(MESSAGES("metrics.smoothing_not_positive", alpha=alpha))
     n = sum(counts.values())
     if n == 0:
         return None
@@ -145,9 +148,9 @@ def _reference_for(
         return uniform(list(classes))
     missing = [c for c in classes if c not in reference]
     if missing:
-        raise BadInput(f"the reference has no share for {', '.join(missing)}")
+        raise BadInput(MESSAGES("metrics.reference_missing_share", choices=", ".join(missing)))
     if any(reference[c] <= 0 for c in classes):
-        raise BadInput("every reference share must be > 0 (KL and skew divide by it)")
+        raise BadInput(MESSAGES("metrics.reference_share_not_positive"))
     total = sum(reference[c] for c in classes)
     return {c: reference[c] / total for c in classes}
 
@@ -208,11 +211,15 @@ def attribute_metrics(
     """Every metric of one attribute from its valid counts (classes never seen count 0)."""
     unknown = [c for c in counts if c not in classes]
     if unknown:
-        raise BadInput(f"{attribute}: unknown classes {', '.join(map(str, unknown))}")
+        raise BadInput(
+            MESSAGES(
+                "metrics.unknown_classes", attribute=attribute, choices=", ".join(map(str, unknown))
+            )
+        )
     full = {c: int(counts.get(c, 0)) for c in classes}
     _check_counts(full)
     if uncertain < 0 or abstain < 0:
-        raise BadInput("uncertain and abstain counts must be >= 0")
+        raise BadInput(MESSAGES("metrics.negative_counts"))
     n = sum(full.values())
     p = shares(full)
     q = _reference_for(full, reference) if reference is not None else None
@@ -285,7 +292,7 @@ def _vector_metric(metric: str, counts: Any, q: Any, alpha: float) -> Any:
         if metric == "max_skew":
             smoothed = (counts + alpha) / (n + k * alpha)
             return np.where(n[..., 0] > 0, np.log(smoothed / q).max(axis=-1), np.nan)
-    raise BadInput(f"unknown aggregate metric {metric!r}")
+    raise BadInput(MESSAGES("metrics.unknown_aggregate_metric", metric=metric))
 
 
 def bootstrap_aggregates(
@@ -309,16 +316,16 @@ def bootstrap_aggregates(
     import numpy as np
 
     if resamples < 1:
-        raise BadInput("the bootstrap needs at least one resample")
+        raise BadInput(MESSAGES("metrics.no_resample"))
     if not 0 < level < 1:
-        raise BadInput(f"the interval level must be between 0 and 1, not {level}")
+        raise BadInput(MESSAGES("metrics.interval_level", level=level))
     classes = list(classes)
     rows = [[int(c.get(k, 0)) for k in classes] for c in per_prompt_counts]
     for row in rows:
         _check_counts(dict(zip(classes, row, strict=True)))
     refs = list(references) if references is not None else [None] * len(rows)
     if len(refs) != len(rows):
-        raise BadInput("one reference (or None) per prompt is needed")
+        raise BadInput(MESSAGES("metrics.reference_per_prompt"))
     kept = [(row, ref) for row, ref in zip(rows, refs, strict=True) if sum(row) > 0]
     metrics = [f"share:{i}" for i in range(len(classes))] + list(AGGREGATE_METRICS)
     names = [f"share:{c}" for c in classes] + list(AGGREGATE_METRICS)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.audits.bias.prompt_audit import read_data
+from artcharter.audits.messages import MESSAGES
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 
@@ -86,7 +87,7 @@ class ProbeClasses:
         for a in self.attributes:
             if a.id == attribute_id:
                 return a
-        raise BadInput(f"the probe has no attribute {attribute_id!r}")
+        raise BadInput(MESSAGES("probe_classes.unknown_attribute", attribute_id=attribute_id))
 
     @property
     def attribute_ids(self) -> tuple[str, ...]:
@@ -153,12 +154,12 @@ class ProbeClasses:
 
 def _check_threshold(value: float, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1:
-        raise BadInput(f"threshold of {name} must be at least 0 and below 1, not {value!r}")
+        raise BadInput(MESSAGES("probe_classes.threshold_range", name=name, value=value))
 
 
 def _classes_from_toml(table: Any, where: str) -> tuple[ClassSpec, ...]:
     if not isinstance(table, Mapping) or len(table) < 1:
-        raise BadInput(f"{where}: no classes")
+        raise BadInput(MESSAGES("probe_classes.no_classes", where=where))
     result = []
     for class_id, entry in table.items():
         describe = entry.get("describe") if isinstance(entry, Mapping) else None
@@ -167,7 +168,7 @@ def _classes_from_toml(table: Any, where: str) -> tuple[ClassSpec, ...]:
             or not describe
             or not all(isinstance(d, str) and d.strip() for d in describe)
         ):
-            raise BadInput(f"{where}.{class_id}: `describe` needs at least one phrase")
+            raise BadInput(MESSAGES("probe_classes.describe_empty", where=where, class_id=class_id))
         result.append(
             ClassSpec(
                 str(class_id),
@@ -182,36 +183,34 @@ def _classes_from_toml(table: Any, where: str) -> tuple[ClassSpec, ...]:
 def parse_probe_classes(data: Mapping[str, Any], origin: str) -> ProbeClasses:
     templates = data.get("templates")
     if not isinstance(templates, list) or not templates:
-        raise BadInput(f"{origin}: `templates` needs at least one sentence with {{}}")
+        raise BadInput(MESSAGES("probe_classes.templates_need_slot", origin=origin))
     for t in templates:
         if not isinstance(t, str) or t.count("{}") != 1:
-            raise BadInput(f"{origin}: template {t!r} needs exactly one {{}}")
+            raise BadInput(MESSAGES("probe_classes.template_slots", origin=origin, t=t))
     gate_data = data.get("gate")
     if not isinstance(gate_data, Mapping):
-        raise BadInput(f"{origin}: no [gate]")
+        raise BadInput(MESSAGES("probe_classes.no_gate", origin=origin))
     gate_classes = _classes_from_toml(gate_data.get("classes"), f"{origin}: gate.classes")
     person = tuple(gate_data.get("person_classes", ()))
     gate_ids = {c.id for c in gate_classes}
     if not person or not set(person) <= gate_ids or set(person) == gate_ids:
-        raise BadInput(
-            f"{origin}: gate.person_classes must name some, not all, of the gate classes"
-        )
+        raise BadInput(MESSAGES("probe_classes.person_classes", origin=origin))
     gate_threshold = gate_data.get("threshold", 0.5)
     _check_threshold(gate_threshold, "gate")
     attributes = []
     attr_data = data.get("attributes")
     if not isinstance(attr_data, Mapping) or not attr_data:
-        raise BadInput(f"{origin}: no [attributes]")
+        raise BadInput(MESSAGES("probe_classes.no_attributes", origin=origin))
     for attr_id, entry in attr_data.items():
         where = f"{origin}: attributes.{attr_id}"
         classes = _classes_from_toml(entry.get("classes"), f"{where}.classes")
         if len(classes) < 2:
-            raise BadInput(f"{where}: an attribute needs at least two classes")
+            raise BadInput(MESSAGES("probe_classes.attribute_too_few_classes", where=where))
         threshold = entry.get("threshold", 0.0)
         _check_threshold(threshold, str(attr_id))
         focus = entry.get("focus", classes[0].id)
         if focus not in {c.id for c in classes}:
-            raise BadInput(f"{where}: focus {focus!r} is not one of its classes")
+            raise BadInput(MESSAGES("probe_classes.unknown_focus", where=where, focus=focus))
         attributes.append(
             AttributeSpec(
                 str(attr_id),
@@ -238,7 +237,9 @@ def load_probe_classes(path: Path | None = None) -> ProbeClasses:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
+        raise BadInput(MESSAGES("clip_probe.no_such_image", path=path)) from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise BadInput(f"{path}: {exc}") from None
+        raise BadInput(
+            MESSAGES("probe_classes.unreadable_file", path=path, error=str(exc))
+        ) from None
     return parse_probe_classes(data, str(path))

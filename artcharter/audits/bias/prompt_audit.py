@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from artcharter.audits.messages import MESSAGES
 from artcharter.base.errors import BadInput
 
 KINDS = ("identity", "descriptor", "name", "occupation")
@@ -169,7 +170,7 @@ def _compile(forms: Sequence[str], where: str) -> re.Pattern[str]:
     try:
         return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{f})" for f in forms) + r")(?!\w)")
     except re.error as exc:
-        raise BadInput(f"{where}: bad pattern ({exc})") from None
+        raise BadInput(MESSAGES("prompt_audit.bad_pattern", where=where, error=str(exc))) from None
 
 
 def read_data(name: str) -> dict[str, Any]:
@@ -236,11 +237,13 @@ def load_protected_names(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise BadInput(f"{path}: no such protected-names file") from None
+        raise BadInput(MESSAGES("prompt_audit.no_protected_names_file", path=path)) from None
     except UnicodeDecodeError:
-        raise BadInput(f"{path}: the protected-names file must be UTF-8 text") from None
+        raise BadInput(MESSAGES("prompt_audit.protected_names_not_utf8", path=path)) from None
     except OSError as exc:
-        raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
+        raise BadInput(
+            MESSAGES("prompt_audit.cannot_read", path=path, reason=exc.strerror)
+        ) from None
     return parse_protected_names(text)
 
 

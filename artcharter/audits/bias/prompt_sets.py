@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.audits.bias.prompt_audit import read_data
+from artcharter.audits.messages import MESSAGES
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 
@@ -66,7 +67,7 @@ class PromptSet:
 def fill(template: str, subject: str, lang: str) -> str:
     """The template with the subject in it; French elides "de un·e" into "d'un·e"."""
     if "{subject}" not in template:
-        raise BadInput(f"template {template!r} has no {{subject}} slot")
+        raise BadInput(MESSAGES("prompt_sets.template_without_subject", template=template))
     if lang == "fr" and subject[:1].lower() in _VOWELS:
         template = re.sub(r"\bde \{subject\}", "d'{subject}", template)
     return template.replace("{subject}", subject)
@@ -76,16 +77,16 @@ def _subjects_and_templates(data: Mapping[str, Any], origin: str) -> tuple[list,
     subjects = data.get("subject")
     templates = data.get("templates")
     if not isinstance(subjects, list) or not subjects:
-        raise BadInput(f"{origin}: no [[subject]] entries")
+        raise BadInput(MESSAGES("prompt_sets.no_subjects", origin=origin))
     if not isinstance(templates, Mapping) or not any(templates.get(lang) for lang in LANGS):
-        raise BadInput(f"{origin}: no [templates] with en or fr lists")
+        raise BadInput(MESSAGES("prompt_sets.no_templates", origin=origin))
     seen = set()
     for entry in subjects:
         sid = entry.get("id") if isinstance(entry, Mapping) else None
         if not isinstance(sid, str) or not re.fullmatch(r"[\w.\-]+", sid):
-            raise BadInput(f"{origin}: every subject needs an id of letters, digits, - or _")
+            raise BadInput(MESSAGES("prompt_sets.subject_id", origin=origin))
         if sid in seen:
-            raise BadInput(f"{origin}: subject {sid!r} appears twice")
+            raise BadInput(MESSAGES("prompt_sets.subject_twice", origin=origin, sid=sid))
         seen.add(sid)
     return subjects, dict(templates)
 
@@ -103,8 +104,12 @@ def _from_templates(
         unknown = [s for s in only if s not in known]
         if unknown:
             raise BadInput(
-                f"{origin}: no subject {', '.join(map(repr, unknown))} "
-                f"(known: {', '.join(sorted(known))})"
+                MESSAGES(
+                    "prompt_sets.unknown_subjects",
+                    origin=origin,
+                    choices=", ".join(map(repr, unknown)),
+                    known=", ".join(sorted(known)),
+                )
             )
         subjects = [s for s in subjects if s["id"] in only]
     prompts: list[ProbePrompt] = []
@@ -113,9 +118,15 @@ def _from_templates(
             lang_templates = templates.get(lang) or []
             label = entry.get(lang)
             if not lang_templates:
-                raise BadInput(f"{origin}: no {lang} templates")
+                raise BadInput(
+                    MESSAGES("prompt_sets.no_templates_in_lang", origin=origin, lang=lang)
+                )
             if not isinstance(label, str) or not label.strip():
-                raise BadInput(f"{origin}: subject {entry['id']!r} has no {lang} text")
+                raise BadInput(
+                    MESSAGES(
+                        "prompt_sets.subject_without_text", origin=origin, id=entry["id"], lang=lang
+                    )
+                )
             for index, template in enumerate(lang_templates):
                 key = entry["id"]
                 if len(langs) > 1:
@@ -139,9 +150,9 @@ def _from_lines(path: Path, text: str, only: Sequence[str] | None) -> PromptSet:
         key = f"p{len(prompts) + 1:03d}"
         prompts.append(ProbePrompt(key, key, prompt, "any", prompt, None))
     if not prompts:
-        raise BadInput(f"{path}: no prompts (one per line; # starts a comment)")
+        raise BadInput(MESSAGES("prompt_sets.no_prompts", path=path))
     if len({p.text for p in prompts}) != len(prompts):
-        raise BadInput(f"{path}: the same prompt appears twice")
+        raise BadInput(MESSAGES("prompt_sets.prompt_twice", path=path))
     if only:
         prompts = [p for p in prompts if p.key in only]
     return PromptSet(path.stem, str(path), tuple(prompts))
@@ -154,24 +165,24 @@ def load_prompt_set(
     langs = list(dict.fromkeys(langs))
     bad = [lang for lang in langs if lang not in LANGS]
     if not langs or bad:
-        raise BadInput(f"prompt languages are en and fr, not {', '.join(bad) or 'none'}")
+        raise BadInput(MESSAGES("prompt_sets.unknown_languages", value=", ".join(bad) or "none"))
     if spec in BUILTIN_SETS:
         data = read_data(BUILTIN_SETS[spec])
         return _from_templates(spec, f"builtin:{spec}", data, langs, only)
     path = Path(spec)
     if not path.is_file():
-        raise BadInput(
-            f"unknown prompt set {spec!r}: use occupations, descriptors, or a .toml/.txt file"
-        )
+        raise BadInput(MESSAGES("prompt_sets.unknown_set", spec=spec))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: cannot be read ({exc})") from None
+        raise BadInput(MESSAGES("prompt_sets.cannot_read", path=path, error=str(exc))) from None
     if path.suffix.lower() == ".toml":
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise BadInput(f"{path}: {exc}") from None
+            raise BadInput(
+                MESSAGES("probe_classes.unreadable_file", path=path, error=str(exc))
+            ) from None
         return _from_templates(str(data.get("name") or path.stem), str(path), data, langs, only)
     return _from_lines(path, text, only)
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from artcharter.audits.messages import MESSAGES
 from artcharter.base.errors import BadInput
 
 Table = dict[str, dict[str, float]]  # attribute -> class -> share
@@ -65,19 +66,25 @@ def _norm_key(key: str) -> str:
 
 def _table(data: Any, where: str) -> Table:
     if not isinstance(data, Mapping):
-        raise BadInput(f"{where}: expected a table of attributes")
+        raise BadInput(MESSAGES("reference.not_a_table", where=where))
     table: Table = {}
     for attribute, row in data.items():
         if not isinstance(row, Mapping) or not row:
-            raise BadInput(f"{where}.{attribute}: expected class = share pairs")
+            raise BadInput(MESSAGES("reference.not_pairs", where=where, attribute=attribute))
         values: dict[str, float] = {}
         for cls, value in row.items():
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise BadInput(f"{where}.{attribute}.{cls}: not a number")
+                raise BadInput(
+                    MESSAGES("reference.not_a_number", where=where, attribute=attribute, cls=cls)
+                )
             if not math.isfinite(value) or value <= 0:
                 raise BadInput(
-                    f"{where}.{attribute}.{cls}: every reference share must be > 0 "
-                    "(KL and skew divide by it)"
+                    MESSAGES(
+                        "reference.share_not_positive",
+                        where=where,
+                        attribute=attribute,
+                        cls=cls,
+                    )
                 )
             values[str(cls)] = float(value)
         total = sum(values.values())
@@ -88,19 +95,17 @@ def _table(data: Any, where: str) -> Table:
 def parse_reference(data: Mapping[str, Any], origin: str = "reference") -> Reference:
     source = data.get("source")
     if not isinstance(source, str) or not source.strip():
-        raise BadInput(
-            f"{origin}: a reference table needs a `source` saying where its figures come from"
-        )
+        raise BadInput(MESSAGES("reference.no_source", origin=origin))
     prompts_data = data.get("prompts", {})
     if not isinstance(prompts_data, Mapping):
-        raise BadInput(f"{origin}: `prompts` must be a table")
+        raise BadInput(MESSAGES("reference.prompts_not_a_table", origin=origin))
     prompts = {
         _norm_key(str(key)): _table(value, f"{origin}: prompts.{key}")
         for key, value in prompts_data.items()
     }
     default = _table(data.get("default", {}), f"{origin}: default")
     if not prompts and not default:
-        raise BadInput(f"{origin}: no `default` or `prompts` rows")
+        raise BadInput(MESSAGES("reference.no_rows", origin=origin))
     url = data.get("url")
     return Reference(source.strip(), str(url) if url else None, default, prompts, origin)
 
@@ -109,11 +114,13 @@ def load_reference(path: Path) -> Reference:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BadInput(f"{path}: no such reference file") from None
+        raise BadInput(MESSAGES("reference.no_such_file", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: cannot be read ({exc})") from None
+        raise BadInput(MESSAGES("prompt_sets.cannot_read", path=path, error=str(exc))) from None
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise BadInput(f"{path}: {exc}") from None
+        raise BadInput(
+            MESSAGES("probe_classes.unreadable_file", path=path, error=str(exc))
+        ) from None
     return parse_reference(data, str(path))

@@ -20,6 +20,7 @@ from artcharter.provenance.campaign.store import (
     update_images,
 )
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import now_iso
 
 
@@ -92,14 +93,18 @@ def _classify_pages(
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise BadInput(f"{path.name}: cannot be read ({exc.strerror})") from None
+            raise BadInput(
+                MESSAGES("classify.cannot_read", name=path.name, reason=exc.strerror)
+            ) from None
         if row["sha256"] and sha256_hex(data) != row["sha256"]:
-            raise BadInput(f"{path.name}: the file changed after it was recorded")
+            raise BadInput(MESSAGES("classify.changed", name=path.name))
         try:
             with Image.open(io.BytesIO(data)) as img:
                 rgb = img.convert("RGB")
         except (OSError, ValueError, SyntaxError) as exc:
-            raise BadInput(f"{path.name}: not a readable image ({exc})") from None
+            raise BadInput(
+                MESSAGES("classify.unreadable_image", name=path.name, error=str(exc))
+            ) from None
         hashes[row["image_id"]] = pixels_sha256(rgb)
         return rgb
 

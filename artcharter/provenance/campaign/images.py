@@ -20,6 +20,7 @@ from artcharter.provenance.campaign.store import (
 )
 from artcharter.provenance.image_files import is_image_name
 from artcharter.provenance.ledger import Ledger, path_text
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import now_iso
 
 
@@ -140,8 +141,12 @@ def _check_same_model(campaign: Mapping[str, Any], maker: ImageMaker) -> None:
         recorded and maker.weights_sha256 and maker.weights_sha256 != recorded
     ):
         raise BadInput(
-            f"campaign {campaign['campaign_id']} was made with {campaign['model_id']} "
-            f"(weights {str(recorded)[:12]}…), not these weights: start a new campaign"
+            MESSAGES(
+                "images.other_weights",
+                campaign_id=campaign["campaign_id"],
+                model_id=campaign["model_id"],
+                value=str(recorded)[:12],
+            )
         )
 
 
@@ -167,7 +172,7 @@ def folder_prompt_set(images_dir: Path) -> PromptSet:
     """Prompts of an image folder: one per sub-folder (its ``prompt.txt``, or its name);
     images directly in the folder form one prompt named after the folder."""
     if not images_dir.is_dir():
-        raise BadInput(f"{images_dir}: no such folder of images")
+        raise BadInput(MESSAGES("images.no_such_folder", images_dir=images_dir))
     groups: list[tuple[str, Path]] = []
     if any(_images_in(images_dir)):
         groups.append((images_dir.name or "images", images_dir))
@@ -175,10 +180,7 @@ def folder_prompt_set(images_dir: Path) -> PromptSet:
         if any(_images_in(sub)):
             groups.append((sub.name, sub))
     if not groups:
-        raise BadInput(
-            f"{images_dir}: no PNG, JPEG or WebP images in it or in its sub-folders "
-            "(one sub-folder per prompt)"
-        )
+        raise BadInput(MESSAGES("images.no_images", images_dir=images_dir))
     prompts = []
     for name, folder in groups:
         text_file = folder / "prompt.txt"
@@ -214,7 +216,9 @@ def collect_images(
             try:
                 digest = sha256_file(path)
             except OSError as exc:
-                raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
+                raise BadInput(
+                    MESSAGES("images.cannot_read", path=path, reason=exc.strerror)
+                ) from None
             known = ledger.find_artwork(digest)
             _insert_image(
                 ledger,

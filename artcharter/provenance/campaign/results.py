@@ -32,6 +32,7 @@ from artcharter.provenance.campaign.store import (
     replace_results,
 )
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import now_iso
 
 
@@ -176,7 +177,7 @@ def compute_results(
     tally = _tally(ledger, campaign_id, classes)
     pending = sum(t["pending"] for t in tally.values())
     if pending:
-        raise BadInput(f"campaign {campaign_id} still has {pending} images to classify")
+        raise BadInput(MESSAGES("results.unclassified", campaign_id=campaign_id, pending=pending))
     reference = settings.reference
     prompts: list[PromptResult] = []
     now = now_iso()
@@ -338,8 +339,11 @@ def load_result(ledger: Ledger, campaign_id: str) -> CampaignResult:
     campaign = get_campaign(ledger, campaign_id)
     if campaign["status"] != STATUS_COMPLETE:
         raise BadInput(
-            f"campaign {campaign['campaign_id']} is {campaign['status']}: resume it with "
-            f"`artcharter probe campaign --resume {campaign['campaign_id']}`"
+            MESSAGES(
+                "results.unfinished",
+                campaign_id=campaign["campaign_id"],
+                status=campaign["status"],
+            )
         )
     classes = ProbeClasses.from_dict(json.loads(campaign["classes"]))
     prompt_list = [ProbePrompt.from_dict(p) for p in json.loads(campaign["prompts"])]

@@ -33,6 +33,7 @@ from artcharter.provenance.campaign.store import (
     update_campaign,
 )
 from artcharter.provenance.ledger import Ledger, path_text
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import now_iso
 from artcharter.provenance.version import VERSION
 
@@ -50,10 +51,7 @@ def find_campaign(
     if resume:
         row = get_campaign(ledger, resume)
         if row["fingerprint"] != fp:
-            raise BadInput(
-                f"campaign {row['campaign_id']} was made with another model, prompt set, "
-                "seeds or probe: resume it with the same settings, or start a new campaign"
-            )
+            raise BadInput(MESSAGES("run.other_settings", campaign_id=row["campaign_id"]))
         return row
     if new:
         return None
@@ -186,9 +184,9 @@ def run_campaign(
     """
     settings.check()
     if settings.mode == MODE_GENERATE and maker_factory is None:
-        raise BadInput("a campaign that generates images needs a model")
+        raise BadInput(MESSAGES("run.no_model"))
     if settings.mode == MODE_IMAGES and not model_id:
-        raise BadInput("name the tool that made the images with --model (e.g. 'Midjourney v6')")
+        raise BadInput(MESSAGES("run.name_the_tool", param="model"))
     fp = campaign_fingerprint(settings, probe, model_spec)
     row = find_campaign(ledger, fp, resume=resume, new=new)
     maker: ImageMaker | None = None

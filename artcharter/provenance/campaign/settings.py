@@ -17,6 +17,7 @@ from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance.campaign.store import MODE_GENERATE, MODE_IMAGES, dumps, loads
 from artcharter.provenance.ledger import Ledger, path_text
+from artcharter.provenance.messages import MESSAGES
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,17 @@ class CampaignSettings:
 
     def check(self) -> None:
         if self.mode == MODE_GENERATE and not 1 <= self.per_prompt <= 100_000:
-            raise BadInput(f"--per-prompt must be between 1 and 100000, not {self.per_prompt}")
+            raise BadInput(
+                MESSAGES(
+                    "settings.per_prompt_range", per_prompt=self.per_prompt, param="per_prompt"
+                )
+            )
         if self.seed_base < 0 or self.seed_base + self.per_prompt > 2**63 - 1:
-            raise BadInput("--seed-base must be a whole number >= 0")
+            raise BadInput(MESSAGES("settings.seed_base", param="seed_base"))
         if not self.prompt_set.prompts:
-            raise BadInput("the prompt set has no prompt")
+            raise BadInput(MESSAGES("settings.no_prompt"))
         if self.batch_size < 1:
-            raise BadInput("--batch-size must be at least 1")
+            raise BadInput(MESSAGES("settings.batch_size", param="batch_size"))
 
 
 OnImage = Callable[[int, str, Path, str], None]  # seed, artwork id, path, sha256

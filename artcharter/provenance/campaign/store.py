@@ -9,6 +9,7 @@ from typing import Any
 
 from artcharter.base.errors import BadInput
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import now_iso
 
 MODE_GENERATE = "generate"
@@ -192,11 +193,9 @@ def get_campaign(ledger: Ledger, campaign_id: str) -> dict[str, Any]:
         )
     )
     if not rows or (len(rows) > 1 and rows[0]["campaign_id"] != campaign_id):
-        raise BadInput(
-            f"no campaign {campaign_id!r} in the ledger"
-            if not rows
-            else f"{campaign_id!r} names several campaigns: give more characters"
-        )
+        if not rows:
+            raise BadInput(MESSAGES("store.no_campaign", campaign_id=campaign_id))
+        raise BadInput(MESSAGES("store.ambiguous_campaign", campaign_id=campaign_id))
     return rows[0]
 
 

@@ -1,0 +1,727 @@
+"""Every text the provenance room shows a person, in each language: one catalogue.
+
+Keys are grouped by the module that speaks: ``verdict.<verdict>.title`` and
+``verdict.<verdict>.explanation`` (artcharter.provenance.verdicts), then the errors of each
+module. A French text puts a no-break space before ``: ; ! ?``.
+"""
+
+from __future__ import annotations
+
+from artcharter.base.messages import Catalogue
+
+MESSAGES = Catalogue(
+    "provenance",
+    {
+        "verdict.trusted.title": {
+            "fr": "De confiance",
+            "en": "Trusted",
+        },
+        "verdict.trusted.explanation": {
+            "fr": (
+                "Le fichier porte des Content Credentials signés par un certificat délivré par "
+                "une autorité de confiance, et rien n'y a changé depuis la signature. Ce qu'ils "
+                "disent de l'usage de l'IA a été déclaré par le signataire, qui en répond."
+            ),
+            "en": (
+                "The file carries Content Credentials signed by a certificate issued by an "
+                "authority you trust, and nothing in it has changed since it was signed. What the"
+                " credentials say about the use of AI was declared by the signer, who can be held"
+                " to it."
+            ),
+        },
+        "verdict.valid-untrusted.title": {
+            "fr": "Valide, signataire inconnu",
+            "en": "Valid, signer unknown",
+        },
+        "verdict.valid-untrusted.explanation": {
+            "fr": (
+                "La signature est intacte et le fichier n'a pas changé depuis la signature, mais "
+                "le certificat ne vient pas d'une autorité de confiance (une autre école, ou un "
+                "certificat personnel). Le contenu est bien celui qui a été signé\u00a0; l'identité du"
+                " signataire n'est garantie par personne. Ajoutez son certificat racine avec "
+                "--trust si vous le connaissez."
+            ),
+            "en": (
+                "The signature is intact and the file has not changed since it was signed, but "
+                "the certificate does not come from an authority you trust (for example another "
+                "school, or a personal certificate). The content is as signed; who signed it is "
+                "not vouched for. Add the signer's root certificate with --trust if you know it."
+            ),
+        },
+        "verdict.tampered.title": {
+            "fr": "Modifié après signature",
+            "en": "Tampered",
+        },
+        "verdict.tampered.explanation": {
+            "fr": (
+                "Le fichier a été modifié après sa signature\u00a0: ses pixels ou les informations de "
+                "ses Content Credentials ne correspondent plus à ce qui a été signé. Il a pu être"
+                " retouché, recadré ou réencodé. Ne vous fiez pas à ses informations\u00a0; demandez à"
+                " l'auteur le fichier signé d'origine."
+            ),
+            "en": (
+                "The file was changed after it was signed: its pixels or the information in its "
+                "credentials no longer match what was signed. It may have been edited, cropped or"
+                " re-encoded. Do not rely on what its credentials say; ask the author for the "
+                "original signed file."
+            ),
+        },
+        "verdict.invalid.title": {
+            "fr": "Signature ou certificat invalide",
+            "en": "Invalid signature or credential",
+        },
+        "verdict.invalid.explanation": {
+            "fr": (
+                "Le fichier a des Content Credentials, mais leur signature ne peut pas être "
+                "acceptée\u00a0: elle ne correspond pas, ou le certificat est expiré, révoqué, pas "
+                "encore valide ou non autorisé à signer. Rien de ce qu'ils disent n'est fiable."
+            ),
+            "en": (
+                "The file has Content Credentials, but their signature cannot be accepted: the "
+                "signature does not match, or the certificate is expired, revoked, not yet valid "
+                "or not allowed to sign. Nothing the credentials say can be relied on."
+            ),
+        },
+        "verdict.no-credential.title": {
+            "fr": "Sans Content Credentials",
+            "en": "No Content Credentials",
+        },
+        "verdict.no-credential.explanation": {
+            "fr": (
+                "Le fichier ne porte pas de Content Credentials. Cela ne dit rien de la façon "
+                "dont il a été fait\u00a0: les réseaux sociaux, les captures d'écran et les exports "
+                "les suppriment souvent. Demandez le fichier signé à l'auteur."
+            ),
+            "en": (
+                "The file carries no Content Credentials. This says nothing either way about how "
+                "it was made: credentials are often stripped by social networks, screenshots or "
+                "exports. Ask the author for the signed file."
+            ),
+        },
+        "verdict.unreadable.title": {
+            "fr": "Illisible ou non pris en charge",
+            "en": "Unreadable or unsupported",
+        },
+        "verdict.unreadable.explanation": {
+            "fr": (
+                "Le fichier n'a pas pu être lu comme une image\u00a0: il est endommagé, tronqué, ou ce"
+                " n'est pas un fichier PNG, JPEG ou WebP."
+            ),
+            "en": (
+                "The file could not be read as an image: it is damaged, truncated, or not a PNG, "
+                "JPEG or WebP file."
+            ),
+        },
+        "verdict.remote-not-fetched.title": {
+            "fr": "Content Credentials distants non récupérés",
+            "en": "Remote credentials not fetched",
+        },
+        "verdict.remote-not-fetched.explanation": {
+            "fr": (
+                "Les Content Credentials de ce fichier sont stockés sur un serveur, pas dans le "
+                "fichier. Ils n'ont pas été récupérés\u00a0: la vérification se fait hors ligne sauf "
+                "avec --allow-remote (ou le serveur n'a pas pu être joint)."
+            ),
+            "en": (
+                "The file's Content Credentials are stored on a server, not in the file. They "
+                "were not fetched, since verification works offline unless you pass "
+                "--allow-remote (or the server could not be reached)."
+            ),
+        },
+        # --- errors --------------------------------------------------------------------------
+        "classify.changed": {
+            "fr": "{name}\u00a0: le fichier a changé depuis son enregistrement",
+            "en": "{name}: the file changed after it was recorded",
+        },
+        "classify.cannot_read": {
+            "fr": "{name}\u00a0: lecture impossible ({reason})",
+            "en": "{name}: cannot be read ({reason})",
+        },
+        "classify.unreadable_image": {
+            "fr": "{name}\u00a0: image illisible ({error})",
+            "en": "{name}: not a readable image ({error})",
+        },
+        "images.other_weights": {
+            "fr": (
+                "la campagne {campaign_id} a été faite avec {model_id} (poids {value}…), "
+                "pas avec ces poids\u00a0: commencez une nouvelle campagne"
+            ),
+            "en": (
+                "campaign {campaign_id} was made with {model_id} (weights {value}…), not "
+                "these weights: start a new campaign"
+            ),
+        },
+        "images.no_such_folder": {
+            "fr": "{images_dir}\u00a0: dossier d'images introuvable",
+            "en": "{images_dir}: no such folder of images",
+        },
+        "images.no_images": {
+            "fr": (
+                "{images_dir}\u00a0: aucune image PNG, JPEG ou WebP dans ce dossier ni dans "
+                "ses sous-dossiers (un sous-dossier par prompt)"
+            ),
+            "en": (
+                "{images_dir}: no PNG, JPEG or WebP images in it or in its sub-folders "
+                "(one sub-folder per prompt)"
+            ),
+        },
+        "images.cannot_read": {
+            "fr": "{path}\u00a0: lecture impossible ({reason})",
+            "en": "{path}: cannot be read ({reason})",
+        },
+        "results.unclassified": {
+            "fr": "il reste {pending} images à classer dans la campagne {campaign_id}",
+            "en": "campaign {campaign_id} still has {pending} images to classify",
+        },
+        "results.unfinished": {
+            "fr": (
+                "la campagne {campaign_id} est {status}\u00a0: reprenez-la avec `artcharter "
+                "probe campaign --resume {campaign_id}`"
+            ),
+            "en": (
+                "campaign {campaign_id} is {status}: resume it with `artcharter probe "
+                "campaign --resume {campaign_id}`"
+            ),
+        },
+        "run.no_model": {
+            "fr": "une campagne qui génère des images demande un modèle",
+            "en": "a campaign that generates images needs a model",
+        },
+        "run.name_the_tool": {
+            "fr": "nommez l'outil qui a fait les images avec {param} (par exemple «\u00a0Midjourney v6\u00a0»)",
+            "en": "name the tool that made the images with {param} (e.g. 'Midjourney v6')",
+        },
+        "run.other_settings": {
+            "fr": (
+                "la campagne {campaign_id} a été faite avec un autre modèle, un autre jeu"
+                " de prompts, d'autres graines ou une autre sonde\u00a0: reprenez-la avec les "
+                "mêmes réglages, ou commencez une nouvelle campagne"
+            ),
+            "en": (
+                "campaign {campaign_id} was made with another model, prompt set, seeds or"
+                " probe: resume it with the same settings, or start a new campaign"
+            ),
+        },
+        "settings.per_prompt_range": {
+            "fr": "{param} doit être entre 1 et 100000, pas {per_prompt}",
+            "en": "{param} must be between 1 and 100000, not {per_prompt}",
+        },
+        "settings.seed_base": {
+            "fr": "{param} doit être un entier >= 0",
+            "en": "{param} must be a whole number >= 0",
+        },
+        "settings.no_prompt": {
+            "fr": "le jeu de prompts n'a aucun prompt",
+            "en": "the prompt set has no prompt",
+        },
+        "settings.batch_size": {
+            "fr": "{param} doit être au moins 1",
+            "en": "{param} must be at least 1",
+        },
+        "curation.ambiguous": {
+            "fr": (
+                "{key!r} est le début de plusieurs identifiants ou empreintes d'œuvres\u00a0: "
+                "donnez plus de caractères"
+            ),
+            "en": "{key!r} starts more than one artwork id or hash: give more characters",
+        },
+        "curation.unknown_status": {
+            "fr": "statut inconnu {status!r}\u00a0: choisissez parmi {choices}",
+            "en": "unknown status {status!r}: choose one of {choices}",
+        },
+        "curation.nothing_named": {
+            "fr": "nommez au moins une image (chemin, identifiant d'œuvre ou empreinte)",
+            "en": "name at least one image (path, artwork id or hash)",
+        },
+        "curation.unknown_artworks": {
+            "fr": (
+                "aucune œuvre dans le registre {path} pour\u00a0: {choices} (donnez un fichier"
+                " image, un identifiant d'œuvre ou ses premiers caractères, ou une "
+                "empreinte de fichier)"
+            ),
+            "en": (
+                "no artwork in the ledger {path} for: {choices} (give an image file, an "
+                "artwork id or its first characters, or a file hash)"
+            ),
+        },
+        "demo_model.no_vocabulary": {
+            "fr": (
+                "le modèle de démonstration a besoin du vocabulaire BPE d'open_clip\u00a0: "
+                "lancez `pip install open_clip_torch`"
+            ),
+            "en": (
+                "the demo model needs open_clip's BPE vocabulary: run `pip install open_clip_torch`"
+            ),
+        },
+        "demo_model.cannot_build": {
+            "fr": "impossible de construire le modèle de démonstration dans {parent}\u00a0: {error}",
+            "en": "cannot build the demo model in {parent}: {error}",
+        },
+        "generate.not_cached": {
+            "fr": (
+                "le modèle {repo_id} n'est pas dans le cache Hugging Face local {where}\u00a0:"
+                " sur une machine connectée, lancez `hf download {repo_id}` et copiez son"
+                " cache (~/.cache/huggingface/hub) ici, ou passez {param} avec un dossier"
+                " diffusers local (ou {param} demo pour essayer)"
+            ),
+            "en": (
+                "model {repo_id} is not in the local Hugging Face cache {where}: on a "
+                "connected machine run `hf download {repo_id}` and copy its cache "
+                "(~/.cache/huggingface/hub) here, or pass {param} with a local diffusers "
+                "folder (or {param} demo to try)"
+            ),
+        },
+        "generate.unknown_dtype": {
+            "fr": "type de données inconnu {dtype!r}\u00a0: choisissez fp16, bf16 ou fp32",
+            "en": "unknown dtype {dtype!r}: choose fp16, bf16 or fp32",
+        },
+        "generate.fp16_on_cpu": {
+            "fr": "fp16 n'est pas pris en charge sur le processeur\u00a0: utilisez {param} fp32 ou bf16",
+            "en": "fp16 is not supported on the CPU: use {param} fp32 or bf16",
+        },
+        "generate.empty_model": {
+            "fr": "{param} est vide\u00a0: donnez `demo`, un identifiant Hugging Face ou un dossier local",
+            "en": "{param} is empty: give `demo`, a Hugging Face id or a local folder",
+        },
+        "generate.single_file": {
+            "fr": (
+                "{name}\u00a0: les points de contrôle en un seul fichier ne sont pas pris en "
+                "charge\u00a0: donnez un dossier diffusers (avec model_index.json) ou un "
+                "identifiant Hugging Face"
+            ),
+            "en": (
+                "{name}: single-file checkpoints are not supported: give a diffusers "
+                "folder (with model_index.json) or a Hugging Face id"
+            ),
+        },
+        "generate.no_model_folder": {
+            "fr": "dossier de modèle introuvable\u00a0: {name}",
+            "en": "model folder not found: {name}",
+        },
+        "generate.not_a_pipeline_folder": {
+            "fr": "{folder} n'est pas un dossier de pipeline diffusers (pas de model_index.json)",
+            "en": "{folder} is not a diffusers pipeline folder (no model_index.json)",
+        },
+        "generate.gated": {
+            "fr": (
+                "{repo_id} est en accès restreint\u00a0: acceptez sa licence sur "
+                "huggingface.co, puis lancez `hf auth login`"
+            ),
+            "en": (
+                "{repo_id} is gated: accept its licence on huggingface.co, then run `hf auth login`"
+            ),
+        },
+        "generate.not_on_hub": {
+            "fr": "{repo_id}{value} est introuvable sur le Hub Hugging Face",
+            "en": "{repo_id}{value} was not found on the Hugging Face Hub",
+        },
+        "generate.not_text_to_image": {
+            "fr": "{model_id} ({kind}) n'est pas un pipeline texte-vers-image",
+            "en": "{model_id} ({kind}) is not a text-to-image pipeline",
+        },
+        "generate.prompt_empty": {
+            "fr": "le prompt est vide",
+            "en": "the prompt is empty",
+        },
+        "generate.count_range": {
+            "fr": "{param} et {param_batch_size} doivent être au moins 1",
+            "en": "{param} and {param_batch_size} must be at least 1",
+        },
+        "generate.seed_range": {
+            "fr": "la graine doit être entre 0 et {value} pour {n} image(s)",
+            "en": "seed must be between 0 and {value} for {n} image(s)",
+        },
+        "generate.no_scheduler_class": {
+            "fr": "diffusers {value} n'a pas de planificateur {class_name}",
+            "en": "diffusers {value} has no scheduler {class_name}",
+        },
+        "generate.image_count": {
+            "fr": "{id} a rendu {count} image(s) au lieu de {expected}",
+            "en": "{id} returned {count} image(s) instead of {expected}",
+        },
+        "generate.steps_range": {
+            "fr": "le nombre d'étapes doit être entre 1 et {max_steps}, pas {steps}",
+            "en": "steps must be between 1 and {max_steps}, not {steps}",
+        },
+        "generate.guidance_range": {
+            "fr": "le guidage doit être entre 0 et 50, pas {guidance:g}",
+            "en": "guidance must be between 0 and 50, not {guidance:g}",
+        },
+        "generate.side_range": {
+            "fr": (
+                "taille {width}x{height}\u00a0: chaque côté doit être un multiple de {step} "
+                "entre {min_side} et {max_side}"
+            ),
+            "en": (
+                "size {width}x{height}: each side must be a multiple of {step} between "
+                "{min_side} and {max_side}"
+            ),
+        },
+        "generate.no_torch": {
+            "fr": (
+                "PyTorch n'est pas installé\u00a0: lancez `pip install torch` (voir "
+                "https://pytorch.org)"
+            ),
+            "en": "PyTorch is not installed: run `pip install torch` (see https://pytorch.org)",
+        },
+        "generate.bad_model_name": {
+            "fr": (
+                "{repo_id!r} n'est ni `demo`, ni un dossier local, ni un identifiant "
+                "Hugging Face comme {example}"
+            ),
+            "en": (
+                "{repo_id!r} is neither `demo`, a local folder, nor a Hugging Face id "
+                "like {example}"
+            ),
+        },
+        "generate.scheduler_unfit": {
+            "fr": "le planificateur {name!r} ne peut pas servir avec ce modèle\u00a0: {value}",
+            "en": "scheduler {name!r} cannot be used with this model: {value}",
+        },
+        "generate.no_negative_prompt": {
+            "fr": "{id} ne prend pas de prompt négatif",
+            "en": "{id} takes no negative prompt",
+        },
+        "generate.bad_size": {
+            "fr": "la taille doit s'écrire 512x512 ou 512, pas {size!r}",
+            "en": "size must look like 512x512 or 512, not {size!r}",
+        },
+        "generate.cannot_place": {
+            "fr": "impossible de placer {model_id} sur {device}\u00a0: {value}",
+            "en": "cannot place {model_id} on {device}: {value}",
+        },
+        "generate.cannot_load": {
+            "fr": "impossible de charger {model_id} depuis {folder}\u00a0: {value}",
+            "en": "cannot load {model_id} from {folder}: {value}",
+        },
+        "generate.out_of_memory": {
+            "fr": (
+                "mémoire insuffisante pour {count} image(s) de {width}x{height} sur "
+                "{device}\u00a0: réduisez {param} ou {param_batch_size}"
+            ),
+            "en": (
+                "out of memory for {count} image(s) of {width}x{height} on {device}: "
+                "lower {param} or {param_batch_size}"
+            ),
+        },
+        "image_files.unknown_format": {
+            "fr": "ce n'est pas une image PNG, JPEG ou WebP",
+            "en": "not a PNG, JPEG or WebP image",
+        },
+        "image_files.not_an_image": {
+            "fr": "{name}\u00a0: ce n'est pas une image PNG, JPEG ou WebP",
+            "en": "{name}: not a PNG, JPEG or WebP image",
+        },
+        "image_files.xmp_too_large": {
+            "fr": (
+                "les métadonnées XMP sont trop grandes pour un segment JPEG "
+                "(raccourcissez le prompt)"
+            ),
+            "en": "XMP metadata is too large for a JPEG segment (shorten the prompt)",
+        },
+        "image_files.bomb": {
+            "fr": (
+                "{name}\u00a0: l'image dépasse la limite de {max_pixels:,} pixels (bombe de "
+                "décompression possible)"
+            ),
+            "en": (
+                "{name}: image is over the {max_pixels:,}-pixel limit (possible decompression bomb)"
+            ),
+        },
+        "image_files.damaged": {
+            "fr": "{name}\u00a0: image {fmt} endommagée ou tronquée ({error})",
+            "en": "{name}: damaged or truncated {fmt} image ({error})",
+        },
+        "image_files.no_such_file": {
+            "fr": "{path}\u00a0: fichier introuvable",
+            "en": "{path}: no such file",
+        },
+        "image_files.is_folder": {
+            "fr": "{path}\u00a0: c'est un dossier, pas une image",
+            "en": "{path}: is a folder, not an image",
+        },
+        "image_files.not_utf8": {
+            "fr": (
+                "le champ {field} n'est pas du texte UTF-8 valide (vérifiez l'encodage du"
+                " terminal ou du fichier d'où il vient)"
+            ),
+            "en": (
+                "the {field} is not valid UTF-8 text (check the encoding of the terminal "
+                "or of the file it came from)"
+            ),
+        },
+        "image_files.truncated_chunk": {
+            "fr": "bloc PNG tronqué",
+            "en": "truncated PNG chunk",
+        },
+        "image_files.empty_folder": {
+            "fr": "{path}\u00a0: aucune image PNG, JPEG ou WebP dans ce dossier",
+            "en": "{path}: no PNG, JPEG or WebP image in this folder",
+        },
+        "image_files.no_such_path": {
+            "fr": "{path}\u00a0: fichier ou dossier introuvable",
+            "en": "{path}: no such file or folder",
+        },
+        "image_files.over_pixel_limit": {
+            "fr": (
+                "{name}\u00a0: {width}x{height} pixels dépasse la limite de {max_pixels:,} "
+                "pixels (bombe de décompression possible)"
+            ),
+            "en": (
+                "{name}: {width}x{height} pixels is over the {max_pixels:,}-pixel limit "
+                "(possible decompression bomb)"
+            ),
+        },
+        "keys.unknown_algorithm": {
+            "fr": "algorithme de clé inconnu {alg!r}\u00a0: choisissez parmi {choices}",
+            "en": "unknown key algorithm {alg!r}: choose one of {choices}",
+        },
+        "keys.no_private_key": {
+            "fr": "clé privée introuvable\u00a0: {path}",
+            "en": "private key not found: {path}",
+        },
+        "keys.key_readable_by_others": {
+            "fr": (
+                "la clé privée {path} est lisible par d'autres utilisateurs (mode "
+                "{mode:o})\u00a0; lancez\u00a0: chmod 600 {path}"
+            ),
+            "en": (
+                "private key {path} is readable by other users (mode {mode:o}); run: "
+                "chmod 600 {path}"
+            ),
+        },
+        "keys.unsupported_key": {
+            "fr": "la clé privée {path} n'est ni EC P-256 ni Ed25519",
+            "en": "private key {path} is not EC P-256 or Ed25519",
+        },
+        "keys.no_certificate_file": {
+            "fr": "certificat introuvable\u00a0: {path}",
+            "en": "certificate not found: {path}",
+        },
+        "keys.empty_school": {
+            "fr": "le nom de l'école ne doit pas être vide",
+            "en": "the school name must not be empty",
+        },
+        "keys.root_exists": {
+            "fr": "{cert_path} existe déjà\u00a0: utilisez {param} pour remplacer la racine de l'école",
+            "en": "{cert_path} already exists: use {param} to replace the school root",
+        },
+        "keys.empty_artist": {
+            "fr": "le nom de l'artiste ne doit pas être vide",
+            "en": "the artist name must not be empty",
+        },
+        "keys.artist_exists": {
+            "fr": "{chain_path} existe déjà\u00a0: utilisez {param} pour en délivrer un nouveau",
+            "en": "{chain_path} already exists: use {param} to issue a new one",
+        },
+        "keys.no_artist_certificate": {
+            "fr": "aucun certificat pour {who!r} dans {value}",
+            "en": "no certificate for {who!r} in {value}",
+        },
+        "keys.unreadable_key": {
+            "fr": "la clé privée {path} n'a pas pu être lue\u00a0: {error}",
+            "en": "private key {path} could not be read: {error}",
+        },
+        "keys.wrong_passphrase": {
+            "fr": (
+                "la clé privée {path} n'a pas pu être lue\u00a0: phrase de passe erronée, ou "
+                "ce n'est pas une clé"
+            ),
+            "en": "private key {path} could not be read: wrong passphrase or not a key",
+        },
+        "keys.not_pem": {
+            "fr": "{path} n'est pas un fichier de certificat PEM",
+            "en": "{path} is not a PEM certificate file",
+        },
+        "keys.needs_passphrase": {
+            "fr": "la clé privée {path} est protégée par une phrase de passe\u00a0: donnez-la avec {hint}",
+            "en": "private key {path} is protected by a passphrase: give it with {hint}",
+        },
+        "label.unknown_source_type": {
+            "fr": "type de source inconnu {source_type!r}\u00a0: choisissez parmi {choices}",
+            "en": "unknown source type {source_type!r}: choose one of {choices}",
+        },
+        "label.unknown_training_mining": {
+            "fr": (
+                "choix d'entraînement et de fouille inconnu {training_mining!r}\u00a0: "
+                "choisissez parmi {choices}"
+            ),
+            "en": "unknown training/mining choice {training_mining!r}: choose one of {choices}",
+        },
+        "label.same_file": {
+            "fr": "la sortie doit être un nouveau fichier\u00a0: l'image source n'est jamais modifiée",
+            "en": "the output must be a new file: the source image is never modified",
+        },
+        "label.exists": {
+            "fr": "{output} existe déjà\u00a0: choisissez un autre nom ou passez {param}",
+            "en": "{output} already exists: choose another name or pass {param}",
+        },
+        "label.private_without_prompt": {
+            "fr": "{param} demande un {param_prompt} à garder privé",
+            "en": "{param} needs a {param_prompt} to keep private",
+        },
+        "label.wrong_extension": {
+            "fr": (
+                "{name}\u00a0: la copie garde le format de la source ({value})\u00a0: utilisez une "
+                "extension parmi {choices}"
+            ),
+            "en": (
+                "{name}: the copy keeps the source format ({value}): use an extension "
+                "among {choices}"
+            ),
+        },
+        "label.unknown_role": {
+            "fr": "rôle d'ingrédient inconnu {role!r}\u00a0: choisissez parmi {choices}",
+            "en": "unknown ingredient role {role!r}: choose one of {choices}",
+        },
+        "label.not_utf8": {
+            "fr": (
+                "le champ {name} n'est pas du texte UTF-8 valide (vérifiez l'encodage du "
+                "terminal ou du fichier d'où il vient)"
+            ),
+            "en": (
+                "the {name} is not valid UTF-8 text (check the encoding of the terminal "
+                "or of the file it came from)"
+            ),
+        },
+        "ledger.unusable": {
+            "fr": "{path}\u00a0: registre inutilisable ({error})",
+            "en": "{path}: not a usable ledger ({error})",
+        },
+        "ledger.cannot_open": {
+            "fr": "impossible d'ouvrir le registre {path}\u00a0: {reason}",
+            "en": "cannot open the ledger {path}: {reason}",
+        },
+        "ledger.not_a_ledger": {
+            "fr": (
+                "{path}\u00a0: ce n'est pas un registre artcharter (une base de données faite "
+                "par un autre programme)\u00a0; choisissez un autre fichier avec {param}"
+            ),
+            "en": (
+                "{path}: not an artcharter ledger (a database made by another program); "
+                "choose another file with {param}"
+            ),
+        },
+        "project.unknown_language": {
+            "fr": "langue inconnue {lang!r}\u00a0: choisissez fr ou en",
+            "en": "unknown language {lang!r}: choose fr or en",
+        },
+        "project.bad_country": {
+            "fr": "le pays doit être un code ISO 3166 alpha-3 comme FRA, pas {country!r}",
+            "en": "country must be an ISO 3166 alpha-3 code such as FRA, not {country!r}",
+        },
+        "project.exists": {
+            "fr": "{config_path} existe déjà",
+            "en": "{config_path} already exists",
+        },
+        "project.no_folder": {
+            "fr": "dossier de projet introuvable\u00a0: {project}",
+            "en": "project folder not found: {project}",
+        },
+        "project.not_a_table": {
+            "fr": "{path}\u00a0: {section} doit être une table [{section}]",
+            "en": "{path}: {section} must be a [{section}] table",
+        },
+        "project.not_text": {
+            "fr": (
+                "{path}\u00a0: [{section}] {key} doit être un texte entre guillemets, comme "
+                '{key} = "..."'
+            ),
+            "en": '{path}: [{section}] {key} must be text in quotes, like {key} = "..."',
+        },
+        "project.unreadable": {
+            "fr": "{config_path}\u00a0: {error}",
+            "en": "{config_path}: {error}",
+        },
+        "project.too_deep": {
+            "fr": "{config_path}\u00a0: imbrication trop profonde pour un fichier de projet",
+            "en": "{config_path}: nested too deeply to be a project file",
+        },
+        "schedulers.unknown": {
+            "fr": (
+                "planificateur inconnu {name!r}\u00a0: choisissez parmi {choices} ou un nom de"
+                " classe diffusers comme EulerDiscreteScheduler"
+            ),
+            "en": (
+                "unknown scheduler {name!r}: choose one of {choices} or a diffusers class"
+                " name such as EulerDiscreteScheduler"
+            ),
+        },
+        "signing.key_mismatch": {
+            "fr": "{key_path} n'est pas la clé du certificat de {chain_path}",
+            "en": "{key_path} is not the key of the certificate in {chain_path}",
+        },
+        "signing.ca_certificate": {
+            "fr": (
+                "{chain_path}\u00a0: un certificat d'autorité ne peut pas signer d'œuvres\u00a0; "
+                "délivrez un certificat d'artiste avec `artcharter keys issue --artist "
+                "NOM`"
+            ),
+            "en": (
+                "{chain_path}: a CA certificate cannot sign artworks; issue an artist "
+                "certificate with `artcharter keys issue --artist NAME`"
+            ),
+        },
+        "signing.expired": {
+            "fr": (
+                "{chain_path}\u00a0: le certificat a expiré le {expiry:%Y-%m-%d}\u00a0; délivrez-en"
+                " un nouveau avec `artcharter keys issue --artist NOM --force`"
+            ),
+            "en": (
+                "{chain_path}: the certificate expired on {expiry:%Y-%m-%d}; issue a new "
+                "one with `artcharter keys issue --artist NAME --force`"
+            ),
+        },
+        "signing.not_yet_valid": {
+            "fr": (
+                "{chain_path}\u00a0: le certificat n'est pas valide avant le {start:%Y-%m-%d "
+                "%H:%M} UTC (vérifiez l'horloge de cet ordinateur)"
+            ),
+            "en": (
+                "{chain_path}: the certificate is not valid before {start:%Y-%m-%d %H:%M}"
+                " UTC (check this computer's clock)"
+            ),
+        },
+        "signing.no_identity": {
+            "fr": (
+                "aucune identité d'artiste\u00a0: passez {param} NOM ou mettez [artist] name "
+                "dans artcharter.toml (délivrez-en une avec `artcharter keys issue "
+                "--artist NOM`)"
+            ),
+            "en": (
+                "no artist identity: pass {param} NAME or set [artist] name in "
+                "artcharter.toml (issue one with `artcharter keys issue --artist NAME`)"
+            ),
+        },
+        "signing.no_certificate": {
+            "fr": (
+                "aucun certificat pour {artist!r} dans {parent}\u00a0: lancez `artcharter keys"
+                " issue --artist {artist!r}`"
+            ),
+            "en": (
+                "no certificate for {artist!r} in {parent}: run `artcharter keys issue "
+                "--artist {artist!r}`"
+            ),
+        },
+        "signing.failed": {
+            "fr": "échec de la signature\u00a0: {error}",
+            "en": "signing failed: {error}",
+        },
+        "verify.anchor_not_pem": {
+            "fr": "l'ancre de confiance {path} n'est pas un fichier de certificat PEM",
+            "en": "trust anchor {path} is not a PEM certificate file",
+        },
+        "verify.no_anchor": {
+            "fr": "ancre de confiance introuvable\u00a0: {path}",
+            "en": "trust anchor not found: {path}",
+        },
+        "store.no_campaign": {
+            "fr": "aucune campagne {campaign_id!r} dans le registre",
+            "en": "no campaign {campaign_id!r} in the ledger",
+        },
+        "store.ambiguous_campaign": {
+            "fr": "{campaign_id!r} désigne plusieurs campagnes\u00a0: donnez plus de caractères",
+            "en": "{campaign_id!r} names several campaigns: give more characters",
+        },
+    },
+)

@@ -1,0 +1,1379 @@
+"""Every text the reports room shows a person, in each language: one catalogue.
+
+Keys start with the module that speaks (``browser.…``). A French text puts a no-break
+space (U+00A0) before ``: ; ! ?`` and inside « ».
+"""
+
+from __future__ import annotations
+
+from artcharter.base.messages import Catalogue
+
+MESSAGES = Catalogue(
+    "reports",
+    {
+        # --- the words of reports, cartels and summaries (artcharter.reports.i18n.t) ---
+        "report_title": {
+            "fr": "Rapport d'œuvre",
+            "en": "Artwork report",
+        },
+        "untitled": {
+            "fr": "Sans titre",
+            "en": "Untitled",
+        },
+        "unknown": {
+            "fr": "inconnu",
+            "en": "unknown",
+        },
+        "none": {
+            "fr": "aucun",
+            "en": "none",
+        },
+        "colon": {
+            "fr": "\u00a0: ",
+            "en": ": ",
+        },
+        "created": {
+            "fr": "créée le",
+            "en": "created on",
+        },
+        "artwork_id": {
+            "fr": "identifiant de l'œuvre",
+            "en": "artwork id",
+        },
+        "file": {
+            "fr": "fichier",
+            "en": "file",
+        },
+        "sha256": {
+            "fr": "empreinte SHA-256",
+            "en": "SHA-256 hash",
+        },
+        "demo_banner": {
+            "fr": (
+                "Modèle de démonstration\u00a0: cette image a été faite par un modèle aux "
+                "poids aléatoires. Elle ne représente rien et aucun chiffre de ce "
+                "rapport ne dit quoi que ce soit d'un vrai modèle."
+            ),
+            "en": (
+                "Demo model: this image was made by a model with random weights. It "
+                "depicts nothing, and no figure in this report says anything about a "
+                "real model."
+            ),
+        },
+        "sec_verification": {
+            "fr": "Vérification",
+            "en": "Verification",
+        },
+        "sec_provenance": {
+            "fr": "Provenance",
+            "en": "Provenance",
+        },
+        "sec_explanation": {
+            "fr": "Comment ce modèle fonctionne",
+            "en": "How this model works",
+        },
+        "sec_generation": {
+            "fr": "Paramètres de génération",
+            "en": "Generation parameters",
+        },
+        "sec_energy": {
+            "fr": "Énergie",
+            "en": "Energy",
+        },
+        "sec_probe": {
+            "fr": "Biais et stéréotypes",
+            "en": "Bias and stereotypes",
+        },
+        "sec_charter": {
+            "fr": "Charte",
+            "en": "Charter",
+        },
+        "sec_declaration": {
+            "fr": "Déclaration de l'artiste",
+            "en": "Artist's declaration",
+        },
+        "image": {
+            "fr": "Image",
+            "en": "Image",
+        },
+        "image_reduced": {
+            "fr": "copie réduite pour l'affichage\u00a0; le fichier signé reste la référence",
+            "en": "reduced copy for display; the signed file remains the reference",
+        },
+        "claim_thumbnail": {
+            "fr": "vignette signée dans les Content Credentials",
+            "en": "thumbnail signed in the Content Credentials",
+        },
+        "signed_thumbnail": {
+            "fr": (
+                "Ce qui a été signé\u00a0: la vignette enregistrée dans les Content "
+                "Credentials au moment de la signature. Comparez-la à l'image "
+                "ci-dessus."
+            ),
+            "en": (
+                "What was signed: the thumbnail stored in the Content Credentials when "
+                "the file was signed. Compare it with the image above."
+            ),
+        },
+        "no_image": {
+            "fr": "Le fichier n'a pas pu être affiché.",
+            "en": "The file could not be displayed.",
+        },
+        "signer": {
+            "fr": "signataire",
+            "en": "signer",
+        },
+        "issuer": {
+            "fr": "émis par",
+            "en": "issued by",
+        },
+        "signed_at": {
+            "fr": "signé le",
+            "en": "signed on",
+        },
+        "algorithm": {
+            "fr": "algorithme",
+            "en": "algorithm",
+        },
+        "codes": {
+            "fr": "codes C2PA (pour les experts)",
+            "en": "C2PA codes (for experts)",
+        },
+        "failure_codes": {
+            "fr": "échecs",
+            "en": "failures",
+        },
+        "error": {
+            "fr": "erreur",
+            "en": "error",
+        },
+        "record_unreliable": {
+            "fr": (
+                "Le fichier n'est pas vérifié comme intact\u00a0: les informations "
+                "ci-dessous sont celles qu'il porte, mais on ne peut pas s'y fier."
+            ),
+            "en": (
+                "The file is not verified as intact: the information below is what it "
+                "carries, but it cannot be relied on."
+            ),
+        },
+        "record_from_ledger": {
+            "fr": "Informations tirées du registre de l'école, pas du fichier.",
+            "en": "Information taken from the school's ledger, not from the file.",
+        },
+        "no_record": {
+            "fr": (
+                "Le fichier ne porte pas de fiche artcharter\u00a0: seules les informations "
+                "C2PA générales sont montrées."
+            ),
+            "en": "The file carries no artcharter record: only general C2PA information is shown.",
+        },
+        "ai_use": {
+            "fr": "usage de l'IA",
+            "en": "AI use",
+        },
+        "source_type": {
+            "fr": "type de source (IPTC)",
+            "en": "source type (IPTC)",
+        },
+        "actions": {
+            "fr": "actions",
+            "en": "actions",
+        },
+        "software": {
+            "fr": "logiciel ou modèle",
+            "en": "software or model",
+        },
+        "tool": {
+            "fr": "outil",
+            "en": "tool",
+        },
+        "ingredients": {
+            "fr": "ingrédients (apports humains, fichier d'origine)",
+            "en": "ingredients (human inputs, original file)",
+        },
+        "no_ingredients": {
+            "fr": "aucun ingrédient déclaré",
+            "en": "no ingredient declared",
+        },
+        "role": {
+            "fr": "rôle",
+            "en": "role",
+        },
+        "relationship": {
+            "fr": "relation",
+            "en": "relationship",
+        },
+        "training_mining": {
+            "fr": "entraînement d'IA et fouille de données",
+            "en": "AI training and data mining",
+        },
+        "prompt": {
+            "fr": "prompt",
+            "en": "prompt",
+        },
+        "negative_prompt": {
+            "fr": "prompt négatif",
+            "en": "negative prompt",
+        },
+        "prompt_private": {
+            "fr": "prompt privé\u00a0: seule son empreinte est publiée",
+            "en": "private prompt: only its hash is published",
+        },
+        "no_prompt": {
+            "fr": "aucun prompt déclaré",
+            "en": "no prompt declared",
+        },
+        "what_is_known": {
+            "fr": "Données d'entraînement",
+            "en": "Training data",
+        },
+        "licence": {
+            "fr": "Licence",
+            "en": "Licence",
+        },
+        "sources": {
+            "fr": "Sources",
+            "en": "Sources",
+        },
+        "model": {
+            "fr": "modèle",
+            "en": "model",
+        },
+        "revision": {
+            "fr": "révision",
+            "en": "revision",
+        },
+        "weights_sha256": {
+            "fr": "empreinte des poids",
+            "en": "weights hash",
+        },
+        "pipeline": {
+            "fr": "pipeline",
+            "en": "pipeline",
+        },
+        "scheduler": {
+            "fr": "ordonnanceur",
+            "en": "scheduler",
+        },
+        "seed": {
+            "fr": "graine (seed)",
+            "en": "seed",
+        },
+        "steps": {
+            "fr": "étapes",
+            "en": "steps",
+        },
+        "guidance": {
+            "fr": "échelle de guidage",
+            "en": "guidance scale",
+        },
+        "dimensions": {
+            "fr": "dimensions",
+            "en": "dimensions",
+        },
+        "device": {
+            "fr": "matériel",
+            "en": "device",
+        },
+        "dtype": {
+            "fr": "précision",
+            "en": "precision",
+        },
+        "batch": {
+            "fr": "lot",
+            "en": "batch",
+        },
+        "libraries": {
+            "fr": "bibliothèques",
+            "en": "libraries",
+        },
+        "no_generation": {
+            "fr": (
+                "Aucun paramètre de génération dans le fichier (image étiquetée après "
+                "coup, ou outil externe\u00a0: voir la déclaration)."
+            ),
+            "en": (
+                "No generation parameters in the file (image labelled afterwards, or an"
+                " external tool: see the declaration)."
+            ),
+        },
+        "external_tools": {
+            "fr": "outils externes déclarés",
+            "en": "declared external tools",
+        },
+        "energy_this": {
+            "fr": "cette image",
+            "en": "this image",
+        },
+        "duration": {
+            "fr": "durée",
+            "en": "duration",
+        },
+        "country": {
+            "fr": "pays (mix électrique)",
+            "en": "country (electricity mix)",
+        },
+        "intensity": {
+            "fr": "intensité carbone",
+            "en": "carbon intensity",
+        },
+        "method": {
+            "fr": "méthode de mesure",
+            "en": "measurement method",
+        },
+        "split": {
+            "fr": "répartition",
+            "en": "split",
+        },
+        "equivalents": {
+            "fr": "Équivalents",
+            "en": "Equivalents",
+        },
+        "factor": {
+            "fr": "facteur",
+            "en": "factor",
+        },
+        "source": {
+            "fr": "source",
+            "en": "source",
+        },
+        "references": {
+            "fr": "Points de comparaison publiés",
+            "en": "Published points of comparison",
+        },
+        "energy_unknown": {
+            "fr": "Énergie non mesurée",
+            "en": "Energy not measured",
+        },
+        "energy_none": {
+            "fr": (
+                "Aucune mesure d'énergie dans le fichier\u00a0: la génération a eu lieu hors"
+                " d'artcharter (outil externe) ou n'a pas été mesurée."
+            ),
+            "en": (
+                "No energy measurement in the file: the generation happened outside "
+                "artcharter (an external tool) or was not measured."
+            ),
+        },
+        "session": {
+            "fr": "Toute la séance (registre)",
+            "en": "The whole session (ledger)",
+        },
+        "session_text": {
+            "fr": (
+                "{images} image(s) générée(s) dans la même séance, dont {discarded} "
+                "écartée(s)\u00a0; énergie totale {kwh}, chargement du modèle compris."
+            ),
+            "en": (
+                "{images} image(s) generated in the same session, {discarded} of them "
+                "discarded; total energy {kwh}, model loading included."
+            ),
+        },
+        "energy_scope": {
+            "fr": "portée",
+            "en": "scope",
+        },
+        "scope_generation": {
+            "fr": "génération de l'image",
+            "en": "generating the image",
+        },
+        "scope_model-load": {
+            "fr": "chargement du modèle",
+            "en": "loading the model",
+        },
+        "scope_generation-aborted": {
+            "fr": "génération interrompue",
+            "en": "interrupted generation",
+        },
+        "scope_probe": {
+            "fr": "lecture par la sonde",
+            "en": "reading by the probe",
+        },
+        "scope_probe classification": {
+            "fr": "lecture par la sonde",
+            "en": "reading by the probe",
+        },
+        "scope_bench": {
+            "fr": "banc d'essai",
+            "en": "benchmark",
+        },
+        "per_image_note": {
+            "fr": "mesure d'un lot divisée par {n} images",
+            "en": "a batch measurement divided by {n} images",
+        },
+        "probe_artwork": {
+            "fr": "Dans cette image",
+            "en": "In this image",
+        },
+        "probed": {
+            "fr": "lue par la sonde le",
+            "en": "read by the probe on",
+        },
+        "probe_campaign": {
+            "fr": "Campagne de test du modèle",
+            "en": "The model's probe campaign",
+        },
+        "probe_none": {
+            "fr": "Aucune campagne de test de biais n'a été enregistrée pour ce modèle.",
+            "en": "No bias probe campaign has been recorded for this model.",
+        },
+        "probe_caveat": {
+            "fr": (
+                "Attributs «\u00a0perçus\u00a0» par un modèle CLIP, qui a ses propres biais\u00a0: ce "
+                "ne sont pas des faits sur des personnes."
+            ),
+            "en": (
+                "Attributes as 'perceived' by a CLIP model, which has biases of its "
+                "own: these are not facts about people."
+            ),
+        },
+        "campaign": {
+            "fr": "campagne",
+            "en": "campaign",
+        },
+        "probe_model": {
+            "fr": "modèle de perception",
+            "en": "probe model",
+        },
+        "prompt_audit": {
+            "fr": "Audit du prompt",
+            "en": "Prompt audit",
+        },
+        "flagged_terms": {
+            "fr": "termes relevés",
+            "en": "flagged terms",
+        },
+        "no_flagged": {
+            "fr": "Aucun terme d'identité ou descripteur stéréotypé relevé dans le prompt.",
+            "en": "No identity term or stereotype descriptor found in the prompt.",
+        },
+        "declared_external": {
+            "fr": "Énergie déclarée par l'artiste pour les outils externes ({tools})\u00a0: {kwh}.",
+            "en": "Energy declared by the artist for external tools ({tools}): {kwh}.",
+        },
+        "charter_none": {
+            "fr": "Le contrôle de la charte n'a pas pu être fait.",
+            "en": "The charter check could not be run.",
+        },
+        "charter_passed": {
+            "fr": "Toutes les règles obligatoires sont respectées.",
+            "en": "Every required rule is met.",
+        },
+        "charter_failed": {
+            "fr": "Au moins une règle obligatoire n'est pas respectée.",
+            "en": "At least one required rule is not met.",
+        },
+        "rule": {
+            "fr": "règle",
+            "en": "rule",
+        },
+        "point": {
+            "fr": "point",
+            "en": "point",
+        },
+        "severity": {
+            "fr": "exigence",
+            "en": "severity",
+        },
+        "status": {
+            "fr": "résultat",
+            "en": "result",
+        },
+        "reason": {
+            "fr": "raison",
+            "en": "reason",
+        },
+        "evidence": {
+            "fr": "éléments lus",
+            "en": "evidence read",
+        },
+        "statement": {
+            "fr": "Note d'intention",
+            "en": "Statement",
+        },
+        "techniques": {
+            "fr": "Techniques sans IA",
+            "en": "Non-AI techniques",
+        },
+        "stages": {
+            "fr": "Part de l'IA par étape",
+            "en": "Share of AI per stage",
+        },
+        "bias_reflection": {
+            "fr": "Réflexion sur les biais",
+            "en": "Reflection on biases",
+        },
+        "artist_explanation": {
+            "fr": "Explication de l'artiste",
+            "en": "The artist's explanation",
+        },
+        "human_inputs": {
+            "fr": "Apports humains",
+            "en": "Human inputs",
+        },
+        "process_images": {
+            "fr": "Images du processus",
+            "en": "Process images",
+        },
+        "declaration_none": {
+            "fr": "L'artiste n'a pas joint de déclaration à ce fichier.",
+            "en": "The artist attached no declaration to this file.",
+        },
+        "footer": {
+            "fr": (
+                "Rapport produit par artcharter {version} le {date}. Il se lit hors "
+                "ligne\u00a0; la référence reste le fichier signé, que chacun peut vérifier "
+                "avec «\u00a0artcharter verify\u00a0»."
+            ),
+            "en": (
+                "Report made by artcharter {version} on {date}. It works offline; the "
+                "reference remains the signed file, which anyone can check with "
+                "`artcharter verify`."
+            ),
+        },
+        "st_pass": {
+            "fr": "respectée",
+            "en": "pass",
+        },
+        "st_fail": {
+            "fr": "non respectée",
+            "en": "fail",
+        },
+        "st_needs-declaration": {
+            "fr": "déclaration nécessaire",
+            "en": "needs a declaration",
+        },
+        "st_not-applicable": {
+            "fr": "sans objet",
+            "en": "not applicable",
+        },
+        "sev_required": {
+            "fr": "obligatoire",
+            "en": "required",
+        },
+        "sev_recommended": {
+            "fr": "recommandée",
+            "en": "recommended",
+        },
+        "sev_informational": {
+            "fr": "pour information",
+            "en": "informational",
+        },
+        "share_generated": {
+            "fr": "Image générée par IA",
+            "en": "AI-generated image",
+        },
+        "share_partly-generated": {
+            "fr": "IA et travail humain",
+            "en": "AI and human work",
+        },
+        "share_enhanced": {
+            "fr": "Retouchée avec l'IA",
+            "en": "Enhanced with AI",
+        },
+        "share_none": {
+            "fr": "Sans IA générative",
+            "en": "No generative AI",
+        },
+        "share_unknown": {
+            "fr": "Usage de l'IA non déclaré",
+            "en": "AI use not declared",
+        },
+        "stage_ideation": {
+            "fr": "idéation",
+            "en": "ideation",
+        },
+        "stage_composition": {
+            "fr": "composition",
+            "en": "composition",
+        },
+        "stage_rendering": {
+            "fr": "rendu",
+            "en": "rendering",
+        },
+        "stage_post-production": {
+            "fr": "post-production",
+            "en": "post-production",
+        },
+        "stage_post_production": {
+            "fr": "post-production",
+            "en": "post-production",
+        },
+        "level_none": {
+            "fr": "aucune",
+            "en": "none",
+        },
+        "level_assisted": {
+            "fr": "assistée",
+            "en": "assisted",
+        },
+        "level_generated": {
+            "fr": "générée",
+            "en": "generated",
+        },
+        "role_sketch": {
+            "fr": "croquis",
+            "en": "sketch",
+        },
+        "role_photo": {
+            "fr": "photographie",
+            "en": "photograph",
+        },
+        "role_init-image": {
+            "fr": "image de départ",
+            "en": "starting image",
+        },
+        "role_earlier-version": {
+            "fr": "version antérieure",
+            "en": "earlier version",
+        },
+        "role_reference": {
+            "fr": "référence",
+            "en": "reference",
+        },
+        "role_other": {
+            "fr": "autre apport",
+            "en": "other input",
+        },
+        "role_parentOf": {
+            "fr": "fichier signé d'origine",
+            "en": "original signed file",
+        },
+        "tm_allowed": {
+            "fr": "autorisés",
+            "en": "allowed",
+        },
+        "tm_notAllowed": {
+            "fr": "refusés",
+            "en": "not allowed",
+        },
+        "tm_constrained": {
+            "fr": "sous conditions",
+            "en": "constrained",
+        },
+        "cartel_verify": {
+            "fr": "Vérifier ce fichier",
+            "en": "Verify this file",
+        },
+        "cartels_title": {
+            "fr": "Cartels",
+            "en": "Exhibition labels",
+        },
+        "medium_generated": {
+            "fr": "Image générée avec {model}",
+            "en": "Image generated with {model}",
+        },
+        "medium_enhanced": {
+            "fr": "Image retouchée avec {model}",
+            "en": "Image enhanced with {model}",
+        },
+        "medium_unknown": {
+            "fr": "Technique non déclarée",
+            "en": "Technique not declared",
+        },
+        "medium_from_sketch": {
+            "fr": "à partir d'un croquis",
+            "en": "from a sketch",
+        },
+        "medium_from_photo": {
+            "fr": "à partir d'une photographie",
+            "en": "from a photograph",
+        },
+        "medium_from_init": {
+            "fr": "à partir d'une image de départ",
+            "en": "from a starting image",
+        },
+        "medium_without_ai": {
+            "fr": ", sans IA générative",
+            "en": ", without generative AI",
+        },
+        "medium_reworked": {
+            "fr": "retravaillée à la main",
+            "en": "reworked by hand",
+        },
+        "summary_title": {
+            "fr": "Synthèse",
+            "en": "Summary",
+        },
+        "artworks": {
+            "fr": "œuvres",
+            "en": "artworks",
+        },
+        "verdicts_per_rule": {
+            "fr": "Résultats par règle",
+            "en": "Results per rule",
+        },
+        "energy_per_artwork": {
+            "fr": "Énergie par œuvre",
+            "en": "Energy per artwork",
+        },
+        "energy_all": {
+            "fr": "Énergie totale",
+            "en": "Total energy",
+        },
+        "ai_per_stage": {
+            "fr": "Part de l'IA par étape",
+            "en": "Share of AI per stage",
+        },
+        "ai_per_source": {
+            "fr": "Usage de l'IA déclaré dans les fichiers",
+            "en": "AI use declared in the files",
+        },
+        "verification_counts": {
+            "fr": "Vérification des fichiers",
+            "en": "File verification",
+        },
+        "missing_files": {
+            "fr": "Fichiers introuvables",
+            "en": "Files not found",
+        },
+        "energy_artworks": {
+            "fr": "Énergie des générations des œuvres présentées",
+            "en": "Energy of the generations behind the artworks shown",
+        },
+        "energy_sessions": {
+            "fr": "Énergie des séances, images écartées comprises",
+            "en": "Energy of the sessions, discarded images included",
+        },
+        "sessions_count": {
+            "fr": "{n} séance(s)",
+            "en": "{n} session(s)",
+        },
+        "discarded_count": {
+            "fr": "{n} image(s) écartée(s)",
+            "en": "{n} discarded image(s)",
+        },
+        "summary_footer": {
+            "fr": (
+                "Synthèse produite par artcharter {version} le {date}. Chaque rapport "
+                "se lit hors ligne\u00a0; la référence reste le fichier signé."
+            ),
+            "en": (
+                "Summary made by artcharter {version} on {date}. Each report works "
+                "offline; the reference remains the signed file."
+            ),
+        },
+        "no_declaration_short": {
+            "fr": "sans déclaration",
+            "en": "no declaration",
+        },
+        "discarded_included": {
+            "fr": "générations écartées et chargements de modèle compris ({runs} mesures)",
+            "en": "discarded generations and model loading included ({runs} measurements)",
+        },
+        "charter_ok": {
+            "fr": "charte respectée",
+            "en": "charter met",
+        },
+        "charter_ko": {
+            "fr": "charte non respectée",
+            "en": "charter not met",
+        },
+        "charter_met_one": {
+            "fr": "{n} œuvre sur {total} respecte la charte",
+            "en": "{n} of {total} {artworks} meets the charter",
+        },
+        "charter_met_many": {
+            "fr": "{n} œuvres sur {total} respectent la charte",
+            "en": "{n} of {total} {artworks} meet the charter",
+        },
+        "charter_unmet_one": {
+            "fr": "{n} œuvre sur {total} ne respecte pas la charte",
+            "en": "{n} of {total} {artworks} does not meet the charter",
+        },
+        "charter_unmet_many": {
+            "fr": "{n} œuvres sur {total} ne respectent pas la charte",
+            "en": "{n} of {total} {artworks} do not meet the charter",
+        },
+        # --- the probe campaign chart (artcharter.reports.probe_chart) ---
+        "chart.title": {
+            "fr": "Campagne de sonde de biais {id}",
+            "en": "Bias probe campaign {id}",
+        },
+        "chart.model": {
+            "fr": "modèle\u00a0: {model}",
+            "en": "model: {model}",
+        },
+        "chart.probe": {
+            "fr": "sonde\u00a0: {probe}",
+            "en": "probe: {probe}",
+        },
+        "chart.per_prompt": {
+            "fr": "{n} images par prompt",
+            "en": "{n} images per prompt",
+        },
+        "chart.parity": {
+            "fr": "parité (1/{k})",
+            "en": "parity (1/{k})",
+        },
+        "chart.xlabel": {
+            "fr": "part des images lues (intervalle de Wilson à 95 %)",
+            "en": "share of the images read (Wilson 95% interval)",
+        },
+        "chart.read": {
+            "fr": "{n} lues",
+            "en": "{n} read",
+        },
+        "chart.no_reading": {
+            "fr": "aucune image lue",
+            "en": "no image read",
+        },
+        "chart.demo": {
+            "fr": "DÉMONSTRATION — CHIFFRES SANS SIGNIFICATION",
+            "en": "DEMO — NUMBERS ARE MEANINGLESS",
+        },
+        # --- how models work, their training and licence (artcharter.reports.explanations) --
+        "explain.how_diffusion_1": {
+            "fr": (
+                "Les modèles de diffusion apprennent à partir d'un très grand nombre "
+                "d'images, chacune accompagnée d'une légende. Pendant l'entraînement, "
+                "on ajoute du bruit à chaque image, pas à pas, jusqu'à ce qu'il ne "
+                "reste que de la neige, et le modèle apprend à retirer une étape de ce "
+                "bruit en s'aidant de la légende."
+            ),
+            "en": (
+                "Diffusion models learn from a very large set of images, each paired "
+                "with a caption. During training, noise is added to each image step by "
+                "step until nothing is left but static, and the model learns to undo "
+                "one step of that noise, guided by the caption."
+            ),
+        },
+        "explain.how_diffusion_2": {
+            "fr": (
+                "Pour fabriquer une nouvelle image, le modèle part d'un bruit aléatoire"
+                " (fixé par la graine, ou «\u00a0seed\u00a0») et le retire en un certain nombre "
+                "d'étapes. Un encodeur de texte transforme le prompt en nombres qui "
+                "orientent chaque étape\u00a0; l'échelle de guidage règle la force de cette "
+                "orientation. La plupart des modèles travaillent dans un espace "
+                "compressé («\u00a0latent\u00a0») qu'un décodeur transforme en pixels."
+            ),
+            "en": (
+                "To make a new image, the model starts from pure random noise (fixed by"
+                " the seed) and removes noise over a number of steps. A text encoder "
+                "turns the prompt into numbers that steer every step; the guidance "
+                "scale sets how strongly. Most models work in a compressed 'latent' "
+                "space, and a decoder turns the result into pixels."
+            ),
+        },
+        "explain.how_diffusion_3": {
+            "fr": (
+                "Le modèle ne colle pas des morceaux d'images stockées\u00a0: il produit ce "
+                "qui est statistiquement probable pour le prompt, d'après ce qu'il a "
+                "vu. C'est pourquoi il reprend les styles, les compositions et les "
+                "stéréotypes les plus fréquents dans ses données d'entraînement, et "
+                "qu'il peut parfois reproduire presque à l'identique une image "
+                "d'entraînement (Carlini et al. 2023)."
+            ),
+            "en": (
+                "The model does not paste pieces of stored images: it produces what is "
+                "statistically likely for the prompt, given what it saw. That is why it"
+                " repeats the styles, compositions and stereotypes most frequent in its"
+                " training data, and why it can occasionally reproduce a training image"
+                " almost exactly (Carlini et al. 2023)."
+            ),
+        },
+        "explain.how_flow": {
+            "fr": (
+                "Cette famille utilise le «\u00a0flow matching\u00a0» (flux rectifié), proche "
+                "parent de la diffusion\u00a0: le modèle apprend un chemin direct du bruit "
+                "vers l'image, qui demande moins d'étapes\u00a0; le principe ci-dessus reste"
+                " valable."
+            ),
+            "en": (
+                "This family uses 'flow matching' (rectified flow), a close cousin of "
+                "diffusion: the model learns a straight path from noise to image, which"
+                " needs fewer steps; the principle above still holds."
+            ),
+        },
+        "explain.how_proprietary": {
+            "fr": (
+                "Son éditeur n'a pas publié comment le modèle est construit\u00a0; ce qui "
+                "suit est ce qu'il en dit publiquement. Le principe général des "
+                "générateurs d'images actuels est celui décrit plus haut."
+            ),
+            "en": (
+                "Its maker has not published how the model is built; what follows is "
+                "what it says publicly. The general principle of current image "
+                "generators is the one above."
+            ),
+        },
+        "explain.no_ai": {
+            "fr": (
+                "L'artiste déclare qu'aucun modèle génératif n'a fait cette image\u00a0: il "
+                "n'y a donc pas de modèle à expliquer. Le principe général des "
+                "générateurs d'images est expliqué ci-dessus pour les visiteurs qui se "
+                "le demandent."
+            ),
+            "en": (
+                "The artist declares that no generative model made this image, so there"
+                " is no model to explain. The general principle of image generators is "
+                "explained above for visitors who wonder."
+            ),
+        },
+        "explain.demo_name": {
+            "fr": "le modèle de démonstration d'artcharter",
+            "en": "artcharter's demo model",
+        },
+        "explain.demo_model": {
+            "fr": "un modèle de démonstration (poids aléatoires)",
+            "en": "a demo model (random weights)",
+        },
+        "explain.unnamed_model": {
+            "fr": "un modèle d'IA non précisé",
+            "en": "an unnamed AI model",
+        },
+        "family.sd-turbo.training": {
+            "fr": (
+                "Un modèle distillé\u00a0: Stability AI l'a entraîné à imiter un modèle "
+                "«\u00a0professeur\u00a0» plus grand (Stable Diffusion 2.1 pour SD-Turbo, SDXL "
+                "pour SDXL-Turbo) en une à quatre étapes, par distillation adversariale"
+                " (ADD). Il hérite de ce que le professeur a appris, donc de ses "
+                "données\u00a0: pour SD 2.1 un sous-ensemble de LAION-5B, des milliards de "
+                "paires image-légende collectées sur le web sans demander l'avis de "
+                "leurs auteurs\u00a0; pour SDXL, des données que Stability AI n'a pas "
+                "entièrement décrites."
+            ),
+            "en": (
+                "A distilled model: Stability AI trained it to imitate a larger "
+                "'teacher' (Stable Diffusion 2.1 for SD-Turbo, SDXL for SDXL-Turbo) in "
+                "one to four steps, with Adversarial Diffusion Distillation. It "
+                "inherits what the teacher learned, and so its training data: for SD "
+                "2.1 a subset of LAION-5B, billions of image and caption pairs "
+                "collected from the web without asking their authors; for SDXL, data "
+                "Stability AI has not fully described."
+            ),
+        },
+        "family.sd-turbo.licence": {
+            "fr": (
+                "Poids ouverts sous licence Stability AI (licence communautaire de "
+                "recherche non commerciale à leur sortie)\u00a0: libres pour la recherche et"
+                " l'usage non commercial\u00a0; lisez la licence fournie avec les poids "
+                "avant tout usage commercial."
+            ),
+            "en": (
+                "Open weights under a Stability AI licence (the non-commercial research"
+                " community licence when released): free for research and "
+                "non-commercial use; read the licence shipped with the weights before "
+                "any commercial use."
+            ),
+        },
+        "family.flux.training": {
+            "fr": (
+                "Black Forest Labs, fondé par des chercheurs à l'origine de Stable "
+                "Diffusion, n'a pas publié les données d'entraînement de FLUX.1. C'est "
+                "un grand transformer (environ 12 milliards de paramètres) entraîné, "
+                "comme ses prédécesseurs, sur un très grand ensemble d'images légendées"
+                " dont les sources ne sont pas divulguées."
+            ),
+            "en": (
+                "Black Forest Labs, founded by researchers behind Stable Diffusion, has"
+                " not published what FLUX.1 was trained on. It is a large transformer "
+                "(about 12 billion parameters) trained, like its predecessors, on a "
+                "very large set of captioned images whose sources are not disclosed."
+            ),
+        },
+        "family.flux.licence": {
+            "fr": (
+                "FLUX.1 [schnell]\u00a0: Apache 2.0 (ouverte, usage commercial permis). "
+                "FLUX.1 [dev]\u00a0: poids ouverts sous la licence non commerciale FLUX.1 "
+                "[dev]. FLUX.1 [pro]\u00a0: uniquement via le service payant de son éditeur."
+            ),
+            "en": (
+                "FLUX.1 [schnell]: Apache 2.0 (open, commercial use allowed). FLUX.1 "
+                "[dev]: open weights under the FLUX.1 [dev] Non-Commercial License. "
+                "FLUX.1 [pro]: only through its maker's paid service."
+            ),
+        },
+        "family.sd3.training": {
+            "fr": (
+                "L'article de Stability AI décrit le modèle (un «\u00a0transformer de "
+                "diffusion multimodal\u00a0» entraîné par flux rectifié) et le filtrage des "
+                "données, mais pas l'origine des images\u00a0; le jeu de données n'a pas été"
+                " publié."
+            ),
+            "en": (
+                "Stability AI's paper describes the model (a 'multimodal diffusion "
+                "transformer' trained with rectified flow) and how the data was "
+                "filtered, but not where the images came from; the data set has not "
+                "been published."
+            ),
+        },
+        "family.sd3.licence": {
+            "fr": (
+                "Poids ouverts sous la Stability AI Community License\u00a0: libres pour la "
+                "recherche, l'usage non commercial, et l'usage commercial des "
+                "structures de moins d'un million de dollars de chiffre d'affaires "
+                "annuel."
+            ),
+            "en": (
+                "Open weights under the Stability AI Community License: free for "
+                "research, non-commercial use, and commercial use by organisations "
+                "under USD 1 million of annual revenue."
+            ),
+        },
+        "family.sdxl.training": {
+            "fr": (
+                "L'article de Stability AI sur SDXL décrit le modèle (un UNet de "
+                "diffusion latente plus grand, avec deux encodeurs de texte, OpenCLIP "
+                "ViT-bigG et CLIP ViT-L, et un raffineur optionnel) mais pas la liste "
+                "complète des images d'entraînement. Son encodeur OpenCLIP ViT-bigG a "
+                "été entraîné sur LAION-2B, des images et légendes collectées sur le "
+                "web sans demander l'avis de leurs auteurs."
+            ),
+            "en": (
+                "Stability AI's SDXL paper describes the model (a larger latent "
+                "diffusion UNet with two text encoders, OpenCLIP ViT-bigG and CLIP "
+                "ViT-L, and an optional refiner) but not the full list of training "
+                "images. Its text encoder OpenCLIP ViT-bigG was trained on LAION-2B, "
+                "images and captions collected from the web without asking their "
+                "authors."
+            ),
+        },
+        "family.sdxl.licence": {
+            "fr": (
+                "Poids ouverts sous licence CreativeML Open RAIL++-M\u00a0: usage, "
+                "modification et usage commercial permis, avec une liste d'usages "
+                "interdits à transmettre à toute personne qui reçoit le modèle."
+            ),
+            "en": (
+                "Open weights under the CreativeML Open RAIL++-M licence: use, "
+                "modification and commercial use allowed, with a list of forbidden uses"
+                " that must be passed on to anyone who receives the model."
+            ),
+        },
+        "family.sd2.training": {
+            "fr": (
+                "Entraîné par Stability AI sur un sous-ensemble de LAION-5B (5,85 "
+                "milliards de paires image-légende collectées sur le web par "
+                "l'association LAION sans demander l'avis de leurs auteurs), filtré par"
+                " le détecteur de nudité de LAION et un score esthétique. LAION a "
+                "retiré LAION-5B en décembre 2023 après qu'un rapport de Stanford y a "
+                "trouvé des images illégales, et en a publié une version nettoyée "
+                "(Re-LAION-5B) en 2024."
+            ),
+            "en": (
+                "Trained by Stability AI on a subset of LAION-5B (5.85 billion image "
+                "and caption pairs collected from the web by the LAION association "
+                "without asking their authors), filtered with LAION's nudity detector "
+                "and an aesthetic score. LAION withdrew LAION-5B in December 2023 after"
+                " a Stanford report found illegal images in it, and published a cleaned"
+                " version (Re-LAION-5B) in 2024."
+            ),
+        },
+        "family.sd2.licence": {
+            "fr": (
+                "Poids ouverts sous licence CreativeML Open RAIL++-M\u00a0: usage, "
+                "modification et usage commercial permis, avec une liste d'usages "
+                "interdits à transmettre."
+            ),
+            "en": (
+                "Open weights under the CreativeML Open RAIL++-M licence: use, "
+                "modification and commercial use allowed, with a list of forbidden uses"
+                " that must be passed on."
+            ),
+        },
+        "family.sd1.training": {
+            "fr": (
+                "Entraîné par CompVis (LMU Munich), Runway et Stability AI sur "
+                "LAION-2B-en puis «\u00a0LAION-Aesthetics\u00a0», des sous-ensembles de "
+                "LAION-5B\u00a0: des milliards de paires image-légende collectées sur le web"
+                " par l'association LAION, dont des œuvres et des photographies dont "
+                "les auteurs n'ont pas été consultés. Son encodeur de texte est CLIP "
+                "ViT-L/14 d'OpenAI, entraîné sur des données non publiées. LAION a "
+                "retiré LAION-5B en décembre 2023 après qu'un rapport de Stanford y a "
+                "trouvé des images illégales, et en a publié une version nettoyée "
+                "(Re-LAION-5B) en 2024."
+            ),
+            "en": (
+                "Trained by CompVis (LMU Munich), Runway and Stability AI on "
+                "LAION-2B-en and then 'LAION-Aesthetics', subsets of LAION-5B: billions"
+                " of image and caption pairs collected from the web by the LAION "
+                "association, including artworks and photographs whose authors were not"
+                " asked. Its text encoder is OpenAI's CLIP ViT-L/14, trained on data "
+                "OpenAI has not published. LAION withdrew LAION-5B in December 2023 "
+                "after a Stanford report found illegal images in it, and published a "
+                "cleaned version (Re-LAION-5B) in 2024."
+            ),
+        },
+        "family.sd1.licence": {
+            "fr": (
+                "Poids ouverts sous licence CreativeML OpenRAIL-M\u00a0: usage, modification"
+                " et usage commercial permis, avec une liste d'usages interdits à "
+                "transmettre à toute personne qui reçoit le modèle."
+            ),
+            "en": (
+                "Open weights under the CreativeML OpenRAIL-M licence: use, "
+                "modification and commercial use allowed, with a list of forbidden uses"
+                " that must be passed on to anyone who receives the model."
+            ),
+        },
+        "family.midjourney.training": {
+            "fr": (
+                "Midjourney n'a publié ni son modèle ni ses données d'entraînement. Son"
+                " fondateur a déclaré en 2022 (entretien à Forbes) qu'il avait été "
+                "entraîné sur une grande collection d'images récupérées sur internet, "
+                "sans moyen pratique de savoir d'où venait chaque image ni d'en "
+                "consulter l'auteur."
+            ),
+            "en": (
+                "Midjourney has not published its model or its training data. Its "
+                "founder said in a 2022 interview (Forbes) that it was trained on a "
+                "large collection of images gathered from the internet, and that there "
+                "was no practical way to know where each image came from or to ask its "
+                "author."
+            ),
+        },
+        "family.midjourney.licence": {
+            "fr": (
+                "Un service en ligne payant\u00a0: le modèle ne peut pas être téléchargé, et"
+                " l'usage des images relève des conditions d'utilisation de Midjourney."
+            ),
+            "en": (
+                "A paid online service: the model cannot be downloaded, and the use of "
+                "the images is governed by Midjourney's terms of service."
+            ),
+        },
+        "family.firefly.training": {
+            "fr": (
+                "Adobe indique que Firefly a été entraîné sur les images de sa banque "
+                "Adobe Stock, des contenus sous licence ouverte et des œuvres du "
+                "domaine public, et verse une prime aux contributeurs de Stock. Des "
+                "articles de presse (Bloomberg, 2024) ont montré qu'une partie de ces "
+                "images Stock avaient elles-mêmes été faites avec d'autres générateurs "
+                "comme Midjourney."
+            ),
+            "en": (
+                "Adobe says Firefly was trained on images from its Adobe Stock library,"
+                " openly licensed content and public-domain works, and pays a bonus to "
+                "Stock contributors. Press reports (Bloomberg, 2024) found that some "
+                "Stock images were themselves made with other generators such as "
+                "Midjourney."
+            ),
+        },
+        "family.firefly.licence": {
+            "fr": (
+                "Un service payant intégré aux logiciels Adobe\u00a0: le modèle ne peut pas "
+                "être téléchargé\u00a0; les conditions d'Adobe régissent les images, qui "
+                "portent des Content Credentials."
+            ),
+            "en": (
+                "A paid service inside Adobe's software: the model cannot be "
+                "downloaded; Adobe's terms govern the images, and Firefly images carry "
+                "Content Credentials."
+            ),
+        },
+        "family.dalle.training": {
+            "fr": (
+                "OpenAI indique que ses modèles d'images ont été entraînés sur un "
+                "mélange de données publiquement accessibles et de données sous licence"
+                " (par exemple de Shutterstock), sans publier le jeu de données. Il "
+                "propose aux artistes un formulaire pour exclure leurs images des "
+                "entraînements futurs. DALL·E 3 est décrit comme un modèle de diffusion"
+                " entraîné avec des légendes réécrites par un modèle de langage."
+            ),
+            "en": (
+                "OpenAI says its image models were trained on a mix of publicly "
+                "available data and data it licensed (for example from Shutterstock), "
+                "but has not published the data set. It offers artists a form to "
+                "exclude their images from future training. DALL·E 3 is described as a "
+                "diffusion model trained with captions rewritten by a language model."
+            ),
+        },
+        "family.dalle.licence": {
+            "fr": (
+                "Un service en ligne payant\u00a0: le modèle ne peut pas être téléchargé\u00a0; "
+                "les conditions d'utilisation d'OpenAI régissent les images."
+            ),
+            "en": (
+                "A paid online service: the model cannot be downloaded; OpenAI's terms "
+                "of use govern the images."
+            ),
+        },
+        "family.demo.training": {
+            "fr": (
+                "C'est un modèle de démonstration aux poids aléatoires\u00a0: il n'a jamais "
+                "été entraîné, ses images sont du bruit, et rien n'y dit quoi que ce "
+                "soit des vrais modèles. Il sert à essayer l'outil sans télécharger de "
+                "vrai modèle."
+            ),
+            "en": (
+                "This is a demonstration model with random weights: it was never "
+                "trained on anything, its images are noise, and nothing in them says "
+                "anything about real models. It exists so that the tool can be tried "
+                "without downloading a real model."
+            ),
+        },
+        "family.demo.licence": {
+            "fr": (
+                "Construit localement par artcharter\u00a0; aucune restriction de licence et"
+                " aucune donnée d'entraînement."
+            ),
+            "en": "Built locally by artcharter; no licence restriction and no training data.",
+        },
+        "family.unknown.training": {
+            "fr": (
+                "Les informations du fichier ne nomment pas un modèle connu de ce "
+                "rapport. La plupart des générateurs d'images actuels ont été entraînés"
+                " sur des centaines de millions à des milliards d'images légendées "
+                "collectées sur le web, souvent sans l'accord de leurs auteurs\u00a0; "
+                "demandez à l'artiste quel outil et quelle version il a utilisés, et "
+                "cherchez ce que leurs éditeurs publient sur leurs données."
+            ),
+            "en": (
+                "The credentials do not name a model this report knows. Most current "
+                "image generators were trained on hundreds of millions to billions of "
+                "captioned images collected from the web, often without asking their "
+                "authors; ask the artist which tool and version they used, and look for"
+                " what its makers publish about its data."
+            ),
+        },
+        "family.unknown.licence": {
+            "fr": "Inconnue\u00a0: la licence dépend du modèle et des conditions du service.",
+            "en": "Unknown: the licence depends on the model and on the service's terms.",
+        },
+        # --- energy equivalents (artcharter.reports.energy_equivalents) ---
+        "equivalent.phone_charges.unit": {
+            "fr": "recharges de smartphone",
+            "en": "smartphone charges",
+        },
+        "equivalent.phone_charges.factor": {
+            "fr": "une recharge complète de smartphone ≈ 0,012 kWh",
+            "en": "one full smartphone charge ≈ 0.012 kWh",
+        },
+        "equivalent.litres_boiled.unit": {
+            "fr": "litres d'eau portés à ébullition",
+            "en": "litres of water brought to the boil",
+        },
+        "equivalent.litres_boiled.factor": {
+            "fr": (
+                "chauffer 1 litre d'eau de 20 à 100 °C ≈ 0,093 kWh (4,18 kJ/kg/K × 80 "
+                "K, sans les pertes de la bouilloire)"
+            ),
+            "en": (
+                "heating 1 litre of water from 20 to 100 °C ≈ 0.093 kWh (4.18 kJ/kg/K ×"
+                " 80 K, without the kettle's losses)"
+            ),
+        },
+        "equivalent.car_km.unit": {
+            "fr": "km en voiture neuve",
+            "en": "km in a new car",
+        },
+        "equivalent.car_km.factor": {
+            "fr": (
+                "une voiture neuve vendue dans l'UE en 2024 émet en moyenne ≈ 107 g CO₂/km (WLTP)"
+            ),
+            "en": "a new car sold in the EU in 2024 emits about 107 g CO₂/km on average (WLTP)",
+        },
+        "equivalent.reference": {
+            "fr": (
+                "{model}\u00a0: environ {kwh_1000} kWh pour 1 000 images, soit {per_image} "
+                "par image ({hardware})"
+            ),
+            "en": (
+                "{model}: about {kwh_1000} kWh per 1,000 images, that is {per_image} "
+                "per image ({hardware})"
+            ),
+        },
+        # --- IPTC digital source types, in words ---
+        "source_type.trainedAlgorithmicMedia": {
+            "fr": "image créée par un modèle d'IA générative",
+            "en": "created by a generative AI model",
+        },
+        "source_type.compositeWithTrainedAlgorithmicMedia": {
+            "fr": "composition mêlant des éléments générés par IA et d'autres qui ne le sont pas",
+            "en": "a composite of AI-generated and other elements",
+        },
+        "source_type.algorithmicallyEnhanced": {
+            "fr": "image retouchée avec l'aide d'un algorithme",
+            "en": "enhanced with the help of an algorithm",
+        },
+        "source_type.compositeSynthetic": {
+            "fr": "composition d'éléments synthétiques",
+            "en": "a composite of synthetic elements",
+        },
+        "source_type.algorithmicMedia": {
+            "fr": "image produite par un algorithme sans apprentissage",
+            "en": "made by an algorithm without training data",
+        },
+        "source_type.digitalCreation": {
+            "fr": "création numérique faite à la main",
+            "en": "digital creation made by hand",
+        },
+        "source_type.humanEdits": {
+            "fr": "image retouchée à la main",
+            "en": "edited by hand",
+        },
+        "source_type.digitalCapture": {
+            "fr": "photographie numérique",
+            "en": "digital photograph",
+        },
+        "source_type.negativeFilm": {
+            "fr": "photographie argentique (négatif)",
+            "en": "film photograph (negative)",
+        },
+        "source_type.positiveFilm": {
+            "fr": "photographie argentique (diapositive)",
+            "en": "film photograph (slide)",
+        },
+        "source_type.print": {
+            "fr": "numérisation d'un tirage",
+            "en": "scan of a print",
+        },
+        "source_type.minorHumanEdits": {
+            "fr": "retouches humaines mineures",
+            "en": "minor human edits",
+        },
+        "source_type.composite": {
+            "fr": "composition d'images",
+            "en": "a composite of images",
+        },
+        "source_type.compositeCapture": {
+            "fr": "composition de prises de vue",
+            "en": "a composite of captures",
+        },
+        "source_type.screenCapture": {
+            "fr": "capture d'écran",
+            "en": "screen capture",
+        },
+        "source_type.virtualRecording": {
+            "fr": "enregistrement virtuel",
+            "en": "virtual recording",
+        },
+        "source_type.dataDrivenMedia": {
+            "fr": "image produite à partir de données",
+            "en": "made from data",
+        },
+        # --- errors ---
+        "browser.no_chromium": {
+            "fr": (
+                "Chromium est nécessaire pour imprimer en PDF ou en PNG\u00a0: installez-le "
+                "(Debian\u00a0: apt-get install chromium) ou définissez ARTCHARTER_CHROMIUM"
+            ),
+            "en": (
+                "Chromium is needed to print PDF or PNG: install it (Debian: apt-get "
+                "install chromium) or set ARTCHARTER_CHROMIUM"
+            ),
+        },
+        "browser.failed": {
+            "fr": "Chromium a échoué (code {returncode})\u00a0: {last}",
+            "en": "Chromium failed (exit {returncode}): {last}",
+        },
+        "browser.no_screenshot": {
+            "fr": "Chromium n'a écrit aucune capture d'écran",
+            "en": "Chromium wrote no screenshot",
+        },
+        "browser.no_pdf": {
+            "fr": "Chromium n'a écrit aucun PDF",
+            "en": "Chromium wrote no PDF",
+        },
+        "browser.timeout": {
+            "fr": "Chromium n'a pas fini en {timeout:.0f} s",
+            "en": "Chromium did not finish within {timeout:.0f} s",
+        },
+        "facts.not_an_image": {
+            "fr": "{path}\u00a0: ce n'est pas une image PNG, JPEG ou WebP",
+            "en": "{path}: not a PNG, JPEG or WebP image",
+        },
+    },
+)

@@ -1,20 +1,24 @@
 """Start-up time, before and after: cold `import artcharter`, `artcharter --help` and
 `artcharter verify one.png`, each in a fresh process, as a person (or a script) runs them.
 
-"Before" is another checkout of the project with its own virtual environment (by default
-/work/base-old/.venv); "after" is this one. Rounds are paired: each round runs every case
-once with each version, alternating which goes first, so that a change in the machine's
-load touches both alike. The table gives the median wall time of the rounds and the median
-CPU time the process used (user + system: steadier than wall time when other work shares
-the machine), the ratios after/before, and the load average (``os.getloadavg()``) before
-and after the run.
+"Before" is another checkout of the project with its own virtual environment, for example
+the commit before a change, made with::
+
+    git worktree add ../before <commit> && python3.11 -m venv ../before/.venv
+    ../before/.venv/bin/pip install -e ../before
+
+"after" is this one. Rounds are paired: each round runs every case once with each version,
+alternating which goes first, so that a change in the machine's load touches both alike.
+The table gives the median wall time of the rounds and the median CPU time the process used
+(user + system: steadier than wall time when other work shares the machine), the ratios
+after/before, and the load average (``os.getloadavg()``) before and after the run.
 
 The signed PNG is made once with the "after" version: a project, a school, an artist and a
 labelled image. It is verified as a jury would, from a folder holding only the file and the
 school's root certificate (no project, so neither version writes a ledger).
 
-    .venv/bin/python benchmarks/startup_bench.py [--rounds 10]
-        [--before-python /work/base-old/.venv/bin/python] [--after-python .venv/bin/python]
+    .venv/bin/python benchmarks/startup_bench.py --before-python ../before/.venv/bin/python
+        [--after-python .venv/bin/python] [--rounds 10]
 """
 
 from __future__ import annotations
@@ -94,9 +98,7 @@ def timed(argv: list[str], cwd: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=10)
-    parser.add_argument(
-        "--before-python", type=Path, default=Path("/work/base-old/.venv/bin/python")
-    )
+    parser.add_argument("--before-python", type=Path, required=True)
     parser.add_argument("--after-python", type=Path, default=Path(sys.executable))
     args = parser.parse_args()
     versions = {"before": args.before_python, "after": args.after_python}

@@ -90,7 +90,7 @@ TEXTS = {
 }
 
 
-@app.command()
+@app.command(help=help_text("help.demo.demo"))
 def demo(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help=help_text("help.demo.demo.folder"))] = Path(
@@ -98,8 +98,6 @@ def demo(
     ),
     json: Annotated[bool, typer.Option("--json", help=help_text("help.demo.demo.json"))] = False,
 ) -> None:
-    """Run the whole path offline on the demo model: project, school CA, artist, two signed
-    and measured images, and their verification."""
     from artcharter.base.messages import locale_lang
     from artcharter.provenance import demo_model, keys
     from artcharter.provenance.config import (

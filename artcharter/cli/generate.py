@@ -129,7 +129,7 @@ def _image_energy(signed: Signed, lang: str) -> str:
     return f"{kwh}, {co2}, {fmt_energy_method(energy.method, lang)}"
 
 
-@app.command()
+@app.command(help=help_text("help.generate.generate"))
 def generate(
     ctx: typer.Context,
     prompt: Annotated[str, typer.Argument(help=help_text("help.generate.generate.prompt"))],
@@ -191,8 +191,6 @@ def generate(
         bool, typer.Option("--json", help=help_text("help.generate.generate.json"))
     ] = False,
 ) -> None:
-    """Generate images that leave the model already labelled (C2PA, IPTC, AUTOMATIC1111
-    parameters), signed by the artist, measured (codecarbon) and recorded in the ledger."""
     from artcharter.base.numbers import (
         fmt_decimal,
         fmt_device,
@@ -348,7 +346,7 @@ ImagesArgument = Annotated[
 ]
 
 
-@app.command()
+@app.command(help=help_text("help.generate.keep"))
 def keep(
     ctx: typer.Context,
     images: ImagesArgument,
@@ -356,11 +354,10 @@ def keep(
         bool, typer.Option("--json", help=help_text("help.generate.keep.json"))
     ] = False,
 ) -> None:
-    """Mark generated images as kept (the ledger remembers every generation)."""
     _mark(ctx, images, "kept", json)
 
 
-@app.command()
+@app.command(help=help_text("help.generate.discard"))
 def discard(
     ctx: typer.Context,
     images: ImagesArgument,
@@ -368,14 +365,13 @@ def discard(
         bool, typer.Option("--json", help=help_text("help.generate.discard.json"))
     ] = False,
 ) -> None:
-    """Mark generated images as discarded; their energy still counts, the files stay."""
     _mark(ctx, images, "discarded", json)
 
 
 # --- energy -------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help=help_text("help.generate.energy"))
 def energy(
     ctx: typer.Context,
     session: Annotated[
@@ -385,8 +381,6 @@ def energy(
         bool, typer.Option("--json", help=help_text("help.generate.energy.json"))
     ] = False,
 ) -> None:
-    """Energy and CO2 of every generation (kept or discarded, finished or interrupted) and
-    of model loading, from the ledger."""
     from artcharter.base.errors import SetupError
     from artcharter.provenance.energy_summary import energy_summary
 

@@ -24,7 +24,7 @@ Passphrase = Annotated[
 ]
 
 
-@keys_app.command("init-school")
+@keys_app.command("init-school", help=help_text("help.keys.init_school"))
 def init_school(
     ctx: typer.Context,
     name: Annotated[
@@ -40,7 +40,6 @@ def init_school(
     passphrase: Passphrase = None,
     force: Annotated[bool, typer.Option(help=help_text("help.keys.init_school.force"))] = False,
 ) -> None:
-    """Create the school root CA (keys/school-root.pem) that `verify` trusts."""
     from artcharter.base.typography import punct
     from artcharter.provenance import keys
 
@@ -65,7 +64,7 @@ def init_school(
     )
 
 
-@keys_app.command("issue")
+@keys_app.command("issue", help=help_text("help.keys.issue"))
 def issue(
     ctx: typer.Context,
     artist: Annotated[str, typer.Option(help=help_text("help.keys.issue.artist"))],
@@ -82,7 +81,6 @@ def issue(
     default: Annotated[bool, typer.Option(help=help_text("help.keys.issue.default"))] = False,
     force: Annotated[bool, typer.Option(help=help_text("help.keys.issue.force"))] = False,
 ) -> None:
-    """Issue an artist signing certificate from the school root."""
     from artcharter.base.typography import punct
     from artcharter.provenance import keys
     from artcharter.provenance.config import set_config_value
@@ -134,14 +132,13 @@ def _validity(expired: bool, not_after: str, lang: str) -> str:
     return "EXPIRED" if expired else f"until {not_after[:10]}"
 
 
-@keys_app.command("list")
+@keys_app.command("list", help=help_text("help.keys.list_keys"))
 def list_keys(
     ctx: typer.Context,
     json: Annotated[
         bool, typer.Option("--json", help=help_text("help.keys.list_keys.json"))
     ] = False,
 ) -> None:
-    """List the school root and the artist certificates."""
     from artcharter.provenance import keys
 
     project = project_of(ctx)
@@ -162,13 +159,12 @@ def list_keys(
         typer.echo(f"{role:7} {cert.subject_name:30} {cert.organisation:24} {status}  {cert.path}")
 
 
-@keys_app.command("show")
+@keys_app.command("show", help=help_text("help.keys.show"))
 def show(
     ctx: typer.Context,
     who: Annotated[str, typer.Argument(help=help_text("help.keys.show.who"))],
     json: Annotated[bool, typer.Option("--json", help=help_text("help.keys.show.json"))] = False,
 ) -> None:
-    """Show one certificate: subject, organisation, validity, fingerprint."""
     from artcharter.provenance import keys
 
     project = project_of(ctx)

@@ -59,7 +59,7 @@ def _text(key: str) -> str:
     return key.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-@ledger_app.command("list")
+@ledger_app.command("list", help=help_text("help.ledger.list_rows"))
 def list_rows(
     ctx: typer.Context,
     status: Annotated[
@@ -71,7 +71,6 @@ def list_rows(
         bool, typer.Option("--json", help=help_text("help.ledger.list_rows.json"))
     ] = False,
 ) -> None:
-    """List artworks, newest first, with the ledger's counts."""
     from artcharter.base.typography import punct
 
     with _open(ctx) as ledger:
@@ -103,12 +102,11 @@ def list_rows(
         )
 
 
-@ledger_app.command("show")
+@ledger_app.command("show", help=help_text("help.ledger.show"))
 def show(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(help=help_text("help.ledger.show.key"))],
 ) -> None:
-    """Show one artwork's full record as JSON."""
     with _open(ctx) as ledger:
         row = ledger.find_artwork(key)
         if row is None and len(key) >= 4:
@@ -132,7 +130,7 @@ def show(
     )
 
 
-@ledger_app.command("import")
+@ledger_app.command("import", help=help_text("help.ledger.import_files"))
 def import_files(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help=help_text("help.ledger.import_files.files"))],
@@ -141,9 +139,6 @@ def import_files(
         bool, typer.Option("--json", help=help_text("help.ledger.import_files.json"))
     ] = False,
 ) -> None:
-    """Rebuild the rows of trusted artcharter files that the ledger lacks (a run killed
-    before its row was written, or files made in another project). Exit 0 when every file
-    is in the ledger afterwards, 1 when some could not be imported."""
     from artcharter.provenance import verdicts
     from artcharter.provenance.image_files import image_paths
     from artcharter.provenance.ledger_import import import_verified

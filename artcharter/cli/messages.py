@@ -105,7 +105,7 @@ MESSAGES = Catalogue(
             "en": "Language of messages and reports: fr or en.",
             "fr": "Langue des messages et des rapports\u00a0: fr ou en.",
         },
-        # --- --help: artcharter verify ----------------------------------------------------
+        # --- --help: artcharter verify --------------------------------------------------------
         "help.verify": {
             "en": "Verify Content Credentials: trusted, valid-untrusted, tampered, invalid, "
             "no-credential, unreadable or remote-not-fetched. Exit 0 if every file is trusted, "
@@ -142,240 +142,623 @@ MESSAGES = Catalogue(
             "fr": "Certificat racine de confiance (PEM). Répétable. Par défaut\u00a0: "
             "keys/school-root.pem du projet.",
         },
-        # --- --help texts still in English only: French falls back to English ------------
+        # --- --help: artcharter probe ---------------------------------------------------------
+        "help.probe.campaign": {
+            "en": "Probe a model: N images per prompt with recorded seeds, each signed, recorded and measured; perceived attributes read by CLIP; shares with Wilson intervals, parity gap, MAD, MaxSkew, KL and entropy per prompt; a chart and a plain sentence per prompt.",
+            "fr": "Sonder un modèle\u00a0: N images par prompt aux graines enregistrées, chacune signée, enregistrée et mesurée\u00a0; attributs perçus lus par CLIP\u00a0; parts avec intervalles de Wilson, écart de parité, MAD, MaxSkew, KL et entropie par prompt\u00a0; un graphique et une phrase simple par prompt.",
+        },
+        "help.probe.list_campaigns": {
+            "en": "List the probe campaigns in the ledger, newest first.",
+            "fr": "Lister les campagnes de sonde du registre, les plus récentes d'abord.",
+        },
+        "help.probe.show": {
+            "en": "Show a finished campaign's sentences and campaign-level figures again.",
+            "fr": "Afficher à nouveau les phrases et les chiffres d'ensemble d'une campagne terminée.",
+        },
+        "help.probe.artwork": {
+            "en": 'What the probe perceives in one artwork (with confidence, or "no person"), the audit of its prompt (read from its record), and the latest campaign for the same model.',
+            "fr": "Ce que la sonde perçoit dans une œuvre (avec sa confiance, ou «\u00a0aucune personne\u00a0»), l'audit de son prompt (lu dans sa fiche) et la dernière campagne pour le même modèle.",
+        },
+        "help.probe.prompt_command": {
+            "en": "Audit a prompt alone (no model is loaded): identity terms, stereotype descriptors from the HEIM / DALL-Eval lists, names from the school's protected list, French and English.",
+            "fr": "Auditer un prompt seul (aucun modèle n'est chargé)\u00a0: termes d'identité, qualificatifs stéréotypés des listes HEIM / DALL-Eval, noms de la liste protégée de l'école, en français et en anglais.",
+        },
         "help.probe.NamesOption": {
-            "en": "Protected names, one per line (default: the project's {file} when it exists)."
+            "en": "Protected names, one per line (default: the project's {file} when it exists).",
+            "fr": "Noms protégés, un par ligne (par défaut\u00a0: le fichier {file} du projet s'il existe).",
         },
-        "help.charter.charter_app": {
-            "en": "The charter artworks are checked against: show it, validate a school's file."
-        },
-        "help.charter.CharterOption": {
-            "en": "Charter file (default: [charter] file in artcharter.toml, else the default charter)."
-        },
-        "help.charter.show.json": {"en": "Print the charter as JSON."},
-        "help.charter.validate.file": {"en": "The school's charter file (TOML)."},
-        "help.charter.validate.json": {"en": "Print the result as JSON."},
-        "help.charter.declare.image": {"en": "The image to declare (signed or not)."},
-        "help.charter.declare.output": {
-            "en": "Where to write the template (default: IMAGE.declaration.toml; - for stdout)."
-        },
-        "help.charter.declare.check": {"en": "Validate a completed declaration file instead."},
-        "help.charter.declare.force": {"en": "Overwrite the output if it exists."},
-        "help.charter.check.files": {"en": "Images or folders of images to check."},
-        "help.charter.check.json": {"en": "Print a JSON list, one object per artwork."},
-        "help.charter.check.verbose": {"en": "Print all the evidence each rule read."},
-        "help.charter.check.no_ledger": {
-            "en": "Do not read the project's ledger (sessions, campaigns, prompts)."
-        },
-        "help.charter.check.protected_names": {
-            "en": "Protected names for the prompt audit, one per line (default: the project's protected-names.txt when it exists)."
-        },
-        "help.context.ArtistOption": {"en": "Signing artist (default: the project's)."},
-        "help.context.PassphraseOption": {"en": "Passphrase of the artist key."},
-        "help.demo.demo.folder": {"en": "Project folder to create or reuse."},
-        "help.demo.demo.json": {"en": "Print what was made as JSON."},
-        "help.generate.generate.prompt": {"en": "What to generate."},
-        "help.generate.generate.model": {
-            "en": "`demo` (tiny random-weight model, offline), a Hugging Face id, or a local diffusers folder. Default: the model set under generate in artcharter.toml, else stabilityai/sd-turbo."
-        },
-        "help.generate.generate.negative": {"en": "Negative prompt."},
-        "help.generate.generate.seed": {"en": "Seed of the first image (image i gets seed + i)."},
-        "help.generate.generate.steps": {"en": "Denoising steps (default: the model's)."},
-        "help.generate.generate.guidance": {"en": "Guidance (CFG) scale (default: the model's)."},
-        "help.generate.generate.size": {"en": "WxH, e.g. 512x512 (default: the model's)."},
-        "help.generate.generate.n": {"en": "Number of images."},
-        "help.generate.generate.batch_size": {
-            "en": "Images per pipeline call (faster on a GPU; energy shared)."
-        },
-        "help.generate.generate.scheduler": {
-            "en": "Sampler: euler, euler-a, ddim, dpm++2m, dpm++2m-karras, unipc, lcm... or a diffusers class name."
-        },
-        "help.generate.generate.device": {"en": "cuda, cuda:N, mps, cpu or auto."},
-        "help.generate.generate.dtype": {
-            "en": "fp16, bf16 or fp32 (default: fp16 on CUDA, else fp32)."
-        },
-        "help.generate.generate.private_prompt": {
-            "en": "Write only the prompt's SHA-256 into the files (the ledger keeps it)."
-        },
-        "help.generate.generate.title": {"en": "Title of the artwork(s)."},
-        "help.generate.generate.training_mining": {
-            "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed)."
-        },
-        "help.generate.generate.declaration": {
-            "en": "The artist's declaration (TOML, see `artcharter declare`), embedded in every image."
-        },
-        "help.generate.generate.session": {
-            "en": "Session name to group generations (default: a new one per command)."
-        },
-        "help.generate.generate.output": {"en": "Folder for the signed images."},
-        "help.generate.generate.json": {"en": "Print the records as JSON."},
-        "help.generate.ImagesArgument": {
-            "en": "Images: file paths, artwork ids (or their first characters) or hashes."
-        },
-        "help.generate.keep.json": {"en": "Print JSON."},
-        "help.generate.discard.json": {"en": "Print JSON."},
-        "help.generate.energy.session": {"en": "Only this session (see `artcharter ledger list`)."},
-        "help.generate.energy.json": {"en": "Print JSON."},
-        "help.keys.keys_app": {"en": "School root CA and artist signing certificates."},
-        "help.keys.Passphrase": {
-            "en": "Passphrase protecting the new private key (or set ARTCHARTER_PASSPHRASE)."
-        },
-        "help.keys.init_school.name": {
-            "en": 'School name, e.g. "ESAD Exemple" (or your own name with --personal).'
-        },
-        "help.keys.init_school.personal": {"en": "A personal CA for an artist outside any school."},
-        "help.keys.init_school.country": {"en": "ISO 3166 two-letter country of the CA."},
-        "help.keys.init_school.alg": {"en": "Key algorithm: es256 (EC P-256) or ed25519."},
-        "help.keys.init_school.years": {"en": "Validity of the root certificate in years."},
-        "help.keys.init_school.force": {
-            "en": "Replace an existing root (old signatures stop being trusted)."
-        },
-        "help.keys.issue.artist": {"en": 'Artist name, e.g. "Alice Martin".'},
-        "help.keys.issue.email": {"en": "Artist e-mail, written in the certificate."},
-        "help.keys.issue.alg": {"en": "Key algorithm: es256 (EC P-256) or ed25519."},
-        "help.keys.issue.days": {"en": "Validity in days."},
-        "help.keys.issue.root_passphrase": {"en": "Passphrase of the school root key."},
-        "help.keys.issue.default": {"en": "Make this artist the project's default signer."},
-        "help.keys.issue.force": {"en": "Replace an existing certificate for this artist."},
-        "help.keys.list_keys.json": {"en": "Print JSON."},
-        "help.keys.show.who": {"en": '"root", an artist name, or a .pem path.'},
-        "help.keys.show.json": {"en": "Print JSON."},
-        "help.label.label.image": {"en": "The image to label (never modified)."},
-        "help.label.label.output": {"en": "Where to write the signed copy."},
-        "help.label.label.source_type": {
-            "en": "IPTC digital source type: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ..."
-        },
-        "help.label.label.tool": {"en": 'AI tool used, e.g. "Midjourney v6".'},
-        "help.label.label.prompt": {"en": "Prompt given to the tool."},
-        "help.label.label.private_prompt": {"en": "Write only the prompt's SHA-256 into the file."},
-        "help.label.label.ingredient": {
-            "en": "Human input as PATH or PATH:ROLE (sketch, photo, init-image, earlier-version, reference, other). Repeatable."
-        },
-        "help.label.label.training_mining": {
-            "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed)."
-        },
-        "help.label.label.title": {"en": "Title of the artwork."},
-        "help.label.label.declaration": {
-            "en": "Artist's declaration (TOML, see `artcharter declare`), embedded in the file."
-        },
-        "help.label.label.force": {"en": "Overwrite the output if it exists."},
-        "help.label.label.json": {"en": "Print the record as JSON."},
-        "help.ledger.ledger_app": {
-            "en": "Read the project's ledger (it also opens in Datasette as is)."
-        },
-        "help.ledger.list_rows.status": {
-            "en": "Only artworks with this status: kept, discarded, signed, replaced."
-        },
-        "help.ledger.list_rows.limit": {"en": "At most this many rows."},
-        "help.ledger.list_rows.json": {"en": "Print JSON."},
-        "help.ledger.show.key": {"en": "Artwork id (or its first characters), file hash, or path."},
-        "help.ledger.import_files.files": {
-            "en": "Signed images or folders of them (never modified)."
-        },
-        "help.ledger.import_files.json": {"en": "Print JSON."},
         "help.probe.probe_app": {
-            "en": "Bias and stereotype probes: measure what a model's images show for occupations and descriptors (perceived gender, age group, skin tone), probe one artwork, or audit a prompt. Every figure is a perceived attribute read by a CLIP model, which has its own biases. See docs/probes.md."
+            "en": "Bias and stereotype probes: measure what a model's images show for occupations and descriptors (perceived gender, age group, skin tone), probe one artwork, or audit a prompt. Every figure is a perceived attribute read by a CLIP model, which has its own biases. See docs/probes.md.",
+            "fr": "Sondes de biais et de stéréotypes\u00a0: mesurer ce que montrent les images d'un modèle pour des métiers et des qualificatifs (genre, tranche d'âge et teinte de peau perçus), sonder une œuvre ou auditer un prompt. Chaque chiffre est un attribut perçu, lu par un modèle CLIP qui a ses propres biais. Voir docs/probes.md.",
         },
         "help.probe.ClipOption": {
-            "en": "CLIP probe: ViT-B-32:laion2b_s34b_b79k (default; from the local cache, never downloaded), ARCH:TAG, ARCH:PATH, a checkpoint file or open_clip folder, or `demo` (tiny random-weight model: meaningless numbers)."
+            "en": "CLIP probe: ViT-B-32:laion2b_s34b_b79k (default; from the local cache, never downloaded), ARCH:TAG, ARCH:PATH, a checkpoint file or open_clip folder, or `demo` (tiny random-weight model: meaningless numbers).",
+            "fr": "Sonde CLIP\u00a0: ViT-B-32:laion2b_s34b_b79k (par défaut\u00a0; depuis le cache local, jamais téléchargée), ARCH:TAG, ARCH:CHEMIN, un fichier de poids ou un dossier open_clip, ou `demo` (minuscule modèle aux poids aléatoires\u00a0: chiffres sans signification).",
         },
-        "help.probe.DeviceOption": {"en": "cuda, cuda:N, mps, cpu or auto."},
-        "help.probe.JsonOption": {"en": "Print JSON."},
+        "help.probe.DeviceOption": {
+            "en": "cuda, cuda:N, mps, cpu or auto.",
+            "fr": "cuda, cuda:N, mps, cpu ou auto.",
+        },
+        "help.probe.JsonOption": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         "help.probe.campaign.model": {
-            "en": "Model to probe: `demo`, a Hugging Face id or a diffusers folder (default: the project's). With --images: the name of the tool that made them."
+            "en": "Model to probe: `demo`, a Hugging Face id or a diffusers folder (default: the project's). With --images: the name of the tool that made them.",
+            "fr": "Modèle à sonder\u00a0: `demo`, un identifiant Hugging Face ou un dossier diffusers (par défaut\u00a0: celui du projet). Avec --images\u00a0: le nom de l'outil qui les a produites.",
         },
         "help.probe.campaign.prompt_set": {
-            "en": "occupations (HEIM + Fair Diffusion), descriptors (HEIM / DALL-Eval), or a .toml / .txt file of your own."
+            "en": "occupations (HEIM + Fair Diffusion), descriptors (HEIM / DALL-Eval), or a .toml / .txt file of your own.",
+            "fr": "occupations (HEIM + Fair Diffusion), descriptors (HEIM / DALL-Eval), ou votre propre fichier .toml / .txt.",
         },
         "help.probe.campaign.subjects": {
-            "en": "Only these subjects of the set, comma-separated (e.g. nurse,ceo)."
+            "en": "Only these subjects of the set, comma-separated (e.g. nurse,ceo).",
+            "fr": "Seulement ces sujets de la série, séparés par des virgules (p. ex. nurse,ceo).",
         },
-        "help.probe.campaign.per_prompt": {"en": "Images per prompt."},
+        "help.probe.campaign.per_prompt": {"en": "Images per prompt.", "fr": "Images par prompt."},
         "help.probe.campaign.seed_base": {
-            "en": "Image i of every prompt gets the seed SEED_BASE + i."
+            "en": "Image i of every prompt gets the seed SEED_BASE + i.",
+            "fr": "L'image i de chaque prompt reçoit la graine SEED_BASE + i.",
         },
         "help.probe.campaign.images": {
-            "en": "Classify this folder instead of generating (one sub-folder per prompt; outputs of Midjourney, Firefly...)."
+            "en": "Classify this folder instead of generating (one sub-folder per prompt; outputs of Midjourney, Firefly...).",
+            "fr": "Classer ce dossier au lieu de générer (un sous-dossier par prompt\u00a0; images de Midjourney, Firefly...).",
         },
         "help.probe.campaign.ethnicity": {
-            "en": "Also read perceived ethnicity (contested: comes with a warning)."
+            "en": "Also read perceived ethnicity (contested: comes with a warning).",
+            "fr": "Lire aussi l'origine ethnique perçue (contestable\u00a0: accompagnée d'un avertissement).",
         },
         "help.probe.campaign.prompt_lang": {
-            "en": "Language of the prompts: en (default), fr; repeat for both."
+            "en": "Language of the prompts: en (default), fr; repeat for both.",
+            "fr": "Langue des prompts\u00a0: en (par défaut), fr\u00a0; répétez l'option pour les deux.",
         },
-        "help.probe.campaign.steps": {"en": "Denoising steps (default: the model's)."},
-        "help.probe.campaign.size": {"en": "Image side in pixels (default: the model's)."},
-        "help.probe.campaign.guidance": {"en": "Guidance scale (default: the model's)."},
-        "help.probe.campaign.batch_size": {"en": "Images per pipeline call."},
-        "help.probe.campaign.probe_batch_size": {"en": "Images per CLIP batch."},
+        "help.probe.campaign.steps": {
+            "en": "Denoising steps (default: the model's).",
+            "fr": "Étapes de débruitage (par défaut\u00a0: celles du modèle).",
+        },
+        "help.probe.campaign.size": {
+            "en": "Image side in pixels (default: the model's).",
+            "fr": "Côté de l'image en pixels (par défaut\u00a0: celui du modèle).",
+        },
+        "help.probe.campaign.guidance": {
+            "en": "Guidance scale (default: the model's).",
+            "fr": "Échelle de guidage (par défaut\u00a0: celle du modèle).",
+        },
+        "help.probe.campaign.batch_size": {
+            "en": "Images per pipeline call.",
+            "fr": "Images par appel du pipeline.",
+        },
+        "help.probe.campaign.probe_batch_size": {
+            "en": "Images per CLIP batch.",
+            "fr": "Images par lot CLIP.",
+        },
         "help.probe.campaign.threshold": {
-            "en": "Confidence threshold of an attribute, e.g. gender=0.7 (repeatable)."
+            "en": "Confidence threshold of an attribute, e.g. gender=0.7 (repeatable).",
+            "fr": "Seuil de confiance d'un attribut, p. ex. gender=0.7 (répétable).",
         },
         "help.probe.campaign.gate_threshold": {
-            "en": "Probability of a person under which the probe abstains."
+            "en": "Probability of a person under which the probe abstains.",
+            "fr": "Probabilité de présence d'une personne sous laquelle la sonde s'abstient.",
         },
         "help.probe.campaign.probe_classes": {
-            "en": "A TOML file of probe classes replacing the built-in one."
+            "en": "A TOML file of probe classes replacing the built-in one.",
+            "fr": "Un fichier TOML de classes de sonde qui remplace celui fourni.",
         },
         "help.probe.campaign.reference": {
-            "en": "Reference shares (TOML/JSON with its source) for KL and MaxSkew."
+            "en": "Reference shares (TOML/JSON with its source) for KL and MaxSkew.",
+            "fr": "Parts de référence (TOML/JSON avec leur source) pour KL et MaxSkew.",
         },
-        "help.probe.campaign.resume": {"en": "Resume this campaign (id or its first characters)."},
+        "help.probe.campaign.resume": {
+            "en": "Resume this campaign (id or its first characters).",
+            "fr": "Reprendre cette campagne (identifiant ou ses premiers caractères).",
+        },
         "help.probe.campaign.new": {
-            "en": "Start a new campaign even if the same one was left unfinished."
+            "en": "Start a new campaign even if the same one was left unfinished.",
+            "fr": "Commencer une nouvelle campagne même si la même est restée inachevée.",
         },
-        "help.probe.campaign.dtype": {"en": "fp16, bf16 or fp32 for the model."},
-        "help.probe.campaign.output": {"en": "Folder of the campaign (default: probes/ID)."},
-        "help.probe.show.campaign_id": {"en": "Campaign id (or its first characters)."},
-        "help.probe.show.chart": {"en": "Also write the chart (SVG and PNG) into this folder."},
-        "help.probe.artwork.image": {"en": "The image to probe (never modified)."},
-        "help.probe.artwork.prompt": {"en": "Audit this prompt instead of the one on record."},
+        "help.probe.campaign.dtype": {
+            "en": "fp16, bf16 or fp32 for the model.",
+            "fr": "fp16, bf16 ou fp32 pour le modèle.",
+        },
+        "help.probe.campaign.output": {
+            "en": "Folder of the campaign (default: probes/ID).",
+            "fr": "Dossier de la campagne (par défaut\u00a0: probes/ID).",
+        },
+        "help.probe.show.campaign_id": {
+            "en": "Campaign id (or its first characters).",
+            "fr": "Identifiant de la campagne (ou ses premiers caractères).",
+        },
+        "help.probe.show.chart": {
+            "en": "Also write the chart (SVG and PNG) into this folder.",
+            "fr": "Écrire aussi le graphique (SVG et PNG) dans ce dossier.",
+        },
+        "help.probe.artwork.image": {
+            "en": "The image to probe (never modified).",
+            "fr": "L'image à sonder (jamais modifiée).",
+        },
+        "help.probe.artwork.prompt": {
+            "en": "Audit this prompt instead of the one on record.",
+            "fr": "Auditer ce prompt au lieu de celui de la fiche.",
+        },
         "help.probe.artwork.ethnicity": {
-            "en": "Also read perceived ethnicity (contested: comes with a warning)."
+            "en": "Also read perceived ethnicity (contested: comes with a warning).",
+            "fr": "Lire aussi l'origine ethnique perçue (contestable\u00a0: accompagnée d'un avertissement).",
         },
-        "help.probe.prompt_command.text": {"en": "The prompt to audit."},
-        "help.project.init.folder": {"en": "Project folder (created if needed)."},
-        "help.project.init.name": {"en": "Name of the school, class or studio."},
-        "help.project.init.lang": {"en": "Language of reports: fr or en."},
-        "help.project.init.country": {"en": "ISO alpha-3 country of the electricity mix (energy)."},
+        "help.probe.prompt_command.text": {
+            "en": "The prompt to audit.",
+            "fr": "Le prompt à auditer.",
+        },
+        # --- --help: artcharter charter -------------------------------------------------------
+        "help.charter.show": {
+            "en": "Print the effective charter: points, rules, severities and parameters.",
+            "fr": "Afficher la charte en vigueur\u00a0: points, règles, niveaux d'exigence et paramètres.",
+        },
+        "help.charter.validate": {
+            "en": "Check a charter file and the files it extends; each problem with its line. Exit 0 when valid, 2 when not.",
+            "fr": "Contrôler un fichier de charte et les fichiers qu'il étend\u00a0; chaque problème avec sa ligne. Sortie 0 s'il est valide, 2 sinon.",
+        },
+        "help.charter.declare": {
+            "en": "Write a declaration template for IMAGE, prefilled from the file and the ledger, for the artist to complete; or validate one with --check (exit 2 when invalid).",
+            "fr": "Écrire un modèle de déclaration pour IMAGE, prérempli d'après le fichier et le registre, que l'artiste complète\u00a0; ou en valider un avec --check (sortie 2 s'il est invalide).",
+        },
+        "help.charter.check": {
+            "en": "Check artworks against the charter, rule by rule: pass, fail, needs a declaration or not applicable, with the reason and the evidence read. Exit 0 when every required rule passed on every artwork, 1 otherwise, 2 for bad input (an unreadable file).",
+            "fr": "Confronter des œuvres à la charte, règle par règle\u00a0: respectée, non respectée, déclaration requise ou sans objet, avec la raison et les preuves lues. Sortie 0 quand chaque règle obligatoire est respectée par chaque œuvre, 1 sinon, 2 pour une entrée invalide (un fichier illisible).",
+        },
+        "help.charter.charter_app": {
+            "en": "The charter artworks are checked against: show it, validate a school's file.",
+            "fr": "La charte à laquelle les œuvres sont confrontées\u00a0: l'afficher, valider le fichier d'une école.",
+        },
+        "help.charter.CharterOption": {
+            "en": "Charter file (default: [charter] file in artcharter.toml, else the default charter).",
+            "fr": "Fichier de charte (par défaut\u00a0: file de [charter] dans artcharter.toml, sinon la charte par défaut).",
+        },
+        "help.charter.show.json": {
+            "en": "Print the charter as JSON.",
+            "fr": "Afficher la charte en JSON.",
+        },
+        "help.charter.validate.file": {
+            "en": "The school's charter file (TOML).",
+            "fr": "Le fichier de charte de l'école (TOML).",
+        },
+        "help.charter.validate.json": {
+            "en": "Print the result as JSON.",
+            "fr": "Afficher le résultat en JSON.",
+        },
+        "help.charter.declare.image": {
+            "en": "The image to declare (signed or not).",
+            "fr": "L'image à déclarer (signée ou non).",
+        },
+        "help.charter.declare.output": {
+            "en": "Where to write the template (default: IMAGE.declaration.toml; - for stdout).",
+            "fr": "Où écrire le modèle (par défaut\u00a0: IMAGE.declaration.toml\u00a0; - pour la sortie standard).",
+        },
+        "help.charter.declare.check": {
+            "en": "Validate a completed declaration file instead.",
+            "fr": "Valider plutôt un fichier de déclaration complété.",
+        },
+        "help.charter.declare.force": {
+            "en": "Overwrite the output if it exists.",
+            "fr": "Remplacer le fichier de sortie s'il existe.",
+        },
+        "help.charter.check.files": {
+            "en": "Images or folders of images to check.",
+            "fr": "Images ou dossiers d'images à contrôler.",
+        },
+        "help.charter.check.json": {
+            "en": "Print a JSON list, one object per artwork.",
+            "fr": "Afficher une liste JSON, un objet par œuvre.",
+        },
+        "help.charter.check.verbose": {
+            "en": "Print all the evidence each rule read.",
+            "fr": "Afficher toutes les preuves lues par chaque règle.",
+        },
+        "help.charter.check.no_ledger": {
+            "en": "Do not read the project's ledger (sessions, campaigns, prompts).",
+            "fr": "Ne pas lire le registre du projet (sessions, campagnes, prompts).",
+        },
+        "help.charter.check.protected_names": {
+            "en": "Protected names for the prompt audit, one per line (default: the project's protected-names.txt when it exists).",
+            "fr": "Noms protégés pour l'audit du prompt, un par ligne (par défaut\u00a0: protected-names.txt du projet s'il existe).",
+        },
+        # --- --help: artcharter context -------------------------------------------------------
+        "help.context.ArtistOption": {
+            "en": "Signing artist (default: the project's).",
+            "fr": "Artiste signataire (par défaut\u00a0: celui du projet).",
+        },
+        "help.context.PassphraseOption": {
+            "en": "Passphrase of the artist key.",
+            "fr": "Phrase secrète de la clé de l'artiste.",
+        },
+        # --- --help: artcharter demo ----------------------------------------------------------
+        "help.demo.demo": {
+            "en": "Run the whole path offline on the demo model: project, school CA, artist, two signed and measured images, and their verification.",
+            "fr": "Parcourir tout le chemin hors ligne avec le modèle de démonstration\u00a0: projet, autorité de l'école, artiste, deux images signées et mesurées, et leur vérification.",
+        },
+        "help.demo.demo.folder": {
+            "en": "Project folder to create or reuse.",
+            "fr": "Dossier du projet à créer ou à reprendre.",
+        },
+        "help.demo.demo.json": {
+            "en": "Print what was made as JSON.",
+            "fr": "Afficher en JSON ce qui a été produit.",
+        },
+        # --- --help: artcharter generate ------------------------------------------------------
+        "help.generate.generate": {
+            "en": "Generate images that leave the model already labelled (C2PA, IPTC, AUTOMATIC1111 parameters), signed by the artist, measured (codecarbon) and recorded in the ledger.",
+            "fr": "Générer des images qui sortent du modèle déjà étiquetées (C2PA, IPTC, paramètres AUTOMATIC1111), signées par l'artiste, mesurées (codecarbon) et enregistrées dans le registre.",
+        },
+        "help.generate.keep": {
+            "en": "Mark generated images as kept (the ledger remembers every generation).",
+            "fr": "Marquer des images générées comme gardées (le registre se souvient de chaque génération).",
+        },
+        "help.generate.discard": {
+            "en": "Mark generated images as discarded; their energy still counts, the files stay.",
+            "fr": "Marquer des images générées comme écartées\u00a0; leur énergie compte toujours, les fichiers restent.",
+        },
+        "help.generate.energy": {
+            "en": "Energy and CO2 of every generation (kept or discarded, finished or interrupted) and of model loading, from the ledger.",
+            "fr": "Énergie et CO2 de chaque génération (gardée ou écartée, terminée ou interrompue) et des chargements de modèle, d'après le registre.",
+        },
+        "help.generate.generate.prompt": {
+            "en": "What to generate.",
+            "fr": "Ce qu'il faut générer.",
+        },
+        "help.generate.generate.model": {
+            "en": "`demo` (tiny random-weight model, offline), a Hugging Face id, or a local diffusers folder. Default: the model set under generate in artcharter.toml, else stabilityai/sd-turbo.",
+            "fr": "`demo` (minuscule modèle aux poids aléatoires, hors ligne), un identifiant Hugging Face ou un dossier diffusers local. Par défaut\u00a0: le modèle indiqué sous generate dans artcharter.toml, sinon stabilityai/sd-turbo.",
+        },
+        "help.generate.generate.negative": {"en": "Negative prompt.", "fr": "Prompt négatif."},
+        "help.generate.generate.seed": {
+            "en": "Seed of the first image (image i gets seed + i).",
+            "fr": "Graine de la première image (l'image i reçoit la graine + i).",
+        },
+        "help.generate.generate.steps": {
+            "en": "Denoising steps (default: the model's).",
+            "fr": "Étapes de débruitage (par défaut\u00a0: celles du modèle).",
+        },
+        "help.generate.generate.guidance": {
+            "en": "Guidance (CFG) scale (default: the model's).",
+            "fr": "Échelle de guidage (CFG) (par défaut\u00a0: celle du modèle).",
+        },
+        "help.generate.generate.size": {
+            "en": "WxH, e.g. 512x512 (default: the model's).",
+            "fr": "LxH, p. ex. 512x512 (par défaut\u00a0: celle du modèle).",
+        },
+        "help.generate.generate.n": {"en": "Number of images.", "fr": "Nombre d'images."},
+        "help.generate.generate.batch_size": {
+            "en": "Images per pipeline call (faster on a GPU; energy shared).",
+            "fr": "Images par appel du pipeline (plus rapide sur GPU\u00a0; énergie partagée).",
+        },
+        "help.generate.generate.scheduler": {
+            "en": "Sampler: euler, euler-a, ddim, dpm++2m, dpm++2m-karras, unipc, lcm... or a diffusers class name.",
+            "fr": "Échantillonneur\u00a0: euler, euler-a, ddim, dpm++2m, dpm++2m-karras, unipc, lcm... ou le nom d'une classe diffusers.",
+        },
+        "help.generate.generate.device": {
+            "en": "cuda, cuda:N, mps, cpu or auto.",
+            "fr": "cuda, cuda:N, mps, cpu ou auto.",
+        },
+        "help.generate.generate.dtype": {
+            "en": "fp16, bf16 or fp32 (default: fp16 on CUDA, else fp32).",
+            "fr": "fp16, bf16 ou fp32 (par défaut\u00a0: fp16 sous CUDA, sinon fp32).",
+        },
+        "help.generate.generate.private_prompt": {
+            "en": "Write only the prompt's SHA-256 into the files (the ledger keeps it).",
+            "fr": "N'écrire dans les fichiers que l'empreinte SHA-256 du prompt (le registre le garde).",
+        },
+        "help.generate.generate.title": {
+            "en": "Title of the artwork(s).",
+            "fr": "Titre de la ou des œuvres.",
+        },
+        "help.generate.generate.training_mining": {
+            "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed).",
+            "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon notAllowed).",
+        },
+        "help.generate.generate.declaration": {
+            "en": "The artist's declaration (TOML, see `artcharter declare`), embedded in every image.",
+            "fr": "La déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée à chaque image.",
+        },
+        "help.generate.generate.session": {
+            "en": "Session name to group generations (default: a new one per command).",
+            "fr": "Nom de session pour regrouper des générations (par défaut\u00a0: une nouvelle par commande).",
+        },
+        "help.generate.generate.output": {
+            "en": "Folder for the signed images.",
+            "fr": "Dossier des images signées.",
+        },
+        "help.generate.generate.json": {
+            "en": "Print the records as JSON.",
+            "fr": "Afficher les fiches en JSON.",
+        },
+        "help.generate.ImagesArgument": {
+            "en": "Images: file paths, artwork ids (or their first characters) or hashes.",
+            "fr": "Images\u00a0: chemins de fichiers, identifiants d'œuvres (ou leurs premiers caractères) ou empreintes.",
+        },
+        "help.generate.keep.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        "help.generate.discard.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        "help.generate.energy.session": {
+            "en": "Only this session (see `artcharter ledger list`).",
+            "fr": "Seulement cette session (voir `artcharter ledger list`).",
+        },
+        "help.generate.energy.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        # --- --help: artcharter keys ----------------------------------------------------------
+        "help.keys.init_school": {
+            "en": "Create the school root CA (keys/school-root.pem) that `verify` trusts.",
+            "fr": "Créer l'autorité racine de l'école (keys/school-root.pem), à laquelle `verify` fait confiance.",
+        },
+        "help.keys.issue": {
+            "en": "Issue an artist signing certificate from the school root.",
+            "fr": "Délivrer à un ou une artiste un certificat de signature issu de la racine de l'école.",
+        },
+        "help.keys.list_keys": {
+            "en": "List the school root and the artist certificates.",
+            "fr": "Lister la racine de l'école et les certificats des artistes.",
+        },
+        "help.keys.show": {
+            "en": "Show one certificate: subject, organisation, validity, fingerprint.",
+            "fr": "Afficher un certificat\u00a0: sujet, organisation, validité, empreinte.",
+        },
+        "help.keys.keys_app": {
+            "en": "School root CA and artist signing certificates.",
+            "fr": "Autorité racine de l'école et certificats de signature des artistes.",
+        },
+        "help.keys.Passphrase": {
+            "en": "Passphrase protecting the new private key (or set ARTCHARTER_PASSPHRASE).",
+            "fr": "Phrase secrète protégeant la nouvelle clé privée (ou ARTCHARTER_PASSPHRASE).",
+        },
+        "help.keys.init_school.name": {
+            "en": 'School name, e.g. "ESAD Exemple" (or your own name with --personal).',
+            "fr": "Nom de l'école, p. ex. «\u00a0ESAD Exemple\u00a0» (ou votre propre nom avec --personal).",
+        },
+        "help.keys.init_school.personal": {
+            "en": "A personal CA for an artist outside any school.",
+            "fr": "Une autorité personnelle, pour un ou une artiste hors de toute école.",
+        },
+        "help.keys.init_school.country": {
+            "en": "ISO 3166 two-letter country of the CA.",
+            "fr": "Pays de l'autorité, code ISO 3166 à deux lettres.",
+        },
+        "help.keys.init_school.alg": {
+            "en": "Key algorithm: es256 (EC P-256) or ed25519.",
+            "fr": "Algorithme de clé\u00a0: es256 (EC P-256) ou ed25519.",
+        },
+        "help.keys.init_school.years": {
+            "en": "Validity of the root certificate in years.",
+            "fr": "Validité du certificat racine, en années.",
+        },
+        "help.keys.init_school.force": {
+            "en": "Replace an existing root (old signatures stop being trusted).",
+            "fr": "Remplacer une racine existante (les anciennes signatures ne sont plus de confiance).",
+        },
+        "help.keys.issue.artist": {
+            "en": 'Artist name, e.g. "Alice Martin".',
+            "fr": "Nom de l'artiste, p. ex. «\u00a0Alice Martin\u00a0».",
+        },
+        "help.keys.issue.email": {
+            "en": "Artist e-mail, written in the certificate.",
+            "fr": "Courriel de l'artiste, écrit dans le certificat.",
+        },
+        "help.keys.issue.alg": {
+            "en": "Key algorithm: es256 (EC P-256) or ed25519.",
+            "fr": "Algorithme de clé\u00a0: es256 (EC P-256) ou ed25519.",
+        },
+        "help.keys.issue.days": {"en": "Validity in days.", "fr": "Validité, en jours."},
+        "help.keys.issue.root_passphrase": {
+            "en": "Passphrase of the school root key.",
+            "fr": "Phrase secrète de la clé racine de l'école.",
+        },
+        "help.keys.issue.default": {
+            "en": "Make this artist the project's default signer.",
+            "fr": "Faire de cet ou cette artiste le signataire par défaut du projet.",
+        },
+        "help.keys.issue.force": {
+            "en": "Replace an existing certificate for this artist.",
+            "fr": "Remplacer un certificat existant pour cet ou cette artiste.",
+        },
+        "help.keys.list_keys.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        "help.keys.show.who": {
+            "en": '"root", an artist name, or a .pem path.',
+            "fr": "«\u00a0root\u00a0», un nom d'artiste ou un chemin .pem.",
+        },
+        "help.keys.show.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        # --- --help: artcharter label ---------------------------------------------------------
+        "help.label.label": {
+            "en": "Write a signed copy of IMAGE that says how AI was used (C2PA + IPTC XMP).",
+            "fr": "Écrire une copie signée d'IMAGE qui dit comment l'IA a été utilisée (C2PA + IPTC XMP).",
+        },
+        "help.label.label.image": {
+            "en": "The image to label (never modified).",
+            "fr": "L'image à étiqueter (jamais modifiée).",
+        },
+        "help.label.label.output": {
+            "en": "Where to write the signed copy.",
+            "fr": "Où écrire la copie signée.",
+        },
+        "help.label.label.source_type": {
+            "en": "IPTC digital source type: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ...",
+            "fr": "Type de source numérique IPTC\u00a0: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ...",
+        },
+        "help.label.label.tool": {
+            "en": 'AI tool used, e.g. "Midjourney v6".',
+            "fr": "Outil d'IA utilisé, p. ex. «\u00a0Midjourney v6\u00a0».",
+        },
+        "help.label.label.prompt": {
+            "en": "Prompt given to the tool.",
+            "fr": "Prompt donné à l'outil.",
+        },
+        "help.label.label.private_prompt": {
+            "en": "Write only the prompt's SHA-256 into the file.",
+            "fr": "N'écrire dans le fichier que l'empreinte SHA-256 du prompt.",
+        },
+        "help.label.label.ingredient": {
+            "en": "Human input as PATH or PATH:ROLE (sketch, photo, init-image, earlier-version, reference, other). Repeatable.",
+            "fr": "Apport humain, sous la forme CHEMIN ou CHEMIN:RÔLE (sketch, photo, init-image, earlier-version, reference, other). Répétable.",
+        },
+        "help.label.label.training_mining": {
+            "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed).",
+            "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon notAllowed).",
+        },
+        "help.label.label.title": {"en": "Title of the artwork.", "fr": "Titre de l'œuvre."},
+        "help.label.label.declaration": {
+            "en": "Artist's declaration (TOML, see `artcharter declare`), embedded in the file.",
+            "fr": "Déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée au fichier.",
+        },
+        "help.label.label.force": {
+            "en": "Overwrite the output if it exists.",
+            "fr": "Remplacer le fichier de sortie s'il existe.",
+        },
+        "help.label.label.json": {
+            "en": "Print the record as JSON.",
+            "fr": "Afficher la fiche en JSON.",
+        },
+        # --- --help: artcharter ledger --------------------------------------------------------
+        "help.ledger.list_rows": {
+            "en": "List artworks, newest first, with the ledger's counts.",
+            "fr": "Lister les œuvres, les plus récentes d'abord, avec les décomptes du registre.",
+        },
+        "help.ledger.show": {
+            "en": "Show one artwork's full record as JSON.",
+            "fr": "Afficher en JSON la fiche complète d'une œuvre.",
+        },
+        "help.ledger.import_files": {
+            "en": "Rebuild the rows of trusted artcharter files that the ledger lacks (a run killed before its row was written, or files made in another project). Exit 0 when every file is in the ledger afterwards, 1 when some could not be imported.",
+            "fr": "Reconstituer les lignes des fichiers artcharter de confiance qui manquent au registre (une exécution interrompue avant d'écrire sa ligne, ou des fichiers faits dans un autre projet). Sortie 0 quand chaque fichier est ensuite dans le registre, 1 si certains n'ont pas pu être importés.",
+        },
+        "help.ledger.ledger_app": {
+            "en": "Read the project's ledger (it also opens in Datasette as is).",
+            "fr": "Lire le registre du projet (il s'ouvre aussi tel quel dans Datasette).",
+        },
+        "help.ledger.list_rows.status": {
+            "en": "Only artworks with this status: kept, discarded, signed, replaced.",
+            "fr": "Seulement les œuvres dans cet état\u00a0: kept, discarded, signed, replaced.",
+        },
+        "help.ledger.list_rows.limit": {
+            "en": "At most this many rows.",
+            "fr": "Au plus ce nombre de lignes.",
+        },
+        "help.ledger.list_rows.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        "help.ledger.show.key": {
+            "en": "Artwork id (or its first characters), file hash, or path.",
+            "fr": "Identifiant de l'œuvre (ou ses premiers caractères), empreinte du fichier ou chemin.",
+        },
+        "help.ledger.import_files.files": {
+            "en": "Signed images or folders of them (never modified).",
+            "fr": "Images signées ou dossiers d'images signées (jamais modifiées).",
+        },
+        "help.ledger.import_files.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        # --- --help: artcharter project -------------------------------------------------------
+        "help.project.init": {
+            "en": "Create artcharter.toml and the ledger in FOLDER.",
+            "fr": "Créer artcharter.toml et le registre dans FOLDER.",
+        },
+        "help.project.init.folder": {
+            "en": "Project folder (created if needed).",
+            "fr": "Dossier du projet (créé au besoin).",
+        },
+        "help.project.init.name": {
+            "en": "Name of the school, class or studio.",
+            "fr": "Nom de l'école, de la classe ou de l'atelier.",
+        },
+        "help.project.init.lang": {
+            "en": "Language of reports: fr or en.",
+            "fr": "Langue des rapports\u00a0: fr ou en.",
+        },
+        "help.project.init.country": {
+            "en": "ISO alpha-3 country of the electricity mix (energy).",
+            "fr": "Pays du mix électrique (énergie), code ISO alpha-3.",
+        },
+        # --- --help: artcharter report --------------------------------------------------------
+        "help.report.report": {
+            "en": "Write a self-contained HTML report of IMAGE (works offline, prints on A4) and its JSON twin: verdict, provenance, how the model works, generation, energy, biases, charter verdicts rule by rule, and the artist's declaration.",
+            "fr": "Écrire un rapport HTML autonome d'IMAGE (lisible hors ligne, imprimable en A4) et son double JSON\u00a0: verdict, provenance, fonctionnement du modèle, génération, énergie, biais, verdicts de la charte règle par règle et déclaration de l'artiste.",
+        },
+        "help.report.cartel": {
+            "en": "Print exhibition labels (cartels): title, artist, year, medium in words, the AI-use pictogram and a QR code with the artwork id and hash. HTML and SVG; a FOLDER gives an A4 sheet of labels to cut.",
+            "fr": "Produire des cartels d'exposition\u00a0: titre, artiste, année, technique en toutes lettres, pictogramme d'usage de l'IA et QR code avec l'identifiant et l'empreinte de l'œuvre. En HTML et SVG\u00a0; un dossier (FOLDER) donne une planche A4 de cartels à découper.",
+        },
+        "help.report.summary": {
+            "en": "A class or exhibition overview: charter results per rule, verdicts, energy (total and per artwork, discarded images included), share of AI per stage, and a report per artwork linked from the page.",
+            "fr": "Vue d'ensemble d'une classe ou d'une exposition\u00a0: résultats de la charte par règle, verdicts, énergie (totale et par œuvre, images écartées comprises), part de l'IA par étape, et un rapport par œuvre lié depuis la page.",
+        },
         "help.report.LangOption": {
-            "en": "Language of the page: fr or en (default: the global --lang)."
+            "en": "Language of the page: fr or en (default: the global --lang).",
+            "fr": "Langue de la page\u00a0: fr ou en (par défaut\u00a0: le --lang global).",
         },
         "help.report.CharterOption": {
-            "en": "Charter file (default: [charter] file in artcharter.toml, else the default charter)."
+            "en": "Charter file (default: [charter] file in artcharter.toml, else the default charter).",
+            "fr": "Fichier de charte (par défaut\u00a0: file de [charter] dans artcharter.toml, sinon la charte par défaut).",
         },
         "help.report.NoLedgerOption": {
-            "en": "Do not read the project's ledger (sessions, discarded images, campaigns)."
+            "en": "Do not read the project's ledger (sessions, discarded images, campaigns).",
+            "fr": "Ne pas lire le registre du projet (sessions, images écartées, campagnes).",
         },
-        "help.report.report.image": {"en": "The signed artwork."},
-        "help.report.report.output": {"en": "Folder for the HTML page and its JSON twin."},
-        "help.report.report.pdf": {"en": "Also print the page to PDF (A4) with Chromium."},
-        "help.report.report.json": {"en": "Print the report's JSON."},
+        "help.report.report.image": {"en": "The signed artwork.", "fr": "L'œuvre signée."},
+        "help.report.report.output": {
+            "en": "Folder for the HTML page and its JSON twin.",
+            "fr": "Dossier de la page HTML et de son double JSON.",
+        },
+        "help.report.report.pdf": {
+            "en": "Also print the page to PDF (A4) with Chromium.",
+            "fr": "Imprimer aussi la page en PDF (A4) avec Chromium.",
+        },
+        "help.report.report.json": {
+            "en": "Print the report's JSON.",
+            "fr": "Afficher le JSON du rapport.",
+        },
         "help.report.cartel.source": {
-            "en": "A signed artwork, or a folder of them for an A4 sheet."
+            "en": "A signed artwork, or a folder of them for an A4 sheet.",
+            "fr": "Une œuvre signée, ou un dossier d'œuvres pour une planche A4.",
         },
-        "help.report.cartel.output": {"en": "Folder for the labels."},
+        "help.report.cartel.output": {"en": "Folder for the labels.", "fr": "Dossier des cartels."},
         "help.report.cartel.verify_url": {
-            "en": "The school's verification page: the QR code becomes a link to it with ?id=...&sha256=... (default: a text with the id and the hash)."
+            "en": "The school's verification page: the QR code becomes a link to it with ?id=...&sha256=... (default: a text with the id and the hash).",
+            "fr": "La page de vérification de l'école\u00a0: le QR code devient un lien vers elle avec ?id=...&sha256=... (par défaut\u00a0: un texte avec l'identifiant et l'empreinte).",
         },
-        "help.report.cartel.pdf": {"en": "Also print the labels to PDF with Chromium."},
-        "help.report.summary.folder": {"en": "Folder of artworks (or use --ledger)."},
+        "help.report.cartel.pdf": {
+            "en": "Also print the labels to PDF with Chromium.",
+            "fr": "Imprimer aussi les cartels en PDF avec Chromium.",
+        },
+        "help.report.summary.folder": {
+            "en": "Folder of artworks (or use --ledger).",
+            "fr": "Dossier d'œuvres (ou --ledger).",
+        },
         "help.report.summary.from_ledger": {
-            "en": "Summarise the artworks recorded in the project's ledger (all but discarded)."
+            "en": "Summarise the artworks recorded in the project's ledger (all but discarded).",
+            "fr": "Faire la synthèse des œuvres enregistrées dans le registre du projet (toutes sauf les écartées).",
         },
-        "help.report.summary.output": {"en": "Folder for the summary and the reports."},
-        "help.report.summary.json": {"en": "Print the summary's JSON."},
-        "help.serve.serve.host": {"en": "Address to listen on (loopback by default)."},
-        "help.serve.serve.port": {"en": "Port (0: any free port, printed at start)."},
+        "help.report.summary.output": {
+            "en": "Folder for the summary and the reports.",
+            "fr": "Dossier de la synthèse et des rapports.",
+        },
+        "help.report.summary.json": {
+            "en": "Print the summary's JSON.",
+            "fr": "Afficher le JSON de la synthèse.",
+        },
+        # --- --help: artcharter serve ---------------------------------------------------------
+        "help.serve.serve": {
+            "en": "Start the jury desk: a local web page where a jury drops files and reads, for each, the verdict, the signer, the share of AI, the energy, the charter result and the report; with a JSON API (/api/verify, /api/artworks/ID) documented at /docs and /openapi.json.",
+            "fr": "Lancer le bureau du jury\u00a0: une page web locale où un jury dépose des fichiers et lit, pour chacun, le verdict, le signataire, la part de l'IA, l'énergie, le résultat de la charte et le rapport\u00a0; avec une API JSON (/api/verify, /api/artworks/ID) documentée sur /docs et /openapi.json.",
+        },
+        "help.serve.serve.host": {
+            "en": "Address to listen on (loopback by default).",
+            "fr": "Adresse d'écoute (boucle locale par défaut).",
+        },
+        "help.serve.serve.port": {
+            "en": "Port (0: any free port, printed at start).",
+            "fr": "Port (0\u00a0: n'importe quel port libre, affiché au démarrage).",
+        },
         "help.serve.serve.charter": {
-            "en": "Charter file (TOML). Default: the project's charter, else the default."
+            "en": "Charter file (TOML). Default: the project's charter, else the default.",
+            "fr": "Fichier de charte (TOML). Par défaut\u00a0: la charte du projet, sinon celle par défaut.",
         },
         "help.serve.serve.keep_uploads": {
-            "en": "Keep dropped files in the ledger's folder (uploads/), or discard them: held in memory while the jury looks, never written to disk (default)."
+            "en": "Keep dropped files in the ledger's folder (uploads/), or discard them: held in memory while the jury looks, never written to disk (default).",
+            "fr": "Garder les fichiers déposés dans le dossier du registre (uploads/), ou les oublier\u00a0: gardés en mémoire le temps que le jury les regarde, jamais écrits sur disque (par défaut).",
         },
-        "help.serve.serve.max_upload_mb": {"en": "Largest file accepted, in MB."},
+        "help.serve.serve.max_upload_mb": {
+            "en": "Largest file accepted, in MB.",
+            "fr": "Plus gros fichier accepté, en Mo.",
+        },
         "help.serve.serve.allow_non_loopback": {
-            "en": "Allow a --host reachable from other machines (for visitors' phones on a festival network)."
+            "en": "Allow a --host reachable from other machines (for visitors' phones on a festival network).",
+            "fr": "Autoriser un --host joignable depuis d'autres machines (pour les téléphones des visiteurs sur le réseau d'un festival).",
         },
     },
 )

@@ -189,7 +189,7 @@ def _progress(quiet: bool, lang: str) -> Any:
     return progress
 
 
-@probe_app.command("campaign")
+@probe_app.command("campaign", help=help_text("help.probe.campaign"))
 def campaign(
     ctx: typer.Context,
     model: Annotated[
@@ -259,9 +259,6 @@ def campaign(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """Probe a model: N images per prompt with recorded seeds, each signed, recorded and
-    measured; perceived attributes read by CLIP; shares with Wilson intervals, parity gap,
-    MAD, MaxSkew, KL and entropy per prompt; a chart and a plain sentence per prompt."""
     from artcharter.audits.bias.probe_classes import load_probe_classes
     from artcharter.audits.bias.prompt_sets import load_prompt_set
     from artcharter.audits.bias.reference import load_reference
@@ -475,9 +472,8 @@ def _write_json(path: Path, data: Any) -> None:
     write_atomic(path, jsonlib.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-@probe_app.command("list")
+@probe_app.command("list", help=help_text("help.probe.list_campaigns"))
 def list_campaigns(ctx: typer.Context, json: JsonOption = False) -> None:
-    """List the probe campaigns in the ledger, newest first."""
     from artcharter.provenance.campaign.store import campaigns
 
     project = project_of(ctx)
@@ -500,14 +496,13 @@ def list_campaigns(ctx: typer.Context, json: JsonOption = False) -> None:
         )
 
 
-@probe_app.command("show")
+@probe_app.command("show", help=help_text("help.probe.show"))
 def show(
     ctx: typer.Context,
     campaign_id: Annotated[str, typer.Argument(help=help_text("help.probe.show.campaign_id"))],
     chart: Annotated[Path | None, typer.Option(help=help_text("help.probe.show.chart"))] = None,
     json: JsonOption = False,
 ) -> None:
-    """Show a finished campaign's sentences and campaign-level figures again."""
     from artcharter.base.errors import SetupError
     from artcharter.provenance.campaign.results import load_result
     from artcharter.reports.probe_chart import write_campaign_chart
@@ -528,7 +523,7 @@ def show(
         typer.echo(WORDS[lang]["chart"].format(paths=", ".join(str(p) for p in charts)))
 
 
-@probe_app.command("artwork")
+@probe_app.command("artwork", help=help_text("help.probe.artwork"))
 def artwork(
     ctx: typer.Context,
     image: Annotated[Path, typer.Argument(help=help_text("help.probe.artwork.image"))],
@@ -541,8 +536,6 @@ def artwork(
     device: DeviceOption = "auto",
     json: JsonOption = False,
 ) -> None:
-    """What the probe perceives in one artwork (with confidence, or "no person"), the audit of
-    its prompt (read from its record), and the latest campaign for the same model."""
     from artcharter.audits.bias.probe_classes import load_probe_classes
     from artcharter.audits.bias.sentences import audit_sentence, reading_sentence
     from artcharter.provenance.campaign.artwork import probe_artwork, record_artwork_probe
@@ -606,15 +599,13 @@ def artwork(
         typer.echo(words["recorded"])
 
 
-@probe_app.command("prompt")
+@probe_app.command("prompt", help=help_text("help.probe.prompt_command"))
 def prompt_command(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help=help_text("help.probe.prompt_command.text"))],
     protected_names: NamesOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Audit a prompt alone (no model is loaded): identity terms, stereotype descriptors from
-    the HEIM / DALL-Eval lists, names from the school's protected list, French and English."""
     from artcharter.audits.bias.prompt_audit import audit_prompt
     from artcharter.audits.bias.sentences import audit_sentence
 

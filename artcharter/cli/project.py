@@ -13,7 +13,7 @@ from artcharter.cli.context import options
 from artcharter.cli.messages import help_text
 
 
-@app.command()
+@app.command(help=help_text("help.project.init"))
 def init(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help=help_text("help.project.init.folder"))] = Path("."),
@@ -21,7 +21,6 @@ def init(
     lang: Annotated[str, typer.Option(help=help_text("help.project.init.lang"))] = "fr",
     country: Annotated[str, typer.Option(help=help_text("help.project.init.country"))] = "FRA",
 ) -> None:
-    """Create artcharter.toml and the ledger in FOLDER."""
     from artcharter.base.typography import punct
     from artcharter.provenance.config import init_project, load_config
     from artcharter.provenance.ledger import Ledger

@@ -51,7 +51,7 @@ MESSAGES = {
 }
 
 
-@app.command()
+@app.command(help=help_text("help.serve.serve"))
 def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help=help_text("help.serve.serve.host"))] = ("127.0.0.1"),
@@ -81,9 +81,6 @@ def serve(
         ),
     ] = False,
 ) -> None:
-    """Start the jury desk: a local web page where a jury drops files and reads, for each,
-    the verdict, the signer, the share of AI, the energy, the charter result and the report;
-    with a JSON API (/api/verify, /api/artworks/ID) documented at /docs and /openapi.json."""
     from artcharter.serve.config import MIB, DeskConfig, is_loopback, loopback_hosts
 
     project = project_of(ctx, trust=trust)

@@ -135,8 +135,8 @@ def test_the_catalogue_has_both_languages() -> None:
     for key, by_lang in MESSAGES.texts.items():
         assert "en" in by_lang, key
         if "fr" in by_lang:
-            # The same fields in both languages (French may take a name with its article,
-            # `de_file` for `file`: "de chat.png", "du ...").
+            # The same fields in both languages (French takes a name with its article
+            # through a format spec, `{file:de}`: "de chat.png", "d'atelier.png").
             fr, en = (placeholders(by_lang[lang]) for lang in ("fr", "en"))
             assert {f.removeprefix("de_") for f in fr} == en, key
 

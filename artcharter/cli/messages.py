@@ -58,10 +58,10 @@ MESSAGES = Catalogue(
         # --- artcharter report, cartel, summary -------------------------------------------
         "report.written": {
             "en": "report: {html}\n        {json}",
-            "fr": "rapport : {html}\n          {json}",
+            "fr": "rapport\u00a0: {html}\n          {json}",
         },
-        "report.pdf": {"en": "PDF: {pdf}", "fr": "PDF : {pdf}"},
-        "cartel.written": {"en": "label: {html}", "fr": "cartel : {html}"},
+        "report.pdf": {"en": "PDF: {pdf}", "fr": "PDF\u00a0: {pdf}"},
+        "cartel.written": {"en": "label: {html}", "fr": "cartel\u00a0: {html}"},
         "cartel.sheet": {
             "en": "sheet of {n} labels: {html}",
             "fr": "planche de {n} cartels\u00a0: {html}",
@@ -70,15 +70,18 @@ MESSAGES = Catalogue(
             "en": "sheet of 1 label: {html}",
             "fr": "planche d'un cartel\u00a0: {html}",
         },
-        "cartel.svg": {"en": "SVG: {n} file(s) in {dir}", "fr": "SVG : {n} fichier(s) dans {dir}"},
+        "cartel.svg": {
+            "en": "SVG: {n} file(s) in {dir}",
+            "fr": "SVG\u00a0: {n} fichier(s) dans {dir}",
+        },
         "cartel.warn": {
             "en": 'warning: the verdict for {file} is "{verdict}"; its label says so',
-            "fr": "attention\u00a0: le verdict {de_file} est « {verdict} »\u00a0; son cartel "
+            "fr": "attention\u00a0: le verdict {file:de} est «\u00a0{verdict}\u00a0»\u00a0; son cartel "
             "l'indique",
         },
         "summary.written": {
             "en": "summary of {n} artwork(s): {html}\n        {json}",
-            "fr": "synthèse de {n} œuvre(s) : {html}\n          {json}",
+            "fr": "synthèse de {n} œuvre(s)\u00a0: {html}\n          {json}",
         },
         # --- --help: the app and its global options ---------------------------------------
         "help.app": {
@@ -708,8 +711,8 @@ MESSAGES = Catalogue(
         },
         "help.report.cartel.output": {"en": "Folder for the labels.", "fr": "Dossier des cartels."},
         "help.report.cartel.verify_url": {
-            "en": "The school's verification page: the QR code becomes a link to it with ?id=...&sha256=... (default: a text with the id and the hash).",
-            "fr": "La page de vérification de l'école\u00a0: le QR code devient un lien vers elle avec ?id=...&sha256=... (par défaut\u00a0: un texte avec l'identifiant et l'empreinte).",
+            "en": "The school's verification page: the QR code becomes a link to it with `?id=...&sha256=...` (default: a text with the id and the hash).",
+            "fr": "La page de vérification de l'école\u00a0: le QR code devient un lien vers elle avec `?id=...&sha256=...` (par défaut\u00a0: un texte avec l'identifiant et l'empreinte).",
         },
         "help.report.cartel.pdf": {
             "en": "Also print the labels to PDF with Chromium.",

@@ -84,7 +84,6 @@ def cartel(
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help=help_text("help.report.cartel.pdf"))] = False,
 ) -> None:
-    from artcharter.base.typography import de
     from artcharter.provenance.verdicts import in_sentence
 
     lang = _checked(lang)
@@ -94,9 +93,7 @@ def cartel(
     for item in files.cartels:
         if item["verdict"] not in ("trusted",):
             verdict = in_sentence(item["verdict"], lang)
-            warning = text(
-                "cartel.warn", lang, file=item["file"], de_file=de(item["file"]), verdict=verdict
-            )
+            warning = text("cartel.warn", lang, file=item["file"], verdict=verdict)
             typer.echo(warning, err=True)
     if source.is_dir():
         sheet = "cartel.sheet_one" if len(files.cartels) == 1 else "cartel.sheet"

@@ -88,7 +88,12 @@ def test_a_command_error_reaches_the_reader(
 ) -> None:
     assert run(["--lang", "fr", "summary", str(tmp_path / "missing")]) == 2
     err = capsys.readouterr().err
+    assert err.startswith("artcharter: error: ") and "ce n'est pas un dossier" in err
+    assert err.rstrip().endswith("ou --ledger)")  # the library's from_ledger, as typed
+    assert run(["--lang", "en", "summary", str(tmp_path / "missing")]) == 2
+    err = capsys.readouterr().err
     assert err.startswith("artcharter: error: ") and "not a folder" in err
+    assert err.rstrip().endswith("or --ledger)")
 
 
 # --- the command line's catalogue and its help in the reader's language ------------------

@@ -13,7 +13,7 @@ import typer
 from artcharter.base.typography import punct
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, echo_json_list, lang_of, project_of
-from artcharter.cli.messages import help_text, text
+from artcharter.cli.messages import MESSAGES, help_text, text
 
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
@@ -163,7 +163,7 @@ def declare(
             typer.echo(text("declare.valid", lang, path=check))
         raise typer.Exit(2 if issues else 0)
     if image is None:
-        raise typer.BadParameter("give an IMAGE, or --check DECLARATION", param_hint="IMAGE")
+        raise typer.BadParameter(MESSAGES("declare.no_image"), param_hint="IMAGE")
     record = record_for_image(image, project.ledger if project.has_ledger else None)
     common = {"artist": project.artist or None, "lang": lang}
     if output is not None and str(output) == "-":

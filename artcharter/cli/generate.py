@@ -19,6 +19,7 @@ from artcharter.cli.context import (
     project_of,
 )
 from artcharter.cli.messages import help_text
+from artcharter.provenance.messages import MESSAGES as PROVENANCE
 
 if TYPE_CHECKING:
     from artcharter.provenance.energy_summary import EnergySummary
@@ -329,7 +330,7 @@ def _mark(ctx: typer.Context, images: list[str], status: str, json: bool) -> Non
     project = project_of(ctx)
     lang = lang_of(ctx, project)
     if not project.ledger_path.exists():
-        raise SetupError(f"no ledger at {project.ledger_path}: run `artcharter init` first")
+        raise SetupError(PROVENANCE("ledger.missing", path=project.ledger_path))
     with open_ledger(project) as ledger:
         marked = mark(ledger, images, status)
     if json:
@@ -387,7 +388,7 @@ def energy(
     project = project_of(ctx)
     lang = lang_of(ctx, project)
     if not project.ledger_path.exists():
-        raise SetupError(f"no ledger at {project.ledger_path}: run `artcharter init` first")
+        raise SetupError(PROVENANCE("ledger.missing", path=project.ledger_path))
     with open_ledger(project) as ledger:
         summary = energy_summary(ledger, session)
         if session and summary.total.runs == 0:

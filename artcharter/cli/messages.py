@@ -50,6 +50,62 @@ MESSAGES = Catalogue(
             "en": "{path}: valid declaration",
             "fr": "{path}\u00a0: déclaration valide",
         },
+        # --- errors the command line itself reports -------------------------------------
+        "error.interrupted": {"en": "interrupted", "fr": "interrompu"},
+        "error.see_help": {"en": " (see `{command} --help`)", "fr": " (voir `{command} --help`)"},
+        "error.ledger_unreadable": {
+            "en": "the ledger cannot be read: {error} (damaged, or not an artcharter ledger)",
+            "fr": "le registre est illisible\u00a0: {error} (endommagé, ou ce n'est pas un "
+            "registre artcharter)",
+        },
+        "error.lang": {"en": "choose fr or en", "fr": "choisissez fr ou en"},
+        "verify.no_files": {"en": "no image files found", "fr": "aucun fichier image trouvé"},
+        "declare.no_image": {
+            "en": "give an IMAGE, or --check DECLARATION",
+            "fr": "donnez une IMAGE, ou --check DÉCLARATION",
+        },
+        "probe.bad_threshold": {
+            "en": "--threshold {value!r}: expected ATTRIBUTE=VALUE, e.g. gender=0.7",
+            "fr": "--threshold {value!r}\u00a0: ATTRIBUT=VALEUR attendu, p. ex. gender=0.7",
+        },
+        "probe.images_need_model": {
+            "en": "with --images, name the tool that made them: --model 'Midjourney v6'",
+            "fr": "avec --images, nommez l'outil qui les a produites\u00a0: "
+            "--model 'Midjourney v6'",
+        },
+        "serve.no_charter": {
+            "en": "charter file not found: {path}",
+            "fr": "fichier de charte introuvable\u00a0: {path}",
+        },
+        "serve.non_loopback": {
+            "en": "--host {host} is reachable from other machines: add --allow-non-loopback to "
+            "serve there, or keep the default 127.0.0.1",
+            "fr": "--host {host} est joignable depuis d'autres machines\u00a0: ajoutez "
+            "--allow-non-loopback pour y servir, ou gardez 127.0.0.1, l'adresse par défaut",
+        },
+        "serve.port_in_use": {
+            "en": "port {port} is already in use on {host}: choose another with --port",
+            "fr": "le port {port} est déjà utilisé sur {host}\u00a0: choisissez-en un autre "
+            "avec --port",
+        },
+        "serve.cannot_listen": {
+            "en": "cannot listen on {host}:{port}: {reason}",
+            "fr": "impossible d'écouter sur {host}:{port}\u00a0: {reason}",
+        },
+        "ledger.no_artwork": {
+            "en": "no artwork {key!r} in the ledger",
+            "fr": "aucune œuvre {key!r} dans le registre",
+        },
+        "ledger.damaged_record": {
+            "en": "the ledger's record of artwork {artwork_id} is damaged (not JSON)",
+            "fr": "la fiche de l'œuvre {artwork_id} dans le registre est endommagée (ce n'est "
+            "pas du JSON)",
+        },
+        "ledger.no_trust": {
+            "en": "no trust anchor: {path} is missing and no --trust was given",
+            "fr": "aucune autorité de confiance\u00a0: {path} manque et aucune option --trust "
+            "n'a été donnée",
+        },
         # --- artcharter label ------------------------------------------------------------
         "label.signed": {
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",
@@ -82,6 +138,69 @@ MESSAGES = Catalogue(
         "summary.written": {
             "en": "summary of {n} artwork(s): {html}\n        {json}",
             "fr": "synthèse de {n} œuvre(s)\u00a0: {html}\n          {json}",
+        },
+        # --- artcharter serve -------------------------------------------------------------
+        "serve.listening": {
+            "en": "artcharter jury desk: {url}  (Ctrl+C to stop)",
+            "fr": "bureau du jury artcharter\u00a0: {url}  (Ctrl+C pour arrêter)",
+        },
+        "serve.trust": {
+            "en": "  trusted authorities: {names}",
+            "fr": "  autorités de confiance\u00a0: {names}",
+        },
+        "serve.no_trust": {
+            "en": "  no trust anchor: no file can be 'trusted' (pass --trust ROOT.pem)",
+            "fr": "  aucune autorité de confiance\u00a0: aucun fichier ne peut être «\u00a0de confiance\u00a0» (option --trust RACINE.pem)",
+        },
+        "serve.ledger": {"en": "  ledger: {path}", "fr": "  registre\u00a0: {path}"},
+        "serve.no_ledger": {
+            "en": "  no ledger: verifications are not recorded",
+            "fr": "  aucun registre\u00a0: les vérifications ne sont pas enregistrées",
+        },
+        "serve.kept": {
+            "en": "  uploads kept in {path}",
+            "fr": "  fichiers déposés conservés dans {path}",
+        },
+        "serve.discarded": {
+            "en": "  uploads held in memory only, never written to disk, then forgotten",
+            "fr": "  fichiers déposés gardés en mémoire seulement, jamais écrits sur disque, puis oubliés",
+        },
+        "serve.warning": {
+            "en": "warning: the desk listens on {host}, reachable from other machines: anyone who can reach it can drop files and read the ledger's public records",
+            "fr": "attention\u00a0: le bureau écoute sur {host}, joignable depuis d'autres machines\u00a0: quiconque le joint peut y déposer des fichiers et lire les fiches publiques du registre",
+        },
+        "serve.stopped": {"en": "jury desk stopped", "fr": "bureau du jury arrêté"},
+        # --- artcharter ledger list ---------------------------------------------------------
+        "ledger.counts": {"en": "{tables}", "fr": "tables du registre\u00a0: {tables}"},
+        "ledger.count": {"en": "  {table}: {n}", "fr": ", {table} {n}"},
+        "ledger.status.kept": {"en": "kept", "fr": "gardée"},
+        "ledger.status.discarded": {"en": "discarded", "fr": "écartée"},
+        "ledger.status.signed": {"en": "signed", "fr": "signée"},
+        "ledger.status.replaced": {"en": "replaced", "fr": "remplacée"},
+        # --- artcharter ledger import -----------------------------------------------------
+        "ledger.import.imported": {
+            "en": "imported      {path}  (artwork {id})",
+            "fr": "importé       {path}  (œuvre {id})",
+        },
+        "ledger.import.already": {
+            "en": "already there {path}  (artwork {id})",
+            "fr": "déjà présent  {path}  (œuvre {id})",
+        },
+        "ledger.import.conflict": {
+            "en": "conflict      {path}: the ledger holds other bytes as artwork {id}; kept as is",
+            "fr": "conflit       {path}\u00a0: le registre garde d'autres octets pour l'œuvre {id}\u00a0; rien n'est changé",
+        },
+        "ledger.import.not-trusted": {
+            "en": "not imported  {path}: {verdict}, only trusted files are imported",
+            "fr": "non importé   {path}\u00a0: {verdict}, seuls les fichiers de confiance sont importés",
+        },
+        "ledger.import.no-record": {
+            "en": "not imported  {path}: trusted, but it carries no artcharter record",
+            "fr": "non importé   {path}\u00a0: de confiance, mais sans fiche artcharter",
+        },
+        "ledger.import.total": {
+            "en": "{imported} imported, {already} already there, {skipped} not imported",
+            "fr": "{imported} importé(s), {already} déjà présent(s), {skipped} non importé(s)",
         },
         # --- --help: the app and its global options ---------------------------------------
         "help.app": {

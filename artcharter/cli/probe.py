@@ -17,8 +17,9 @@ from artcharter.cli.context import (
     open_ledger,
     project_of,
 )
-from artcharter.cli.messages import help_text
+from artcharter.cli.messages import MESSAGES, help_text
 from artcharter.provenance.config import PROTECTED_NAMES_FILE
+from artcharter.provenance.messages import MESSAGES as PROVENANCE
 
 if TYPE_CHECKING:
     from artcharter.audits.bias.clip_probe import Probe
@@ -135,7 +136,7 @@ def _thresholds(values: list[str] | None) -> dict[str, float]:
         except ValueError:
             sep = ""
         if not sep or not name.strip():
-            raise BadInput(f"--threshold {value!r}: expected ATTRIBUTE=VALUE, e.g. gender=0.7")
+            raise BadInput(MESSAGES("probe.bad_threshold", value=value))
     return result
 
 
@@ -302,9 +303,7 @@ def campaign(
             if mode_images:
                 assert images is not None
                 if not model:
-                    raise BadInput(
-                        "with --images, name the tool that made them: --model 'Midjourney v6'"
-                    )
+                    raise BadInput(MESSAGES("probe.images_need_model"))
                 pset = folder_prompt_set(images)
                 model_spec = model_id = model
             else:
@@ -511,7 +510,7 @@ def show(
     lang = lang_of(ctx, project)
     ledger = open_ledger(project, create=False)
     if ledger is None:
-        raise SetupError(f"no ledger at {project.ledger_path}: run `artcharter init` first")
+        raise SetupError(PROVENANCE("ledger.missing", path=project.ledger_path))
     with ledger:
         result = load_result(ledger, campaign_id)
     charts = write_campaign_chart(result, chart, lang) if chart else []

@@ -10,7 +10,7 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, project_of
-from artcharter.cli.messages import help_text, text
+from artcharter.cli.messages import MESSAGES, help_text, text
 
 LangOption = Annotated[
     str | None,
@@ -34,7 +34,7 @@ NoLedgerOption = Annotated[
 
 def _checked(lang: str | None) -> str | None:
     if lang is not None and lang not in ("fr", "en"):
-        raise typer.BadParameter("choose fr or en", param_hint="--lang")
+        raise typer.BadParameter(MESSAGES("error.lang"), param_hint="--lang")
     return lang
 
 

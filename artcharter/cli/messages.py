@@ -202,6 +202,109 @@ MESSAGES = Catalogue(
             "en": "{imported} imported, {already} already there, {skipped} not imported",
             "fr": "{imported} importé(s), {already} déjà présent(s), {skipped} non importé(s)",
         },
+        # --- artcharter generate ----------------------------------------------------------
+        "generate.loading": {"en": "loading {model}…", "fr": "chargement {model:de}…"},
+        "generate.loaded": {
+            "en": "model: {model} on {device} ({dtype}), loaded in {duration}",
+            "fr": "modèle\u00a0: {model} sur {device} ({dtype}), chargé en {duration}",
+        },
+        "generate.demo": {
+            "en": "demo model, random weights: its images are noise, made to try the whole path",
+            "fr": "modèle de démonstration, poids aléatoires\u00a0: ses images sont du bruit, pour essayer tout le parcours",
+        },
+        "generate.negative_ignored": {
+            "en": "note: with guidance {guidance} (≤ 1) this model ignores the negative prompt; it is recorded anyway",
+            "fr": "remarque\u00a0: avec un guidage de {guidance} (≤ 1) ce modèle ignore le prompt négatif\u00a0; il est tout de même enregistré",
+        },
+        "generate.bar": {"en": "generating", "fr": "génération"},
+        "generate.made": {
+            "en": "{path}  seed {seed}  {energy}",
+            "fr": "{path}  graine {seed}  {energy}",
+        },
+        "generate.unknown": {
+            "en": "energy unknown: {reason}",
+            "fr": "énergie inconnue\u00a0: {reason}",
+        },
+        "generate.summary": {
+            "en": "{n} image(s) signed and recorded (session {session}): {energy}, {co2}",
+            "fr": "{n} image(s) signée(s) et enregistrée(s) (session {session})\u00a0: {energy}, {co2}",
+        },
+        "generate.interrupted": {
+            "en": "interrupted: {n} image(s) were finished and recorded before the stop",
+            "fr": "interrompu\u00a0: {n} image(s) terminée(s) et enregistrée(s) avant l'arrêt",
+        },
+        "generate.next": {
+            "en": "keep or discard them: artcharter keep IMAGE… / artcharter discard IMAGE…",
+            "fr": "garder ou écarter\u00a0: artcharter keep IMAGE… / artcharter discard IMAGE…",
+        },
+        "generate.marked": {"en": "{status}: {path}", "fr": "{status}\u00a0: {path}"},
+        "generate.statuses.kept": {"en": "kept", "fr": "gardée"},
+        "generate.statuses.discarded": {"en": "discarded", "fr": "écartée"},
+        "generate.energy_title": {"en": "Energy{scope}", "fr": "Énergie{scope}"},
+        "generate.session": {"en": " of session {session}", "fr": " de la session {session}"},
+        "generate.all": {"en": " of the whole project", "fr": " de tout le projet"},
+        "generate.total": {
+            "en": "total: {energy}, {co2} ({runs} measured run(s){unknown})",
+            "fr": "total\u00a0: {energy}, {co2} ({runs} mesure(s){unknown})",
+        },
+        "generate.unknown_runs": {"en": ", {n} unknown", "fr": ", {n} inconnue(s)"},
+        "generate.images": {
+            "en": "images {status}: {n}, {energy}",
+            "fr": "images {status}\u00a0: {n}, {energy}",
+        },
+        "generate.phase.generation": {"en": "generations", "fr": "générations"},
+        "generate.phase.model-load": {"en": "model loading", "fr": "chargements de modèle"},
+        "generate.phase.generation-aborted": {
+            "en": "interrupted generations",
+            "fr": "générations interrompues",
+        },
+        "generate.phase_line": {
+            "en": "{phase}: {runs} run(s), {energy}",
+            "fr": "{phase}\u00a0: {runs} mesure(s), {energy}",
+        },
+        "generate.methods": {
+            "en": "measured with: {methods} (codecarbon, offline; electricity mix: {countries})",
+            "fr": "mesuré par\u00a0: {methods} (codecarbon, hors ligne\u00a0; mix électrique\u00a0: {countries})",
+        },
+        "generate.co2_incomplete": {
+            "en": "some runs had no carbon intensity for their country: CO2 is a lower bound",
+            "fr": "certaines mesures n'avaient pas d'intensité carbone pour leur pays\u00a0: le CO2 est un minimum",
+        },
+        "generate.reasons": {
+            "en": "why some energy is unknown: {reasons}",
+            "fr": "pourquoi une part de l'énergie est inconnue\u00a0: {reasons}",
+        },
+        "generate.equivalent": {"en": "≈ {text} ({factor})", "fr": "≈ {text} ({factor})"},
+        "generate.sessions": {
+            "en": "sessions: {n} (details: artcharter energy --session ID)",
+            "fr": "sessions\u00a0: {n} (détail\u00a0: artcharter energy --session ID)",
+        },
+        "generate.empty": {
+            "en": "no energy recorded yet: generate images with `artcharter generate`",
+            "fr": "aucune énergie enregistrée\u00a0: générez des images avec `artcharter generate`",
+        },
+        "generate.no_session": {
+            "en": 'no session "{session}" in the ledger',
+            "fr": "aucune session «\u00a0{session}\u00a0» dans le registre",
+        },
+        "generate.sessions_are": {"en": "sessions: {sessions}", "fr": "sessions\u00a0: {sessions}"},
+        "generate.sessions_elsewhere": {
+            "en": "`artcharter energy --json` lists its {n} sessions",
+            "fr": "`artcharter energy --json` en liste les {n} sessions",
+        },
+        "generate.no_sessions": {
+            "en": "no energy recorded yet",
+            "fr": "aucune énergie enregistrée pour l'instant",
+        },
+        # --- artcharter generate.status ---------------------------------------------------
+        "generate.status.kept": {"en": "kept", "fr": "gardées"},
+        "generate.status.discarded": {"en": "discarded", "fr": "écartées"},
+        "generate.status.signed": {"en": "signed", "fr": "signées"},
+        "generate.status.replaced": {
+            "en": "replaced by a newer file",
+            "fr": "remplacées par un fichier plus récent",
+        },
+        "generate.status.missing": {"en": "not in the ledger", "fr": "absentes du registre"},
         # --- --help: the app and its global options ---------------------------------------
         "help.app": {
             "en": "Responsible use of generative AI in art: sign honest AI disclosures (C2PA), "

@@ -305,6 +305,90 @@ MESSAGES = Catalogue(
             "fr": "remplacées par un fichier plus récent",
         },
         "generate.status.missing": {"en": "not in the ledger", "fr": "absentes du registre"},
+        # --- artcharter probe -------------------------------------------------------------
+        "probe.loading_probe": {
+            "en": "loading the CLIP probe {clip}…",
+            "fr": "chargement de la sonde CLIP {clip}…",
+        },
+        "probe.loading_model": {"en": "loading {model}…", "fr": "chargement {model:de}…"},
+        "probe.opened": {
+            "en": "campaign {id}: {n} prompt(s){per}, folder {out}",
+            "fr": "campagne {id}\u00a0: {n} prompt(s){per}, dossier {out}",
+        },
+        "probe.per": {"en": " x {n} images", "fr": " x {n} images"},
+        "probe.resumed": {
+            "en": "resuming campaign {id} ({done} image(s) already there)",
+            "fr": "reprise de la campagne {id} ({done} image(s) déjà faites)",
+        },
+        "probe.progress": {
+            "en": "{stage}: {done}/{total}",
+            "fr": "{stage}\u00a0: {done}/{total}",
+        },
+        "probe.stage.generate": {"en": "generating", "fr": "génération"},
+        "probe.stage.collect": {"en": "listing images", "fr": "inventaire des images"},
+        "probe.stage.classify": {"en": "classifying", "fr": "classification"},
+        "probe.interrupted": {
+            "en": "interrupted: campaign {id} keeps what is done; run the same command again, or `artcharter probe campaign --resume {id}`, to go on",
+            "fr": "interrompu\u00a0: la campagne {id} garde ce qui est fait\u00a0; relancez la même commande, ou `artcharter probe campaign --resume {id}`, pour continuer",
+        },
+        "probe.results": {
+            "en": "Results (campaign {id}, {images} images, probe {probe}):",
+            "fr": "Résultats (campagne {id}, {images} images, sonde {probe})\u00a0:",
+        },
+        "probe.aggregate": {
+            "en": "Campaign mean over {n} prompt(s), bootstrap 95% interval:",
+            "fr": "Moyenne de la campagne sur {n} prompt(s), intervalle bootstrap à 95 %\u00a0:",
+        },
+        "probe.agg_line": {
+            "en": "  {attribute}: parity gap {gap}, MAD {mad}, normalised entropy {entropy}",
+            "fr": "  {attribute}\u00a0: écart de parité {gap}, MAD {mad}, entropie normalisée {entropy}",
+        },
+        "probe.chart": {"en": "chart: {paths}", "fr": "graphique\u00a0: {paths}"},
+        "probe.summary": {"en": "summary: {path}", "fr": "résumé\u00a0: {path}"},
+        "probe.energy": {
+            "en": "energy: generation {gen}, probe {probe}",
+            "fr": "énergie\u00a0: génération {gen}, sonde {probe}",
+        },
+        "probe.ledger": {
+            "en": "recorded in the ledger: probe_campaigns, probe_images, probe_results",
+            "fr": "enregistré dans le registre\u00a0: probe_campaigns, probe_images, probe_results",
+        },
+        "probe.no_campaign": {
+            "en": "no campaign in the ledger yet: run `artcharter probe campaign`",
+            "fr": "aucune campagne dans le registre\u00a0: lancez `artcharter probe campaign`",
+        },
+        "probe.reading": {"en": "Perceived in {path}:", "fr": "Perçu dans {path}\u00a0:"},
+        "probe.prompt": {
+            "en": "Prompt ({source}): {prompt}",
+            "fr": "Prompt ({source})\u00a0: {prompt}",
+        },
+        "probe.prompt_private": {
+            "en": "The prompt is private: only its hash is in the file.",
+            "fr": "Le prompt est privé\u00a0: le fichier n'en porte que l'empreinte.",
+        },
+        "probe.no_prompt": {
+            "en": "No prompt on record for this file (pass --prompt to audit one).",
+            "fr": "Aucun prompt connu pour ce fichier (--prompt pour en auditer un).",
+        },
+        "probe.campaign": {
+            "en": "Latest campaign for {model}: {id} ({date}, {images} images, probe {probe})",
+            "fr": "Dernière campagne pour {model}\u00a0: {id} ({date}, {images} images, sonde {probe})",
+        },
+        "probe.no_campaign_for": {
+            "en": "No finished campaign for {model}: run `artcharter probe campaign --model …`",
+            "fr": "Aucune campagne terminée pour {model}\u00a0: lancez `artcharter probe campaign --model …`",
+        },
+        "probe.no_model": {
+            "en": "The file names no model: no campaign to compare with.",
+            "fr": "Le fichier ne nomme pas de modèle\u00a0: pas de campagne à comparer.",
+        },
+        "probe.recorded": {
+            "en": "Kept in the ledger: the report of this file (artcharter report) shows it.",
+            "fr": "Gardé dans le registre\u00a0: le rapport de ce fichier (artcharter report) le montre.",
+        },
+        "probe.sources.ledger": {"en": "from the ledger", "fr": "d'après le registre"},
+        "probe.sources.file": {"en": "from the file", "fr": "d'après le fichier"},
+        "probe.sources.option": {"en": "given", "fr": "donné"},
         # --- --help: the app and its global options ---------------------------------------
         "help.app": {
             "en": "Responsible use of generative AI in art: sign honest AI disclosures (C2PA), "

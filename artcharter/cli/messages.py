@@ -389,6 +389,97 @@ MESSAGES = Catalogue(
         "probe.sources.ledger": {"en": "from the ledger", "fr": "d'après le registre"},
         "probe.sources.file": {"en": "from the file", "fr": "d'après le fichier"},
         "probe.sources.option": {"en": "given", "fr": "donné"},
+        # --- artcharter demo --------------------------------------------------------------
+        "demo.school": {
+            "en": "Demo school (artcharter)",
+            "fr": "École de démonstration (artcharter)",
+        },
+        "demo.artist": {"en": "Demo Artist", "fr": "Artiste Démo"},
+        "demo.prompt": {
+            "en": "a lighthouse in the rain, woodcut",
+            "fr": "un phare sous la pluie, gravure sur bois",
+        },
+        "demo.title": {"en": "Lighthouse (demo)", "fr": "Phare (démo)"},
+        "demo.project": {"en": "project:   {path}", "fr": "projet\u00a0:      {path}"},
+        "demo.made_project": {
+            "en": "project:   {path} (created)",
+            "fr": "projet\u00a0:      {path} (créé)",
+        },
+        "demo.keys": {"en": "school CA: {path}", "fr": "AC d'école\u00a0:  {path}"},
+        "demo.artist_line": {
+            "en": "artist:    {name} ({path})",
+            "fr": "artiste\u00a0:     {name} ({path})",
+        },
+        "demo.model": {
+            "en": "model:     demo model, random weights — its images are noise: the point is the path, not the picture",
+            "fr": "modèle\u00a0:      modèle de démonstration, poids aléatoires — ses images sont du bruit\u00a0: c'est le parcours qui compte, pas l'image",
+        },
+        "demo.generating": {
+            "en": "generating {n} images of {size}x{size} px ({steps} steps), signing and measuring them…",
+            "fr": "génération de {n} images de {size}x{size} px ({steps} étapes), signature et mesure…",
+        },
+        "demo.image": {
+            "en": "  {path}\n    {verdict}, seed {seed}, {energy}",
+            "fr": "  {path}\n    {verdict}, graine {seed}, {energy}",
+        },
+        "demo.energy": {
+            "en": "energy:    {kwh} for {n} images ({method}, {country}), plus {load} to load the model",
+            "fr": "énergie\u00a0:     {kwh} pour {n} images ({method}, {country}), plus {load} pour charger le modèle",
+        },
+        "demo.next": {"en": "next:", "fr": "ensuite\u00a0:"},
+        "demo.next.verify": {
+            "en": "verify the files as a jury would",
+            "fr": "vérifier les fichiers comme un jury",
+        },
+        "demo.run.verify": {
+            "en": "artcharter --project {p} verify {images}",
+            "fr": "artcharter --project {p} verify {images}",
+        },
+        "demo.next.ledger": {
+            "en": "what the ledger recorded",
+            "fr": "ce que le registre a enregistré",
+        },
+        "demo.run.ledger": {
+            "en": "artcharter --project {p} ledger list",
+            "fr": "artcharter --project {p} ledger list",
+        },
+        "demo.next.energy": {
+            "en": "energy of every generation",
+            "fr": "l'énergie de chaque génération",
+        },
+        "demo.run.energy": {
+            "en": "artcharter --project {p} energy",
+            "fr": "artcharter --project {p} energy",
+        },
+        "demo.next.keep": {
+            "en": "keep one, discard the other",
+            "fr": "garder l'une, écarter l'autre",
+        },
+        "demo.run.keep": {
+            "en": "artcharter --project {p} keep {first}\nartcharter --project {p} discard {second}",
+            "fr": "artcharter --project {p} keep {first}\nartcharter --project {p} discard {second}",
+        },
+        "demo.next.check": {
+            "en": "check an image against the charter",
+            "fr": "confronter une image à la charte",
+        },
+        "demo.run.check": {
+            "en": "artcharter --project {p} check {first}",
+            "fr": "artcharter --project {p} check {first}",
+        },
+        "demo.next.more": {"en": "more images", "fr": "d'autres images"},
+        "demo.run.more": {
+            "en": 'artcharter --project {p} generate "your prompt" --model demo --n 4 -o {out}',
+            "fr": 'artcharter --project {p} generate "votre prompt" --model demo --n 4 -o {out}',
+        },
+        "demo.next.real": {
+            "en": "a real model (GPU advised; fetch it once on a connected machine)",
+            "fr": "un vrai modèle (GPU conseillé\u00a0; à récupérer une fois sur une machine connectée)",
+        },
+        "demo.run.real": {
+            "en": 'hf download stabilityai/sd-turbo && artcharter --project {p} generate "your prompt"',
+            "fr": 'hf download stabilityai/sd-turbo && artcharter --project {p} generate "votre prompt"',
+        },
         # --- --help: the app and its global options ---------------------------------------
         "help.app": {
             "en": "Responsible use of generative AI in art: sign honest AI disclosures (C2PA), "

@@ -480,6 +480,51 @@ MESSAGES = Catalogue(
             "en": 'hf download stabilityai/sd-turbo && artcharter --project {p} generate "your prompt"',
             "fr": 'hf download stabilityai/sd-turbo && artcharter --project {p} generate "votre prompt"',
         },
+        # --- artcharter keys -------------------------------------------------------------
+        "keys.root_cert": {
+            "en": "root certificate: {path}",
+            "fr": "certificat racine\u00a0: {path}",
+        },
+        "keys.root_key": {
+            "en": "private key: {path} (mode 0600: keep it on this machine)",
+            "fr": "clé privée\u00a0: {path} (mode 0600\u00a0: à garder sur cette machine)",
+        },
+        "keys.chain": {
+            "en": "certificate chain: {path}",
+            "fr": "chaîne de certificats\u00a0: {path}",
+        },
+        "keys.artist_key": {
+            "en": "private key: {path} (mode 0600: give it only to {artist})",
+            "fr": "clé privée\u00a0: {path} (mode 0600\u00a0: à ne remettre qu'à {artist})",
+        },
+        "keys.none": {
+            "en": "no certificates yet: run `artcharter keys init-school --name ...`",
+            "fr": "aucun certificat\u00a0: lancez `artcharter keys init-school --name ...`",
+        },
+        "keys.until": {"en": "until {date}", "fr": "jusqu'au {date}"},
+        "keys.expired": {"en": "EXPIRED", "fr": "EXPIRÉ"},
+        "keys.role.root": {"en": "root", "fr": "racine"},
+        "keys.role.artist": {"en": "artist", "fr": "artiste"},
+        # `keys show` in English names the fields as --json does.
+        "keys.field.path": {"en": "path", "fr": "fichier"},
+        "keys.field.role": {"en": "role", "fr": "rôle"},
+        "keys.field.subject_name": {"en": "subject_name", "fr": "nom"},
+        "keys.field.organisation": {"en": "organisation", "fr": "organisation"},
+        "keys.field.email": {"en": "email", "fr": "e-mail"},
+        "keys.field.issuer": {"en": "issuer", "fr": "émis par"},
+        "keys.field.algorithm": {"en": "algorithm", "fr": "algorithme"},
+        "keys.field.not_before": {"en": "not_before", "fr": "valide à partir du"},
+        "keys.field.not_after": {"en": "not_after", "fr": "valide jusqu'au"},
+        "keys.field.expired": {"en": "expired", "fr": "expiré"},
+        "keys.field.fingerprint_sha256": {"en": "fingerprint_sha256", "fr": "empreinte SHA-256"},
+        "keys.true": {"en": "True", "fr": "oui"},
+        "keys.false": {"en": "False", "fr": "non"},
+        # --- artcharter init -------------------------------------------------------------
+        "init.project": {"en": "project: {path}", "fr": "projet\u00a0: {path}"},
+        "init.ledger": {"en": "ledger: {path}", "fr": "registre\u00a0: {path}"},
+        "init.artist_example": {"en": "First Last", "fr": "Prénom Nom"},
+        "init.email_example": {"en": "first.last", "fr": "prenom.nom"},
+        "init.next": {"en": "next:", "fr": "ensuite\u00a0:"},
         # --- --help: the app and its global options ---------------------------------------
         "help.app": {
             "en": "Responsible use of generative AI in art: sign honest AI disclosures (C2PA), "

@@ -32,7 +32,7 @@ STATUSES = ("kept", "discarded", "signed", "replaced", "missing")
 def _image_energy(signed: Signed, lang: str) -> str:
     energy = signed.record.energy
     if energy is None or energy.status != "measured":
-        reason = energy.reason if energy else "not measured"
+        reason = energy.reason if energy else text("generate.not_measured", lang)
         return text("generate.unknown", lang, reason=reason)
     from artcharter.base.numbers import fmt_energy, fmt_energy_method, fmt_mass_co2
 

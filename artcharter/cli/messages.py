@@ -221,6 +221,7 @@ MESSAGES = Catalogue(
             "en": "{path}  seed {seed}  {energy}",
             "fr": "{path}  graine {seed}  {energy}",
         },
+        "generate.not_measured": {"en": "not measured", "fr": "non mesurée"},
         "generate.unknown": {
             "en": "energy unknown: {reason}",
             "fr": "énergie inconnue\u00a0: {reason}",

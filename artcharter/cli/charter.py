@@ -112,7 +112,7 @@ def validate(
         echo_json(data)
     elif issues:
         for issue in issues:
-            typer.echo(str(issue), err=True)
+            typer.echo(issue.render(lang), err=True)
     else:
         effective = load_charter(file)
         typer.echo(
@@ -158,7 +158,7 @@ def declare(
     if check is not None:
         issues = validate_declaration(check)
         for issue in issues:
-            typer.echo(str(issue), err=True)
+            typer.echo(issue.render(lang), err=True)
         if not issues:
             typer.echo(text("declare.valid", lang, path=check))
         raise typer.Exit(2 if issues else 0)

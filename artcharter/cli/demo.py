@@ -160,10 +160,10 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _quote(text: str) -> str:
+def _quote(word: str) -> str:
     import shlex
 
-    return shlex.quote(text)
+    return shlex.quote(word)
 
 
 def _as_json(

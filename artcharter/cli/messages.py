@@ -3,8 +3,8 @@
 One catalogue, like each room's (``artcharter.base.messages``). Help texts are read when a
 command module is imported, so the language is set first (``set_help_lang``, from the
 language chain of ``artcharter.cli.edge.reader_lang``) and only the command being run is
-imported. A help text without French falls back to English: the entries written
-``{"en": ...}`` alone are those still to translate (``untranslated()`` lists them).
+imported. Every text has its French; a text added in English alone would fall back to
+English, and ``untranslated()`` (checked empty by the tests) would list it.
 """
 
 from __future__ import annotations

@@ -28,6 +28,8 @@ from artcharter.provenance.config import (
     find_root,
     load_config,
 )
+from artcharter.provenance.messages import MESSAGES as PROVENANCE
+from artcharter.reports.messages import MESSAGES as REPORTS
 
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
@@ -64,7 +66,7 @@ class Project:
         ledger_given: bool = False,
     ) -> None:
         if lang is not None and lang not in ("fr", "en"):
-            raise BadInput(f"unknown language {lang!r}: choose fr or en")
+            raise BadInput(PROVENANCE("project.unknown_language", lang=lang))
         self.config = config
         # The reader's language: the one asked for, ARTCHARTER_LANG, the project's, the locale.
         self.lang: str = lang or normalise_lang(os.environ.get("ARTCHARTER_LANG")) or config.lang
@@ -367,7 +369,7 @@ class Project:
         from artcharter.reports.cartel import make_cartels
 
         if verify_url is not None and not verify_url.startswith(("https://", "http://")):
-            raise BadInput(f"--verify-url must start with https:// (got {verify_url!r})")
+            raise BadInput(REPORTS("cartel.bad_verify_url", url=verify_url, param="verify_url"))
         source = Path(source)
         return make_cartels(
             image_paths([source]),
@@ -393,21 +395,23 @@ class Project:
         from artcharter.reports.summary import ledger_paths, make_summary
 
         if (folder is None) == (not from_ledger):
-            raise BadInput("give a FOLDER of artworks or --ledger (one of the two)")
+            raise BadInput(
+                REPORTS("summary.folder_or_ledger", param="folder", param_from_ledger="from_ledger")
+            )
         missing: list[dict[str, Any]] = []
         if from_ledger:
             if not self.ledger_path.exists():
-                raise SetupError(f"no ledger at {self.ledger_path}: run `artcharter init` first")
+                raise SetupError(PROVENANCE("ledger.missing", path=self.ledger_path))
             ledger: Ledger | None = self.ledger
             assert ledger is not None
             paths, missing = ledger_paths(ledger)
             if not paths:
-                raise BadInput(f"no artwork on disk in the ledger {self.ledger_path}")
+                raise BadInput(REPORTS("summary.nothing_on_disk", path=self.ledger_path))
         else:
             assert folder is not None
             folder = Path(folder)
             if not folder.is_dir():
-                raise BadInput(f"{folder}: not a folder (give a folder of artworks, or --ledger)")
+                raise BadInput(REPORTS("summary.not_a_folder", folder=folder, param="from_ledger"))
             paths = image_paths([folder])
             ledger = self.reading_ledger()
         return make_summary(
@@ -424,7 +428,7 @@ class Project:
 
     def _lang(self, lang: str | None) -> str:
         if lang is not None and lang not in ("fr", "en"):
-            raise BadInput(f"unknown language {lang!r}: choose fr or en")
+            raise BadInput(PROVENANCE("project.unknown_language", lang=lang))
         return lang or self.lang
 
 
@@ -458,7 +462,7 @@ def open_project(
     """
     start = Path(path)
     if not start.is_dir():
-        raise SetupError(f"project folder not found: {start}")
+        raise SetupError(PROVENANCE("project.no_folder", project=start))
     root = find_root(start.resolve()) or start
     return from_config(
         load_config(root, Path(ledger) if ledger is not None else None),

@@ -258,7 +258,7 @@ def test_cartel_command(expo: Exhibition, tmp_path: Path, capsys) -> None:
     assert "planche de 4 cartels\u00a0: " in captured.out
     # A label for an unsigned file is flagged, in one plain sentence.
     assert (
-        "attention\u00a0: le verdict de zz-unsigned.png est « sans Content Credentials »\u00a0; "
+        "attention\u00a0: le verdict de zz-unsigned.png est «\u00a0sans Content Credentials\u00a0»\u00a0; "
         "son cartel l'indique"
     ) in captured.err
     one = tmp_path / "one"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -87,7 +88,12 @@ def test_a_command_error_reaches_the_reader(
 ) -> None:
     assert run(["--lang", "fr", "summary", str(tmp_path / "missing")]) == 2
     err = capsys.readouterr().err
+    assert err.startswith("artcharter: error: ") and "ce n'est pas un dossier" in err
+    assert err.rstrip().endswith("ou --ledger)")  # the library's from_ledger, as typed
+    assert run(["--lang", "en", "summary", str(tmp_path / "missing")]) == 2
+    err = capsys.readouterr().err
     assert err.startswith("artcharter: error: ") and "not a folder" in err
+    assert err.rstrip().endswith("or --ledger)")
 
 
 # --- the command line's catalogue and its help in the reader's language ------------------
@@ -127,19 +133,121 @@ def test_help_follows_the_language_chain(tmp_path: Path) -> None:
 def test_the_catalogue_has_both_languages() -> None:
     from artcharter.cli.messages import MESSAGES, untranslated
 
-    # Every text the commands print has its French; only --help texts may still fall
-    # back to English, and the catalogue says which.
+    # Every text the commands print and every --help text has its French.
     missing = untranslated()
-    assert missing and all(key.startswith("help.") for key in missing)
+    assert missing == []
     assert "help.verify" not in missing and "help.app" not in missing
     for key, by_lang in MESSAGES.texts.items():
         assert "en" in by_lang, key
         if "fr" in by_lang:
-            # The same fields in both languages (French may take a name with its article,
-            # `de_file` for `file`: "de chat.png", "du ...").
+            # The same fields in both languages (French takes a name with its article
+            # through a format spec, `{file:de}`: "de chat.png", "d'atelier.png").
             fr, en = (placeholders(by_lang[lang]) for lang in ("fr", "en"))
             assert {f.removeprefix("de_") for f in fr} == en, key
 
 
 def placeholders(template: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+_HELP_DUMP = """
+import json, sys
+import typer
+from artcharter.cli import app, register
+from artcharter.cli.messages import set_help_lang
+
+set_help_lang(sys.argv[1])
+register()
+
+def walk(command, path):
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from walk(sub, (*path, name))
+
+print(json.dumps({
+    " ".join(path): {
+        "help": command.help,
+        "params": {p.name: getattr(p, "help", None) for p in command.params},
+    }
+    for path, command in walk(typer.main.get_command(app), ())
+}))
+"""
+
+
+def help_texts(lang: str) -> dict[str, Any]:
+    """Every command's help and its parameters' help, as the app sets them in ``lang``."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _HELP_DUMP, lang], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def test_every_help_text_has_its_french() -> None:
+    french, english = help_texts("fr"), help_texts("en")
+    assert french.keys() == english.keys()
+    assert len(french) > 25  # the app, its groups and every command
+    same = []
+    for command, fr in french.items():
+        en = english[command]
+        assert fr["help"] and en["help"], command
+        if fr["help"] == en["help"]:
+            same.append(command)
+        for name, text in fr["params"].items():
+            # click's own --help option ("Show this message and exit.") has no help here.
+            if text is not None and text == en["params"][name]:
+                same.append(f"{command} {name}")
+    assert same == []
+
+
+# Every command and subcommand, checked against what the app registers.
+COMMANDS = [
+    *(("charter", sub) for sub in ("show", "validate")),
+    ("check",),
+    ("declare",),
+    ("demo",),
+    ("generate",),
+    ("keep",),
+    ("discard",),
+    ("energy",),
+    *(("keys", sub) for sub in ("init-school", "issue", "list", "show")),
+    ("label",),
+    *(("ledger", sub) for sub in ("list", "show", "import")),
+    *(("probe", sub) for sub in ("campaign", "list", "show", "artwork", "prompt")),
+    ("init",),
+    ("report",),
+    ("cartel",),
+    ("summary",),
+    ("serve",),
+    ("verify",),
+]
+
+
+def test_the_help_pages_checked_are_every_command() -> None:
+    registered = help_texts("en")
+    paths = set(registered) - {""}  # "" is the app itself
+    leaves = {path for path in paths if not any(p.startswith(f"{path} ") for p in paths)}
+    assert leaves == {" ".join(command) for command in COMMANDS}
+
+
+def _starts(lang: str) -> set[str]:
+    """The start of every help text in ``lang`` (long texts wrap on the page), less those
+    that begin the same in both languages ("occupations (HEIM + Fair Diffusion)...")."""
+    from artcharter.cli.messages import MESSAGES
+
+    helps = [t for k, t in MESSAGES.texts.items() if k.startswith("help.")]
+    return {t[lang][:30] for t in helps if t["fr"][:30] != t["en"][:30]}
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_each_command_s_help_page_in_the_language_asked(command: tuple[str, ...]) -> None:
+    pages = {lang: help_page("--lang", lang, *command, "--help") for lang in ("fr", "en")}
+    for lang, other in (("fr", "en"), ("en", "fr")):
+        page = " ".join(pages[lang].split())
+        assert [start for start in _starts(lang) if start in page], (command, lang)
+        assert [start for start in _starts(other) if start in page] == [], (command, lang)
+    # The command's own help, in French.
+    assert "Usage: artcharter" in pages["fr"]  # click's own words stay as they are

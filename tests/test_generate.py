@@ -536,7 +536,7 @@ def test_cli_generate_keep_discard_energy(project, capsys) -> None:
     assert summary["by_phase"]["model-load"]["runs"] == 1
     assert cli("--project", str(project), "--lang", "fr", "energy") == 0
     text = capsys.readouterr().out
-    assert "images écartées : 2" in text and "recharges de smartphone" in text
+    assert "images écartées\u00a0: 2" in text and "recharges de smartphone" in text
 
     # An unknown session is an error naming it, with the few sessions there are.
     assert cli("--project", str(project), "--lang", "en", "energy", "--session", "atelier-9") == 2
@@ -544,7 +544,10 @@ def test_cli_generate_keep_discard_energy(project, capsys) -> None:
     assert line == 'artcharter: error: no session "atelier-9" in the ledger; sessions: atelier-1'
     assert cli("--project", str(project), "--lang", "fr", "energy", "--session", "atelier-9") == 2
     (line,) = capsys.readouterr().err.splitlines()
-    assert "aucune session « atelier-9 » dans le registre\u00a0; sessions\u00a0: atelier-1" in line
+    assert (
+        "aucune session «\u00a0atelier-9\u00a0» dans le registre\u00a0; sessions\u00a0: atelier-1"
+        in line
+    )
 
 
 def test_unknown_session_points_to_the_list_when_there_are_many() -> None:
@@ -564,9 +567,9 @@ def test_unknown_session_points_to_the_list_when_there_are_many() -> None:
 
 def test_energy_of_an_empty_ledger_is_not_an_error(project, capsys) -> None:
     assert cli("--project", str(project), "--lang", "fr", "energy") == 0
-    assert "aucune énergie enregistrée : générez des images" in capsys.readouterr().out
+    assert "aucune énergie enregistrée\u00a0: générez des images" in capsys.readouterr().out
     assert cli("--project", str(project), "--lang", "fr", "energy", "--session", "s1") == 2
-    assert "aucune session « s1 »" in capsys.readouterr().err
+    assert "aucune session «\u00a0s1\u00a0»" in capsys.readouterr().err
 
 
 def test_cli_generate_prints_what_it_made(project, capsys) -> None:

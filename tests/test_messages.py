@@ -22,18 +22,21 @@ from charter_helpers import (
 
 from artcharter.audits.messages import MESSAGES as AUDITS
 from artcharter.base import messages
+from artcharter.base.messages import MESSAGES as BASE
 from artcharter.base.messages import Catalogue, Message, placeholders
 from artcharter.charter.evaluate import evaluate
 from artcharter.charter.evidence import Evidence
 from artcharter.charter.messages import MESSAGES as CHARTER_TEXTS
 from artcharter.charter.model import default_charter
+from artcharter.cli.messages import MESSAGES as CLI
 from artcharter.provenance.messages import MESSAGES as PROVENANCE
 from artcharter.reports.explanations import DEMO, FAMILIES, UNKNOWN
 from artcharter.reports.messages import MESSAGES as REPORTS
 from artcharter.serve.texts import MESSAGES as DESK
 
 PACKAGE = Path(__file__).resolve().parents[1] / "artcharter"
-CATALOGUES = {c.name: c for c in (AUDITS, PROVENANCE, CHARTER_TEXTS, REPORTS, DESK)}
+# The bottom layer's, the four rooms' and the two doors' (the desk, the command line).
+CATALOGUES = {c.name: c for c in (BASE, AUDITS, PROVENANCE, CHARTER_TEXTS, REPORTS, DESK, CLI)}
 ENTRIES = [(c.name, key) for c in CATALOGUES.values() for key in c.texts]
 # Texts whose languages rightly use different fields: English agrees "artwork(s)" with the
 # total ("1 of 3 artworks"), French agrees the noun with the count ("1 œuvre sur 3").
@@ -47,10 +50,12 @@ def modules() -> Iterator[tuple[Path, ast.Module]]:
         yield path, ast.parse(path.read_text(encoding="utf-8"))
 
 
-# Functions that take a key of a catalogue: the reports' t() and maybe().
+# Functions that take a key of a catalogue: the reports' t() and maybe(), the desk's, and
+# the command line's text() and help_text().
 KEY_FUNCTIONS = {
     "artcharter.reports.i18n": ("reports", ("t", "maybe")),
     "artcharter.serve.texts": ("desk", ("text", "both")),
+    "artcharter.cli.messages": ("cli", ("text", "help_text")),
 }
 
 

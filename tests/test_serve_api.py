@@ -707,7 +707,7 @@ def test_serve_command_starts_a_real_server(files, school_root) -> None:
     )
     try:
         first = server.stdout.readline()
-        assert first.startswith("bureau du jury artcharter : http://127.0.0.1:"), first
+        assert first.startswith("bureau du jury artcharter\u00a0: http://127.0.0.1:"), first
         port = int(first.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
         settings = [server.stdout.readline() for _ in range(3)]
         assert "ESAD Exemple" in settings[0] and "artcharter.db" in settings[1]

@@ -15,8 +15,9 @@ from typing import Any
 import typer
 
 from artcharter.base.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, ArtcharterError
+from artcharter.base.messages import Message
 from artcharter.cli.edge import command_name, reader_lang, render_error, shows_help
-from artcharter.cli.messages import set_help_lang
+from artcharter.cli.messages import set_help_lang, text
 
 # The help texts (the app's, its global options', each command's) are set by the modules
 # that `register` imports, once `run` knows the reader's language.
@@ -87,7 +88,7 @@ def run(argv: list[str] | None = None) -> int:
     try:
         result = app(args=argv, prog_name="artcharter", standalone_mode=False)
     except (KeyboardInterrupt, _loaded("click.exceptions", "Abort")):
-        echo_error("interrupted")
+        echo_error(text("error.interrupted", reader_lang(args)))
         return EXIT_INTERRUPTED
     except _loaded("click.exceptions", "Exit") as exc:
         return exc.exit_code
@@ -96,14 +97,17 @@ def run(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except (_loaded("click.exceptions", "ClickException"), typer.TyperException) as exc:
         # typer raises its own copy of click's exceptions, with the same interface.
+        lang = reader_lang(args)
+        if isinstance(getattr(exc, "message", None), Message):  # a text of the catalogue
+            exc.message = exc.message.render(lang)  # type: ignore[union-attr]
         hint = ""
         if getattr(exc, "ctx", None) is not None:  # a usage error: point to the help
-            hint = f" (see `{exc.ctx.command_path} --help`)"
+            hint = text("error.see_help", lang, command=exc.ctx.command_path)
         echo_error(" ".join(exc.format_message().split()) + hint)  # type: ignore[union-attr]
         return int(getattr(exc, "exit_code", EXIT_BAD_INPUT))
     except _loaded("sqlite3", "DatabaseError") as exc:
         # Any command may read the ledger; a damaged one is bad input, not a crash.
-        echo_error(f"the ledger cannot be read: {exc} (damaged, or not an artcharter ledger)")
+        echo_error(text("error.ledger_unreadable", reader_lang(args), error=exc))
         return EXIT_BAD_INPUT
     except OSError as exc:
         # A path given by the user that cannot be read or written (permissions, full disk).

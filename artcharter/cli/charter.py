@@ -13,7 +13,7 @@ import typer
 from artcharter.base.typography import punct
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, echo_json_list, lang_of, project_of
-from artcharter.cli.messages import help_text, text
+from artcharter.cli.messages import MESSAGES, help_text, text
 
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
@@ -38,13 +38,12 @@ MARKS = {"pass": "✔", "fail": "✘", "needs-declaration": "?", "not-applicable
 # --- charter show / validate ---------------------------------------------------------------
 
 
-@charter_app.command("show")
+@charter_app.command("show", help=help_text("help.charter.show"))
 def show(
     ctx: typer.Context,
     charter: CharterOption = None,
     json: Annotated[bool, typer.Option("--json", help=help_text("help.charter.show.json"))] = False,
 ) -> None:
-    """Print the effective charter: points, rules, severities and parameters."""
     project = project_of(ctx, charter=charter)
     lang = project.lang
     effective = project.charter
@@ -92,7 +91,7 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-@charter_app.command("validate")
+@charter_app.command("validate", help=help_text("help.charter.validate"))
 def validate(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help=help_text("help.charter.validate.file"))],
@@ -100,8 +99,6 @@ def validate(
         bool, typer.Option("--json", help=help_text("help.charter.validate.json"))
     ] = False,
 ) -> None:
-    """Check a charter file and the files it extends; each problem with its line.
-    Exit 0 when valid, 2 when not."""
     from artcharter.charter.model import load_charter, validate_charter
 
     project = project_of(ctx)
@@ -115,7 +112,7 @@ def validate(
         echo_json(data)
     elif issues:
         for issue in issues:
-            typer.echo(str(issue), err=True)
+            typer.echo(issue.render(lang), err=True)
     else:
         effective = load_charter(file)
         typer.echo(
@@ -128,7 +125,7 @@ def validate(
 # --- declare -----------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help=help_text("help.charter.declare"))
 def declare(
     ctx: typer.Context,
     image: Annotated[
@@ -148,8 +145,6 @@ def declare(
     ] = None,
     force: Annotated[bool, typer.Option(help=help_text("help.charter.declare.force"))] = False,
 ) -> None:
-    """Write a declaration template for IMAGE, prefilled from the file and the ledger, for
-    the artist to complete; or validate one with --check (exit 2 when invalid)."""
     from artcharter.charter.declaration import (
         record_for_image,
         sign_command,
@@ -163,12 +158,12 @@ def declare(
     if check is not None:
         issues = validate_declaration(check)
         for issue in issues:
-            typer.echo(str(issue), err=True)
+            typer.echo(issue.render(lang), err=True)
         if not issues:
             typer.echo(text("declare.valid", lang, path=check))
         raise typer.Exit(2 if issues else 0)
     if image is None:
-        raise typer.BadParameter("give an IMAGE, or --check DECLARATION", param_hint="IMAGE")
+        raise typer.BadParameter(MESSAGES("declare.no_image"), param_hint="IMAGE")
     record = record_for_image(image, project.ledger if project.has_ledger else None)
     common = {"artist": project.artist or None, "lang": lang}
     if output is not None and str(output) == "-":
@@ -184,7 +179,7 @@ def declare(
 # --- check ----------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help=help_text("help.charter.check"))
 def check(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help=help_text("help.charter.check.files"))],
@@ -204,9 +199,6 @@ def check(
         typer.Option(help=help_text("help.charter.check.protected_names")),
     ] = None,
 ) -> None:
-    """Check artworks against the charter, rule by rule: pass, fail, needs a declaration or
-    not applicable, with the reason and the evidence read. Exit 0 when every required rule
-    passed on every artwork, 1 otherwise, 2 for bad input (an unreadable file)."""
     project = project_of(ctx, charter=charter, trust=trust, protected_names=protected_names)
     lang = project.lang
     # Each result is printed as soon as it is known, then dropped: memory stays flat.

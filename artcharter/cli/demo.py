@@ -15,82 +15,15 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import echo_json, options
-from artcharter.cli.messages import help_text
+from artcharter.cli.messages import help_text, text
 
 DEMO_IMAGES = 2
 DEMO_SEED = 42
-
-TEXTS = {
-    "en": {
-        "school": "Demo school (artcharter)",
-        "artist": "Demo Artist",
-        "prompt": "a lighthouse in the rain, woodcut",
-        "title": "Lighthouse (demo)",
-        "project": "project:   {path}",
-        "made_project": "project:   {path} (created)",
-        "keys": "school CA: {path}",
-        "artist_line": "artist:    {name} ({path})",
-        "model": "model:     demo model, random weights — its images are noise: the point is the path, not the picture",
-        "generating": "generating {n} images of {size}x{size} px ({steps} steps), signing and measuring them…",
-        "image": "  {path}\n    {verdict}, seed {seed}, {energy}",
-        "energy": "energy:    {kwh} for {n} images ({method}, {country}), plus {load} to load the model",
-        "next": "next:",
-        "commands": [
-            ("verify the files as a jury would", "artcharter --project {p} verify {images}"),
-            ("what the ledger recorded", "artcharter --project {p} ledger list"),
-            ("energy of every generation", "artcharter --project {p} energy"),
-            (
-                "keep one, discard the other",
-                "artcharter --project {p} keep {first}\nartcharter --project {p} discard {second}",
-            ),
-            ("check an image against the charter", "artcharter --project {p} check {first}"),
-            (
-                "more images",
-                'artcharter --project {p} generate "your prompt" --model demo --n 4 -o {out}',
-            ),
-            (
-                "a real model (GPU advised; fetch it once on a connected machine)",
-                'hf download stabilityai/sd-turbo && artcharter --project {p} generate "your prompt"',
-            ),
-        ],
-    },
-    "fr": {
-        "school": "École de démonstration (artcharter)",
-        "artist": "Artiste Démo",
-        "prompt": "un phare sous la pluie, gravure sur bois",
-        "title": "Phare (démo)",
-        "project": "projet :      {path}",
-        "made_project": "projet :      {path} (créé)",
-        "keys": "AC d'école :  {path}",
-        "artist_line": "artiste :     {name} ({path})",
-        "model": "modèle :      modèle de démonstration, poids aléatoires — ses images sont du bruit : c'est le parcours qui compte, pas l'image",
-        "generating": "génération de {n} images de {size}x{size} px ({steps} étapes), signature et mesure…",
-        "image": "  {path}\n    {verdict}, graine {seed}, {energy}",
-        "energy": "énergie :     {kwh} pour {n} images ({method}, {country}), plus {load} pour charger le modèle",
-        "next": "ensuite :",
-        "commands": [
-            ("vérifier les fichiers comme un jury", "artcharter --project {p} verify {images}"),
-            ("ce que le registre a enregistré", "artcharter --project {p} ledger list"),
-            ("l'énergie de chaque génération", "artcharter --project {p} energy"),
-            (
-                "garder l'une, écarter l'autre",
-                "artcharter --project {p} keep {first}\nartcharter --project {p} discard {second}",
-            ),
-            ("confronter une image à la charte", "artcharter --project {p} check {first}"),
-            (
-                "d'autres images",
-                'artcharter --project {p} generate "votre prompt" --model demo --n 4 -o {out}',
-            ),
-            (
-                "un vrai modèle (GPU conseillé ; à récupérer une fois sur une machine connectée)",
-                'hf download stabilityai/sd-turbo && artcharter --project {p} generate "votre prompt"',
-            ),
-        ],
-    },
-}
+# What to try next, in order: demo.next.<name> says it, demo.run.<name> types it.
+NEXT = ("verify", "ledger", "energy", "keep", "check", "more", "real")
 
 
-@app.command()
+@app.command(help=help_text("help.demo.demo"))
 def demo(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help=help_text("help.demo.demo.folder"))] = Path(
@@ -98,8 +31,6 @@ def demo(
     ),
     json: Annotated[bool, typer.Option("--json", help=help_text("help.demo.demo.json"))] = False,
 ) -> None:
-    """Run the whole path offline on the demo model: project, school CA, artist, two signed
-    and measured images, and their verification."""
     from artcharter.base.messages import locale_lang
     from artcharter.provenance import demo_model, keys
     from artcharter.provenance.config import (
@@ -124,11 +55,10 @@ def demo(
         init_project(folder, "artcharter demo", lang=asked or locale_lang())
     project = load_config(folder)
     lang = asked or project.lang
-    texts = TEXTS[lang]
     Ledger(project.ledger_path).close()
     if not project.school_root.exists():
-        keys.init_school(project.keys_dir, texts["school"])
-    artist = project.artist or texts["artist"]
+        keys.init_school(project.keys_dir, text("demo.school", lang))
+    artist = project.artist or text("demo.artist", lang)
     identity_files = keys.artist_identity(project.keys_dir, keys.slugify(artist))
     if not identity_files.chain_path.exists():
         keys.issue_artist(project.keys_dir, artist, None)
@@ -139,21 +69,21 @@ def demo(
     )
 
     say = (lambda _: None) if json else typer.echo
-    say(texts["made_project" if created else "project"].format(path=project.root))
-    say(texts["keys"].format(path=project.school_root))
-    say(texts["artist_line"].format(name=artist, path=identity_files.chain_path))
-    say(texts["model"])
-    say(texts["generating"].format(n=DEMO_IMAGES, size=demo_model.SIZE, steps=demo_model.STEPS))
+    say(text("demo.made_project" if created else "demo.project", lang, path=project.root))
+    say(text("demo.keys", lang, path=project.school_root))
+    say(text("demo.artist_line", lang, name=artist, path=identity_files.chain_path))
+    say(text("demo.model", lang))
+    say(text("demo.generating", lang, n=DEMO_IMAGES, size=demo_model.SIZE, steps=demo_model.STEPS))
 
     loaded = load_model("demo", device="cpu", country=project.country)
     output = project.root / "generated"
     with Ledger(project.ledger_path) as ledger:
         request = GenerateRequest(
-            texts["prompt"],
+            text("demo.prompt", lang),
             output_dir=output,
             seed=DEMO_SEED,
             n=DEMO_IMAGES,
-            title=texts["title"],
+            title=text("demo.title", lang),
             country=project.country,
             session_id=f"demo-{new_session_id()}",
         )
@@ -164,14 +94,12 @@ def demo(
     if json:
         echo_json(_as_json(project.root, made, checks, loaded, lang))
     else:
-        _print(project.root, made, checks, loaded, texts, lang)
+        _print(project.root, made, checks, loaded, lang)
     if any(c.verdict != "trusted" for c in checks):
         raise typer.Exit(1)
 
 
-def _print(
-    root: Path, made: list[Any], checks: list[Any], loaded: Any, texts: dict[str, Any], lang: str
-) -> None:
+def _print(root: Path, made: list[Any], checks: list[Any], loaded: Any, lang: str) -> None:
     from artcharter.base.numbers import fmt_energy, fmt_energy_method, fmt_mass_co2
     from artcharter.provenance import verdicts
 
@@ -183,7 +111,9 @@ def _print(
             else ("–", "–")
         )
         typer.echo(
-            texts["image"].format(
+            text(
+                "demo.image",
+                lang,
                 path=_shown(signed.path),
                 verdict=verdicts.title(check.verdict, lang),
                 seed=signed.record.generation.seed,
@@ -196,7 +126,9 @@ def _print(
     if measured:
         total = sum(e.kwh_total or 0 for e in measured)
         typer.echo(
-            texts["energy"].format(
+            text(
+                "demo.energy",
+                lang,
                 kwh=fmt_energy(total, lang),
                 n=len(made),
                 method=fmt_energy_method(measured[0].method, lang),
@@ -204,7 +136,7 @@ def _print(
                 load=fmt_energy(loaded.load_energy.kwh_total, lang),
             )
         )
-    typer.echo(texts["next"])
+    typer.echo(text("demo.next", lang))
     p = _quote(_shown(root))
     images = " ".join(_quote(_shown(s.path)) for s in made)
     values = {
@@ -214,9 +146,9 @@ def _print(
         "second": _quote(_shown(made[-1].path)),
         "out": _quote(_shown(root / "generated")),
     }
-    for what, commands in texts["commands"]:
-        typer.echo(f"  # {what}")
-        for command in commands.format(**values).splitlines():  # one whole command a line
+    for name in NEXT:
+        typer.echo(f"  # {text(f'demo.next.{name}', lang)}")
+        for command in text(f"demo.run.{name}", lang, **values).splitlines():  # one a line
             typer.echo(f"  {command}")
 
 
@@ -228,10 +160,10 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _quote(text: str) -> str:
+def _quote(word: str) -> str:
     import shlex
 
-    return shlex.quote(text)
+    return shlex.quote(word)
 
 
 def _as_json(

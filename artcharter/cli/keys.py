@@ -9,7 +9,7 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import echo_json, lang_of, project_of
-from artcharter.cli.messages import help_text
+from artcharter.cli.messages import MESSAGES, help_text, text
 
 keys_app = typer.Typer(help=help_text("help.keys.keys_app"), no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
@@ -24,7 +24,7 @@ Passphrase = Annotated[
 ]
 
 
-@keys_app.command("init-school")
+@keys_app.command("init-school", help=help_text("help.keys.init_school"))
 def init_school(
     ctx: typer.Context,
     name: Annotated[
@@ -40,8 +40,6 @@ def init_school(
     passphrase: Passphrase = None,
     force: Annotated[bool, typer.Option(help=help_text("help.keys.init_school.force"))] = False,
 ) -> None:
-    """Create the school root CA (keys/school-root.pem) that `verify` trusts."""
-    from artcharter.base.typography import punct
     from artcharter.provenance import keys
 
     project = project_of(ctx)
@@ -56,16 +54,11 @@ def init_school(
         force=force,
     )
     lang = lang_of(ctx, project)
-    fr, colon = lang == "fr", punct(":", lang)
-    typer.echo(f"{'certificat racine' if fr else 'root certificate'}{colon}{path}")
-    keep = "à garder sur cette machine" if fr else "keep it on this machine"
-    typer.echo(
-        f"{'clé privée' if fr else 'private key'}{colon}{path.with_suffix('.key')} "
-        f"(mode 0600{colon}{keep})"
-    )
+    typer.echo(text("keys.root_cert", lang, path=path))
+    typer.echo(text("keys.root_key", lang, path=path.with_suffix(".key")))
 
 
-@keys_app.command("issue")
+@keys_app.command("issue", help=help_text("help.keys.issue"))
 def issue(
     ctx: typer.Context,
     artist: Annotated[str, typer.Option(help=help_text("help.keys.issue.artist"))],
@@ -82,8 +75,6 @@ def issue(
     default: Annotated[bool, typer.Option(help=help_text("help.keys.issue.default"))] = False,
     force: Annotated[bool, typer.Option(help=help_text("help.keys.issue.force"))] = False,
 ) -> None:
-    """Issue an artist signing certificate from the school root."""
-    from artcharter.base.typography import punct
     from artcharter.provenance import keys
     from artcharter.provenance.config import set_config_value
 
@@ -101,47 +92,25 @@ def issue(
     if default and project.has_config:
         set_config_value(project.root, "artist", "name", artist)
     lang = lang_of(ctx, project)
-    fr, colon = lang == "fr", punct(":", lang)
-    typer.echo(
-        f"{'chaîne de certificats' if fr else 'certificate chain'}{colon}{identity.chain_path}"
-    )
-    only = f"à ne remettre qu'à {artist}" if fr else f"give it only to {artist}"
-    typer.echo(
-        f"{'clé privée' if fr else 'private key'}{colon}{identity.key_path} (mode 0600{colon}{only})"
-    )
+    typer.echo(text("keys.chain", lang, path=identity.chain_path))
+    typer.echo(text("keys.artist_key", lang, path=identity.key_path, artist=artist))
 
 
-# French words for what `keys list` and `keys show` print; English keeps the field names.
-ROLES_FR = {"root": "racine", "artist": "artiste"}
-FIELDS_FR = {
-    "path": "fichier",
-    "role": "rôle",
-    "subject_name": "nom",
-    "organisation": "organisation",
-    "email": "e-mail",
-    "issuer": "émis par",
-    "algorithm": "algorithme",
-    "not_before": "valide à partir du",
-    "not_after": "valide jusqu'au",
-    "expired": "expiré",
-    "fingerprint_sha256": "empreinte SHA-256",
-}
+def _role(role: str, lang: str) -> str:
+    return text(f"keys.role.{role}", lang) if f"keys.role.{role}" in MESSAGES else role
 
 
 def _validity(expired: bool, not_after: str, lang: str) -> str:
-    if lang == "fr":
-        return "EXPIRÉ" if expired else f"jusqu'au {not_after[:10]}"
-    return "EXPIRED" if expired else f"until {not_after[:10]}"
+    return text("keys.expired", lang) if expired else text("keys.until", lang, date=not_after[:10])
 
 
-@keys_app.command("list")
+@keys_app.command("list", help=help_text("help.keys.list_keys"))
 def list_keys(
     ctx: typer.Context,
     json: Annotated[
         bool, typer.Option("--json", help=help_text("help.keys.list_keys.json"))
     ] = False,
 ) -> None:
-    """List the school root and the artist certificates."""
     from artcharter.provenance import keys
 
     project = project_of(ctx)
@@ -151,24 +120,19 @@ def list_keys(
         return
     lang = lang_of(ctx, project)
     if not found:
-        typer.echo(
-            "aucun certificat : lancez `artcharter keys init-school --name ...`"
-            if lang == "fr"
-            else "no certificates yet: run `artcharter keys init-school --name ...`"
-        )
+        typer.echo(text("keys.none", lang))
     for cert in found:
         status = _validity(cert.expired, cert.not_after, lang)
-        role = ROLES_FR.get(cert.role, cert.role) if lang == "fr" else cert.role
+        role = _role(cert.role, lang)
         typer.echo(f"{role:7} {cert.subject_name:30} {cert.organisation:24} {status}  {cert.path}")
 
 
-@keys_app.command("show")
+@keys_app.command("show", help=help_text("help.keys.show"))
 def show(
     ctx: typer.Context,
     who: Annotated[str, typer.Argument(help=help_text("help.keys.show.who"))],
     json: Annotated[bool, typer.Option("--json", help=help_text("help.keys.show.json"))] = False,
 ) -> None:
-    """Show one certificate: subject, organisation, validity, fingerprint."""
     from artcharter.provenance import keys
 
     project = project_of(ctx)
@@ -178,10 +142,10 @@ def show(
         return
     lang = lang_of(ctx, project)
     for field, value in asdict(cert).items():
-        if lang == "fr":
-            if field == "role":
-                value = ROLES_FR.get(value, value)
-            elif isinstance(value, bool):
-                value = "oui" if value else "non"
-            field = FIELDS_FR.get(field, field)
+        if field == "role":
+            value = _role(value, lang)
+        elif isinstance(value, bool):
+            value = text(f"keys.{str(value).lower()}", lang)
+        if f"keys.field.{field}" in MESSAGES:
+            field = text(f"keys.field.{field}", lang)
         typer.echo(f"{field:20} {value}")

@@ -20,7 +20,7 @@ def parse_ingredient(value: str) -> tuple[Path, str]:
     return Path(value), "other"
 
 
-@app.command()
+@app.command(help=help_text("help.label.label"))
 def label(
     ctx: typer.Context,
     image: Annotated[Path, typer.Argument(help=help_text("help.label.label.image"))],
@@ -54,7 +54,6 @@ def label(
     force: Annotated[bool, typer.Option(help=help_text("help.label.label.force"))] = False,
     json: Annotated[bool, typer.Option("--json", help=help_text("help.label.label.json"))] = False,
 ) -> None:
-    """Write a signed copy of IMAGE that says how AI was used (C2PA + IPTC XMP)."""
     project = project_of(ctx)
     signed = project.label(
         image,

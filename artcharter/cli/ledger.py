@@ -11,35 +11,11 @@ import typer
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, lang_of, project_of
-from artcharter.cli.messages import help_text
+from artcharter.cli.messages import MESSAGES, help_text, text
+from artcharter.provenance.messages import MESSAGES as PROVENANCE
 
-IMPORT_WORDS = {
-    "en": {
-        "imported": "imported      {path}  (artwork {id})",
-        "already": "already there {path}  (artwork {id})",
-        "conflict": "conflict      {path}: the ledger holds other bytes as artwork {id}; kept as is",
-        "not-trusted": "not imported  {path}: {verdict}, only trusted files are imported",
-        "no-record": "not imported  {path}: trusted, but it carries no artcharter record",
-        "total": "{imported} imported, {already} already there, {skipped} not imported",
-    },
-    "fr": {
-        "imported": "importé       {path}  (œuvre {id})",
-        "already": "déjà présent  {path}  (œuvre {id})",
-        "conflict": "conflit       {path} : le registre garde d'autres octets pour l'œuvre {id} ;"
-        " rien n'est changé",
-        "not-trusted": "non importé   {path} : {verdict}, seuls les fichiers de confiance sont importés",
-        "no-record": "non importé   {path} : de confiance, mais sans fiche artcharter",
-        "total": "{imported} importé(s), {already} déjà présent(s), {skipped} non importé(s)",
-    },
-}
-
-# `ledger list` in French: statuses in words; table names stay (they are SQLite's).
-STATUSES_FR = {
-    "kept": "gardée",
-    "discarded": "écartée",
-    "signed": "signée",
-    "replaced": "remplacée",
-}
+# The statuses `ledger list` writes in words (table names stay: they are SQLite's).
+STATUSES = ("kept", "discarded", "signed", "replaced")
 
 ledger_app = typer.Typer(help=help_text("help.ledger.ledger_app"), no_args_is_help=True)
 app.add_typer(ledger_app, name="ledger")
@@ -50,7 +26,7 @@ def _open(ctx: typer.Context):  # noqa: ANN202 - artcharter.provenance.ledger.Le
 
     project = project_of(ctx)
     if not project.ledger_path.exists():
-        raise SetupError(f"no ledger at {project.ledger_path}: run `artcharter init` first")
+        raise SetupError(PROVENANCE("ledger.missing", path=project.ledger_path))
     return Ledger(project.ledger_path)
 
 
@@ -59,7 +35,7 @@ def _text(key: str) -> str:
     return key.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-@ledger_app.command("list")
+@ledger_app.command("list", help=help_text("help.ledger.list_rows"))
 def list_rows(
     ctx: typer.Context,
     status: Annotated[
@@ -71,8 +47,6 @@ def list_rows(
         bool, typer.Option("--json", help=help_text("help.ledger.list_rows.json"))
     ] = False,
 ) -> None:
-    """List artworks, newest first, with the ledger's counts."""
-    from artcharter.base.typography import punct
 
     with _open(ctx) as ledger:
         rows = ledger.artworks(status=status, limit=limit)
@@ -85,17 +59,15 @@ def list_rows(
             }
         )
         return
-    fr = lang_of(ctx) == "fr"
-    if fr:
-        tables = ", ".join(f"{k} {v}" for k, v in counts.items())
-        typer.echo(f"tables du registre{punct(':', 'fr')}{tables}")
-    else:
-        typer.echo("  ".join(f"{k}: {v}" for k, v in counts.items()))
+    lang = lang_of(ctx)
+    # Each count brings its separator first ("  " or ", "): the first one is dropped.
+    tables = "".join(text("ledger.count", lang, table=k, n=v) for k, v in counts.items())
+    typer.echo(text("ledger.counts", lang, tables=tables.lstrip(" ,")))
     for row in rows:
         # Any column may be NULL in a ledger edited or damaged outside artcharter.
         cell = {k: "?" if v is None else str(v) for k, v in row.items()}
-        if fr:
-            cell["status"] = STATUSES_FR.get(cell["status"], cell["status"])
+        if cell["status"] in STATUSES:
+            cell["status"] = text(f"ledger.status.{cell['status']}", lang)
         who = cell["artist"]
         what = row["model_id"] or row["tool"] or cell["source_type"]
         typer.echo(
@@ -103,26 +75,23 @@ def list_rows(
         )
 
 
-@ledger_app.command("show")
+@ledger_app.command("show", help=help_text("help.ledger.show"))
 def show(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(help=help_text("help.ledger.show.key"))],
 ) -> None:
-    """Show one artwork's full record as JSON."""
     with _open(ctx) as ledger:
         row = ledger.find_artwork(key)
         if row is None and len(key) >= 4:
             matches = ledger.artworks_by_id_prefix(_text(key))
             row = matches[0] if len(matches) == 1 else None
         if row is None:
-            raise BadInput(f"no artwork {key!r} in the ledger")
+            raise BadInput(MESSAGES("ledger.no_artwork", key=key))
         verifications = ledger.verifications_of_sha256(row["sha256"])
     try:
         record = jsonlib.loads(row["record"] or "null")
     except (ValueError, TypeError):
-        raise BadInput(
-            f"the ledger's record of artwork {row['artwork_id']} is damaged (not JSON)"
-        ) from None
+        raise BadInput(MESSAGES("ledger.damaged_record", artwork_id=row["artwork_id"])) from None
     echo_json(
         {
             **{k: v for k, v in row.items() if k != "record"},
@@ -132,7 +101,7 @@ def show(
     )
 
 
-@ledger_app.command("import")
+@ledger_app.command("import", help=help_text("help.ledger.import_files"))
 def import_files(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help=help_text("help.ledger.import_files.files"))],
@@ -141,9 +110,6 @@ def import_files(
         bool, typer.Option("--json", help=help_text("help.ledger.import_files.json"))
     ] = False,
 ) -> None:
-    """Rebuild the rows of trusted artcharter files that the ledger lacks (a run killed
-    before its row was written, or files made in another project). Exit 0 when every file
-    is in the ledger afterwards, 1 when some could not be imported."""
     from artcharter.provenance import verdicts
     from artcharter.provenance.image_files import image_paths
     from artcharter.provenance.ledger_import import import_verified
@@ -153,11 +119,8 @@ def import_files(
     lang = project.lang
     anchors = project.anchors
     if not anchors:
-        raise SetupError(
-            f"no trust anchor: {project.school_root} is missing and no --trust was given"
-        )
+        raise SetupError(MESSAGES("ledger.no_trust", path=project.school_root))
     paths = image_paths(files)
-    words = IMPORT_WORDS[lang]
     outcomes = []
     with _open(ctx) as ledger:
         for verification in iter_verify(paths, anchors):
@@ -165,7 +128,9 @@ def import_files(
             outcomes.append(outcome)
             if not json:
                 typer.echo(
-                    words[outcome.outcome].format(
+                    text(
+                        f"ledger.import.{outcome.outcome}",
+                        lang,
                         path=outcome.path,
                         id=(outcome.artwork_id or "")[:8],
                         verdict=verdicts.title(outcome.verdict, lang),
@@ -174,9 +139,11 @@ def import_files(
     if json:
         echo_json([o.to_dict() for o in outcomes])
     else:
-        count = {kind: sum(o.outcome == kind for o in outcomes) for kind in words}
+        count = {kind: sum(o.outcome == kind for o in outcomes) for kind in ("imported", "already")}
         typer.echo(
-            words["total"].format(
+            text(
+                "ledger.import.total",
+                lang,
                 imported=count["imported"],
                 already=count["already"],
                 skipped=len(outcomes) - count["imported"] - count["already"],

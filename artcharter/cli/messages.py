@@ -3,8 +3,8 @@
 One catalogue, like each room's (``artcharter.base.messages``). Help texts are read when a
 command module is imported, so the language is set first (``set_help_lang``, from the
 language chain of ``artcharter.cli.edge.reader_lang``) and only the command being run is
-imported. A help text without French falls back to English: the entries written
-``{"en": ...}`` alone are those still to translate (``untranslated()`` lists them).
+imported. Every text has its French; a text added in English alone would fall back to
+English, and ``untranslated()`` (checked empty by the tests) would list it.
 """
 
 from __future__ import annotations
@@ -50,6 +50,62 @@ MESSAGES = Catalogue(
             "en": "{path}: valid declaration",
             "fr": "{path}\u00a0: déclaration valide",
         },
+        # --- errors the command line itself reports -------------------------------------
+        "error.interrupted": {"en": "interrupted", "fr": "interrompu"},
+        "error.see_help": {"en": " (see `{command} --help`)", "fr": " (voir `{command} --help`)"},
+        "error.ledger_unreadable": {
+            "en": "the ledger cannot be read: {error} (damaged, or not an artcharter ledger)",
+            "fr": "le registre est illisible\u00a0: {error} (endommagé, ou ce n'est pas un "
+            "registre artcharter)",
+        },
+        "error.lang": {"en": "choose fr or en", "fr": "choisissez fr ou en"},
+        "verify.no_files": {"en": "no image files found", "fr": "aucun fichier image trouvé"},
+        "declare.no_image": {
+            "en": "give an IMAGE, or --check DECLARATION",
+            "fr": "donnez une IMAGE, ou --check DÉCLARATION",
+        },
+        "probe.bad_threshold": {
+            "en": "--threshold {value!r}: expected ATTRIBUTE=VALUE, e.g. gender=0.7",
+            "fr": "--threshold {value!r}\u00a0: ATTRIBUT=VALEUR attendu, p. ex. gender=0.7",
+        },
+        "probe.images_need_model": {
+            "en": "with --images, name the tool that made them: --model 'Midjourney v6'",
+            "fr": "avec --images, nommez l'outil qui les a produites\u00a0: "
+            "--model 'Midjourney v6'",
+        },
+        "serve.no_charter": {
+            "en": "charter file not found: {path}",
+            "fr": "fichier de charte introuvable\u00a0: {path}",
+        },
+        "serve.non_loopback": {
+            "en": "--host {host} is reachable from other machines: add --allow-non-loopback to "
+            "serve there, or keep the default 127.0.0.1",
+            "fr": "--host {host} est joignable depuis d'autres machines\u00a0: ajoutez "
+            "--allow-non-loopback pour y servir, ou gardez 127.0.0.1, l'adresse par défaut",
+        },
+        "serve.port_in_use": {
+            "en": "port {port} is already in use on {host}: choose another with --port",
+            "fr": "le port {port} est déjà utilisé sur {host}\u00a0: choisissez-en un autre "
+            "avec --port",
+        },
+        "serve.cannot_listen": {
+            "en": "cannot listen on {host}:{port}: {reason}",
+            "fr": "impossible d'écouter sur {host}:{port}\u00a0: {reason}",
+        },
+        "ledger.no_artwork": {
+            "en": "no artwork {key!r} in the ledger",
+            "fr": "aucune œuvre {key!r} dans le registre",
+        },
+        "ledger.damaged_record": {
+            "en": "the ledger's record of artwork {artwork_id} is damaged (not JSON)",
+            "fr": "la fiche de l'œuvre {artwork_id} dans le registre est endommagée (ce n'est "
+            "pas du JSON)",
+        },
+        "ledger.no_trust": {
+            "en": "no trust anchor: {path} is missing and no --trust was given",
+            "fr": "aucune autorité de confiance\u00a0: {path} manque et aucune option --trust "
+            "n'a été donnée",
+        },
         # --- artcharter label ------------------------------------------------------------
         "label.signed": {
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",
@@ -58,10 +114,10 @@ MESSAGES = Catalogue(
         # --- artcharter report, cartel, summary -------------------------------------------
         "report.written": {
             "en": "report: {html}\n        {json}",
-            "fr": "rapport : {html}\n          {json}",
+            "fr": "rapport\u00a0: {html}\n          {json}",
         },
-        "report.pdf": {"en": "PDF: {pdf}", "fr": "PDF : {pdf}"},
-        "cartel.written": {"en": "label: {html}", "fr": "cartel : {html}"},
+        "report.pdf": {"en": "PDF: {pdf}", "fr": "PDF\u00a0: {pdf}"},
+        "cartel.written": {"en": "label: {html}", "fr": "cartel\u00a0: {html}"},
         "cartel.sheet": {
             "en": "sheet of {n} labels: {html}",
             "fr": "planche de {n} cartels\u00a0: {html}",
@@ -70,16 +126,406 @@ MESSAGES = Catalogue(
             "en": "sheet of 1 label: {html}",
             "fr": "planche d'un cartel\u00a0: {html}",
         },
-        "cartel.svg": {"en": "SVG: {n} file(s) in {dir}", "fr": "SVG : {n} fichier(s) dans {dir}"},
+        "cartel.svg": {
+            "en": "SVG: {n} file(s) in {dir}",
+            "fr": "SVG\u00a0: {n} fichier(s) dans {dir}",
+        },
         "cartel.warn": {
             "en": 'warning: the verdict for {file} is "{verdict}"; its label says so',
-            "fr": "attention\u00a0: le verdict {de_file} est « {verdict} »\u00a0; son cartel "
+            "fr": "attention\u00a0: le verdict {file:de} est «\u00a0{verdict}\u00a0»\u00a0; son cartel "
             "l'indique",
         },
         "summary.written": {
             "en": "summary of {n} artwork(s): {html}\n        {json}",
-            "fr": "synthèse de {n} œuvre(s) : {html}\n          {json}",
+            "fr": "synthèse de {n} œuvre(s)\u00a0: {html}\n          {json}",
         },
+        # --- artcharter serve -------------------------------------------------------------
+        "serve.listening": {
+            "en": "artcharter jury desk: {url}  (Ctrl+C to stop)",
+            "fr": "bureau du jury artcharter\u00a0: {url}  (Ctrl+C pour arrêter)",
+        },
+        "serve.trust": {
+            "en": "  trusted authorities: {names}",
+            "fr": "  autorités de confiance\u00a0: {names}",
+        },
+        "serve.no_trust": {
+            "en": "  no trust anchor: no file can be 'trusted' (pass --trust ROOT.pem)",
+            "fr": "  aucune autorité de confiance\u00a0: aucun fichier ne peut être «\u00a0de confiance\u00a0» (option --trust RACINE.pem)",
+        },
+        "serve.ledger": {"en": "  ledger: {path}", "fr": "  registre\u00a0: {path}"},
+        "serve.no_ledger": {
+            "en": "  no ledger: verifications are not recorded",
+            "fr": "  aucun registre\u00a0: les vérifications ne sont pas enregistrées",
+        },
+        "serve.kept": {
+            "en": "  uploads kept in {path}",
+            "fr": "  fichiers déposés conservés dans {path}",
+        },
+        "serve.discarded": {
+            "en": "  uploads held in memory only, never written to disk, then forgotten",
+            "fr": "  fichiers déposés gardés en mémoire seulement, jamais écrits sur disque, puis oubliés",
+        },
+        "serve.warning": {
+            "en": "warning: the desk listens on {host}, reachable from other machines: anyone who can reach it can drop files and read the ledger's public records",
+            "fr": "attention\u00a0: le bureau écoute sur {host}, joignable depuis d'autres machines\u00a0: quiconque le joint peut y déposer des fichiers et lire les fiches publiques du registre",
+        },
+        "serve.stopped": {"en": "jury desk stopped", "fr": "bureau du jury arrêté"},
+        # --- artcharter ledger list ---------------------------------------------------------
+        "ledger.counts": {"en": "{tables}", "fr": "tables du registre\u00a0: {tables}"},
+        "ledger.count": {"en": "  {table}: {n}", "fr": ", {table} {n}"},
+        "ledger.status.kept": {"en": "kept", "fr": "gardée"},
+        "ledger.status.discarded": {"en": "discarded", "fr": "écartée"},
+        "ledger.status.signed": {"en": "signed", "fr": "signée"},
+        "ledger.status.replaced": {"en": "replaced", "fr": "remplacée"},
+        # --- artcharter ledger import -----------------------------------------------------
+        "ledger.import.imported": {
+            "en": "imported      {path}  (artwork {id})",
+            "fr": "importé       {path}  (œuvre {id})",
+        },
+        "ledger.import.already": {
+            "en": "already there {path}  (artwork {id})",
+            "fr": "déjà présent  {path}  (œuvre {id})",
+        },
+        "ledger.import.conflict": {
+            "en": "conflict      {path}: the ledger holds other bytes as artwork {id}; kept as is",
+            "fr": "conflit       {path}\u00a0: le registre garde d'autres octets pour l'œuvre {id}\u00a0; rien n'est changé",
+        },
+        "ledger.import.not-trusted": {
+            "en": "not imported  {path}: {verdict}, only trusted files are imported",
+            "fr": "non importé   {path}\u00a0: {verdict}, seuls les fichiers de confiance sont importés",
+        },
+        "ledger.import.no-record": {
+            "en": "not imported  {path}: trusted, but it carries no artcharter record",
+            "fr": "non importé   {path}\u00a0: de confiance, mais sans fiche artcharter",
+        },
+        "ledger.import.total": {
+            "en": "{imported} imported, {already} already there, {skipped} not imported",
+            "fr": "{imported} importé(s), {already} déjà présent(s), {skipped} non importé(s)",
+        },
+        # --- artcharter generate ----------------------------------------------------------
+        "generate.loading": {"en": "loading {model}…", "fr": "chargement {model:de}…"},
+        "generate.loaded": {
+            "en": "model: {model} on {device} ({dtype}), loaded in {duration}",
+            "fr": "modèle\u00a0: {model} sur {device} ({dtype}), chargé en {duration}",
+        },
+        "generate.demo": {
+            "en": "demo model, random weights: its images are noise, made to try the whole path",
+            "fr": "modèle de démonstration, poids aléatoires\u00a0: ses images sont du bruit, pour essayer tout le parcours",
+        },
+        "generate.negative_ignored": {
+            "en": "note: with guidance {guidance} (≤ 1) this model ignores the negative prompt; it is recorded anyway",
+            "fr": "remarque\u00a0: avec un guidage de {guidance} (≤ 1) ce modèle ignore le prompt négatif\u00a0; il est tout de même enregistré",
+        },
+        "generate.bar": {"en": "generating", "fr": "génération"},
+        "generate.made": {
+            "en": "{path}  seed {seed}  {energy}",
+            "fr": "{path}  graine {seed}  {energy}",
+        },
+        "generate.not_measured": {"en": "not measured", "fr": "non mesurée"},
+        "generate.unknown": {
+            "en": "energy unknown: {reason}",
+            "fr": "énergie inconnue\u00a0: {reason}",
+        },
+        "generate.summary": {
+            "en": "{n} image(s) signed and recorded (session {session}): {energy}, {co2}",
+            "fr": "{n} image(s) signée(s) et enregistrée(s) (session {session})\u00a0: {energy}, {co2}",
+        },
+        "generate.interrupted": {
+            "en": "interrupted: {n} image(s) were finished and recorded before the stop",
+            "fr": "interrompu\u00a0: {n} image(s) terminée(s) et enregistrée(s) avant l'arrêt",
+        },
+        "generate.next": {
+            "en": "keep or discard them: artcharter keep IMAGE… / artcharter discard IMAGE…",
+            "fr": "garder ou écarter\u00a0: artcharter keep IMAGE… / artcharter discard IMAGE…",
+        },
+        "generate.marked": {"en": "{status}: {path}", "fr": "{status}\u00a0: {path}"},
+        "generate.statuses.kept": {"en": "kept", "fr": "gardée"},
+        "generate.statuses.discarded": {"en": "discarded", "fr": "écartée"},
+        "generate.energy_title": {"en": "Energy{scope}", "fr": "Énergie{scope}"},
+        "generate.session": {"en": " of session {session}", "fr": " de la session {session}"},
+        "generate.all": {"en": " of the whole project", "fr": " de tout le projet"},
+        "generate.total": {
+            "en": "total: {energy}, {co2} ({runs} measured run(s){unknown})",
+            "fr": "total\u00a0: {energy}, {co2} ({runs} mesure(s){unknown})",
+        },
+        "generate.unknown_runs": {"en": ", {n} unknown", "fr": ", {n} inconnue(s)"},
+        "generate.images": {
+            "en": "images {status}: {n}, {energy}",
+            "fr": "images {status}\u00a0: {n}, {energy}",
+        },
+        "generate.phase.generation": {"en": "generations", "fr": "générations"},
+        "generate.phase.model-load": {"en": "model loading", "fr": "chargements de modèle"},
+        "generate.phase.generation-aborted": {
+            "en": "interrupted generations",
+            "fr": "générations interrompues",
+        },
+        "generate.phase_line": {
+            "en": "{phase}: {runs} run(s), {energy}",
+            "fr": "{phase}\u00a0: {runs} mesure(s), {energy}",
+        },
+        "generate.methods": {
+            "en": "measured with: {methods} (codecarbon, offline; electricity mix: {countries})",
+            "fr": "mesuré par\u00a0: {methods} (codecarbon, hors ligne\u00a0; mix électrique\u00a0: {countries})",
+        },
+        "generate.co2_incomplete": {
+            "en": "some runs had no carbon intensity for their country: CO2 is a lower bound",
+            "fr": "certaines mesures n'avaient pas d'intensité carbone pour leur pays\u00a0: le CO2 est un minimum",
+        },
+        "generate.reasons": {
+            "en": "why some energy is unknown: {reasons}",
+            "fr": "pourquoi une part de l'énergie est inconnue\u00a0: {reasons}",
+        },
+        "generate.equivalent": {"en": "≈ {text} ({factor})", "fr": "≈ {text} ({factor})"},
+        "generate.sessions": {
+            "en": "sessions: {n} (details: artcharter energy --session ID)",
+            "fr": "sessions\u00a0: {n} (détail\u00a0: artcharter energy --session ID)",
+        },
+        "generate.empty": {
+            "en": "no energy recorded yet: generate images with `artcharter generate`",
+            "fr": "aucune énergie enregistrée\u00a0: générez des images avec `artcharter generate`",
+        },
+        "generate.no_session": {
+            "en": 'no session "{session}" in the ledger',
+            "fr": "aucune session «\u00a0{session}\u00a0» dans le registre",
+        },
+        "generate.sessions_are": {"en": "sessions: {sessions}", "fr": "sessions\u00a0: {sessions}"},
+        "generate.sessions_elsewhere": {
+            "en": "`artcharter energy --json` lists its {n} sessions",
+            "fr": "`artcharter energy --json` en liste les {n} sessions",
+        },
+        "generate.no_sessions": {
+            "en": "no energy recorded yet",
+            "fr": "aucune énergie enregistrée pour l'instant",
+        },
+        # --- artcharter generate.status ---------------------------------------------------
+        "generate.status.kept": {"en": "kept", "fr": "gardées"},
+        "generate.status.discarded": {"en": "discarded", "fr": "écartées"},
+        "generate.status.signed": {"en": "signed", "fr": "signées"},
+        "generate.status.replaced": {
+            "en": "replaced by a newer file",
+            "fr": "remplacées par un fichier plus récent",
+        },
+        "generate.status.missing": {"en": "not in the ledger", "fr": "absentes du registre"},
+        # --- artcharter probe -------------------------------------------------------------
+        "probe.loading_probe": {
+            "en": "loading the CLIP probe {clip}…",
+            "fr": "chargement de la sonde CLIP {clip}…",
+        },
+        "probe.loading_model": {"en": "loading {model}…", "fr": "chargement {model:de}…"},
+        "probe.opened": {
+            "en": "campaign {id}: {n} prompt(s){per}, folder {out}",
+            "fr": "campagne {id}\u00a0: {n} prompt(s){per}, dossier {out}",
+        },
+        "probe.per": {"en": " x {n} images", "fr": " x {n} images"},
+        "probe.resumed": {
+            "en": "resuming campaign {id} ({done} image(s) already there)",
+            "fr": "reprise de la campagne {id} ({done} image(s) déjà faites)",
+        },
+        "probe.progress": {
+            "en": "{stage}: {done}/{total}",
+            "fr": "{stage}\u00a0: {done}/{total}",
+        },
+        "probe.stage.generate": {"en": "generating", "fr": "génération"},
+        "probe.stage.collect": {"en": "listing images", "fr": "inventaire des images"},
+        "probe.stage.classify": {"en": "classifying", "fr": "classification"},
+        "probe.interrupted": {
+            "en": "interrupted: campaign {id} keeps what is done; run the same command again, or `artcharter probe campaign --resume {id}`, to go on",
+            "fr": "interrompu\u00a0: la campagne {id} garde ce qui est fait\u00a0; relancez la même commande, ou `artcharter probe campaign --resume {id}`, pour continuer",
+        },
+        "probe.results": {
+            "en": "Results (campaign {id}, {images} images, probe {probe}):",
+            "fr": "Résultats (campagne {id}, {images} images, sonde {probe})\u00a0:",
+        },
+        "probe.aggregate": {
+            "en": "Campaign mean over {n} prompt(s), bootstrap 95% interval:",
+            "fr": "Moyenne de la campagne sur {n} prompt(s), intervalle bootstrap à 95 %\u00a0:",
+        },
+        "probe.agg_line": {
+            "en": "  {attribute}: parity gap {gap}, MAD {mad}, normalised entropy {entropy}",
+            "fr": "  {attribute}\u00a0: écart de parité {gap}, MAD {mad}, entropie normalisée {entropy}",
+        },
+        "probe.chart": {"en": "chart: {paths}", "fr": "graphique\u00a0: {paths}"},
+        "probe.summary": {"en": "summary: {path}", "fr": "résumé\u00a0: {path}"},
+        "probe.energy": {
+            "en": "energy: generation {gen}, probe {probe}",
+            "fr": "énergie\u00a0: génération {gen}, sonde {probe}",
+        },
+        "probe.ledger": {
+            "en": "recorded in the ledger: probe_campaigns, probe_images, probe_results",
+            "fr": "enregistré dans le registre\u00a0: probe_campaigns, probe_images, probe_results",
+        },
+        "probe.no_campaign": {
+            "en": "no campaign in the ledger yet: run `artcharter probe campaign`",
+            "fr": "aucune campagne dans le registre\u00a0: lancez `artcharter probe campaign`",
+        },
+        "probe.reading": {"en": "Perceived in {path}:", "fr": "Perçu dans {path}\u00a0:"},
+        "probe.prompt": {
+            "en": "Prompt ({source}): {prompt}",
+            "fr": "Prompt ({source})\u00a0: {prompt}",
+        },
+        "probe.prompt_private": {
+            "en": "The prompt is private: only its hash is in the file.",
+            "fr": "Le prompt est privé\u00a0: le fichier n'en porte que l'empreinte.",
+        },
+        "probe.no_prompt": {
+            "en": "No prompt on record for this file (pass --prompt to audit one).",
+            "fr": "Aucun prompt connu pour ce fichier (--prompt pour en auditer un).",
+        },
+        "probe.campaign": {
+            "en": "Latest campaign for {model}: {id} ({date}, {images} images, probe {probe})",
+            "fr": "Dernière campagne pour {model}\u00a0: {id} ({date}, {images} images, sonde {probe})",
+        },
+        "probe.no_campaign_for": {
+            "en": "No finished campaign for {model}: run `artcharter probe campaign --model …`",
+            "fr": "Aucune campagne terminée pour {model}\u00a0: lancez `artcharter probe campaign --model …`",
+        },
+        "probe.no_model": {
+            "en": "The file names no model: no campaign to compare with.",
+            "fr": "Le fichier ne nomme pas de modèle\u00a0: pas de campagne à comparer.",
+        },
+        "probe.recorded": {
+            "en": "Kept in the ledger: the report of this file (artcharter report) shows it.",
+            "fr": "Gardé dans le registre\u00a0: le rapport de ce fichier (artcharter report) le montre.",
+        },
+        "probe.sources.ledger": {"en": "from the ledger", "fr": "d'après le registre"},
+        "probe.sources.file": {"en": "from the file", "fr": "d'après le fichier"},
+        "probe.sources.option": {"en": "given", "fr": "donné"},
+        # --- artcharter demo --------------------------------------------------------------
+        "demo.school": {
+            "en": "Demo school (artcharter)",
+            "fr": "École de démonstration (artcharter)",
+        },
+        "demo.artist": {"en": "Demo Artist", "fr": "Artiste Démo"},
+        "demo.prompt": {
+            "en": "a lighthouse in the rain, woodcut",
+            "fr": "un phare sous la pluie, gravure sur bois",
+        },
+        "demo.title": {"en": "Lighthouse (demo)", "fr": "Phare (démo)"},
+        "demo.project": {"en": "project:   {path}", "fr": "projet\u00a0:      {path}"},
+        "demo.made_project": {
+            "en": "project:   {path} (created)",
+            "fr": "projet\u00a0:      {path} (créé)",
+        },
+        "demo.keys": {"en": "school CA: {path}", "fr": "AC d'école\u00a0:  {path}"},
+        "demo.artist_line": {
+            "en": "artist:    {name} ({path})",
+            "fr": "artiste\u00a0:     {name} ({path})",
+        },
+        "demo.model": {
+            "en": "model:     demo model, random weights — its images are noise: the point is the path, not the picture",
+            "fr": "modèle\u00a0:      modèle de démonstration, poids aléatoires — ses images sont du bruit\u00a0: c'est le parcours qui compte, pas l'image",
+        },
+        "demo.generating": {
+            "en": "generating {n} images of {size}x{size} px ({steps} steps), signing and measuring them…",
+            "fr": "génération de {n} images de {size}x{size} px ({steps} étapes), signature et mesure…",
+        },
+        "demo.image": {
+            "en": "  {path}\n    {verdict}, seed {seed}, {energy}",
+            "fr": "  {path}\n    {verdict}, graine {seed}, {energy}",
+        },
+        "demo.energy": {
+            "en": "energy:    {kwh} for {n} images ({method}, {country}), plus {load} to load the model",
+            "fr": "énergie\u00a0:     {kwh} pour {n} images ({method}, {country}), plus {load} pour charger le modèle",
+        },
+        "demo.next": {"en": "next:", "fr": "ensuite\u00a0:"},
+        "demo.next.verify": {
+            "en": "verify the files as a jury would",
+            "fr": "vérifier les fichiers comme un jury",
+        },
+        "demo.run.verify": {
+            "en": "artcharter --project {p} verify {images}",
+            "fr": "artcharter --project {p} verify {images}",
+        },
+        "demo.next.ledger": {
+            "en": "what the ledger recorded",
+            "fr": "ce que le registre a enregistré",
+        },
+        "demo.run.ledger": {
+            "en": "artcharter --project {p} ledger list",
+            "fr": "artcharter --project {p} ledger list",
+        },
+        "demo.next.energy": {
+            "en": "energy of every generation",
+            "fr": "l'énergie de chaque génération",
+        },
+        "demo.run.energy": {
+            "en": "artcharter --project {p} energy",
+            "fr": "artcharter --project {p} energy",
+        },
+        "demo.next.keep": {
+            "en": "keep one, discard the other",
+            "fr": "garder l'une, écarter l'autre",
+        },
+        "demo.run.keep": {
+            "en": "artcharter --project {p} keep {first}\nartcharter --project {p} discard {second}",
+            "fr": "artcharter --project {p} keep {first}\nartcharter --project {p} discard {second}",
+        },
+        "demo.next.check": {
+            "en": "check an image against the charter",
+            "fr": "confronter une image à la charte",
+        },
+        "demo.run.check": {
+            "en": "artcharter --project {p} check {first}",
+            "fr": "artcharter --project {p} check {first}",
+        },
+        "demo.next.more": {"en": "more images", "fr": "d'autres images"},
+        "demo.run.more": {
+            "en": 'artcharter --project {p} generate "your prompt" --model demo --n 4 -o {out}',
+            "fr": 'artcharter --project {p} generate "votre prompt" --model demo --n 4 -o {out}',
+        },
+        "demo.next.real": {
+            "en": "a real model (GPU advised; fetch it once on a connected machine)",
+            "fr": "un vrai modèle (GPU conseillé\u00a0; à récupérer une fois sur une machine connectée)",
+        },
+        "demo.run.real": {
+            "en": 'hf download stabilityai/sd-turbo && artcharter --project {p} generate "your prompt"',
+            "fr": 'hf download stabilityai/sd-turbo && artcharter --project {p} generate "votre prompt"',
+        },
+        # --- artcharter keys -------------------------------------------------------------
+        "keys.root_cert": {
+            "en": "root certificate: {path}",
+            "fr": "certificat racine\u00a0: {path}",
+        },
+        "keys.root_key": {
+            "en": "private key: {path} (mode 0600: keep it on this machine)",
+            "fr": "clé privée\u00a0: {path} (mode 0600\u00a0: à garder sur cette machine)",
+        },
+        "keys.chain": {
+            "en": "certificate chain: {path}",
+            "fr": "chaîne de certificats\u00a0: {path}",
+        },
+        "keys.artist_key": {
+            "en": "private key: {path} (mode 0600: give it only to {artist})",
+            "fr": "clé privée\u00a0: {path} (mode 0600\u00a0: à ne remettre qu'à {artist})",
+        },
+        "keys.none": {
+            "en": "no certificates yet: run `artcharter keys init-school --name ...`",
+            "fr": "aucun certificat\u00a0: lancez `artcharter keys init-school --name ...`",
+        },
+        "keys.until": {"en": "until {date}", "fr": "jusqu'au {date}"},
+        "keys.expired": {"en": "EXPIRED", "fr": "EXPIRÉ"},
+        "keys.role.root": {"en": "root", "fr": "racine"},
+        "keys.role.artist": {"en": "artist", "fr": "artiste"},
+        # `keys show` in English names the fields as --json does.
+        "keys.field.path": {"en": "path", "fr": "fichier"},
+        "keys.field.role": {"en": "role", "fr": "rôle"},
+        "keys.field.subject_name": {"en": "subject_name", "fr": "nom"},
+        "keys.field.organisation": {"en": "organisation", "fr": "organisation"},
+        "keys.field.email": {"en": "email", "fr": "e-mail"},
+        "keys.field.issuer": {"en": "issuer", "fr": "émis par"},
+        "keys.field.algorithm": {"en": "algorithm", "fr": "algorithme"},
+        "keys.field.not_before": {"en": "not_before", "fr": "valide à partir du"},
+        "keys.field.not_after": {"en": "not_after", "fr": "valide jusqu'au"},
+        "keys.field.expired": {"en": "expired", "fr": "expiré"},
+        "keys.field.fingerprint_sha256": {"en": "fingerprint_sha256", "fr": "empreinte SHA-256"},
+        "keys.true": {"en": "True", "fr": "oui"},
+        "keys.false": {"en": "False", "fr": "non"},
+        # --- artcharter init -------------------------------------------------------------
+        "init.project": {"en": "project: {path}", "fr": "projet\u00a0: {path}"},
+        "init.ledger": {"en": "ledger: {path}", "fr": "registre\u00a0: {path}"},
+        "init.artist_example": {"en": "First Last", "fr": "Prénom Nom"},
+        "init.email_example": {"en": "first.last", "fr": "prenom.nom"},
+        "init.next": {"en": "next:", "fr": "ensuite\u00a0:"},
         # --- --help: the app and its global options ---------------------------------------
         "help.app": {
             "en": "Responsible use of generative AI in art: sign honest AI disclosures (C2PA), "
@@ -105,7 +551,7 @@ MESSAGES = Catalogue(
             "en": "Language of messages and reports: fr or en.",
             "fr": "Langue des messages et des rapports\u00a0: fr ou en.",
         },
-        # --- --help: artcharter verify ----------------------------------------------------
+        # --- --help: artcharter verify --------------------------------------------------------
         "help.verify": {
             "en": "Verify Content Credentials: trusted, valid-untrusted, tampered, invalid, "
             "no-credential, unreadable or remote-not-fetched. Exit 0 if every file is trusted, "
@@ -142,240 +588,623 @@ MESSAGES = Catalogue(
             "fr": "Certificat racine de confiance (PEM). Répétable. Par défaut\u00a0: "
             "keys/school-root.pem du projet.",
         },
-        # --- --help texts still in English only: French falls back to English ------------
+        # --- --help: artcharter probe ---------------------------------------------------------
+        "help.probe.campaign": {
+            "en": "Probe a model: N images per prompt with recorded seeds, each signed, recorded and measured; perceived attributes read by CLIP; shares with Wilson intervals, parity gap, MAD, MaxSkew, KL and entropy per prompt; a chart and a plain sentence per prompt.",
+            "fr": "Sonder un modèle\u00a0: N images par prompt aux graines enregistrées, chacune signée, enregistrée et mesurée\u00a0; attributs perçus lus par CLIP\u00a0; parts avec intervalles de Wilson, écart de parité, MAD, MaxSkew, KL et entropie par prompt\u00a0; un graphique et une phrase simple par prompt.",
+        },
+        "help.probe.list_campaigns": {
+            "en": "List the probe campaigns in the ledger, newest first.",
+            "fr": "Lister les campagnes de sonde du registre, les plus récentes d'abord.",
+        },
+        "help.probe.show": {
+            "en": "Show a finished campaign's sentences and campaign-level figures again.",
+            "fr": "Afficher à nouveau les phrases et les chiffres d'ensemble d'une campagne terminée.",
+        },
+        "help.probe.artwork": {
+            "en": 'What the probe perceives in one artwork (with confidence, or "no person"), the audit of its prompt (read from its record), and the latest campaign for the same model.',
+            "fr": "Ce que la sonde perçoit dans une œuvre (avec sa confiance, ou «\u00a0aucune personne\u00a0»), l'audit de son prompt (lu dans sa fiche) et la dernière campagne pour le même modèle.",
+        },
+        "help.probe.prompt_command": {
+            "en": "Audit a prompt alone (no model is loaded): identity terms, stereotype descriptors from the HEIM / DALL-Eval lists, names from the school's protected list, French and English.",
+            "fr": "Auditer un prompt seul (aucun modèle n'est chargé)\u00a0: termes d'identité, qualificatifs stéréotypés des listes HEIM / DALL-Eval, noms de la liste protégée de l'école, en français et en anglais.",
+        },
         "help.probe.NamesOption": {
-            "en": "Protected names, one per line (default: the project's {file} when it exists)."
+            "en": "Protected names, one per line (default: the project's {file} when it exists).",
+            "fr": "Noms protégés, un par ligne (par défaut\u00a0: le fichier {file} du projet s'il existe).",
         },
-        "help.charter.charter_app": {
-            "en": "The charter artworks are checked against: show it, validate a school's file."
-        },
-        "help.charter.CharterOption": {
-            "en": "Charter file (default: [charter] file in artcharter.toml, else the default charter)."
-        },
-        "help.charter.show.json": {"en": "Print the charter as JSON."},
-        "help.charter.validate.file": {"en": "The school's charter file (TOML)."},
-        "help.charter.validate.json": {"en": "Print the result as JSON."},
-        "help.charter.declare.image": {"en": "The image to declare (signed or not)."},
-        "help.charter.declare.output": {
-            "en": "Where to write the template (default: IMAGE.declaration.toml; - for stdout)."
-        },
-        "help.charter.declare.check": {"en": "Validate a completed declaration file instead."},
-        "help.charter.declare.force": {"en": "Overwrite the output if it exists."},
-        "help.charter.check.files": {"en": "Images or folders of images to check."},
-        "help.charter.check.json": {"en": "Print a JSON list, one object per artwork."},
-        "help.charter.check.verbose": {"en": "Print all the evidence each rule read."},
-        "help.charter.check.no_ledger": {
-            "en": "Do not read the project's ledger (sessions, campaigns, prompts)."
-        },
-        "help.charter.check.protected_names": {
-            "en": "Protected names for the prompt audit, one per line (default: the project's protected-names.txt when it exists)."
-        },
-        "help.context.ArtistOption": {"en": "Signing artist (default: the project's)."},
-        "help.context.PassphraseOption": {"en": "Passphrase of the artist key."},
-        "help.demo.demo.folder": {"en": "Project folder to create or reuse."},
-        "help.demo.demo.json": {"en": "Print what was made as JSON."},
-        "help.generate.generate.prompt": {"en": "What to generate."},
-        "help.generate.generate.model": {
-            "en": "`demo` (tiny random-weight model, offline), a Hugging Face id, or a local diffusers folder. Default: the model set under generate in artcharter.toml, else stabilityai/sd-turbo."
-        },
-        "help.generate.generate.negative": {"en": "Negative prompt."},
-        "help.generate.generate.seed": {"en": "Seed of the first image (image i gets seed + i)."},
-        "help.generate.generate.steps": {"en": "Denoising steps (default: the model's)."},
-        "help.generate.generate.guidance": {"en": "Guidance (CFG) scale (default: the model's)."},
-        "help.generate.generate.size": {"en": "WxH, e.g. 512x512 (default: the model's)."},
-        "help.generate.generate.n": {"en": "Number of images."},
-        "help.generate.generate.batch_size": {
-            "en": "Images per pipeline call (faster on a GPU; energy shared)."
-        },
-        "help.generate.generate.scheduler": {
-            "en": "Sampler: euler, euler-a, ddim, dpm++2m, dpm++2m-karras, unipc, lcm... or a diffusers class name."
-        },
-        "help.generate.generate.device": {"en": "cuda, cuda:N, mps, cpu or auto."},
-        "help.generate.generate.dtype": {
-            "en": "fp16, bf16 or fp32 (default: fp16 on CUDA, else fp32)."
-        },
-        "help.generate.generate.private_prompt": {
-            "en": "Write only the prompt's SHA-256 into the files (the ledger keeps it)."
-        },
-        "help.generate.generate.title": {"en": "Title of the artwork(s)."},
-        "help.generate.generate.training_mining": {
-            "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed)."
-        },
-        "help.generate.generate.declaration": {
-            "en": "The artist's declaration (TOML, see `artcharter declare`), embedded in every image."
-        },
-        "help.generate.generate.session": {
-            "en": "Session name to group generations (default: a new one per command)."
-        },
-        "help.generate.generate.output": {"en": "Folder for the signed images."},
-        "help.generate.generate.json": {"en": "Print the records as JSON."},
-        "help.generate.ImagesArgument": {
-            "en": "Images: file paths, artwork ids (or their first characters) or hashes."
-        },
-        "help.generate.keep.json": {"en": "Print JSON."},
-        "help.generate.discard.json": {"en": "Print JSON."},
-        "help.generate.energy.session": {"en": "Only this session (see `artcharter ledger list`)."},
-        "help.generate.energy.json": {"en": "Print JSON."},
-        "help.keys.keys_app": {"en": "School root CA and artist signing certificates."},
-        "help.keys.Passphrase": {
-            "en": "Passphrase protecting the new private key (or set ARTCHARTER_PASSPHRASE)."
-        },
-        "help.keys.init_school.name": {
-            "en": 'School name, e.g. "ESAD Exemple" (or your own name with --personal).'
-        },
-        "help.keys.init_school.personal": {"en": "A personal CA for an artist outside any school."},
-        "help.keys.init_school.country": {"en": "ISO 3166 two-letter country of the CA."},
-        "help.keys.init_school.alg": {"en": "Key algorithm: es256 (EC P-256) or ed25519."},
-        "help.keys.init_school.years": {"en": "Validity of the root certificate in years."},
-        "help.keys.init_school.force": {
-            "en": "Replace an existing root (old signatures stop being trusted)."
-        },
-        "help.keys.issue.artist": {"en": 'Artist name, e.g. "Alice Martin".'},
-        "help.keys.issue.email": {"en": "Artist e-mail, written in the certificate."},
-        "help.keys.issue.alg": {"en": "Key algorithm: es256 (EC P-256) or ed25519."},
-        "help.keys.issue.days": {"en": "Validity in days."},
-        "help.keys.issue.root_passphrase": {"en": "Passphrase of the school root key."},
-        "help.keys.issue.default": {"en": "Make this artist the project's default signer."},
-        "help.keys.issue.force": {"en": "Replace an existing certificate for this artist."},
-        "help.keys.list_keys.json": {"en": "Print JSON."},
-        "help.keys.show.who": {"en": '"root", an artist name, or a .pem path.'},
-        "help.keys.show.json": {"en": "Print JSON."},
-        "help.label.label.image": {"en": "The image to label (never modified)."},
-        "help.label.label.output": {"en": "Where to write the signed copy."},
-        "help.label.label.source_type": {
-            "en": "IPTC digital source type: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ..."
-        },
-        "help.label.label.tool": {"en": 'AI tool used, e.g. "Midjourney v6".'},
-        "help.label.label.prompt": {"en": "Prompt given to the tool."},
-        "help.label.label.private_prompt": {"en": "Write only the prompt's SHA-256 into the file."},
-        "help.label.label.ingredient": {
-            "en": "Human input as PATH or PATH:ROLE (sketch, photo, init-image, earlier-version, reference, other). Repeatable."
-        },
-        "help.label.label.training_mining": {
-            "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed)."
-        },
-        "help.label.label.title": {"en": "Title of the artwork."},
-        "help.label.label.declaration": {
-            "en": "Artist's declaration (TOML, see `artcharter declare`), embedded in the file."
-        },
-        "help.label.label.force": {"en": "Overwrite the output if it exists."},
-        "help.label.label.json": {"en": "Print the record as JSON."},
-        "help.ledger.ledger_app": {
-            "en": "Read the project's ledger (it also opens in Datasette as is)."
-        },
-        "help.ledger.list_rows.status": {
-            "en": "Only artworks with this status: kept, discarded, signed, replaced."
-        },
-        "help.ledger.list_rows.limit": {"en": "At most this many rows."},
-        "help.ledger.list_rows.json": {"en": "Print JSON."},
-        "help.ledger.show.key": {"en": "Artwork id (or its first characters), file hash, or path."},
-        "help.ledger.import_files.files": {
-            "en": "Signed images or folders of them (never modified)."
-        },
-        "help.ledger.import_files.json": {"en": "Print JSON."},
         "help.probe.probe_app": {
-            "en": "Bias and stereotype probes: measure what a model's images show for occupations and descriptors (perceived gender, age group, skin tone), probe one artwork, or audit a prompt. Every figure is a perceived attribute read by a CLIP model, which has its own biases. See docs/probes.md."
+            "en": "Bias and stereotype probes: measure what a model's images show for occupations and descriptors (perceived gender, age group, skin tone), probe one artwork, or audit a prompt. Every figure is a perceived attribute read by a CLIP model, which has its own biases. See docs/probes.md.",
+            "fr": "Sondes de biais et de stéréotypes\u00a0: mesurer ce que montrent les images d'un modèle pour des métiers et des qualificatifs (genre, tranche d'âge et teinte de peau perçus), sonder une œuvre ou auditer un prompt. Chaque chiffre est un attribut perçu, lu par un modèle CLIP qui a ses propres biais. Voir docs/probes.md.",
         },
         "help.probe.ClipOption": {
-            "en": "CLIP probe: ViT-B-32:laion2b_s34b_b79k (default; from the local cache, never downloaded), ARCH:TAG, ARCH:PATH, a checkpoint file or open_clip folder, or `demo` (tiny random-weight model: meaningless numbers)."
+            "en": "CLIP probe: ViT-B-32:laion2b_s34b_b79k (default; from the local cache, never downloaded), ARCH:TAG, ARCH:PATH, a checkpoint file or open_clip folder, or `demo` (tiny random-weight model: meaningless numbers).",
+            "fr": "Sonde CLIP\u00a0: ViT-B-32:laion2b_s34b_b79k (par défaut\u00a0; depuis le cache local, jamais téléchargée), ARCH:TAG, ARCH:CHEMIN, un fichier de poids ou un dossier open_clip, ou `demo` (minuscule modèle aux poids aléatoires\u00a0: chiffres sans signification).",
         },
-        "help.probe.DeviceOption": {"en": "cuda, cuda:N, mps, cpu or auto."},
-        "help.probe.JsonOption": {"en": "Print JSON."},
+        "help.probe.DeviceOption": {
+            "en": "cuda, cuda:N, mps, cpu or auto.",
+            "fr": "cuda, cuda:N, mps, cpu ou auto.",
+        },
+        "help.probe.JsonOption": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         "help.probe.campaign.model": {
-            "en": "Model to probe: `demo`, a Hugging Face id or a diffusers folder (default: the project's). With --images: the name of the tool that made them."
+            "en": "Model to probe: `demo`, a Hugging Face id or a diffusers folder (default: the project's). With --images: the name of the tool that made them.",
+            "fr": "Modèle à sonder\u00a0: `demo`, un identifiant Hugging Face ou un dossier diffusers (par défaut\u00a0: celui du projet). Avec --images\u00a0: le nom de l'outil qui les a produites.",
         },
         "help.probe.campaign.prompt_set": {
-            "en": "occupations (HEIM + Fair Diffusion), descriptors (HEIM / DALL-Eval), or a .toml / .txt file of your own."
+            "en": "occupations (HEIM + Fair Diffusion), descriptors (HEIM / DALL-Eval), or a .toml / .txt file of your own.",
+            "fr": "occupations (HEIM + Fair Diffusion), descriptors (HEIM / DALL-Eval), ou votre propre fichier .toml / .txt.",
         },
         "help.probe.campaign.subjects": {
-            "en": "Only these subjects of the set, comma-separated (e.g. nurse,ceo)."
+            "en": "Only these subjects of the set, comma-separated (e.g. nurse,ceo).",
+            "fr": "Seulement ces sujets de la série, séparés par des virgules (p. ex. nurse,ceo).",
         },
-        "help.probe.campaign.per_prompt": {"en": "Images per prompt."},
+        "help.probe.campaign.per_prompt": {"en": "Images per prompt.", "fr": "Images par prompt."},
         "help.probe.campaign.seed_base": {
-            "en": "Image i of every prompt gets the seed SEED_BASE + i."
+            "en": "Image i of every prompt gets the seed SEED_BASE + i.",
+            "fr": "L'image i de chaque prompt reçoit la graine SEED_BASE + i.",
         },
         "help.probe.campaign.images": {
-            "en": "Classify this folder instead of generating (one sub-folder per prompt; outputs of Midjourney, Firefly...)."
+            "en": "Classify this folder instead of generating (one sub-folder per prompt; outputs of Midjourney, Firefly...).",
+            "fr": "Classer ce dossier au lieu de générer (un sous-dossier par prompt\u00a0; images de Midjourney, Firefly...).",
         },
         "help.probe.campaign.ethnicity": {
-            "en": "Also read perceived ethnicity (contested: comes with a warning)."
+            "en": "Also read perceived ethnicity (contested: comes with a warning).",
+            "fr": "Lire aussi l'origine ethnique perçue (contestable\u00a0: accompagnée d'un avertissement).",
         },
         "help.probe.campaign.prompt_lang": {
-            "en": "Language of the prompts: en (default), fr; repeat for both."
+            "en": "Language of the prompts: en (default), fr; repeat for both.",
+            "fr": "Langue des prompts\u00a0: en (par défaut), fr\u00a0; répétez l'option pour les deux.",
         },
-        "help.probe.campaign.steps": {"en": "Denoising steps (default: the model's)."},
-        "help.probe.campaign.size": {"en": "Image side in pixels (default: the model's)."},
-        "help.probe.campaign.guidance": {"en": "Guidance scale (default: the model's)."},
-        "help.probe.campaign.batch_size": {"en": "Images per pipeline call."},
-        "help.probe.campaign.probe_batch_size": {"en": "Images per CLIP batch."},
+        "help.probe.campaign.steps": {
+            "en": "Denoising steps (default: the model's).",
+            "fr": "Étapes de débruitage (par défaut\u00a0: celles du modèle).",
+        },
+        "help.probe.campaign.size": {
+            "en": "Image side in pixels (default: the model's).",
+            "fr": "Côté de l'image en pixels (par défaut\u00a0: celui du modèle).",
+        },
+        "help.probe.campaign.guidance": {
+            "en": "Guidance scale (default: the model's).",
+            "fr": "Échelle de guidage (par défaut\u00a0: celle du modèle).",
+        },
+        "help.probe.campaign.batch_size": {
+            "en": "Images per pipeline call.",
+            "fr": "Images par appel du pipeline.",
+        },
+        "help.probe.campaign.probe_batch_size": {
+            "en": "Images per CLIP batch.",
+            "fr": "Images par lot CLIP.",
+        },
         "help.probe.campaign.threshold": {
-            "en": "Confidence threshold of an attribute, e.g. gender=0.7 (repeatable)."
+            "en": "Confidence threshold of an attribute, e.g. gender=0.7 (repeatable).",
+            "fr": "Seuil de confiance d'un attribut, p. ex. gender=0.7 (répétable).",
         },
         "help.probe.campaign.gate_threshold": {
-            "en": "Probability of a person under which the probe abstains."
+            "en": "Probability of a person under which the probe abstains.",
+            "fr": "Probabilité de présence d'une personne sous laquelle la sonde s'abstient.",
         },
         "help.probe.campaign.probe_classes": {
-            "en": "A TOML file of probe classes replacing the built-in one."
+            "en": "A TOML file of probe classes replacing the built-in one.",
+            "fr": "Un fichier TOML de classes de sonde qui remplace celui fourni.",
         },
         "help.probe.campaign.reference": {
-            "en": "Reference shares (TOML/JSON with its source) for KL and MaxSkew."
+            "en": "Reference shares (TOML/JSON with its source) for KL and MaxSkew.",
+            "fr": "Parts de référence (TOML/JSON avec leur source) pour KL et MaxSkew.",
         },
-        "help.probe.campaign.resume": {"en": "Resume this campaign (id or its first characters)."},
+        "help.probe.campaign.resume": {
+            "en": "Resume this campaign (id or its first characters).",
+            "fr": "Reprendre cette campagne (identifiant ou ses premiers caractères).",
+        },
         "help.probe.campaign.new": {
-            "en": "Start a new campaign even if the same one was left unfinished."
+            "en": "Start a new campaign even if the same one was left unfinished.",
+            "fr": "Commencer une nouvelle campagne même si la même est restée inachevée.",
         },
-        "help.probe.campaign.dtype": {"en": "fp16, bf16 or fp32 for the model."},
-        "help.probe.campaign.output": {"en": "Folder of the campaign (default: probes/ID)."},
-        "help.probe.show.campaign_id": {"en": "Campaign id (or its first characters)."},
-        "help.probe.show.chart": {"en": "Also write the chart (SVG and PNG) into this folder."},
-        "help.probe.artwork.image": {"en": "The image to probe (never modified)."},
-        "help.probe.artwork.prompt": {"en": "Audit this prompt instead of the one on record."},
+        "help.probe.campaign.dtype": {
+            "en": "fp16, bf16 or fp32 for the model.",
+            "fr": "fp16, bf16 ou fp32 pour le modèle.",
+        },
+        "help.probe.campaign.output": {
+            "en": "Folder of the campaign (default: probes/ID).",
+            "fr": "Dossier de la campagne (par défaut\u00a0: probes/ID).",
+        },
+        "help.probe.show.campaign_id": {
+            "en": "Campaign id (or its first characters).",
+            "fr": "Identifiant de la campagne (ou ses premiers caractères).",
+        },
+        "help.probe.show.chart": {
+            "en": "Also write the chart (SVG and PNG) into this folder.",
+            "fr": "Écrire aussi le graphique (SVG et PNG) dans ce dossier.",
+        },
+        "help.probe.artwork.image": {
+            "en": "The image to probe (never modified).",
+            "fr": "L'image à sonder (jamais modifiée).",
+        },
+        "help.probe.artwork.prompt": {
+            "en": "Audit this prompt instead of the one on record.",
+            "fr": "Auditer ce prompt au lieu de celui de la fiche.",
+        },
         "help.probe.artwork.ethnicity": {
-            "en": "Also read perceived ethnicity (contested: comes with a warning)."
+            "en": "Also read perceived ethnicity (contested: comes with a warning).",
+            "fr": "Lire aussi l'origine ethnique perçue (contestable\u00a0: accompagnée d'un avertissement).",
         },
-        "help.probe.prompt_command.text": {"en": "The prompt to audit."},
-        "help.project.init.folder": {"en": "Project folder (created if needed)."},
-        "help.project.init.name": {"en": "Name of the school, class or studio."},
-        "help.project.init.lang": {"en": "Language of reports: fr or en."},
-        "help.project.init.country": {"en": "ISO alpha-3 country of the electricity mix (energy)."},
+        "help.probe.prompt_command.text": {
+            "en": "The prompt to audit.",
+            "fr": "Le prompt à auditer.",
+        },
+        # --- --help: artcharter charter -------------------------------------------------------
+        "help.charter.show": {
+            "en": "Print the effective charter: points, rules, severities and parameters.",
+            "fr": "Afficher la charte en vigueur\u00a0: points, règles, niveaux d'exigence et paramètres.",
+        },
+        "help.charter.validate": {
+            "en": "Check a charter file and the files it extends; each problem with its line. Exit 0 when valid, 2 when not.",
+            "fr": "Contrôler un fichier de charte et les fichiers qu'il étend\u00a0; chaque problème avec sa ligne. Sortie 0 s'il est valide, 2 sinon.",
+        },
+        "help.charter.declare": {
+            "en": "Write a declaration template for IMAGE, prefilled from the file and the ledger, for the artist to complete; or validate one with --check (exit 2 when invalid).",
+            "fr": "Écrire un modèle de déclaration pour IMAGE, prérempli d'après le fichier et le registre, que l'artiste complète\u00a0; ou en valider un avec --check (sortie 2 s'il est invalide).",
+        },
+        "help.charter.check": {
+            "en": "Check artworks against the charter, rule by rule: pass, fail, needs a declaration or not applicable, with the reason and the evidence read. Exit 0 when every required rule passed on every artwork, 1 otherwise, 2 for bad input (an unreadable file).",
+            "fr": "Confronter des œuvres à la charte, règle par règle\u00a0: respectée, non respectée, déclaration requise ou sans objet, avec la raison et les preuves lues. Sortie 0 quand chaque règle obligatoire est respectée par chaque œuvre, 1 sinon, 2 pour une entrée invalide (un fichier illisible).",
+        },
+        "help.charter.charter_app": {
+            "en": "The charter artworks are checked against: show it, validate a school's file.",
+            "fr": "La charte à laquelle les œuvres sont confrontées\u00a0: l'afficher, valider le fichier d'une école.",
+        },
+        "help.charter.CharterOption": {
+            "en": "Charter file (default: [charter] file in artcharter.toml, else the default charter).",
+            "fr": "Fichier de charte (par défaut\u00a0: file de [charter] dans artcharter.toml, sinon la charte par défaut).",
+        },
+        "help.charter.show.json": {
+            "en": "Print the charter as JSON.",
+            "fr": "Afficher la charte en JSON.",
+        },
+        "help.charter.validate.file": {
+            "en": "The school's charter file (TOML).",
+            "fr": "Le fichier de charte de l'école (TOML).",
+        },
+        "help.charter.validate.json": {
+            "en": "Print the result as JSON.",
+            "fr": "Afficher le résultat en JSON.",
+        },
+        "help.charter.declare.image": {
+            "en": "The image to declare (signed or not).",
+            "fr": "L'image à déclarer (signée ou non).",
+        },
+        "help.charter.declare.output": {
+            "en": "Where to write the template (default: IMAGE.declaration.toml; - for stdout).",
+            "fr": "Où écrire le modèle (par défaut\u00a0: IMAGE.declaration.toml\u00a0; - pour la sortie standard).",
+        },
+        "help.charter.declare.check": {
+            "en": "Validate a completed declaration file instead.",
+            "fr": "Valider plutôt un fichier de déclaration complété.",
+        },
+        "help.charter.declare.force": {
+            "en": "Overwrite the output if it exists.",
+            "fr": "Remplacer le fichier de sortie s'il existe.",
+        },
+        "help.charter.check.files": {
+            "en": "Images or folders of images to check.",
+            "fr": "Images ou dossiers d'images à contrôler.",
+        },
+        "help.charter.check.json": {
+            "en": "Print a JSON list, one object per artwork.",
+            "fr": "Afficher une liste JSON, un objet par œuvre.",
+        },
+        "help.charter.check.verbose": {
+            "en": "Print all the evidence each rule read.",
+            "fr": "Afficher toutes les preuves lues par chaque règle.",
+        },
+        "help.charter.check.no_ledger": {
+            "en": "Do not read the project's ledger (sessions, campaigns, prompts).",
+            "fr": "Ne pas lire le registre du projet (sessions, campagnes, prompts).",
+        },
+        "help.charter.check.protected_names": {
+            "en": "Protected names for the prompt audit, one per line (default: the project's protected-names.txt when it exists).",
+            "fr": "Noms protégés pour l'audit du prompt, un par ligne (par défaut\u00a0: protected-names.txt du projet s'il existe).",
+        },
+        # --- --help: artcharter context -------------------------------------------------------
+        "help.context.ArtistOption": {
+            "en": "Signing artist (default: the project's).",
+            "fr": "Artiste signataire (par défaut\u00a0: celui du projet).",
+        },
+        "help.context.PassphraseOption": {
+            "en": "Passphrase of the artist key.",
+            "fr": "Phrase secrète de la clé de l'artiste.",
+        },
+        # --- --help: artcharter demo ----------------------------------------------------------
+        "help.demo.demo": {
+            "en": "Run the whole path offline on the demo model: project, school CA, artist, two signed and measured images, and their verification.",
+            "fr": "Parcourir tout le chemin hors ligne avec le modèle de démonstration\u00a0: projet, autorité de l'école, artiste, deux images signées et mesurées, et leur vérification.",
+        },
+        "help.demo.demo.folder": {
+            "en": "Project folder to create or reuse.",
+            "fr": "Dossier du projet à créer ou à reprendre.",
+        },
+        "help.demo.demo.json": {
+            "en": "Print what was made as JSON.",
+            "fr": "Afficher en JSON ce qui a été produit.",
+        },
+        # --- --help: artcharter generate ------------------------------------------------------
+        "help.generate.generate": {
+            "en": "Generate images that leave the model already labelled (C2PA, IPTC, AUTOMATIC1111 parameters), signed by the artist, measured (codecarbon) and recorded in the ledger.",
+            "fr": "Générer des images qui sortent du modèle déjà étiquetées (C2PA, IPTC, paramètres AUTOMATIC1111), signées par l'artiste, mesurées (codecarbon) et enregistrées dans le registre.",
+        },
+        "help.generate.keep": {
+            "en": "Mark generated images as kept (the ledger remembers every generation).",
+            "fr": "Marquer des images générées comme gardées (le registre se souvient de chaque génération).",
+        },
+        "help.generate.discard": {
+            "en": "Mark generated images as discarded; their energy still counts, the files stay.",
+            "fr": "Marquer des images générées comme écartées\u00a0; leur énergie compte toujours, les fichiers restent.",
+        },
+        "help.generate.energy": {
+            "en": "Energy and CO2 of every generation (kept or discarded, finished or interrupted) and of model loading, from the ledger.",
+            "fr": "Énergie et CO2 de chaque génération (gardée ou écartée, terminée ou interrompue) et des chargements de modèle, d'après le registre.",
+        },
+        "help.generate.generate.prompt": {
+            "en": "What to generate.",
+            "fr": "Ce qu'il faut générer.",
+        },
+        "help.generate.generate.model": {
+            "en": "`demo` (tiny random-weight model, offline), a Hugging Face id, or a local diffusers folder. Default: the model set under generate in artcharter.toml, else stabilityai/sd-turbo.",
+            "fr": "`demo` (minuscule modèle aux poids aléatoires, hors ligne), un identifiant Hugging Face ou un dossier diffusers local. Par défaut\u00a0: le modèle indiqué sous generate dans artcharter.toml, sinon stabilityai/sd-turbo.",
+        },
+        "help.generate.generate.negative": {"en": "Negative prompt.", "fr": "Prompt négatif."},
+        "help.generate.generate.seed": {
+            "en": "Seed of the first image (image i gets seed + i).",
+            "fr": "Graine de la première image (l'image i reçoit la graine + i).",
+        },
+        "help.generate.generate.steps": {
+            "en": "Denoising steps (default: the model's).",
+            "fr": "Étapes de débruitage (par défaut\u00a0: celles du modèle).",
+        },
+        "help.generate.generate.guidance": {
+            "en": "Guidance (CFG) scale (default: the model's).",
+            "fr": "Échelle de guidage (CFG) (par défaut\u00a0: celle du modèle).",
+        },
+        "help.generate.generate.size": {
+            "en": "WxH, e.g. 512x512 (default: the model's).",
+            "fr": "LxH, p. ex. 512x512 (par défaut\u00a0: celle du modèle).",
+        },
+        "help.generate.generate.n": {"en": "Number of images.", "fr": "Nombre d'images."},
+        "help.generate.generate.batch_size": {
+            "en": "Images per pipeline call (faster on a GPU; energy shared).",
+            "fr": "Images par appel du pipeline (plus rapide sur GPU\u00a0; énergie partagée).",
+        },
+        "help.generate.generate.scheduler": {
+            "en": "Sampler: euler, euler-a, ddim, dpm++2m, dpm++2m-karras, unipc, lcm... or a diffusers class name.",
+            "fr": "Échantillonneur\u00a0: euler, euler-a, ddim, dpm++2m, dpm++2m-karras, unipc, lcm... ou le nom d'une classe diffusers.",
+        },
+        "help.generate.generate.device": {
+            "en": "cuda, cuda:N, mps, cpu or auto.",
+            "fr": "cuda, cuda:N, mps, cpu ou auto.",
+        },
+        "help.generate.generate.dtype": {
+            "en": "fp16, bf16 or fp32 (default: fp16 on CUDA, else fp32).",
+            "fr": "fp16, bf16 ou fp32 (par défaut\u00a0: fp16 sous CUDA, sinon fp32).",
+        },
+        "help.generate.generate.private_prompt": {
+            "en": "Write only the prompt's SHA-256 into the files (the ledger keeps it).",
+            "fr": "N'écrire dans les fichiers que l'empreinte SHA-256 du prompt (le registre le garde).",
+        },
+        "help.generate.generate.title": {
+            "en": "Title of the artwork(s).",
+            "fr": "Titre de la ou des œuvres.",
+        },
+        "help.generate.generate.training_mining": {
+            "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed).",
+            "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon notAllowed).",
+        },
+        "help.generate.generate.declaration": {
+            "en": "The artist's declaration (TOML, see `artcharter declare`), embedded in every image.",
+            "fr": "La déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée à chaque image.",
+        },
+        "help.generate.generate.session": {
+            "en": "Session name to group generations (default: a new one per command).",
+            "fr": "Nom de session pour regrouper des générations (par défaut\u00a0: une nouvelle par commande).",
+        },
+        "help.generate.generate.output": {
+            "en": "Folder for the signed images.",
+            "fr": "Dossier des images signées.",
+        },
+        "help.generate.generate.json": {
+            "en": "Print the records as JSON.",
+            "fr": "Afficher les fiches en JSON.",
+        },
+        "help.generate.ImagesArgument": {
+            "en": "Images: file paths, artwork ids (or their first characters) or hashes.",
+            "fr": "Images\u00a0: chemins de fichiers, identifiants d'œuvres (ou leurs premiers caractères) ou empreintes.",
+        },
+        "help.generate.keep.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        "help.generate.discard.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        "help.generate.energy.session": {
+            "en": "Only this session (see `artcharter ledger list`).",
+            "fr": "Seulement cette session (voir `artcharter ledger list`).",
+        },
+        "help.generate.energy.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        # --- --help: artcharter keys ----------------------------------------------------------
+        "help.keys.init_school": {
+            "en": "Create the school root CA (keys/school-root.pem) that `verify` trusts.",
+            "fr": "Créer l'autorité racine de l'école (keys/school-root.pem), à laquelle `verify` fait confiance.",
+        },
+        "help.keys.issue": {
+            "en": "Issue an artist signing certificate from the school root.",
+            "fr": "Délivrer à un ou une artiste un certificat de signature issu de la racine de l'école.",
+        },
+        "help.keys.list_keys": {
+            "en": "List the school root and the artist certificates.",
+            "fr": "Lister la racine de l'école et les certificats des artistes.",
+        },
+        "help.keys.show": {
+            "en": "Show one certificate: subject, organisation, validity, fingerprint.",
+            "fr": "Afficher un certificat\u00a0: sujet, organisation, validité, empreinte.",
+        },
+        "help.keys.keys_app": {
+            "en": "School root CA and artist signing certificates.",
+            "fr": "Autorité racine de l'école et certificats de signature des artistes.",
+        },
+        "help.keys.Passphrase": {
+            "en": "Passphrase protecting the new private key (or set ARTCHARTER_PASSPHRASE).",
+            "fr": "Phrase secrète protégeant la nouvelle clé privée (ou ARTCHARTER_PASSPHRASE).",
+        },
+        "help.keys.init_school.name": {
+            "en": 'School name, e.g. "ESAD Exemple" (or your own name with --personal).',
+            "fr": "Nom de l'école, p. ex. «\u00a0ESAD Exemple\u00a0» (ou votre propre nom avec --personal).",
+        },
+        "help.keys.init_school.personal": {
+            "en": "A personal CA for an artist outside any school.",
+            "fr": "Une autorité personnelle, pour un ou une artiste hors de toute école.",
+        },
+        "help.keys.init_school.country": {
+            "en": "ISO 3166 two-letter country of the CA.",
+            "fr": "Pays de l'autorité, code ISO 3166 à deux lettres.",
+        },
+        "help.keys.init_school.alg": {
+            "en": "Key algorithm: es256 (EC P-256) or ed25519.",
+            "fr": "Algorithme de clé\u00a0: es256 (EC P-256) ou ed25519.",
+        },
+        "help.keys.init_school.years": {
+            "en": "Validity of the root certificate in years.",
+            "fr": "Validité du certificat racine, en années.",
+        },
+        "help.keys.init_school.force": {
+            "en": "Replace an existing root (old signatures stop being trusted).",
+            "fr": "Remplacer une racine existante (les anciennes signatures ne sont plus de confiance).",
+        },
+        "help.keys.issue.artist": {
+            "en": 'Artist name, e.g. "Alice Martin".',
+            "fr": "Nom de l'artiste, p. ex. «\u00a0Alice Martin\u00a0».",
+        },
+        "help.keys.issue.email": {
+            "en": "Artist e-mail, written in the certificate.",
+            "fr": "Courriel de l'artiste, écrit dans le certificat.",
+        },
+        "help.keys.issue.alg": {
+            "en": "Key algorithm: es256 (EC P-256) or ed25519.",
+            "fr": "Algorithme de clé\u00a0: es256 (EC P-256) ou ed25519.",
+        },
+        "help.keys.issue.days": {"en": "Validity in days.", "fr": "Validité, en jours."},
+        "help.keys.issue.root_passphrase": {
+            "en": "Passphrase of the school root key.",
+            "fr": "Phrase secrète de la clé racine de l'école.",
+        },
+        "help.keys.issue.default": {
+            "en": "Make this artist the project's default signer.",
+            "fr": "Faire de cet ou cette artiste le signataire par défaut du projet.",
+        },
+        "help.keys.issue.force": {
+            "en": "Replace an existing certificate for this artist.",
+            "fr": "Remplacer un certificat existant pour cet ou cette artiste.",
+        },
+        "help.keys.list_keys.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        "help.keys.show.who": {
+            "en": '"root", an artist name, or a .pem path.',
+            "fr": "«\u00a0root\u00a0», un nom d'artiste ou un chemin .pem.",
+        },
+        "help.keys.show.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        # --- --help: artcharter label ---------------------------------------------------------
+        "help.label.label": {
+            "en": "Write a signed copy of IMAGE that says how AI was used (C2PA + IPTC XMP).",
+            "fr": "Écrire une copie signée d'IMAGE qui dit comment l'IA a été utilisée (C2PA + IPTC XMP).",
+        },
+        "help.label.label.image": {
+            "en": "The image to label (never modified).",
+            "fr": "L'image à étiqueter (jamais modifiée).",
+        },
+        "help.label.label.output": {
+            "en": "Where to write the signed copy.",
+            "fr": "Où écrire la copie signée.",
+        },
+        "help.label.label.source_type": {
+            "en": "IPTC digital source type: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ...",
+            "fr": "Type de source numérique IPTC\u00a0: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ...",
+        },
+        "help.label.label.tool": {
+            "en": 'AI tool used, e.g. "Midjourney v6".',
+            "fr": "Outil d'IA utilisé, p. ex. «\u00a0Midjourney v6\u00a0».",
+        },
+        "help.label.label.prompt": {
+            "en": "Prompt given to the tool.",
+            "fr": "Prompt donné à l'outil.",
+        },
+        "help.label.label.private_prompt": {
+            "en": "Write only the prompt's SHA-256 into the file.",
+            "fr": "N'écrire dans le fichier que l'empreinte SHA-256 du prompt.",
+        },
+        "help.label.label.ingredient": {
+            "en": "Human input as PATH or PATH:ROLE (sketch, photo, init-image, earlier-version, reference, other). Repeatable.",
+            "fr": "Apport humain, sous la forme CHEMIN ou CHEMIN:RÔLE (sketch, photo, init-image, earlier-version, reference, other). Répétable.",
+        },
+        "help.label.label.training_mining": {
+            "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed).",
+            "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon notAllowed).",
+        },
+        "help.label.label.title": {"en": "Title of the artwork.", "fr": "Titre de l'œuvre."},
+        "help.label.label.declaration": {
+            "en": "Artist's declaration (TOML, see `artcharter declare`), embedded in the file.",
+            "fr": "Déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée au fichier.",
+        },
+        "help.label.label.force": {
+            "en": "Overwrite the output if it exists.",
+            "fr": "Remplacer le fichier de sortie s'il existe.",
+        },
+        "help.label.label.json": {
+            "en": "Print the record as JSON.",
+            "fr": "Afficher la fiche en JSON.",
+        },
+        # --- --help: artcharter ledger --------------------------------------------------------
+        "help.ledger.list_rows": {
+            "en": "List artworks, newest first, with the ledger's counts.",
+            "fr": "Lister les œuvres, les plus récentes d'abord, avec les décomptes du registre.",
+        },
+        "help.ledger.show": {
+            "en": "Show one artwork's full record as JSON.",
+            "fr": "Afficher en JSON la fiche complète d'une œuvre.",
+        },
+        "help.ledger.import_files": {
+            "en": "Rebuild the rows of trusted artcharter files that the ledger lacks (a run killed before its row was written, or files made in another project). Exit 0 when every file is in the ledger afterwards, 1 when some could not be imported.",
+            "fr": "Reconstituer les lignes des fichiers artcharter de confiance qui manquent au registre (une exécution interrompue avant d'écrire sa ligne, ou des fichiers faits dans un autre projet). Sortie 0 quand chaque fichier est ensuite dans le registre, 1 si certains n'ont pas pu être importés.",
+        },
+        "help.ledger.ledger_app": {
+            "en": "Read the project's ledger (it also opens in Datasette as is).",
+            "fr": "Lire le registre du projet (il s'ouvre aussi tel quel dans Datasette).",
+        },
+        "help.ledger.list_rows.status": {
+            "en": "Only artworks with this status: kept, discarded, signed, replaced.",
+            "fr": "Seulement les œuvres dans cet état\u00a0: kept, discarded, signed, replaced.",
+        },
+        "help.ledger.list_rows.limit": {
+            "en": "At most this many rows.",
+            "fr": "Au plus ce nombre de lignes.",
+        },
+        "help.ledger.list_rows.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        "help.ledger.show.key": {
+            "en": "Artwork id (or its first characters), file hash, or path.",
+            "fr": "Identifiant de l'œuvre (ou ses premiers caractères), empreinte du fichier ou chemin.",
+        },
+        "help.ledger.import_files.files": {
+            "en": "Signed images or folders of them (never modified).",
+            "fr": "Images signées ou dossiers d'images signées (jamais modifiées).",
+        },
+        "help.ledger.import_files.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        # --- --help: artcharter project -------------------------------------------------------
+        "help.project.init": {
+            "en": "Create artcharter.toml and the ledger in FOLDER.",
+            "fr": "Créer artcharter.toml et le registre dans FOLDER.",
+        },
+        "help.project.init.folder": {
+            "en": "Project folder (created if needed).",
+            "fr": "Dossier du projet (créé au besoin).",
+        },
+        "help.project.init.name": {
+            "en": "Name of the school, class or studio.",
+            "fr": "Nom de l'école, de la classe ou de l'atelier.",
+        },
+        "help.project.init.lang": {
+            "en": "Language of reports: fr or en.",
+            "fr": "Langue des rapports\u00a0: fr ou en.",
+        },
+        "help.project.init.country": {
+            "en": "ISO alpha-3 country of the electricity mix (energy).",
+            "fr": "Pays du mix électrique (énergie), code ISO alpha-3.",
+        },
+        # --- --help: artcharter report --------------------------------------------------------
+        "help.report.report": {
+            "en": "Write a self-contained HTML report of IMAGE (works offline, prints on A4) and its JSON twin: verdict, provenance, how the model works, generation, energy, biases, charter verdicts rule by rule, and the artist's declaration.",
+            "fr": "Écrire un rapport HTML autonome d'IMAGE (lisible hors ligne, imprimable en A4) et son double JSON\u00a0: verdict, provenance, fonctionnement du modèle, génération, énergie, biais, verdicts de la charte règle par règle et déclaration de l'artiste.",
+        },
+        "help.report.cartel": {
+            "en": "Print exhibition labels (cartels): title, artist, year, medium in words, the AI-use pictogram and a QR code with the artwork id and hash. HTML and SVG; a FOLDER gives an A4 sheet of labels to cut.",
+            "fr": "Produire des cartels d'exposition\u00a0: titre, artiste, année, technique en toutes lettres, pictogramme d'usage de l'IA et QR code avec l'identifiant et l'empreinte de l'œuvre. En HTML et SVG\u00a0; un dossier (FOLDER) donne une planche A4 de cartels à découper.",
+        },
+        "help.report.summary": {
+            "en": "A class or exhibition overview: charter results per rule, verdicts, energy (total and per artwork, discarded images included), share of AI per stage, and a report per artwork linked from the page.",
+            "fr": "Vue d'ensemble d'une classe ou d'une exposition\u00a0: résultats de la charte par règle, verdicts, énergie (totale et par œuvre, images écartées comprises), part de l'IA par étape, et un rapport par œuvre lié depuis la page.",
+        },
         "help.report.LangOption": {
-            "en": "Language of the page: fr or en (default: the global --lang)."
+            "en": "Language of the page: fr or en (default: the global --lang).",
+            "fr": "Langue de la page\u00a0: fr ou en (par défaut\u00a0: le --lang global).",
         },
         "help.report.CharterOption": {
-            "en": "Charter file (default: [charter] file in artcharter.toml, else the default charter)."
+            "en": "Charter file (default: [charter] file in artcharter.toml, else the default charter).",
+            "fr": "Fichier de charte (par défaut\u00a0: file de [charter] dans artcharter.toml, sinon la charte par défaut).",
         },
         "help.report.NoLedgerOption": {
-            "en": "Do not read the project's ledger (sessions, discarded images, campaigns)."
+            "en": "Do not read the project's ledger (sessions, discarded images, campaigns).",
+            "fr": "Ne pas lire le registre du projet (sessions, images écartées, campagnes).",
         },
-        "help.report.report.image": {"en": "The signed artwork."},
-        "help.report.report.output": {"en": "Folder for the HTML page and its JSON twin."},
-        "help.report.report.pdf": {"en": "Also print the page to PDF (A4) with Chromium."},
-        "help.report.report.json": {"en": "Print the report's JSON."},
+        "help.report.report.image": {"en": "The signed artwork.", "fr": "L'œuvre signée."},
+        "help.report.report.output": {
+            "en": "Folder for the HTML page and its JSON twin.",
+            "fr": "Dossier de la page HTML et de son double JSON.",
+        },
+        "help.report.report.pdf": {
+            "en": "Also print the page to PDF (A4) with Chromium.",
+            "fr": "Imprimer aussi la page en PDF (A4) avec Chromium.",
+        },
+        "help.report.report.json": {
+            "en": "Print the report's JSON.",
+            "fr": "Afficher le JSON du rapport.",
+        },
         "help.report.cartel.source": {
-            "en": "A signed artwork, or a folder of them for an A4 sheet."
+            "en": "A signed artwork, or a folder of them for an A4 sheet.",
+            "fr": "Une œuvre signée, ou un dossier d'œuvres pour une planche A4.",
         },
-        "help.report.cartel.output": {"en": "Folder for the labels."},
+        "help.report.cartel.output": {"en": "Folder for the labels.", "fr": "Dossier des cartels."},
         "help.report.cartel.verify_url": {
-            "en": "The school's verification page: the QR code becomes a link to it with ?id=...&sha256=... (default: a text with the id and the hash)."
+            "en": "The school's verification page: the QR code becomes a link to it with `?id=...&sha256=...` (default: a text with the id and the hash).",
+            "fr": "La page de vérification de l'école\u00a0: le QR code devient un lien vers elle avec `?id=...&sha256=...` (par défaut\u00a0: un texte avec l'identifiant et l'empreinte).",
         },
-        "help.report.cartel.pdf": {"en": "Also print the labels to PDF with Chromium."},
-        "help.report.summary.folder": {"en": "Folder of artworks (or use --ledger)."},
+        "help.report.cartel.pdf": {
+            "en": "Also print the labels to PDF with Chromium.",
+            "fr": "Imprimer aussi les cartels en PDF avec Chromium.",
+        },
+        "help.report.summary.folder": {
+            "en": "Folder of artworks (or use --ledger).",
+            "fr": "Dossier d'œuvres (ou --ledger).",
+        },
         "help.report.summary.from_ledger": {
-            "en": "Summarise the artworks recorded in the project's ledger (all but discarded)."
+            "en": "Summarise the artworks recorded in the project's ledger (all but discarded).",
+            "fr": "Faire la synthèse des œuvres enregistrées dans le registre du projet (toutes sauf les écartées).",
         },
-        "help.report.summary.output": {"en": "Folder for the summary and the reports."},
-        "help.report.summary.json": {"en": "Print the summary's JSON."},
-        "help.serve.serve.host": {"en": "Address to listen on (loopback by default)."},
-        "help.serve.serve.port": {"en": "Port (0: any free port, printed at start)."},
+        "help.report.summary.output": {
+            "en": "Folder for the summary and the reports.",
+            "fr": "Dossier de la synthèse et des rapports.",
+        },
+        "help.report.summary.json": {
+            "en": "Print the summary's JSON.",
+            "fr": "Afficher le JSON de la synthèse.",
+        },
+        # --- --help: artcharter serve ---------------------------------------------------------
+        "help.serve.serve": {
+            "en": "Start the jury desk: a local web page where a jury drops files and reads, for each, the verdict, the signer, the share of AI, the energy, the charter result and the report; with a JSON API (/api/verify, /api/artworks/ID) documented at /docs and /openapi.json.",
+            "fr": "Lancer le bureau du jury\u00a0: une page web locale où un jury dépose des fichiers et lit, pour chacun, le verdict, le signataire, la part de l'IA, l'énergie, le résultat de la charte et le rapport\u00a0; avec une API JSON (/api/verify, /api/artworks/ID) documentée sur /docs et /openapi.json.",
+        },
+        "help.serve.serve.host": {
+            "en": "Address to listen on (loopback by default).",
+            "fr": "Adresse d'écoute (boucle locale par défaut).",
+        },
+        "help.serve.serve.port": {
+            "en": "Port (0: any free port, printed at start).",
+            "fr": "Port (0\u00a0: n'importe quel port libre, affiché au démarrage).",
+        },
         "help.serve.serve.charter": {
-            "en": "Charter file (TOML). Default: the project's charter, else the default."
+            "en": "Charter file (TOML). Default: the project's charter, else the default.",
+            "fr": "Fichier de charte (TOML). Par défaut\u00a0: la charte du projet, sinon celle par défaut.",
         },
         "help.serve.serve.keep_uploads": {
-            "en": "Keep dropped files in the ledger's folder (uploads/), or discard them: held in memory while the jury looks, never written to disk (default)."
+            "en": "Keep dropped files in the ledger's folder (uploads/), or discard them: held in memory while the jury looks, never written to disk (default).",
+            "fr": "Garder les fichiers déposés dans le dossier du registre (uploads/), ou les oublier\u00a0: gardés en mémoire le temps que le jury les regarde, jamais écrits sur disque (par défaut).",
         },
-        "help.serve.serve.max_upload_mb": {"en": "Largest file accepted, in MB."},
+        "help.serve.serve.max_upload_mb": {
+            "en": "Largest file accepted, in MB.",
+            "fr": "Plus gros fichier accepté, en Mo.",
+        },
         "help.serve.serve.allow_non_loopback": {
-            "en": "Allow a --host reachable from other machines (for visitors' phones on a festival network)."
+            "en": "Allow a --host reachable from other machines (for visitors' phones on a festival network).",
+            "fr": "Autoriser un --host joignable depuis d'autres machines (pour les téléphones des visiteurs sur le réseau d'un festival).",
         },
     },
 )

@@ -17,8 +17,9 @@ from artcharter.cli.context import (
     open_ledger,
     project_of,
 )
-from artcharter.cli.messages import help_text
+from artcharter.cli.messages import MESSAGES, help_text, text
 from artcharter.provenance.config import PROTECTED_NAMES_FILE
+from artcharter.provenance.messages import MESSAGES as PROVENANCE
 
 if TYPE_CHECKING:
     from artcharter.audits.bias.clip_probe import Probe
@@ -31,75 +32,6 @@ probe_app = typer.Typer(
 )
 app.add_typer(probe_app, name="probe")
 
-
-WORDS = {
-    "en": {
-        "loading_probe": "loading the CLIP probe {clip}…",
-        "loading_model": "loading {model}…",
-        "opened": "campaign {id}: {n} prompt(s){per}, folder {out}",
-        "per": " x {n} images",
-        "resumed": "resuming campaign {id} ({done} image(s) already there)",
-        "stage": {"generate": "generating", "collect": "listing images", "classify": "classifying"},
-        "interrupted": (
-            "interrupted: campaign {id} keeps what is done; run the same command again, "
-            "or `artcharter probe campaign --resume {id}`, to go on"
-        ),
-        "results": "Results (campaign {id}, {images} images, probe {probe}):",
-        "aggregate": "Campaign mean over {n} prompt(s), bootstrap 95% interval:",
-        "agg_line": "  {attribute}: parity gap {gap}, MAD {mad}, normalised entropy {entropy}",
-        "chart": "chart: {paths}",
-        "summary": "summary: {path}",
-        "energy": "energy: generation {gen}, probe {probe}",
-        "ledger": "recorded in the ledger: probe_campaigns, probe_images, probe_results",
-        "no_campaign": "no campaign in the ledger yet: run `artcharter probe campaign`",
-        "reading": "Perceived in {path}:",
-        "prompt": "Prompt ({source}): {prompt}",
-        "prompt_private": "The prompt is private: only its hash is in the file.",
-        "no_prompt": "No prompt on record for this file (pass --prompt to audit one).",
-        "campaign": "Latest campaign for {model}: {id} ({date}, {images} images, probe {probe})",
-        "no_campaign_for": "No finished campaign for {model}: run `artcharter probe campaign --model …`",
-        "no_model": "The file names no model: no campaign to compare with.",
-        "recorded": "Kept in the ledger: the report of this file (artcharter report) shows it.",
-        "sources": {"ledger": "from the ledger", "file": "from the file", "option": "given"},
-    },
-    "fr": {
-        "loading_probe": "chargement de la sonde CLIP {clip}…",
-        "loading_model": "chargement {de_model}…",  # d'openjourney, de stabilityai
-        "opened": "campagne {id} : {n} prompt(s){per}, dossier {out}",
-        "per": " x {n} images",
-        "resumed": "reprise de la campagne {id} ({done} image(s) déjà faites)",
-        "stage": {
-            "generate": "génération",
-            "collect": "inventaire des images",
-            "classify": "classification",
-        },
-        "interrupted": (
-            "interrompu : la campagne {id} garde ce qui est fait ; relancez la même commande, "
-            "ou `artcharter probe campaign --resume {id}`, pour continuer"
-        ),
-        "results": "Résultats (campagne {id}, {images} images, sonde {probe}) :",
-        "aggregate": "Moyenne de la campagne sur {n} prompt(s), intervalle bootstrap à 95 % :",
-        "agg_line": "  {attribute} : écart de parité {gap}, MAD {mad}, entropie normalisée {entropy}",
-        "chart": "graphique : {paths}",
-        "summary": "résumé : {path}",
-        "energy": "énergie : génération {gen}, sonde {probe}",
-        "ledger": "enregistré dans le registre : probe_campaigns, probe_images, probe_results",
-        "no_campaign": "aucune campagne dans le registre : lancez `artcharter probe campaign`",
-        "reading": "Perçu dans {path} :",
-        "prompt": "Prompt ({source}) : {prompt}",
-        "prompt_private": "Le prompt est privé : le fichier n'en porte que l'empreinte.",
-        "no_prompt": "Aucun prompt connu pour ce fichier (--prompt pour en auditer un).",
-        "campaign": "Dernière campagne pour {model} : {id} ({date}, {images} images, sonde {probe})",
-        "no_campaign_for": "Aucune campagne terminée pour {model} : lancez `artcharter probe campaign --model …`",
-        "no_model": "Le fichier ne nomme pas de modèle : pas de campagne à comparer.",
-        "recorded": "Gardé dans le registre : le rapport de ce fichier (artcharter report) le montre.",
-        "sources": {
-            "ledger": "d'après le registre",
-            "file": "d'après le fichier",
-            "option": "donné",
-        },
-    },
-}
 
 ClipOption = Annotated[
     str | None,
@@ -135,7 +67,7 @@ def _thresholds(values: list[str] | None) -> dict[str, float]:
         except ValueError:
             sep = ""
         if not sep or not name.strip():
-            raise BadInput(f"--threshold {value!r}: expected ATTRIBUTE=VALUE, e.g. gender=0.7")
+            raise BadInput(MESSAGES("probe.bad_threshold", value=value))
     return result
 
 
@@ -154,20 +86,23 @@ def _probe(clip: str | None, device: str, classes: Any, say: Any, lang: str) -> 
     from artcharter.audits.bias.clip_probe import Probe, load_clip, parse_clip_spec
 
     spec = parse_clip_spec(clip)
-    say(WORDS[lang]["loading_probe"].format(clip=spec.display))
+    say(text("probe.loading_probe", lang, clip=spec.display))
     return Probe(load_clip(spec, device=device), classes)
+
+
+# The stages of a campaign that progress names in words.
+STAGES = ("generate", "collect", "classify")
 
 
 def _progress(quiet: bool, lang: str) -> Any:
     """Progress on stderr: a bar on a terminal, a line per stage otherwise."""
     state: dict[str, Any] = {"stage": None, "bar": None}
-    colon = "\u00a0: " if lang == "fr" else ": "  # French puts a space before a colon
     tty = sys.stderr.isatty() and not quiet
 
     def progress(stage: str, done: int, total: int) -> None:
         if quiet:
             return
-        label = WORDS[lang]["stage"].get(stage, stage)
+        label = text(f"probe.stage.{stage}", lang) if stage in STAGES else stage
         if stage != state["stage"]:
             if state["bar"] is not None:
                 state["bar"].render_finish()
@@ -177,9 +112,11 @@ def _progress(quiet: bool, lang: str) -> Any:
                 state["bar"] = typer.progressbar(length=total, label=label, file=sys.stderr)
                 state["bar"].render_progress()
             else:
-                typer.echo(f"{label}{colon}{done}/{total}", err=True)
+                typer.echo(
+                    text("probe.progress", lang, stage=label, done=done, total=total), err=True
+                )
         elif state["bar"] is None and done >= total:
-            typer.echo(f"{label}{colon}{done}/{total}", err=True)
+            typer.echo(text("probe.progress", lang, stage=label, done=done, total=total), err=True)
         if state["bar"] is not None:
             state["bar"].update(done - state["bar"].pos)
             if done >= total:
@@ -189,7 +126,7 @@ def _progress(quiet: bool, lang: str) -> Any:
     return progress
 
 
-@probe_app.command("campaign")
+@probe_app.command("campaign", help=help_text("help.probe.campaign"))
 def campaign(
     ctx: typer.Context,
     model: Annotated[
@@ -259,9 +196,6 @@ def campaign(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """Probe a model: N images per prompt with recorded seeds, each signed, recorded and
-    measured; perceived attributes read by CLIP; shares with Wilson intervals, parity gap,
-    MAD, MaxSkew, KL and entropy per prompt; a chart and a plain sentence per prompt."""
     from artcharter.audits.bias.probe_classes import load_probe_classes
     from artcharter.audits.bias.prompt_sets import load_prompt_set
     from artcharter.audits.bias.reference import load_reference
@@ -276,7 +210,6 @@ def campaign(
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
-    words = WORDS[lang]
     say = _say(json)
     check_country(project.country)
     with open_ledger(project) as ledger:
@@ -305,9 +238,7 @@ def campaign(
             if mode_images:
                 assert images is not None
                 if not model:
-                    raise BadInput(
-                        "with --images, name the tool that made them: --model 'Midjourney v6'"
-                    )
+                    raise BadInput(MESSAGES("probe.images_need_model"))
                 pset = folder_prompt_set(images)
                 model_spec = model_id = model
             else:
@@ -347,10 +278,9 @@ def campaign(
         probe = _probe(clip, device, classes, say, lang)
 
         def maker_factory() -> ImageMaker:
-            from artcharter.base.typography import de
             from artcharter.provenance import generate as gen
 
-            say(words["loading_model"].format(model=model_spec, de_model=de(model_spec)))
+            say(text("probe.loading_model", lang, model=model_spec))
             loaded = gen.load_model(model_spec, device=device, dtype=dtype, country=project.country)
             return WrapperMaker(
                 loaded,
@@ -366,10 +296,12 @@ def campaign(
         def on_open(row: Any, resumed: bool) -> None:
             if resumed:
                 done = count_campaign_images(ledger, row["campaign_id"])
-                say(words["resumed"].format(id=row["campaign_id"], done=done))
-            per = words["per"].format(n=settings.per_prompt) if not mode_images else ""
+                say(text("probe.resumed", lang, id=row["campaign_id"], done=done))
+            per = text("probe.per", lang, n=settings.per_prompt) if not mode_images else ""
             say(
-                words["opened"].format(
+                text(
+                    "probe.opened",
+                    lang,
                     id=row["campaign_id"],
                     n=len(settings.prompt_set.prompts),
                     per=per,
@@ -398,7 +330,7 @@ def campaign(
             )
         except KeyboardInterrupt:
             if opened:
-                typer.echo(words["interrupted"].format(id=opened["id"]), err=True)
+                typer.echo(text("probe.interrupted", lang, id=opened["id"]), err=True)
             raise
     _finish(result, lang, json)
 
@@ -416,29 +348,31 @@ def _finish(result: CampaignResult, lang: str, json: bool) -> None:
         echo_json({**data, "chart": [str(p) for p in charts], "summary": str(summary)})
         return
     _echo_result(result, lang)
-    words = WORDS[lang]
-    typer.echo(words["chart"].format(paths=", ".join(str(p) for p in charts)))
-    typer.echo(words["summary"].format(path=summary))
-    typer.echo(words["ledger"])
+    typer.echo(text("probe.chart", lang, paths=", ".join(str(p) for p in charts)))
+    typer.echo(text("probe.summary", lang, path=summary))
+    typer.echo(text("probe.ledger", lang))
 
 
 def _echo_result(result: CampaignResult, lang: str) -> None:
     from artcharter.base.numbers import fmt_energy, fmt_fixed, fmt_percent, fmt_percent_range
 
-    words = WORDS[lang]
     for notice in result.notices(lang):
         typer.echo(f"! {notice}")
     typer.echo("")
     typer.echo(
-        words["results"].format(
-            id=result.campaign_id, images=result.campaign["images_total"], probe=result.probe_name
+        text(
+            "probe.results",
+            lang,
+            id=result.campaign_id,
+            images=result.campaign["images_total"],
+            probe=result.probe_name,
         )
     )
     for prompt in result.prompts:
         typer.echo(f"- {prompt.sentence[lang]}")
     typer.echo("")
     kept = max((a.prompts for items in result.aggregates.values() for a in items), default=0)
-    typer.echo(words["aggregate"].format(n=kept))
+    typer.echo(text("probe.aggregate", lang, n=kept))
 
     def fig(a: Any, percent: bool = False) -> str:
         if a is None or a.estimate is None:
@@ -450,7 +384,9 @@ def _echo_result(result: CampaignResult, lang: str) -> None:
     for attribute in result.classes.attributes:
         items = {a.metric: a for a in result.aggregates.get(attribute.id, [])}
         typer.echo(
-            words["agg_line"].format(
+            text(
+                "probe.agg_line",
+                lang,
                 attribute=attribute.label(lang),
                 gap=fig(items.get("parity_gap"), True),
                 mad=fig(items.get("mad"), True),
@@ -462,7 +398,12 @@ def _echo_result(result: CampaignResult, lang: str) -> None:
     probe_kwh = (energy.get("probe") or {}).get("kwh")
     if gen_kwh is not None or probe_kwh is not None:
         typer.echo(
-            words["energy"].format(gen=fmt_energy(gen_kwh, lang), probe=fmt_energy(probe_kwh, lang))
+            text(
+                "probe.energy",
+                lang,
+                gen=fmt_energy(gen_kwh, lang),
+                probe=fmt_energy(probe_kwh, lang),
+            )
         )
 
 
@@ -475,9 +416,8 @@ def _write_json(path: Path, data: Any) -> None:
     write_atomic(path, jsonlib.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-@probe_app.command("list")
+@probe_app.command("list", help=help_text("help.probe.list_campaigns"))
 def list_campaigns(ctx: typer.Context, json: JsonOption = False) -> None:
-    """List the probe campaigns in the ledger, newest first."""
     from artcharter.provenance.campaign.store import campaigns
 
     project = project_of(ctx)
@@ -491,7 +431,7 @@ def list_campaigns(ctx: typer.Context, json: JsonOption = False) -> None:
         echo_json(rows)
         return
     if not rows:
-        typer.echo(WORDS[lang]["no_campaign"])
+        typer.echo(text("probe.no_campaign", lang))
         return
     for r in rows:
         typer.echo(
@@ -500,14 +440,13 @@ def list_campaigns(ctx: typer.Context, json: JsonOption = False) -> None:
         )
 
 
-@probe_app.command("show")
+@probe_app.command("show", help=help_text("help.probe.show"))
 def show(
     ctx: typer.Context,
     campaign_id: Annotated[str, typer.Argument(help=help_text("help.probe.show.campaign_id"))],
     chart: Annotated[Path | None, typer.Option(help=help_text("help.probe.show.chart"))] = None,
     json: JsonOption = False,
 ) -> None:
-    """Show a finished campaign's sentences and campaign-level figures again."""
     from artcharter.base.errors import SetupError
     from artcharter.provenance.campaign.results import load_result
     from artcharter.reports.probe_chart import write_campaign_chart
@@ -516,7 +455,7 @@ def show(
     lang = lang_of(ctx, project)
     ledger = open_ledger(project, create=False)
     if ledger is None:
-        raise SetupError(f"no ledger at {project.ledger_path}: run `artcharter init` first")
+        raise SetupError(PROVENANCE("ledger.missing", path=project.ledger_path))
     with ledger:
         result = load_result(ledger, campaign_id)
     charts = write_campaign_chart(result, chart, lang) if chart else []
@@ -525,10 +464,10 @@ def show(
         return
     _echo_result(result, lang)
     if charts:
-        typer.echo(WORDS[lang]["chart"].format(paths=", ".join(str(p) for p in charts)))
+        typer.echo(text("probe.chart", lang, paths=", ".join(str(p) for p in charts)))
 
 
-@probe_app.command("artwork")
+@probe_app.command("artwork", help=help_text("help.probe.artwork"))
 def artwork(
     ctx: typer.Context,
     image: Annotated[Path, typer.Argument(help=help_text("help.probe.artwork.image"))],
@@ -541,15 +480,12 @@ def artwork(
     device: DeviceOption = "auto",
     json: JsonOption = False,
 ) -> None:
-    """What the probe perceives in one artwork (with confidence, or "no person"), the audit of
-    its prompt (read from its record), and the latest campaign for the same model."""
     from artcharter.audits.bias.probe_classes import load_probe_classes
     from artcharter.audits.bias.sentences import audit_sentence, reading_sentence
     from artcharter.provenance.campaign.artwork import probe_artwork, record_artwork_probe
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
-    words = WORDS[lang]
     say = _say(json)
     names, names_source = _protected_names(project, protected_names)
     classes = load_probe_classes().select(ethnicity=ethnicity)
@@ -574,21 +510,30 @@ def artwork(
     for notice in result.notices(lang):
         typer.echo(f"! {notice}")
     typer.echo("")
-    typer.echo(words["reading"].format(path=image))
+    typer.echo(text("probe.reading", lang, path=image))
     typer.echo(f"  {reading_sentence(result.reading, result.classes, lang)}")
     if result.prompt:
         source = "option" if prompt else (result.record_source or "file")
-        typer.echo(words["prompt"].format(source=words["sources"][source], prompt=result.prompt))
+        typer.echo(
+            text(
+                "probe.prompt",
+                lang,
+                source=text(f"probe.sources.{source}", lang),
+                prompt=result.prompt,
+            )
+        )
     elif result.prompt_private:
-        typer.echo(words["prompt_private"])
+        typer.echo(text("probe.prompt_private", lang))
     else:
-        typer.echo(words["no_prompt"])
+        typer.echo(text("probe.no_prompt", lang))
     if result.audit is not None:
         typer.echo(f"  {audit_sentence(result.audit, lang)}")
     if result.campaign:
         c = result.campaign
         typer.echo(
-            words["campaign"].format(
+            text(
+                "probe.campaign",
+                lang,
                 model=c["model_id"],
                 id=c["campaign_id"],
                 date=c["updated_at"][:10],
@@ -599,22 +544,20 @@ def artwork(
         for related in result.related:
             typer.echo(f"  - {related['sentence'][lang]}")
     elif result.model_id:
-        typer.echo(words["no_campaign_for"].format(model=result.model_id))
+        typer.echo(text("probe.no_campaign_for", lang, model=result.model_id))
     else:
-        typer.echo(words["no_model"])
+        typer.echo(text("probe.no_model", lang))
     if recorded:
-        typer.echo(words["recorded"])
+        typer.echo(text("probe.recorded", lang))
 
 
-@probe_app.command("prompt")
+@probe_app.command("prompt", help=help_text("help.probe.prompt_command"))
 def prompt_command(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help=help_text("help.probe.prompt_command.text"))],
     protected_names: NamesOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Audit a prompt alone (no model is loaded): identity terms, stereotype descriptors from
-    the HEIM / DALL-Eval lists, names from the school's protected list, French and English."""
     from artcharter.audits.bias.prompt_audit import audit_prompt
     from artcharter.audits.bias.sentences import audit_sentence
 

@@ -10,10 +10,10 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import options
-from artcharter.cli.messages import help_text
+from artcharter.cli.messages import help_text, text
 
 
-@app.command()
+@app.command(help=help_text("help.project.init"))
 def init(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help=help_text("help.project.init.folder"))] = Path("."),
@@ -21,27 +21,23 @@ def init(
     lang: Annotated[str, typer.Option(help=help_text("help.project.init.lang"))] = "fr",
     country: Annotated[str, typer.Option(help=help_text("help.project.init.country"))] = "FRA",
 ) -> None:
-    """Create artcharter.toml and the ledger in FOLDER."""
-    from artcharter.base.typography import punct
     from artcharter.provenance.config import init_project, load_config
     from artcharter.provenance.ledger import Ledger
 
     config = init_project(folder, name or folder.resolve().name, lang=lang, country=country)
     project = load_config(folder, options(ctx).ledger)
     Ledger(project.ledger_path).close()
-    fr = lang == "fr"
-    colon = punct(":", lang)
-    typer.echo(f"{'projet' if fr else 'project'}{colon}{config}")
-    typer.echo(f"{'registre' if fr else 'ledger'}{colon}{project.ledger_path}")
+    typer.echo(text("init.project", lang, path=config))
+    typer.echo(text("init.ledger", lang, path=project.ledger_path))
     # One whole command per line: each works when copied (quotes for names with spaces).
     school = shlex.quote(config.parent.name if name is None else name)
-    artist = shlex.quote("Prénom Nom" if fr else "First Last")
+    artist = shlex.quote(text("init.artist_example", lang))
     steps = (
         f"cd {shlex.quote(str(folder))}",
         f"artcharter keys init-school --name {school}",
-        f"artcharter keys issue --artist {artist} --email {'prenom.nom' if fr else 'first.last'}"
+        f"artcharter keys issue --artist {artist} --email {text('init.email_example', lang)}"
         "@example.org --default",
     )
-    typer.echo(f"{'ensuite' if fr else 'next'}{colon}".rstrip())
+    typer.echo(text("init.next", lang))
     for step in steps:
         typer.echo(f"  {step}")

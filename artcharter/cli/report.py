@@ -10,7 +10,7 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, project_of
-from artcharter.cli.messages import help_text, text
+from artcharter.cli.messages import MESSAGES, help_text, text
 
 LangOption = Annotated[
     str | None,
@@ -34,11 +34,11 @@ NoLedgerOption = Annotated[
 
 def _checked(lang: str | None) -> str | None:
     if lang is not None and lang not in ("fr", "en"):
-        raise typer.BadParameter("choose fr or en", param_hint="--lang")
+        raise typer.BadParameter(MESSAGES("error.lang"), param_hint="--lang")
     return lang
 
 
-@app.command()
+@app.command(help=help_text("help.report.report"))
 def report(
     ctx: typer.Context,
     image: Annotated[Path, typer.Argument(help=help_text("help.report.report.image"))],
@@ -54,9 +54,6 @@ def report(
         bool, typer.Option("--json", help=help_text("help.report.report.json"))
     ] = False,
 ) -> None:
-    """Write a self-contained HTML report of IMAGE (works offline, prints on A4) and its
-    JSON twin: verdict, provenance, how the model works, generation, energy, biases,
-    charter verdicts rule by rule, and the artist's declaration."""
     lang = _checked(lang)
     project = project_of(ctx, charter=charter, trust=trust)
     files = project.report(image, output, lang=lang, use_ledger=not no_ledger)
@@ -72,7 +69,7 @@ def report(
         typer.echo(text("report.pdf", lang, pdf=pdf_path), err=json)
 
 
-@app.command()
+@app.command(help=help_text("help.report.cartel"))
 def cartel(
     ctx: typer.Context,
     source: Annotated[Path, typer.Argument(help=help_text("help.report.cartel.source"))],
@@ -87,10 +84,6 @@ def cartel(
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help=help_text("help.report.cartel.pdf"))] = False,
 ) -> None:
-    """Print exhibition labels (cartels): title, artist, year, medium in words, the AI-use
-    pictogram and a QR code with the artwork id and hash. HTML and SVG; a FOLDER gives an
-    A4 sheet of labels to cut."""
-    from artcharter.base.typography import de
     from artcharter.provenance.verdicts import in_sentence
 
     lang = _checked(lang)
@@ -100,9 +93,7 @@ def cartel(
     for item in files.cartels:
         if item["verdict"] not in ("trusted",):
             verdict = in_sentence(item["verdict"], lang)
-            warning = text(
-                "cartel.warn", lang, file=item["file"], de_file=de(item["file"]), verdict=verdict
-            )
+            warning = text("cartel.warn", lang, file=item["file"], verdict=verdict)
             typer.echo(warning, err=True)
     if source.is_dir():
         sheet = "cartel.sheet_one" if len(files.cartels) == 1 else "cartel.sheet"
@@ -114,7 +105,7 @@ def cartel(
         typer.echo(text("report.pdf", lang, pdf=files.pdf))
 
 
-@app.command()
+@app.command(help=help_text("help.report.summary"))
 def summary(
     ctx: typer.Context,
     folder: Annotated[
@@ -137,9 +128,6 @@ def summary(
         bool, typer.Option("--json", help=help_text("help.report.summary.json"))
     ] = False,
 ) -> None:
-    """A class or exhibition overview: charter results per rule, verdicts, energy (total
-    and per artwork, discarded images included), share of AI per stage, and a report per
-    artwork linked from the page."""
     lang = _checked(lang)
     project = project_of(ctx, charter=charter, trust=trust)
     files = project.summary(folder, output, from_ledger=from_ledger, lang=lang)

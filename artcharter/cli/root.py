@@ -10,7 +10,7 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import Options
-from artcharter.cli.messages import help_text
+from artcharter.cli.messages import MESSAGES, help_text
 
 app.info.help = help_text("help.app")
 
@@ -29,5 +29,5 @@ def _global(
     lang: Annotated[str | None, typer.Option(help=help_text("help.lang"))] = None,
 ) -> None:
     if lang is not None and lang not in ("fr", "en"):
-        raise typer.BadParameter("choose fr or en", param_hint="--lang")
+        raise typer.BadParameter(MESSAGES("error.lang"), param_hint="--lang")
     ctx.obj = Options(project=project, ledger=ledger, lang=lang)

@@ -14,44 +14,10 @@ import typer
 from artcharter.base.errors import BadInput
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, project_of
-from artcharter.cli.messages import help_text
-
-MESSAGES = {
-    "en": {
-        "listening": "artcharter jury desk: {url}  (Ctrl+C to stop)",
-        "trust": "  trusted authorities: {names}",
-        "no_trust": "  no trust anchor: no file can be 'trusted' (pass --trust ROOT.pem)",
-        "ledger": "  ledger: {path}",
-        "no_ledger": "  no ledger: verifications are not recorded",
-        "kept": "  uploads kept in {path}",
-        "discarded": "  uploads held in memory only, never written to disk, then forgotten",
-        "warning": (
-            "warning: the desk listens on {host}, reachable from other machines: anyone who "
-            "can reach it can drop files and read the ledger's public records"
-        ),
-        "stopped": "jury desk stopped",
-    },
-    "fr": {
-        "listening": "bureau du jury artcharter : {url}  (Ctrl+C pour arrêter)",
-        "trust": "  autorités de confiance : {names}",
-        "no_trust": "  aucune autorité de confiance : aucun fichier ne peut être « de confiance » "
-        "(option --trust RACINE.pem)",
-        "ledger": "  registre : {path}",
-        "no_ledger": "  aucun registre : les vérifications ne sont pas enregistrées",
-        "kept": "  fichiers déposés conservés dans {path}",
-        "discarded": "  fichiers déposés gardés en mémoire seulement, jamais écrits sur disque, "
-        "puis oubliés",
-        "warning": (
-            "attention : le bureau écoute sur {host}, joignable depuis d'autres machines : "
-            "quiconque le joint peut y déposer des fichiers et lire les fiches publiques du "
-            "registre"
-        ),
-        "stopped": "bureau du jury arrêté",
-    },
-}
+from artcharter.cli.messages import MESSAGES, help_text, text
 
 
-@app.command()
+@app.command(help=help_text("help.serve.serve"))
 def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help=help_text("help.serve.serve.host"))] = ("127.0.0.1"),
@@ -81,20 +47,13 @@ def serve(
         ),
     ] = False,
 ) -> None:
-    """Start the jury desk: a local web page where a jury drops files and reads, for each,
-    the verdict, the signer, the share of AI, the energy, the charter result and the report;
-    with a JSON API (/api/verify, /api/artworks/ID) documented at /docs and /openapi.json."""
     from artcharter.serve.config import MIB, DeskConfig, is_loopback, loopback_hosts
 
     project = project_of(ctx, trust=trust)
     lang = project.lang
-    words = MESSAGES[lang]
     loopback = is_loopback(host)
     if not loopback and not allow_non_loopback:
-        raise BadInput(
-            f"--host {host} is reachable from other machines: add --allow-non-loopback to "
-            "serve there, or keep the default 127.0.0.1"
-        )
+        raise BadInput(MESSAGES("serve.non_loopback", host=host))
     anchors = project.anchors
     ledger_path = project.ledger_path if project.has_ledger else None
     uploads_dir = None
@@ -102,7 +61,7 @@ def serve(
         uploads_dir = (ledger_path.parent if ledger_path else project.root) / "uploads"
     charter_path = charter or _project_charter(project.root)
     if charter_path is not None and not charter_path.is_file():
-        raise BadInput(f"charter file not found: {charter_path}")
+        raise BadInput(MESSAGES("serve.no_charter", path=charter_path))
 
     sock = _bind(host, port)
     try:
@@ -123,19 +82,27 @@ def serve(
         desk = create_app(config)  # loads the charter: a broken file stops here
         shown = f"[{host}]" if ":" in host else host
         if not loopback:
-            typer.echo(words["warning"].format(host=host), err=True)
-        typer.echo(words["listening"].format(url=f"http://{shown}:{bound_port}/"))
+            typer.echo(text("serve.warning", lang, host=host), err=True)
+        typer.echo(text("serve.listening", lang, url=f"http://{shown}:{bound_port}/"))
         typer.echo(
-            words["trust"].format(names=", ".join(config.anchor_names))
+            text("serve.trust", lang, names=", ".join(config.anchor_names))
             if anchors
-            else words["no_trust"]
+            else text("serve.no_trust", lang)
         )
-        typer.echo(words["ledger"].format(path=ledger_path) if ledger_path else words["no_ledger"])
-        typer.echo(words["kept"].format(path=uploads_dir) if uploads_dir else words["discarded"])
+        typer.echo(
+            text("serve.ledger", lang, path=ledger_path)
+            if ledger_path
+            else text("serve.no_ledger", lang)
+        )
+        typer.echo(
+            text("serve.kept", lang, path=uploads_dir)
+            if uploads_dir
+            else text("serve.discarded", lang)
+        )
         _run(desk, sock)
     finally:
         sock.close()
-    typer.echo(words["stopped"], err=True)
+    typer.echo(text("serve.stopped", lang), err=True)
 
 
 def _project_charter(root: Path) -> Path | None:
@@ -160,10 +127,10 @@ def _bind(host: str, port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
-            raise BadInput(
-                f"port {port} is already in use on {host}: choose another with --port"
-            ) from None
-        raise BadInput(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+            raise BadInput(MESSAGES("serve.port_in_use", port=port, host=host)) from None
+        raise BadInput(
+            MESSAGES("serve.cannot_listen", host=host, port=port, reason=exc.strerror or exc)
+        ) from None
     sock.listen(128)
     sock.set_inheritable(True)
     return sock

@@ -13,7 +13,7 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json_list, project_of, stderr_is_tty
-from artcharter.cli.messages import help_text, text
+from artcharter.cli.messages import MESSAGES, help_text, text
 
 if TYPE_CHECKING:
     from artcharter.provenance.verify import Verification
@@ -37,7 +37,7 @@ def verify(
     project = project_of(ctx, trust=trust)
     paths = expand(files)
     if not paths:
-        raise typer.BadParameter("no image files found", param_hint="FILES")
+        raise typer.BadParameter(MESSAGES("verify.no_files"), param_hint="FILES")
     if report_dir:
         report_dir.mkdir(parents=True, exist_ok=True)
 

@@ -584,6 +584,10 @@ MESSAGES = Catalogue(
                 "or of the file it came from)"
             ),
         },
+        "ledger.missing": {
+            "fr": "aucun registre à {path}\u00a0: lancez d'abord `artcharter init`",
+            "en": "no ledger at {path}: run `artcharter init` first",
+        },
         "ledger.unusable": {
             "fr": "{path}\u00a0: registre inutilisable ({error})",
             "en": "{path}: not a usable ledger ({error})",

@@ -12,6 +12,23 @@ MESSAGES = Catalogue(
     "reports",
     {
         # --- the words of reports, cartels and summaries (artcharter.reports.i18n.t) ---
+        # Errors of the cartels and the summary (raised through artcharter.project).
+        "cartel.bad_verify_url": {
+            "fr": "{param} doit commencer par https:// (reçu {url!r})",
+            "en": "{param} must start with https:// (got {url!r})",
+        },
+        "summary.folder_or_ledger": {
+            "fr": "donnez un {param} d'œuvres ou {param_from_ledger} (l'un des deux)",
+            "en": "give a {param} of artworks or {param_from_ledger} (one of the two)",
+        },
+        "summary.nothing_on_disk": {
+            "fr": "aucune œuvre du registre {path} n'est sur le disque",
+            "en": "no artwork on disk in the ledger {path}",
+        },
+        "summary.not_a_folder": {
+            "fr": "{folder}\u00a0: ce n'est pas un dossier (donnez un dossier d'œuvres, ou {param})",
+            "en": "{folder}: not a folder (give a folder of artworks, or {param})",
+        },
         "report_title": {
             "fr": "Rapport d'œuvre",
             "en": "Artwork report",

@@ -251,3 +251,24 @@ def test_each_command_s_help_page_in_the_language_asked(command: tuple[str, ...]
         assert [start for start in _starts(other) if start in page] == [], (command, lang)
     # The command's own help, in French.
     assert "Usage: artcharter" in pages["fr"]  # click's own words stay as they are
+
+
+def test_why_a_file_could_not_be_verified_is_in_the_reader_s_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Our own reasons (not an image, a folder) follow --lang, in the text and the JSON;
+    c2pa's own words would stay as they are, for experts."""
+    import json
+
+    text_file = tmp_path / "notes.png"
+    text_file.write_text("not an image")
+    assert run(["--lang", "fr", "verify", str(text_file)]) == 2
+    out = capsys.readouterr().out
+    assert "erreur\u00a0: ce n'est pas une image PNG, JPEG ou WebP" in out
+    assert "not a PNG" not in out
+    assert run(["--lang", "fr", "verify", str(text_file), "--json"]) == 2
+    (result,) = json.loads(capsys.readouterr().out)
+    assert result["error"] == "ce n'est pas une image PNG, JPEG ou WebP"
+    assert run(["--lang", "en", "verify", str(text_file), "--json"]) == 2
+    (result,) = json.loads(capsys.readouterr().out)
+    assert result["error"] == "not a PNG, JPEG or WebP image"

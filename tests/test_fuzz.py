@@ -152,7 +152,7 @@ def test_random_bytes_get_a_verdict(prefix: bytes, body: bytes) -> None:
     assert result.verdict in verdicts.VERDICTS
     assert result.verdict != verdicts.TRUSTED
     if result.error:
-        one_line_error(result.error)
+        one_line_error(str(result.error))
     try:
         image_files.check_image(data, "random.bin")
     except BadInput as exc:
@@ -201,7 +201,7 @@ def test_mutated_signed_files_are_never_trusted_with_other_content(
     result = verify_bytes(data, f"mutated{SUFFIX[fmt]}")
     assert result.verdict in verdicts.VERDICTS
     if result.error:
-        one_line_error(result.error)
+        one_line_error(str(result.error))
     if result.verdict == verdicts.TRUSTED:
         # Only bytes the signature does not bind may have changed (the COSE padding).
         assert outside_store(data) == outside_store(original)
@@ -334,7 +334,7 @@ def test_decompression_bombs_are_refused_with_a_clear_message(
         image_files.check_image(path.read_bytes(), path.name)
     one_line_error(str(refused.value))
     result = verify_file(path)
-    assert result.verdict == verdicts.UNREADABLE and expected in result.error
+    assert result.verdict == verdicts.UNREADABLE and expected in str(result.error)
     before, counts = listing(project), rows(project / "artcharter.db")
     code, _, err = cli(
         capsys, ["label", str(path), "-o", "out" + path.suffix, "--source-type", "humanEdits"]
@@ -761,7 +761,7 @@ def test_deeply_nested_assertion_signed_by_hand(
     if depth < 127:  # rendered: the key's holder signed it, whatever it says
         assert result.verdict == verdicts.TRUSTED
     else:
-        assert result.verdict == verdicts.INVALID and "could not be read" in result.error
+        assert result.verdict == verdicts.INVALID and "could not be read" in str(result.error)
     json.dumps(result.to_dict())
 
 

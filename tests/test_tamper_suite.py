@@ -278,7 +278,7 @@ def test_case_gets_its_verdict(lab: Lab, case: TamperCase, fmt: str) -> None:
     if case.verdict in (verdicts.TAMPERED, verdicts.INVALID):
         assert result.validation_state == "Invalid"
     if case.verdict == verdicts.REMOTE_NOT_FETCHED:
-        assert REMOTE_URL in result.error and result.record is None
+        assert REMOTE_URL in str(result.error) and result.record is None
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -222,6 +222,12 @@ class ByLang(Mapping[str, str]):
         return f"ByLang({dict(self)!r})"
 
 
+def render_text(value: Message | str | None, lang: str) -> str | None:
+    """A text that may still be a Message (ours) or a plain string (a library's own words,
+    such as c2pa's error text) in ``lang``."""
+    return value.render(lang) if isinstance(value, Message) else value
+
+
 # The bottom layer's own texts (device resolution); each room keeps its catalogue in its
 # own ``messages`` module.
 MESSAGES = Catalogue(

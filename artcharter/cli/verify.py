@@ -91,6 +91,7 @@ class _Null:
 
 
 def _print(result: object, lang: str) -> None:
+    from artcharter.base.messages import render_text
     from artcharter.base.typography import punct
     from artcharter.provenance import verdicts
 
@@ -115,6 +116,6 @@ def _print(result: object, lang: str) -> None:
     if r.codes.get("failure"):
         line("codes", ", ".join(r.codes["failure"]))
     if r.error:
-        line("error", r.error)
+        line("error", render_text(r.error, lang))
     for line in textwrap.wrap(verdicts.explanation(r.verdict, lang), 88):
         typer.echo(f"  {line}")

@@ -711,6 +711,22 @@ MESSAGES = Catalogue(
             "fr": "échec de la signature\u00a0: {error}",
             "en": "signing failed: {error}",
         },
+        "verify.not_an_image": {
+            "fr": "ce n'est pas une image PNG, JPEG ou WebP",
+            "en": "not a PNG, JPEG or WebP image",
+        },
+        "verify.malformed_manifest": {
+            "fr": "le manifeste actif n'a pas pu être lu (assertion mal formée)",
+            "en": "the active manifest could not be read (malformed assertion)",
+        },
+        "verify.is_folder": {
+            "fr": "{path}\u00a0: c'est un dossier",
+            "en": "{path}: is a folder",
+        },
+        "verify.cannot_read": {
+            "fr": "{path}\u00a0: illisible ({reason})",
+            "en": "{path}: {reason}",
+        },
         "verify.anchor_not_pem": {
             "fr": "l'ancre de confiance {path} n'est pas un fichier de certificat PEM",
             "en": "trust anchor {path} is not a PEM certificate file",

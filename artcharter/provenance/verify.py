@@ -16,13 +16,14 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
+from artcharter.base.messages import Message, render_text
 from artcharter.provenance import image_files, verdicts
 from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
 from artcharter.provenance.messages import MESSAGES
@@ -40,14 +41,17 @@ class Verification:
     ingredients: list[dict[str, Any]] = field(default_factory=list)
     record: dict[str, Any] | None = None
     codes: dict[str, list[str]] = field(default_factory=dict)
-    error: str | None = None
+    # Why the file could not be verified: our own message (rendered in the reader's
+    # language by to_dict and the doors) or c2pa's words, kept as they are for experts.
+    error: Message | str | None = None
     # The claim thumbnail signed into the credentials, (mime, bytes), only when asked for
     # (reports show it without decoding the image); not part of the JSON form.
     thumbnail: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        data = asdict(self)
+        data = asdict(replace(self, error=None, thumbnail=None))
         data.pop("thumbnail", None)
+        data["error"] = render_text(self.error, lang or "en")
         langs = [lang] if lang else ["fr", "en"]
         data["explanation"] = {code: verdicts.explanation(self.verdict, code) for code in langs}
         data["verdict_title"] = {code: verdicts.title(self.verdict, code) for code in langs}
@@ -137,7 +141,7 @@ def _verify(
 
     fmt = image_files.detect_format(data)
     if fmt is None:
-        return Verification(name, verdicts.UNREADABLE, error="not a PNG, JPEG or WebP image")
+        return Verification(name, verdicts.UNREADABLE, error=MESSAGES("verify.not_an_image"))
     try:
         context = _context(anchors, allow_remote)
         reader = c2pa.Reader(image_files.MIME_TYPES[fmt], io.BytesIO(data), context=context)
@@ -162,12 +166,14 @@ def _line(exc: Exception) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _without_manifest(data: bytes, name: str, verdict: str, error: str | None) -> Verification:
+def _without_manifest(
+    data: bytes, name: str, verdict: str, error: Message | str | None
+) -> Verification:
     """No readable manifest: a damaged image is unreadable, a whole one gets ``verdict``."""
     try:
         image_files.check_image(data, name)
     except BadInput as exc:
-        return Verification(name, verdicts.UNREADABLE, error=str(exc))
+        return Verification(name, verdicts.UNREADABLE, error=exc.message)
     return Verification(name, verdict, error=error)
 
 
@@ -205,7 +211,7 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
         # c2pa-rs names an active manifest it could not render (an assertion of the wrong
         # shape, written by hand): what it says cannot be shown, so it cannot be relied on.
         manifest = {}
-        error = "the active manifest could not be read (malformed assertion)"
+        error = MESSAGES("verify.malformed_manifest")
         if verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
             verdict = verdicts.INVALID
     info = manifest.get("signature_info") or {}
@@ -240,8 +246,12 @@ def verify_file(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        reason = "is a folder" if path.is_dir() else (exc.strerror or "cannot be read")
-        return Verification(str(path), verdicts.UNREADABLE, error=f"{path}: {reason}")
+        error = (
+            MESSAGES("verify.is_folder", path=path)
+            if path.is_dir()
+            else MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
+        )
+        return Verification(str(path), verdicts.UNREADABLE, error=error)
     return verify_bytes(data, str(path), anchors, allow_remote, thumbnail)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from artcharter.base.messages import render_text
 from artcharter.base.numbers import (
     fmt_decimal,
     fmt_device,
@@ -77,7 +78,7 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         "validation_state": v.validation_state,
         "signer": {k: v.signer.get(k) for k in ("name", "organisation", "algorithm", "time")},
         "codes": {k: list(v.codes.get(k, [])) for k in ("failure", "informational")},
-        "error": v.error,
+        "error": render_text(v.error, lang),
     }
 
 

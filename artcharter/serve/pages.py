@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from artcharter.base.messages import render_text
 from artcharter.base.numbers import (
     decimal_mark,
     fmt_date,
@@ -216,8 +217,14 @@ async def report(request: Request, token: str) -> HTMLResponse:
         response = HTMLResponse(html)
         response.headers["content-security-policy"] = REPORT_CSP
         return response
+    v = held.verification
     return page(
-        request, "details.html", held=held, row=result_json(held, None), v=held.verification
+        request,
+        "details.html",
+        held=held,
+        row=result_json(held, None),
+        v=v,
+        error=render_text(v.error, lang),
     )
 
 

@@ -49,9 +49,28 @@ def command(python: Path, case: str) -> list[str]:
 
 
 def environment() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ARTCHARTER_")}
+    # Bytecode is read as an installed package reads it (pip compiles it at install):
+    # PYTHONDONTWRITEBYTECODE would make both versions compile every module at each start.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("ARTCHARTER_") and k != "PYTHONDONTWRITEBYTECODE"
+    }
     env["ARTCHARTER_LANG"] = "en"
     return env
+
+
+def compile_bytecode(python: Path) -> None:
+    """Compile the version's own modules once, as ``pip install`` does for a wheel."""
+    where = "import artcharter, pathlib; print(pathlib.Path(artcharter.__file__).parents[1])"
+    found = subprocess.run([str(python), "-c", where], capture_output=True, text=True)
+    root = found.stdout.strip()
+    subprocess.run(
+        [str(python), "-m", "compileall", "-q", "-x", r"/\.venv/|/tests/", root],
+        env=environment(),
+        check=True,
+        capture_output=True,
+    )
 
 
 def make_signed_png(python: Path, folder: Path) -> Path:
@@ -106,6 +125,8 @@ def main() -> None:
         if not (python.parent / "artcharter").exists():
             raise SystemExit(f"{name}: no artcharter command beside {python}")
 
+    for python in versions.values():
+        compile_bytecode(python)
     with tempfile.TemporaryDirectory(prefix="startup-bench-") as tmp:
         jury = make_signed_png(args.after_python, Path(tmp))
         # The "import" case runs in an empty folder: no checkout shadows either install.

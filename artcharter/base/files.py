@@ -15,9 +15,7 @@ place (:func:`ensure_folder`).
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -85,6 +83,8 @@ def ensure_folder(
     not made by this code: it is moved out of the way rather than trusted. When another
     process renamed its own complete build into place first, that one is kept.
     """
+    import tempfile  # only folder builds need it; it imports random (slow start-up)
+
     if complete(target):
         return target
     if target.exists():
@@ -115,7 +115,7 @@ def _create_beside(path: Path, private: bool, temp: Path | None) -> tuple[int, P
             temp.unlink(missing_ok=True)  # named by the caller: a leftover of a dead process
             return os.open(temp, flags, mode), temp
         while True:
-            candidate = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+            candidate = path.with_name(f".{path.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
             try:
                 return os.open(candidate, flags, mode), candidate
             except FileExistsError:

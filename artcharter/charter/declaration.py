@@ -217,31 +217,10 @@ def _tables(
     return value
 
 
-def _unknown(
-    source: TomlText,
-    path: tuple[Key, ...],
-    item: dict[str, Any],
-    allowed: tuple[str, ...],
-    issues: list[Issue],
-) -> None:
-    for key in item:
-        if key not in allowed:
-            issues.append(
-                source.issue(
-                    (*path, key),
-                    MESSAGES(
-                        "declaration.issue.unknown_key_expected_one_2",
-                        value=dotted((*path, key)),
-                        choices=", ".join(allowed),
-                    ),
-                )
-            )
-
-
 def _tool(
     source: TomlText, path: tuple[Key, ...], item: dict[str, Any], issues: list[Issue]
 ) -> dict[str, Any]:
-    _unknown(source, path, item, TOOL_KEYS, issues)
+    issues += source.unknown_keys(path, item, TOOL_KEYS)
     name = _text(source, (*path, "name"), item.get("name"), issues)
     if not name:
         issues.append(
@@ -345,7 +324,7 @@ def _techniques(source: TomlText, value: Any, issues: list[Issue]) -> list[dict[
             if item.strip():
                 out.append({"name": item.strip(), "how": None})
         elif isinstance(item, dict):
-            _unknown(source, path, item, TECHNIQUE_KEYS, issues)
+            issues += source.unknown_keys(path, item, TECHNIQUE_KEYS)
             name = _text(source, (*path, "name"), item.get("name"), issues)
             how = _text(source, (*path, "how"), item.get("how"), issues)
             if name:
@@ -364,7 +343,7 @@ def _techniques(source: TomlText, value: Any, issues: list[Issue]) -> list[dict[
 def _input(
     source: TomlText, path: tuple[Key, ...], item: dict[str, Any], issues: list[Issue]
 ) -> dict[str, Any]:
-    _unknown(source, path, item, INPUT_KEYS, issues)
+    issues += source.unknown_keys(path, item, INPUT_KEYS)
     file = _text(source, (*path, "file"), item.get("file"), issues)
     if not file:
         issues.append(
@@ -402,7 +381,7 @@ def _input(
 def _process(
     source: TomlText, path: tuple[Key, ...], item: dict[str, Any], issues: list[Issue]
 ) -> dict[str, Any]:
-    _unknown(source, path, item, PROCESS_KEYS, issues)
+    issues += source.unknown_keys(path, item, PROCESS_KEYS)
     file = _text(source, (*path, "file"), item.get("file"), issues)
     if not file:
         issues.append(

@@ -676,7 +676,7 @@ MESSAGES = Catalogue(
             "fr": "clé inconnue {key!r}\u00a0: clés attendues {choices}",
             "en": "unknown key {key!r}: expected one of {choices}",
         },
-        "declaration.issue.unknown_key_expected_one_2": {
+        "file.issue.unknown_key": {
             "fr": "clé inconnue {value}\u00a0: clés attendues {choices}",
             "en": "unknown key {value}: expected one of {choices}",
         },

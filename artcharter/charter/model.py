@@ -238,7 +238,7 @@ def _build(
 ) -> tuple[Charter | None, list[Issue]]:
     data = source.data
     issues: list[Issue] = []
-    _check_keys(source, (), data, TOP_KEYS, issues)
+    issues += source.unknown_keys((), data, TOP_KEYS)
     base: Charter | None = None
     extends = data.get("extends")
     if extends is not None:
@@ -322,31 +322,6 @@ def _build(
 TOP_KEYS = ("schema", "id", "version", "extends", "title", "description", "points", "rules")
 POINT_KEYS = ("label", "title", "text")
 RULE_KEYS = ("point", "severity", "evidence", "title", "text", "params", "enabled")
-
-
-def _check_keys(
-    source: TomlText,
-    path: tuple[Key, ...],
-    data: dict[str, Any],
-    allowed: tuple[str, ...],
-    issues: list[Issue],
-) -> None:
-    for key in data:
-        if key not in allowed:
-            issues.append(
-                source.issue(
-                    (*path, key),
-                    MESSAGES(
-                        "declaration.issue.unknown_key_expected_one_2",
-                        value=dotted((*path, key)),
-                        choices=", ".join(allowed),
-                    ),
-                )
-            )
-    if path == () and "schema" in data and data["schema"] != SCHEMA:
-        issues.append(
-            source.issue(("schema",), MESSAGES("declaration.issue.schema", schema=SCHEMA))
-        )
 
 
 def _string(
@@ -434,7 +409,7 @@ def _point(
         issues.append(source.issue(path, MESSAGES("model.issue.table", value=dotted(path))))
         return None
     before = len(issues)
-    _check_keys(source, path, raw, POINT_KEYS, issues)
+    issues += source.unknown_keys(path, raw, POINT_KEYS)
     label = raw.get("label", base.label if base else point_id)
     if not isinstance(label, str):
         issues.append(
@@ -485,7 +460,7 @@ def _rule(
         issues.append(
             source.issue(path, MESSAGES("model.issue.rule_id_use_lower", rule_id=rule_id))
         )
-    _check_keys(source, path, raw, RULE_KEYS, issues)
+    issues += source.unknown_keys(path, raw, RULE_KEYS)
     if base is None:
         for key in ("point", "severity", "evidence", "title", "text"):
             if key not in raw:

@@ -86,6 +86,22 @@ class TomlText:
     def issue(self, path: Sequence[Key], message: Message | str) -> Issue:
         return Issue(self.name, self.line_of(path), message)
 
+    def unknown_keys(
+        self, path: tuple[Key, ...], table: dict[str, Any], allowed: tuple[str, ...]
+    ) -> list[Issue]:
+        """An issue for each key of ``table`` (found at ``path``) that is not ``allowed``:
+        charters and declarations are written by hand, and a typo must not pass unseen."""
+        return [
+            self.issue(
+                (*path, key),
+                MESSAGES(
+                    "file.issue.unknown_key", value=dotted((*path, key)), choices=", ".join(allowed)
+                ),
+            )
+            for key in table
+            if key not in allowed
+        ]
+
 
 def read_text(path: Path, what: str) -> str:
     try:

@@ -331,3 +331,21 @@ def test_counted_texts_follow_each_language_s_plural() -> None:
         "1 image read",
         "2 images read",
     ]
+
+
+def test_a_message_crosses_to_another_process_by_name() -> None:
+    """Forked workers send messages back: the catalogue travels by name, not as its whole
+    table, and a process that never imported it finds it again."""
+    import pickle
+    import subprocess
+    import sys
+
+    message = CHARTER_TEXTS("signer.none")
+    data = pickle.dumps(message)
+    assert len(data) < 500
+    assert pickle.loads(data).catalogue is CHARTER_TEXTS
+    code = "import pickle, sys; print(pickle.loads(sys.stdin.buffer.read()).render('fr'))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    assert out.strip() == message.render("fr")

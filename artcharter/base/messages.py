@@ -87,12 +87,28 @@ def param_as_is(name: str) -> str:
     return name
 
 
+# Every catalogue made, by name: the rooms' (``artcharter.<room>.messages``), the desk's
+# (``artcharter.serve.texts``) and base's own, below.
+_CATALOGUES: dict[str, Catalogue] = {}
+_CATALOGUE_MODULES = {"desk": "artcharter.serve.texts", "base": __name__}
+
+
+def _catalogue_named(name: str) -> Catalogue:
+    """The catalogue ``name``, importing the module that defines it when needed."""
+    if name not in _CATALOGUES:
+        from importlib import import_module
+
+        import_module(_CATALOGUE_MODULES.get(name, f"artcharter.{name}.messages"))
+    return _CATALOGUES[name]
+
+
 class Catalogue:
     """One room's messages: ``key -> {lang: text}``."""
 
     def __init__(self, name: str, texts: Mapping[str, Mapping[str, str]]) -> None:
         self.name = name
         self.texts = texts
+        _CATALOGUES[name] = self
         for key, by_lang in texts.items():
             missing = [lang for lang in LANGS if lang not in by_lang]
             if FALLBACK_LANG in missing:
@@ -105,6 +121,11 @@ class Catalogue:
 
     def __contains__(self, key: str) -> bool:
         return key in self.texts
+
+    def __reduce__(self) -> tuple[Callable[[str], Catalogue], tuple[str]]:
+        # Messages cross process boundaries (forked verify and report workers): send the
+        # catalogue's name, not its whole table, and find it again on the other side.
+        return _catalogue_named, (self.name,)
 
     def text(
         self, key: str, lang: str, /, param: Callable[[str], str] | None = None, **fields: Any

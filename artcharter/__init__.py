@@ -37,11 +37,14 @@ if TYPE_CHECKING:
         iter_check,
         iter_verify,
         label,
+        probe_campaign,
         report,
         summary,
         verify,
     )
     from artcharter.project import Project, open_project
+    from artcharter.provenance.campaign.results import CampaignResult
+    from artcharter.provenance.campaign.start import CampaignOpened, CampaignRequest
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
     from artcharter.provenance.record import ArtworkRecord
@@ -55,6 +58,9 @@ __all__ = [
     "ArtworkCheck",
     "ArtworkRecord",
     "BadInput",
+    "CampaignOpened",
+    "CampaignRequest",
+    "CampaignResult",
     "CartelFiles",
     "Charter",
     "GenerateRequest",
@@ -73,6 +79,7 @@ __all__ = [
     "iter_verify",
     "label",
     "open_project",
+    "probe_campaign",
     "report",
     "summary",
     "verify",
@@ -91,12 +98,16 @@ _LAZY = {
     "GenerateRequest": "artcharter.provenance.generate",
     "LoadedModel": "artcharter.provenance.generate",
     "Signed": "artcharter.provenance.label",
+    "CampaignOpened": "artcharter.provenance.campaign.start",
+    "CampaignRequest": "artcharter.provenance.campaign.start",
+    "CampaignResult": "artcharter.provenance.campaign.results",
     "ArtworkRecord": "artcharter.provenance.record",
     "Verification": "artcharter.provenance.verify",
     "CartelFiles": "artcharter.reports.cartel",
     "ReportFiles": "artcharter.reports.report",
     "SummaryFiles": "artcharter.reports.summary",
     "label": "artcharter.functions",
+    "probe_campaign": "artcharter.functions",
     "generate": "artcharter.functions",
     "verify": "artcharter.functions",
     "iter_verify": "artcharter.functions",

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
     from artcharter.project import Project
+    from artcharter.provenance.campaign.progress import Progress
+    from artcharter.provenance.campaign.results import CampaignResult
+    from artcharter.provenance.campaign.start import CampaignOpened, CampaignRequest
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
     from artcharter.provenance.verify import Verification
@@ -25,6 +28,7 @@ __all__ = [
     "iter_check",
     "iter_verify",
     "label",
+    "probe_campaign",
     "report",
     "summary",
     "verify",
@@ -95,6 +99,8 @@ def generate(
     artist: str | None = None,
     passphrase: str | None = None,
     on_image: Callable[[Signed], None] | None = None,
+    on_loading: Callable[[str], None] | None = None,
+    on_loaded: Callable[[LoadedModel], None] | None = None,
     project: Project | None = None,
 ) -> list[Signed]:
     """Make the signed, measured images ``request`` asks for (``Project.generate``)."""
@@ -106,6 +112,34 @@ def generate(
         artist=artist,
         passphrase=passphrase,
         on_image=on_image,
+        on_loading=on_loading,
+        on_loaded=on_loaded,
+    )
+
+
+def probe_campaign(
+    request: CampaignRequest,
+    *,
+    artist: str | None = None,
+    passphrase: str | None = None,
+    progress: Progress | None = None,
+    on_loading: Callable[[str, str], None] | None = None,
+    on_open: Callable[[CampaignOpened], None] | None = None,
+    on_ethnicity: Callable[[], None] | None = None,
+    project: Project | None = None,
+) -> CampaignResult:
+    """Run (or resume) a bias probe campaign, recorded in the ledger
+    (``Project.probe_campaign``)."""
+    return _call(
+        project,
+        "probe_campaign",
+        request,
+        artist=artist,
+        passphrase=passphrase,
+        progress=progress,
+        on_loading=on_loading,
+        on_open=on_open,
+        on_ethnicity=on_ethnicity,
     )
 
 

@@ -34,6 +34,9 @@ from artcharter.reports.messages import MESSAGES as REPORTS
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
     from artcharter.charter.model import Charter
+    from artcharter.provenance.campaign.progress import Progress
+    from artcharter.provenance.campaign.results import CampaignResult
+    from artcharter.provenance.campaign.start import CampaignOpened, CampaignRequest
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
     from artcharter.provenance.ledger import Ledger
@@ -256,15 +259,67 @@ class Project:
         artist: str | None = None,
         passphrase: str | None = None,
         on_image: Callable[[Signed], None] | None = None,
+        on_loading: Callable[[str], None] | None = None,
+        on_loaded: Callable[[LoadedModel], None] | None = None,
     ) -> list[Signed]:
         """Make the images ``request`` asks for with ``model`` (default: the project's
-        model, else the default one), each signed by the artist and recorded."""
+        model, else the default one), each signed by the artist and recorded.
+
+        ``on_image(signed)`` is called as each image is made; when ``model`` is a name,
+        ``on_loading(name)`` before it loads and ``on_loaded(loaded)`` after."""
         from artcharter.provenance.generate import DEFAULT_MODEL, generate
 
         request = self.request(request)
         identity = self.identity(artist, passphrase)  # set-up errors before the model loads
         chosen = model or self.model or DEFAULT_MODEL
-        return generate(chosen, request, identity=identity, ledger=self.ledger, on_image=on_image)
+        return generate(
+            chosen,
+            request,
+            identity=identity,
+            ledger=self.ledger,
+            on_image=on_image,
+            on_loading=on_loading,
+            on_loaded=on_loaded,
+        )
+
+    def probe_campaign(
+        self,
+        request: CampaignRequest,
+        *,
+        artist: str | None = None,
+        passphrase: str | None = None,
+        progress: Progress | None = None,
+        on_loading: Callable[[str, str], None] | None = None,
+        on_open: Callable[[CampaignOpened], None] | None = None,
+        on_ethnicity: Callable[[], None] | None = None,
+    ) -> CampaignResult:
+        """Run the bias probe campaign ``request`` asks for (or resume it), recorded in the
+        ledger; generated images are signed by the artist (default: the project's) and
+        kept under ``probes/<campaign id>`` unless ``request.output_dir`` says otherwise.
+
+        Callbacks report what a person may want to see: ``progress(stage, done, total)``,
+        ``on_loading(what, name)`` before the CLIP probe and the image model load,
+        ``on_open(opened)`` once the campaign exists, ``on_ethnicity()`` when it reads
+        perceived ethnicity. Ctrl-C leaves the campaign resumable
+        (``CampaignRequest(resume=opened.campaign_id)``).
+        """
+        from artcharter.provenance.campaign.progress import no_progress
+        from artcharter.provenance.campaign.start import start_campaign
+        from artcharter.provenance.generate import DEFAULT_MODEL
+
+        return start_campaign(
+            request,
+            ledger=self.ledger,
+            default_model=self.model or DEFAULT_MODEL,
+            default_output=lambda campaign_id: self.root / "probes" / campaign_id,
+            load_identity=lambda: self.identity(artist, passphrase),
+            country=self.country,
+            artist=artist or self.artist or None,
+            progress=progress or no_progress,
+            on_loading=on_loading,
+            on_open=on_open,
+            on_ethnicity=on_ethnicity,
+        )
 
     # --- reading signed files -------------------------------------------------------------
 

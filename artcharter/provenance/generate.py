@@ -569,6 +569,8 @@ def generate(
     identity: SigningIdentity,
     ledger: Ledger | None,
     on_image: Callable[[Signed], None] | None = None,
+    on_loading: Callable[[str], None] | None = None,
+    on_loaded: Callable[[LoadedModel], None] | None = None,
 ) -> list[Signed]:
     """Make ``request.n`` images of its prompt, each signed, recorded in the ledger and
     measured.
@@ -576,20 +578,25 @@ def generate(
     Image ``i`` gets the seed ``seed + i`` (``seed`` is drawn at random when not given),
     so any image can be made again alone. ``batch_size`` images go through the pipeline
     together; their measured energy is shared equally. ``on_image`` is called with each
-    image once its file and ledger rows exist. An interruption (Ctrl-C) leaves the images
-    already made, each with its rows, and nothing half-written.
+    image once its file and ledger rows exist. When ``model`` is a name, ``on_loading`` is
+    called with it before the model loads and ``on_loaded`` with the loaded model. An
+    interruption (Ctrl-C) leaves the images already made, each with its rows, and nothing
+    half-written.
     """
     request.check()
     r = request
     n = r.n
     base_seed = secrets.randbelow(MAX_SEED + 1 - n) if r.seed is None else r.seed
-    loaded = (
-        model
-        if isinstance(model, LoadedModel)
-        else load_model(
+    if isinstance(model, LoadedModel):
+        loaded = model
+    else:
+        if on_loading is not None:
+            on_loading(model)
+        loaded = load_model(
             model, device=r.device, dtype=r.dtype, cache_dir=r.cache_dir, country=r.grid
         )
-    )
+        if on_loaded is not None:
+            on_loaded(loaded)
     text, negative_text, batch_size, output_dir = (
         r.text,
         r.negative_text,

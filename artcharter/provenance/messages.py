@@ -187,6 +187,11 @@ MESSAGES = Catalogue(
             "fr": "une campagne qui génère des images demande un modèle",
             "en": "a campaign that generates images needs a model",
         },
+        "start.images_need_model": {
+            "fr": "avec {param_images}, nommez l'outil qui les a produites\u00a0: "
+            "{param} 'Midjourney v6'",
+            "en": "with {param_images}, name the tool that made them: {param} 'Midjourney v6'",
+        },
         "run.name_the_tool": {
             "fr": "nommez l'outil qui a fait les images avec {param} (par exemple «\u00a0Midjourney v6\u00a0»)",
             "en": "name the tool that made the images with {param} (e.g. 'Midjourney v6')",

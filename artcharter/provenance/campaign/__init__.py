@@ -28,7 +28,8 @@ signed but not yet listed (interrupted in between) is found through its ledger r
 
 The package's modules: ``store`` (the tables and campaign rows), ``settings`` (what a
 campaign is and its fingerprint), ``images`` (generated or collected), ``classify``,
-``results``, ``run`` (open or resume, then all of the above), ``artwork`` (one artwork)
+``results``, ``run`` (open or resume, then all of the above), ``start`` (a campaign as a
+person asks for it: checked, its models loaded, then run), ``artwork`` (one artwork)
 and ``progress`` (the callback that reports how far a run is).
 """
 
@@ -65,6 +66,11 @@ from artcharter.provenance.campaign.settings import (
     fingerprint,
     replace_settings,
     settings_from_row,
+)
+from artcharter.provenance.campaign.start import (
+    CampaignOpened,
+    CampaignRequest,
+    start_campaign,
 )
 from artcharter.provenance.campaign.store import (
     ALL_PROMPTS,
@@ -103,6 +109,8 @@ __all__ = [
     "STATUS_RUNNING",
     "TABLES",
     "ArtworkProbe",
+    "CampaignOpened",
+    "CampaignRequest",
     "CampaignResult",
     "CampaignSettings",
     "ImageMaker",
@@ -135,4 +143,5 @@ __all__ = [
     "restart_campaign",
     "run_campaign",
     "settings_from_row",
+    "start_campaign",
 ]

@@ -4,6 +4,7 @@ already labelled, signed and measured; choose among them; see what they cost."""
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -120,7 +121,6 @@ def generate(
     # The command's title and training/mining choice, else the declaration's; a
     # contradiction between them is refused.
     title, training_mining = merge_choices(declared, title, training_mining)
-    model_name = model or project.model or gen.DEFAULT_MODEL
     request = project.request(
         gen.GenerateRequest(
             prompt,
@@ -143,44 +143,56 @@ def generate(
         )
     )
     say = _stderr(json)
-    say(text("generate.loading", lang, model=model_name))
-    loaded = gen.load_model(model_name, device=device, dtype=dtype, country=request.grid)
-    say(
-        text(
-            "generate.loaded",
-            lang,
-            model=loaded.label,
-            device=fmt_device(loaded.device_name, lang),
-            dtype=loaded.dtype,
-            duration=fmt_duration(loaded.load_ms / 1000, lang),
-        )
-    )
-    if loaded.info.is_demo:
-        say(text("generate.demo", lang))
-    settings = loaded.settings(request.steps, request.guidance, request.size)
-    if negative and settings.guidance <= 1:
-        say(text("generate.negative_ignored", lang, guidance=fmt_decimal(settings.guidance, lang)))
     made: list[Signed] = []
     show_bar = n > 1 and not json and sys.stderr.isatty()
-    with typer.progressbar(
-        length=n, label=text("generate.bar", lang), file=sys.stderr if show_bar else _Null()
-    ) as bar:
+    # The bar shows once the model is loaded, after the loading messages.
+    bars: list[Any] = []
 
-        def on_image(signed: Signed) -> None:
-            made.append(signed)
-            bar.update(1)
-            if not show_bar and not json:
-                _echo_made(signed, lang)
+    def on_loaded(loaded: gen.LoadedModel) -> None:
+        say(
+            text(
+                "generate.loaded",
+                lang,
+                model=loaded.label,
+                device=fmt_device(loaded.device_name, lang),
+                dtype=loaded.dtype,
+                duration=fmt_duration(loaded.load_ms / 1000, lang),
+            )
+        )
+        if loaded.info.is_demo:
+            say(text("generate.demo", lang))
+        settings = loaded.settings(request.steps, request.guidance, request.size)
+        if negative and settings.guidance <= 1:
+            guidance = fmt_decimal(settings.guidance, lang)
+            say(text("generate.negative_ignored", lang, guidance=guidance))
+        bar = typer.progressbar(
+            length=n, label=text("generate.bar", lang), file=sys.stderr if show_bar else _Null()
+        )
+        bars.append(stack.enter_context(bar))
 
+    def on_image(signed: Signed) -> None:
+        made.append(signed)
+        bars[0].update(1)
+        if not show_bar and not json:
+            _echo_made(signed, lang)
+
+    with ExitStack() as stack:
         try:
             project.generate(
-                request, model=loaded, artist=artist, passphrase=passphrase, on_image=on_image
+                request,
+                model=model,  # None: the project's, else the default
+                artist=artist,
+                passphrase=passphrase,
+                on_image=on_image,
+                on_loading=lambda name: say(text("generate.loading", lang, model=name)),
+                on_loaded=on_loaded,
             )
         except KeyboardInterrupt:
-            if show_bar:
-                for signed in made:
-                    _echo_made(signed, lang)
-            say(text("generate.interrupted", lang, n=len(made)))
+            if bars:  # interrupted while making images, not while loading the model
+                if show_bar:
+                    for signed in made:
+                        _echo_made(signed, lang)
+                say(text("generate.interrupted", lang, n=len(made)))
             raise
     if json:
         echo_json(

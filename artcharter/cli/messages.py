@@ -68,11 +68,6 @@ MESSAGES = Catalogue(
             "en": "--threshold {value!r}: expected ATTRIBUTE=VALUE, e.g. gender=0.7",
             "fr": "--threshold {value!r}\u00a0: ATTRIBUT=VALEUR attendu, p. ex. gender=0.7",
         },
-        "probe.images_need_model": {
-            "en": "with --images, name the tool that made them: --model 'Midjourney v6'",
-            "fr": "avec --images, nommez l'outil qui les a produites\u00a0: "
-            "--model 'Midjourney v6'",
-        },
         "serve.no_charter": {
             "en": "charter file not found: {path}",
             "fr": "fichier de charte introuvable\u00a0: {path}",

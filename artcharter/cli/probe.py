@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from artcharter.audits.bias.clip_probe import Probe
     from artcharter.project import Project
     from artcharter.provenance.campaign.results import CampaignResult
+    from artcharter.provenance.campaign.start import CampaignOpened
 
 probe_app = typer.Typer(
     help=help_text("help.probe.probe_app"),
@@ -196,142 +197,75 @@ def campaign(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    from artcharter.audits.bias.probe_classes import load_probe_classes
-    from artcharter.audits.bias.prompt_sets import load_prompt_set
-    from artcharter.audits.bias.reference import load_reference
     from artcharter.audits.bias.sentences import ethnicity_warning
-    from artcharter.audits.energy import check_country
-    from artcharter.base.errors import BadInput
-    from artcharter.provenance.campaign.images import folder_prompt_set
-    from artcharter.provenance.campaign.resume import resumed_campaign
-    from artcharter.provenance.campaign.run import run_campaign
-    from artcharter.provenance.campaign.settings import CampaignSettings, ImageMaker, WrapperMaker
-    from artcharter.provenance.campaign.store import count_campaign_images
+    from artcharter.provenance.campaign.start import LOADING_PROBE, CampaignRequest
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
     say = _say(json)
-    check_country(project.country)
-    with open_ledger(project) as ledger:
-        if resume:
-            resumed = resumed_campaign(
-                ledger,
-                resume,
-                batch_size=probe_batch_size,
-                reference=load_reference(reference) if reference else None,
-            )
-            settings = resumed.settings
-            classes = resumed.classes
-            clip = resumed.clip_spec
-            model_spec = resumed.model_spec
-            model_id: str | None = resumed.model_id
-            resume = resumed.campaign_id
-            mode_images = resumed.images_mode
-            ethnicity = resumed.ethnicity
-            output = resumed.output_dir
+    request = CampaignRequest(
+        model=model,
+        prompt_set=prompt_set,
+        subjects=tuple(s.strip() for s in subjects.split(",") if s.strip()) if subjects else None,
+        prompt_langs=tuple(prompt_lang or ["en"]),
+        per_prompt=per_prompt,
+        seed_base=seed_base,
+        clip=clip,
+        images=images,
+        ethnicity=ethnicity,
+        steps=steps,
+        size=size,
+        guidance=guidance,
+        batch_size=batch_size,
+        probe_batch_size=probe_batch_size,
+        thresholds=_thresholds(threshold),
+        gate_threshold=gate_threshold,
+        probe_classes=probe_classes,
+        reference=reference,
+        resume=resume,
+        new=new,
+        device=device,
+        dtype=dtype,
+        output_dir=output,
+    )
+
+    def on_loading(what: str, name: str) -> None:
+        if what == LOADING_PROBE:
+            say(text("probe.loading_probe", lang, clip=name))
         else:
-            mode_images = images is not None
-            classes = load_probe_classes(probe_classes).select(ethnicity=ethnicity)
-            classes = classes.with_thresholds(
-                gate=gate_threshold, attributes=_thresholds(threshold)
+            say(text("probe.loading_model", lang, model=name))
+
+    def on_open(campaign: CampaignOpened) -> None:
+        if campaign.resumed:
+            say(text("probe.resumed", lang, id=campaign.campaign_id, done=campaign.images_done))
+        per = "" if campaign.per_prompt is None else text("probe.per", lang, n=campaign.per_prompt)
+        say(
+            text(
+                "probe.opened",
+                lang,
+                id=campaign.campaign_id,
+                n=campaign.prompts,
+                per=per,
+                out=campaign.output_dir,
             )
-            if mode_images:
-                assert images is not None
-                if not model:
-                    raise BadInput(MESSAGES("probe.images_need_model"))
-                pset = folder_prompt_set(images)
-                model_spec = model_id = model
-            else:
-                from artcharter.provenance import generate as gen
+        )
+        opened.append(campaign.campaign_id)
 
-                pset = load_prompt_set(
-                    prompt_set,
-                    langs=prompt_lang or ["en"],
-                    only=[s.strip() for s in subjects.split(",") if s.strip()]
-                    if subjects
-                    else None,
-                )
-                model_spec = model or project.model or gen.DEFAULT_MODEL
-                model_id = None
-                if size is not None:
-                    gen.parse_size(size)
-            settings = CampaignSettings(
-                prompt_set=pset,
-                per_prompt=per_prompt,
-                seed_base=seed_base,
-                steps=steps,
-                size=size,
-                guidance=guidance,
-                images_dir=images.resolve() if images else None,
-                reference=load_reference(reference) if reference else None,
-                batch_size=probe_batch_size,
-            )
-        settings.check()
-        if ethnicity:
-            typer.echo(ethnicity_warning(lang), err=True)
-        identity = None
-        if not mode_images:
-            from artcharter.provenance.signing import load_artist_identity
-
-            # Set-up problems show before any model loads.
-            identity = load_artist_identity(project.keys_dir, artist or project.artist, passphrase)
-        probe = _probe(clip, device, classes, say, lang)
-
-        def maker_factory() -> ImageMaker:
-            from artcharter.provenance import generate as gen
-
-            say(text("probe.loading_model", lang, model=model_spec))
-            loaded = gen.load_model(model_spec, device=device, dtype=dtype, country=project.country)
-            return WrapperMaker(
-                loaded,
-                identity,
-                ledger,
-                steps=settings.steps,
-                size=settings.size,
-                guidance=settings.guidance,
-                batch_size=batch_size,
-                country=project.country,
-            )
-
-        def on_open(row: Any, resumed: bool) -> None:
-            if resumed:
-                done = count_campaign_images(ledger, row["campaign_id"])
-                say(text("probe.resumed", lang, id=row["campaign_id"], done=done))
-            per = text("probe.per", lang, n=settings.per_prompt) if not mode_images else ""
-            say(
-                text(
-                    "probe.opened",
-                    lang,
-                    id=row["campaign_id"],
-                    n=len(settings.prompt_set.prompts),
-                    per=per,
-                    out=row["output_dir"],
-                )
-            )
-            opened["id"] = row["campaign_id"]
-
-        opened: dict[str, str] = {}
-        try:
-            result = run_campaign(
-                ledger,
-                settings,
-                probe,
-                model_spec=model_spec,
-                maker_factory=None if mode_images else maker_factory,
-                model_id=model_id if mode_images else None,
-                default_output=lambda cid: project.root / "probes" / cid,
-                output_dir=output,
-                resume=resume,
-                new=new,
-                artist=artist or project.artist or None,
-                country=project.country,
-                progress=_progress(json, lang),
-                on_open=on_open,
-            )
-        except KeyboardInterrupt:
-            if opened:
-                typer.echo(text("probe.interrupted", lang, id=opened["id"]), err=True)
-            raise
+    opened: list[str] = []
+    try:
+        result = project.probe_campaign(
+            request,
+            artist=artist,
+            passphrase=passphrase,
+            progress=_progress(json, lang),
+            on_loading=on_loading,
+            on_open=on_open,
+            on_ethnicity=lambda: typer.echo(ethnicity_warning(lang), err=True),
+        )
+    except KeyboardInterrupt:
+        if opened:
+            typer.echo(text("probe.interrupted", lang, id=opened[0]), err=True)
+        raise
     _finish(result, lang, json)
 
 

@@ -632,6 +632,82 @@ def test_cli_generate_loading_line_in_french(project, capsys, monkeypatch) -> No
     assert line.endswith("loaded in 4.8 s")
 
 
+def test_generate_reports_the_model_loading_through_callbacks(project, loaded, capsys) -> None:
+    """``Project.generate`` with a model's name says when it loads and what it loaded,
+    before any image; the command prints these from the same callbacks, in that order."""
+    from artcharter import GenerateRequest, open_project
+
+    events: list[tuple[str, object]] = []
+    request = GenerateRequest("a dog", output_dir=project / "py", n=2, **FAST)
+    with open_project(project) as opened:
+        made = opened.generate(
+            request,
+            model="demo",
+            on_loading=lambda name: events.append(("loading", name)),
+            on_loaded=lambda loaded: events.append(("loaded", loaded)),
+            on_image=lambda signed: events.append(("image", signed.path)),
+        )
+    assert capsys.readouterr() == ("", "")  # the library prints nothing
+    assert [kind for kind, _ in events] == ["loading", "loaded", "image", "image"]
+    assert events[0][1] == "demo" and isinstance(events[1][1], LoadedModel)
+    assert [value for kind, value in events if kind == "image"] == [s.path for s in made]
+    # A model already loaded is not loaded again: neither callback is called.
+    events.clear()
+    with open_project(project) as opened:
+        opened.generate(
+            GenerateRequest("a dog", output_dir=project / "again", **FAST),
+            model=loaded,
+            on_loading=lambda name: events.append(("loading", name)),
+            on_loaded=lambda loaded: events.append(("loaded", loaded)),
+        )
+    assert events == []
+    args = ("generate", "a dog", "--model", "demo", "--n", "2", "--size", "64", "--steps", "2")
+    assert cli("--project", str(project), *args, "-o", str(project / "cli")) == 0
+    err = capsys.readouterr().err.splitlines()
+    loading_line = next(i for i, line in enumerate(err) if line.startswith("loading"))
+    loaded_line = next(i for i, line in enumerate(err) if "loaded in" in line)
+    assert loading_line < loaded_line and "random weights" in err[loaded_line + 1]
+
+
+def test_cli_generate_ctrl_c(project, capsys, monkeypatch) -> None:
+    """Ctrl-C while images are made says how many were finished; Ctrl-C while the model
+    loads says only that the command stopped."""
+    from artcharter.base.errors import EXIT_INTERRUPTED
+    from artcharter.provenance import generate as gen
+
+    real = gen.load_model
+
+    def interrupt_second_image(*args, **kwargs):
+        loaded = real(*args, **kwargs)
+        calls = []
+
+        def hook(*_: object) -> None:
+            calls.append(1)
+            if len(calls) == 2:  # one denoising step per image: in the middle of image 2
+                os.kill(os.getpid(), signal.SIGINT)
+
+        loaded.pipeline.unet.register_forward_hook(hook)
+        return loaded
+
+    monkeypatch.setattr(gen, "load_model", interrupt_second_image)
+    args = ("generate", "a dog", "--model", "demo", "--n", "3", "--size", "64", "--steps", "1")
+    out = project / "out"
+    assert cli("--project", str(project), *args, "-o", str(out)) == EXIT_INTERRUPTED
+    captured = capsys.readouterr()
+    assert "interrupted: 1 image(s) were finished and recorded before the stop" in captured.err
+    assert len(list(out.glob("*.png"))) == 1 and str(next(out.glob("*.png"))) in captured.out
+
+    def interrupt_loading(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gen, "load_model", interrupt_loading)
+    assert cli("--project", str(project), *args, "-o", str(project / "none")) == EXIT_INTERRUPTED
+    err = capsys.readouterr().err
+    assert "loading demo" in err and "image(s) were finished" not in err
+    assert not (project / "none").exists()
+
+
 def test_cli_errors_are_one_line_and_early(project, capsys, monkeypatch) -> None:
     base = ("--project", str(project), "generate", "a cat", "--model", "demo")
     assert cli(*base, "--size", "65x64") == 2

@@ -571,6 +571,170 @@ def test_cli_campaign_list_show_and_artwork(project: Path, capsys) -> None:
     assert "Kept in the ledger" in text
 
 
+def test_cli_campaign_ctrl_c_prints_how_to_resume(project: Path, capsys, monkeypatch) -> None:
+    import os
+    import signal
+
+    from artcharter.base.errors import EXIT_INTERRUPTED
+    from artcharter.cli import run as cli
+    from artcharter.provenance.campaign import run as run_module
+
+    real = run_module.classify_pending
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        os.kill(os.getpid(), signal.SIGINT)  # a real Ctrl-C once the images are made
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(run_module, "classify_pending", interrupted)
+    argv = ["--project", str(project), "probe", "campaign", "--model", "demo", "--clip", "demo",
+            "--subjects", "nurse", "--per-prompt", "2", "--steps", "1", "--size", "64"]  # fmt: skip
+    assert cli(argv) == EXIT_INTERRUPTED
+    err = capsys.readouterr().err
+    (hint,) = [line for line in err.splitlines() if "keeps what is done" in line]
+    campaign_id = hint.split()[2]
+    assert f"`artcharter probe campaign --resume {campaign_id}`" in hint
+    monkeypatch.setattr(run_module, "classify_pending", real)
+    assert cli(argv) == 0  # the same command goes on
+    err = capsys.readouterr().err
+    assert f"resuming campaign {campaign_id} (2 image(s) already there)" in err
+    assert "loading demo" not in err  # nothing left to generate: the model never loads
+
+
+def test_python_campaign_matches_the_cli(project: Path, capsys) -> None:
+    """``Project.probe_campaign`` is the command's one call: the same seeds give the same
+    images, readings and figures; what the CLI prints comes from callbacks, and the
+    library itself prints nothing."""
+    from artcharter import CampaignRequest, open_project
+    from artcharter.cli import run as cli
+
+    argv = ["--project", str(project), "probe", "campaign", "--model", "demo", "--clip", "demo",
+            "--subjects", "nurse", "--per-prompt", "2", "--steps", "1", "--size", "64",
+            "--json"]  # fmt: skip
+    assert cli(argv) == 0
+    from_cli = json.loads(capsys.readouterr().out)
+    events: list[Any] = []
+    request = CampaignRequest(
+        model="demo", clip="demo", subjects=("nurse",), per_prompt=2, steps=1, size=64, new=True
+    )
+    with open_project(project) as opened:
+        result = opened.probe_campaign(
+            request,
+            progress=lambda stage, done, total: events.append(("progress", stage, done, total)),
+            on_loading=lambda what, name: events.append(("loading", what, name)),
+            on_open=lambda campaign: events.append(("open", campaign)),
+            on_ethnicity=lambda: events.append(("ethnicity",)),
+        )
+        images = {
+            cid: [(i["prompt_key"], i["seed"], i["pixels_sha256"], i["status"], i["reading"])
+                  for i in camp.iter_campaign_images(opened.ledger, cid)]
+            for cid in (result.campaign_id, from_cli["campaign"]["campaign_id"])
+        }  # fmt: skip
+    assert capsys.readouterr() == ("", "")
+    from_python = result.to_dict("en")
+    assert result.campaign_id != from_cli["campaign"]["campaign_id"]  # new=True: made again
+    (made_here, made_by_cli) = images.values()
+    assert made_here == made_by_cli and len(made_here) == 2
+    for key in ("prompts", "aggregates", "notices"):
+        assert from_python[key] == from_cli[key], key
+    for key in ("fingerprint", "model_id", "seed_base", "per_prompt", "clip", "classes"):
+        assert from_python["campaign"][key] == from_cli["campaign"][key], key
+    assert from_python["campaign"]["status"] == "complete"
+    # The callbacks, in order: the probe loads, then the model, then the campaign opens.
+    loading = [e for e in events if e[0] == "loading"]
+    assert [e[1] for e in loading] == ["probe", "model"] and loading[1][2] == "demo"
+    (opened_event,) = [e[1] for e in events if e[0] == "open"]
+    assert events.index(("open", opened_event)) > events.index(loading[1])
+    assert opened_event == camp.CampaignOpened(
+        campaign_id=result.campaign_id,
+        resumed=False,
+        images_done=0,
+        prompts=1,
+        per_prompt=2,
+        output_dir=project / "probes" / result.campaign_id,
+    )
+    stages = [e[1] for e in events if e[0] == "progress"]
+    assert "generate" in stages and "classify" in stages and ("ethnicity",) not in events
+    # Resuming by the first characters of the id: nothing to make, so no model loads.
+    events.clear()
+    with open_project(project) as opened:
+        again = opened.probe_campaign(
+            CampaignRequest(resume=result.campaign_id[:8]),
+            on_loading=lambda what, name: events.append(("loading", what, name)),
+            on_open=lambda campaign: events.append(("open", campaign)),
+        )
+    assert again.campaign_id == result.campaign_id
+    assert [e[1] for e in events if e[0] == "loading"] == ["probe"]
+    (resumed,) = [e[1] for e in events if e[0] == "open"]
+    assert resumed.resumed and resumed.images_done == 2
+    assert again.to_dict("en")["prompts"] == from_python["prompts"]
+
+
+def test_python_campaign_interrupted_then_resumed(project: Path, tmp_path: Path, capsys) -> None:
+    """Ctrl-C in the middle leaves a resumable campaign; the function of the same name
+    resumes it; a request that cannot start is refused before any model loads, naming
+    the Python parameter."""
+    import artcharter
+    from artcharter import CampaignRequest
+
+    request = CampaignRequest(
+        model="demo", clip="demo", subjects=("nurse",), per_prompt=2, steps=1, size=64,
+        seed_base=7, ethnicity=True,
+    )  # fmt: skip
+    opened: list[Any] = []
+    warned: list[bool] = []
+
+    def stop_after_one(stage: str, done: int, total: int) -> None:
+        if stage == "generate" and done == 1:
+            raise KeyboardInterrupt
+
+    project_ = artcharter.open_project(project)
+    with project_, pytest.raises(KeyboardInterrupt):
+        project_.probe_campaign(
+            request,
+            progress=stop_after_one,
+            on_open=opened.append,
+            on_ethnicity=lambda: warned.append(True),
+        )
+    assert warned == [True]
+    campaign_id = opened[0].campaign_id
+    with Ledger(project / "artcharter.db") as ledger:
+        assert camp.get_campaign(ledger, campaign_id)["status"] == camp.STATUS_INTERRUPTED
+    resumed: list[Any] = []
+    with artcharter.open_project(project) as again:
+        result = artcharter.probe_campaign(
+            CampaignRequest(resume=campaign_id), on_open=resumed.append, project=again
+        )
+    assert result.campaign_id == campaign_id and result.campaign["status"] == "complete"
+    assert resumed[0].resumed and resumed[0].images_done == 1
+    assert result.campaign["images_total"] == 2 and result.ethnicity
+    # Refused before anything loads: a folder of images needs the tool's name.
+    folder = tmp_path / "external"
+    folder.mkdir()
+    loading: list[Any] = []
+    with artcharter.open_project(project) as bare, pytest.raises(BadInput) as error:
+        bare.probe_campaign(
+            CampaignRequest(images=folder, clip="demo"),
+            on_loading=lambda *what: loading.append(what),
+        )
+    assert str(error.value) == "with images, name the tool that made them: model 'Midjourney v6'"
+    assert loading == []
+    with artcharter.open_project(project) as bare, pytest.raises(BadInput, match="size"):
+        bare.probe_campaign(CampaignRequest(size=13, clip="demo"), on_loading=loading.append)
+    for name in ("probe_batch_size", "batch_size"):  # each named as the request names it
+        with artcharter.open_project(project) as bare, pytest.raises(BadInput) as error:
+            bare.probe_campaign(
+                CampaignRequest(clip="demo", resume=campaign_id, **{name: 0}),
+                on_loading=loading.append,
+            )
+        assert str(error.value) == f"{name} must be at least 1"
+    assert loading == []
+    from artcharter.cli import run as cli
+
+    argv = ["--project", str(project), "probe", "campaign", "--clip", "demo"]
+    assert cli([*argv, "--probe-batch-size", "0"]) == 2
+    assert "--probe-batch-size must be at least 1" in capsys.readouterr().err
+
+
 def test_artwork_reading_reaches_the_report(project: Path, tmp_path: Path, capsys) -> None:
     """`probe artwork` keeps its reading of these bytes; the report of the file shows it, in
     the report's language with the probe's caveats, and no other file's report does."""

@@ -446,25 +446,20 @@ def _from_pretrained(source: _Source, torch: Any, dtype_name: str, variant: str 
             # check below that it takes a prompt.
             pass
         except (OSError, RuntimeError) as exc:
-            raise SetupError(
-                MESSAGES(
-                    "generate.cannot_load",
-                    model_id=source.model_id,
-                    folder=source.folder,
-                    value=_line(exc),
-                )
-            ) from None
+            raise _cannot_load(source, exc) from None
         try:
             return DiffusionPipeline.from_pretrained(str(source.folder), **kwargs)
         except (OSError, RuntimeError, ValueError) as exc:
-            raise SetupError(
-                MESSAGES(
-                    "generate.cannot_load",
-                    model_id=source.model_id,
-                    folder=source.folder,
-                    value=_line(exc),
-                )
-            ) from None
+            raise _cannot_load(source, exc) from None
+
+
+def _cannot_load(source: _Source, exc: BaseException) -> SetupError:
+    """The error for a model folder that neither pipeline loader could read."""
+    return SetupError(
+        MESSAGES(
+            "generate.cannot_load", model_id=source.model_id, folder=source.folder, value=_line(exc)
+        )
+    )
 
 
 def _check_text_to_image(pipeline: Any, model_id: str) -> None:

@@ -327,6 +327,10 @@ MESSAGES = Catalogue(
             "en": "interrupted: campaign {id} keeps what is done; run the same command again, or `artcharter probe campaign --resume {id}`, to go on",
             "fr": "interrompu\u00a0: la campagne {id} garde ce qui est fait\u00a0; relancez la même commande, ou `artcharter probe campaign --resume {id}`, pour continuer",
         },
+        "probe.missing": {
+            "en": "{n} image(s) missing, left out of these figures (given up after three tries: {reason}); `artcharter probe campaign --resume {id}` makes them",
+            "fr": "{n} image(s) manquante(s), hors de ces chiffres (abandonnée(s) après trois essais : {reason}) ; `artcharter probe campaign --resume {id}` les fait",
+        },
         "probe.results": {
             "en": "Results (campaign {id}, {images} images, probe {probe}):",
             "fr": "Résultats (campagne {id}, {images} images, sonde {probe})\u00a0:",
@@ -875,6 +879,22 @@ MESSAGES = Catalogue(
         "help.generate.generate.device": {
             "en": "cuda, cuda:N, mps, cpu or auto.",
             "fr": "cuda, cuda:N, mps, cpu ou auto.",
+        },
+        "help.generate.generate.cluster": {
+            "en": "Render on a Ray cluster: 'auto' starts a local one, else its address (needs artcharter[cluster]). Signing and the ledger stay on this machine.",
+            "fr": "Calculer sur un cluster Ray : « auto » en démarre un en local, sinon son adresse (demande artcharter[cluster]). La signature et le registre restent sur ce poste.",
+        },
+        "help.generate.generate.workers": {
+            "en": "Cluster workers (default: one per GPU, else one per CPU).",
+            "fr": "Travailleurs du cluster (par défaut : un par GPU, sinon un par processeur).",
+        },
+        "help.probe.campaign.cluster": {
+            "en": "Render on a Ray cluster: 'auto' starts a local one, else its address (needs artcharter[cluster]). Signing, the probe and the ledger stay on this machine.",
+            "fr": "Calculer sur un cluster Ray : « auto » en démarre un en local, sinon son adresse (demande artcharter[cluster]). La signature, la sonde et le registre restent sur ce poste.",
+        },
+        "help.probe.campaign.workers": {
+            "en": "Cluster workers (default: one per GPU, else one per CPU).",
+            "fr": "Travailleurs du cluster (par défaut : un par GPU, sinon un par processeur).",
         },
         "help.generate.generate.dtype": {
             "en": "fp16, bf16 or fp32 (default: fp16 on CUDA, else fp32).",

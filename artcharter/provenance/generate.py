@@ -613,7 +613,7 @@ def generate(
             for index, image in enumerate(images):
                 signed = _publish_image(
                     loaded,
-                    image,
+                    *encode_png(image),
                     batch,
                     index,
                     run,
@@ -800,9 +800,18 @@ def _record_load_rows(ledger: Ledger, loaded: LoadedModel, session_id: str | Non
     )
 
 
+def encode_png(image: Any) -> tuple[bytes, float]:
+    """The image as PNG bytes, and how long encoding took in milliseconds."""
+    started = time.perf_counter()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue(), (time.perf_counter() - started) * 1000
+
+
 def _publish_image(
     loaded: LoadedModel,
-    image: Any,
+    data: bytes,
+    encode_ms: float,
     batch: _Batch,
     index: int,
     run: _Run,
@@ -820,11 +829,6 @@ def _publish_image(
     status: str,
 ) -> Signed:
     count = len(batch.seeds)
-    started = time.perf_counter()
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    data = buffer.getvalue()
-    encode_ms = (time.perf_counter() - started) * 1000
     energy = run.energy.per_image(count)
     settings = batch.settings
     record = ArtworkRecord(
@@ -935,3 +939,81 @@ def _interrupts_deferred() -> Iterator[None]:
                 previous(signal.SIGINT, None)
             elif previous != signal.SIG_IGN:
                 raise KeyboardInterrupt
+
+
+# --- rendering on one machine, signing on another -------------------------------------------
+# A cluster worker renders a batch (pixels, timings, energy measured on its device) and the
+# signing host publishes it: the private key and the ledger stay with the signing host.
+
+
+@dataclass(frozen=True)
+class RenderedBatch:
+    """A batch rendered by a worker, as PNG: everything its records need but the signature."""
+
+    batch: _Batch
+    images: tuple[bytes, ...]
+    encode_ms: tuple[float, ...]
+    run: _Run
+
+
+def described(loaded: LoadedModel) -> LoadedModel:
+    """What the signing host needs to know of a model loaded elsewhere: all but the pipeline."""
+    return dataclasses.replace(loaded, pipeline=None, recorded_in=set())
+
+
+def render_batch(loaded: LoadedModel, request: GenerateRequest, seeds: list[int]) -> RenderedBatch:
+    """Render the images of ``seeds`` as ``generate`` would, without signing or recording
+    them: the same pipeline call, the same generators, the same PNG bytes."""
+    settings = loaded.settings(request.steps, request.guidance, request.size)
+    with _scheduler(loaded.pipeline, request.scheduler) as sampler:
+        batch = _Batch(str(uuid.uuid4()), list(seeds), settings, sampler)
+        images, run = _run_pipeline(
+            loaded,
+            request.text,
+            request.negative_text,
+            batch,
+            country=request.grid,
+            ledger=None,
+            session="",
+        )
+    encoded = [encode_png(image) for image in images]
+    return RenderedBatch(
+        batch, tuple(data for data, _ in encoded), tuple(ms for _, ms in encoded), run
+    )
+
+
+def publish_rendered(
+    loaded: LoadedModel,
+    rendered: RenderedBatch,
+    request: GenerateRequest,
+    *,
+    identity: SigningIdentity,
+    ledger: Ledger | None,
+    session: str,
+) -> list[Signed]:
+    """Sign and record a batch another process rendered with ``loaded`` (its description)."""
+    request.output_dir.mkdir(parents=True, exist_ok=True)
+    return [
+        _publish_image(
+            loaded,
+            data,
+            encode_ms,
+            rendered.batch,
+            index,
+            rendered.run,
+            prompt=request.text,
+            negative=request.negative_text,
+            private_prompt=request.private_prompt,
+            training_mining=request.training_mining,
+            title=request.title,
+            declaration=request.declaration,
+            identity=identity,
+            output_dir=request.output_dir,
+            ledger=ledger,
+            session=session,
+            status=request.status,
+        )
+        for index, (data, encode_ms) in enumerate(
+            zip(rendered.images, rendered.encode_ms, strict=True)
+        )
+    ]

@@ -10,17 +10,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
-from artcharter.provenance import image_files
+from artcharter.provenance import image_files, media_files
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.manifest import PARENT_ID, build_manifest, xmp_fields
 from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import (
+    DEFAULT_MODEL_KIND,
     INGREDIENT_ROLES,
+    MODEL_KINDS,
     SOURCE_TYPES,
     TRAINING_MINING,
     ArtworkRecord,
@@ -35,6 +37,7 @@ from artcharter.provenance.signing import (
     existing_manifest,
     publish,
     sign_image,
+    sign_stream,
 )
 from artcharter.provenance.version import VERSION
 
@@ -149,6 +152,64 @@ def sign_record(
     return Signed(output, digest, record)
 
 
+PREVIEW_ID = "preview.png"
+
+
+def sign_media_record(
+    source: Path,
+    fmt: str,
+    record: ArtworkRecord,
+    output: Path,
+    identity: SigningIdentity,
+    ingredient_inputs: list[IngredientInput],
+    *,
+    ledger: Ledger | None,
+    status: str,
+) -> Signed:
+    """Sign a video, sound or document file as it streams from ``source`` to ``output``:
+    c2pa reads and writes the files in pieces, and the SHA-256 of the signed file is read
+    back from the disk, so a large film is never whole in memory. The work's picture
+    (poster frame, waveform, first page or cover) is signed in as the claim thumbnail."""
+    from artcharter.provenance.media_previews import preview
+
+    mime = media_files.mime_of(fmt)
+    ingredients = list(ingredient_inputs)
+    with open(source, "rb") as src:
+        has_parent = existing_manifest(src, fmt)
+    if has_parent:
+        # Given as a path: c2pa reads the parent's credentials from the file as a stream.
+        ingredients.insert(
+            0,
+            IngredientInput(
+                {"title": record.title or "source", "relationship": "parentOf", "label": PARENT_ID},
+                mime,
+                source,
+            ),
+        )
+    manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
+    picture = preview(source, fmt)
+    resources = {}
+    if picture is not None:
+        manifest["thumbnail"] = {"format": "image/png", "identifier": PREVIEW_ID}
+        resources[PREVIEW_ID] = picture
+    digest = ""
+
+    def write(out: BinaryIO) -> None:
+        nonlocal digest
+        with open(source, "rb") as src:
+            sign_stream(src, out, mime, manifest, identity, ingredients, resources=resources)
+        out.flush()
+        digest = media_files.sha256_stream(out)
+
+    def rows(ledger: Ledger) -> None:
+        ledger.add_artwork(record, output, digest, status=status)
+        if record.declaration is not None:
+            ledger.add_declaration(record)
+
+    publish(output, write, ledger, rows)
+    return Signed(output, digest, record)
+
+
 def label(
     source: Path,
     output: Path,
@@ -164,10 +225,20 @@ def label(
     declaration: Declaration | None = None,
     ledger: Ledger | None = None,
     force: bool = False,
+    model_kind: str | None = None,
 ) -> Signed:
-    """Write a signed, labelled copy of ``source`` at ``output``; the source is never touched."""
+    """Write a signed, labelled copy of ``source`` at ``output``; the source is never touched.
+
+    ``source`` is an image, a video, a sound or a document (``media_files``); ``model_kind``
+    says what kind of model took part (by default the one that makes such works)."""
     check_choices(source_type, training_mining)
     check_text(title=title, tool=tool, prompt=prompt)
+    if model_kind is not None and model_kind not in MODEL_KINDS:
+        raise BadInput(
+            MESSAGES(
+                "label.unknown_model_kind", model_kind=model_kind, choices=", ".join(MODEL_KINDS)
+            )
+        )
     if output.resolve() == source.resolve():
         raise BadInput(MESSAGES("label.same_file"))
     if output.exists() and not force:
@@ -176,20 +247,30 @@ def label(
         raise BadInput(
             MESSAGES("label.private_without_prompt", param="private_prompt", param_prompt="prompt")
         )
-    data = image_files.read_file(source)
-    check = image_files.check_image(data, str(source))
-    out_format = image_files.detect_format(data)
-    suffixes = {"png": {".png"}, "jpeg": {".jpg", ".jpeg"}, "webp": {".webp"}}
-    if output.suffix.lower() not in suffixes[check.format]:
+    media_format = media_files.detect_media(media_files.read_head(source))
+    media = None
+    if media_format is not None:
+        # A film or a book is checked by its decoder, never read whole.
+        from artcharter.provenance.media_previews import info
+
+        media = info(source, media_format, str(source))
+        fmt, data = media_format, b""
+        suffixes = set(media_files.FORMATS[fmt].suffixes)
+    else:
+        data = image_files.read_file(source)
+        fmt = image_files.check_image(data, str(source)).format
+        suffixes = {"png": {".png"}, "jpeg": {".jpg", ".jpeg"}, "webp": {".webp"}}[fmt]
+    if output.suffix.lower() not in suffixes:
         raise BadInput(
             MESSAGES(
                 "label.wrong_extension",
                 name=output.name,
-                value=out_format.upper() if out_format else "?",
-                choices=", ".join(sorted(suffixes[check.format])),
+                value=fmt.upper(),
+                choices=", ".join(sorted(suffixes)),
             )
         )
     ingredient_records, ingredient_inputs = read_ingredients(list(ingredients))
+    work_kind = media.kind if media else "image"
     record = ArtworkRecord(
         artwork_id=new_artwork_id(),
         kind="labelled",
@@ -204,7 +285,17 @@ def label(
         training_mining=training_mining,
         declaration=declaration,
         software={"artcharter": VERSION},
+        media=media,
+        model_kind=(
+            (model_kind or DEFAULT_MODEL_KIND[work_kind])
+            if SOURCE_TYPES[source_type] != "none"
+            else None
+        ),
     )
+    if media_format is not None:
+        return sign_media_record(
+            source, fmt, record, output, identity, ingredient_inputs, ledger=ledger, status="signed"
+        )
     return sign_record(
         data, record, output, identity, ingredient_inputs, ledger=ledger, status="signed"
     )

@@ -19,12 +19,12 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 from artcharter.base.messages import Message, render_text
-from artcharter.provenance import image_files, verdicts
+from artcharter.provenance import image_files, media_files, verdicts
 from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
 from artcharter.provenance.messages import MESSAGES
 
@@ -44,6 +44,10 @@ class Verification:
     # Why the file could not be verified: our own message (rendered in the reader's
     # language by to_dict and the doors) or c2pa's words, kept as they are for experts.
     error: Message | str | None = None
+    # What the bytes are (read from them, not from the credentials): png, mp4, wav, pdf...
+    # and the kind of work, image / video / sound / document.
+    format: str | None = None
+    kind: str = "image"
     # The claim thumbnail signed into the credentials, (mime, bytes), only when asked for
     # (reports show it without decoding the image); not part of the JSON form.
     thumbnail: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
@@ -109,14 +113,31 @@ def verify_bytes(
     allow_remote: bool = False,
     thumbnail: bool = False,
 ) -> Verification:
-    """Verify one image given as bytes. Never raises for a bad file: it gets a verdict.
+    """Verify one file given as bytes. Never raises for a bad file: it gets a verdict.
 
     The bytes are handed to c2pa as a stream: measured faster than letting c2pa open the
     file by path, and the bytes are needed anyway for the file's SHA-256, which is computed
     on another thread meanwhile (hashlib releases the GIL).
     """
     digest = _hasher().submit(sha256_hex, data)
-    result = _verify(data, name, anchors, allow_remote, thumbnail)
+    fmt = media_files.detect_work(data[: media_files.HEAD_BYTES])
+    result = _verify(io.BytesIO(data), fmt, data, name, anchors, allow_remote, thumbnail)
+    result.sha256 = digest.result()
+    return result
+
+
+def _verify_media_file(
+    path: Path,
+    fmt: str,
+    anchors: tuple[str, ...],
+    allow_remote: bool,
+    thumbnail: bool,
+) -> Verification:
+    """A video, sound or document verified from the disk as a stream: c2pa reads what it
+    needs, the SHA-256 is read on another thread, and the file is never whole in memory."""
+    digest = _hasher().submit(media_files.sha256_path, path)
+    with open(path, "rb") as stream:
+        result = _verify(stream, fmt, path, str(path), anchors, allow_remote, thumbnail)
     result.sha256 = digest.result()
     return result
 
@@ -135,30 +156,48 @@ os.register_at_fork(after_in_child=_HASHER.clear)
 
 
 def _verify(
-    data: bytes, name: str, anchors: tuple[str, ...], allow_remote: bool, thumbnail: bool
+    stream: BinaryIO,
+    fmt: str | None,
+    source: bytes | Path,
+    name: str,
+    anchors: tuple[str, ...],
+    allow_remote: bool,
+    thumbnail: bool,
 ) -> Verification:
     import c2pa
 
-    fmt = image_files.detect_format(data)
     if fmt is None:
         return Verification(name, verdicts.UNREADABLE, error=MESSAGES("verify.not_an_image"))
+    kind = media_files.kind_of(fmt)
     try:
         context = _context(anchors, allow_remote)
-        reader = c2pa.Reader(image_files.MIME_TYPES[fmt], io.BytesIO(data), context=context)
+        reader = c2pa.Reader(media_files.mime_of(fmt), stream, context=context)
     except c2pa.C2paError.ManifestNotFound:
-        return _without_manifest(data, name, verdicts.NO_CREDENTIAL, None)
+        return _without_manifest(source, fmt, name, verdicts.NO_CREDENTIAL, None)
     except c2pa.C2paError.RemoteManifest as exc:
-        return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc))
+        return Verification(
+            name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc), format=fmt, kind=kind
+        )
     except c2pa.C2paError as exc:
         # c2pa-rs reports "Remote: must fetch remote manifests from url ..." with an error
         # type c2pa-python does not map to RemoteManifest: it is not an invalid credential.
         if str(exc).startswith("Remote"):
-            return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc))
-        return _without_manifest(data, name, verdicts.INVALID, _line(exc))
+            return Verification(
+                name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc), format=fmt, kind=kind
+            )
+        return _without_manifest(source, fmt, name, verdicts.INVALID, _line(exc))
     with reader:
         if not reader.is_embedded() and not allow_remote:
-            return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=reader.get_remote_url())
-        return _from_reader(reader, name, thumbnail)
+            return Verification(
+                name,
+                verdicts.REMOTE_NOT_FETCHED,
+                error=reader.get_remote_url(),
+                format=fmt,
+                kind=kind,
+            )
+        result = _from_reader(reader, name, thumbnail)
+    result.format, result.kind = fmt, kind
+    return result
 
 
 def _line(exc: Exception) -> str:
@@ -167,14 +206,21 @@ def _line(exc: Exception) -> str:
 
 
 def _without_manifest(
-    data: bytes, name: str, verdict: str, error: Message | str | None
+    source: bytes | Path, fmt: str, name: str, verdict: str, error: Message | str | None
 ) -> Verification:
-    """No readable manifest: a damaged image is unreadable, a whole one gets ``verdict``."""
+    """No readable manifest: a damaged file is unreadable, a whole one gets ``verdict``."""
+    kind = media_files.kind_of(fmt)
     try:
-        image_files.check_image(data, name)
+        if kind == media_files.IMAGE:
+            assert isinstance(source, bytes)
+            image_files.check_image(source, name)
+        else:
+            from artcharter.provenance.media_previews import info
+
+            info(source, fmt, name)
     except BadInput as exc:
-        return Verification(name, verdicts.UNREADABLE, error=exc.message)
-    return Verification(name, verdict, error=error)
+        return Verification(name, verdicts.UNREADABLE, error=exc.message, format=fmt, kind=kind)
+    return Verification(name, verdict, error=error, format=fmt, kind=kind)
 
 
 def _claim_thumbnail(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes] | None:
@@ -243,7 +289,13 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
 def verify_file(
     path: Path, anchors: tuple[str, ...] = (), allow_remote: bool = False, thumbnail: bool = False
 ) -> Verification:
+    """Verify one file on disk: an image is read whole (it is small, and faster so), a
+    video, a sound or a document as a stream."""
     try:
+        with open(path, "rb") as handle:
+            fmt = media_files.detect_media(handle.read(media_files.HEAD_BYTES))
+        if fmt is not None:
+            return _verify_media_file(path, fmt, anchors, allow_remote, thumbnail)
         data = path.read_bytes()
     except OSError as exc:
         error = (

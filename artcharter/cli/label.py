@@ -52,6 +52,9 @@ def label(
         typer.Option(help=help_text("help.label.label.declaration")),
     ] = None,
     force: Annotated[bool, typer.Option(help=help_text("help.label.label.force"))] = False,
+    model_kind: Annotated[
+        str | None, typer.Option(help=help_text("help.label.label.model_kind"))
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help=help_text("help.label.label.json"))] = False,
 ) -> None:
     project = project_of(ctx)
@@ -69,6 +72,7 @@ def label(
         artist=artist,
         passphrase=passphrase,
         force=force,
+        model_kind=model_kind,
     )
     if json:
         echo_json(

@@ -103,6 +103,11 @@ def detect_work(head: bytes) -> str | None:
     return detect_format(head) or detect_media(head)
 
 
+def is_media_name(path: Path) -> bool:
+    """A video, sound or document by its name, as folders are searched (hidden files never)."""
+    return path.suffix.lower() in MEDIA_SUFFIXES and not path.name.startswith(".")
+
+
 def read_head(path: Path) -> bytes:
     """The first bytes of a file the user named, or a one-line BadInput."""
     try:
@@ -145,4 +150,3 @@ class MediaInfo:
     pages: int | None = None
     sample_rate: int | None = None
     channels: int | None = None
-

@@ -195,8 +195,11 @@ def _pdf_info(source: Source) -> MediaInfo:
             pdf.close()
     # Points (1/72 inch), as PDF measures a page.
     return MediaInfo(
-        DOCUMENT, "pdf", width=round(width) if width else None,
-        height=round(height) if height else None, pages=pages,
+        DOCUMENT,
+        "pdf",
+        width=round(width) if width else None,
+        height=round(height) if height else None,
+        pages=pages,
     )
 
 
@@ -234,9 +237,7 @@ def _read_member(book: zipfile.ZipFile, name: str, limit: int) -> bytes:
 
 def _package(book: zipfile.ZipFile) -> tuple[str, ElementTree.Element]:
     """The package file's path and its parsed XML (the book's metadata and manifest)."""
-    container = ElementTree.fromstring(
-        _read_member(book, "META-INF/container.xml", EPUB_MAX_XML)
-    )
+    container = ElementTree.fromstring(_read_member(book, "META-INF/container.xml", EPUB_MAX_XML))
     rootfile = container.find(f"{_CONTAINER}rootfiles/{_CONTAINER}rootfile")
     if rootfile is None or not rootfile.get("full-path"):
         raise ValueError("no package file named in META-INF/container.xml")

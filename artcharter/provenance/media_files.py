@@ -56,8 +56,26 @@ _M4A_BRANDS = (b"M4A ", b"M4B ", b"M4P ")
 _IMAGE_BRANDS = (b"heic", b"heix", b"hevc", b"mif1", b"msf1", b"avif", b"avis")
 
 
+def id3_end(head: bytes) -> int | None:
+    """Where an ID3v2 tag at the start ends: c2pa puts an MP3's or a FLAC's manifest in one,
+    so what the file is is read after it."""
+    if len(head) < 10 or not head.startswith(b"ID3"):
+        return None
+    size = 0
+    for byte in head[6:10]:  # a "synchsafe" integer: 7 bits a byte
+        size = size << 7 | (byte & 0x7F)
+    return 10 + size + (10 if head[5] & 0x10 else 0)
+
+
 def detect_media(head: bytes) -> str | None:
-    """'mp4', 'mov', 'm4a', 'wav', 'mp3', 'flac', 'pdf', 'epub' from the first bytes, or None."""
+    """'mp4', 'mov', 'm4a', 'wav', 'mp3', 'flac', 'pdf', 'epub' from the first bytes, or None.
+
+    ``head`` is the whole file, or its start as ``read_head`` gives it (after ID3 tags)."""
+    end = id3_end(head)
+    if end is not None:
+        after = head[end:]
+        # A FLAC tagged in front is a FLAC; anything else behind a tag is read as MP3.
+        return "flac" if after.startswith(b"fLaC") else "mp3"
     if len(head) >= 12 and head[4:8] == b"ftyp":
         brand = head[8:12]
         if brand in _IMAGE_BRANDS:
@@ -109,10 +127,15 @@ def is_media_name(path: Path) -> bool:
 
 
 def read_head(path: Path) -> bytes:
-    """The first bytes of a file the user named, or a one-line BadInput."""
+    """The first bytes of a file the user named (ID3 tags skipped: what follows them says
+    what the file is), or a one-line BadInput."""
     try:
         with open(path, "rb") as handle:
-            return handle.read(HEAD_BYTES)
+            head = handle.read(HEAD_BYTES)
+            while (end := id3_end(head)) is not None:
+                handle.seek(end - len(head), 1)
+                head = handle.read(HEAD_BYTES)
+            return head
     except FileNotFoundError:
         raise BadInput(MESSAGES("image_files.no_such_file", path=path)) from None
     except IsADirectoryError:

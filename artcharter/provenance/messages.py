@@ -731,8 +731,14 @@ MESSAGES = Catalogue(
             "en": "signing failed: {error}",
         },
         "verify.not_an_image": {
-            "fr": "ce n'est pas une image PNG, JPEG ou WebP",
-            "en": "not a PNG, JPEG or WebP image",
+            "fr": (
+                "ce n'est pas une image PNG, JPEG ou WebP, une vidéo MP4 ou MOV, un son WAV, "
+                "MP3, FLAC ou M4A ni un document PDF ou EPUB"
+            ),
+            "en": (
+                "not a PNG, JPEG or WebP image, an MP4 or MOV video, a WAV, MP3, FLAC or M4A "
+                "sound, or a PDF or EPUB document"
+            ),
         },
         "verify.malformed_manifest": {
             "fr": "le manifeste actif n'a pas pu être lu (assertion mal formée)",

@@ -120,7 +120,7 @@ def verify_bytes(
     on another thread meanwhile (hashlib releases the GIL).
     """
     digest = _hasher().submit(sha256_hex, data)
-    fmt = media_files.detect_work(data[: media_files.HEAD_BYTES])
+    fmt = media_files.detect_work(data)
     result = _verify(io.BytesIO(data), fmt, data, name, anchors, allow_remote, thumbnail)
     result.sha256 = digest.result()
     return result
@@ -292,8 +292,7 @@ def verify_file(
     """Verify one file on disk: an image is read whole (it is small, and faster so), a
     video, a sound or a document as a stream."""
     try:
-        with open(path, "rb") as handle:
-            fmt = media_files.detect_media(handle.read(media_files.HEAD_BYTES))
+        fmt = media_files.detect_media(media_files.read_head(path))
         if fmt is not None:
             return _verify_media_file(path, fmt, anchors, allow_remote, thumbnail)
         data = path.read_bytes()

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 def read_image_bytes(path: Path) -> bytes:
     """The file's bytes, or a one-line BadInput a person can act on."""
     data = image_files.read_file(path)
-    if media_files.detect_work(data[: media_files.HEAD_BYTES]) is None:
+    if media_files.detect_work(data) is None:
         raise BadInput(MESSAGES("facts.not_an_image", path=path))
     return data
 

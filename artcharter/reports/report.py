@@ -102,7 +102,7 @@ def _report_one(
 ) -> ReportFiles:
     """Verify, check and write the report of one file (in a worker or in this process)."""
     from artcharter.charter.check import check_verification
-    from artcharter.provenance.media_files import detect_media
+    from artcharter.provenance.media_files import detect_media, read_head
     from artcharter.provenance.verify import verify_bytes, verify_file
     from artcharter.reports.facts import add_images, facts_from_check
 
@@ -110,7 +110,7 @@ def _report_one(
     try:
         with open(path, "rb") as handle:
             # A video, sound or document is verified and pictured from the disk.
-            source = path if detect_media(handle.read(64)) else path.read_bytes()
+            source = path if detect_media(read_head(path)) else path.read_bytes()
     except OSError:
         source = None  # the verification says why (unreadable); the page has no picture
     if isinstance(source, bytes):

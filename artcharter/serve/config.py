@@ -60,7 +60,7 @@ class DeskConfig:
     def largest_upload_bytes(self) -> int:
         """The largest file of any kind: what a request is read up to before its type is
         known."""
-        return max(self.max_upload_bytes, *self.max_bytes_by_kind.values())
+        return max([self.max_upload_bytes, *self.max_bytes_by_kind.values()])
 
     @property
     def max_request_bytes(self) -> int:

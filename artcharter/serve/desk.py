@@ -90,7 +90,7 @@ class Desk:
     # --- uploads -------------------------------------------------------------------------
 
     def accept(self, name: str, data: bytes) -> Accepted:
-        return check_upload(name, data[:64], len(data), self.config.limit_for)
+        return check_upload(name, data, len(data), self.config.limit_for)
 
     async def verify_uploads(self, files: list[tuple[str, bytes]]) -> list[Held]:
         """Check every file first (one refused file refuses the request: nothing is half

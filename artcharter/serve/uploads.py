@@ -90,7 +90,7 @@ def check_upload(name: str, head: bytes, size: int, limit_for: Callable[[str], i
     (``limit_for(kind)``, in bytes), or raise Rejected."""
     if size == 0:
         raise Rejected(422, "err_empty", name=name)
-    fmt = media_files.detect_work(head)
+    fmt = media_files.detect_work(head)  # the whole upload: an ID3 tag is skipped
     if fmt is None:
         kind = lookalike(head)
         raise Rejected(415, "err_not_image", name=name, kind=kind)

@@ -19,8 +19,8 @@ from artcharter.base.errors import BadInput
 from artcharter.charter.check import check_file
 from artcharter.cli import run
 from artcharter.provenance import media_files, verdicts
-from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.label import label
+from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.record import ArtworkRecord
 from artcharter.provenance.verify import read_anchors, verify_file
 from artcharter.reports.browser import dump_dom, find_chromium, screenshot

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from artcharter.base.errors import BadInput
 from artcharter.base.files import write_atomic
 from artcharter.provenance.record import now_iso
 from artcharter.provenance.version import VERSION
@@ -108,10 +109,9 @@ def _report_one(
 
     source: bytes | Path | None
     try:
-        with open(path, "rb") as handle:
-            # A video, sound or document is verified and pictured from the disk.
-            source = path if detect_media(read_head(path)) else path.read_bytes()
-    except OSError:
+        # A video, sound or document is verified and pictured from the disk.
+        source = path if detect_media(read_head(path)) else path.read_bytes()
+    except (OSError, BadInput):
         source = None  # the verification says why (unreadable); the page has no picture
     if isinstance(source, bytes):
         verification = verify_bytes(source, str(path), anchors, thumbnail=True)

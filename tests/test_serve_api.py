@@ -179,7 +179,8 @@ def test_oversized_file_is_refused_with_413(files, school_root) -> None:
         assert response.status_code == 413
         assert (
             response.json()["detail"]
-            == "nocturne.png is over the 2 KB limit per file (the desk's --max-upload-mb option)"
+            == "nocturne.png is over the 2 KB limit per file of its kind (the desk's "
+            "--max-upload-mb, --max-video-mb, --max-sound-mb, --max-document-mb options)"
         )
         fr = small.post("/api/verify?lang=fr", files=upload(files["signed"]))
         assert "dépasse la limite de 2 ko par fichier" in fr.json()["detail"]

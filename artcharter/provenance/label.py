@@ -152,7 +152,7 @@ def sign_record(
     return Signed(output, digest, record)
 
 
-PREVIEW_ID = "preview.png"
+PREVIEW_ID = "preview"
 
 
 def sign_media_record(
@@ -190,7 +190,8 @@ def sign_media_record(
     picture = preview(source, fmt)
     resources = {}
     if picture is not None:
-        manifest["thumbnail"] = {"format": "image/png", "identifier": PREVIEW_ID}
+        mime_picture = "image/png" if picture.startswith(b"\x89PNG") else "image/jpeg"
+        manifest["thumbnail"] = {"format": mime_picture, "identifier": PREVIEW_ID}
         resources[PREVIEW_ID] = picture
     digest = ""
 

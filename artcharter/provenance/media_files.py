@@ -126,16 +126,21 @@ def is_media_name(path: Path) -> bool:
     return path.suffix.lower() in MEDIA_SUFFIXES and not path.name.startswith(".")
 
 
-def read_head(path: Path) -> bytes:
-    """The first bytes of a file the user named (ID3 tags skipped: what follows them says
-    what the file is), or a one-line BadInput."""
-    try:
-        with open(path, "rb") as handle:
+def head_of(path: Path) -> bytes:
+    """The first bytes of a file, ID3 tags skipped (what follows them says what the file
+    is); raises OSError."""
+    with open(path, "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+        while (end := id3_end(head)) is not None:
+            handle.seek(end - len(head), 1)
             head = handle.read(HEAD_BYTES)
-            while (end := id3_end(head)) is not None:
-                handle.seek(end - len(head), 1)
-                head = handle.read(HEAD_BYTES)
-            return head
+        return head
+
+
+def read_head(path: Path) -> bytes:
+    """``head_of`` a file the user named, or a one-line BadInput."""
+    try:
+        return head_of(path)
     except FileNotFoundError:
         raise BadInput(MESSAGES("image_files.no_such_file", path=path)) from None
     except IsADirectoryError:

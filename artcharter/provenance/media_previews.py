@@ -61,7 +61,8 @@ def info(source: Source, fmt: str, name: str) -> MediaInfo:
 
 
 def preview(source: Source, fmt: str) -> bytes | None:
-    """A PNG picture of the work (poster frame, waveform, first page or cover), or None."""
+    """A picture of the work (poster frame, waveform, first page or cover), or None: a
+    JPEG for what is photographic, a PNG for the waveform's flat colours."""
     kind = FORMATS[fmt].kind
     try:
         if kind == VIDEO:
@@ -78,7 +79,10 @@ def preview(source: Source, fmt: str) -> bytes | None:
         return None
     image.thumbnail((PREVIEW_MAX_SIDE, PREVIEW_MAX_SIDE))
     out = io.BytesIO()
-    image.convert("RGB").save(out, "PNG", optimize=True)
+    if kind == SOUND:
+        image.convert("RGB").save(out, "PNG")
+    else:
+        image.convert("RGB").save(out, "JPEG", quality=85)
     return out.getvalue()
 
 

@@ -292,10 +292,8 @@ def verify_file(
     """Verify one file on disk: an image is read whole (it is small, and faster so), a
     video, a sound or a document as a stream."""
     try:
-        fmt = media_files.detect_media(media_files.read_head(path))
-        if fmt is not None:
-            return _verify_media_file(path, fmt, anchors, allow_remote, thumbnail)
-        data = path.read_bytes()
+        fmt = media_files.detect_media(media_files.head_of(path))
+        data = path.read_bytes() if fmt is None else b""
     except OSError as exc:
         error = (
             MESSAGES("verify.is_folder", path=path)
@@ -303,6 +301,8 @@ def verify_file(
             else MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
         )
         return Verification(str(path), verdicts.UNREADABLE, error=error)
+    if fmt is not None:
+        return _verify_media_file(path, fmt, anchors, allow_remote, thumbnail)
     return verify_bytes(data, str(path), anchors, allow_remote, thumbnail)
 
 

@@ -565,6 +565,10 @@ MESSAGES = Catalogue(
             "fr": "sans objet",
             "en": "not applicable",
         },
+        "st_cannot-check": {
+            "fr": "impossible à vérifier ici",
+            "en": "cannot be checked here",
+        },
         "sev_required": {
             "fr": "obligatoire",
             "en": "required",

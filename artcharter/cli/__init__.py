@@ -50,6 +50,7 @@ COMMAND_MODULES = {
     "cartel": "report",
     "summary": "report",
     "serve": "serve",
+    "tsa": "tsa",
     "verify": "verify",
 }
 

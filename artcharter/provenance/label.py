@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
-from artcharter.provenance import image_files, media_files
+from artcharter.provenance import image_files, media_files, softbinding
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.manifest import PARENT_ID, build_manifest, xmp_fields
@@ -49,6 +49,11 @@ class Signed:
     path: Path
     sha256: str
     record: ArtworkRecord
+    # Whether the school's time-stamp authority stamped the signature: without it the file
+    # is valid only as long as the artist's certificate.
+    time_stamped: bool = False
+    time_stamp_error: str | None = None
+    iscc: str | None = None  # the soft binding's fingerprint
 
 
 def check_choices(source_type: str, training_mining: str) -> None:
@@ -138,18 +143,34 @@ def sign_record(
         data, image_files.xmp_packet(xmp_fields(record)), png_text
     )
     manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
-    signed = sign_image(prepared, fmt, manifest, identity, ingredients)
+    iscc = softbinding.add_to(manifest, prepared)
+    signed_image = sign_image(prepared, fmt, manifest, identity, ingredients)
+    signed = signed_image.data
     digest = sha256_hex(signed)
 
     def rows(ledger: Ledger) -> None:
         ledger.add_artwork(record, output, digest, status=status, session_id=session_id)
+        ledger.add_signature(
+            record.artwork_id,
+            time_stamped=signed_image.time_stamped,
+            time_stamp_error=signed_image.time_stamp_error,
+            iscc=iscc,
+            iscc_bits=softbinding.as_int(iscc) if iscc else None,
+        )
         if record.declaration is not None:
             ledger.add_declaration(record)
         if extra_rows is not None:
             extra_rows(ledger)
 
     publish(output, signed, ledger, rows)
-    return Signed(output, digest, record)
+    return Signed(
+        output,
+        digest,
+        record,
+        time_stamped=signed_image.time_stamped,
+        time_stamp_error=signed_image.time_stamp_error,
+        iscc=iscc,
+    )
 
 
 PREVIEW_ID = "preview"
@@ -193,22 +214,26 @@ def sign_media_record(
         mime_picture = "image/png" if picture.startswith(b"\x89PNG") else "image/jpeg"
         manifest["thumbnail"] = {"format": mime_picture, "identifier": PREVIEW_ID}
         resources[PREVIEW_ID] = picture
-    digest = ""
+    digest, stamp = "", (False, None)
 
     def write(out: BinaryIO) -> None:
-        nonlocal digest
+        nonlocal digest, stamp
         with open(source, "rb") as src:
-            sign_stream(src, out, mime, manifest, identity, ingredients, resources=resources)
+            stamp = sign_stream(
+                src, out, mime, manifest, identity, ingredients, resources=resources
+            )
         out.flush()
         digest = media_files.sha256_stream(out)
 
     def rows(ledger: Ledger) -> None:
         ledger.add_artwork(record, output, digest, status=status)
+        # No soft binding: the ISCC image code is a still image's fingerprint.
+        ledger.add_signature(record.artwork_id, time_stamped=stamp[0], time_stamp_error=stamp[1])
         if record.declaration is not None:
             ledger.add_declaration(record)
 
     publish(output, write, ledger, rows)
-    return Signed(output, digest, record)
+    return Signed(output, digest, record, time_stamped=stamp[0], time_stamp_error=stamp[1])
 
 
 def label(

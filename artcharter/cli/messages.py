@@ -664,6 +664,10 @@ MESSAGES = Catalogue(
             "en": "Also write one JSON verification report per file here.",
             "fr": "Écrire aussi ici un rapport de vérification JSON par fichier.",
         },
+        "help.verify.lookup": {
+            "fr": "Pour un fichier sans Content Credentials, chercher son empreinte auprès de ce bureau d'école (API de résolution C2PA, ex. http://127.0.0.1:8000/sbr/v1)\xa0; répétable.",
+            "en": "For a file without Content Credentials, look its fingerprint up at this school desk (C2PA resolution API, e.g. http://127.0.0.1:8000/sbr/v1); repeatable.",
+        },
         "help.verify.allow_remote": {
             "en": "Allow fetching remote manifests (off by default: no network).",
             "fr": "Autoriser la lecture de manifestes distants (désactivée par défaut\u00a0: aucun "

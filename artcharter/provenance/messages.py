@@ -836,6 +836,46 @@ MESSAGES = Catalogue(
             "fr": "non horodaté\xa0: valide seulement tant que le certificat du signataire l'est",
             "en": "not time-stamped: valid only as long as the signer's certificate is",
         },
+        "verify.file_claims": {
+            "fr": "Ce que dit le fichier, non vérifié (n'importe qui peut écrire ces champs)\xa0:",
+            "en": "What the file says, not verified (anyone can write these fields):",
+        },
+        "verify.claim": {
+            "fr": "{source}, {field}\xa0: {value}",
+            "en": "{source}, {field}: {value}",
+        },
+        "verify.claim_source.xmp": {
+            "fr": "métadonnées IPTC/XMP",
+            "en": "IPTC/XMP metadata",
+        },
+        "verify.claim_source.a1111": {
+            "fr": "paramètres AUTOMATIC1111",
+            "en": "AUTOMATIC1111 parameters",
+        },
+        "verify.claim_source.comfyui": {
+            "fr": "graphe ComfyUI",
+            "en": "ComfyUI graph",
+        },
+        "verify.claim_source.exif": {
+            "fr": "EXIF",
+            "en": "EXIF",
+        },
+        "verify.probable_matches": {
+            "fr": "Correspondance probable (ce n'est pas une vérification\xa0: une image semblable, signée ailleurs)\xa0:",
+            "en": "Probable match (not a verification: a similar picture, signed elsewhere):",
+        },
+        "verify.match": {
+            "fr": "«\xa0{title}\xa0» de {artist} ({organisation}), œuvre {artwork_id}, distance {distance}/64, similarité {similarity}\xa0%",
+            "en": "“{title}” by {artist} ({organisation}), artwork {artwork_id}, distance {distance}/64, similarity {similarity}%",
+        },
+        "verify.match_original": {
+            "fr": "procurez-vous l'original signé et vérifiez-le\xa0: {original}",
+            "en": "get the signed original and verify it: {original}",
+        },
+        "verify.lookup_failed": {
+            "fr": "recherche impossible\xa0: {error}",
+            "en": "lookup failed: {error}",
+        },
         "store.no_campaign": {
             "fr": "aucune campagne {campaign_id!r} dans le registre",
             "en": "no campaign {campaign_id!r} in the ledger",

@@ -244,6 +244,38 @@ class Project:
             force=force,
         )
 
+    def sign_declaration(
+        self,
+        image: Path | str,
+        declaration: Path | str,
+        output: Path | str,
+        *,
+        title: str | None = None,
+        training_mining: str | None = None,
+        artist: str | None = None,
+        passphrase: str | None = None,
+        force: bool = False,
+    ) -> Signed:
+        """Write a copy of the signed artwork ``image`` at ``output`` that carries the
+        artist's ``declaration`` file, signed again with ``image`` as its parent, and record
+        it in the ledger (the artwork keeps its id and everything its record said)."""
+        from artcharter.charter.declaration import load_declaration, merge_choices
+        from artcharter.provenance.label import sign_declaration
+
+        declared = load_declaration(Path(declaration))
+        title, choice = merge_choices(declared, title, training_mining, default="")
+        return sign_declaration(
+            Path(image),
+            Path(output),
+            identity=self.identity(artist, passphrase),
+            declaration=declared,
+            title=title,
+            training_mining=choice or None,
+            anchors=self.anchors,
+            ledger=self.ledger,
+            force=force,
+        )
+
     def request(self, request: GenerateRequest) -> GenerateRequest:
         """``request`` with the project's defaults filled in (its country), checked."""
         if request.country is None:

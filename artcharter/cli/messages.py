@@ -106,6 +106,12 @@ MESSAGES = Catalogue(
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",
             "fr": "signée\u00a0: {path}  (œuvre {artwork_id}, sha256 {sha256}…)",
         },
+        "label.declaration_signed": {
+            "en": "signed with its declaration: {path}  (artwork {artwork_id}, sha256 "
+            "{sha256}…; earlier version: {parent})",
+            "fr": "signée avec sa déclaration\u00a0: {path}  (œuvre {artwork_id}, sha256 "
+            "{sha256}…\u00a0; version précédente\u00a0: {parent})",
+        },
         # --- artcharter report, cartel, summary -------------------------------------------
         "report.written": {
             "en": "report: {html}\n        {json}",
@@ -492,6 +498,13 @@ MESSAGES = Catalogue(
         "keys.artist_key": {
             "en": "private key: {path} (mode 0600: give it only to {artist})",
             "fr": "clé privée\u00a0: {path} (mode 0600\u00a0: à ne remettre qu'à {artist})",
+        },
+        "keys.first_default": {
+            "en": "{artist} is the project's default artist (the first one issued): change it "
+            "in artcharter.toml, [artist] name, or with `artcharter keys issue --default`",
+            "fr": "{artist} est l'artiste par défaut du projet (la première identité "
+            "délivrée)\u00a0: changez-la dans artcharter.toml, [artist] name, ou avec "
+            "`artcharter keys issue --default`",
         },
         "keys.none": {
             "en": "no certificates yet: run `artcharter keys init-school --name ...`",
@@ -986,8 +999,8 @@ MESSAGES = Catalogue(
             "fr": "Phrase secrète de la clé racine de l'école.",
         },
         "help.keys.issue.default": {
-            "en": "Make this artist the project's default signer.",
-            "fr": "Faire de cet ou cette artiste le signataire par défaut du projet.",
+            "en": "Make this artist the project's default signer (the first artist issued is, when there is none).",
+            "fr": "Faire de cet ou cette artiste le signataire par défaut du projet (la première identité délivrée l'est, s'il n'y en a pas).",
         },
         "help.keys.issue.force": {
             "en": "Replace an existing certificate for this artist.",
@@ -1048,6 +1061,30 @@ MESSAGES = Catalogue(
         "help.label.label.json": {
             "en": "Print the record as JSON.",
             "fr": "Afficher la fiche en JSON.",
+        },
+        "help.label.sign_declaration": {
+            "en": "Sign the artist's declaration (written with `artcharter declare`) onto a signed artwork: a new signed copy that keeps everything the artwork's credentials said, adds the declaration, and names IMAGE as its earlier version.",
+            "fr": "Signer la déclaration de l'artiste (écrite avec `artcharter declare`) sur une œuvre signée\u00a0: une nouvelle copie signée qui garde tout ce que disaient les attestations de l'œuvre, ajoute la déclaration et désigne IMAGE comme sa version précédente.",
+        },
+        "help.label.sign_declaration.image": {
+            "en": "The signed artwork (never modified).",
+            "fr": "L'œuvre signée (jamais modifiée).",
+        },
+        "help.label.sign_declaration.declaration": {
+            "en": "The completed declaration file (TOML).",
+            "fr": "Le fichier de déclaration complété (TOML).",
+        },
+        "help.label.sign_declaration.output": {
+            "en": "Where to write the signed copy with its declaration.",
+            "fr": "Où écrire la copie signée avec sa déclaration.",
+        },
+        "help.label.sign_declaration.title": {
+            "en": "Title of the artwork (default: the declaration's, else the artwork's).",
+            "fr": "Titre de l'œuvre (par défaut\u00a0: celui de la déclaration, sinon celui de l'œuvre).",
+        },
+        "help.label.sign_declaration.training_mining": {
+            "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else the artwork's).",
+            "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon celui de l'œuvre).",
         },
         # --- --help: artcharter ledger --------------------------------------------------------
         "help.ledger.list_rows": {

@@ -326,8 +326,10 @@ class Project:
         on_ethnicity: Callable[[], None] | None = None,
     ) -> CampaignResult:
         """Run the bias probe campaign ``request`` asks for (or resume it), recorded in the
-        ledger; generated images are signed by the artist (default: the project's) and
-        kept under ``probes/<campaign id>`` unless ``request.output_dir`` says otherwise.
+        ledger; generated images are kept under ``probes/<campaign id>`` unless
+        ``request.output_dir`` says otherwise. They are probe images, not artworks: the
+        ledger keeps them apart, and they are signed only when ``artist`` is given (the
+        project's default artist is never made their author).
 
         Callbacks report what a person may want to see: ``progress(stage, done, total)``,
         ``on_loading(what, name)`` before the CLIP probe and the image model load,
@@ -344,9 +346,9 @@ class Project:
             ledger=self.ledger,
             default_model=self.model or DEFAULT_MODEL,
             default_output=lambda campaign_id: self.root / "probes" / campaign_id,
-            load_identity=lambda: self.identity(artist, passphrase),
+            load_identity=lambda: self.identity(artist, passphrase) if artist else None,
             country=self.country,
-            artist=artist or self.artist or None,
+            artist=artist,
             progress=progress or no_progress,
             on_loading=on_loading,
             on_open=on_open,

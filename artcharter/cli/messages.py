@@ -172,8 +172,24 @@ MESSAGES = Catalogue(
         },
         "serve.stopped": {"en": "jury desk stopped", "fr": "bureau du jury arrêté"},
         # --- artcharter ledger list ---------------------------------------------------------
-        "ledger.counts": {"en": "{tables}", "fr": "tables du registre\u00a0: {tables}"},
-        "ledger.count": {"en": "  {table}: {n}", "fr": ", {table} {n}"},
+        "ledger.counts": {"en": "ledger: {tables}", "fr": "registre\u00a0: {tables}"},
+        "ledger.count": {"en": ", {table} {n}", "fr": ", {table} {n}"},
+        "ledger.probe_image": {"en": "(probe image)", "fr": "(image de sonde)"},
+        "ledger.table.artworks": {"en": "artworks", "fr": "œuvres"},
+        "ledger.table.campaign_images": {
+            "en": "images of probe campaigns",
+            "fr": "images de campagnes de sondes",
+        },
+        "ledger.table.energy_runs": {"en": "energy measurements", "fr": "mesures d'énergie"},
+        "ledger.table.verifications": {"en": "verifications", "fr": "vérifications"},
+        "ledger.table.declarations": {"en": "declarations", "fr": "déclarations"},
+        "ledger.table.probe_campaigns": {"en": "probe campaigns", "fr": "campagnes de sondes"},
+        "ledger.table.probe_images": {
+            "en": "images read by the probes",
+            "fr": "images lues par les sondes",
+        },
+        "ledger.table.probe_results": {"en": "probe results", "fr": "résultats de sondes"},
+        "ledger.table.probe_artworks": {"en": "artworks probed", "fr": "œuvres sondées"},
         "ledger.status.kept": {"en": "kept", "fr": "gardée"},
         "ledger.status.discarded": {"en": "discarded", "fr": "écartée"},
         "ledger.status.signed": {"en": "signed", "fr": "signée"},
@@ -707,6 +723,10 @@ MESSAGES = Catalogue(
             "en": "Start a new campaign even if the same one was left unfinished.",
             "fr": "Commencer une nouvelle campagne même si la même est restée inachevée.",
         },
+        "help.probe.campaign.artist": {
+            "en": "Sign the probe images as this artist (default: they are not signed; probe images are never counted as anyone's artworks).",
+            "fr": "Signer les images de sonde au nom de cet ou cette artiste (par défaut\u00a0: elles ne sont pas signées\u00a0; les images de sonde ne comptent jamais comme les œuvres de quelqu'un).",
+        },
         "help.probe.campaign.dtype": {
             "en": "fp16, bf16 or fp32 for the model.",
             "fr": "fp16, bf16 ou fp32 pour le modèle.",
@@ -1110,6 +1130,10 @@ MESSAGES = Catalogue(
         "help.ledger.list_rows.limit": {
             "en": "At most this many rows.",
             "fr": "Au plus ce nombre de lignes.",
+        },
+        "help.ledger.list_rows.probes": {
+            "en": "Also list the images of bias probe campaigns (kept apart from the artworks).",
+            "fr": "Lister aussi les images des campagnes de sondes de biais (tenues à part des œuvres).",
         },
         "help.ledger.list_rows.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         "help.ledger.show.key": {

@@ -108,7 +108,7 @@ def sign_record(
     data: bytes,
     record: ArtworkRecord,
     output: Path,
-    identity: SigningIdentity,
+    identity: SigningIdentity | None,
     ingredient_inputs: list[IngredientInput],
     *,
     ledger: Ledger | None,
@@ -117,7 +117,10 @@ def sign_record(
     session_id: str | None = None,
     extra_rows: Any = None,
 ) -> Signed:
-    """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate."""
+    """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate.
+
+    Without an ``identity`` (a probe campaign's image, which no artist vouches for) the file
+    keeps its XMP and PNG text but is not signed."""
     fmt = image_files.detect_format(data)
     if fmt is None:
         raise BadInput(MESSAGES("image_files.not_an_image", name=output.name))
@@ -135,8 +138,11 @@ def sign_record(
     prepared = image_files.embed_metadata(
         data, image_files.xmp_packet(xmp_fields(record)), png_text
     )
-    manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
-    signed = sign_image(prepared, fmt, manifest, identity, ingredients)
+    if identity is None:
+        signed = prepared
+    else:
+        manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
+        signed = sign_image(prepared, fmt, manifest, identity, ingredients)
     digest = sha256_hex(signed)
 
     def rows(ledger: Ledger) -> None:

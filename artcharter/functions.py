@@ -92,6 +92,33 @@ def label(
     )
 
 
+def sign_declaration(
+    image: Path | str,
+    declaration: Path | str,
+    output: Path | str,
+    *,
+    title: str | None = None,
+    training_mining: str | None = None,
+    artist: str | None = None,
+    passphrase: str | None = None,
+    force: bool = False,
+    project: Project | None = None,
+) -> Signed:
+    """Sign the artist's declaration onto a signed artwork (``Project.sign_declaration``)."""
+    return _call(
+        project,
+        "sign_declaration",
+        image,
+        declaration,
+        output,
+        title=title,
+        training_mining=training_mining,
+        artist=artist,
+        passphrase=passphrase,
+        force=force,
+    )
+
+
 def generate(
     request: GenerateRequest,
     *,

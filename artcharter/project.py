@@ -249,6 +249,38 @@ class Project:
             force=force,
         )
 
+    def sign_declaration(
+        self,
+        image: Path | str,
+        declaration: Path | str,
+        output: Path | str,
+        *,
+        title: str | None = None,
+        training_mining: str | None = None,
+        artist: str | None = None,
+        passphrase: str | None = None,
+        force: bool = False,
+    ) -> Signed:
+        """Write a copy of the signed artwork ``image`` at ``output`` that carries the
+        artist's ``declaration`` file, signed again with ``image`` as its parent, and record
+        it in the ledger (the artwork keeps its id and everything its record said)."""
+        from artcharter.charter.declaration import load_declaration, merge_choices
+        from artcharter.provenance.label import sign_declaration
+
+        declared = load_declaration(Path(declaration))
+        title, choice = merge_choices(declared, title, training_mining, default="")
+        return sign_declaration(
+            Path(image),
+            Path(output),
+            identity=self.identity(artist, passphrase),
+            declaration=declared,
+            title=title,
+            training_mining=choice or None,
+            anchors=self.anchors,
+            ledger=self.ledger,
+            force=force,
+        )
+
     def request(self, request: GenerateRequest) -> GenerateRequest:
         """``request`` with the project's defaults filled in (its country), checked."""
         if request.country is None:
@@ -299,8 +331,10 @@ class Project:
         on_ethnicity: Callable[[], None] | None = None,
     ) -> CampaignResult:
         """Run the bias probe campaign ``request`` asks for (or resume it), recorded in the
-        ledger; generated images are signed by the artist (default: the project's) and
-        kept under ``probes/<campaign id>`` unless ``request.output_dir`` says otherwise.
+        ledger; generated images are kept under ``probes/<campaign id>`` unless
+        ``request.output_dir`` says otherwise. They are probe images, not artworks: the
+        ledger keeps them apart, and they are signed only when ``artist`` is given (the
+        project's default artist is never made their author).
 
         Callbacks report what a person may want to see: ``progress(stage, done, total)``,
         ``on_loading(what, name)`` before the CLIP probe and the image model load,
@@ -317,9 +351,9 @@ class Project:
             ledger=self.ledger,
             default_model=self.model or DEFAULT_MODEL,
             default_output=lambda campaign_id: self.root / "probes" / campaign_id,
-            load_identity=lambda: self.identity(artist, passphrase),
+            load_identity=lambda: self.identity(artist, passphrase) if artist else None,
             country=self.country,
-            artist=artist or self.artist or None,
+            artist=artist,
             progress=progress or no_progress,
             on_loading=on_loading,
             on_open=on_open,

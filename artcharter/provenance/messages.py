@@ -575,6 +575,38 @@ MESSAGES = Catalogue(
                 "among {choices}"
             ),
         },
+        "declaration.sign_no_credential": {
+            "fr": (
+                "{image} ne porte pas d'attestation artcharter à compléter : signez-la avec "
+                "sa déclaration par `artcharter label {image} -o SORTIE --source-type TYPE "
+                "--declaration DÉCLARATION`"
+            ),
+            "en": (
+                "{image} carries no artcharter Content Credentials to add a declaration to: "
+                "sign it with its declaration with `artcharter label {image} -o OUT "
+                "--source-type TYPE --declaration DECLARATION`"
+            ),
+        },
+        "declaration.sign_not_valid": {
+            "fr": (
+                "{image} ne passe pas la vérification ({verdict}) : aucune déclaration ne "
+                "peut s'y ajouter (`artcharter verify {image}` dit pourquoi)"
+            ),
+            "en": (
+                "{image} does not verify ({verdict}): no declaration can be added to it "
+                "(`artcharter verify {image}` says why)"
+            ),
+        },
+        "declaration.sign_other_artist": {
+            "fr": (
+                "{image} est signée par {signer}, pas par {artist} : seule l'autrice ou "
+                "l'auteur de l'œuvre signe sa déclaration (choisissez l'identité avec {param})"
+            ),
+            "en": (
+                "{image} is signed by {signer}, not by {artist}: only the artwork's author "
+                "signs its declaration (choose the identity with {param})"
+            ),
+        },
         "label.unknown_role": {
             "fr": "rôle d'ingrédient inconnu {role!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown ingredient role {role!r}: choose one of {choices}",

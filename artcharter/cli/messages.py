@@ -181,6 +181,10 @@ MESSAGES = Catalogue(
             "fr": "images de campagnes de sondes",
         },
         "ledger.table.energy_runs": {"en": "energy measurements", "fr": "mesures d'énergie"},
+        "ledger.table.signatures": {
+            "fr": 'signatures (horodatage, empreinte)',
+            "en": 'signatures (time-stamp, fingerprint)',
+        },
         "ledger.table.verifications": {"en": "verifications", "fr": "vérifications"},
         "ledger.table.declarations": {"en": "declarations", "fr": "déclarations"},
         "ledger.table.probe_campaigns": {"en": "probe campaigns", "fr": "campagnes de sondes"},

@@ -182,8 +182,8 @@ MESSAGES = Catalogue(
         },
         "ledger.table.energy_runs": {"en": "energy measurements", "fr": "mesures d'énergie"},
         "ledger.table.signatures": {
-            "fr": 'signatures (horodatage, empreinte)',
-            "en": 'signatures (time-stamp, fingerprint)',
+            "fr": "signatures (horodatage, empreinte)",
+            "en": "signatures (time-stamp, fingerprint)",
         },
         "ledger.table.verifications": {"en": "verifications", "fr": "vérifications"},
         "ledger.table.declarations": {"en": "declarations", "fr": "déclarations"},

@@ -589,6 +589,38 @@ MESSAGES = Catalogue(
                 "among {choices}"
             ),
         },
+        "declaration.sign_no_credential": {
+            "fr": (
+                "{image} ne porte pas d'attestation artcharter à compléter : signez-la avec "
+                "sa déclaration par `artcharter label {image} -o SORTIE --source-type TYPE "
+                "--declaration DÉCLARATION`"
+            ),
+            "en": (
+                "{image} carries no artcharter Content Credentials to add a declaration to: "
+                "sign it with its declaration with `artcharter label {image} -o OUT "
+                "--source-type TYPE --declaration DECLARATION`"
+            ),
+        },
+        "declaration.sign_not_valid": {
+            "fr": (
+                "{image} ne passe pas la vérification ({verdict}) : aucune déclaration ne "
+                "peut s'y ajouter (`artcharter verify {image}` dit pourquoi)"
+            ),
+            "en": (
+                "{image} does not verify ({verdict}): no declaration can be added to it "
+                "(`artcharter verify {image}` says why)"
+            ),
+        },
+        "declaration.sign_other_artist": {
+            "fr": (
+                "{image} est signée par {signer}, pas par {artist} : seule l'autrice ou "
+                "l'auteur de l'œuvre signe sa déclaration (choisissez l'identité avec {param})"
+            ),
+            "en": (
+                "{image} is signed by {signer}, not by {artist}: only the artwork's author "
+                "signs its declaration (choose the identity with {param})"
+            ),
+        },
         "label.unknown_role": {
             "fr": "rôle d'ingrédient inconnu {role!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown ingredient role {role!r}: choose one of {choices}",
@@ -855,6 +887,46 @@ MESSAGES = Catalogue(
         "verify.not_time_stamped": {
             "fr": "non horodaté\xa0: valide seulement tant que le certificat du signataire l'est",
             "en": "not time-stamped: valid only as long as the signer's certificate is",
+        },
+        "verify.file_claims": {
+            "fr": "Ce que dit le fichier, non vérifié (n'importe qui peut écrire ces champs)\xa0:",
+            "en": "What the file says, not verified (anyone can write these fields):",
+        },
+        "verify.claim": {
+            "fr": "{source}, {field}\xa0: {value}",
+            "en": "{source}, {field}: {value}",
+        },
+        "verify.claim_source.xmp": {
+            "fr": "métadonnées IPTC/XMP",
+            "en": "IPTC/XMP metadata",
+        },
+        "verify.claim_source.a1111": {
+            "fr": "paramètres AUTOMATIC1111",
+            "en": "AUTOMATIC1111 parameters",
+        },
+        "verify.claim_source.comfyui": {
+            "fr": "graphe ComfyUI",
+            "en": "ComfyUI graph",
+        },
+        "verify.claim_source.exif": {
+            "fr": "EXIF",
+            "en": "EXIF",
+        },
+        "verify.probable_matches": {
+            "fr": "Correspondance probable (ce n'est pas une vérification\xa0: une image semblable, signée ailleurs)\xa0:",
+            "en": "Probable match (not a verification: a similar picture, signed elsewhere):",
+        },
+        "verify.match": {
+            "fr": "«\xa0{title}\xa0» de {artist} ({organisation}), œuvre {artwork_id}, distance {distance}/64, similarité {similarity}\xa0%",
+            "en": "“{title}” by {artist} ({organisation}), artwork {artwork_id}, distance {distance}/64, similarity {similarity}%",
+        },
+        "verify.match_original": {
+            "fr": "procurez-vous l'original signé et vérifiez-le\xa0: {original}",
+            "en": "get the signed original and verify it: {original}",
+        },
+        "verify.lookup_failed": {
+            "fr": "recherche impossible\xa0: {error}",
+            "en": "lookup failed: {error}",
         },
         "store.no_campaign": {
             "fr": "aucune campagne {campaign_id!r} dans le registre",

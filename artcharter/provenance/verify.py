@@ -9,6 +9,7 @@ against 1.7x for processes). Threads remain for callers that cannot fork (a serv
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
 import io
 import itertools
@@ -24,7 +25,8 @@ from typing import Any, BinaryIO, TypeVar
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 from artcharter.base.messages import Message, render_text
-from artcharter.provenance import image_files, media_files, revocation, verdicts
+from artcharter.provenance import image_files, media_files, revocation, softbinding, verdicts
+from artcharter.provenance.file_claims import file_claims
 from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
 from artcharter.provenance.messages import MESSAGES
 
@@ -47,6 +49,14 @@ class Verification:
     # The signer's certificate on a trust anchor's revocation list: {"revoked_at",
     # "reason", "signed_before": whether a trusted time-stamp predates the revocation}.
     revocation: dict[str, Any] | None = None
+    # For a file without a valid credential: what its metadata claims, unverified
+    # (artcharter.provenance.file_claims), shown as "what the file says, not verified".
+    file_claims: list[dict[str, str]] = field(default_factory=list)
+    # For a file with no credential: its ISCC fingerprint, and the signed originals it
+    # probably comes from (artcharter.provenance.recovery) - never a verification.
+    fingerprint: str | None = None
+    probable_matches: list[dict[str, Any]] = field(default_factory=list)
+    lookup_errors: list[str] = field(default_factory=list)
     # Why the file could not be verified: our own message (rendered in the reader's
     # language by to_dict and the doors) or c2pa's words, kept as they are for experts.
     error: Message | str | None = None
@@ -134,6 +144,12 @@ def verify_bytes(
     digest = _hasher().submit(sha256_hex, data)
     fmt = media_files.detect_work(data)
     result = _verify(io.BytesIO(data), fmt, data, name, anchors, allow_remote, thumbnail)
+    if result.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED, verdicts.UNREADABLE):
+        result.file_claims = [claim.to_dict() for claim in file_claims(data)]
+    if result.verdict == verdicts.NO_CREDENTIAL and result.kind == media_files.IMAGE:
+        # A file Pillow cannot read as a picture has nothing to look up.
+        with contextlib.suppress(BadInput):
+            result.fingerprint = softbinding.fingerprint(data)
     result.sha256 = digest.result()
     return result
 
@@ -343,6 +359,44 @@ def signature_notes(result: Verification) -> list[Message]:
             )
         )
     return notes
+
+
+def claim_lines(result: Verification) -> list[Message]:
+    """The file's unverified claims, one line each, under their heading (nothing when the
+    file claims nothing): "what the file says, not verified"."""
+    if not result.file_claims:
+        return []
+    lines = [MESSAGES("verify.file_claims")]
+    for claim in result.file_claims:
+        source = MESSAGES(f"verify.claim_source.{claim['source']}")
+        lines.append(
+            MESSAGES("verify.claim", source=source, field=claim["field"], value=claim["value"])
+        )
+    return lines
+
+
+def match_lines(result: Verification) -> list[Message]:
+    """The probable matches of a file with no credential, under a heading that says they
+    are not a verification; or that none was found where the fingerprint was looked up."""
+    lines: list[Message] = []
+    if result.probable_matches:
+        lines.append(MESSAGES("verify.probable_matches"))
+        for match in result.probable_matches:
+            distance = match["distance"] if match["distance"] is not None else "?"
+            lines.append(
+                MESSAGES(
+                    "verify.match",
+                    title=match["title"] or "?",
+                    artist=match["artist"] or "?",
+                    organisation=match["organisation"] or "?",
+                    artwork_id=match["artwork_id"],
+                    distance=distance,
+                    similarity=match["similarity"],
+                )
+            )
+            lines.append(MESSAGES("verify.match_original", original=match["original"]))
+    lines += [MESSAGES("verify.lookup_failed", error=error) for error in result.lookup_errors]
+    return lines
 
 
 def _time_stamp(codes: dict[str, list[str]], info: dict[str, Any]) -> dict[str, Any]:

@@ -18,8 +18,8 @@ from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import image_files, media_files, softbinding
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.media_files import MediaInfo
 from artcharter.provenance.manifest import PARENT_ID, build_manifest, xmp_fields
+from artcharter.provenance.media_files import MediaInfo
 from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import (
     DEFAULT_MODEL_KIND,
@@ -312,7 +312,14 @@ def label(
     )
     if media_format is not None:
         return sign_media_record(
-            source, media_format, record, output, identity, ingredient_inputs, ledger=ledger, status="signed"
+            source,
+            media_format,
+            record,
+            output,
+            identity,
+            ingredient_inputs,
+            ledger=ledger,
+            status="signed",
         )
     return sign_record(
         data, record, output, identity, ingredient_inputs, ledger=ledger, status="signed"

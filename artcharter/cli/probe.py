@@ -11,7 +11,6 @@ import typer
 from artcharter.base.errors import EXIT_FAILED
 from artcharter.cli import app
 from artcharter.cli.context import (
-    ArtistOption,
     PassphraseOption,
     echo_json,
     lang_of,
@@ -196,7 +195,9 @@ def campaign(
     workers: Annotated[
         int | None, typer.Option(help=help_text("help.probe.campaign.workers"))
     ] = None,
-    artist: ArtistOption = None,
+    artist: Annotated[
+        str | None, typer.Option(help=help_text("help.probe.campaign.artist"))
+    ] = None,
     passphrase: PassphraseOption = None,
     output: Annotated[
         Path | None,

@@ -96,7 +96,7 @@ class WrapperMaker:
     """Images made through ``artcharter.provenance.generate``: signed, recorded and measured."""
 
     loaded: Any  # artcharter.provenance.generate.LoadedModel
-    identity: Any  # artcharter.provenance.signing.SigningIdentity
+    identity: Any  # artcharter.provenance.signing.SigningIdentity, or None: unsigned
     ledger: Ledger
     steps: int | None = None
     size: int | None = None
@@ -126,6 +126,7 @@ class WrapperMaker:
         on_image: OnImage,
     ) -> None:
         from artcharter.provenance.generate import GenerateRequest, generate
+        from artcharter.provenance.ledger import PROBE_KIND
 
         request = GenerateRequest(
             prompt,
@@ -138,6 +139,7 @@ class WrapperMaker:
             guidance=self.guidance,
             country=self.country,
             session_id=session_id,
+            kind=PROBE_KIND,
         )
         generate(
             self.loaded,

@@ -223,6 +223,18 @@ MESSAGES = Catalogue(
             "en": "{imported} imported, {already} already there, {skipped} not imported",
             "fr": "{imported} importé(s), {already} déjà présent(s), {skipped} non importé(s)",
         },
+        "ledger.merge.total": {
+            "en": "{source}: {imported} artwork(s) joined (trusted files), {already} already here, {conflict} in conflict (this ledger's rows kept), {apart} other row(s) kept apart in merged_rows",
+            "fr": "{source} : {imported} œuvre(s) ajoutée(s) (fichiers de confiance), {already} déjà présente(s), {conflict} en conflit (les lignes de ce registre sont gardées), {apart} autre(s) ligne(s) mise(s) à part dans merged_rows",
+        },
+        "ledger.merge.no_file": {
+            "en": "no ledger file at {path}",
+            "fr": "aucun fichier de registre à {path}",
+        },
+        "ledger.merge.no_folder": {
+            "en": "no folder at {path}",
+            "fr": "aucun dossier à {path}",
+        },
         # --- artcharter generate ----------------------------------------------------------
         "generate.loading": {"en": "loading {model}…", "fr": "chargement {model:de}…"},
         "generate.loaded": {
@@ -1273,6 +1285,19 @@ MESSAGES = Catalogue(
             "fr": "Images signées ou dossiers d'images signées (jamais modifiées).",
         },
         "help.ledger.import_files.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        "help.ledger.merge": {
+            "en": "Merge another workstation's ledger: an artwork joins only through its signed file, found and verified trusted here; every other row is kept apart (merged_rows). Running it again changes nothing.",
+            "fr": "Fusionner le registre d'un autre poste : une œuvre n'entre que par son fichier signé, retrouvé et vérifié de confiance ici ; toute autre ligne est mise à part (merged_rows). Relancer ne change rien.",
+        },
+        "help.ledger.merge.other": {
+            "en": "The other ledger (a copy made with SQLite's backup, never the live file on a share).",
+            "fr": "L'autre registre (une copie faite avec la sauvegarde de SQLite, jamais le fichier vivant sur un partage).",
+        },
+        "help.ledger.merge.files": {
+            "en": "Folder where the other workstation's signed files were copied (repeatable).",
+            "fr": "Dossier où les fichiers signés de l'autre poste ont été copiés (répétable).",
+        },
+        "help.ledger.merge.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         # --- --help: artcharter project -------------------------------------------------------
         "help.project.init": {
             "en": "Create artcharter.toml and the ledger in FOLDER.",

@@ -984,6 +984,10 @@ MESSAGES = Catalogue(
             "fr": "recherche impossible\xa0: {error}",
             "en": "lookup failed: {error}",
         },
+        "merge.same_ledger": {
+            "fr": "{path} est ce registre même : donnez celui d'un autre poste",
+            "en": "{path} is this very ledger: give another workstation's",
+        },
         "store.no_campaign": {
             "fr": "aucune campagne {campaign_id!r} dans le registre",
             "en": "no campaign {campaign_id!r} in the ledger",

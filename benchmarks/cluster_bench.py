@@ -2,7 +2,8 @@
 
 Side by side in one run, on the demo model, the same images (prompt, seeds, size):
 
-1. images per second of ``generate`` in one process (torch's default threads), and with
+1. images per second of ``generate`` in one process (torch's default threads, then one
+   thread as a CPU worker uses), and with
    ``--cluster`` on a local Ray instance with 1 and then 2 workers (one CPU each), counted
    from the moment the workers have loaded the model to the last image signed and recorded
    (loading is measured apart: it happens once per worker and campaign). The three are
@@ -112,10 +113,16 @@ def main() -> None:
             PROMPT, output_dir=folder / tag, seed=1000, n=args.images, size=args.size
         )
 
-    def single(ledger: Ledger) -> float:
-        started = time.perf_counter()
-        generate(loaded, request("single"), identity=identity, ledger=ledger)
-        return args.images / (time.perf_counter() - started)
+    def single(ledger: Ledger, threads: int | None = None) -> float:
+        """One process: torch's default threads, or ``threads`` (a CPU worker uses one)."""
+        default = torch.get_num_threads()
+        torch.set_num_threads(threads or default)
+        try:
+            started = time.perf_counter()
+            generate(loaded, request("single"), identity=identity, ledger=ledger)
+            return args.images / (time.perf_counter() - started)
+        finally:
+            torch.set_num_threads(default)
 
     def cluster(ledger: Ledger, workers: int) -> tuple[float, float]:
         marks: dict[str, float] = {"start": time.perf_counter()}
@@ -131,12 +138,18 @@ def main() -> None:
         end = time.perf_counter()
         return args.images / (end - marks["loaded"]), marks["loaded"] - marks["start"]
 
-    rates: dict[str, list[float]] = {"single": [], "1 worker": [], "2 workers": []}
+    rates: dict[str, list[float]] = {
+        "single": [],
+        "single, 1 thread": [],
+        "1 worker": [],
+        "2 workers": [],
+    }
     startup: dict[str, list[float]] = {"1 worker": [], "2 workers": []}
     ratios: list[float] = []
     with Ledger(folder / "artcharter.db") as ledger:
         for _ in range(args.rounds):
             rates["single"].append(single(ledger))
+            rates["single, 1 thread"].append(single(ledger, threads=1))
             one, s1 = cluster(ledger, 1)
             two, s2 = cluster(ledger, 2)
             rates["1 worker"].append(one)
@@ -159,7 +172,7 @@ def main() -> None:
             extra = (
                 f"  (workers start and load the model in {statistics.median(startup[name]):.1f} s)"
             )
-        print(f"  {name:10} {statistics.median(values):7.2f} images/s{extra}")
+        print(f"  {name:16} {statistics.median(values):7.2f} images/s{extra}")
     scaling = statistics.median(ratios)
     print(f"2 workers / 1 worker: {scaling:.2f}x (target >= {TARGET_SCALING}x): "
           f"{'met' if scaling >= TARGET_SCALING else 'NOT met'}")  # fmt: skip

@@ -108,7 +108,7 @@ def _one_thread() -> Any:
 def _campaign(project: Path, request: CampaignRequest) -> tuple[Any, list[tuple], list[dict]]:
     """Run a campaign; its images, and its artworks' records in the order they were made."""
     with open_project(project) as opened:
-        result = opened.probe_campaign(request)
+        result = opened.probe_campaign(request, artist="Alice Martin")
         images = sorted(
             (i["prompt_key"], i["image_index"], i["seed"], i["pixels_sha256"], i["status"],
              i["reading"])
@@ -232,7 +232,8 @@ def test_a_batch_failing_three_times_is_recorded_and_counted(
 def _driver(project: Path, address: str, *extra: str) -> subprocess.Popen[str]:
     argv = [str(Path(sys.executable).parent / "artcharter"), "--project", str(project), "probe", "campaign",
             "--model", "demo", "--clip", "demo", "--subjects", "nurse,ceo", "--per-prompt", "8",
-            "--steps", "1", "--size", "64", "--cluster", address, "--workers", "2", *extra]  # fmt: skip
+            "--steps", "1", "--size", "64", "--cluster", address, "--workers", "2",
+            "--artist", "Alice Martin", *extra]  # fmt: skip
     return subprocess.Popen(
         argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ)
     )

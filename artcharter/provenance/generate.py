@@ -992,7 +992,7 @@ def publish_rendered(
     rendered: RenderedBatch,
     request: GenerateRequest,
     *,
-    identity: SigningIdentity,
+    identity: SigningIdentity | None,
     ledger: Ledger | None,
     session: str,
 ) -> list[Signed]:
@@ -1017,6 +1017,7 @@ def publish_rendered(
             ledger=ledger,
             session=session,
             status=request.status,
+            kind=request.kind,
         )
         for index, (data, encode_ms) in enumerate(
             zip(rendered.images, rendered.encode_ms, strict=True)

@@ -215,8 +215,9 @@ def _cluster_maker(
     """The campaign's images rendered on the cluster, signed and recorded here."""
     from artcharter.provenance.cluster.run import ClusterMaker, ClusterRun
     from artcharter.provenance.generate import GenerateRequest
+    from artcharter.provenance.ledger import PROBE_KIND
 
-    assert request.cluster is not None and identity is not None
+    assert request.cluster is not None
     run = ClusterRun.open(
         request.cluster,
         model=plan.model_spec,
@@ -237,6 +238,7 @@ def _cluster_maker(
         country=country,
         device=request.device,
         dtype=request.dtype,
+        kind=PROBE_KIND,  # as WrapperMaker's: a campaign's images are kept apart
     )
     return ClusterMaker(run, template, batch_size=request.batch_size)
 

@@ -26,11 +26,12 @@ from artcharter.provenance.signing import SigningIdentity
 
 @dataclass
 class ClusterRun:
-    """A pool of workers rendering for this driver, which signs with ``identity`` and
-    records in ``ledger``. The workers are given neither."""
+    """A pool of workers rendering for this driver, which signs with ``identity`` (None:
+    a probe campaign's images, unsigned) and records in ``ledger``. The workers are given
+    neither."""
 
     pool: WorkerPool
-    identity: SigningIdentity
+    identity: SigningIdentity | None
     ledger: Ledger | None
     # Each worker's loading, by its id: its energy row is written once per ledger.
     models: dict[str, Any] = field(default_factory=dict)
@@ -41,7 +42,7 @@ class ClusterRun:
         address: str,
         *,
         model: str,
-        identity: SigningIdentity,
+        identity: SigningIdentity | None,
         ledger: Ledger | None,
         workers: int | None = None,
         device: str = "auto",

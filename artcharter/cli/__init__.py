@@ -120,6 +120,15 @@ def run(argv: list[str] | None = None) -> int:
         # In the reader's language, naming the options the reader typed.
         echo_error(render_error(exc, typer.main.get_command(app), args))
         return exc.exit_code
+    except ImportError as exc:
+        # A library of an extra the light install leaves out (torch, diffusers...).
+        from artcharter.base.extras import missing_extra
+
+        missing = missing_extra(exc)
+        if missing is None:
+            raise
+        echo_error(missing.render(reader_lang(args)))
+        return missing.exit_code
     return result if isinstance(result, int) else 0
 
 

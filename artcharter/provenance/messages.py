@@ -362,13 +362,6 @@ MESSAGES = Catalogue(
                 "{min_side} and {max_side}"
             ),
         },
-        "generate.no_torch": {
-            "fr": (
-                "PyTorch n'est pas installé\u00a0: lancez `pip install torch` (voir "
-                "https://pytorch.org)"
-            ),
-            "en": "PyTorch is not installed: run `pip install torch` (see https://pytorch.org)",
-        },
         "generate.bad_model_name": {
             "fr": (
                 "{repo_id!r} n'est ni `demo`, ni un dossier local, ni un identifiant "

@@ -449,8 +449,8 @@ MESSAGES = Catalogue(
             ),
         },
         "image_files.truncated_chunk": {
-            "fr": "bloc PNG tronqué",
-            "en": "truncated PNG chunk",
+            "fr": "image PNG endommagée ou tronquée (un bloc est coupé)",
+            "en": "damaged or truncated PNG image (a chunk is cut short)",
         },
         "image_files.empty_folder": {
             "fr": "{path}\u00a0: aucune image PNG, JPEG ou WebP dans ce dossier",
@@ -752,6 +752,10 @@ MESSAGES = Catalogue(
         "verify.is_folder": {
             "fr": "{path}\u00a0: c'est un dossier",
             "en": "{path}: is a folder",
+        },
+        "verify.missing": {
+            "fr": "{path}\u00a0: ce fichier n'existe pas (vérifiez son nom et son dossier)",
+            "en": "{path}: no such file (check its name and folder)",
         },
         "verify.cannot_read": {
             "fr": "{path}\u00a0: illisible ({reason})",

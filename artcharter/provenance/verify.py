@@ -313,11 +313,12 @@ def verify_file(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        error = (
-            MESSAGES("verify.is_folder", path=path)
-            if path.is_dir()
-            else MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
-        )
+        if path.is_dir():
+            error = MESSAGES("verify.is_folder", path=path)
+        elif isinstance(exc, FileNotFoundError):
+            error = MESSAGES("verify.missing", path=path)
+        else:
+            error = MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
         return Verification(str(path), verdicts.UNREADABLE, error=error)
     return verify_bytes(data, str(path), anchors, allow_remote, thumbnail)
 

@@ -130,7 +130,9 @@ def summarize(
         "verdict_title": {code: verdicts.title(verification.verdict, code) for code in langs},
         "explanation": {code: verdicts.explanation(verification.verdict, code) for code in langs},
         "reliable": verification.verdict in RELIABLE_VERDICTS,
-        "title": record.get("title") or verification.title,
+        # An artcharter record's own title (None: untitled), never the manifest's stand-in
+        # (the artwork id); another tool's manifest title otherwise.
+        "title": record.get("title") if record else verification.title,
         "artist": author.get("name") or verification.signer.get("name"),
         "organisation": author.get("organisation") or verification.signer.get("organisation"),
         "signer": verification.signer.get("name"),

@@ -325,9 +325,25 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: {error}",
             "en": "{path}: {error}",
         },
-        "prompt_audit.bad_pattern": {
-            "fr": "{where}\u00a0: motif incorrect ({error})",
-            "en": "{where}: bad pattern ({error})",
+        "prompt_audit.no_spacy": {
+            "fr": (
+                "l'audit des prompts a besoin de spaCy, qui n'est pas installé\u00a0: "
+                "réinstallez artcharter (pip install artcharter)"
+            ),
+            "en": (
+                "the prompt audit needs spaCy, which is not installed: reinstall artcharter "
+                "(pip install artcharter)"
+            ),
+        },
+        "prompt_audit.no_pipeline": {
+            "fr": (
+                "l'audit des prompts a besoin du modèle spaCy pour la langue {lang} "
+                "({package}), qui n'est pas installé\u00a0: pip install {package}"
+            ),
+            "en": (
+                "the prompt audit needs the spaCy pipeline for {lang} ({package}), which is "
+                "not installed: pip install {package}"
+            ),
         },
         "prompt_audit.no_protected_names_file": {
             "fr": "{path}\u00a0: fichier de noms protégés introuvable",

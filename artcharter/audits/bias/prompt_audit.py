@@ -245,7 +245,7 @@ def _units(doc: Doc, lexicon: lexicon_module.Lexicon, lang: str) -> list[_Unit]:
                     if i + n > len(words) or (best and n <= best[0]) or not words[i + n - 1][3]:
                         continue
                     if all(key[k] in words[i + k][0] for k in range(n)):
-                        terms = [t for t in entries[key] if t.kind == kind]
+                        terms = _one_role([t for t in entries[key] if t.kind == kind])
                         if terms:
                             best = (n, terms)
             if best:
@@ -257,6 +257,13 @@ def _units(doc: Doc, lexicon: lexicon_module.Lexicon, lang: str) -> list[_Unit]:
             else:
                 i += 1
     return units
+
+
+def _one_role(terms: list[Term]) -> list[Term]:
+    """A word listed both as a noun and as a describing word ("criminal") is read as the
+    describing word, which is also read as a noun where it stands as one ("a criminal")."""
+    described = {(t.kind, t.category) for t in terms if t.role == "adj"}
+    return [t for t in terms if t.role != "noun" or (t.kind, t.category) not in described]
 
 
 def _skippable(token: Token, adjectives: set[int]) -> bool:
@@ -284,10 +291,28 @@ def _scan(doc: Doc, i: int, step: int, adjectives: set[int], is_person: Any) -> 
     return None
 
 
+def _before_de(doc: Doc, token: Token, adjectives: set[int], is_person: Any) -> Token | None:
+    """The person before "de" in "une prof de maths intelligente", "un musicien de jazz noir":
+    a noun after "de" completes the one before it, which the descriptor may describe."""
+    i = token.i
+    if token.lower_ not in ("de", "d'", "en"):
+        before = doc[i - 1] if i > 0 else None
+        if before is None or before.lower_ not in ("de", "d'", "en"):
+            return None
+        i -= 1
+    earlier = _scan(doc, i - 1, -1, adjectives, is_person)
+    return earlier if is_person(earlier) else None
+
+
 def _subject(adj: Token, lang: str) -> Token | None:
     """Who a descriptor is said of: "la femme est riche", "a woman who is not poor"."""
+    if adj.dep_ == "conj" and adj.head.i < adj.i and adj.head.pos_ in ("ADJ", "VERB"):
+        return _subject(adj.head, lang)  # "the nurse is Black and exhausted"
     if lang == "fr":
-        if not any(c.dep_ == "cop" for c in adj.children):
+        if not any(
+            c.dep_ == "cop" or (c.dep_.startswith("aux") and c.lemma_ == "être")
+            for c in adj.children
+        ):
             return None
         subject = next((c for c in adj.children if c.dep_.startswith("nsubj")), None)
         if subject is not None and subject.lower_ in _RELATIVES:
@@ -303,10 +328,14 @@ def _subject(adj: Token, lang: str) -> Token | None:
 
 
 def _negated(doc: Doc, unit: _Unit) -> bool:
-    tokens = [doc[i] for i in range(unit.start, unit.end + 1)]
+    inside = range(unit.start, unit.end + 1)
+    tokens = [doc[i] for i in inside]
     heads = [t.head for t in tokens if t.dep_ in ("acomp", "attr", "xcomp")]
     for token in (*tokens, *heads):
-        if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in token.children):
+        if any(
+            (c.dep_ == "neg" or c.lower_ in _NEGATIONS) and c.i not in inside
+            for c in token.children
+        ):
             return True
     for i in range(unit.start - 1, max(unit.start - 4, -1), -1):
         if doc[i].is_punct:
@@ -339,16 +368,22 @@ def _read(doc: Doc, lang: str, lexicon: lexicon_module.Lexicon) -> list[tuple[_U
         )
 
     def nominal(u: _Unit, term: Term) -> bool:
+        """Used as a noun: "les pauvres", "the elderly", "an illegal immigrant hiding"."""
         first, last = doc[u.start], doc[u.end]
         if term.nominal == "capitalised" and not first.text[:1].isupper():
             return False
         after = doc[u.end + 1] if u.end + 1 < len(doc) else None
-        if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.i in people):
-            return False
-        before = doc[u.start - 1] if u.start > 0 else None
-        return (before is not None and before.pos_ == "DET") or (
-            last.pos_ in ("NOUN", "PROPN") and last.dep_ not in ("amod", "compound")
-        )
+        if after is not None and (
+            after.i in people
+            or (after.pos_ in ("NOUN", "PROPN", "ADJ") and after.tag_ not in ("VBG", "VBN"))
+        ):
+            return False  # it describes the next word
+        i = u.start - 1
+        while i >= 0 and _skippable(doc[i], adjectives) and doc[i].pos_ != "DET":
+            i -= 1
+        if i >= 0 and doc[i].pos_ == "DET":
+            return True
+        return last.pos_ in ("NOUN", "PROPN") and last.dep_ not in ("amod", "compound")
 
     nominal_people: set[int] = set()
     for u in units:
@@ -387,17 +422,23 @@ def _attached(doc: Doc, u: _Unit, lang: str, adjectives: set[int], is_person: An
         token = _scan(doc, (u.start - 1) if step < 0 else (u.end + 1), step, adjectives, is_person)
         if token is None:
             continue
+        stopped = True
         if is_person(token):
             # "a rich business man": a noun that modifies the next one is not the person
             if lang == "en" and token.dep_ == "compound" and is_person(token.head):
                 return token.head
             return token
-        if lang == "en" and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound":
+        if lang == "fr" and step < 0:
+            earlier = _before_de(doc, token, adjectives, is_person)
+            if earlier is not None:
+                return earlier
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue  # "une vieille femme": nothing before but "une", the person follows
+        if lang == "en" and token.dep_ == "compound":
             following = _scan(doc, token.i + 1, +1, adjectives, is_person)
             if is_person(following):
                 return following
-        stopped = True  # on another noun ("un vin riche") or a word like "aux", "de"
-        break
+        break  # another noun: "un vin riche", "a poor harvest"
     # Nothing on either side but punctuation: trust the parse ("infirmières, épuisées").
     if not stopped and head.dep_ in ("amod", "acl", "appos", "conj") and is_person(head.head):
         return head.head

@@ -186,6 +186,13 @@ _INTENSIFIERS = {
     "très", "tres", "si", "plutôt", "assez", "trop", "fort", "bien", "peu", "tout", "toute",
     "very", "so", "quite", "rather", "too", "really", "extremely", "incredibly", "fairly",
 }  # fmt: skip
+_DETERMINERS = {
+    "le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "mon", "ma",
+    "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur",
+    "leurs", "quelques", "plusieurs", "deux", "trois", "the", "a", "an", "this", "that",
+    "these", "those", "my", "your", "his", "her", "its", "our", "their", "some", "many", "two",
+    "three", "several",
+}  # fmt: skip
 _RELATIVES = {"qui", "que", "who", "that", "which", "whom"}
 _PERSONAL = {"il", "elle", "ils", "elles", "he", "she", "they", "i", "we", "je", "nous", "on"}
 _PLURALS = (("ies", "y"), ("ves", "f"), ("men", "man"), ("aux", "al"), ("eaux", "eau"))
@@ -221,7 +228,8 @@ def _words(doc: Doc) -> list[tuple[set[str], int, bool, bool]]:
     words = []
     for token in doc:
         parts = [w for w in lexicon_module.words_of(token.text) if any(c.isalnum() for c in w)]
-        lemma = nlp.fold(token.lemma_) if len(parts) == 1 else None
+        # A verb's lemma is no noun: "cooking" is not "cook", "volent" not "vol".
+        lemma = nlp.fold(token.lemma_) if len(parts) == 1 and token.pos_ not in ("VERB", "AUX") else None
         for k, part in enumerate(parts):
             words.append((_variants(part, lemma), token.i, k == 0, k == len(parts) - 1))
     return words
@@ -259,6 +267,11 @@ def _units(doc: Doc, lexicon: lexicon_module.Lexicon, lang: str) -> list[_Unit]:
     return units
 
 
+def _determiner(token: Token) -> bool:
+    # The small pipelines tag "des" as a preposition at times: the word decides.
+    return token.pos_ == "DET" or token.lower_ in _DETERMINERS
+
+
 def _one_role(terms: list[Term]) -> list[Term]:
     """A word listed both as a noun and as a describing word ("criminal") is read as the
     describing word, which is also read as a noun where it stands as one ("a criminal")."""
@@ -289,6 +302,23 @@ def _scan(doc: Doc, i: int, step: int, adjectives: set[int], is_person: Any) -> 
             return token
         i += step
     return None
+
+
+def _fronted(doc: Doc, u: _Unit, adjectives: set[int], is_person: Any) -> Token | None:
+    """ "Riche et puissant, un homme d'affaires...": descriptors that open the prompt, then
+    a comma, then the person."""
+    if any(not _skippable(doc[i], adjectives) for i in range(u.start)):
+        return None
+    i = u.end + 1
+    while i < len(doc) and _skippable(doc[i], adjectives) and not is_person(doc[i]):
+        i += 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    while i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    token = _scan(doc, i, +1, adjectives, is_person)
+    return token if is_person(token) else None
 
 
 def _before_de(doc: Doc, token: Token, adjectives: set[int], is_person: Any) -> Token | None:
@@ -375,13 +405,23 @@ def _read(doc: Doc, lang: str, lexicon: lexicon_module.Lexicon) -> list[tuple[_U
         after = doc[u.end + 1] if u.end + 1 < len(doc) else None
         if after is not None and (
             after.i in people
-            or (after.pos_ in ("NOUN", "PROPN", "ADJ") and after.tag_ not in ("VBG", "VBN"))
+            or (
+                after.pos_ in ("NOUN", "PROPN", "ADJ")
+                and after.tag_ not in ("VBG", "VBN")
+                # "an immigrant hiding", but "an illegal parking spot"
+                and not (
+                    lang == "en"
+                    and after.lower_.endswith("ing")
+                    and after.dep_ not in ("compound", "amod")
+                )
+                and after.i not in adjectives
+            )
         ):
             return False  # it describes the next word
         i = u.start - 1
-        while i >= 0 and _skippable(doc[i], adjectives) and doc[i].pos_ != "DET":
+        while i >= 0 and _skippable(doc[i], adjectives) and not _determiner(doc[i]):
             i -= 1
-        if i >= 0 and doc[i].pos_ == "DET":
+        if i >= 0 and _determiner(doc[i]):
             return True
         return last.pos_ in ("NOUN", "PROPN") and last.dep_ not in ("amod", "compound")
 
@@ -392,7 +432,8 @@ def _read(doc: Doc, lang: str, lexicon: lexicon_module.Lexicon) -> list[tuple[_U
                 nominal_people.update(range(u.start, u.end + 1))
 
     found = []
-    for u in units:
+    resolved: dict[int, Token] = {}  # descriptor word -> the person it describes
+    for u in sorted(units, key=lambda u: u.start):
         if u.kind in ("neutral", "person"):
             continue
         for term in u.terms:
@@ -401,18 +442,26 @@ def _read(doc: Doc, lang: str, lexicon: lexicon_module.Lexicon) -> list[tuple[_U
                 if u.start in nominal_people:
                     person = doc[u.end]
                 else:
-                    person = _attached(doc, u, lang, adjectives, is_person)
+                    person = _attached(doc, u, lang, adjectives, is_person, resolved)
                     if person is None:
                         continue
-            elif term.role == "noun":
-                person = None
+                resolved[u.end] = person
             found.append((u, term, _negated(doc, u), person))
     return found
 
 
-def _attached(doc: Doc, u: _Unit, lang: str, adjectives: set[int], is_person: Any) -> Token | None:
+def _attached(
+    doc: Doc,
+    u: _Unit,
+    lang: str,
+    adjectives: set[int],
+    is_person: Any,
+    resolved: dict[int, Token],
+) -> Token | None:
     """The person a descriptor describes, or None when it describes no one."""
     head = doc[u.end]
+    if head.dep_ == "conj" and head.head.i in resolved:
+        return resolved[head.head.i]  # "ni jeune ni vieille", "rich and greedy"
     subject = _subject(head, lang)
     if subject is not None:
         return subject if is_person(subject) else None
@@ -439,6 +488,9 @@ def _attached(doc: Doc, u: _Unit, lang: str, adjectives: set[int], is_person: An
             if is_person(following):
                 return following
         break  # another noun: "un vin riche", "a poor harvest"
+    fronted = _fronted(doc, u, adjectives, is_person)
+    if fronted is not None:
+        return fronted
     # Nothing on either side but punctuation: trust the parse ("infirmières, épuisées").
     if not stopped and head.dep_ in ("amod", "acl", "appos", "conj") and is_person(head.head):
         return head.head

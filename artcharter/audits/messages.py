@@ -128,6 +128,16 @@ MESSAGES = Catalogue(
             "en": "The probe perceives {who} (person probability {person}) — {parts}.",
         },
         "sentence.quoted": {"fr": "«\u00a0{text}\u00a0»", "en": "“{text}”"},
+        "sentence.negated": {
+            "fr": "(en négation)",
+            "en": "(negated)",
+        },
+        "sentence.prompt_languages": {
+            "fr": "Prompt lu en\u00a0: {langs}.",
+            "en": "Prompt read as: {langs}.",
+        },
+        "language.fr": {"fr": "français", "en": "French"},
+        "language.en": {"fr": "anglais", "en": "English"},
         "sentence.identity_terms": {
             "fr": "des termes d'identité\u00a0: {terms}",
             "en": "identity terms: {terms}",

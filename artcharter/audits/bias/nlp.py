@@ -58,16 +58,126 @@ _HYPHENATED = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)+$")
 
 _FUNCTION_WORDS = {
     "fr": set(
-        "le la les un une des du de au aux et ou avec dans sur sous pour par en qui que est sont "
-        "ne pas son sa ses leur leurs ce cette ces il elle ils elles très plus sans vers chez où "
-        "entre devant derrière près tenant portant assis assise debout souriant souriante "
-        "visage style peinture photo lumière douce fond nuit jour".split()
+        [
+            "le",
+            "la",
+            "les",
+            "un",
+            "une",
+            "des",
+            "du",
+            "de",
+            "au",
+            "aux",
+            "et",
+            "ou",
+            "avec",
+            "dans",
+            "sur",
+            "sous",
+            "pour",
+            "par",
+            "en",
+            "qui",
+            "que",
+            "est",
+            "sont",
+            "ne",
+            "pas",
+            "son",
+            "sa",
+            "ses",
+            "leur",
+            "leurs",
+            "ce",
+            "cette",
+            "ces",
+            "il",
+            "elle",
+            "ils",
+            "elles",
+            "très",
+            "plus",
+            "sans",
+            "vers",
+            "chez",
+            "où",
+            "entre",
+            "devant",
+            "derrière",
+            "près",
+            "tenant",
+            "portant",
+            "assis",
+            "assise",
+            "debout",
+            "souriant",
+            "souriante",
+            "visage",
+            "style",
+            "peinture",
+            "photo",
+            "lumière",
+            "douce",
+            "fond",
+            "nuit",
+            "jour",
+        ]
     ),
     "en": set(
-        "the a an and or of with in on at for by to who is are not his her their this that "
-        "these those he she they very without from into wearing holding standing sitting "
-        "looking while its as behind near smiling face style painting photo light soft "
-        "background night day".split()
+        [
+            "the",
+            "a",
+            "an",
+            "and",
+            "or",
+            "of",
+            "with",
+            "in",
+            "on",
+            "at",
+            "for",
+            "by",
+            "to",
+            "who",
+            "is",
+            "are",
+            "not",
+            "his",
+            "her",
+            "their",
+            "this",
+            "that",
+            "these",
+            "those",
+            "he",
+            "she",
+            "they",
+            "very",
+            "without",
+            "from",
+            "into",
+            "wearing",
+            "holding",
+            "standing",
+            "sitting",
+            "looking",
+            "while",
+            "its",
+            "as",
+            "behind",
+            "near",
+            "smiling",
+            "face",
+            "style",
+            "painting",
+            "photo",
+            "light",
+            "soft",
+            "background",
+            "night",
+            "day",
+        ]
     ),
 }
 _ELISION = re.compile(r"(?<![^\W\d_])(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’][^\W\d_]", re.I)
@@ -149,9 +259,7 @@ def detect(text: str, lexicon_words: dict[str, set[str]]) -> str | None:
     return best
 
 
-def language_runs(
-    text: str, lexicon_words: dict[str, set[str]], default: str = "en"
-) -> list[Run]:
+def language_runs(text: str, lexicon_words: dict[str, set[str]], default: str = "en") -> list[Run]:
     """The prompt cut into runs of one language each."""
     parts: list[tuple[int, int]] = []
     start = 0
@@ -159,7 +267,15 @@ def language_runs(
         parts.append((start, match.start()))
         start = match.end()
     parts.append((start, len(text)))
-    parts = [(s, e) for s, e in parts if text[s:e].strip()]
+    trimmed = []
+    for s, e in parts:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    parts = trimmed
     if not parts:
         return [Run(0, len(text), default)] if text.strip() else []
     langs = [detect(text[s:e], lexicon_words) for s, e in parts]

@@ -229,7 +229,11 @@ def _words(doc: Doc) -> list[tuple[set[str], int, bool, bool]]:
     for token in doc:
         parts = [w for w in lexicon_module.words_of(token.text) if any(c.isalnum() for c in w)]
         # A verb's lemma is no noun: "cooking" is not "cook", "volent" not "vol".
-        lemma = nlp.fold(token.lemma_) if len(parts) == 1 and token.pos_ not in ("VERB", "AUX") else None
+        lemma = (
+            nlp.fold(token.lemma_)
+            if len(parts) == 1 and token.pos_ not in ("VERB", "AUX")
+            else None
+        )
         for k, part in enumerate(parts):
             words.append((_variants(part, lemma), token.i, k == 0, k == len(parts) - 1))
     return words
@@ -375,7 +379,9 @@ def _negated(doc: Doc, unit: _Unit) -> bool:
     return False
 
 
-def _read(doc: Doc, lang: str, lexicon: lexicon_module.Lexicon) -> list[tuple[_Unit, Term, bool, Token | None]]:
+def _read(
+    doc: Doc, lang: str, lexicon: lexicon_module.Lexicon
+) -> list[tuple[_Unit, Term, bool, Token | None]]:
     """(unit, term, negated, person) for every list word that the prompt uses as listed."""
     units = _units(doc, lexicon, lang)
     adjectives = {
@@ -402,7 +408,13 @@ def _read(doc: Doc, lang: str, lexicon: lexicon_module.Lexicon) -> list[tuple[_U
         first, last = doc[u.start], doc[u.end]
         if term.nominal == "capitalised" and not first.text[:1].isupper():
             return False
-        after = doc[u.end + 1] if u.end + 1 < len(doc) else None
+        # the next word past other listed describing words: "a rich and powerful businessman"
+        i = u.end + 1
+        while i < len(doc) and (
+            i in adjectives or doc[i].pos_ in ("CCONJ", "ADV") or doc[i].lower_ in _INTENSIFIERS
+        ):
+            i += 1
+        after = doc[i] if i < len(doc) else None
         if after is not None and (
             after.i in people
             or (
@@ -418,10 +430,10 @@ def _read(doc: Doc, lang: str, lexicon: lexicon_module.Lexicon) -> list[tuple[_U
             )
         ):
             return False  # it describes the next word
-        i = u.start - 1
-        while i >= 0 and _skippable(doc[i], adjectives) and not _determiner(doc[i]):
-            i -= 1
-        if i >= 0 and _determiner(doc[i]):
+        j = u.start - 1
+        while j >= 0 and _skippable(doc[j], adjectives) and not _determiner(doc[j]):
+            j -= 1
+        if j >= 0 and _determiner(doc[j]):
             return True
         return last.pos_ in ("NOUN", "PROPN") and last.dep_ not in ("amod", "compound")
 
@@ -557,9 +569,7 @@ def _names(prompt: str, names: tuple[str, ...]) -> list[Finding]:
         for match in pattern.finditer(folded):
             start, end = origin[match.start()], origin[match.end() - 1] + 1
             found.append(
-                Finding(
-                    "name", "protected-name", name, name, prompt[start:end], start, end, "any"
-                )
+                Finding("name", "protected-name", name, name, prompt[start:end], start, end, "any")
             )
     return found
 

@@ -461,6 +461,10 @@ MESSAGES = Catalogue(
             "fr": "termes relevés",
             "en": "flagged terms",
         },
+        "flagged_negated": {
+            "fr": "en négation",
+            "en": "negated",
+        },
         "no_flagged": {
             "fr": "Aucun terme d'identité ou descripteur stéréotypé relevé dans le prompt.",
             "en": "No identity term or stereotype descriptor found in the prompt.",

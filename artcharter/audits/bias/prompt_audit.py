@@ -193,6 +193,10 @@ _DETERMINERS = {
     "these", "those", "my", "your", "his", "her", "its", "our", "their", "some", "many", "two",
     "three", "several",
 }  # fmt: skip
+_ETRE = {
+    "est", "sont", "était", "étaient", "été", "être", "sera", "seront", "soit", "soient",
+    "fut", "furent", "serait", "seraient", "es", "suis", "sommes", "êtes",
+}  # fmt: skip
 _RELATIVES = {"qui", "que", "who", "that", "which", "whom"}
 _PERSONAL = {"il", "elle", "ils", "elles", "he", "she", "they", "i", "we", "je", "nous", "on"}
 _PLURALS = (("ies", "y"), ("ves", "f"), ("men", "man"), ("aux", "al"), ("eaux", "eau"))
@@ -231,7 +235,7 @@ def _words(doc: Doc) -> list[tuple[set[str], int, bool, bool]]:
         # A verb's lemma is no noun: "cooking" is not "cook", "volent" not "vol".
         lemma = (
             nlp.fold(token.lemma_)
-            if len(parts) == 1 and token.pos_ not in ("VERB", "AUX")
+            if token.lemma_ and len(parts) == 1 and token.pos_ not in ("VERB", "AUX")
             else None
         )
         for k, part in enumerate(parts):
@@ -344,7 +348,7 @@ def _subject(adj: Token, lang: str) -> Token | None:
         return _subject(adj.head, lang)  # "the nurse is Black and exhausted"
     if lang == "fr":
         if not any(
-            c.dep_ == "cop" or (c.dep_.startswith("aux") and c.lemma_ == "être")
+            c.dep_ == "cop" or (c.dep_.startswith("aux") and c.lower_ in _ETRE)
             for c in adj.children
         ):
             return None
@@ -381,8 +385,9 @@ def _negated(doc: Doc, unit: _Unit) -> bool:
 
 def _read(
     doc: Doc, lang: str, lexicon: lexicon_module.Lexicon
-) -> list[tuple[_Unit, Term, bool, Token | None]]:
-    """(unit, term, negated, person) for every list word that the prompt uses as listed."""
+) -> list[tuple[_Unit, Term, bool, tuple[int, int] | None]]:
+    """(unit, term, negated, the words for the person it describes) for every list word
+    that the prompt uses as listed."""
     units = _units(doc, lexicon, lang)
     adjectives = {
         i
@@ -458,7 +463,11 @@ def _read(
                     if person is None:
                         continue
                 resolved[u.end] = person
-            found.append((u, term, _negated(doc, u), person))
+            span = None
+            if person is not None and not u.start <= person.i <= u.end:
+                whole = people.get(person.i)  # "homme d'affaires", not "affaires"
+                span = (whole.start, whole.end) if whole else (person.i, person.i)
+            found.append((u, term, _negated(doc, u), span))
     return found
 
 
@@ -507,16 +516,6 @@ def _attached(
     if not stopped and head.dep_ in ("amod", "acl", "appos", "conj") and is_person(head.head):
         return head.head
     return None
-
-
-def _person_span(
-    doc: Doc, person: Token, lexicon: lexicon_module.Lexicon, lang: str
-) -> tuple[Token, Token]:
-    """The first and last words for the person ("homme d'affaires", not "affaires")."""
-    for u in _units(doc, lexicon, lang):
-        if u.kind != "neutral" and u.start <= person.i <= u.end:
-            return doc[u.start], doc[u.end]
-    return person, person
 
 
 @functools.cache
@@ -605,8 +604,8 @@ def audit_prompt(
             first, last = doc[unit.start], doc[unit.end]
             a, b = text.span(run.start + first.idx, run.start + last.idx + len(last.text))
             who = None
-            if person is not None and not unit.start <= person.i <= unit.end:
-                p_first, p_last = _person_span(doc, person, lexicon, run.lang)
+            if person is not None:
+                p_first, p_last = doc[person[0]], doc[person[1]]
                 p0, p1 = text.span(
                     run.start + p_first.idx, run.start + p_last.idx + len(p_last.text)
                 )

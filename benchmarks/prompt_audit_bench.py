@@ -64,7 +64,7 @@ LOADER = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, {bench!r})
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 if {folder!r}:
     from prompt_audit_bench import load_module
     audit = load_module(Path({folder!r})).audit_prompt
@@ -72,16 +72,18 @@ else:
     from artcharter.audits.bias.prompt_audit import audit_prompt as audit
 audit("une infirmière noire souriante")
 audit("a rich businessman in a suit")
-print(time.perf_counter() - t0)
+print(time.perf_counter() - t0, time.process_time() - c0)
 """
 
 
-def load_time(folder: Path | None) -> float:
+def load_time(folder: Path | None) -> tuple[float, float]:
+    """Wall and CPU seconds of the first two audits in a fresh process."""
     code = LOADER.format(folder=str(folder) if folder else "", bench=str(Path(__file__).parent))
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    return float(done.stdout.strip().splitlines()[-1])
+    wall, cpu = done.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def load_module(folder: Path) -> object:
@@ -99,11 +101,15 @@ def load_module(folder: Path) -> object:
     return module
 
 
-def rate(audit: object, texts: list[str]) -> float:
-    start = time.perf_counter()
+def rate(audit: object, texts: list[str]) -> tuple[float, float]:
+    """Prompts per wall second and per CPU second (the audit runs on one thread)."""
+    start, cpu = time.perf_counter(), time.process_time()
     for text in texts:
         audit(text)  # type: ignore[operator]
-    return len(texts) / (time.perf_counter() - start)
+    return (
+        len(texts) / (time.perf_counter() - start),
+        len(texts) / (time.process_time() - cpu),
+    )
 
 
 def main() -> None:
@@ -118,7 +124,7 @@ def main() -> None:
         folder = baseline_folder(args.baseline, Path(tmp))
         if folder is None:
             print(f"no git history for {args.baseline}: measuring the spaCy audit alone")
-        loads: dict[str, list[float]] = {"spacy": [], "patterns": []}
+        loads: dict[str, list[tuple[float, float]]] = {"spacy": [], "patterns": []}
         for _ in range(args.rounds):
             loads["spacy"].append(load_time(None))
             if folder:
@@ -129,35 +135,52 @@ def main() -> None:
         old = load_module(folder).audit_prompt if folder else None  # type: ignore[attr-defined]
         audit_prompt(texts[0])
         audit_prompt("a nurse")
-        rates: dict[str, list[float]] = {"spacy": [], "patterns": []}
+        rates: dict[str, list[tuple[float, float]]] = {"spacy": [], "patterns": []}
         for _ in range(args.rounds):
             rates["spacy"].append(rate(audit_prompt, texts))
             if old:
                 old(texts[0])
                 rates["patterns"].append(rate(old, texts))
+
+    def medians(values: dict[str, list[tuple[float, float]]]) -> dict[str, dict[str, float]]:
+        return {
+            name: {
+                "wall": statistics.median(v[0] for v in pairs),
+                "cpu": statistics.median(v[1] for v in pairs),
+            }
+            for name, pairs in values.items()
+            if pairs
+        }
+
     result = {
         "prompts": len(texts),
         "rounds": args.rounds,
-        "load_s": {k: statistics.median(v) for k, v in loads.items() if v},
-        "prompts_per_s": {k: statistics.median(v) for k, v in rates.items() if v},
+        "load_s": medians(loads),
+        "prompts_per_s": medians(rates),
         "load_average_after": os.getloadavg(),
     }
-    spacy_rate = result["prompts_per_s"]["spacy"]
-    spacy_load = result["load_s"]["spacy"]
     print(f"{len(texts)} prompts (fr, en and mixed), {args.rounds} paired rounds, medians")
-    print(f"  spaCy audit     : {spacy_rate:8.0f} prompts/s   load {spacy_load:5.2f} s")
+    print("  per wall second, and per CPU second (what the machine's other work leaves out)")
+    for name, label in (("spacy", "spaCy audit    "), ("patterns", "pattern matcher")):
+        if name in result["prompts_per_s"]:
+            r, ld = result["prompts_per_s"][name], result["load_s"][name]
+            print(
+                f"  {label}: {r['wall']:7.0f} /s wall {r['cpu']:7.0f} /s CPU   "
+                f"load {ld['wall']:5.2f} s wall {ld['cpu']:5.2f} s CPU"
+            )
+    new_rate, new_load = result["prompts_per_s"]["spacy"], result["load_s"]["spacy"]
     if folder:
-        old_rate = result["prompts_per_s"]["patterns"]
-        old_load = result["load_s"]["patterns"]
-        print(f"  pattern matcher : {old_rate:8.0f} prompts/s   load {old_load:5.2f} s")
+        old_rate, old_load = result["prompts_per_s"]["patterns"], result["load_s"]["patterns"]
         print(
-            f"  ratio spaCy / patterns: {spacy_rate / old_rate:.2f}x the rate, "
-            f"{spacy_load / old_load:.1f}x the load time"
+            f"  ratio spaCy / patterns (wall): {new_rate['wall'] / old_rate['wall']:.2f}x the "
+            f"rate, {new_load['wall'] / old_load['wall']:.1f}x the load time"
         )
-    print(
-        f"  targets: >= 200 prompts/s {'met' if spacy_rate >= 200 else 'NOT met'}, "
-        f"load < 1.5 s {'met' if spacy_load < 1.5 else 'NOT met'}"
-    )
+    for measure in ("wall", "cpu"):
+        print(
+            f"  targets ({measure}): >= 200 prompts/s "
+            f"{'met' if new_rate[measure] >= 200 else 'NOT met'}, load < 1.5 s "
+            f"{'met' if new_load[measure] < 1.5 else 'NOT met'}"
+        )
     print(f"load average after {os.getloadavg()}")
     print(json.dumps(result))
 

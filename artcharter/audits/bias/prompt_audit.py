@@ -467,7 +467,9 @@ def _read(
             if person is not None and not u.start <= person.i <= u.end:
                 whole = people.get(person.i)  # "homme d'affaires", not "affaires"
                 span = (whole.start, whole.end) if whole else (person.i, person.i)
-            found.append((u, term, _negated(doc, u), span))
+            # Only what the reflection answers is said to be negated, not an occupation.
+            negated = term.kind != "occupation" and _negated(doc, u)
+            found.append((u, term, negated, span))
     return found
 
 

@@ -143,8 +143,14 @@ MESSAGES = Catalogue(
             "en": "identity terms: {terms}",
         },
         "sentence.descriptors": {
-            "fr": "des qualificatifs stéréotypés des listes HEIM / DALL-Eval\u00a0: {terms}",
-            "en": "stereotype descriptors from the HEIM / DALL-Eval lists: {terms}",
+            "fr": (
+                "des qualificatifs stéréotypés (listes HEIM, DALL-Eval, Stable Bias et "
+                "artcharter)\u00a0: {terms}"
+            ),
+            "en": (
+                "stereotype descriptors (HEIM, DALL-Eval, Stable Bias and artcharter lists): "
+                "{terms}"
+            ),
         },
         "sentence.protected_names": {
             "fr": "des noms de la liste protégée de l'école\u00a0: {terms}",

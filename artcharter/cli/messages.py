@@ -601,8 +601,8 @@ MESSAGES = Catalogue(
             "fr": "Ce que la sonde perçoit dans une œuvre (avec sa confiance, ou «\u00a0aucune personne\u00a0»), l'audit de son prompt (lu dans sa fiche) et la dernière campagne pour le même modèle.",
         },
         "help.probe.prompt_command": {
-            "en": "Audit a prompt alone (no model is loaded): identity terms, stereotype descriptors from the HEIM / DALL-Eval lists, names from the school's protected list, French and English.",
-            "fr": "Auditer un prompt seul (aucun modèle n'est chargé)\u00a0: termes d'identité, qualificatifs stéréotypés des listes HEIM / DALL-Eval, noms de la liste protégée de l'école, en français et en anglais.",
+            "en": "Audit a prompt alone (no image model is loaded): identity terms, stereotype descriptors (HEIM, DALL-Eval, Stable Bias lists), names from the school's protected list, each part of the prompt read in French or English.",
+            "fr": "Auditer un prompt seul (aucun modèle d'image n'est chargé)\u00a0: termes d'identité, qualificatifs stéréotypés (listes HEIM, DALL-Eval, Stable Bias), noms de la liste protégée de l'école, chaque partie du prompt lue en français ou en anglais.",
         },
         "help.probe.NamesOption": {
             "en": "Protected names, one per line (default: the project's {file} when it exists).",

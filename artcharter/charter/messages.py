@@ -18,6 +18,44 @@ MESSAGES = Catalogue(
         "status.fail": {"fr": "non respectée", "en": "fail"},
         "status.needs-declaration": {"fr": "déclaration nécessaire", "en": "needs a declaration"},
         "status.not-applicable": {"fr": "sans objet", "en": "not applicable"},
+        "status.cannot-check": {
+            "fr": "impossible à vérifier ici",
+            "en": "cannot be checked here",
+        },
+        "missing.ledger": {"fr": "le registre du projet", "en": "the project's ledger"},
+        "missing.prompt-audit": {
+            "fr": "l'audit de prompt (non installé)",
+            "en": "the prompt audit (not installed)",
+        },
+        "unchecked.summary": {
+            "fr": "{count} règle(s) n'ont pas pu être vérifiées ici, dont {required} "
+            "obligatoire(s) ({rules})\u00a0; il manque {missing}. Une règle obligatoire non "
+            "vérifiée ne compte jamais comme respectée.",
+            "en": "{count} rule(s) could not be checked here, {required} of them required "
+            "({rules}); missing: {missing}. A required rule that could not be checked never "
+            "counts as met.",
+        },
+        # --- placeholder text (artcharter.charter.placeholder) ---------------------------
+        "placeholder.repeated": {
+            "fr": "une même lettre répétée {run} fois",
+            "en": "one letter repeated {run} times",
+        },
+        "placeholder.filler": {
+            "fr": "texte de remplissage («\u00a0{phrase}\u00a0»)",
+            "en": "filler text (“{phrase}”)",
+        },
+        "placeholder.few-words": {
+            "fr": "{count} mot(s) différent(s), {minimum} au moins attendus",
+            "en": "{count} distinct word(s), at least {minimum} expected",
+        },
+        "placeholder.repetitive": {
+            "fr": "{count} mots différents sur {total}\u00a0: le texte se répète",
+            "en": "{count} distinct words out of {total}: the text repeats itself",
+        },
+        "placeholder.language": {
+            "fr": "le texte n'est pas dans une langue demandée par la charte ({languages})",
+            "en": "the text is not in a language the charter asks for ({languages})",
+        },
         "sep.semicolon": {"fr": "\u00a0; ", "en": "; "},
         "sep.and": {"fr": " et ", "en": " and "},
         "sep.or": {"fr": " ou ", "en": " or "},
@@ -192,9 +230,11 @@ MESSAGES = Catalogue(
         # --- prompt-audit ----------------------------------------------------------------
         "prompt.private": {
             "fr": "Le prompt est privé (seule son empreinte est dans le fichier) et le registre "
-            "n'est pas disponible ici\u00a0: il est audité là où le registre l'est.",
-            "en": "The prompt is private (only its hash is in the file) and the ledger is not "
-            "available here: it is audited where the ledger is.",
+            "du projet n'est pas disponible ici\u00a0: impossible de l'auditer ici. Il faut "
+            "le registre du projet.",
+            "en": "The prompt is private (only its hash is in the file) and the project's "
+            "ledger is not available here: it cannot be audited here. The project's ledger "
+            "is needed.",
         },
         "prompt.give": {
             "fr": "Aucun prompt n'est consigné\u00a0: donnez vos prompts dans la déclaration.",
@@ -202,8 +242,10 @@ MESSAGES = Catalogue(
         },
         "prompt.none": {"fr": "Aucun prompt à auditer.", "en": "No prompt to audit."},
         "prompt.audit_unavailable": {
-            "fr": "L'audit de prompt n'a pas pu être fait ({note}).",
-            "en": "The prompt audit could not run ({note}).",
+            "fr": "L'audit de prompt n'a pas pu être fait ({note})\u00a0: impossible de "
+            "vérifier les termes signalés ici.",
+            "en": "The prompt audit could not run ({note}): the flagged terms cannot be "
+            "checked here.",
         },
         "prompt.clean": {
             "fr": "{count} prompt(s) audité(s)\u00a0: aucun terme signalé.",
@@ -227,6 +269,11 @@ MESSAGES = Catalogue(
             "en": "Flagged terms: {terms}; the bias reflection is too short ({chars} "
             "characters, {minimum} expected).",
         },
+        "prompt.reflection_placeholder": {
+            "fr": "Termes signalés\u00a0: {terms}\u00a0; la réflexion sur les biais n'est pas "
+            "un vrai texte\u00a0: {why}.",
+            "en": "Flagged terms: {terms}; the bias reflection is not a real text: {why}.",
+        },
         "prompt.answered": {
             "fr": "Termes signalés\u00a0: {terms}\u00a0; l'artiste y répond dans sa réflexion "
             "sur les biais.",
@@ -240,8 +287,11 @@ MESSAGES = Catalogue(
             "itself.",
         },
         "bias.no_ledger": {
-            "fr": " (aucun registre consulté, et le fichier n'en cite pas)",
-            "en": " (no ledger consulted, and the file names none)",
+            "fr": "Le fichier ne cite aucune campagne de sondage des biais pour {model} et le "
+            "registre du projet n'est pas disponible ici\u00a0: impossible de le vérifier "
+            "ici.",
+            "en": "The file names no bias probe campaign for {model} and the project's ledger "
+            "is not available here: this cannot be checked here.",
         },
         "bias.no_campaign": {
             "fr": "Aucune campagne de sondage des biais pour le modèle {model}{where}.",
@@ -278,6 +328,10 @@ MESSAGES = Catalogue(
             "en": "The plain-language explanation is too short: {chars} characters, "
             "{minimum} expected.",
         },
+        "explanation.placeholder": {
+            "fr": "L'explication en langage courant n'est pas un vrai texte\u00a0: {why}.",
+            "en": "The plain-language explanation is not a real text: {why}.",
+        },
         "explanation.present": {
             "fr": "L'explication en langage courant est présente ({chars} caractères).",
             "en": "The plain-language explanation is present ({chars} characters).",
@@ -295,6 +349,10 @@ MESSAGES = Catalogue(
             "attendus.",
             "en": "The artist statement is too short: {chars} characters, {minimum} expected.",
         },
+        "statement.placeholder": {
+            "fr": "La note d'intention n'est pas un vrai texte\u00a0: {why}.",
+            "en": "The artist statement is not a real text: {why}.",
+        },
         "statement.present": {
             "fr": "La note d'intention est présente ({chars} caractères).",
             "en": "The artist statement is present ({chars} characters).",
@@ -307,6 +365,12 @@ MESSAGES = Catalogue(
         "techniques.too_few": {
             "fr": "La déclaration nomme {count} technique(s) sans IA\u00a0; {minimum} attendue(s).",
             "en": "The declaration names {count} non-AI technique(s); {minimum} expected.",
+        },
+        "techniques.placeholder": {
+            "fr": "Technique(s) qui n'en sont pas\u00a0: {names} ({why})\u00a0; {count} "
+            "technique(s) réelle(s), {minimum} attendue(s).",
+            "en": "Technique(s) that are not one: {names} ({why}); {count} real technique(s), "
+            "{minimum} expected.",
         },
         "techniques.named": {
             "fr": "Techniques sans IA nommées\u00a0: {names}.",
@@ -328,10 +392,11 @@ MESSAGES = Catalogue(
             "discarded{aborted}",
         },
         "energy.image_only": {
-            "fr": "énergie de cette image mesurée (sans registre, les images écartées n'ont "
-            "pas pu être vérifiées)",
-            "en": "energy of this image measured (without the ledger, discarded images could "
-            "not be checked)",
+            "fr": "L'énergie de cette image est mesurée, mais sans le registre du projet les "
+            "images écartées et les générations interrompues ne peuvent pas être comptées "
+            "ici.",
+            "en": "The energy of this image is measured, but without the project's ledger the "
+            "discarded images and interrupted generations cannot be counted here.",
         },
         "energy.declare_count": {
             "fr": "Pour un outil externe, déclarez combien d'images ont été générées en tout.",
@@ -394,6 +459,13 @@ MESSAGES = Catalogue(
             "l'énergie consignée).",
             "en": "No measured or declared energy to compare with the budget (see the rule on "
             "recorded energy).",
+        },
+        "budget.within_image_only": {
+            "fr": "{total} pour un budget de {budget} ({notes})\u00a0: sans le registre du "
+            "projet, les images écartées ne sont pas comptées, le budget ne peut pas être "
+            "vérifié ici.",
+            "en": "{total} for a budget of {budget} ({notes}): without the project's ledger "
+            "the discarded images are not counted, so the budget cannot be checked here.",
         },
         "budget.within": {
             "fr": "{total} pour un budget de {budget} ({notes}).",
@@ -459,6 +531,10 @@ MESSAGES = Catalogue(
             "en": "The field {field} is missing or too short ({chars} characters, {minimum} "
             "expected).",
         },
+        "field.placeholder": {
+            "fr": "Le champ {field} n'est pas un vrai texte\u00a0: {why}.",
+            "en": "The field {field} is not a real text: {why}.",
+        },
         "field.filled": {
             "fr": "Le champ {field} est rempli ({chars} caractères).",
             "en": "The field {field} is filled in ({chars} characters).",
@@ -472,6 +548,11 @@ MESSAGES = Catalogue(
                 "artcharter label IMAGE -o OUT --source-type {source_type} --declaration {path}"
             ),
         },
+        "sign.declaration_command": {
+            "fr": "artcharter sign-declaration {image} {path} -o {output}",
+            "en": "artcharter sign-declaration {image} {path} -o {output}",
+        },
+        "sign.out": {"fr": "SORTIE", "en": "OUT"},
         "sign.type": {
             "fr": (
                 "TYPE\u00a0: trainedAlgorithmicMedia si l'IA a fait l'image, "
@@ -491,13 +572,13 @@ MESSAGES = Catalogue(
         },
         "template.head": {
             "fr": (
-                "Déclaration de l'artiste (artcharter). Complétez-la, vérifiez-la avec "
-                "#   artcharter declare --check FICHIER "
+                "Déclaration de l'artiste (artcharter). Complétez-la, vérifiez-la avec\n"
+                "#   artcharter declare --check FICHIER\n"
                 "# puis signez votre image avec\u00a0:"
             ),
             "en": (
-                "Artist's declaration (artcharter). Complete it, check it with "
-                "#   artcharter declare --check FILE "
+                "Artist's declaration (artcharter). Complete it, check it with\n"
+                "#   artcharter declare --check FILE\n"
                 "# and sign your image with it:"
             ),
         },
@@ -531,13 +612,13 @@ MESSAGES = Catalogue(
         "template.bias": {
             "fr": (
                 "Réflexion sur les biais\u00a0: quels stéréotypes le modèle ou votre prompt "
-                "peuvent-ils "
+                "peuvent-ils\n"
                 "# porter, et qu'en avez-vous fait\u00a0? Répondez à chaque terme signalé "
                 "par l'audit du prompt."
             ),
             "en": (
                 "Bias reflection: which stereotypes could the model or your prompt "
-                "carry, "
+                "carry,\n"
                 "# and what did you do about them? Answer each term the prompt audit "
                 "flagged."
             ),
@@ -545,11 +626,11 @@ MESSAGES = Catalogue(
         "template.tm": {
             "fr": (
                 "L'œuvre peut-elle servir à entraîner des modèles d'IA ou être "
-                "fouillée\u00a0? "
+                "fouillée\u00a0?\n"
                 "# allowed (oui), notAllowed (non) ou constrained (sous conditions)."
             ),
             "en": (
-                "May the artwork be used to train AI models or be mined? "
+                "May the artwork be used to train AI models or be mined?\n"
                 "# allowed, notAllowed or constrained."
             ),
         },
@@ -563,13 +644,13 @@ MESSAGES = Catalogue(
         "template.tools": {
             "fr": (
                 "Chaque outil d'IA externe utilisé (une table [[tools]] par outil). "
-                "generations\u00a0: "
+                "generations\u00a0:\n"
                 "# combien d'images vous avez générées en tout, y compris les images "
                 "écartées."
             ),
             "en": (
                 "Each external AI tool used (one [[tools]] table per tool). "
-                "generations: how many "
+                "generations: how many\n"
                 "# images you generated in all, discarded ones included."
             ),
         },
@@ -580,34 +661,34 @@ MESSAGES = Catalogue(
         "template.generated": {
             "fr": (
                 "Cette image a été générée par artcharter\u00a0: modèle, graine et énergie "
-                "sont "
+                "sont\n"
                 "# déjà consignés. N'indiquez ici que les autres outils d'IA utilisés."
             ),
             "en": (
-                "This image was generated by artcharter: model, seed and energy are "
+                "This image was generated by artcharter: model, seed and energy are\n"
                 "# already recorded. List here only other AI tools you used."
             ),
         },
         "template.techniques": {
             "fr": (
                 "Techniques qui auraient permis de réaliser l'image sans IA (point 3 de"
-                " la "
+                " la\n"
                 "# charte)\u00a0: une liste de noms, ou des tables avec name et how."
             ),
             "en": (
-                "Techniques that would have made this image without AI (point 3 of the "
+                "Techniques that would have made this image without AI (point 3 of the\n"
                 "# charter): a list of names, or tables with name and how."
             ),
         },
         "template.inputs": {
             "fr": (
                 "Apports humains (croquis, photo, image de départ, version "
-                "antérieure)\u00a0: joignez "
+                "antérieure)\u00a0: joignez\n"
                 "# chacun comme ingrédient en signant (--ingredient FICHIER:ROLE)."
             ),
             "en": (
                 "Human inputs (sketch, photo, init image, earlier version): each one "
-                "should "
+                "should\n"
                 "# be attached as an ingredient when you sign (--ingredient FILE:ROLE)."
             ),
         },

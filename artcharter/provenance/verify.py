@@ -9,6 +9,7 @@ against 1.7x for processes). Threads remain for callers that cannot fork (a serv
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
 import io
 import itertools
@@ -24,7 +25,8 @@ from typing import Any, TypeVar
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 from artcharter.base.messages import Message, render_text
-from artcharter.provenance import image_files, verdicts
+from artcharter.provenance import image_files, revocation, softbinding, verdicts
+from artcharter.provenance.file_claims import file_claims
 from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
 from artcharter.provenance.messages import MESSAGES
 
@@ -41,6 +43,20 @@ class Verification:
     ingredients: list[dict[str, Any]] = field(default_factory=list)
     record: dict[str, Any] | None = None
     codes: dict[str, list[str]] = field(default_factory=dict)
+    # The signature's RFC 3161 time-stamp: {"time": ISO 8601, "trusted": bool}; empty
+    # when the file was not time-stamped (then valid only while its certificate is).
+    time_stamp: dict[str, Any] = field(default_factory=dict)
+    # The signer's certificate on a trust anchor's revocation list: {"revoked_at",
+    # "reason", "signed_before": whether a trusted time-stamp predates the revocation}.
+    revocation: dict[str, Any] | None = None
+    # For a file without a valid credential: what its metadata claims, unverified
+    # (artcharter.provenance.file_claims), shown as "what the file says, not verified".
+    file_claims: list[dict[str, str]] = field(default_factory=list)
+    # For a file with no credential: its ISCC fingerprint, and the signed originals it
+    # probably comes from (artcharter.provenance.recovery) - never a verification.
+    fingerprint: str | None = None
+    probable_matches: list[dict[str, Any]] = field(default_factory=list)
+    lookup_errors: list[str] = field(default_factory=list)
     # Why the file could not be verified: our own message (rendered in the reader's
     # language by to_dict and the doors) or c2pa's words, kept as they are for experts.
     error: Message | str | None = None
@@ -55,6 +71,9 @@ class Verification:
         langs = [lang] if lang else ["fr", "en"]
         data["explanation"] = {code: verdicts.explanation(self.verdict, code) for code in langs}
         data["verdict_title"] = {code: verdicts.title(self.verdict, code) for code in langs}
+        data["signature_notes"] = [
+            {code: note.render(code) for code in langs} for note in signature_notes(self)
+        ]
         return data
 
     @property
@@ -79,7 +98,8 @@ def trust_settings(anchors: tuple[str, ...], allow_remote: bool) -> dict[str, An
 def _context(anchors: tuple[str, ...], allow_remote: bool) -> Any:
     import c2pa
 
-    return c2pa.Context(c2pa.Settings.from_dict(trust_settings(anchors, allow_remote)))
+    settings = trust_settings(revocation.certificates_only(anchors), allow_remote)
+    return c2pa.Context(c2pa.Settings.from_dict(settings))
 
 
 # A native context inherited through fork() is not usable in the child: build a new one.
@@ -87,7 +107,9 @@ os.register_at_fork(after_in_child=_context.cache_clear)
 
 
 def read_anchors(paths: Iterable[Path]) -> tuple[str, ...]:
-    """PEM text of each trust anchor file; a missing or non-PEM file is a bad input."""
+    """PEM text of each trust anchor file, followed by its revocation list when one lies
+    beside it (``NAME.crl``, signed by the anchor); a missing or non-PEM file is a bad
+    input."""
     anchors = []
     for path in paths:
         try:
@@ -98,7 +120,7 @@ def read_anchors(paths: Iterable[Path]) -> tuple[str, ...]:
             raise BadInput(MESSAGES("verify.anchor_not_pem", path=path)) from None
         if "-----BEGIN CERTIFICATE-----" not in text:
             raise BadInput(MESSAGES("verify.anchor_not_pem", path=path))
-        anchors.append(text)
+        anchors.append(revocation.anchor_with_crl(text, path))
     return tuple(anchors)
 
 
@@ -117,6 +139,12 @@ def verify_bytes(
     """
     digest = _hasher().submit(sha256_hex, data)
     result = _verify(data, name, anchors, allow_remote, thumbnail)
+    if result.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED, verdicts.UNREADABLE):
+        result.file_claims = [claim.to_dict() for claim in file_claims(data)]
+    if result.verdict == verdicts.NO_CREDENTIAL:
+        # A file Pillow cannot read as a picture has nothing to look up.
+        with contextlib.suppress(BadInput):
+            result.fingerprint = softbinding.fingerprint(data)
     result.sha256 = digest.result()
     return result
 
@@ -158,7 +186,7 @@ def _verify(
     with reader:
         if not reader.is_embedded() and not allow_remote:
             return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=reader.get_remote_url())
-        return _from_reader(reader, name, thumbnail)
+        return _from_reader(reader, name, thumbnail, anchors)
 
 
 def _line(exc: Exception) -> str:
@@ -191,7 +219,9 @@ def _claim_thumbnail(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes]
     return str(ref.get("format") or "image/jpeg"), out.getvalue()
 
 
-def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verification:
+def _from_reader(
+    reader: Any, name: str, thumbnail: bool = False, anchors: tuple[str, ...] = ()
+) -> Verification:
     import c2pa
 
     state = reader.get_validation_state()
@@ -215,6 +245,24 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
         if verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
             verdict = verdicts.INVALID
     info = manifest.get("signature_info") or {}
+    stamp = _time_stamp(codes, info)
+    revoked = revocation.lookup(anchors, info.get("issuer") or "", info.get("cert_serial_number"))
+    revoked_dict = None
+    if revoked is not None and verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
+        signed_before = bool(stamp.get("trusted")) and stamp["time"] < revoked.revoked_at
+        revoked_dict = {
+            "revoked_at": revoked.revoked_at,
+            "reason": revoked.reason,
+            "signed_before": signed_before,
+        }
+        if not signed_before:
+            verdict = verdicts.INVALID
+            codes["failure"].append("signingCredential.revoked")
+            error = MESSAGES(
+                "verify.revoked",
+                date=revoked.revoked_at[:10],
+                reason=MESSAGES(f"revocation.reason.{revoked.reason}"),
+            )
     record = record_from_manifest(manifest)
     return Verification(
         path=name,
@@ -235,9 +283,82 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
         ],
         record=record.to_dict() if record else None,
         codes=codes,
+        time_stamp=stamp,
+        revocation=revoked_dict,
         error=error,
         thumbnail=_claim_thumbnail(reader, manifest) if thumbnail else None,
     )
+
+
+def signature_notes(result: Verification) -> list[Message]:
+    """What a person should know about the signature's time: signed while the certificate
+    was valid (a trusted time-stamp), or not time-stamped; and, for a revoked certificate,
+    that the work was signed before the revocation. The CLI, reports and desk show these."""
+    notes: list[Message] = []
+    if result.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED, verdicts.INVALID):
+        return notes
+    stamp = result.time_stamp
+    if stamp.get("trusted"):
+        notes.append(MESSAGES("verify.time_stamped", date=stamp["time"][:10]))
+    elif result.verdict != verdicts.INVALID:
+        notes.append(MESSAGES("verify.not_time_stamped"))
+    revoked = result.revocation
+    if revoked and revoked.get("signed_before"):
+        notes.append(
+            MESSAGES(
+                "verify.revoked_after",
+                signed=stamp["time"][:10],
+                date=revoked["revoked_at"][:10],
+                reason=MESSAGES(f"revocation.reason.{revoked['reason']}"),
+            )
+        )
+    return notes
+
+
+def claim_lines(result: Verification) -> list[Message]:
+    """The file's unverified claims, one line each, under their heading (nothing when the
+    file claims nothing): "what the file says, not verified"."""
+    if not result.file_claims:
+        return []
+    lines = [MESSAGES("verify.file_claims")]
+    for claim in result.file_claims:
+        source = MESSAGES(f"verify.claim_source.{claim['source']}")
+        lines.append(
+            MESSAGES("verify.claim", source=source, field=claim["field"], value=claim["value"])
+        )
+    return lines
+
+
+def match_lines(result: Verification) -> list[Message]:
+    """The probable matches of a file with no credential, under a heading that says they
+    are not a verification; or that none was found where the fingerprint was looked up."""
+    lines: list[Message] = []
+    if result.probable_matches:
+        lines.append(MESSAGES("verify.probable_matches"))
+        for match in result.probable_matches:
+            distance = match["distance"] if match["distance"] is not None else "?"
+            lines.append(
+                MESSAGES(
+                    "verify.match",
+                    title=match["title"] or "?",
+                    artist=match["artist"] or "?",
+                    organisation=match["organisation"] or "?",
+                    artwork_id=match["artwork_id"],
+                    distance=distance,
+                    similarity=match["similarity"],
+                )
+            )
+            lines.append(MESSAGES("verify.match_original", original=match["original"]))
+    lines += [MESSAGES("verify.lookup_failed", error=error) for error in result.lookup_errors]
+    return lines
+
+
+def _time_stamp(codes: dict[str, list[str]], info: dict[str, Any]) -> dict[str, Any]:
+    """The time-stamp c2pa validated: its time, and whether its authority is trusted (an
+    untrusted authority's time proves nothing, so only a trusted one extends validity)."""
+    if "timeStamp.validated" not in codes["success"] or not info.get("time"):
+        return {}
+    return {"time": str(info["time"]), "trusted": "timeStamp.trusted" in codes["success"]}
 
 
 def verify_file(

@@ -20,6 +20,7 @@ from typing import Any
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance.image_files import MIME_TYPES, detect_format
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.recovery import probable_matches
 from artcharter.provenance.verify import ledger_row, verify_bytes
 from artcharter.serve import integrations
 from artcharter.serve.config import DeskConfig
@@ -108,6 +109,11 @@ class Desk:
         if self.config.uploads_dir is not None:
             path = keep(data, digest, accepted.format, self.config.uploads_dir)
         verification = verify_bytes(data, accepted.name, self.config.anchors)
+        ledger = self._ledger()
+        if verification.fingerprint and ledger is not None:
+            # Probable originals of a stripped file, kept apart from its verdict.
+            found, _ = probable_matches(verification.fingerprint, ledger, ())
+            verification.probable_matches = [m.to_dict() for m in found]
         check, check_error = None, None
         try:
             check = self.charter.check(verification, self._ledger(), self.config.lang)

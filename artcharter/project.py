@@ -223,10 +223,12 @@ class Project:
         artist: str | None = None,
         passphrase: str | None = None,
         force: bool = False,
+        model_kind: str | None = None,
     ) -> Signed:
-        """Write a signed copy of ``image`` at ``output`` that says how AI was used, and
-        record it in the ledger. ``declaration`` is the artist's declaration file; its
-        title and training/mining choice apply unless given here."""
+        """Write a signed copy of ``image`` (or of a video, sound or document) at ``output``
+        that says how AI was used, and record it in the ledger. ``declaration`` is the
+        artist's declaration file; its title and training/mining choice apply unless given
+        here. ``model_kind`` (image, video, music, voice, text) names the kind of model."""
         from artcharter.charter.declaration import load_declaration, merge_choices
         from artcharter.provenance.label import label
 
@@ -247,6 +249,7 @@ class Project:
             declaration=declared,
             ledger=self.ledger,
             force=force,
+            model_kind=model_kind,
         )
 
     def sign_declaration(

@@ -78,6 +78,22 @@ MESSAGES = Catalogue(
             "en": "The file carries neither an artcharter record nor a declaration: nothing "
             "says how AI was used.",
         },
+        "rule.not_for_image": {
+            "fr": "Ne s'applique pas à une image.",
+            "en": "Not applicable to an image.",
+        },
+        "rule.not_for_video": {
+            "fr": "Ne s'applique pas à une vidéo.",
+            "en": "Not applicable to a video.",
+        },
+        "rule.not_for_sound": {
+            "fr": "Ne s'applique pas à une œuvre sonore.",
+            "en": "Not applicable to a sound work.",
+        },
+        "rule.not_for_document": {
+            "fr": "Ne s'applique pas à un document.",
+            "en": "Not applicable to a document.",
+        },
         "rule.no_ai": {
             "fr": "Aucun usage de l'IA n'est déclaré pour cette œuvre.",
             "en": "No use of AI is declared for this artwork.",

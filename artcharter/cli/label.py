@@ -58,6 +58,9 @@ def label(
         typer.Option(help=help_text("help.label.label.declaration")),
     ] = None,
     force: Annotated[bool, typer.Option(help=help_text("help.label.label.force"))] = False,
+    model_kind: Annotated[
+        str | None, typer.Option(help=help_text("help.label.label.model_kind"))
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help=help_text("help.label.label.json"))] = False,
 ) -> None:
     project = project_of(ctx)
@@ -75,6 +78,7 @@ def label(
         artist=artist,
         passphrase=passphrase,
         force=force,
+        model_kind=model_kind,
     )
     warn_if_not_time_stamped(signed, project)
     if json:

@@ -1142,12 +1142,16 @@ MESSAGES = Catalogue(
             "fr": "Écrire une copie signée d'IMAGE qui dit comment l'IA a été utilisée (C2PA + IPTC XMP).",
         },
         "help.label.label.image": {
-            "en": "The image to label (never modified).",
-            "fr": "L'image à étiqueter (jamais modifiée).",
+            "en": "The work to label (never modified): an image, an MP4/MOV video, a WAV/MP3/FLAC/M4A sound or a PDF/EPUB document.",
+            "fr": "L'œuvre à étiqueter (jamais modifiée)\u00a0: une image, une vidéo MP4/MOV, un son WAV/MP3/FLAC/M4A ou un document PDF/EPUB.",
         },
         "help.label.label.output": {
             "en": "Where to write the signed copy.",
             "fr": "Où écrire la copie signée.",
+        },
+        "help.label.label.model_kind": {
+            "en": "Kind of model used: image, video, music, voice or text (default: the kind that makes such a file).",
+            "fr": "Type de modèle utilisé\u00a0: image, video, music, voice ou text (par défaut\u00a0: celui qui produit ce genre de fichier).",
         },
         "help.label.label.source_type": {
             "en": "IPTC digital source type: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ...",
@@ -1361,6 +1365,18 @@ MESSAGES = Catalogue(
         "help.serve.serve.max_upload_mb": {
             "en": "Largest file accepted, in MB.",
             "fr": "Plus gros fichier accepté, en Mo.",
+        },
+        "help.serve.serve.max_video_mb": {
+            "en": "Largest video accepted (MP4, MOV), in MB (default: --max-upload-mb).",
+            "fr": "Plus grosse vidéo acceptée (MP4, MOV), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.max_sound_mb": {
+            "en": "Largest sound accepted (WAV, MP3, FLAC, M4A), in MB (default: --max-upload-mb).",
+            "fr": "Plus gros son accepté (WAV, MP3, FLAC, M4A), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.max_document_mb": {
+            "en": "Largest document accepted (PDF, EPUB), in MB (default: --max-upload-mb).",
+            "fr": "Plus gros document accepté (PDF, EPUB), en Mo (par défaut\u00a0: --max-upload-mb).",
         },
         "help.serve.serve.allow_non_loopback": {
             "en": "Allow a --host reachable from other machines (for visitors' phones on a festival network).",

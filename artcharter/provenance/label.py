@@ -11,17 +11,20 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
-from artcharter.provenance import image_files, softbinding
+from artcharter.provenance import image_files, media_files, softbinding
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.manifest import PARENT_ID, build_manifest, xmp_fields
+from artcharter.provenance.media_files import MediaInfo
 from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import (
+    DEFAULT_MODEL_KIND,
     INGREDIENT_ROLES,
+    MODEL_KINDS,
     SOURCE_TYPES,
     TRAINING_MINING,
     ArtworkRecord,
@@ -36,6 +39,7 @@ from artcharter.provenance.signing import (
     existing_manifest,
     publish,
     sign_image,
+    sign_stream,
 )
 from artcharter.provenance.version import VERSION
 
@@ -181,6 +185,69 @@ def sign_record(
     )
 
 
+PREVIEW_ID = "preview"
+
+
+def sign_media_record(
+    source: Path,
+    fmt: str,
+    record: ArtworkRecord,
+    output: Path,
+    identity: SigningIdentity,
+    ingredient_inputs: list[IngredientInput],
+    *,
+    ledger: Ledger | None,
+    status: str,
+) -> Signed:
+    """Sign a video, sound or document file as it streams from ``source`` to ``output``:
+    c2pa reads and writes the files in pieces, and the SHA-256 of the signed file is read
+    back from the disk, so a large film is never whole in memory. The work's picture
+    (poster frame, waveform, first page or cover) is signed in as the claim thumbnail."""
+    from artcharter.provenance.media_previews import preview
+
+    mime = media_files.mime_of(fmt)
+    ingredients = list(ingredient_inputs)
+    with open(source, "rb") as src:
+        has_parent = existing_manifest(src, fmt)
+    if has_parent:
+        # Given as a path: c2pa reads the parent's credentials from the file as a stream.
+        ingredients.insert(
+            0,
+            IngredientInput(
+                {"title": record.title or "source", "relationship": "parentOf", "label": PARENT_ID},
+                mime,
+                source,
+            ),
+        )
+    manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
+    picture = preview(source, fmt)
+    resources = {}
+    if picture is not None:
+        mime_picture = "image/png" if picture.startswith(b"\x89PNG") else "image/jpeg"
+        manifest["thumbnail"] = {"format": mime_picture, "identifier": PREVIEW_ID}
+        resources[PREVIEW_ID] = picture
+    digest, stamp = "", (False, None)
+
+    def write(out: BinaryIO) -> None:
+        nonlocal digest, stamp
+        with open(source, "rb") as src:
+            stamp = sign_stream(
+                src, out, mime, manifest, identity, ingredients, resources=resources
+            )
+        out.flush()
+        digest = media_files.sha256_stream(out)
+
+    def rows(ledger: Ledger) -> None:
+        ledger.add_artwork(record, output, digest, status=status)
+        # No soft binding: the ISCC image code is a still image's fingerprint.
+        ledger.add_signature(record.artwork_id, time_stamped=stamp[0], time_stamp_error=stamp[1])
+        if record.declaration is not None:
+            ledger.add_declaration(record)
+
+    publish(output, write, ledger, rows)
+    return Signed(output, digest, record, time_stamped=stamp[0], time_stamp_error=stamp[1])
+
+
 def label(
     source: Path,
     output: Path,
@@ -196,16 +263,32 @@ def label(
     declaration: Declaration | None = None,
     ledger: Ledger | None = None,
     force: bool = False,
+    model_kind: str | None = None,
 ) -> Signed:
-    """Write a signed, labelled copy of ``source`` at ``output``; the source is never touched."""
+    """Write a signed, labelled copy of ``source`` at ``output``; the source is never touched.
+
+    ``source`` is an image, a video, a sound or a document (``media_files``); ``model_kind``
+    says what kind of model took part (by default the one that makes such works)."""
     check_choices(source_type, training_mining)
     check_text(title=title, tool=tool, prompt=prompt)
+    if model_kind is not None and model_kind not in MODEL_KINDS:
+        raise BadInput(
+            MESSAGES(
+                "label.unknown_model_kind", model_kind=model_kind, choices=", ".join(MODEL_KINDS)
+            )
+        )
     if private_prompt and not prompt:
         raise BadInput(
             MESSAGES("label.private_without_prompt", param="private_prompt", param_prompt="prompt")
         )
-    data = _read_source(source, output, force)
+    media_format = media_files.detect_media(media_files.read_head(source))
+    media = None
+    if media_format is None:
+        data = _read_source(source, output, force)
+    else:
+        data, media = b"", _read_media_source(source, media_format, output, force)
     ingredient_records, ingredient_inputs = read_ingredients(list(ingredients))
+    work_kind = media.kind if media else "image"
     record = ArtworkRecord(
         artwork_id=new_artwork_id(),
         kind="labelled",
@@ -220,10 +303,50 @@ def label(
         training_mining=training_mining,
         declaration=declaration,
         software={"artcharter": VERSION},
+        media=media,
+        model_kind=(
+            (model_kind or DEFAULT_MODEL_KIND[work_kind])
+            if SOURCE_TYPES[source_type] != "none"
+            else None
+        ),
     )
+    if media_format is not None:
+        return sign_media_record(
+            source,
+            media_format,
+            record,
+            output,
+            identity,
+            ingredient_inputs,
+            ledger=ledger,
+            status="signed",
+        )
     return sign_record(
         data, record, output, identity, ingredient_inputs, ledger=ledger, status="signed"
     )
+
+
+def _read_media_source(source: Path, fmt: str, output: Path, force: bool) -> MediaInfo:
+    """What a video, sound or document is (checked by its decoder, never read whole), once
+    the output is known to be a new file of its format."""
+    from artcharter.provenance.media_previews import info
+
+    if output.resolve() == source.resolve():
+        raise BadInput(MESSAGES("label.same_file"))
+    if output.exists() and not force:
+        raise BadInput(MESSAGES("label.exists", output=output, param="force"))
+    media = info(source, fmt, str(source))
+    suffixes = media_files.FORMATS[fmt].suffixes
+    if output.suffix.lower() not in suffixes:
+        raise BadInput(
+            MESSAGES(
+                "label.wrong_extension",
+                name=output.name,
+                value=fmt.upper(),
+                choices=", ".join(sorted(suffixes)),
+            )
+        )
+    return media
 
 
 def _read_source(source: Path, output: Path, force: bool) -> bytes:

@@ -460,8 +460,14 @@ MESSAGES = Catalogue(
             "en": "truncated PNG chunk",
         },
         "image_files.empty_folder": {
-            "fr": "{path}\u00a0: aucune image PNG, JPEG ou WebP dans ce dossier",
-            "en": "{path}: no PNG, JPEG or WebP image in this folder",
+            "fr": (
+                "{path}\u00a0: aucune image PNG, JPEG ou WebP, vidéo MP4 ou MOV, son WAV, "
+                "MP3, FLAC ou M4A ni document PDF ou EPUB dans ce dossier"
+            ),
+            "en": (
+                "{path}: no PNG, JPEG or WebP image, MP4 or MOV video, WAV, MP3, FLAC or M4A "
+                "sound, or PDF or EPUB document in this folder"
+            ),
         },
         "image_files.no_such_path": {
             "fr": "{path}\u00a0: fichier ou dossier introuvable",
@@ -476,6 +482,14 @@ MESSAGES = Catalogue(
                 "{name}: {width}x{height} pixels is over the {max_pixels:,}-pixel limit "
                 "(possible decompression bomb)"
             ),
+        },
+        "label.unknown_model_kind": {
+            "fr": "type de modèle inconnu {model_kind!r}\u00a0: choisissez parmi {choices}",
+            "en": "unknown model kind {model_kind!r}: choose one of {choices}",
+        },
+        "media.damaged": {
+            "fr": "{name}\u00a0: fichier {fmt} endommagé ou illisible ({error})",
+            "en": "{name}: damaged or unreadable {fmt} file ({error})",
         },
         "keys.unknown_algorithm": {
             "fr": "algorithme de clé inconnu {alg!r}\u00a0: choisissez parmi {choices}",
@@ -749,8 +763,14 @@ MESSAGES = Catalogue(
             "en": "signing failed: {error}",
         },
         "verify.not_an_image": {
-            "fr": "ce n'est pas une image PNG, JPEG ou WebP",
-            "en": "not a PNG, JPEG or WebP image",
+            "fr": (
+                "ce n'est pas une image PNG, JPEG ou WebP, une vidéo MP4 ou MOV, un son WAV, "
+                "MP3, FLAC ou M4A ni un document PDF ou EPUB"
+            ),
+            "en": (
+                "not a PNG, JPEG or WebP image, an MP4 or MOV video, a WAV, MP3, FLAC or M4A "
+                "sound, or a PDF or EPUB document"
+            ),
         },
         "verify.malformed_manifest": {
             "fr": "le manifeste actif n'a pas pu être lu (assertion mal formée)",

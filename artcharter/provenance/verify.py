@@ -20,12 +20,12 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 from artcharter.base.messages import Message, render_text
-from artcharter.provenance import image_files, revocation, softbinding, verdicts
+from artcharter.provenance import image_files, media_files, revocation, softbinding, verdicts
 from artcharter.provenance.file_claims import file_claims
 from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
 from artcharter.provenance.messages import MESSAGES
@@ -60,6 +60,10 @@ class Verification:
     # Why the file could not be verified: our own message (rendered in the reader's
     # language by to_dict and the doors) or c2pa's words, kept as they are for experts.
     error: Message | str | None = None
+    # What the bytes are (read from them, not from the credentials): png, mp4, wav, pdf...
+    # and the kind of work, image / video / sound / document.
+    format: str | None = None
+    kind: str = "image"
     # The claim thumbnail signed into the credentials, (mime, bytes), only when asked for
     # (reports show it without decoding the image); not part of the JSON form.
     thumbnail: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
@@ -131,20 +135,37 @@ def verify_bytes(
     allow_remote: bool = False,
     thumbnail: bool = False,
 ) -> Verification:
-    """Verify one image given as bytes. Never raises for a bad file: it gets a verdict.
+    """Verify one file given as bytes. Never raises for a bad file: it gets a verdict.
 
     The bytes are handed to c2pa as a stream: measured faster than letting c2pa open the
     file by path, and the bytes are needed anyway for the file's SHA-256, which is computed
     on another thread meanwhile (hashlib releases the GIL).
     """
     digest = _hasher().submit(sha256_hex, data)
-    result = _verify(data, name, anchors, allow_remote, thumbnail)
+    fmt = media_files.detect_work(data)
+    result = _verify(io.BytesIO(data), fmt, data, name, anchors, allow_remote, thumbnail)
     if result.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED, verdicts.UNREADABLE):
         result.file_claims = [claim.to_dict() for claim in file_claims(data)]
-    if result.verdict == verdicts.NO_CREDENTIAL:
+    if result.verdict == verdicts.NO_CREDENTIAL and result.kind == media_files.IMAGE:
         # A file Pillow cannot read as a picture has nothing to look up.
         with contextlib.suppress(BadInput):
             result.fingerprint = softbinding.fingerprint(data)
+    result.sha256 = digest.result()
+    return result
+
+
+def _verify_media_file(
+    path: Path,
+    fmt: str,
+    anchors: tuple[str, ...],
+    allow_remote: bool,
+    thumbnail: bool,
+) -> Verification:
+    """A video, sound or document verified from the disk as a stream: c2pa reads what it
+    needs, the SHA-256 is read on another thread, and the file is never whole in memory."""
+    digest = _hasher().submit(media_files.sha256_path, path)
+    with open(path, "rb") as stream:
+        result = _verify(stream, fmt, path, str(path), anchors, allow_remote, thumbnail)
     result.sha256 = digest.result()
     return result
 
@@ -163,30 +184,48 @@ os.register_at_fork(after_in_child=_HASHER.clear)
 
 
 def _verify(
-    data: bytes, name: str, anchors: tuple[str, ...], allow_remote: bool, thumbnail: bool
+    stream: BinaryIO,
+    fmt: str | None,
+    source: bytes | Path,
+    name: str,
+    anchors: tuple[str, ...],
+    allow_remote: bool,
+    thumbnail: bool,
 ) -> Verification:
     import c2pa
 
-    fmt = image_files.detect_format(data)
     if fmt is None:
         return Verification(name, verdicts.UNREADABLE, error=MESSAGES("verify.not_an_image"))
+    kind = media_files.kind_of(fmt)
     try:
         context = _context(anchors, allow_remote)
-        reader = c2pa.Reader(image_files.MIME_TYPES[fmt], io.BytesIO(data), context=context)
+        reader = c2pa.Reader(media_files.mime_of(fmt), stream, context=context)
     except c2pa.C2paError.ManifestNotFound:
-        return _without_manifest(data, name, verdicts.NO_CREDENTIAL, None)
+        return _without_manifest(source, fmt, name, verdicts.NO_CREDENTIAL, None)
     except c2pa.C2paError.RemoteManifest as exc:
-        return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc))
+        return Verification(
+            name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc), format=fmt, kind=kind
+        )
     except c2pa.C2paError as exc:
         # c2pa-rs reports "Remote: must fetch remote manifests from url ..." with an error
         # type c2pa-python does not map to RemoteManifest: it is not an invalid credential.
         if str(exc).startswith("Remote"):
-            return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc))
-        return _without_manifest(data, name, verdicts.INVALID, _line(exc))
+            return Verification(
+                name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc), format=fmt, kind=kind
+            )
+        return _without_manifest(source, fmt, name, verdicts.INVALID, _line(exc))
     with reader:
         if not reader.is_embedded() and not allow_remote:
-            return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=reader.get_remote_url())
-        return _from_reader(reader, name, thumbnail, anchors)
+            return Verification(
+                name,
+                verdicts.REMOTE_NOT_FETCHED,
+                error=reader.get_remote_url(),
+                format=fmt,
+                kind=kind,
+            )
+        result = _from_reader(reader, name, thumbnail, anchors)
+    result.format, result.kind = fmt, kind
+    return result
 
 
 def _line(exc: Exception) -> str:
@@ -195,14 +234,21 @@ def _line(exc: Exception) -> str:
 
 
 def _without_manifest(
-    data: bytes, name: str, verdict: str, error: Message | str | None
+    source: bytes | Path, fmt: str, name: str, verdict: str, error: Message | str | None
 ) -> Verification:
-    """No readable manifest: a damaged image is unreadable, a whole one gets ``verdict``."""
+    """No readable manifest: a damaged file is unreadable, a whole one gets ``verdict``."""
+    kind = media_files.kind_of(fmt)
     try:
-        image_files.check_image(data, name)
+        if kind == media_files.IMAGE:
+            assert isinstance(source, bytes)
+            image_files.check_image(source, name)
+        else:
+            from artcharter.provenance.media_previews import info
+
+            info(source, fmt, name)
     except BadInput as exc:
-        return Verification(name, verdicts.UNREADABLE, error=exc.message)
-    return Verification(name, verdict, error=error)
+        return Verification(name, verdicts.UNREADABLE, error=exc.message, format=fmt, kind=kind)
+    return Verification(name, verdict, error=error, format=fmt, kind=kind)
 
 
 def _claim_thumbnail(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes] | None:
@@ -364,8 +410,11 @@ def _time_stamp(codes: dict[str, list[str]], info: dict[str, Any]) -> dict[str, 
 def verify_file(
     path: Path, anchors: tuple[str, ...] = (), allow_remote: bool = False, thumbnail: bool = False
 ) -> Verification:
+    """Verify one file on disk: an image is read whole (it is small, and faster so), a
+    video, a sound or a document as a stream."""
     try:
-        data = path.read_bytes()
+        fmt = media_files.detect_media(media_files.head_of(path))
+        data = path.read_bytes() if fmt is None else b""
     except OSError as exc:
         error = (
             MESSAGES("verify.is_folder", path=path)
@@ -373,6 +422,8 @@ def verify_file(
             else MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
         )
         return Verification(str(path), verdicts.UNREADABLE, error=error)
+    if fmt is not None:
+        return _verify_media_file(path, fmt, anchors, allow_remote, thumbnail)
     return verify_bytes(data, str(path), anchors, allow_remote, thumbnail)
 
 

@@ -64,15 +64,20 @@ def test_manifest_round_trip_keeps_every_part() -> None:
         "fr.artcharter.declaration",
         "c2pa.actions.v2",
         "cawg.training-mining",
-        "stds.schema-org.CreativeWork",
     ):
         assert label in labels
+    # Deprecated by C2PA (claim generators are required not to produce it): the author is
+    # the signing certificate's subject.
+    assert "stds.schema-org.CreativeWork" not in labels
     assert "fr.artcharter.probe" not in labels  # absent parts are not written
     assert record_from_manifest(manifest) == record
     action = manifest["assertions"][labels.index("c2pa.actions.v2")]["data"]["actions"][0]
     assert action["action"] == "c2pa.created"
     assert action["digitalSourceType"].endswith("/trainedAlgorithmicMedia")
     assert "demo model, random weights" in action["softwareAgent"]["name"]
+    # The sketch (a componentOf ingredient) is referenced by a c2pa.placed action.
+    placed = manifest["assertions"][labels.index("c2pa.actions.v2")]["data"]["actions"][-1]
+    assert placed == {"action": "c2pa.placed", "parameters": {"ingredientIds": ["ingredient-0"]}}
 
 
 def test_private_prompt_never_reaches_the_manifest_or_xmp() -> None:

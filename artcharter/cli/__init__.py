@@ -78,10 +78,27 @@ def _loaded(module: str, name: str) -> Any:
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the app and return its exit code; errors become one line on stderr."""
+    """Run the app and return its exit code; errors become one line on stderr.
+
+    Standard output passes through an ``InertStream``: nothing read from a file (a title,
+    a name) can send a terminal a control sequence. Help (coloured by typer) and stderr
+    (progress bars redraw their line) are left as they are; errors are made inert by
+    ``echo_error``."""
     args = sys.argv[1:] if argv is None else argv
     if shows_help(args):
         set_help_lang(reader_lang(args))
+        return _run(args, argv)
+    from artcharter.base.inert import InertStream
+
+    stdout = sys.stdout
+    sys.stdout = InertStream(stdout)  # type: ignore[assignment]
+    try:
+        return _run(args, argv)
+    finally:
+        sys.stdout = stdout
+
+
+def _run(args: list[str], argv: list[str] | None) -> int:
     register(command_name(args))
     from artcharter.cli.context import echo_error  # its shared options read the help language
 

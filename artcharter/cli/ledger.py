@@ -110,6 +110,7 @@ def import_files(
         bool, typer.Option("--json", help=help_text("help.ledger.import_files.json"))
     ] = False,
 ) -> None:
+    from artcharter.base.inert import inert
     from artcharter.provenance import verdicts
     from artcharter.provenance.image_files import image_paths
     from artcharter.provenance.ledger_import import import_verified
@@ -131,8 +132,8 @@ def import_files(
                     text(
                         f"ledger.import.{outcome.outcome}",
                         lang,
-                        path=outcome.path,
-                        id=(outcome.artwork_id or "")[:8],
+                        path=inert(outcome.path),
+                        id=inert((outcome.artwork_id or "")[:8]),
                         verdict=verdicts.title(outcome.verdict, lang),
                     )
                 )

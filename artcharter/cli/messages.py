@@ -23,6 +23,14 @@ MESSAGES = Catalogue(
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
         "verify.unknown": {"en": "unknown", "fr": "inconnu"},
+        "verify.claimed_author": {
+            "en": "author named in the file (not verified, not the signer)",
+            "fr": "auteur nommé dans le fichier (non vérifié, pas le signataire)",
+        },
+        "verify.unattributed": {
+            "en": "ignored, not attributed to the signer",
+            "fr": "ignoré, non attribué au signataire",
+        },
         # --- artcharter charter show / validate, declare, check ----------------------------
         "charter.version": {"en": "version", "fr": "version"},
         "charter.extends": {"en": "extends", "fr": "étend"},
@@ -192,6 +200,10 @@ MESSAGES = Catalogue(
         "ledger.import.no-record": {
             "en": "not imported  {path}: trusted, but it carries no artcharter record",
             "fr": "non importé   {path}\u00a0: de confiance, mais sans fiche artcharter",
+        },
+        "ledger.import.claimed-author": {
+            "en": "not imported  {path}: its record names an author who is not the signer",
+            "fr": "non importé   {path}\u00a0: sa fiche nomme un auteur qui n'est pas le signataire",
         },
         "ledger.import.total": {
             "en": "{imported} imported, {already} already there, {skipped} not imported",

@@ -131,7 +131,7 @@ def xmp_packet(fields: dict[str, str | None]) -> bytes:
     """An XMP packet with IPTC and Dublin Core properties.
 
     Keys are qualified names among ``Iptc4xmpExt:*``, ``dc:title``, ``dc:creator``,
-    ``xmp:CreatorTool``; empty values are left out. Values are escaped: a prompt is text.
+    ``xmp:CreatorTool``, ``xmpMM:InstanceID``; empty values are left out. Values are escaped: a prompt is text.
     """
     simple, alt, seq = [], [], []
     for key, value in fields.items():
@@ -156,7 +156,8 @@ def xmp_packet(fields: dict[str, str | None]) -> bytes:
         '  <rdf:Description rdf:about=""\n'
         '    xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"\n'
         '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
-        '    xmlns:xmp="http://ns.adobe.com/xap/1.0/">\n'
+        '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n'
+        '    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">\n'
         f"   {body}\n"
         "  </rdf:Description>\n"
         " </rdf:RDF>\n"

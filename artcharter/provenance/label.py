@@ -17,7 +17,7 @@ from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import image_files
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.manifest import PARENT_ID, build_manifest, xmp_fields
+from artcharter.provenance.manifest import PARENT_ID, build_manifest, ingredient_id, xmp_fields
 from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import (
     INGREDIENT_ROLES,
@@ -97,8 +97,13 @@ def read_ingredients(
         relationship = "inputTo" if role == "init-image" else "componentOf"
         # A file name may be any bytes; the record and the manifest need text.
         name = os.fsencode(path.name).decode("utf-8", "backslashreplace")
+        definition = {
+            "title": name,
+            "relationship": relationship,
+            "description": role,
+            "label": ingredient_id(len(records)),
+        }
         records.append(Ingredient(name, sha256_hex(data), mime, role, relationship))
-        definition = {"title": name, "relationship": relationship, "description": role}
         inputs.append(IngredientInput(definition, mime, data))
     return records, inputs
 
@@ -120,13 +125,16 @@ def sign_record(
     fmt = image_files.detect_format(data)
     if fmt is None:
         raise BadInput(MESSAGES("image_files.not_an_image", name=output.name))
-    has_parent = existing_manifest(data, fmt)
+    parent = existing_manifest(data, fmt)
+    has_parent = parent is not None
     ingredients = list(ingredient_inputs)
-    if has_parent:
+    if parent is not None:
+        # The parent keeps its own title (the one its signer gave it), not the new one.
+        title = parent.get("title") if isinstance(parent.get("title"), str) else None
         ingredients.insert(
             0,
             IngredientInput(
-                {"title": record.title or "source", "relationship": "parentOf", "label": PARENT_ID},
+                {"title": title or "parent", "relationship": "parentOf", "label": PARENT_ID},
                 image_files.MIME_TYPES[fmt],
                 data,
             ),

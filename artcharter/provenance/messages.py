@@ -519,6 +519,16 @@ MESSAGES = Catalogue(
             "fr": "{chain_path} existe déjà\u00a0: utilisez {param} pour en délivrer un nouveau",
             "en": "{chain_path} already exists: use {param} to issue a new one",
         },
+        "keys.name_taken": {
+            "fr": (
+                "{chain_path} est le certificat de {holder!r}, pas de {artist!r} : deux"
+                " personnes ne partagent jamais un fichier de clé (même avec {param})"
+            ),
+            "en": (
+                "{chain_path} is the certificate of {holder!r}, not {artist!r}: two people never"
+                " share a key file (not even with {param})"
+            ),
+        },
         "keys.no_artist_certificate": {
             "fr": "aucun certificat pour {who!r} dans {value}",
             "en": "no certificate for {who!r} in {value}",
@@ -700,6 +710,16 @@ MESSAGES = Catalogue(
             "en": (
                 "no artist identity: pass {param} NAME or set [artist] name in "
                 "artcharter.toml (issue one with `artcharter keys issue --artist NAME`)"
+            ),
+        },
+        "signing.artist_mismatch": {
+            "fr": (
+                "{artist!r} ne correspond pas au certificat choisi, délivré à {holder!r} :"
+                " un fichier ne peut être signé que sous le nom de son certificat"
+            ),
+            "en": (
+                "{artist!r} does not match the certificate it selects, issued to {holder!r}:"
+                " a file can only be signed under its certificate's name"
             ),
         },
         "signing.no_certificate": {

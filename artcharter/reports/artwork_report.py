@@ -77,6 +77,7 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         "intact": v.verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED),
         "validation_state": v.validation_state,
         "signer": {k: v.signer.get(k) for k in ("name", "organisation", "algorithm", "time")},
+        "unattributed": list(v.unattributed),
         "codes": {k: list(v.codes.get(k, [])) for k in ("failure", "informational")},
         "error": render_text(v.error, lang),
     }
@@ -86,7 +87,6 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
     record, v = facts.record, facts.verification
     source_type = record.source_type if record else _last(v.disclosure.get("source_types"))
     ai_share = SOURCE_TYPES.get(source_type or "", "unknown")
-    author = record.author if record else None
     origin = facts.generation_record
     model = origin.model if origin else None
     declaration = record.declaration if record else None
@@ -97,10 +97,11 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "id": record.artwork_id if record else None,
         "title": title,
         "display_title": title or t("untitled", lang),
-        "artist": (author.name if author else None)
-        or (declaration and declaration.artist)
-        or v.signer.get("name"),
-        "organisation": author.organisation if author else v.signer.get("organisation"),
+        # Who made it is the signing certificate's subject; a different name in the record
+        # is shown beside it as a claim the signature does not vouch for.
+        "artist": v.artist["name"],
+        "organisation": v.artist["organisation"],
+        "claimed_author": (v.claimed_author or {}).get("name"),
         "created_at": record.created_at if record else v.signer.get("time"),
         "kind": record.kind if record else None,
         "source_type": source_type,

@@ -66,11 +66,7 @@ def result_json(held: Held, lang: str | None) -> dict[str, Any]:
         "kept": held.path is not None,
         "report_url": f"/r/{held.token}{suffix}",
         "thumbnail_url": f"/u/{held.token}/thumb",
-        "visitor_url": (
-            f"/a/{summary['artwork_id']}{suffix}"
-            if held.in_ledger and summary["artwork_id"]
-            else None
-        ),
+        "visitor_url": (f"/a/{held.ledger_artwork_id}{suffix}" if held.ledger_artwork_id else None),
         "verification": held.verification.to_dict(lang),
         "check": held.check,
     }

@@ -140,11 +140,12 @@ class Desk:
         ledger = self._ledger()
         assert ledger is not None
         ledger.add_verifications(rows)
-        ids = {item.verification.artwork_id for item in held} - {None}
-        if ids:
-            known = ledger.kept_artwork_ids(ids)  # type: ignore[arg-type]
-            for item in held:
-                item.in_ledger = item.verification.artwork_id in known
+        for item in held:
+            v = item.verification
+            signer = v.signer.get("name") if v.artwork_id else None  # trusted only
+            row = ledger.vouched_artwork(v.artwork_id, v.sha256, signer)
+            if row is not None and row.get("status") != "discarded":
+                item.ledger_artwork_id = row["artwork_id"]
 
     # --- what the pages ask for ----------------------------------------------------------
 

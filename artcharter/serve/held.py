@@ -38,8 +38,9 @@ class Held:
     data: bytes | None = None
     path: Path | None = None
     thumbnail: bytes | None = None
-    # The artwork is in the desk's ledger: its visitor's page exists.
-    in_ledger: bool = False
+    # The artwork of the desk's ledger this file joins (by its hash, or a trusted signature
+    # of the artist the row names): its visitor's page exists. Never a claimed id alone.
+    ledger_artwork_id: str | None = None
     seen_at: float = field(default_factory=time.monotonic)
 
     @property

@@ -55,6 +55,7 @@ SCRIPT_TEXTS = (
     "kind_text",
     "signed_by",
     "claimed",
+    "claimed_author",
     "expired",
     "col_title",
     "col_artist",

@@ -64,6 +64,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "what the file claims, not verified",
     },
     "signed_by": {"fr": "signé par {who}", "en": "signed by {who}"},
+    "claimed_author": {
+        "fr": "auteur nommé dans le fichier, non vérifié\u00a0:",
+        "en": "author named in the file, not verified:",
+    },
     "expired": {
         "fr": "Ce fichier a été oublié par le bureau\u00a0: déposez-le à nouveau pour voir son rapport.",
         "en": "The desk has forgotten this file: drop it again to see its report.",

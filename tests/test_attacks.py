@@ -412,3 +412,73 @@ def test_sign_image_marks_every_stated_assertion_created(world: World, tmp_path:
     path.write_bytes(data)
     created = {a["url"].rsplit("/", 1)[-1] for a in _store(path)["claim"]["created_assertions"]}
     assert {"c2pa.actions.v2", "fr.artcharter.other"} <= created
+
+
+# --- unsupported is not invalid; devices and FIFOs are refused -------------------------------
+
+
+def test_an_unsupported_manifest_is_unreadable_with_the_real_reason() -> None:
+    from artcharter.provenance import verdicts
+    from artcharter.provenance.verify import unsupported_reason
+
+    assert verdicts.classify("Invalid", ["algorithm.unsupported"]) == verdicts.UNREADABLE
+    reason = unsupported_reason("Error: prerelease content detected")
+    assert reason is not None
+    assert "pre-release version of C2PA" in reason.render("en")
+    assert "version préliminaire de C2PA" in reason.render("fr")
+    assert unsupported_reason("claimSignature.mismatch") is None
+
+
+def test_devices_and_fifos_are_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "fifo.png"
+    os.mkfifo(fifo)
+    code, out = cli(capsys, "verify", str(fifo), "/dev/zero")  # would hang / exhaust memory
+    assert code == 2
+    assert out.count("not a regular file") == 2 and "Traceback" not in out
+
+
+# --- 7. private means private --------------------------------------------------------------------
+
+
+def _all_text(folder: Path) -> str:
+    return "\n".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in folder.rglob("*") if p.is_file()
+    )
+
+
+def test_a_private_prompt_is_named_nowhere_outside_the_ledger(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str], client: TestClient
+) -> None:
+    import hashlib
+    import stat
+
+    from artcharter.provenance.prompt_key import matches, project_secret, secret_path
+    from artcharter.reports.summary import make_summary
+
+    path, ledger_path = world.private_work, world.root / "artcharter.db"
+    data = path.read_bytes()
+    assert PRIVATE_PROMPT.encode() not in data
+    plain = hashlib.sha256(PRIVATE_PROMPT.encode()).hexdigest()
+    assert plain.encode() not in data  # a guess cannot be tested against the file
+    record = verify_file(path, world.anchors).record
+    assert record is not None and record["prompt_sha256"] is None
+    assert matches(PRIVATE_PROMPT, record["prompt_hmac"], project_secret(ledger_path))
+    for private_file in (ledger_path, secret_path(ledger_path)):
+        assert stat.S_IMODE(private_file.stat().st_mode) == 0o600, private_file
+
+    secrets_shown = ("poor", "exotic", "woman", PRIVATE_PROMPT, plain)
+    with Ledger(ledger_path) as ledger:
+        report = make_report(path, tmp_path / "r", anchors=world.anchors, ledger=ledger)
+        summary = make_summary([path], tmp_path / "s", anchors=world.anchors, ledger=ledger)
+    del report, summary
+    _, check_json = cli(
+        capsys, "--project", str(world.root), "check", "--json", str(path),
+    )  # fmt: skip
+    row = upload(client, path)
+    desk_text = json.dumps(row) + client.get(row["report_url"]).text
+    for shown in (_all_text(tmp_path / "r"), _all_text(tmp_path / "s"), check_json, desk_text):
+        for secret in secrets_shown:
+            assert secret not in shown
+    assert "of the private prompt" in check_json  # audited, and said so

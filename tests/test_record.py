@@ -6,6 +6,7 @@ import json
 
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.manifest import build_manifest, record_from_manifest, xmp_fields
+from artcharter.provenance.prompt_key import keyed_record
 from artcharter.provenance.record import (
     SCHEMA,
     ArtworkRecord,
@@ -84,10 +85,13 @@ def test_private_prompt_never_reaches_the_manifest_or_xmp() -> None:
     record = full_record(private=True)
     manifest = build_manifest(record, has_parent=False, version="1.0")
     assert "lighthouse" not in json.dumps(manifest)
-    assert record.prompt_sha256 in json.dumps(manifest)
-    fields = xmp_fields(record)
+    assert record.prompt_sha256 not in json.dumps(manifest)  # a plain hash: never written
+    keyed = keyed_record(record, b"k" * 32)
+    assert keyed.prompt_hmac in json.dumps(build_manifest(keyed, has_parent=False, version="1"))
+    fields = xmp_fields(keyed)
     assert "lighthouse" not in json.dumps(fields)
-    assert record.prompt_sha256 in fields["Iptc4xmpExt:AIPromptInformation"]
+    assert record.prompt_sha256 not in json.dumps(fields)
+    assert keyed.prompt_hmac in fields["Iptc4xmpExt:AIPromptInformation"]
 
 
 def test_foreign_manifest_gives_no_record() -> None:

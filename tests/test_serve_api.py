@@ -289,7 +289,8 @@ def test_artwork_api_gives_the_public_record(client, files) -> None:
     )
     assert artwork.ai_share_label == {"en": "AI-generated"}
     # The ledger keeps the private prompt; the public record gives only its hash.
-    assert artwork.record["prompt"] is None and artwork.record["prompt_sha256"]
+    assert artwork.record["prompt"] is None and artwork.record["prompt_hmac"]
+    assert artwork.record["prompt_sha256"] is None
     assert "my private words" not in response.text
     assert artwork.verifications[0]["verdict"] == "trusted"
     image = client.get(artwork.image_url)

@@ -166,6 +166,7 @@ def gather(
             origin_row = ledger.vouched_artwork(origin.artwork_id, None, trusted_signer)
 
     prompts: list[str] = []
+    secret: set[str] = set()  # private prompts known only from the ledger
     private = False
     sources = [(record, row)]
     if origin is not None and origin is not record:
@@ -176,7 +177,9 @@ def gather(
         text = rec.prompt or (rec_row or {}).get("prompt")
         if text:
             prompts.append(text)
-        elif rec.prompt_sha256:
+            if rec.prompt_private and not rec.prompt:
+                secret.add(text)
+        elif rec.prompt_sha256 or rec.prompt_hmac or rec.prompt_private:
             private = True
     declaration = record.declaration if record else None
     if declaration is None and origin is not None:
@@ -201,7 +204,12 @@ def gather(
         ledger=ledger is not None,
         session=session_energy(origin, origin_row, ledger) if origin else None,
         campaign=latest_campaign(origin, ledger) if origin and origin.model else None,
-        prompt_audit=audit_prompts(tuple(prompts), lang=lang, protected_names=protected_names),
+        prompt_audit=audit_prompts(
+            tuple(prompts),
+            lang=lang,
+            protected_names=protected_names,
+            private=tuple(p in secret for p in prompts),
+        ),
     )
 
 
@@ -309,9 +317,17 @@ def latest_campaign(origin: ArtworkRecord, ledger: Ledger | None) -> dict[str, A
 
 
 def audit_prompts(
-    prompts: tuple[str, ...], *, lang: str = "en", protected_names: tuple[str, ...] = ()
+    prompts: tuple[str, ...],
+    *,
+    lang: str = "en",
+    protected_names: tuple[str, ...] = (),
+    private: tuple[bool, ...] = (),
 ) -> PromptAudit:
     """Run artcharter.audits.bias.prompt_audit on each prompt; "not available" when it is not installed.
+
+    A private prompt (``private[i]``) is audited, but what it contains stays in the ledger:
+    its findings keep their kind and category, never the term, the words or a protected
+    name, so that no report, summary, desk page or ``check --json`` can print them.
 
     Only the kinds the audit flags (identity terms, stereotype descriptors, protected names)
     need an answer; occupations only link the prompt to the campaign figures.
@@ -326,7 +342,10 @@ def audit_prompts(
         )
     flagged: list[dict[str, Any]] = []
     for index, prompt in enumerate(prompts):
+        hidden = index < len(private) and private[index]
         for finding in _flagged(audit_prompt, prompt, protected_names, lang):
+            if hidden:
+                finding = {"kind": finding["kind"], "category": None, "private": True}
             flagged.append({**finding, "prompt": index})
     return PromptAudit(True, tuple(flagged), len(prompts))
 

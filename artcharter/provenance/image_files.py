@@ -8,7 +8,10 @@ re-encoded just to carry metadata.
 
 from __future__ import annotations
 
+import errno
 import io
+import os
+import stat
 import struct
 import warnings
 import zlib
@@ -112,10 +115,33 @@ def check_image(data: bytes, name: str) -> ImageCheck:
     return ImageCheck(fmt, width, height)
 
 
+class NotRegularFile(OSError):
+    """A device, FIFO or socket named as a file: /dev/zero never ends, a FIFO blocks."""
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; anything else is refused before a byte is read.
+
+    Opened without blocking (a FIFO with no writer would hang ``open``), then checked on
+    the open descriptor, so that the file cannot be swapped between the check and the read.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+        os.set_blocking(fd, True)
+        return handle.read()
+
+
 def read_file(path: Path) -> bytes:
     """A file the user named, or a one-line BadInput a person can act on."""
     try:
-        return path.read_bytes()
+        return read_regular(path)
+    except NotRegularFile:
+        raise BadInput(MESSAGES("image_files.not_regular", path=path)) from None
     except FileNotFoundError:
         raise BadInput(MESSAGES("image_files.no_such_file", path=path)) from None
     except IsADirectoryError:

@@ -19,6 +19,7 @@ from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.manifest import PARENT_ID, build_manifest, ingredient_id, xmp_fields
 from artcharter.provenance.messages import MESSAGES
+from artcharter.provenance.prompt_key import keyed_record, project_secret
 from artcharter.provenance.record import (
     INGREDIENT_ROLES,
     SOURCE_TYPES,
@@ -122,6 +123,8 @@ def sign_record(
     extra_rows: Any = None,
 ) -> Signed:
     """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate."""
+    # A private prompt is written as a keyed hash only the project can check.
+    record = keyed_record(record, project_secret(ledger.path) if ledger else None)
     fmt = image_files.detect_format(data)
     if fmt is None:
         raise BadInput(MESSAGES("image_files.not_an_image", name=output.name))
@@ -206,7 +209,7 @@ def label(
         author=Person(identity.name, identity.email, identity.organisation),
         tool=tool,
         prompt=prompt,
-        prompt_sha256=prompt_hash(prompt) if prompt else None,
+        prompt_sha256=prompt_hash(prompt) if prompt and not private_prompt else None,
         prompt_private=private_prompt,
         ingredients=ingredient_records,
         training_mining=training_mining,

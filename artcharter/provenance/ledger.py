@@ -21,6 +21,7 @@ from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.names import same_name
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.messages import MESSAGES
+from artcharter.provenance.prompt_key import project_secret
 from artcharter.provenance.record import ArtworkRecord, EnergyRecord, now_iso
 
 
@@ -149,6 +150,11 @@ class Ledger:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                # The ledger keeps private prompts: 0600 from its first byte (SQLite gives
+                # its -wal and -shm files the same mode), with the project's secret.
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+                project_secret(path)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")

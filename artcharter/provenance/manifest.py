@@ -218,8 +218,8 @@ def xmp_fields(record: ArtworkRecord) -> dict[str, str | None]:
     elif record.tool:
         ai_system = record.tool
     prompt = record.public().prompt
-    if prompt is None and record.prompt_sha256:
-        prompt = f"private prompt, sha256:{record.prompt_sha256}"
+    if prompt is None and record.prompt_private:
+        prompt = f"private prompt, {record.prompt_hmac}" if record.prompt_hmac else None
     return {
         "Iptc4xmpExt:DigitalSourceType": record.source_type_uri,
         "Iptc4xmpExt:AISystemUsed": ai_system if record.ai_share != "none" else None,

@@ -441,6 +441,13 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: fichier introuvable",
             "en": "{path}: no such file",
         },
+        "image_files.not_regular": {
+            "fr": (
+                "{path}\u00a0: ce n'est pas un fichier ordinaire (périphérique, tube ou socket),"
+                " il n'est pas lu"
+            ),
+            "en": "{path}: not a regular file (a device, FIFO or socket), not read",
+        },
         "image_files.is_folder": {
             "fr": "{path}\u00a0: c'est un dossier, pas une image",
             "en": "{path}: is a folder, not an image",
@@ -743,6 +750,26 @@ MESSAGES = Catalogue(
         "verify.malformed_manifest": {
             "fr": "le manifeste actif n'a pas pu être lu (assertion mal formée)",
             "en": "the active manifest could not be read (malformed assertion)",
+        },
+        "verify.prerelease": {
+            "fr": (
+                "ce fichier a été fait avec une version préliminaire de C2PA, que ce"
+                " vérificateur ne lit pas ({error})"
+            ),
+            "en": (
+                "this file was made with a pre-release version of C2PA, which this validator"
+                " does not read ({error})"
+            ),
+        },
+        "verify.unsupported_algorithm": {
+            "fr": (
+                "ce fichier est signé avec un algorithme que ce vérificateur ne prend pas en"
+                " charge\u00a0: sa signature n'a pas pu être contrôlée ({error})"
+            ),
+            "en": (
+                "this file is signed with an algorithm this validator does not support: its"
+                " signature could not be checked ({error})"
+            ),
         },
         "verify.is_folder": {
             "fr": "{path}\u00a0: c'est un dossier",

@@ -192,11 +192,25 @@ def _verify(
         # type c2pa-python does not map to RemoteManifest: it is not an invalid credential.
         if str(exc).startswith("Remote"):
             return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc))
+        unsupported = unsupported_reason(_line(exc))
+        if unsupported is not None:
+            return Verification(name, verdicts.UNREADABLE, error=unsupported)
         return _without_manifest(data, name, verdicts.INVALID, _line(exc))
     with reader:
         if not reader.is_embedded() and not allow_remote:
             return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=reader.get_remote_url())
         return _from_reader(reader, name, thumbnail)
+
+
+def unsupported_reason(error: str) -> Message | None:
+    """Why c2pa-rs could not read a manifest it does not support, in words, or None when
+    ``error`` says something else (a broken file or signature)."""
+    lowered = error.lower()
+    if "prerelease" in lowered or "pre-release" in lowered:
+        return MESSAGES("verify.prerelease", error=error)
+    if "unknown algorithm" in lowered or "unsupported algorithm" in lowered:
+        return MESSAGES("verify.unsupported_algorithm", error=error)
+    return None
 
 
 def _line(exc: Exception) -> str:
@@ -242,7 +256,9 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
     # Errors outside the active manifest (the store itself) also count as failures.
     codes["failure"] += [item.get("code", "") for item in (results.get("failure") or [])]
     verdict = verdicts.classify(state, codes["failure"])
-    error = None
+    error: Message | None = None
+    if verdict == verdicts.UNREADABLE:  # an algorithm c2pa-rs does not support
+        error = MESSAGES("verify.unsupported_algorithm", error=", ".join(codes["failure"]))
     try:
         manifest = reader.get_active_manifest() or {}
     except (KeyError, ValueError, c2pa.C2paError):
@@ -342,13 +358,14 @@ def verify_file(
     path: Path, anchors: tuple[str, ...] = (), allow_remote: bool = False, thumbnail: bool = False
 ) -> Verification:
     try:
-        data = path.read_bytes()
+        data = image_files.read_regular(path)
     except OSError as exc:
-        error = (
-            MESSAGES("verify.is_folder", path=path)
-            if path.is_dir()
-            else MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
-        )
+        if isinstance(exc, image_files.NotRegularFile):
+            error = MESSAGES("image_files.not_regular", path=path)
+        elif path.is_dir():
+            error = MESSAGES("verify.is_folder", path=path)
+        else:
+            error = MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
         return Verification(str(path), verdicts.UNREADABLE, error=error)
     return verify_bytes(data, str(path), anchors, allow_remote, thumbnail)
 

@@ -175,16 +175,21 @@ def _provenance(facts: ReportFacts, lang: str) -> dict[str, Any]:
 
 def _prompt(record: ArtworkRecord | None, origin: ArtworkRecord | None) -> dict[str, Any]:
     # The labelled copy's own prompt when it has one, else the generation's.
-    source = record if record and (record.prompt or record.prompt_sha256) else origin
+    source = (
+        record
+        if record and (record.prompt or record.prompt_sha256 or record.prompt_private)
+        else origin
+    )
     if source is None:
-        return {"text": None, "private": False, "sha256": None, "negative": None}
+        return {"text": None, "private": False, "sha256": None, "hmac": None, "negative": None}
     # A report is shared with juries: a private prompt shows as its hash, even when the
     # ledger that gathered the facts knows it.
-    gen = origin.generation if origin else None
+    gen = origin.public().generation if origin else None
     return {
         "text": source.public().prompt,
         "private": source.prompt_private,
-        "sha256": source.prompt_sha256,
+        "sha256": source.public().prompt_sha256,
+        "hmac": source.prompt_hmac if source.prompt_private else None,
         "negative": gen.negative_prompt if gen else None,
     }
 

@@ -158,6 +158,10 @@ MESSAGES = Catalogue(
             "fr": "Ignoré, car non attribué au signataire : {labels}",
             "en": "Ignored, as not attributed to the signer: {labels}",
         },
+        "private_terms": {
+            "fr": "(et {count} terme(s) du prompt privé, nommés dans le registre seulement)",
+            "en": "(and {count} term(s) of the private prompt, named in the ledger only)",
+        },
         "cartel_warning": {
             "fr": "ATTENTION : CE FICHIER N'EST PAS VÉRIFIÉ — titre, artiste et usage de l'IA ne sont que ce qu'il prétend",
             "en": "WARNING: THIS FILE DOES NOT VERIFY — its title, artist and AI use are only what it claims",

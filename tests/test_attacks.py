@@ -482,3 +482,126 @@ def test_a_private_prompt_is_named_nowhere_outside_the_ledger(
         for secret in secrets_shown:
             assert secret not in shown
     assert "of the private prompt" in check_json  # audited, and said so
+
+
+# --- 8. the desk stays bounded and private to each jury browser ----------------------------------
+
+
+def test_uploads_belong_to_the_browser_that_dropped_them(world: World, tmp_path: Path) -> None:
+    path = forged(world, tmp_path, "mine.png", world.alice)
+    with desk(world) as jury_a, desk(world) as jury_b:
+        jury_a.get("/")  # the page gives the browser its session cookie
+        row = upload(jury_a, path)
+        token = row["token"]
+        assert jury_a.get(f"/api/uploads/{token}").status_code == 200
+        for url in (
+            f"/api/uploads/{token}",
+            f"/r/{token}",
+            f"/u/{token}/thumb",
+            f"/u/{token}/file",
+        ):
+            assert jury_b.get(url).status_code == 404, url
+        assert jury_b.delete(f"/api/uploads/{token}").json() == {"forgotten": 0}
+        assert jury_b.delete("/api/uploads").json() == {"forgotten": 0}
+        assert jury_a.get(f"/api/uploads/{token}").status_code == 200  # still there
+        assert jury_a.delete("/api/uploads").json() == {"forgotten": 1}
+
+
+def test_a_multipart_body_cut_before_its_closing_boundary_is_refused(
+    world: World, client: TestClient
+) -> None:
+    data = world.private_work.read_bytes()
+    body = (
+        b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="cut.png"\r\n'
+        b"Content-Type: image/png\r\n\r\n" + data  # no closing --xyz--
+    )
+    response = client.post(
+        "/api/verify", content=body, headers={"content-type": "multipart/form-data; boundary=xyz"}
+    )
+    assert response.status_code == 400 and "boundary" in response.json()["detail"]
+
+
+def test_a_trickled_body_is_cut_off(world: World) -> None:
+    """A body that does not arrive within the desk's body timeout gets a 408."""
+    import asyncio
+
+    config = DeskConfig(
+        anchors=world.anchors,
+        lang="en",
+        allowed_hosts=loopback_hosts("127.0.0.1", 8000),
+        body_timeout=0.5,
+    )
+    app = create_app(config)
+    sent: list[dict] = []
+
+    async def scenario() -> None:
+        chunks = [b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n']
+
+        async def receive() -> dict:
+            if chunks:
+                return {"type": "http.request", "body": chunks.pop(), "more_body": True}
+            await asyncio.sleep(30)  # one byte every ten seconds, or never
+            return {"type": "http.disconnect"}
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http",
+            "method": "POST",
+            "path": "/api/verify",
+            "raw_path": b"/api/verify",
+            "root_path": "",
+            "scheme": "http",
+            "query_string": b"",
+            "headers": [
+                (b"host", b"127.0.0.1:8000"),
+                (b"content-type", b"multipart/form-data; boundary=xyz"),
+            ],
+            "client": ("127.0.0.1", 5000),
+            "server": ("127.0.0.1", 8000),
+            "http_version": "1.1",
+        }
+        await asyncio.wait_for(app(scope, receive, send), 10)
+
+    asyncio.run(scenario())
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    assert start["status"] == 408
+
+
+def test_the_thumbnail_of_a_huge_image_is_never_decoded(tmp_path: Path) -> None:
+    """A 11000 x 11000 PNG (121 megapixels, 350 KB on disk): over the pixel limit, so no
+    thumbnail is made, and its pixels are never decoded (measured in a real subprocess)."""
+    import struct
+    import subprocess
+    import sys
+    import zlib
+
+    width = height = 11_000
+    packer = zlib.compressobj(9)
+    row = b"\x00" * (1 + 3 * width)
+    idat = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+
+    def chunk(kind: bytes, payload: bytes) -> bytes:
+        crc = zlib.crc32(kind + payload) & 0xFFFFFFFF
+        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path = tmp_path / "huge.png"
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    )
+    script = (
+        "import resource, sys\n"
+        "from artcharter.serve.thumbnails import thumbnail\n"
+        "data = open(sys.argv[1], 'rb').read()\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "made = thumbnail(data)\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(made is None, (after - before) // 1024)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out[0] == "True"
+    assert int(out[1]) < 50, f"{out[1]} MB more while making the thumbnail"

@@ -58,6 +58,8 @@ def create_app(config: DeskConfig) -> FastAPI:
         allowed_hosts=config.allowed_hosts,
         max_body=config.max_request_bytes,
         lang=config.lang,
+        max_inflight=config.inflight_bytes,
+        body_timeout=config.body_timeout,
     )
     return app
 

@@ -21,6 +21,9 @@ MAX_FILES_PER_REQUEST = 100
 HOLD_COUNT = 500
 HOLD_BYTES = 256 * MIB
 HOLD_SECONDS = 60 * 60
+# Request bodies being received, all together: more waits for room (see serve.guard).
+INFLIGHT_FILES_WORTH = 2
+BODY_TIMEOUT_S = 120.0
 LOOPBACK_NAMES = ("localhost",)
 
 
@@ -44,6 +47,14 @@ class DeskConfig:
     hold_bytes: int = HOLD_BYTES
     hold_seconds: int = HOLD_SECONDS
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    body_timeout: float = BODY_TIMEOUT_S
+    max_inflight_bytes: int | None = None  # None: INFLIGHT_FILES_WORTH files' worth
+
+    @property
+    def inflight_bytes(self) -> int:
+        if self.max_inflight_bytes is not None:
+            return self.max_inflight_bytes
+        return self.max_upload_bytes * INFLIGHT_FILES_WORTH + 64 * 1024
 
     @property
     def keep_uploads(self) -> bool:

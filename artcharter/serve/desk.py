@@ -91,7 +91,7 @@ class Desk:
     def accept(self, name: str, data: bytes) -> Accepted:
         return check_upload(name, data[:64], len(data), self.config.max_upload_bytes)
 
-    async def verify_uploads(self, files: list[tuple[str, bytes]]) -> list[Held]:
+    async def verify_uploads(self, files: list[tuple[str, bytes]], session: str) -> list[Held]:
         """Check every file first (one refused file refuses the request: nothing is half
         done), then verify them in parallel, then record them in one ledger transaction."""
         accepted = [(self.accept(name, data), data) for name, data in files]
@@ -99,6 +99,7 @@ class Desk:
         if self.config.ledger_path is not None:
             await self.run(self._record, list(held))
         for item in held:
+            item.session = session
             self.held.add(item)
         return list(held)
 

@@ -41,6 +41,8 @@ class Held:
     # The artwork of the desk's ledger this file joins (by its hash, or a trusted signature
     # of the artist the row names): its visitor's page exists. Never a claimed id alone.
     ledger_artwork_id: str | None = None
+    # The browser session that dropped it (artcharter.serve.guard): only it sees the file.
+    session: str = ""
     seen_at: float = field(default_factory=time.monotonic)
 
     @property
@@ -98,10 +100,14 @@ class HeldFiles:
             self._bytes += held.cost
             self._evict()
 
-    def get(self, token: str) -> Held | None:
+    def get(self, token: str, session: str) -> Held | None:
+        """The file ``token`` names, if ``session`` dropped it (another jury browser
+        holding the token learns nothing)."""
         with self._lock:
             self._evict()
             held = self._items.get(token)
+            if held is not None and held.session != session:
+                return None
             if held is not None:
                 held.seen_at = self._clock()
                 self._items.move_to_end(token)
@@ -115,12 +121,22 @@ class HeldFiles:
             self._bytes += len(thumbnail)
             self._evict()
 
-    def forget(self, token: str) -> bool:
+    def forget(self, token: str, session: str) -> bool:
         with self._lock:
-            held = self._items.pop(token, None)
-            if held is not None:
-                self._bytes -= held.cost
-            return held is not None
+            held = self._items.get(token)
+            if held is None or held.session != session:
+                return False
+            del self._items[token]
+            self._bytes -= held.cost
+            return True
+
+    def forget_session(self, session: str) -> int:
+        """Forget every file ``session`` dropped; other browsers' files stay."""
+        with self._lock:
+            mine = [t for t, h in self._items.items() if h.session == session]
+            for token in mine:
+                self._bytes -= self._items.pop(token).cost
+            return len(mine)
 
     def clear(self) -> int:
         with self._lock:

@@ -140,6 +140,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "la requête dépasse {limit}\u00a0: envoyez les fichiers en plusieurs fois",
         "en": "the request is over {limit}: send the files in several requests",
     },
+    "err_busy": {
+        "fr": "le bureau reçoit trop de fichiers en ce moment\u00a0: réessayez dans un instant",
+        "en": "the desk is receiving too many files right now: try again in a moment",
+    },
+    "err_body_timeout": {
+        "fr": "le fichier n'est pas arrivé en {seconds}\u00a0s\u00a0: envoyez-le à nouveau",
+        "en": "the file did not arrive within {seconds} s: send it again",
+    },
     "err_too_many_files": {
         "fr": "{n} fichiers dans une requête, {max} au plus\u00a0: envoyez-les en plusieurs fois",
         "en": "{n} files in one request, {max} at most: send them in several requests",

@@ -605,3 +605,46 @@ def test_the_thumbnail_of_a_huge_image_is_never_decoded(tmp_path: Path) -> None:
     ).stdout.split()
     assert out[0] == "True"
     assert int(out[1]) < 50, f"{out[1]} MB more while making the thumbnail"
+
+
+def test_a_passphrase_can_be_typed_at_a_hidden_prompt(tmp_path: Path) -> None:
+    """On a terminal (a real pseudo-terminal here), an encrypted key asks for its passphrase
+    without echoing it, instead of needing it on the command line (visible in `ps`)."""
+    import pty
+    import select
+    import sys
+
+    root = tmp_path / "project"
+    init_project(root, "Atelier", lang="en")
+    keys.init_school(root / "keys", "Atelier")
+    keys.issue_artist(root / "keys", "Zoé Roux", None, passphrase="correct horse")
+    make_image(tmp_path / "src.png")
+    command = [
+        sys.executable, "-c", "from artcharter.cli import main; main()",
+        "--project", str(root), "label", str(tmp_path / "src.png"), "-o", str(tmp_path / "out.png"),
+        "--artist", "Zoé Roux", "--source-type", "digitalCapture",
+    ]  # fmt: skip
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the CLI on a terminal
+        os.execv(sys.executable, command)
+    seen = b""
+    sent = False
+    while True:
+        ready, _, _ = select.select([fd], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+        if not sent and b"passphrase" in seen:
+            os.write(fd, b"correct horse\n")
+            sent = True
+    _, status = os.waitpid(pid, 0)
+    assert sent, seen
+    assert os.waitstatus_to_exitcode(status) == 0, seen
+    assert b"correct horse" not in seen  # never echoed
+    assert verify_file(tmp_path / "out.png").artist["name"] == "Zoé Roux"

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 from typing import Any
 
 import typer
 
 from artcharter.base.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, ArtcharterError
 from artcharter.base.messages import Message
+from artcharter.base.prompts import passphrase_prompt
 from artcharter.cli.edge import command_name, reader_lang, render_error, shows_help
 from artcharter.cli.messages import set_help_lang, text
 
@@ -92,10 +94,27 @@ def run(argv: list[str] | None = None) -> int:
 
     stdout = sys.stdout
     sys.stdout = InertStream(stdout)  # type: ignore[assignment]
+    asking = _hidden_prompt(args)
     try:
         return _run(args, argv)
     finally:
         sys.stdout = stdout
+        if asking is not None:
+            passphrase_prompt.reset(asking)
+
+
+def _hidden_prompt(args: list[str]) -> Any:
+    """On a terminal, an encrypted key's passphrase can be typed at a hidden prompt (an
+    option shows in `ps` and the shell history)."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return None
+
+    def ask(path: Path) -> str:
+        import getpass
+
+        return getpass.getpass(text("passphrase.prompt", reader_lang(args), path=path))
+
+    return passphrase_prompt.set(ask)
 
 
 def _run(args: list[str], argv: list[str] | None) -> int:

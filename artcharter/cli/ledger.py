@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.inert import inert
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, lang_of, project_of
 from artcharter.cli.messages import MESSAGES, help_text, text
@@ -65,11 +66,11 @@ def list_rows(
     typer.echo(text("ledger.counts", lang, tables=tables.lstrip(" ,")))
     for row in rows:
         # Any column may be NULL in a ledger edited or damaged outside artcharter.
-        cell = {k: "?" if v is None else str(v) for k, v in row.items()}
+        cell = {k: "?" if v is None else inert(v) for k, v in row.items()}
         if cell["status"] in STATUSES:
             cell["status"] = text(f"ledger.status.{cell['status']}", lang)
         who = cell["artist"]
-        what = row["model_id"] or row["tool"] or cell["source_type"]
+        what = inert(row["model_id"] or row["tool"] or cell["source_type"])
         typer.echo(
             f"{cell['artwork_id'][:8]}  {cell['status']:9} {cell['created_at'][:19]}  {who:20} {what!s:28} {cell['path']}"
         )
@@ -110,7 +111,6 @@ def import_files(
         bool, typer.Option("--json", help=help_text("help.ledger.import_files.json"))
     ] = False,
 ) -> None:
-    from artcharter.base.inert import inert
     from artcharter.provenance import verdicts
     from artcharter.provenance.image_files import image_paths
     from artcharter.provenance.ledger_import import import_verified

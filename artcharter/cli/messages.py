@@ -60,6 +60,10 @@ MESSAGES = Catalogue(
         },
         # --- errors the command line itself reports -------------------------------------
         "error.interrupted": {"en": "interrupted", "fr": "interrompu"},
+        "passphrase.prompt": {
+            "en": "passphrase of {path} (not shown): ",
+            "fr": "phrase de passe de {path} (masquée)\u00a0: ",
+        },
         "error.see_help": {"en": " (see `{command} --help`)", "fr": " (voir `{command} --help`)"},
         "error.ledger_unreadable": {
             "en": "the ledger cannot be read: {error} (damaged, or not an artcharter ledger)",

@@ -25,6 +25,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.files import write_atomic
 from artcharter.base.names import name_key, same_name
+from artcharter.base.prompts import passphrase_prompt
 from artcharter.provenance.messages import MESSAGES
 
 ROOT_CERT = "school-root.pem"
@@ -266,6 +267,9 @@ def read_private_key(
         )
     except TypeError as exc:
         if "encrypted" in str(exc).lower() and not passphrase:
+            ask = passphrase_prompt.get()
+            if ask is not None:  # typed at a hidden prompt, never on the command line
+                return read_private_key(path, ask(path) or None, hint=hint)
             raise BadInput(MESSAGES("keys.needs_passphrase", path=path, hint=hint)) from None
         raise BadInput(MESSAGES("keys.unreadable_key", path=path, error=str(exc))) from None
     except ValueError:

@@ -522,14 +522,14 @@ def test_a_multipart_body_cut_before_its_closing_boundary_is_refused(
 
 
 def test_a_trickled_body_is_cut_off(world: World) -> None:
-    """A body that does not arrive within the desk's body timeout gets a 408."""
+    """A body that stops coming (under the minimum rate after the grace period): 408."""
     import asyncio
 
     config = DeskConfig(
         anchors=world.anchors,
         lang="en",
         allowed_hosts=loopback_hosts("127.0.0.1", 8000),
-        body_timeout=0.5,
+        body_grace=0.5,
     )
     app = create_app(config)
     sent: list[dict] = []

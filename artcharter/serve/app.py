@@ -59,7 +59,9 @@ def create_app(config: DeskConfig) -> FastAPI:
         max_body=config.max_request_bytes,
         lang=config.lang,
         max_inflight=config.inflight_bytes,
-        body_timeout=config.body_timeout,
+        body_grace=config.body_grace,
+        min_body_rate=config.min_body_rate,
+        admission_wait=config.admission_wait,
     )
     return app
 

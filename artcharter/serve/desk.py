@@ -24,6 +24,7 @@ from artcharter.provenance.verify import ledger_row, verify_bytes
 from artcharter.serve import integrations
 from artcharter.serve.config import DeskConfig
 from artcharter.serve.held import Held, HeldFiles, new_token
+from artcharter.serve.memory import return_large_buffers
 from artcharter.serve.thumbnails import thumbnail
 from artcharter.serve.uploads import Accepted, check_upload, keep
 
@@ -58,6 +59,7 @@ class Desk:
 
     def start(self) -> None:
         if self._pool is None:
+            return_large_buffers()  # forgotten uploads give their memory back
             self._pool = ThreadPoolExecutor(
                 max_workers=max(1, self.config.workers), thread_name_prefix="desk-verify"
             )

@@ -7,10 +7,12 @@
 - Body size: a request announcing more than the limit is refused before it is read, and one
   that sends more than it announced (or uses chunked encoding) is cut off at the limit.
 - Bytes in flight: all request bodies together hold at most ``max_inflight`` bytes; a
-  request waits for room before its body is read (the sender waits on TCP), so that many
-  concurrent uploads queue instead of growing the server's memory.
-- Body timeout: a body must arrive within ``body_timeout`` seconds (a sender trickling one
-  byte at a time holds nothing for long): 408.
+  request waits for room (its announced length) before a byte of its body is read (the
+  sender waits on TCP), so that many concurrent uploads queue instead of growing the
+  server's memory. A waiting request holds nothing, so the queue cannot deadlock.
+- Slow bodies: after ``body_grace`` seconds a body must have come at ``min_body_rate``
+  bytes per second on average, or it is cut off with a 408 (a sender trickling a byte
+  every few seconds would otherwise hold its room for ever).
 - Browser session: a random, HttpOnly, SameSite=Strict cookie names the browser; uploads
   are held for the session that dropped them only (``request.state.session``).
 - Security headers on every response; a page may set its own Content-Security-Policy.
@@ -123,13 +125,17 @@ class DeskGuard:
         max_body: int,
         lang: str,
         max_inflight: int | None = None,
-        body_timeout: float = 120.0,
+        body_grace: float = 10.0,
+        min_body_rate: int = 16 * 1024,
+        admission_wait: float = 120.0,
     ) -> None:
         self.app = app
         self.allowed_hosts = {h.lower() for h in allowed_hosts}
         self.max_body = max_body
         self.lang = lang
-        self.body_timeout = body_timeout
+        self.body_grace = body_grace
+        self.min_body_rate = min_body_rate
+        self.admission_wait = admission_wait
         self._budget: ByteBudget | None = None
         self._max_inflight = max_inflight or max_body
 
@@ -172,7 +178,7 @@ class DeskGuard:
         size = int(length) if length.isdigit() else self.max_body
         budget = self.budget()
         try:
-            await budget.reserve(size, self.body_timeout)
+            await budget.reserve(size, self.admission_wait)
         except TimeoutError:
             await _refuse(send, 503, text("err_busy", lang))
             return
@@ -183,15 +189,17 @@ class DeskGuard:
 
     def _counting(self, receive: Receive) -> Receive:
         seen = 0
-        deadline = time.monotonic() + self.body_timeout
+        start = time.monotonic()
 
         async def counted() -> Message:
             nonlocal seen
+            # The moment the body falls under the minimum average rate, if nothing comes.
+            due = start + self.body_grace + seen / self.min_body_rate
             try:
-                message = await asyncio.wait_for(receive(), max(0.0, deadline - time.monotonic()))
+                message = await asyncio.wait_for(receive(), max(0.0, due - time.monotonic()))
             except TimeoutError:
                 # A body trickled a byte at a time: the route answers 408.
-                raise Rejected(408, "err_body_timeout", seconds=int(self.body_timeout)) from None
+                raise Rejected(408, "err_body_timeout", rate=self.min_body_rate) from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:

@@ -145,8 +145,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the desk is receiving too many files right now: try again in a moment",
     },
     "err_body_timeout": {
-        "fr": "le fichier n'est pas arrivé en {seconds}\u00a0s\u00a0: envoyez-le à nouveau",
-        "en": "the file did not arrive within {seconds} s: send it again",
+        "fr": "le fichier arrive trop lentement (moins de {rate}/s)\u00a0: envoyez-le à nouveau",
+        "en": "the file is arriving too slowly (under {rate}/s): send it again",
     },
     "err_too_many_files": {
         "fr": "{n} fichiers dans une requête, {max} au plus\u00a0: envoyez-les en plusieurs fois",

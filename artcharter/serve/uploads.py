@@ -103,8 +103,9 @@ def message(rejected: Rejected, lang: str) -> str:
         if kind == "text":
             kind = text("kind_text", lang)
         values["kind"] = text("err_looks_like", lang, kind=kind) if kind else ""
-    if isinstance(values.get("limit"), int):
-        values["limit"] = fmt_size(values["limit"], lang)
+    for key in ("limit", "rate"):  # a number of bytes, in the reader's language
+        if isinstance(values.get(key), int):
+            values[key] = fmt_size(values[key], lang)
     return text(rejected.key, lang, **values)
 
 
@@ -115,5 +116,5 @@ def keep(data: bytes, sha256: str, fmt: str, folder: Path) -> Path:
     target = folder / f"{sha256}{EXTENSIONS[fmt]}"
     if target.exists() and target.stat().st_size == len(data):
         return target
-    write_atomic(target, data, private=True)
+    write_atomic(target, bytes(data), private=True)  # the request's buffer may be a bytearray
     return target

@@ -142,12 +142,15 @@ class Project:
 
     @cached_property
     def anchors(self) -> tuple[str, ...]:
-        """The PEM trust anchors: those given, else the school's root when it exists."""
+        """The PEM trust anchors: those given, else the school's root when it exists and
+        the roots it replaced (still anchors for the work they signed); each with its
+        revocation list when one lies beside it."""
+        from artcharter.provenance.keys import previous_roots
         from artcharter.provenance.verify import read_anchors
 
         paths = list(self.trust)
         if not paths and self.school_root.exists():
-            paths = [self.school_root]
+            paths = [self.school_root, *previous_roots(self.keys_dir)]
         return read_anchors(paths)
 
     @property
@@ -169,7 +172,9 @@ class Project:
         """The signing identity of ``artist`` (default: the project's artist)."""
         from artcharter.provenance.signing import load_artist_identity
 
-        return load_artist_identity(self.keys_dir, artist or self.artist, passphrase)
+        return load_artist_identity(
+            self.keys_dir, artist or self.artist, passphrase, self.config.tsa_url
+        )
 
     # --- the ledger -----------------------------------------------------------------------
 

@@ -407,7 +407,9 @@ def test_sign_image_marks_every_stated_assertion_created(world: World, tmp_path:
             {"label": "fr.artcharter.other", "data": {"x": 1}},
         ],
     }
-    data = sign_image(make_image(tmp_path / "a.png").read_bytes(), "png", manifest, world.alice)
+    data = sign_image(
+        make_image(tmp_path / "a.png").read_bytes(), "png", manifest, world.alice
+    ).data
     path = tmp_path / "signed.png"
     path.write_bytes(data)
     created = {a["url"].rsplit("/", 1)[-1] for a in _store(path)["claim"]["created_assertions"]}

@@ -248,9 +248,13 @@ def test_generated_artwork_reads_the_whole_session(root: Path, alice: SigningIde
     # A jury without the ledger sees only the file: the reasons say so.
     alone = check_file(path, anchors=anchors(root))
     alone_by_id = {v.rule_id: v for v in alone.verdicts}
-    assert "without the ledger" in alone_by_id["energy-recorded"].reason["en"]
-    assert alone_by_id["model-bias-campaign"].status == "fail"
-    assert "no ledger consulted" in alone_by_id["model-bias-campaign"].reason["en"]
+    assert alone_by_id["energy-recorded"].status == "cannot-check"
+    assert "without the project's ledger" in alone_by_id["energy-recorded"].reason["en"]
+    assert alone_by_id["energy-recorded"].missing == ("ledger",)
+    assert alone_by_id["model-bias-campaign"].status == "cannot-check"
+    assert "ledger is not available here" in alone_by_id["model-bias-campaign"].reason["en"]
+    # What passes with the ledger cannot pass without it: the discarded images are unknown.
+    assert not alone.passed and alone.counts["cannot-check"] >= 3
 
 
 def test_unmeasured_discarded_generation_fails_energy(root: Path, alice: SigningIdentity) -> None:
@@ -288,10 +292,12 @@ def test_private_prompt_is_audited_from_the_ledger(root: Path, alice: SigningIde
     for word in ("woman", "poor", "old"):
         assert word not in json.dumps(with_ledger.to_dict())
         assert word not in audited.reason["fr"]
-    alone = next(
-        v for v in check_file(path, anchors=anchors(root)).verdicts if v.rule_id == "prompt-audited"
-    )
-    assert alone.status == "not-applicable" and "private" in alone.reason["en"]
+    copied = check_file(path, anchors=anchors(root))
+    alone = next(v for v in copied.verdicts if v.rule_id == "prompt-audited")
+    # The copy without its ledger fails too: what cannot be checked is never a pass.
+    assert alone.status == "cannot-check" and "private" in alone.reason["en"]
+    assert alone.missing == ("ledger",) and not copied.passed
+    assert alone in copied.blocking
 
 
 def test_labelled_copy_of_a_generation_keeps_its_origin(root: Path, alice: SigningIdentity) -> None:

@@ -18,6 +18,44 @@ MESSAGES = Catalogue(
         "status.fail": {"fr": "non respectée", "en": "fail"},
         "status.needs-declaration": {"fr": "déclaration nécessaire", "en": "needs a declaration"},
         "status.not-applicable": {"fr": "sans objet", "en": "not applicable"},
+        "status.cannot-check": {
+            "fr": "impossible à vérifier ici",
+            "en": "cannot be checked here",
+        },
+        "missing.ledger": {"fr": "le registre du projet", "en": "the project's ledger"},
+        "missing.prompt-audit": {
+            "fr": "l'audit de prompt (non installé)",
+            "en": "the prompt audit (not installed)",
+        },
+        "unchecked.summary": {
+            "fr": "{count} règle(s) n'ont pas pu être vérifiées ici, dont {required} "
+            "obligatoire(s) ({rules})\u00a0; il manque {missing}. Une règle obligatoire non "
+            "vérifiée ne compte jamais comme respectée.",
+            "en": "{count} rule(s) could not be checked here, {required} of them required "
+            "({rules}); missing: {missing}. A required rule that could not be checked never "
+            "counts as met.",
+        },
+        # --- placeholder text (artcharter.charter.placeholder) ---------------------------
+        "placeholder.repeated": {
+            "fr": "une même lettre répétée {run} fois",
+            "en": "one letter repeated {run} times",
+        },
+        "placeholder.filler": {
+            "fr": "texte de remplissage («\u00a0{phrase}\u00a0»)",
+            "en": "filler text (“{phrase}”)",
+        },
+        "placeholder.few-words": {
+            "fr": "{count} mot(s) différent(s), {minimum} au moins attendus",
+            "en": "{count} distinct word(s), at least {minimum} expected",
+        },
+        "placeholder.repetitive": {
+            "fr": "{count} mots différents sur {total}\u00a0: le texte se répète",
+            "en": "{count} distinct words out of {total}: the text repeats itself",
+        },
+        "placeholder.language": {
+            "fr": "le texte n'est pas dans une langue demandée par la charte ({languages})",
+            "en": "the text is not in a language the charter asks for ({languages})",
+        },
         "sep.semicolon": {"fr": "\u00a0; ", "en": "; "},
         "sep.comma": {"fr": ", ", "en": ", "},
         "sep.and": {"fr": " et ", "en": " and "},
@@ -197,9 +235,11 @@ MESSAGES = Catalogue(
         },
         "prompt.private": {
             "fr": "Le prompt est privé (seule son empreinte est dans le fichier) et le registre "
-            "n'est pas disponible ici\u00a0: il est audité là où le registre l'est.",
-            "en": "The prompt is private (only its hash is in the file) and the ledger is not "
-            "available here: it is audited where the ledger is.",
+            "du projet n'est pas disponible ici\u00a0: impossible de l'auditer ici. Il faut "
+            "le registre du projet.",
+            "en": "The prompt is private (only its hash is in the file) and the project's "
+            "ledger is not available here: it cannot be audited here. The project's ledger "
+            "is needed.",
         },
         "prompt.give": {
             "fr": "Aucun prompt n'est consigné\u00a0: donnez vos prompts dans la déclaration.",
@@ -207,8 +247,10 @@ MESSAGES = Catalogue(
         },
         "prompt.none": {"fr": "Aucun prompt à auditer.", "en": "No prompt to audit."},
         "prompt.audit_unavailable": {
-            "fr": "L'audit de prompt n'a pas pu être fait ({note}).",
-            "en": "The prompt audit could not run ({note}).",
+            "fr": "L'audit de prompt n'a pas pu être fait ({note})\u00a0: impossible de "
+            "vérifier les termes signalés ici.",
+            "en": "The prompt audit could not run ({note}): the flagged terms cannot be "
+            "checked here.",
         },
         "prompt.clean": {
             "fr": "{count} prompt(s) audité(s)\u00a0: aucun terme signalé.",
@@ -232,6 +274,11 @@ MESSAGES = Catalogue(
             "en": "Flagged terms: {terms}; the bias reflection is too short ({chars} "
             "characters, {minimum} expected).",
         },
+        "prompt.reflection_placeholder": {
+            "fr": "Termes signalés\u00a0: {terms}\u00a0; la réflexion sur les biais n'est pas "
+            "un vrai texte\u00a0: {why}.",
+            "en": "Flagged terms: {terms}; the bias reflection is not a real text: {why}.",
+        },
         "prompt.answered": {
             "fr": "Termes signalés\u00a0: {terms}\u00a0; l'artiste y répond dans sa réflexion "
             "sur les biais.",
@@ -245,8 +292,11 @@ MESSAGES = Catalogue(
             "itself.",
         },
         "bias.no_ledger": {
-            "fr": " (aucun registre consulté, et le fichier n'en cite pas)",
-            "en": " (no ledger consulted, and the file names none)",
+            "fr": "Le fichier ne cite aucune campagne de sondage des biais pour {model} et le "
+            "registre du projet n'est pas disponible ici\u00a0: impossible de le vérifier "
+            "ici.",
+            "en": "The file names no bias probe campaign for {model} and the project's ledger "
+            "is not available here: this cannot be checked here.",
         },
         "bias.no_campaign": {
             "fr": "Aucune campagne de sondage des biais pour le modèle {model}{where}.",
@@ -283,6 +333,10 @@ MESSAGES = Catalogue(
             "en": "The plain-language explanation is too short: {chars} characters, "
             "{minimum} expected.",
         },
+        "explanation.placeholder": {
+            "fr": "L'explication en langage courant n'est pas un vrai texte\u00a0: {why}.",
+            "en": "The plain-language explanation is not a real text: {why}.",
+        },
         "explanation.present": {
             "fr": "L'explication en langage courant est présente ({chars} caractères).",
             "en": "The plain-language explanation is present ({chars} characters).",
@@ -300,6 +354,10 @@ MESSAGES = Catalogue(
             "attendus.",
             "en": "The artist statement is too short: {chars} characters, {minimum} expected.",
         },
+        "statement.placeholder": {
+            "fr": "La note d'intention n'est pas un vrai texte\u00a0: {why}.",
+            "en": "The artist statement is not a real text: {why}.",
+        },
         "statement.present": {
             "fr": "La note d'intention est présente ({chars} caractères).",
             "en": "The artist statement is present ({chars} characters).",
@@ -312,6 +370,12 @@ MESSAGES = Catalogue(
         "techniques.too_few": {
             "fr": "La déclaration nomme {count} technique(s) sans IA\u00a0; {minimum} attendue(s).",
             "en": "The declaration names {count} non-AI technique(s); {minimum} expected.",
+        },
+        "techniques.placeholder": {
+            "fr": "Technique(s) qui n'en sont pas\u00a0: {names} ({why})\u00a0; {count} "
+            "technique(s) réelle(s), {minimum} attendue(s).",
+            "en": "Technique(s) that are not one: {names} ({why}); {count} real technique(s), "
+            "{minimum} expected.",
         },
         "techniques.named": {
             "fr": "Techniques sans IA nommées\u00a0: {names}.",
@@ -333,10 +397,11 @@ MESSAGES = Catalogue(
             "discarded{aborted}",
         },
         "energy.image_only": {
-            "fr": "énergie de cette image mesurée (sans registre, les images écartées n'ont "
-            "pas pu être vérifiées)",
-            "en": "energy of this image measured (without the ledger, discarded images could "
-            "not be checked)",
+            "fr": "L'énergie de cette image est mesurée, mais sans le registre du projet les "
+            "images écartées et les générations interrompues ne peuvent pas être comptées "
+            "ici.",
+            "en": "The energy of this image is measured, but without the project's ledger the "
+            "discarded images and interrupted generations cannot be counted here.",
         },
         "energy.declare_count": {
             "fr": "Pour un outil externe, déclarez combien d'images ont été générées en tout.",
@@ -399,6 +464,13 @@ MESSAGES = Catalogue(
             "l'énergie consignée).",
             "en": "No measured or declared energy to compare with the budget (see the rule on "
             "recorded energy).",
+        },
+        "budget.within_image_only": {
+            "fr": "{total} pour un budget de {budget} ({notes})\u00a0: sans le registre du "
+            "projet, les images écartées ne sont pas comptées, le budget ne peut pas être "
+            "vérifié ici.",
+            "en": "{total} for a budget of {budget} ({notes}): without the project's ledger "
+            "the discarded images are not counted, so the budget cannot be checked here.",
         },
         "budget.within": {
             "fr": "{total} pour un budget de {budget} ({notes}).",
@@ -463,6 +535,10 @@ MESSAGES = Catalogue(
             "attendus).",
             "en": "The field {field} is missing or too short ({chars} characters, {minimum} "
             "expected).",
+        },
+        "field.placeholder": {
+            "fr": "Le champ {field} n'est pas un vrai texte\u00a0: {why}.",
+            "en": "The field {field} is not a real text: {why}.",
         },
         "field.filled": {
             "fr": "Le champ {field} est rempli ({chars} caractères).",

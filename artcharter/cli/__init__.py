@@ -52,6 +52,7 @@ COMMAND_MODULES = {
     "cartel": "report",
     "summary": "report",
     "serve": "serve",
+    "tsa": "tsa",
     "verify": "verify",
 }
 

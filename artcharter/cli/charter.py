@@ -32,7 +32,13 @@ CharterOption = Annotated[
     ),
 ]
 
-MARKS = {"pass": "✔", "fail": "✘", "needs-declaration": "?", "not-applicable": "–"}
+MARKS = {
+    "pass": "✔",
+    "fail": "✘",
+    "needs-declaration": "?",
+    "not-applicable": "–",
+    "cannot-check": "◌",
+}
 
 
 # --- charter show / validate ---------------------------------------------------------------
@@ -229,12 +235,15 @@ def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:
     import json as jsonlib
 
     from artcharter.base.inert import inert
-    from artcharter.charter.evaluate import STATUS_TITLES
+    from artcharter.charter.evaluate import STATUS_TITLES, unchecked_summary
 
     colon = punct(":", lang)
     head = text("check.passes" if result.passed else "check.fails", lang)
     # Paths and reasons quote the file (titles, terms): printed inert, one line each.
     typer.echo(f"{inert(result.path)}{colon}{head} ({result.charter_id} {result.charter_version})")
+    if summary := unchecked_summary(result.verdicts):
+        for line in textwrap.wrap(summary.render(lang), 84):
+            typer.echo(f"  {line}")
     for verdict in result.verdicts:
         severity = text(f"severity.{verdict.severity}", lang)
         status = STATUS_TITLES[verdict.status][lang]

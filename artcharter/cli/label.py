@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from artcharter.cli import app
-from artcharter.cli.context import ArtistOption, PassphraseOption, echo_json, project_of
+from artcharter.cli.context import (
+    ArtistOption,
+    PassphraseOption,
+    echo_json,
+    project_of,
+    warn_if_not_time_stamped,
+)
 from artcharter.cli.messages import help_text, text
 
 
@@ -70,9 +76,16 @@ def label(
         passphrase=passphrase,
         force=force,
     )
+    warn_if_not_time_stamped(signed, project)
     if json:
         echo_json(
-            {"path": str(signed.path), "sha256": signed.sha256, "record": signed.record.to_dict()}
+            {
+                "path": str(signed.path),
+                "sha256": signed.sha256,
+                "time_stamped": signed.time_stamped,
+                "soft_binding": signed.iscc,
+                "record": signed.record.to_dict(),
+            }
         )
     else:
         typer.echo(

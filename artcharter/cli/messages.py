@@ -529,6 +529,102 @@ MESSAGES = Catalogue(
         "keys.field.not_after": {"en": "not_after", "fr": "valide jusqu'au"},
         "keys.field.expired": {"en": "expired", "fr": "expiré"},
         "keys.field.fingerprint_sha256": {"en": "fingerprint_sha256", "fr": "empreinte SHA-256"},
+        "tsa.listening": {
+            "fr": "autorité d'horodatage de l'école à l'écoute sur {url} (certificat {cert})",
+            "en": "school time-stamp authority listening on {url} (certificate {cert})",
+        },
+        "tsa.config_hint": {
+            "fr": 'pour que la signature l\'utilise, mettez tsa_url = "{url}" dans la section [signing] de artcharter.toml',
+            "en": 'for signing to use it, set tsa_url = "{url}" in the [signing] section of artcharter.toml',
+        },
+        "tsa.stopped": {
+            "fr": "autorité d'horodatage arrêtée",
+            "en": "time-stamp authority stopped",
+        },
+        "help.tsa.tsa_app": {
+            "fr": "L'autorité d'horodatage RFC 3161 de l'école\xa0: une œuvre horodatée reste valide après l'expiration du certificat de l'artiste.",
+            "en": "The school's RFC 3161 time-stamp authority: time-stamped work stays valid after the artist's certificate expires.",
+        },
+        "help.tsa.serve": {
+            "fr": "Lancer l'autorité d'horodatage (OpenSSL ts) sur la boucle locale\xa0; elle publie aussi la liste de révocation sur /crl.",
+            "en": "Run the time-stamp authority (OpenSSL ts) on loopback; it also publishes the revocation list at /crl.",
+        },
+        "help.tsa.serve.host": {
+            "fr": "Adresse d'écoute (boucle locale par défaut).",
+            "en": "Address to listen on (loopback by default).",
+        },
+        "help.tsa.serve.port": {
+            "fr": "Port (0\xa0: n'importe quel port libre, affiché au démarrage).",
+            "en": "Port (0: any free port, printed at start).",
+        },
+        "help.tsa.serve.allow_non_loopback": {
+            "fr": "Accepter une adresse joignable depuis d'autres machines (réseau de l'école).",
+            "en": "Allow an address other machines can reach (the school's network).",
+        },
+        "keys.tsa_cert": {
+            "fr": "certificat d'horodatage\xa0: {path}",
+            "en": "time-stamp authority certificate: {path}",
+        },
+        "help.keys.init_tsa": {
+            "fr": "Délivrer le certificat de l'autorité d'horodatage de l'école (déjà fait par init-school).",
+            "en": "Issue the school's time-stamp authority certificate (init-school already does).",
+        },
+        "help.keys.init_tsa.force": {
+            "fr": "Remplacer un certificat d'horodatage existant.",
+            "en": "Replace an existing time-stamp authority certificate.",
+        },
+        "verify.signature": {
+            "fr": "signature",
+            "en": "signature",
+        },
+        "keys.revoked": {
+            "fr": "RÉVOQUÉ le {date} ({reason})",
+            "en": "REVOKED on {date} ({reason})",
+        },
+        "keys.revoked_done": {
+            "fr": "{artist}\xa0: certificat révoqué le {date} ({reason})\xa0; liste de révocation\xa0: {path}",
+            "en": "{artist}: certificate revoked on {date} ({reason}); revocation list: {path}",
+        },
+        "keys.replace_root": {
+            "fr": "Remplacer la racine de l'école\xa0? L'ancienne est gardée dans {folder} comme ancre de confiance pour les œuvres déjà signées, et les certificats des artistes devront être délivrés à nouveau.",
+            "en": "Replace the school root? The old one is kept in {folder} as a trust anchor for work already signed, and artists' certificates must be issued again.",
+        },
+        "keys.root_kept": {
+            "fr": "ancienne racine gardée comme ancre de confiance\xa0: {path}",
+            "en": "old root kept as a trust anchor: {path}",
+        },
+        "keys.not_replaced": {
+            "fr": "racine non remplacée",
+            "en": "root not replaced",
+        },
+        "keys.role.previous-root": {
+            "fr": "anc.rac.",
+            "en": "old root",
+        },
+        "help.keys.revoke": {
+            "fr": "Révoquer le certificat d'un artiste (liste de révocation signée par la racine)\xa0: ses œuvres horodatées avant restent valides.",
+            "en": "Revoke an artist's certificate (a revocation list signed by the root): work time-stamped before stays valid.",
+        },
+        "help.keys.revoke.artist": {
+            "fr": "Nom de l'artiste (ou son identifiant).",
+            "en": "The artist's name (or slug).",
+        },
+        "help.keys.revoke.reason": {
+            "fr": "Motif\xa0: left-school, key-compromise, superseded, cessation, unspecified.",
+            "en": "Reason: left-school, key-compromise, superseded, cessation, unspecified.",
+        },
+        "help.keys.init_school.yes": {
+            "fr": "Ne pas demander de confirmation avant de remplacer une racine.",
+            "en": "Do not ask for confirmation before replacing a root.",
+        },
+        "signing.not_time_stamped": {
+            "fr": "attention\xa0: signé sans horodatage, l'autorité {url} n'a pas répondu (lancez `artcharter tsa serve`)\xa0; le fichier ne restera valide que tant que le certificat de l'artiste l'est",
+            "en": "warning: signed without a time-stamp, the authority at {url} did not answer (run `artcharter tsa serve`); the file stays valid only as long as the artist's certificate",
+        },
+        "keys.tsa_url_set": {
+            "fr": "signature horodatée par l'autorité de l'école\xa0: {url} (section [signing] de artcharter.toml)",
+            "en": "signing is time-stamped by the school's authority: {url} ([signing] in artcharter.toml)",
+        },
         "keys.true": {"en": "True", "fr": "oui"},
         "keys.false": {"en": "False", "fr": "non"},
         # --- artcharter init -------------------------------------------------------------

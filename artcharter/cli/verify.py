@@ -95,6 +95,7 @@ def _print(result: object, lang: str) -> None:
     from artcharter.base.messages import render_text
     from artcharter.base.typography import punct
     from artcharter.provenance import verdicts
+    from artcharter.provenance.verify import signature_notes
 
     r = result  # an artcharter.provenance.verify.Verification
     colon = punct(":", lang)
@@ -119,6 +120,8 @@ def _print(result: object, lang: str) -> None:
         line("tool", ", ".join(r.disclosure["software_agents"]))
     if r.ingredients:
         line("ingredients", ", ".join(f"{i['title']} ({i['relationship']})" for i in r.ingredients))
+    for note in signature_notes(r):
+        line("signature", note.render(lang))
     if r.codes.get("failure"):
         line("codes", ", ".join(r.codes["failure"]))
     if r.error:

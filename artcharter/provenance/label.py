@@ -14,7 +14,7 @@ from typing import Any
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
-from artcharter.provenance import image_files
+from artcharter.provenance import image_files, softbinding
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.manifest import PARENT_ID, build_manifest, ingredient_id, xmp_fields
@@ -47,6 +47,11 @@ class Signed:
     path: Path
     sha256: str
     record: ArtworkRecord
+    # Whether the school's time-stamp authority stamped the signature: without it the file
+    # is valid only as long as the artist's certificate.
+    time_stamped: bool = False
+    time_stamp_error: str | None = None
+    iscc: str | None = None  # the soft binding's fingerprint
 
 
 def check_choices(source_type: str, training_mining: str) -> None:
@@ -146,18 +151,34 @@ def sign_record(
         data, image_files.xmp_packet(xmp_fields(record)), png_text
     )
     manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
-    signed = sign_image(prepared, fmt, manifest, identity, ingredients)
+    iscc = softbinding.add_to(manifest, prepared)
+    signed_image = sign_image(prepared, fmt, manifest, identity, ingredients)
+    signed = signed_image.data
     digest = sha256_hex(signed)
 
     def rows(ledger: Ledger) -> None:
         ledger.add_artwork(record, output, digest, status=status, session_id=session_id)
+        ledger.add_signature(
+            record.artwork_id,
+            time_stamped=signed_image.time_stamped,
+            time_stamp_error=signed_image.time_stamp_error,
+            iscc=iscc,
+            iscc_bits=softbinding.as_int(iscc) if iscc else None,
+        )
         if record.declaration is not None:
             ledger.add_declaration(record)
         if extra_rows is not None:
             extra_rows(ledger)
 
     publish(output, signed, ledger, rows)
-    return Signed(output, digest, record)
+    return Signed(
+        output,
+        digest,
+        record,
+        time_stamped=signed_image.time_stamped,
+        time_stamp_error=signed_image.time_stamp_error,
+        iscc=iscc,
+    )
 
 
 def label(

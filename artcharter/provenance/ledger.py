@@ -448,6 +448,95 @@ class Ledger:
         with self.transaction():
             self.db["declarations"].insert(row, pk="artwork_id", replace=True)
 
+    # --- signatures: time-stamp and soft binding ------------------------------------------
+
+    # Kept apart from ``artworks``: what the signing added (a time-stamp or not, the ISCC
+    # fingerprint of the soft binding, a watermark), indexed for recovery lookups.
+    SIGNATURE_COLUMNS: dict[str, type] = {  # noqa: RUF012
+        "artwork_id": str,
+        "time_stamped": int,
+        "time_stamp_error": str,
+        "iscc": str,
+        "iscc_bits": int,
+        "watermark": str,
+        "created_at": str,
+    }
+
+    def add_signature(
+        self,
+        artwork_id: str,
+        *,
+        time_stamped: bool,
+        time_stamp_error: str | None = None,
+        iscc: str | None = None,
+        iscc_bits: int | None = None,
+        watermark: str | None = None,
+    ) -> None:
+        self.ensure_table("signatures", self.SIGNATURE_COLUMNS, "artwork_id")
+        if iscc_bits is not None:
+            self.db["signatures"].create_index(["iscc_bits"], if_not_exists=True)
+        row = {
+            "artwork_id": artwork_id,
+            "time_stamped": int(time_stamped),
+            "time_stamp_error": time_stamp_error,
+            "iscc": iscc,
+            "iscc_bits": iscc_bits,
+            "watermark": watermark,
+            "created_at": now_iso(),
+        }
+        with self.transaction():
+            self.db["signatures"].insert(row, pk="artwork_id", replace=True)
+
+    def signature_of(self, artwork_id: str) -> dict[str, Any] | None:
+        if "signatures" not in self.db.table_names():
+            return None
+        rows = list(self.db.query("SELECT * FROM signatures WHERE artwork_id = ?", [artwork_id]))
+        return rows[0] if rows else None
+
+    def fingerprint_table(self) -> tuple[list[str], Any]:
+        """Every signed artwork's id and its 64 fingerprint bits (a numpy uint64 array),
+        for kept artworks only; cached until the ledger changes."""
+        import numpy as np
+
+        version = (
+            self.db.execute("PRAGMA data_version").fetchone()[0],
+            self.db.conn.total_changes,
+        )
+        cached = getattr(self, "_fingerprints", None)
+        if cached is not None and cached[0] == version:
+            return cached[1], cached[2]
+        ids: list[str] = []
+        bits: list[int] = []
+        if "signatures" in self.db.table_names():
+            for artwork_id, value in self.db.execute(
+                "SELECT s.artwork_id, s.iscc_bits FROM signatures s "
+                "JOIN artworks a ON a.artwork_id = s.artwork_id "
+                "WHERE s.iscc_bits IS NOT NULL AND a.status NOT IN (?, 'discarded')",
+                [REPLACED],
+            ):
+                ids.append(artwork_id)
+                bits.append(value)
+        array = np.array(bits, dtype=np.int64).view(np.uint64)
+        self._fingerprints = (version, ids, array)
+        return ids, array
+
+    def artworks_with_signature(self, artwork_ids: list[str]) -> list[dict[str, Any]]:
+        """Artwork rows joined with their signature row, in the order of ``artwork_ids``."""
+        if not artwork_ids:
+            return []
+        marks = ", ".join("?" for _ in artwork_ids)
+        rows = {
+            row["artwork_id"]: row
+            for row in self.db.query(
+                f"SELECT a.artwork_id, a.title, a.artist, a.organisation, a.path, a.sha256, "
+                f"a.status, a.created_at, s.iscc, s.watermark, s.time_stamped "
+                f"FROM artworks a LEFT JOIN signatures s ON s.artwork_id = a.artwork_id "
+                f"WHERE a.artwork_id IN ({marks})",
+                artwork_ids,
+            )
+        }
+        return [rows[i] for i in artwork_ids if i in rows]
+
     # --- energy --------------------------------------------------------------------------
 
     def add_energy_run(

@@ -787,6 +787,102 @@ MESSAGES = Catalogue(
             "fr": "ancre de confiance introuvable\u00a0: {path}",
             "en": "trust anchor not found: {path}",
         },
+        "tsa.bad_version": {
+            "fr": "requête d'horodatage refusée\xa0: seule la version 1 de RFC 3161 est acceptée",
+            "en": "time-stamp query refused: only RFC 3161 version 1 is accepted",
+        },
+        "tsa.malformed": {
+            "fr": "requête d'horodatage refusée\xa0: ce n'est pas une requête RFC 3161 (TimeStampReq DER) lisible",
+            "en": "time-stamp query refused: not a readable RFC 3161 query (DER TimeStampReq)",
+        },
+        "tsa.bad_hash": {
+            "fr": "requête d'horodatage refusée\xa0: l'algorithme de hachage {algorithm} n'est pas accepté (acceptés\xa0: {accepted})",
+            "en": "time-stamp query refused: hash algorithm {algorithm} is not accepted (accepted: {accepted})",
+        },
+        "tsa.bad_digest_length": {
+            "fr": "requête d'horodatage refusée\xa0: une empreinte {algorithm} fait {size} octets, celle-ci {got}",
+            "en": "time-stamp query refused: a {algorithm} digest is {size} bytes, this one is {got}",
+        },
+        "tsa.too_large": {
+            "fr": "requête d'horodatage refusée\xa0: trop grande pour une requête RFC 3161",
+            "en": "time-stamp query refused: too large for an RFC 3161 query",
+        },
+        "tsa.no_certificate": {
+            "fr": "pas de certificat d'horodatage {path}\xa0: lancez `artcharter keys init-tsa`",
+            "en": "no time-stamp authority certificate {path}: run `artcharter keys init-tsa`",
+        },
+        "tsa.no_openssl": {
+            "fr": "la commande openssl est introuvable\xa0: installez le paquet openssl",
+            "en": "the openssl command is not installed: install the openssl package",
+        },
+        "tsa.openssl_failed": {
+            "fr": "l'autorité d'horodatage n'a pas pu signer\xa0: {error}",
+            "en": "the time-stamp authority could not sign: {error}",
+        },
+        "keys.tsa_exists": {
+            "fr": "{cert_path} existe déjà\xa0: utilisez {param} pour le remplacer",
+            "en": "{cert_path} already exists: use {param} to replace it",
+        },
+        "softbinding.unreadable": {
+            "fr": "empreinte impossible\xa0: image illisible ({error})",
+            "en": "cannot fingerprint: unreadable image ({error})",
+        },
+        "softbinding.bad_value": {
+            "fr": "valeur de liaison souple {value!r} illisible ({error})",
+            "en": "unreadable soft-binding value {value!r} ({error})",
+        },
+        "revocation.unreadable": {
+            "fr": "liste de révocation illisible\xa0: {path}",
+            "en": "unreadable revocation list: {path}",
+        },
+        "revocation.unknown_reason": {
+            "fr": "motif de révocation inconnu {reason!r} (choix\xa0: {choices})",
+            "en": "unknown revocation reason {reason!r} (choices: {choices})",
+        },
+        "revocation.other_issuer": {
+            "fr": "le certificat de {who} n'a pas été délivré par la racine actuelle de l'école",
+            "en": "{who}'s certificate was not issued by the school's current root",
+        },
+        "revocation.bad_signature": {
+            "fr": "la liste de révocation {path} n'est pas signée par l'ancre {anchor}\xa0: elle est refusée",
+            "en": "revocation list {path} is not signed by anchor {anchor}: refused",
+        },
+        "revocation.reason.left-school": {
+            "fr": "l'artiste a quitté l'école",
+            "en": "the artist left the school",
+        },
+        "revocation.reason.key-compromise": {
+            "fr": "clé privée compromise",
+            "en": "private key compromised",
+        },
+        "revocation.reason.superseded": {
+            "fr": "certificat remplacé",
+            "en": "certificate superseded",
+        },
+        "revocation.reason.cessation": {
+            "fr": "fin d'activité",
+            "en": "cessation of operation",
+        },
+        "revocation.reason.unspecified": {
+            "fr": "motif non précisé",
+            "en": "no reason given",
+        },
+        "verify.revoked": {
+            "fr": "le certificat du signataire a été révoqué le {date} ({reason})\xa0; cette signature n'est pas horodatée avant cette date",
+            "en": "the signer's certificate was revoked on {date} ({reason}); this signature is not time-stamped before that date",
+        },
+        "verify.revoked_after": {
+            "fr": "signé le {signed}, avant la révocation du certificat le {date} ({reason})\xa0: la signature reste valide",
+            "en": "signed on {signed}, before the certificate was revoked on {date} ({reason}): the signature stays valid",
+        },
+        "verify.time_stamped": {
+            "fr": "signé le {date}, quand le certificat était valide (horodatage de confiance)",
+            "en": "signed on {date}, while the certificate was valid (trusted time-stamp)",
+        },
+        "verify.not_time_stamped": {
+            "fr": "non horodaté\xa0: valide seulement tant que le certificat du signataire l'est",
+            "en": "not time-stamped: valid only as long as the signer's certificate is",
+        },
         "store.no_campaign": {
             "fr": "aucune campagne {campaign_id!r} dans le registre",
             "en": "no campaign {campaign_id!r} in the ledger",

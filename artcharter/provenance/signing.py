@@ -42,13 +42,15 @@ class SigningIdentity:
     alg: str
     chain_pem: bytes
     key_pem: bytes  # unencrypted PKCS#8, in memory only
+    # The school's RFC 3161 time-stamp authority, or None to sign without a time-stamp.
+    tsa_url: str | None = None
 
     def __repr__(self) -> str:  # never print the key
         return f"SigningIdentity({self.name!r}, {self.organisation!r}, {self.alg})"
 
 
 def load_identity(
-    chain_path: Path, key_path: Path, passphrase: str | None = None
+    chain_path: Path, key_path: Path, passphrase: str | None = None, tsa_url: str | None = None
 ) -> SigningIdentity:
     certs = keys.read_certs(chain_path)
     key = keys.read_private_key(key_path, passphrase)
@@ -67,6 +69,7 @@ def load_identity(
         alg=keys.algorithm_of(key),
         chain_pem=keys.cert_pem(*certs),
         key_pem=keys.key_pem(key),
+        tsa_url=tsa_url or None,
     )
 
 
@@ -98,7 +101,7 @@ def _check_signing_certificate(leaf: x509.Certificate, chain_path: Path) -> None
 
 
 def load_artist_identity(
-    keys_dir: Path, artist: str, passphrase: str | None = None
+    keys_dir: Path, artist: str, passphrase: str | None = None, tsa_url: str | None = None
 ) -> SigningIdentity:
     """The identity of an artist issued in this project, by the name on its certificate
     or by its key file's slug; a name that only shares the slug is refused."""
@@ -112,7 +115,7 @@ def load_artist_identity(
         raise SetupError(
             MESSAGES("signing.no_certificate", artist=artist, parent=identity.chain_path.parent)
         )
-    loaded = load_identity(identity.chain_path, identity.key_path, passphrase)
+    loaded = load_identity(identity.chain_path, identity.key_path, passphrase, tsa_url)
     if artist != identity.slug and not same_name(artist, loaded.name):
         raise SetupError(MESSAGES("signing.artist_mismatch", artist=artist, holder=loaded.name))
     return loaded
@@ -150,34 +153,69 @@ class IngredientInput:
     data: bytes
 
 
+@dataclass(frozen=True)
+class SignedImage:
+    """Signed bytes, and whether the school's time-stamp authority stamped the signature
+    (without a stamp, the file is valid only while its certificate is)."""
+
+    data: bytes
+    time_stamped: bool
+    # Why a time-stamp was asked for and not obtained (the authority's or c2pa's words).
+    time_stamp_error: str | None = None
+
+
 def sign_image(
     data: bytes,
     fmt: str,
     manifest: dict[str, Any],
     identity: SigningIdentity,
     ingredients: list[IngredientInput] = (),  # type: ignore[assignment]
-) -> bytes:
-    """Sign image bytes with the manifest; return the signed bytes."""
+) -> SignedImage:
+    """Sign image bytes with the manifest, time-stamped by the identity's authority when it
+    answers; signing never fails for want of a time-stamp (offline, authority down)."""
     import c2pa
 
-    mime = MIME_TYPES[fmt]
-    signer_info = c2pa.C2paSignerInfo(
-        identity.alg.encode(), identity.chain_pem, identity.key_pem, None
-    )
-    context = _builder_context(_thumbnail_edge(data), created_labels(manifest, ingredients))
+    if identity.tsa_url:
+        try:
+            return SignedImage(_sign(data, fmt, manifest, identity, ingredients, True), True)
+        except c2pa.C2paError as exc:
+            stamp_error = _one_line(str(exc))
+    else:
+        stamp_error = None
     try:
-        with (
-            c2pa.Signer.from_info(signer_info) as signer,
-            c2pa.Builder(manifest, context=context) as builder,
-        ):
-            for ingredient in ingredients:
-                builder.add_ingredient(
-                    ingredient.definition, ingredient.mime, io.BytesIO(ingredient.data)
-                )
-            out = io.BytesIO()
-            builder.sign(signer, mime, io.BytesIO(data), out)
+        signed = _sign(data, fmt, manifest, identity, ingredients, False)
     except c2pa.C2paError as exc:
         raise BadInput(MESSAGES("signing.failed", error=_one_line(str(exc)))) from None
+    return SignedImage(signed, False, stamp_error)
+
+
+def _sign(
+    data: bytes,
+    fmt: str,
+    manifest: dict[str, Any],
+    identity: SigningIdentity,
+    ingredients: list[IngredientInput],
+    time_stamp: bool,
+) -> bytes:
+    import c2pa
+
+    signer_info = c2pa.C2paSignerInfo(
+        identity.alg.encode(),
+        identity.chain_pem,
+        identity.key_pem,
+        identity.tsa_url if time_stamp else None,
+    )
+    context = _builder_context(_thumbnail_edge(data), created_labels(manifest, ingredients))
+    with (
+        c2pa.Signer.from_info(signer_info) as signer,
+        c2pa.Builder(manifest, context=context) as builder,
+    ):
+        for ingredient in ingredients:
+            builder.add_ingredient(
+                ingredient.definition, ingredient.mime, io.BytesIO(ingredient.data)
+            )
+        out = io.BytesIO()
+        builder.sign(signer, MIME_TYPES[fmt], io.BytesIO(data), out)
     return out.getvalue()
 
 

@@ -25,7 +25,7 @@ from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 from artcharter.base.messages import Message, render_text
 from artcharter.base.names import same_name
-from artcharter.provenance import image_files, verdicts
+from artcharter.provenance import image_files, revocation, verdicts
 from artcharter.provenance.manifest import (
     disclosure_from_manifest,
     record_from_manifest,
@@ -57,6 +57,12 @@ class Verification:
     # manifests carried in the file's own bytes, and the name of that manifest's signer.
     origin: dict[str, Any] | None = None
     origin_signer: str | None = None
+    # The signature's RFC 3161 time-stamp: {"time": ISO 8601, "trusted": bool}; empty
+    # when the file was not time-stamped (then valid only while its certificate is).
+    time_stamp: dict[str, Any] = field(default_factory=dict)
+    # The signer's certificate on a trust anchor's revocation list: {"revoked_at",
+    # "reason", "signed_before": whether a trusted time-stamp predates the revocation}.
+    revocation: dict[str, Any] | None = None
     # Why the file could not be verified: our own message (rendered in the reader's
     # language by to_dict and the doors) or c2pa's words, kept as they are for experts.
     error: Message | str | None = None
@@ -71,6 +77,9 @@ class Verification:
         langs = [lang] if lang else ["fr", "en"]
         data["explanation"] = {code: verdicts.explanation(self.verdict, code) for code in langs}
         data["verdict_title"] = {code: verdicts.title(self.verdict, code) for code in langs}
+        data["signature_notes"] = [
+            {code: note.render(code) for code in langs} for note in signature_notes(self)
+        ]
         return data
 
     @property
@@ -117,7 +126,8 @@ def trust_settings(anchors: tuple[str, ...], allow_remote: bool) -> dict[str, An
 def _context(anchors: tuple[str, ...], allow_remote: bool) -> Any:
     import c2pa
 
-    return c2pa.Context(c2pa.Settings.from_dict(trust_settings(anchors, allow_remote)))
+    settings = trust_settings(revocation.certificates_only(anchors), allow_remote)
+    return c2pa.Context(c2pa.Settings.from_dict(settings))
 
 
 # A native context inherited through fork() is not usable in the child: build a new one.
@@ -125,7 +135,9 @@ os.register_at_fork(after_in_child=_context.cache_clear)
 
 
 def read_anchors(paths: Iterable[Path]) -> tuple[str, ...]:
-    """PEM text of each trust anchor file; a missing or non-PEM file is a bad input."""
+    """PEM text of each trust anchor file, followed by its revocation list when one lies
+    beside it (``NAME.crl``, signed by the anchor); a missing or non-PEM file is a bad
+    input."""
     anchors = []
     for path in paths:
         try:
@@ -136,7 +148,7 @@ def read_anchors(paths: Iterable[Path]) -> tuple[str, ...]:
             raise BadInput(MESSAGES("verify.anchor_not_pem", path=path)) from None
         if "-----BEGIN CERTIFICATE-----" not in text:
             raise BadInput(MESSAGES("verify.anchor_not_pem", path=path))
-        anchors.append(text)
+        anchors.append(revocation.anchor_with_crl(text, path))
     return tuple(anchors)
 
 
@@ -199,7 +211,7 @@ def _verify(
     with reader:
         if not reader.is_embedded() and not allow_remote:
             return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=reader.get_remote_url())
-        return _from_reader(reader, name, thumbnail)
+        return _from_reader(reader, name, thumbnail, anchors)
 
 
 def unsupported_reason(error: str) -> Message | None:
@@ -243,7 +255,9 @@ def _claim_thumbnail(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes]
     return str(ref.get("format") or "image/jpeg"), out.getvalue()
 
 
-def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verification:
+def _from_reader(
+    reader: Any, name: str, thumbnail: bool = False, anchors: tuple[str, ...] = ()
+) -> Verification:
     import c2pa
 
     state = reader.get_validation_state()
@@ -269,6 +283,24 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
         if verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
             verdict = verdicts.INVALID
     info = manifest.get("signature_info") or {}
+    stamp = _time_stamp(codes, info)
+    revoked = revocation.lookup(anchors, info.get("issuer") or "", info.get("cert_serial_number"))
+    revoked_dict = None
+    if revoked is not None and verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
+        signed_before = bool(stamp.get("trusted")) and stamp["time"] < revoked.revoked_at
+        revoked_dict = {
+            "revoked_at": revoked.revoked_at,
+            "reason": revoked.reason,
+            "signed_before": signed_before,
+        }
+        if not signed_before:
+            verdict = verdicts.INVALID
+            codes["failure"].append("signingCredential.revoked")
+            error = MESSAGES(
+                "verify.revoked",
+                date=revoked.revoked_at[:10],
+                reason=MESSAGES(f"revocation.reason.{revoked.reason}"),
+            )
     record = record_from_manifest(manifest)
     disclosure = disclosure_from_manifest(manifest)
     origin, origin_signer = None, None
@@ -298,6 +330,8 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
         unattributed=unattributed_labels(manifest),
         origin=origin.to_dict() if origin else None,
         origin_signer=origin_signer,
+        time_stamp=stamp,
+        revocation=revoked_dict,
         error=error,
         thumbnail=_claim_thumbnail(reader, manifest) if thumbnail else None,
     )
@@ -352,6 +386,39 @@ def _parent_generation(reader: Any) -> tuple[ArtworkRecord | None, str | None]:
         ]
         label = parents[0] if parents else None
     return None, None
+
+
+def signature_notes(result: Verification) -> list[Message]:
+    """What a person should know about the signature's time: signed while the certificate
+    was valid (a trusted time-stamp), or not time-stamped; and, for a revoked certificate,
+    that the work was signed before the revocation. The CLI, reports and desk show these."""
+    notes: list[Message] = []
+    if result.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED, verdicts.INVALID):
+        return notes
+    stamp = result.time_stamp
+    if stamp.get("trusted"):
+        notes.append(MESSAGES("verify.time_stamped", date=stamp["time"][:10]))
+    elif result.verdict != verdicts.INVALID:
+        notes.append(MESSAGES("verify.not_time_stamped"))
+    revoked = result.revocation
+    if revoked and revoked.get("signed_before"):
+        notes.append(
+            MESSAGES(
+                "verify.revoked_after",
+                signed=stamp["time"][:10],
+                date=revoked["revoked_at"][:10],
+                reason=MESSAGES(f"revocation.reason.{revoked['reason']}"),
+            )
+        )
+    return notes
+
+
+def _time_stamp(codes: dict[str, list[str]], info: dict[str, Any]) -> dict[str, Any]:
+    """The time-stamp c2pa validated: its time, and whether its authority is trusted (an
+    untrusted authority's time proves nothing, so only a trusted one extends validity)."""
+    if "timeStamp.validated" not in codes["success"] or not info.get("time"):
+        return {}
+    return {"time": str(info["time"]), "trusted": "timeStamp.trusted" in codes["success"]}
 
 
 def verify_file(

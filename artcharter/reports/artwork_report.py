@@ -26,6 +26,7 @@ from artcharter.base.numbers import (
     fmt_mass_co2,
     fmt_number,
 )
+from artcharter.charter.evaluate import unchecked_summary
 from artcharter.provenance import verdicts
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord, EnergyRecord
@@ -35,7 +36,7 @@ from artcharter.reports.i18n import maybe, source_type_words, t
 from artcharter.reports.images import InlineImages
 
 SCHEMA = "artcharter.report/1"
-STATUSES = ("pass", "fail", "needs-declaration", "not-applicable")
+STATUSES = ("pass", "fail", "needs-declaration", "not-applicable", "cannot-check")
 STAGES = ("ideation", "composition", "rendering", "post-production")
 
 
@@ -405,6 +406,7 @@ def _charter(facts: ReportFacts, lang: str) -> dict[str, Any]:
             "passed": None,
             "summary": t("charter_none", lang),
             "counts": {},
+            "unchecked": None,
             "verdicts": [],
         }
     charter = facts.charter or {}
@@ -429,6 +431,7 @@ def _charter(facts: ReportFacts, lang: str) -> dict[str, Any]:
             }
         )
     counts = {status: sum(1 for r in rows if r["status"] == status) for status in STATUSES}
+    unchecked = unchecked_summary(check.verdicts)
     return {
         "available": True,
         "error": None,
@@ -438,6 +441,7 @@ def _charter(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "passed": bool(check.passed),
         "summary": t("charter_passed" if check.passed else "charter_failed", lang),
         "counts": counts,
+        "unchecked": unchecked.render(lang) if unchecked else None,
         "verdicts": rows,
     }
 

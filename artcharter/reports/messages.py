@@ -591,6 +591,10 @@ MESSAGES = Catalogue(
             "fr": "sans objet",
             "en": "not applicable",
         },
+        "st_cannot-check": {
+            "fr": "impossible à vérifier ici",
+            "en": "cannot be checked here",
+        },
         "sev_required": {
             "fr": "obligatoire",
             "en": "required",
@@ -919,14 +923,52 @@ MESSAGES = Catalogue(
         "explain.how_flow": {
             "fr": (
                 "Cette famille utilise le «\u00a0flow matching\u00a0» (flux rectifié), proche "
-                "parent de la diffusion\u00a0: le modèle apprend un chemin direct du bruit "
-                "vers l'image, qui demande moins d'étapes\u00a0; le principe ci-dessus reste"
-                " valable."
+                "parent de la diffusion\u00a0: le modèle apprend un chemin plus direct du "
+                "bruit vers l'image\u00a0; le principe ci-dessus reste valable. Cela ne veut "
+                "pas dire peu d'étapes\u00a0: FLUX.1 [dev] s'utilise avec environ 28 à 50 "
+                "étapes (50 dans la documentation de Diffusers), SD 3.5 avec environ 28\u00a0; "
+                "seules les versions distillées (FLUX.1 [schnell], SD 3.5 Large Turbo) en "
+                "demandent 1 à 8."
             ),
             "en": (
                 "This family uses 'flow matching' (rectified flow), a close cousin of "
-                "diffusion: the model learns a straight path from noise to image, which"
-                " needs fewer steps; the principle above still holds."
+                "diffusion: the model learns a more direct path from noise to image; the "
+                "principle above still holds. It does not mean few steps: FLUX.1 [dev] is run"
+                " with about 28 to 50 steps (50 in the Diffusers documentation), SD 3.5 with "
+                "about 28; only the distilled versions (FLUX.1 [schnell], SD 3.5 Large Turbo)"
+                " take 1 to 8."
+            ),
+        },
+        "explain.how_autoregressive": {
+            "fr": (
+                "Ce générateur n'est pas un modèle de diffusion. OpenAI écrit que "
+                "«\u00a0contrairement à DALL·E, qui fonctionne comme un modèle de diffusion, la "
+                "génération d'images de 4o est un modèle autorégressif\u00a0» intégré à "
+                "ChatGPT\u00a0: l'image est produite morceau par morceau, chaque morceau choisi "
+                "d'après le prompt et ceux qui précèdent, comme le texte d'un modèle de "
+                "langage. Comme tout générateur, il reprend ce qui est fréquent dans ses "
+                "données d'entraînement, stéréotypes compris."
+            ),
+            "en": (
+                "This generator is not a diffusion model. OpenAI writes that 'unlike DALL·E, "
+                "which operates as a diffusion model, 4o image generation is an "
+                "autoregressive model natively embedded within ChatGPT': the image is made "
+                "piece by piece, each piece chosen from the prompt and the pieces before it,"
+                " like the text of a language model. Like every generator, it repeats what "
+                "is frequent in its training data, stereotypes included."
+            ),
+        },
+        "explain.how_unknown": {
+            "fr": (
+                "Famille inconnue\u00a0: nous ne devinons pas. Les informations du fichier ne "
+                "nomment pas une famille de modèles que ce rapport connaît\u00a0; ce qui suit "
+                "décrit les modèles de diffusion, le principe de la plupart des générateurs "
+                "d'images actuels, sans affirmer que celui-ci en est un."
+            ),
+            "en": (
+                "Unknown family: we do not guess. The credentials do not name a model family"
+                " this report knows; what follows describes diffusion models, the principle "
+                "of most current image generators, without claiming that this one is one."
             ),
         },
         "explain.how_proprietary": {
@@ -1196,14 +1238,44 @@ MESSAGES = Catalogue(
         },
         "family.firefly.licence": {
             "fr": (
-                "Un service payant intégré aux logiciels Adobe\u00a0: le modèle ne peut pas "
-                "être téléchargé\u00a0; les conditions d'Adobe régissent les images, qui "
-                "portent des Content Credentials."
+                "Un service en ligne, avec une offre gratuite (quelques crédits de génération "
+                "par mois) et des offres payantes, intégré aux logiciels Adobe\u00a0: le modèle"
+                " ne peut pas être téléchargé\u00a0; les conditions d'Adobe régissent les "
+                "images, qui portent des Content Credentials."
             ),
             "en": (
-                "A paid service inside Adobe's software: the model cannot be "
-                "downloaded; Adobe's terms govern the images, and Firefly images carry "
-                "Content Credentials."
+                "An online service, with a free plan (a few generative credits a month) and "
+                "paid plans, inside Adobe's software: the model cannot be downloaded; "
+                "Adobe's terms govern the images, and Firefly images carry Content "
+                "Credentials."
+            ),
+        },
+        "family.gpt-image.training": {
+            "fr": (
+                "OpenAI n'a pas publié les données d'entraînement de GPT-4o. Sa fiche "
+                "système indique un pré-entraînement sur des données publiquement "
+                "accessibles (jeux de données courants, pages du web) et des données "
+                "obtenues par des partenariats (par exemple Shutterstock pour les images). "
+                "Dans ChatGPT, les images viennent de ce modèle depuis mars 2025\u00a0; "
+                "avant, ChatGPT utilisait DALL·E 3."
+            ),
+            "en": (
+                "OpenAI has not published what GPT-4o was trained on. Its system card "
+                "speaks of pre-training on publicly available data (common data sets, web "
+                "pages) and data obtained through partnerships (for example Shutterstock for"
+                " images). In ChatGPT, images come from this model since March 2025; before "
+                "that, ChatGPT used DALL·E 3."
+            ),
+        },
+        "family.gpt-image.licence": {
+            "fr": (
+                "Un service en ligne (ChatGPT, API gpt-image-1)\u00a0: le modèle ne peut pas "
+                "être téléchargé\u00a0; les conditions d'utilisation d'OpenAI régissent les "
+                "images."
+            ),
+            "en": (
+                "An online service (ChatGPT, the gpt-image-1 API): the model cannot be "
+                "downloaded; OpenAI's terms of use govern the images."
             ),
         },
         "family.dalle.training": {
@@ -1256,15 +1328,16 @@ MESSAGES = Catalogue(
         },
         "family.unknown.training": {
             "fr": (
-                "Les informations du fichier ne nomment pas un modèle connu de ce "
-                "rapport. La plupart des générateurs d'images actuels ont été entraînés"
+                "Famille inconnue\u00a0: nous ne devinons pas. Les informations du fichier ne"
+                " nomment pas un modèle connu de ce rapport. La plupart des générateurs d'images actuels ont été entraînés"
                 " sur des centaines de millions à des milliards d'images légendées "
                 "collectées sur le web, souvent sans l'accord de leurs auteurs\u00a0; "
                 "demandez à l'artiste quel outil et quelle version il a utilisés, et "
                 "cherchez ce que leurs éditeurs publient sur leurs données."
             ),
             "en": (
-                "The credentials do not name a model this report knows. Most current "
+                "Unknown family: we do not guess. The credentials do not name a model this "
+                "report knows. Most current "
                 "image generators were trained on hundreds of millions to billions of "
                 "captioned images collected from the web, often without asking their "
                 "authors; ask the artist which tool and version they used, and look for"

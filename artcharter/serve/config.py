@@ -22,7 +22,7 @@ HOLD_COUNT = 500
 HOLD_BYTES = 256 * MIB
 HOLD_SECONDS = 60 * 60
 # Request bodies being received, all together: more waits for room (see serve.guard).
-INFLIGHT_FILES_WORTH = 2
+INFLIGHT_FILES_WORTH = 1
 # A body must keep coming at MIN_BODY_RATE on average once BODY_GRACE_S have passed (a
 # sender trickling a byte every few seconds is cut off); a request waits at most
 # ADMISSION_WAIT_S for room among the bytes in flight (then 503).

@@ -9,6 +9,7 @@ recently seen files are forgotten first once a bound is reached, and any file un
 from __future__ import annotations
 
 import secrets
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -47,7 +48,9 @@ class Held:
 
     @property
     def cost(self) -> int:
-        return ENTRY_OVERHEAD + len(self.data or b"") + len(self.thumbnail or b"")
+        # The memory the buffers take (a received bytearray keeps some room to grow).
+        data = sys.getsizeof(self.data) if self.data is not None else 0
+        return ENTRY_OVERHEAD + data + len(self.thumbnail or b"")
 
     def read(self) -> bytes | None:
         """The file's bytes, or None if a kept file has gone from disk."""

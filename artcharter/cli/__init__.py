@@ -45,6 +45,7 @@ COMMAND_MODULES = {
     "energy": "generate",
     "keys": "keys",
     "label": "label",
+    "sign-declaration": "label",
     "ledger": "ledger",
     "probe": "probe",
     "init": "project",

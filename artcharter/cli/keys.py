@@ -128,11 +128,16 @@ def issue(
         passphrase=passphrase,
         force=force,
     )
-    if default and project.has_config:
+    # The first artist of a project signs by default: with one artist, nobody has to
+    # remember --default or pass --artist to every command.
+    first = not project.artist
+    if (default or first) and project.has_config:
         set_config_value(project.root, "artist", "name", artist)
     lang = lang_of(ctx, project)
     typer.echo(text("keys.chain", lang, path=identity.chain_path))
     typer.echo(text("keys.artist_key", lang, path=identity.key_path, artist=artist))
+    if first and not default and project.has_config:
+        typer.echo(text("keys.first_default", lang, artist=artist))
 
 
 def _role(role: str, lang: str) -> str:

@@ -118,6 +118,12 @@ MESSAGES = Catalogue(
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",
             "fr": "signée\u00a0: {path}  (œuvre {artwork_id}, sha256 {sha256}…)",
         },
+        "label.declaration_signed": {
+            "en": "signed with its declaration: {path}  (artwork {artwork_id}, sha256 "
+            "{sha256}…; earlier version: {parent})",
+            "fr": "signée avec sa déclaration\u00a0: {path}  (œuvre {artwork_id}, sha256 "
+            "{sha256}…\u00a0; version précédente\u00a0: {parent})",
+        },
         # --- artcharter report, cartel, summary -------------------------------------------
         "report.written": {
             "en": "report: {html}\n        {json}",
@@ -178,8 +184,28 @@ MESSAGES = Catalogue(
         },
         "serve.stopped": {"en": "jury desk stopped", "fr": "bureau du jury arrêté"},
         # --- artcharter ledger list ---------------------------------------------------------
-        "ledger.counts": {"en": "{tables}", "fr": "tables du registre\u00a0: {tables}"},
-        "ledger.count": {"en": "  {table}: {n}", "fr": ", {table} {n}"},
+        "ledger.counts": {"en": "ledger: {tables}", "fr": "registre\u00a0: {tables}"},
+        "ledger.count": {"en": ", {table} {n}", "fr": ", {table} {n}"},
+        "ledger.probe_image": {"en": "(probe image)", "fr": "(image de sonde)"},
+        "ledger.table.artworks": {"en": "artworks", "fr": "œuvres"},
+        "ledger.table.campaign_images": {
+            "en": "images of probe campaigns",
+            "fr": "images de campagnes de sondes",
+        },
+        "ledger.table.energy_runs": {"en": "energy measurements", "fr": "mesures d'énergie"},
+        "ledger.table.signatures": {
+            "fr": "signatures (horodatage, empreinte)",
+            "en": "signatures (time-stamp, fingerprint)",
+        },
+        "ledger.table.verifications": {"en": "verifications", "fr": "vérifications"},
+        "ledger.table.declarations": {"en": "declarations", "fr": "déclarations"},
+        "ledger.table.probe_campaigns": {"en": "probe campaigns", "fr": "campagnes de sondes"},
+        "ledger.table.probe_images": {
+            "en": "images read by the probes",
+            "fr": "images lues par les sondes",
+        },
+        "ledger.table.probe_results": {"en": "probe results", "fr": "résultats de sondes"},
+        "ledger.table.probe_artworks": {"en": "artworks probed", "fr": "œuvres sondées"},
         "ledger.status.kept": {"en": "kept", "fr": "gardée"},
         "ledger.status.discarded": {"en": "discarded", "fr": "écartée"},
         "ledger.status.signed": {"en": "signed", "fr": "signée"},
@@ -509,6 +535,13 @@ MESSAGES = Catalogue(
             "en": "private key: {path} (mode 0600: give it only to {artist})",
             "fr": "clé privée\u00a0: {path} (mode 0600\u00a0: à ne remettre qu'à {artist})",
         },
+        "keys.first_default": {
+            "en": "{artist} is the project's default artist (the first one issued): change it "
+            "in artcharter.toml, [artist] name, or with `artcharter keys issue --default`",
+            "fr": "{artist} est l'artiste par défaut du projet (la première identité "
+            "délivrée)\u00a0: changez-la dans artcharter.toml, [artist] name, ou avec "
+            "`artcharter keys issue --default`",
+        },
         "keys.none": {
             "en": "no certificates yet: run `artcharter keys init-school --name ...`",
             "fr": "aucun certificat\u00a0: lancez `artcharter keys init-school --name ...`",
@@ -680,6 +713,10 @@ MESSAGES = Catalogue(
             "en": "Also write one JSON verification report per file here.",
             "fr": "Écrire aussi ici un rapport de vérification JSON par fichier.",
         },
+        "help.verify.lookup": {
+            "fr": "Pour un fichier sans Content Credentials, chercher son empreinte auprès de ce bureau d'école (API de résolution C2PA, ex. http://127.0.0.1:8000/sbr/v1)\xa0; répétable.",
+            "en": "For a file without Content Credentials, look its fingerprint up at this school desk (C2PA resolution API, e.g. http://127.0.0.1:8000/sbr/v1); repeatable.",
+        },
         "help.verify.allow_remote": {
             "en": "Allow fetching remote manifests (off by default: no network).",
             "fr": "Autoriser la lecture de manifestes distants (désactivée par défaut\u00a0: aucun "
@@ -805,6 +842,10 @@ MESSAGES = Catalogue(
         "help.probe.campaign.new": {
             "en": "Start a new campaign even if the same one was left unfinished.",
             "fr": "Commencer une nouvelle campagne même si la même est restée inachevée.",
+        },
+        "help.probe.campaign.artist": {
+            "en": "Sign the probe images as this artist (default: they are not signed; probe images are never counted as anyone's artworks).",
+            "fr": "Signer les images de sonde au nom de cet ou cette artiste (par défaut\u00a0: elles ne sont pas signées\u00a0; les images de sonde ne comptent jamais comme les œuvres de quelqu'un).",
         },
         "help.probe.campaign.dtype": {
             "en": "fp16, bf16 or fp32 for the model.",
@@ -1098,8 +1139,8 @@ MESSAGES = Catalogue(
             "fr": "Phrase secrète de la clé racine de l'école.",
         },
         "help.keys.issue.default": {
-            "en": "Make this artist the project's default signer.",
-            "fr": "Faire de cet ou cette artiste le signataire par défaut du projet.",
+            "en": "Make this artist the project's default signer (the first artist issued is, when there is none).",
+            "fr": "Faire de cet ou cette artiste le signataire par défaut du projet (la première identité délivrée l'est, s'il n'y en a pas).",
         },
         "help.keys.issue.force": {
             "en": "Replace an existing certificate for this artist.",
@@ -1117,12 +1158,16 @@ MESSAGES = Catalogue(
             "fr": "Écrire une copie signée d'IMAGE qui dit comment l'IA a été utilisée (C2PA + IPTC XMP).",
         },
         "help.label.label.image": {
-            "en": "The image to label (never modified).",
-            "fr": "L'image à étiqueter (jamais modifiée).",
+            "en": "The work to label (never modified): an image, an MP4/MOV video, a WAV/MP3/FLAC/M4A sound or a PDF/EPUB document.",
+            "fr": "L'œuvre à étiqueter (jamais modifiée)\u00a0: une image, une vidéo MP4/MOV, un son WAV/MP3/FLAC/M4A ou un document PDF/EPUB.",
         },
         "help.label.label.output": {
             "en": "Where to write the signed copy.",
             "fr": "Où écrire la copie signée.",
+        },
+        "help.label.label.model_kind": {
+            "en": "Kind of model used: image, video, music, voice or text (default: the kind that makes such a file).",
+            "fr": "Type de modèle utilisé\u00a0: image, video, music, voice ou text (par défaut\u00a0: celui qui produit ce genre de fichier).",
         },
         "help.label.label.source_type": {
             "en": "IPTC digital source type: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ...",
@@ -1161,6 +1206,30 @@ MESSAGES = Catalogue(
             "en": "Print the record as JSON.",
             "fr": "Afficher la fiche en JSON.",
         },
+        "help.label.sign_declaration": {
+            "en": "Sign the artist's declaration (written with `artcharter declare`) onto a signed artwork: a new signed copy that keeps everything the artwork's credentials said, adds the declaration, and names IMAGE as its earlier version.",
+            "fr": "Signer la déclaration de l'artiste (écrite avec `artcharter declare`) sur une œuvre signée\u00a0: une nouvelle copie signée qui garde tout ce que disaient les attestations de l'œuvre, ajoute la déclaration et désigne IMAGE comme sa version précédente.",
+        },
+        "help.label.sign_declaration.image": {
+            "en": "The signed artwork (never modified).",
+            "fr": "L'œuvre signée (jamais modifiée).",
+        },
+        "help.label.sign_declaration.declaration": {
+            "en": "The completed declaration file (TOML).",
+            "fr": "Le fichier de déclaration complété (TOML).",
+        },
+        "help.label.sign_declaration.output": {
+            "en": "Where to write the signed copy with its declaration.",
+            "fr": "Où écrire la copie signée avec sa déclaration.",
+        },
+        "help.label.sign_declaration.title": {
+            "en": "Title of the artwork (default: the declaration's, else the artwork's).",
+            "fr": "Titre de l'œuvre (par défaut\u00a0: celui de la déclaration, sinon celui de l'œuvre).",
+        },
+        "help.label.sign_declaration.training_mining": {
+            "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else the artwork's).",
+            "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon celui de l'œuvre).",
+        },
         # --- --help: artcharter ledger --------------------------------------------------------
         "help.ledger.list_rows": {
             "en": "List artworks, newest first, with the ledger's counts.",
@@ -1185,6 +1254,10 @@ MESSAGES = Catalogue(
         "help.ledger.list_rows.limit": {
             "en": "At most this many rows.",
             "fr": "Au plus ce nombre de lignes.",
+        },
+        "help.ledger.list_rows.probes": {
+            "en": "Also list the images of bias probe campaigns (kept apart from the artworks).",
+            "fr": "Lister aussi les images des campagnes de sondes de biais (tenues à part des œuvres).",
         },
         "help.ledger.list_rows.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         "help.ledger.show.key": {
@@ -1308,6 +1381,18 @@ MESSAGES = Catalogue(
         "help.serve.serve.max_upload_mb": {
             "en": "Largest file accepted, in MB.",
             "fr": "Plus gros fichier accepté, en Mo.",
+        },
+        "help.serve.serve.max_video_mb": {
+            "en": "Largest video accepted (MP4, MOV), in MB (default: --max-upload-mb).",
+            "fr": "Plus grosse vidéo acceptée (MP4, MOV), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.max_sound_mb": {
+            "en": "Largest sound accepted (WAV, MP3, FLAC, M4A), in MB (default: --max-upload-mb).",
+            "fr": "Plus gros son accepté (WAV, MP3, FLAC, M4A), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.max_document_mb": {
+            "en": "Largest document accepted (PDF, EPUB), in MB (default: --max-upload-mb).",
+            "fr": "Plus gros document accepté (PDF, EPUB), en Mo (par défaut\u00a0: --max-upload-mb).",
         },
         "help.serve.serve.allow_non_loopback": {
             "en": "Allow a --host reachable from other machines (for visitors' phones on a festival network).",

@@ -57,12 +57,17 @@ def is_image_name(path: Path) -> bool:
 
 
 def images_under(folder: Path) -> list[Path]:
-    """The images anywhere under a folder, sorted, by name only: content is checked later."""
-    return sorted(p for p in folder.rglob("*") if is_image_name(p) and p.is_file())
+    """The works anywhere under a folder (images, and the videos, sounds and documents of
+    ``media_files``), sorted, by name only: content is checked later."""
+    from artcharter.provenance.media_files import is_media_name
+
+    return sorted(
+        p for p in folder.rglob("*") if (is_image_name(p) or is_media_name(p)) and p.is_file()
+    )
 
 
 def image_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders become the images they contain, sorted."""
+    """Files as given; folders become the works they contain, sorted."""
     found: list[Path] = []
     for path in paths:
         path = Path(path)
@@ -134,6 +139,19 @@ def read_regular(path: Path) -> bytes:
             raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
         os.set_blocking(fd, True)
         return handle.read()
+
+
+def ensure_regular(path: Path) -> None:
+    """Raise NotRegularFile (or IsADirectoryError) unless ``path`` is a regular file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+    finally:
+        os.close(fd)
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
 
 
 def read_file(path: Path) -> bytes:

@@ -44,7 +44,11 @@ sqlite_utils = _import_sqlite_utils()
 
 # 2: energy_runs and verifications declare their artwork_id a foreign key of artworks
 # (a version-1 ledger is migrated when opened: Ledger._migrate).
-SCHEMA_VERSION = 2
+# 3: the images of bias probe campaigns have their own kind, "probe": they are measurement
+# material, not anyone's artworks (a version-2 ledger's campaign images are marked).
+SCHEMA_VERSION = 3
+# The kind of an image made by a bias probe campaign.
+PROBE_KIND = "probe"
 BUSY_TIMEOUT_S = 60
 
 TABLES: dict[str, tuple[dict[str, type], str]] = {
@@ -224,6 +228,9 @@ class Ledger:
     def _migrate(self) -> None:
         """Bring a ledger of an earlier schema version to this one, keeping every row.
 
+        Version 2 -> 3: the artworks made by a probe campaign (their session is the
+        campaign's id) take the kind ``probe``.
+
         Version 1 -> 2: SQLite cannot add a foreign key to a table, so each table that gets
         one is rebuilt under a temporary name, filled with the old rows, and renamed; an
         artwork id that names no artwork moves to claimed_artwork_id first. One transaction:
@@ -246,6 +253,12 @@ class Ledger:
                 self.db.execute(f"DROP TABLE [{name}]")
                 self.db.execute(f"ALTER TABLE [{rebuilt}] RENAME TO [{name}]")
                 self._unclaim(name)
+            if "probe_campaigns" in self.db.table_names():
+                self.db.execute(
+                    "UPDATE artworks SET kind = ? WHERE session_id IN "
+                    "(SELECT campaign_id FROM probe_campaigns)",
+                    [PROBE_KIND],
+                )
             self.db.execute(
                 "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
             )
@@ -360,13 +373,17 @@ class Ledger:
         return rows[0] if rows else None
 
     def artworks(
-        self, *, status: str | None = None, limit: int | None = None
+        self, *, status: str | None = None, limit: int | None = None, probes: bool = False
     ) -> list[dict[str, Any]]:
-        sql = "SELECT * FROM artworks"
-        params: list[Any] = []
+        """The artworks, newest first; the images of probe campaigns only when ``probes``."""
+        where, params = ["1"], []
         if status:
-            sql += " WHERE status = ?"
+            where.append("status = ?")
             params.append(status)
+        if not probes:
+            where.append("kind IS NOT ?")
+            params.append(PROBE_KIND)
+        sql = "SELECT * FROM artworks WHERE " + " AND ".join(where)
         sql += " ORDER BY created_at DESC, rowid DESC"
         if limit:
             sql += f" LIMIT {int(limit)}"
@@ -385,13 +402,15 @@ class Ledger:
             )
         )
 
-    def shown_artwork(self, key: str) -> dict[str, Any] | None:
-        """The latest artwork with this id or file hash that was not discarded."""
+    def shown_artwork(self, key: str, *, probes: bool = False) -> dict[str, Any] | None:
+        """The latest artwork with this id or file hash that was not discarded (nor a
+        probe campaign's image, unless ``probes``)."""
         rows = list(
             self.db.query(
                 "SELECT * FROM artworks WHERE (artwork_id = ? OR sha256 = ?) "
-                "AND status != 'discarded' ORDER BY created_at DESC LIMIT 1",
-                [key, key],
+                "AND status != 'discarded' AND (? OR kind IS NOT ?) "
+                "ORDER BY created_at DESC LIMIT 1",
+                [key, key, int(probes), PROBE_KIND],
             )
         )
         return rows[0] if rows else None
@@ -682,4 +701,11 @@ class Ledger:
         )
 
     def counts(self) -> dict[str, int]:
-        return {name: self.db[name].count for name in self.db.table_names() if name != "meta"}
+        """Rows per table; the artworks without the probe images, counted apart."""
+        counts = {name: self.db[name].count for name in self.db.table_names() if name != "meta"}
+        probes = self.db.execute(
+            "SELECT count(*) FROM artworks WHERE kind = ?", [PROBE_KIND]
+        ).fetchone()[0]
+        counts["artworks"] -= probes
+        counts["campaign_images"] = probes
+        return counts

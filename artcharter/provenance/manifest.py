@@ -69,13 +69,16 @@ def build_manifest(record: ArtworkRecord, *, has_parent: bool, version: str) -> 
             }
         )
     else:
-        actions.append(
-            {
-                "action": "c2pa.created",
-                "digitalSourceType": record.source_type_uri,
-                "softwareAgent": software_agent(record),
-            }
-        )
+        created = {
+            "action": "c2pa.created",
+            "digitalSourceType": record.source_type_uri,
+            "softwareAgent": software_agent(record),
+        }
+        if record.model_kind:
+            # The IPTC source type says "trained algorithmic media" whatever the medium:
+            # the action's description says which kind of model (the record keeps the code).
+            created["description"] = f"made with a generative {record.model_kind} model"
+        actions.append(created)
     # Each human component placed into the work is referenced by a c2pa.placed action
     # (C2PA 2.2 §18.15.3: a componentOf ingredient is one an action placed).
     placed = [

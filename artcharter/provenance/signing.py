@@ -16,7 +16,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -126,13 +126,17 @@ def _attr(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str | None:
     return str(values[0].value) if values else None
 
 
-def existing_manifest(data: bytes, fmt: str) -> dict[str, Any] | None:
-    """The active manifest of the C2PA store the bytes already carry (kept as the parent),
-    or None; ``{}`` for a store whose active manifest cannot be rendered."""
+def existing_manifest(data: bytes | BinaryIO, fmt: str) -> dict[str, Any] | None:
+    """The active manifest of the C2PA store the bytes (or stream) already carry, kept as
+    the parent; None when there is none, ``{}`` when its active manifest cannot be rendered."""
     import c2pa
 
+    from artcharter.provenance.media_files import mime_of
+
+    mime = mime_of(fmt)
+    stream = io.BytesIO(data) if isinstance(data, bytes) else data
     try:
-        reader = c2pa.Reader.try_create(MIME_TYPES[fmt], io.BytesIO(data))
+        reader = c2pa.Reader.try_create(mime, stream)
     except c2pa.C2paError:
         return None
     if reader is None:
@@ -146,11 +150,12 @@ def existing_manifest(data: bytes, fmt: str) -> dict[str, Any] | None:
 
 @dataclass(frozen=True)
 class IngredientInput:
-    """An ingredient to embed: its c2pa JSON definition and its bytes."""
+    """An ingredient to embed: its c2pa JSON definition and its bytes (or its file, read
+    as a stream: a film's parent)."""
 
     definition: dict[str, Any]
     mime: str
-    data: bytes
+    data: bytes | Path
 
 
 @dataclass(frozen=True)
@@ -173,30 +178,66 @@ def sign_image(
 ) -> SignedImage:
     """Sign image bytes with the manifest, time-stamped by the identity's authority when it
     answers; signing never fails for want of a time-stamp (offline, authority down)."""
+    out = io.BytesIO()
+    stamped, stamp_error = sign_stream(
+        io.BytesIO(data),
+        out,
+        MIME_TYPES[fmt],
+        manifest,
+        identity,
+        ingredients,
+        thumbnail_edge=_thumbnail_edge(data),
+    )
+    return SignedImage(out.getvalue(), stamped, stamp_error)
+
+
+def sign_stream(
+    source: BinaryIO,
+    dest: BinaryIO,
+    mime: str,
+    manifest: dict[str, Any],
+    identity: SigningIdentity,
+    ingredients: list[IngredientInput] = (),  # type: ignore[assignment]
+    *,
+    resources: dict[str, bytes] | None = None,
+    thumbnail_edge: int = 0,
+) -> tuple[bool, str | None]:
+    """Sign ``source`` into ``dest`` (both file streams for a large video: c2pa reads and
+    writes them in pieces); return whether it was time-stamped, and why not when a stamp
+    was asked for. ``resources`` are pictures the manifest names by identifier, such as
+    the claim thumbnail of a work c2pa cannot draw itself (a sound, a document)."""
     import c2pa
 
+    stamp_error = None
     if identity.tsa_url:
         try:
-            return SignedImage(_sign(data, fmt, manifest, identity, ingredients, True), True)
+            _sign(
+                source, dest, mime, manifest, identity, ingredients, True, resources, thumbnail_edge
+            )
+            return True, None
         except c2pa.C2paError as exc:
             stamp_error = _one_line(str(exc))
-    else:
-        stamp_error = None
+            source.seek(0)
+            dest.seek(0)
+            dest.truncate()
     try:
-        signed = _sign(data, fmt, manifest, identity, ingredients, False)
+        _sign(source, dest, mime, manifest, identity, ingredients, False, resources, thumbnail_edge)
     except c2pa.C2paError as exc:
         raise BadInput(MESSAGES("signing.failed", error=_one_line(str(exc)))) from None
-    return SignedImage(signed, False, stamp_error)
+    return False, stamp_error
 
 
 def _sign(
-    data: bytes,
-    fmt: str,
+    source: BinaryIO,
+    dest: BinaryIO,
+    mime: str,
     manifest: dict[str, Any],
     identity: SigningIdentity,
     ingredients: list[IngredientInput],
     time_stamp: bool,
-) -> bytes:
+    resources: dict[str, bytes] | None,
+    thumbnail_edge: int,
+) -> None:
     import c2pa
 
     signer_info = c2pa.C2paSignerInfo(
@@ -205,18 +246,24 @@ def _sign(
         identity.key_pem,
         identity.tsa_url if time_stamp else None,
     )
-    context = _builder_context(_thumbnail_edge(data), created_labels(manifest, ingredients))
+    context = _builder_context(
+        thumbnail_edge or THUMBNAIL_LONG_EDGE, created_labels(manifest, ingredients)
+    )
     with (
         c2pa.Signer.from_info(signer_info) as signer,
         c2pa.Builder(manifest, context=context) as builder,
     ):
+        for identifier, picture in (resources or {}).items():
+            builder.add_resource(identifier, io.BytesIO(picture))
         for ingredient in ingredients:
-            builder.add_ingredient(
-                ingredient.definition, ingredient.mime, io.BytesIO(ingredient.data)
-            )
-        out = io.BytesIO()
-        builder.sign(signer, MIME_TYPES[fmt], io.BytesIO(data), out)
-    return out.getvalue()
+            if isinstance(ingredient.data, Path):
+                with open(ingredient.data, "rb") as stream:
+                    builder.add_ingredient(ingredient.definition, ingredient.mime, stream)
+            else:
+                builder.add_ingredient(
+                    ingredient.definition, ingredient.mime, io.BytesIO(ingredient.data)
+                )
+        builder.sign(signer, mime, source, dest)
 
 
 # c2pa-rs makes the claim thumbnail 1,024 px on its long edge by default, upscaling smaller
@@ -295,10 +342,16 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def publish(path: Path, data: bytes, ledger: Ledger | None, rows: Callable[[Ledger], None]) -> None:
+def publish(
+    path: Path,
+    data: bytes | Callable[[BinaryIO], None],
+    ledger: Ledger | None,
+    rows: Callable[[Ledger], None],
+) -> None:
     """Make ``path`` appear with ``data`` and the ledger rows together, or neither.
 
-    The bytes go to a ``.partial`` file beside the target first; the rename happens inside
+    The bytes (or what ``data`` writes into the open file) go to a ``.partial`` file
+    beside the target first; the rename happens inside
     the ledger transaction, so a row never exists without its file, and an interruption
     leaves no half-written image under the real name.
 

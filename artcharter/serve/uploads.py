@@ -121,5 +121,5 @@ def keep(data: bytes, sha256: str, fmt: str, folder: Path) -> Path:
     target = folder / f"{sha256}{EXTENSIONS[fmt]}"
     if target.exists() and target.stat().st_size == len(data):
         return target
-    write_atomic(target, bytes(data), private=True)  # the request's buffer may be a bytearray
+    write_atomic(target, data, private=True)
     return target

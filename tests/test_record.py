@@ -56,7 +56,7 @@ def test_json_round_trip() -> None:
 
 def test_manifest_round_trip_keeps_every_part() -> None:
     record = full_record()
-    manifest = build_manifest(record, has_parent=False, version="1.0")
+    manifest = build_manifest(record, has_parent=False, version="1.0", placed=["ingredient-0"])
     labels = [a["label"] for a in manifest["assertions"]]
     for label in (
         "fr.artcharter.record",
@@ -76,7 +76,7 @@ def test_manifest_round_trip_keeps_every_part() -> None:
     assert action["action"] == "c2pa.created"
     assert action["digitalSourceType"].endswith("/trainedAlgorithmicMedia")
     assert "demo model, random weights" in action["softwareAgent"]["name"]
-    # The sketch (a componentOf ingredient) is referenced by a c2pa.placed action.
+    # The sketch (a componentOf ingredient it embeds) is referenced by a c2pa.placed action.
     placed = manifest["assertions"][labels.index("c2pa.actions.v2")]["data"]["actions"][-1]
     assert placed == {"action": "c2pa.placed", "parameters": {"ingredientIds": ["ingredient-0"]}}
 

@@ -119,6 +119,15 @@ def read_ingredients(
     return records, inputs
 
 
+def placed_ids(inputs: list[IngredientInput]) -> list[str]:
+    """The instance ids of the human components among ``inputs`` (for c2pa.placed)."""
+    return [
+        str(i.definition["label"])
+        for i in inputs
+        if i.definition.get("relationship") == "componentOf" and i.definition.get("label")
+    ]
+
+
 def sign_record(
     data: bytes,
     record: ArtworkRecord,
@@ -163,7 +172,9 @@ def sign_record(
     if identity is None:
         signed = prepared
     else:
-        manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
+        manifest = build_manifest(
+            record, has_parent=has_parent, version=VERSION, placed=placed_ids(ingredient_inputs)
+        )
         iscc = softbinding.add_to(manifest, prepared)
         signed_image = sign_image(prepared, fmt, manifest, identity, ingredients)
         signed = signed_image.data
@@ -234,7 +245,9 @@ def sign_media_record(
                 source,
             ),
         )
-    manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
+    manifest = build_manifest(
+        record, has_parent=has_parent, version=VERSION, placed=placed_ids(ingredient_inputs)
+    )
     picture = preview(source, fmt)
     resources = {}
     if picture is not None:

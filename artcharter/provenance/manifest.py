@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any
 
 from artcharter.provenance.record import LABEL_PREFIX, SCHEMA, ArtworkRecord
@@ -53,8 +54,11 @@ def ingredient_id(index: int) -> str:
     return f"ingredient-{index}"
 
 
-def build_manifest(record: ArtworkRecord, *, has_parent: bool, version: str) -> dict[str, Any]:
-    """The manifest definition handed to c2pa's Builder."""
+def build_manifest(
+    record: ArtworkRecord, *, has_parent: bool, version: str, placed: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The manifest definition handed to c2pa's Builder; ``placed``: the instance ids of
+    the componentOf ingredients it embeds (artcharter.provenance.label)."""
     public = record.public()
     actions: list[dict[str, Any]] = []
     if has_parent:
@@ -79,15 +83,11 @@ def build_manifest(record: ArtworkRecord, *, has_parent: bool, version: str) -> 
             # the action's description says which kind of model (the record keeps the code).
             created["description"] = f"made with a generative {record.model_kind} model"
         actions.append(created)
-    # Each human component placed into the work is referenced by a c2pa.placed action
-    # (C2PA 2.2 §18.15.3: a componentOf ingredient is one an action placed).
-    placed = [
-        ingredient_id(i)
-        for i, ingredient in enumerate(record.ingredients)
-        if ingredient.relationship == "componentOf"
-    ]
+    # Each human component this manifest embeds is referenced by a c2pa.placed action
+    # (C2PA 2.2 §18.15.3: a componentOf ingredient is one an action placed). Components a
+    # parent manifest placed stay in the parent's actions.
     if placed:
-        actions.append({"action": "c2pa.placed", "parameters": {"ingredientIds": placed}})
+        actions.append({"action": "c2pa.placed", "parameters": {"ingredientIds": list(placed)}})
     assertions: list[dict[str, Any]] = [
         {"label": "c2pa.actions.v2", "data": {"actions": actions}},
         {

@@ -224,11 +224,13 @@ class Project:
         passphrase: str | None = None,
         force: bool = False,
         model_kind: str | None = None,
+        training_constraint: str | None = None,
     ) -> Signed:
         """Write a signed copy of ``image`` (or of a video, sound or document) at ``output``
         that says how AI was used, and record it in the ledger. ``declaration`` is the
         artist's declaration file; its title and training/mining choice apply unless given
-        here. ``model_kind`` (image, video, music, voice, text) names the kind of model."""
+        here. ``model_kind`` (image, video, music, voice, text) names the kind of model;
+        ``training_constraint`` says, in words, the constraint of a ``constrained`` choice."""
         from artcharter.charter.declaration import load_declaration, merge_choices
         from artcharter.provenance.label import label
 
@@ -245,6 +247,7 @@ class Project:
             private_prompt=private_prompt,
             ingredients=[(Path(p), role) for p, role in ingredients],
             training_mining=choice,
+            training_constraint=training_constraint,
             title=title,
             declaration=declared,
             ledger=self.ledger,

@@ -1194,6 +1194,10 @@ MESSAGES = Catalogue(
             "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon notAllowed).",
         },
         "help.label.label.title": {"en": "Title of the artwork.", "fr": "Titre de l'œuvre."},
+        "help.label.label.training_constraint": {
+            "en": 'With --training-mining constrained: the constraint, in words (for example "non-commercial research only").',
+            "fr": "Avec --training-mining constrained\u00a0: la contrainte, en mots (par exemple «\u00a0recherche non commerciale seulement\u00a0»).",
+        },
         "help.label.label.declaration": {
             "en": "Artist's declaration (TOML, see `artcharter declare`), embedded in the file.",
             "fr": "Déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée au fichier.",

@@ -577,6 +577,10 @@ MESSAGES = Catalogue(
             "fr": "type de source inconnu {source_type!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown source type {source_type!r}: choose one of {choices}",
         },
+        "label.constraint_without_constrained": {
+            "fr": "{param} ne va qu'avec {param_choice} constrained",
+            "en": "{param} goes only with {param_choice} constrained",
+        },
         "label.unknown_training_mining": {
             "fr": (
                 "choix d'entraînement et de fouille inconnu {training_mining!r}\u00a0: "

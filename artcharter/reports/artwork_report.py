@@ -201,6 +201,7 @@ def _provenance(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "ingredients": ingredients,
         "training_mining": training,
         "training_mining_words": maybe(f"tm_{training}", lang) if training else None,
+        "training_constraint": record.training_constraint if record else None,
     }
 
 

@@ -366,6 +366,9 @@ def test_json_output_is_valid_utf8_for_undecodable_names(
     data = json.loads(out)
     assert data[0]["verdict"] == "trusted" and code == 0
     assert data[0]["path"].endswith("caf\\xe9\x1b.png")
+    report = make_report(odd, tmp_path / "report", anchors=world.anchors)
+    twin = json.loads(report.json.read_bytes().decode("utf-8"))  # strict UTF-8, parses
+    assert twin["artwork"]["file"].endswith("\\xe9\x1b.png")
 
 
 # --- the cartel of a file that does not verify --------------------------------------------------

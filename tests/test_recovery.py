@@ -365,3 +365,32 @@ def test_compressed_text_bombs_are_read_bounded(tmp_path: Path) -> None:
     data = data[:-12] + _png_chunk(b"zTXt", b"parameters\x00\x00" + bomb) + data[-12:]
     texts = png_texts(data)
     assert len(texts["parameters"]) <= MAX_TEXT
+
+
+def test_report_and_desk_show_claims_and_matches_apart(project: Path) -> None:
+    path, artwork_id = sign_picture(project, 11, "signed.png")
+    copy = strip(path, project / "copy.png")
+    xmp = xmp_packet({"Iptc4xmpExt:AISystemUsed": "<script>alert(1)</script>"})
+    claimed = project / "claimed.png"
+    claimed.write_bytes(embed_metadata(copy.read_bytes(), xmp))
+
+    with open_project(project) as p:
+        files = p.report(claimed, project / "reports", lang="en")
+    html = files.html.read_text(encoding="utf-8")
+    assert "What the file says, not verified" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
+    assert "Probable match (not a verification" in html and artwork_id in html
+    report_json = files.report["verification"]
+    assert report_json["verdict"] == "no-credential"
+    assert report_json["matches"][0].startswith("Probable match")
+
+    with desk(project) as client:
+        dropped = client.post(
+            "/api/verify", files=[("file", ("claimed.png", claimed.read_bytes(), "image/png"))]
+        )
+        row = dropped.json()["results"][0]
+        assert row["unverified_claims"]["en"][0].startswith("What the file says")
+        page = client.get(f"/r/{row['token']}?lang=fr").text
+    assert "Ce que dit le fichier, non vérifié" in page
+    assert "Correspondance probable" in page
+    assert "<script>alert" not in page

@@ -30,7 +30,7 @@ from artcharter.charter.evaluate import unchecked_summary
 from artcharter.provenance import verdicts
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord, EnergyRecord
-from artcharter.provenance.verify import Verification
+from artcharter.provenance.verify import Verification, claim_lines, match_lines, signature_notes
 from artcharter.reports import energy_equivalents, explanations
 from artcharter.reports.i18n import maybe, source_type_words, t
 from artcharter.reports.images import InlineImages
@@ -80,6 +80,12 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         "signer": {k: v.signer.get(k) for k in ("name", "organisation", "algorithm", "time")},
         "codes": {k: list(v.codes.get(k, [])) for k in ("failure", "informational")},
         "error": render_text(v.error, lang),
+        # The signature's time (time-stamped, or valid only with its certificate), and,
+        # apart from the verification, what the file claims unverified and its probable
+        # signed originals: each a heading line, then its items.
+        "notes": [note.render(lang) for note in signature_notes(v)],
+        "claims": [line.render(lang) for line in claim_lines(v)],
+        "matches": [line.render(lang) for line in match_lines(v)],
     }
 
 

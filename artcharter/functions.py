@@ -70,6 +70,7 @@ def label(
     artist: str | None = None,
     passphrase: str | None = None,
     force: bool = False,
+    watermark: bool = False,
     project: Project | None = None,
 ) -> Signed:
     """Write a signed copy of ``image`` that says how AI was used (``Project.label``)."""
@@ -89,6 +90,7 @@ def label(
         artist=artist,
         passphrase=passphrase,
         force=force,
+        watermark=watermark,
     )
 
 

@@ -223,10 +223,12 @@ class Project:
         artist: str | None = None,
         passphrase: str | None = None,
         force: bool = False,
+        watermark: bool = False,
     ) -> Signed:
         """Write a signed copy of ``image`` at ``output`` that says how AI was used, and
         record it in the ledger. ``declaration`` is the artist's declaration file; its
-        title and training/mining choice apply unless given here."""
+        title and training/mining choice apply unless given here. ``watermark`` hides the
+        artwork id in the pixels too (invisible-watermark; not a C2PA-listed binding)."""
         from artcharter.charter.declaration import load_declaration, merge_choices
         from artcharter.provenance.label import label
 
@@ -247,6 +249,7 @@ class Project:
             declaration=declared,
             ledger=self.ledger,
             force=force,
+            watermark=watermark,
         )
 
     def sign_declaration(
@@ -400,7 +403,9 @@ class Project:
         try:
             for result in iter_verify(files, self.anchors, allow_remote):
                 if result.fingerprint and (reading is not None or desks):
-                    found, errors = probable_matches(result.fingerprint, reading, desks)
+                    found, errors = probable_matches(
+                        result.fingerprint, reading, desks, watermarked=result.path
+                    )
                     result.probable_matches = [m.to_dict() for m in found]
                     result.lookup_errors = errors
                 if ledger is not None:

@@ -58,6 +58,7 @@ def label(
         typer.Option(help=help_text("help.label.label.declaration")),
     ] = None,
     force: Annotated[bool, typer.Option(help=help_text("help.label.label.force"))] = False,
+    watermark: Annotated[bool, typer.Option(help=help_text("help.label.label.watermark"))] = False,
     json: Annotated[bool, typer.Option("--json", help=help_text("help.label.label.json"))] = False,
 ) -> None:
     project = project_of(ctx)
@@ -75,6 +76,7 @@ def label(
         artist=artist,
         passphrase=passphrase,
         force=force,
+        watermark=watermark,
     )
     warn_if_not_time_stamped(signed, project)
     if json:

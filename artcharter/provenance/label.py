@@ -121,11 +121,13 @@ def sign_record(
     png_text: dict[str, str] | None = None,
     session_id: str | None = None,
     extra_rows: Any = None,
+    watermark: bool = False,
 ) -> Signed:
     """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate.
 
     Without an ``identity`` (a probe campaign's image, which no artist vouches for) the file
-    keeps its XMP and PNG text but is not signed."""
+    keeps its XMP and PNG text but is not signed. ``watermark`` first hides the artwork id
+    in the pixels (artcharter.provenance.watermark)."""
     fmt = image_files.detect_format(data)
     if fmt is None:
         raise BadInput(MESSAGES("image_files.not_an_image", name=output.name))
@@ -140,8 +142,13 @@ def sign_record(
                 data,
             ),
         )
+    pixels = data
+    if watermark:
+        from artcharter.provenance import watermark as invisible
+
+        pixels = invisible.embed(data, record.artwork_id)
     prepared = image_files.embed_metadata(
-        data, image_files.xmp_packet(xmp_fields(record)), png_text
+        pixels, image_files.xmp_packet(xmp_fields(record)), png_text
     )
     iscc: str | None = None
     time_stamped, time_stamp_error = False, None
@@ -164,6 +171,7 @@ def sign_record(
                 time_stamp_error=time_stamp_error,
                 iscc=iscc,
                 iscc_bits=softbinding.as_int(iscc) if iscc else None,
+                watermark=record.artwork_id.replace("-", "")[:12] if watermark else None,
             )
         if record.declaration is not None:
             ledger.add_declaration(record)
@@ -196,6 +204,7 @@ def label(
     declaration: Declaration | None = None,
     ledger: Ledger | None = None,
     force: bool = False,
+    watermark: bool = False,
 ) -> Signed:
     """Write a signed, labelled copy of ``source`` at ``output``; the source is never touched."""
     check_choices(source_type, training_mining)
@@ -222,7 +231,14 @@ def label(
         software={"artcharter": VERSION},
     )
     return sign_record(
-        data, record, output, identity, ingredient_inputs, ledger=ledger, status="signed"
+        data,
+        record,
+        output,
+        identity,
+        ingredient_inputs,
+        ledger=ledger,
+        status="signed",
+        watermark=watermark,
     )
 
 

@@ -71,6 +71,7 @@ def label(
     passphrase: str | None = None,
     force: bool = False,
     watermark: bool = False,
+    model_kind: str | None = None,
     project: Project | None = None,
 ) -> Signed:
     """Write a signed copy of ``image`` that says how AI was used (``Project.label``)."""
@@ -91,6 +92,7 @@ def label(
         passphrase=passphrase,
         force=force,
         watermark=watermark,
+        model_kind=model_kind,
     )
 
 

@@ -224,11 +224,14 @@ class Project:
         passphrase: str | None = None,
         force: bool = False,
         watermark: bool = False,
+        model_kind: str | None = None,
     ) -> Signed:
-        """Write a signed copy of ``image`` at ``output`` that says how AI was used, and
-        record it in the ledger. ``declaration`` is the artist's declaration file; its
-        title and training/mining choice apply unless given here. ``watermark`` hides the
-        artwork id in the pixels too (invisible-watermark; not a C2PA-listed binding)."""
+        """Write a signed copy of ``image`` (or of a video, sound or document) at ``output``
+        that says how AI was used, and record it in the ledger. ``declaration`` is the
+        artist's declaration file; its title and training/mining choice apply unless given
+        here. ``model_kind`` (image, video, music, voice, text) names the kind of model.
+        ``watermark`` hides the artwork id in the pixels too (invisible-watermark; not a
+        C2PA-listed binding)."""
         from artcharter.charter.declaration import load_declaration, merge_choices
         from artcharter.provenance.label import label
 
@@ -250,6 +253,7 @@ class Project:
             ledger=self.ledger,
             force=force,
             watermark=watermark,
+            model_kind=model_kind,
         )
 
     def sign_declaration(

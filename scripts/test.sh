@@ -15,6 +15,12 @@ if ! { command -v chromium && command -v pdftoppm && command -v zbarimg && comma
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils zbar-tools openssl libgl1 libglib2.0-0 >/dev/null) \
     || echo "note: chromium could not be installed; browser tests will be skipped" >&2
 fi
+# A second, independent C2PA validator (pure TypeScript, from npm) that tests run beside
+# c2pa-python; its tests are skipped with a reason where npm is missing.
+if command -v npm >/dev/null 2>&1; then
+  (cd tests/validators && npm ci --silent --no-audit --no-fund) \
+    || echo "note: the c2pa-ts validator could not be installed; its tests will be skipped" >&2
+fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 exec .venv/bin/python -m pytest "$@"

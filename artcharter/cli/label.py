@@ -59,6 +59,9 @@ def label(
     ] = None,
     force: Annotated[bool, typer.Option(help=help_text("help.label.label.force"))] = False,
     watermark: Annotated[bool, typer.Option(help=help_text("help.label.label.watermark"))] = False,
+    model_kind: Annotated[
+        str | None, typer.Option(help=help_text("help.label.label.model_kind"))
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help=help_text("help.label.label.json"))] = False,
 ) -> None:
     project = project_of(ctx)
@@ -77,6 +80,7 @@ def label(
         passphrase=passphrase,
         force=force,
         watermark=watermark,
+        model_kind=model_kind,
     )
     warn_if_not_time_stamped(signed, project)
     if json:

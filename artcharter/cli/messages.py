@@ -23,6 +23,14 @@ MESSAGES = Catalogue(
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
         "verify.unknown": {"en": "unknown", "fr": "inconnu"},
+        "verify.claimed_author": {
+            "en": "author named in the file (not verified, not the signer)",
+            "fr": "auteur nommé dans le fichier (non vérifié, pas le signataire)",
+        },
+        "verify.unattributed": {
+            "en": "ignored, not attributed to the signer",
+            "fr": "ignoré, non attribué au signataire",
+        },
         # --- artcharter charter show / validate, declare, check ----------------------------
         "charter.version": {"en": "version", "fr": "version"},
         "charter.extends": {"en": "extends", "fr": "étend"},
@@ -52,6 +60,10 @@ MESSAGES = Catalogue(
         },
         # --- errors the command line itself reports -------------------------------------
         "error.interrupted": {"en": "interrupted", "fr": "interrompu"},
+        "passphrase.prompt": {
+            "en": "passphrase of {path} (not shown): ",
+            "fr": "phrase de passe de {path} (masquée)\u00a0: ",
+        },
         "error.see_help": {"en": " (see `{command} --help`)", "fr": " (voir `{command} --help`)"},
         "error.ledger_unreadable": {
             "en": "the ledger cannot be read: {error} (damaged, or not an artcharter ledger)",
@@ -218,6 +230,10 @@ MESSAGES = Catalogue(
         "ledger.import.no-record": {
             "en": "not imported  {path}: trusted, but it carries no artcharter record",
             "fr": "non importé   {path}\u00a0: de confiance, mais sans fiche artcharter",
+        },
+        "ledger.import.claimed-author": {
+            "en": "not imported  {path}: its record names an author who is not the signer",
+            "fr": "non importé   {path}\u00a0: sa fiche nomme un auteur qui n'est pas le signataire",
         },
         "ledger.import.total": {
             "en": "{imported} imported, {already} already there, {skipped} not imported",
@@ -1142,12 +1158,16 @@ MESSAGES = Catalogue(
             "fr": "Écrire une copie signée d'IMAGE qui dit comment l'IA a été utilisée (C2PA + IPTC XMP).",
         },
         "help.label.label.image": {
-            "en": "The image to label (never modified).",
-            "fr": "L'image à étiqueter (jamais modifiée).",
+            "en": "The work to label (never modified): an image, an MP4/MOV video, a WAV/MP3/FLAC/M4A sound or a PDF/EPUB document.",
+            "fr": "L'œuvre à étiqueter (jamais modifiée)\u00a0: une image, une vidéo MP4/MOV, un son WAV/MP3/FLAC/M4A ou un document PDF/EPUB.",
         },
         "help.label.label.output": {
             "en": "Where to write the signed copy.",
             "fr": "Où écrire la copie signée.",
+        },
+        "help.label.label.model_kind": {
+            "en": "Kind of model used: image, video, music, voice or text (default: the kind that makes such a file).",
+            "fr": "Type de modèle utilisé\u00a0: image, video, music, voice ou text (par défaut\u00a0: celui qui produit ce genre de fichier).",
         },
         "help.label.label.source_type": {
             "en": "IPTC digital source type: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ...",
@@ -1365,6 +1385,18 @@ MESSAGES = Catalogue(
         "help.serve.serve.max_upload_mb": {
             "en": "Largest file accepted, in MB.",
             "fr": "Plus gros fichier accepté, en Mo.",
+        },
+        "help.serve.serve.max_video_mb": {
+            "en": "Largest video accepted (MP4, MOV), in MB (default: --max-upload-mb).",
+            "fr": "Plus grosse vidéo acceptée (MP4, MOV), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.max_sound_mb": {
+            "en": "Largest sound accepted (WAV, MP3, FLAC, M4A), in MB (default: --max-upload-mb).",
+            "fr": "Plus gros son accepté (WAV, MP3, FLAC, M4A), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.max_document_mb": {
+            "en": "Largest document accepted (PDF, EPUB), in MB (default: --max-upload-mb).",
+            "fr": "Plus gros document accepté (PDF, EPUB), en Mo (par défaut\u00a0: --max-upload-mb).",
         },
         "help.serve.serve.allow_non_loopback": {
             "en": "Allow a --host reachable from other machines (for visitors' phones on a festival network).",

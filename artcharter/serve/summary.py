@@ -128,7 +128,6 @@ def summarize(
     """The row for one file. Texts come in ``lang`` only, or in both languages if None."""
     langs = (lang,) if lang in LANGS else LANGS
     record = verification.record or {}
-    author = record.get("author") or {}
     share = ai_share(verification)
     return {
         "verdict": verification.verdict,
@@ -137,8 +136,11 @@ def summarize(
         "explanation": {code: verdicts.explanation(verification.verdict, code) for code in langs},
         "reliable": verification.verdict in RELIABLE_VERDICTS,
         "title": record.get("title") or verification.title,
-        "artist": author.get("name") or verification.signer.get("name"),
-        "organisation": author.get("organisation") or verification.signer.get("organisation"),
+        # The signing certificate's subject (nobody when the signature does not hold); a
+        # different author in the record is an unverified claim, in its own field.
+        "artist": verification.artist["name"],
+        "organisation": verification.artist["organisation"],
+        "claimed_author": (verification.claimed_author or {}).get("name"),
         "signer": verification.signer.get("name"),
         "artwork_id": verification.artwork_id,
         "ai_share": share,

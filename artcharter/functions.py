@@ -70,6 +70,7 @@ def label(
     artist: str | None = None,
     passphrase: str | None = None,
     force: bool = False,
+    watermark: bool = False,
     model_kind: str | None = None,
     training_constraint: str | None = None,
     project: Project | None = None,
@@ -91,6 +92,7 @@ def label(
         artist=artist,
         passphrase=passphrase,
         force=force,
+        watermark=watermark,
         model_kind=model_kind,
         training_constraint=training_constraint,
     )

@@ -223,6 +223,7 @@ class Project:
         artist: str | None = None,
         passphrase: str | None = None,
         force: bool = False,
+        watermark: bool = False,
         model_kind: str | None = None,
         training_constraint: str | None = None,
     ) -> Signed:
@@ -230,7 +231,9 @@ class Project:
         that says how AI was used, and record it in the ledger. ``declaration`` is the
         artist's declaration file; its title and training/mining choice apply unless given
         here. ``model_kind`` (image, video, music, voice, text) names the kind of model;
-        ``training_constraint`` says, in words, the constraint of a ``constrained`` choice."""
+        ``training_constraint`` says, in words, the constraint of a ``constrained`` choice.
+        ``watermark`` hides the artwork id in the pixels too (invisible-watermark; not a
+        C2PA-listed binding)."""
         from artcharter.charter.declaration import load_declaration, merge_choices
         from artcharter.provenance.label import label
 
@@ -252,6 +255,7 @@ class Project:
             declaration=declared,
             ledger=self.ledger,
             force=force,
+            watermark=watermark,
             model_kind=model_kind,
         )
 
@@ -406,7 +410,9 @@ class Project:
         try:
             for result in iter_verify(files, self.anchors, allow_remote):
                 if result.fingerprint and (reading is not None or desks):
-                    found, errors = probable_matches(result.fingerprint, reading, desks)
+                    found, errors = probable_matches(
+                        result.fingerprint, reading, desks, watermarked=result.path
+                    )
                     result.probable_matches = [m.to_dict() for m in found]
                     result.lookup_errors = errors
                 if ledger is not None:

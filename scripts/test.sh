@@ -9,9 +9,10 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
 # Debian's Chromium renders reports and drives the browser tests; tests that need it
 # are skipped with a reason where it cannot be installed (not root, no apt). OpenSSL's
-# `ts` command is the school's time-stamp authority (artcharter tsa serve).
-if ! { command -v chromium && command -v pdftoppm && command -v zbarimg && command -v openssl; } >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils zbar-tools openssl >/dev/null) \
+# `ts` command is the school's time-stamp authority (artcharter tsa serve); OpenCV (the
+# invisible watermark) loads libGL and GLib.
+if ! { command -v chromium && command -v pdftoppm && command -v zbarimg && command -v openssl && ldconfig -p 2>/dev/null | grep -q "libGL.so.1"; } >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils zbar-tools openssl libgl1 libglib2.0-0 >/dev/null) \
     || echo "note: chromium could not be installed; browser tests will be skipped" >&2
 fi
 # A second, independent C2PA validator (pure TypeScript, from npm) that tests run beside

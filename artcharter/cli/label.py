@@ -62,6 +62,7 @@ def label(
         typer.Option(help=help_text("help.label.label.declaration")),
     ] = None,
     force: Annotated[bool, typer.Option(help=help_text("help.label.label.force"))] = False,
+    watermark: Annotated[bool, typer.Option(help=help_text("help.label.label.watermark"))] = False,
     model_kind: Annotated[
         str | None, typer.Option(help=help_text("help.label.label.model_kind"))
     ] = None,
@@ -83,6 +84,7 @@ def label(
         artist=artist,
         passphrase=passphrase,
         force=force,
+        watermark=watermark,
         model_kind=model_kind,
     )
     warn_if_not_time_stamped(signed, project)

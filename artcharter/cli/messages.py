@@ -1202,6 +1202,10 @@ MESSAGES = Catalogue(
             "en": "Artist's declaration (TOML, see `artcharter declare`), embedded in the file.",
             "fr": "Déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée au fichier.",
         },
+        "help.label.label.watermark": {
+            "fr": "Cacher aussi l'identifiant de l'œuvre dans les pixels (filigrane invisible DWT-DCT-SVD, hors liste C2PA\xa0; au moins 256×256 px).",
+            "en": "Also hide the artwork id in the pixels (invisible DWT-DCT-SVD watermark, not on the C2PA list; at least 256×256 px).",
+        },
         "help.label.label.force": {
             "en": "Overwrite the output if it exists.",
             "fr": "Remplacer le fichier de sortie s'il existe.",

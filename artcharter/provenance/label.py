@@ -140,11 +140,13 @@ def sign_record(
     png_text: dict[str, str] | None = None,
     session_id: str | None = None,
     extra_rows: Any = None,
+    watermark: bool = False,
 ) -> Signed:
     """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate.
 
     Without an ``identity`` (a probe campaign's image, which no artist vouches for) the file
-    keeps its XMP and PNG text but is not signed."""
+    keeps its XMP and PNG text but is not signed. ``watermark`` first hides the artwork id
+    in the pixels (artcharter.provenance.watermark)."""
     # A private prompt is written as a keyed hash only the project can check.
     record = keyed_record(record, project_secret(ledger.path) if ledger else None)
     fmt = image_files.detect_format(data)
@@ -164,8 +166,13 @@ def sign_record(
                 data,
             ),
         )
+    pixels = data
+    if watermark:
+        from artcharter.provenance import watermark as invisible
+
+        pixels = invisible.embed(data, record.artwork_id)
     prepared = image_files.embed_metadata(
-        data, image_files.xmp_packet(xmp_fields(record)), png_text
+        pixels, image_files.xmp_packet(xmp_fields(record)), png_text
     )
     iscc: str | None = None
     time_stamped, time_stamp_error = False, None
@@ -190,6 +197,7 @@ def sign_record(
                 time_stamp_error=time_stamp_error,
                 iscc=iscc,
                 iscc_bits=softbinding.as_int(iscc) if iscc else None,
+                watermark=record.artwork_id.replace("-", "")[:12] if watermark else None,
             )
         if record.declaration is not None:
             ledger.add_declaration(record)
@@ -292,6 +300,7 @@ def label(
     declaration: Declaration | None = None,
     ledger: Ledger | None = None,
     force: bool = False,
+    watermark: bool = False,
     model_kind: str | None = None,
 ) -> Signed:
     """Write a signed, labelled copy of ``source`` at ``output``; the source is never touched.
@@ -349,6 +358,8 @@ def label(
         ),
     )
     if media_format is not None:
+        if watermark:  # the invisible watermark is made for still pictures
+            raise BadInput(MESSAGES("watermark.still_images_only", name=source.name))
         return sign_media_record(
             source,
             media_format,
@@ -360,7 +371,14 @@ def label(
             status="signed",
         )
     return sign_record(
-        data, record, output, identity, ingredient_inputs, ledger=ledger, status="signed"
+        data,
+        record,
+        output,
+        identity,
+        ingredient_inputs,
+        ledger=ledger,
+        status="signed",
+        watermark=watermark,
     )
 
 

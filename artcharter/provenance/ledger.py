@@ -539,6 +539,26 @@ class Ledger:
         self._fingerprints = (version, ids, array)
         return ids, array
 
+    def has_watermarks(self) -> bool:
+        if "signatures" not in self.db.table_names():
+            return False
+        found = self.db.execute(
+            "SELECT 1 FROM signatures WHERE watermark IS NOT NULL LIMIT 1"
+        ).fetchone()
+        return found is not None
+
+    def watermarked_artwork_ids(self, prefix: str) -> list[str]:
+        """Kept artworks whose watermark carries ``prefix`` (12 hex digits of their id)."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT s.artwork_id FROM signatures s JOIN artworks a "
+                "ON a.artwork_id = s.artwork_id WHERE s.watermark = ? "
+                "AND a.status NOT IN (?, 'discarded')",
+                [prefix, REPLACED],
+            )
+        ]
+
     def artworks_with_signature(self, artwork_ids: list[str]) -> list[dict[str, Any]]:
         """Artwork rows joined with their signature row, in the order of ``artwork_ids``."""
         if not artwork_ids:

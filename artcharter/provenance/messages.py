@@ -979,6 +979,26 @@ MESSAGES = Catalogue(
             "fr": "recherche impossible\xa0: {error}",
             "en": "lookup failed: {error}",
         },
+        "watermark.not_installed": {
+            "fr": "le filigrane invisible demande le paquet invisible-watermark\xa0: pip install 'artcharter[watermark]'",
+            "en": "the invisible watermark needs the invisible-watermark package: pip install 'artcharter[watermark]'",
+        },
+        "watermark.too_small": {
+            "fr": "image trop petite pour un filigrane ({width}×{height} px\xa0; au moins 256×256)",
+            "en": "image too small for a watermark ({width}×{height} px; at least 256×256)",
+        },
+        "watermark.trustmark_missing": {
+            "fr": "TrustMark n'est pas installé (paquet trustmark)",
+            "en": "TrustMark is not installed (package trustmark)",
+        },
+        "watermark.trustmark_no_weights": {
+            "fr": "les poids de TrustMark manquent dans {folder}\xa0: artcharter ne les télécharge pas, copiez-les là",
+            "en": "TrustMark's weights are missing from {folder}: artcharter does not download them, copy them there",
+        },
+        "watermark.still_images_only": {
+            "fr": "{name}\xa0: le filigrane invisible ne s'applique qu'aux images fixes",
+            "en": "{name}: the invisible watermark is for still pictures only",
+        },
         "store.no_campaign": {
             "fr": "aucune campagne {campaign_id!r} dans le registre",
             "en": "no campaign {campaign_id!r} in the ledger",

@@ -36,7 +36,7 @@ from artcharter.provenance.record import (
     ArtworkRecord,
     EnergyRecord,
 )
-from artcharter.provenance.verify import Verification
+from artcharter.provenance.verify import Verification, claim_lines, match_lines, signature_notes
 from artcharter.reports import energy_equivalents, explanations
 from artcharter.reports.i18n import maybe, share_words, source_type_words, t
 from artcharter.reports.images import InlineImages
@@ -87,6 +87,12 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         "unattributed": list(v.unattributed),
         "codes": {k: list(v.codes.get(k, [])) for k in ("failure", "informational")},
         "error": render_text(v.error, lang),
+        # The signature's time (time-stamped, or valid only with its certificate), and,
+        # apart from the verification, what the file claims unverified and its probable
+        # signed originals: each a heading line, then its items.
+        "notes": [note.render(lang) for note in signature_notes(v)],
+        "claims": [line.render(lang) for line in claim_lines(v)],
+        "matches": [line.render(lang) for line in match_lines(v)],
     }
 
 

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from artcharter.base.messages import Message
 from artcharter.base.numbers import fmt_energy, fmt_mass_co2
 from artcharter.provenance import verdicts
 from artcharter.provenance.record import SOURCE_TYPES
-from artcharter.provenance.verify import Verification
+from artcharter.provenance.verify import (
+    Verification,
+    claim_lines,
+    match_lines,
+    signature_notes,
+)
 from artcharter.serve.texts import LANGS, both, text
 
 # Colour of each verdict on the page (also named in the API so that other clients agree).
@@ -141,4 +147,13 @@ def summarize(
         "ai_share_label": both(f"ai_{share}", langs),
         "energy": energy_summary(record, langs),
         "charter": charter_summary(check, langs, check_error),
+        # Apart from the verdict: the signature's time, what the file claims unverified,
+        # its probable signed originals (each list a heading line, then its items).
+        "signature_notes": _lines(signature_notes(verification), langs),
+        "unverified_claims": _lines(claim_lines(verification), langs),
+        "probable_matches": _lines(match_lines(verification), langs),
     }
+
+
+def _lines(messages: list[Message], langs: tuple[str, ...]) -> dict[str, list[str]]:
+    return {code: [m.render(code) for m in messages] for code in langs}

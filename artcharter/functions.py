@@ -70,7 +70,9 @@ def label(
     artist: str | None = None,
     passphrase: str | None = None,
     force: bool = False,
+    watermark: bool = False,
     model_kind: str | None = None,
+    training_constraint: str | None = None,
     project: Project | None = None,
 ) -> Signed:
     """Write a signed copy of ``image`` that says how AI was used (``Project.label``)."""
@@ -90,7 +92,9 @@ def label(
         artist=artist,
         passphrase=passphrase,
         force=force,
+        watermark=watermark,
         model_kind=model_kind,
+        training_constraint=training_constraint,
     )
 
 

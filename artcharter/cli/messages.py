@@ -23,6 +23,14 @@ MESSAGES = Catalogue(
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
         "verify.unknown": {"en": "unknown", "fr": "inconnu"},
+        "verify.claimed_author": {
+            "en": "author named in the file (not verified, not the signer)",
+            "fr": "auteur nommé dans le fichier (non vérifié, pas le signataire)",
+        },
+        "verify.unattributed": {
+            "en": "ignored, not attributed to the signer",
+            "fr": "ignoré, non attribué au signataire",
+        },
         # --- artcharter charter show / validate, declare, check ----------------------------
         "charter.version": {"en": "version", "fr": "version"},
         "charter.extends": {"en": "extends", "fr": "étend"},
@@ -52,6 +60,10 @@ MESSAGES = Catalogue(
         },
         # --- errors the command line itself reports -------------------------------------
         "error.interrupted": {"en": "interrupted", "fr": "interrompu"},
+        "passphrase.prompt": {
+            "en": "passphrase of {path} (not shown): ",
+            "fr": "phrase de passe de {path} (masquée)\u00a0: ",
+        },
         "error.see_help": {"en": " (see `{command} --help`)", "fr": " (voir `{command} --help`)"},
         "error.ledger_unreadable": {
             "en": "the ledger cannot be read: {error} (damaged, or not an artcharter ledger)",
@@ -218,6 +230,10 @@ MESSAGES = Catalogue(
         "ledger.import.no-record": {
             "en": "not imported  {path}: trusted, but it carries no artcharter record",
             "fr": "non importé   {path}\u00a0: de confiance, mais sans fiche artcharter",
+        },
+        "ledger.import.claimed-author": {
+            "en": "not imported  {path}: its record names an author who is not the signer",
+            "fr": "non importé   {path}\u00a0: sa fiche nomme un auteur qui n'est pas le signataire",
         },
         "ledger.import.total": {
             "en": "{imported} imported, {already} already there, {skipped} not imported",
@@ -1178,9 +1194,17 @@ MESSAGES = Catalogue(
             "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon notAllowed).",
         },
         "help.label.label.title": {"en": "Title of the artwork.", "fr": "Titre de l'œuvre."},
+        "help.label.label.training_constraint": {
+            "en": 'With --training-mining constrained: the constraint, in words (for example "non-commercial research only").',
+            "fr": "Avec --training-mining constrained\u00a0: la contrainte, en mots (par exemple «\u00a0recherche non commerciale seulement\u00a0»).",
+        },
         "help.label.label.declaration": {
             "en": "Artist's declaration (TOML, see `artcharter declare`), embedded in the file.",
             "fr": "Déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée au fichier.",
+        },
+        "help.label.label.watermark": {
+            "fr": "Cacher aussi l'identifiant de l'œuvre dans les pixels (filigrane invisible DWT-DCT-SVD, hors liste C2PA\xa0; au moins 256×256 px).",
+            "en": "Also hide the artwork id in the pixels (invisible DWT-DCT-SVD watermark, not on the C2PA list; at least 256×256 px).",
         },
         "help.label.label.force": {
             "en": "Overwrite the output if it exists.",

@@ -94,6 +94,7 @@ class _Null:
 
 
 def _print(result: object, lang: str) -> None:
+    from artcharter.base.inert import inert
     from artcharter.base.messages import render_text
     from artcharter.base.typography import punct
     from artcharter.provenance import verdicts
@@ -103,14 +104,19 @@ def _print(result: object, lang: str) -> None:
     colon = punct(":", lang)
 
     def line(key: str, value: str) -> None:
-        typer.echo(f"  {text(f'verify.{key}', lang)}{colon}{value}")
+        # Every field comes from the file: one line each, control characters escaped.
+        typer.echo(f"  {text(f'verify.{key}', lang)}{colon}{inert(value)}")
 
-    typer.echo(f"{r.path}{colon}{verdicts.title(r.verdict, lang)} [{r.verdict}]")
+    typer.echo(f"{inert(r.path)}{colon}{verdicts.title(r.verdict, lang)} [{r.verdict}]")
     if r.title:
         line("title", r.title)
     if r.signer.get("name"):
         organisation = r.signer.get("organisation") or text("verify.unknown", lang)
         line("signer", f"{r.signer['name']} ({organisation})")
+    if r.claimed_author:
+        line("claimed_author", r.claimed_author["name"])
+    if r.unattributed:
+        line("unattributed", ", ".join(r.unattributed))
     if r.disclosure.get("source_types"):
         line("ai_use", ", ".join(r.disclosure["source_types"]))
     if r.disclosure.get("software_agents"):

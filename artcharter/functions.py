@@ -4,7 +4,7 @@ call and closed after it)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +70,9 @@ def label(
     artist: str | None = None,
     passphrase: str | None = None,
     force: bool = False,
+    watermark: bool = False,
+    model_kind: str | None = None,
+    training_constraint: str | None = None,
     project: Project | None = None,
 ) -> Signed:
     """Write a signed copy of ``image`` that says how AI was used (``Project.label``)."""
@@ -89,6 +92,9 @@ def label(
         artist=artist,
         passphrase=passphrase,
         force=force,
+        watermark=watermark,
+        model_kind=model_kind,
+        training_constraint=training_constraint,
     )
 
 
@@ -171,10 +177,14 @@ def probe_campaign(
 
 
 def verify(
-    path: Path | str, *, allow_remote: bool = False, project: Project | None = None
+    path: Path | str,
+    *,
+    allow_remote: bool = False,
+    lookup: Sequence[str] = (),
+    project: Project | None = None,
 ) -> Verification:
     """The verdict on one file's Content Credentials (``Project.verify``)."""
-    return _call(project, "verify", path, allow_remote=allow_remote)
+    return _call(project, "verify", path, allow_remote=allow_remote, lookup=lookup)
 
 
 def iter_verify(
@@ -182,10 +192,13 @@ def iter_verify(
     *,
     allow_remote: bool = False,
     record: bool = True,
+    lookup: Sequence[str] = (),
     project: Project | None = None,
 ) -> Iterator[Verification]:
     """Verify files and folders, one result at a time (``Project.iter_verify``)."""
-    return _iterate(project, "iter_verify", paths, allow_remote=allow_remote, record=record)
+    return _iterate(
+        project, "iter_verify", paths, allow_remote=allow_remote, record=record, lookup=lookup
+    )
 
 
 def check(

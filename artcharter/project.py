@@ -223,10 +223,17 @@ class Project:
         artist: str | None = None,
         passphrase: str | None = None,
         force: bool = False,
+        watermark: bool = False,
+        model_kind: str | None = None,
+        training_constraint: str | None = None,
     ) -> Signed:
-        """Write a signed copy of ``image`` at ``output`` that says how AI was used, and
-        record it in the ledger. ``declaration`` is the artist's declaration file; its
-        title and training/mining choice apply unless given here."""
+        """Write a signed copy of ``image`` (or of a video, sound or document) at ``output``
+        that says how AI was used, and record it in the ledger. ``declaration`` is the
+        artist's declaration file; its title and training/mining choice apply unless given
+        here. ``model_kind`` (image, video, music, voice, text) names the kind of model;
+        ``training_constraint`` says, in words, the constraint of a ``constrained`` choice.
+        ``watermark`` hides the artwork id in the pixels too (invisible-watermark; not a
+        C2PA-listed binding)."""
         from artcharter.charter.declaration import load_declaration, merge_choices
         from artcharter.provenance.label import label
 
@@ -243,10 +250,13 @@ class Project:
             private_prompt=private_prompt,
             ingredients=[(Path(p), role) for p, role in ingredients],
             training_mining=choice,
+            training_constraint=training_constraint,
             title=title,
             declaration=declared,
             ledger=self.ledger,
             force=force,
+            watermark=watermark,
+            model_kind=model_kind,
         )
 
     def sign_declaration(
@@ -362,11 +372,18 @@ class Project:
 
     # --- reading signed files -------------------------------------------------------------
 
-    def verify(self, path: Path | str, *, allow_remote: bool = False) -> Verification:
+    def verify(
+        self, path: Path | str, *, allow_remote: bool = False, lookup: Sequence[str] = ()
+    ) -> Verification:
         """Verify one file's Content Credentials against the project's trust anchors, and
         record the verification in the ledger."""
-        (result,) = self.iter_verify([path], allow_remote=allow_remote)
+        (result,) = self.iter_verify([path], allow_remote=allow_remote, lookup=lookup)
         return result
+
+    @property
+    def lookup_urls(self) -> tuple[str, ...]:
+        """School desks asked for probable matches (``[recovery] lookup_url``)."""
+        return (self.config.lookup_url,) if self.config.lookup_url else ()
 
     def iter_verify(
         self,
@@ -374,16 +391,30 @@ class Project:
         *,
         allow_remote: bool = False,
         record: bool = True,
+        lookup: Sequence[str] = (),
     ) -> Iterator[Verification]:
         """Verify files and folders of images, yielding results in order and in constant
-        memory; each is recorded in the ledger (unless ``record`` is false)."""
+        memory; each is recorded in the ledger (unless ``record`` is false).
+
+        A file with no credential is looked up by its fingerprint in the ledger and in the
+        desks of ``lookup`` and ``[recovery] lookup_url``: its probable matches come apart
+        from the verdict, which stays ``no-credential``."""
+        from artcharter.provenance.recovery import probable_matches
         from artcharter.provenance.verify import iter_verify, ledger_row
 
         files = expand(paths)
         ledger = self.ledger if record and self.has_ledger else None
+        reading = ledger or self.reading_ledger()
+        desks = tuple(dict.fromkeys([*lookup, *self.lookup_urls]))
         rows: list[dict[str, Any]] = []
         try:
             for result in iter_verify(files, self.anchors, allow_remote):
+                if result.fingerprint and (reading is not None or desks):
+                    found, errors = probable_matches(
+                        result.fingerprint, reading, desks, watermarked=result.path
+                    )
+                    result.probable_matches = [m.to_dict() for m in found]
+                    result.lookup_errors = errors
                 if ledger is not None:
                     rows.append(ledger_row(result))
                     if len(rows) >= LEDGER_BATCH:

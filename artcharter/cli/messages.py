@@ -23,6 +23,14 @@ MESSAGES = Catalogue(
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
         "verify.unknown": {"en": "unknown", "fr": "inconnu"},
+        "verify.claimed_author": {
+            "en": "author named in the file (not verified, not the signer)",
+            "fr": "auteur nommé dans le fichier (non vérifié, pas le signataire)",
+        },
+        "verify.unattributed": {
+            "en": "ignored, not attributed to the signer",
+            "fr": "ignoré, non attribué au signataire",
+        },
         # --- artcharter charter show / validate, declare, check ----------------------------
         "charter.version": {"en": "version", "fr": "version"},
         "charter.extends": {"en": "extends", "fr": "étend"},
@@ -52,6 +60,10 @@ MESSAGES = Catalogue(
         },
         # --- errors the command line itself reports -------------------------------------
         "error.interrupted": {"en": "interrupted", "fr": "interrompu"},
+        "passphrase.prompt": {
+            "en": "passphrase of {path} (not shown): ",
+            "fr": "phrase de passe de {path} (masquée)\u00a0: ",
+        },
         "error.see_help": {"en": " (see `{command} --help`)", "fr": " (voir `{command} --help`)"},
         "error.ledger_unreadable": {
             "en": "the ledger cannot be read: {error} (damaged, or not an artcharter ledger)",
@@ -189,6 +201,10 @@ MESSAGES = Catalogue(
             "fr": "images de campagnes de sondes",
         },
         "ledger.table.energy_runs": {"en": "energy measurements", "fr": "mesures d'énergie"},
+        "ledger.table.signatures": {
+            "fr": "signatures (horodatage, empreinte)",
+            "en": "signatures (time-stamp, fingerprint)",
+        },
         "ledger.table.verifications": {"en": "verifications", "fr": "vérifications"},
         "ledger.table.declarations": {"en": "declarations", "fr": "déclarations"},
         "ledger.table.probe_campaigns": {"en": "probe campaigns", "fr": "campagnes de sondes"},
@@ -222,6 +238,10 @@ MESSAGES = Catalogue(
         "ledger.import.no-record": {
             "en": "not imported  {path}: trusted, but it carries no artcharter record",
             "fr": "non importé   {path}\u00a0: de confiance, mais sans fiche artcharter",
+        },
+        "ledger.import.claimed-author": {
+            "en": "not imported  {path}: its record names an author who is not the signer",
+            "fr": "non importé   {path}\u00a0: sa fiche nomme un auteur qui n'est pas le signataire",
         },
         "ledger.import.total": {
             "en": "{imported} imported, {already} already there, {skipped} not imported",
@@ -701,6 +721,10 @@ MESSAGES = Catalogue(
             "en": "Also write one JSON verification report per file here.",
             "fr": "Écrire aussi ici un rapport de vérification JSON par fichier.",
         },
+        "help.verify.lookup": {
+            "fr": "Pour un fichier sans Content Credentials, chercher son empreinte auprès de ce bureau d'école (API de résolution C2PA, ex. http://127.0.0.1:8000/sbr/v1)\xa0; répétable.",
+            "en": "For a file without Content Credentials, look its fingerprint up at this school desk (C2PA resolution API, e.g. http://127.0.0.1:8000/sbr/v1); repeatable.",
+        },
         "help.verify.allow_remote": {
             "en": "Allow fetching remote manifests (off by default: no network).",
             "fr": "Autoriser la lecture de manifestes distants (désactivée par défaut\u00a0: aucun "
@@ -734,8 +758,8 @@ MESSAGES = Catalogue(
             "fr": "Ce que la sonde perçoit dans une œuvre (avec sa confiance, ou «\u00a0aucune personne\u00a0»), l'audit de son prompt (lu dans sa fiche) et la dernière campagne pour le même modèle.",
         },
         "help.probe.prompt_command": {
-            "en": "Audit a prompt alone (no model is loaded): identity terms, stereotype descriptors from the HEIM / DALL-Eval lists, names from the school's protected list, French and English.",
-            "fr": "Auditer un prompt seul (aucun modèle n'est chargé)\u00a0: termes d'identité, qualificatifs stéréotypés des listes HEIM / DALL-Eval, noms de la liste protégée de l'école, en français et en anglais.",
+            "en": "Audit a prompt alone (no image model is loaded): identity terms, stereotype descriptors (HEIM, DALL-Eval, Stable Bias lists), names from the school's protected list, each part of the prompt read in French or English.",
+            "fr": "Auditer un prompt seul (aucun modèle d'image n'est chargé)\u00a0: termes d'identité, qualificatifs stéréotypés (listes HEIM, DALL-Eval, Stable Bias), noms de la liste protégée de l'école, chaque partie du prompt lue en français ou en anglais.",
         },
         "help.probe.NamesOption": {
             "en": "Protected names, one per line (default: the project's {file} when it exists).",
@@ -1142,12 +1166,16 @@ MESSAGES = Catalogue(
             "fr": "Écrire une copie signée d'IMAGE qui dit comment l'IA a été utilisée (C2PA + IPTC XMP).",
         },
         "help.label.label.image": {
-            "en": "The image to label (never modified).",
-            "fr": "L'image à étiqueter (jamais modifiée).",
+            "en": "The work to label (never modified): an image, an MP4/MOV video, a WAV/MP3/FLAC/M4A sound or a PDF/EPUB document.",
+            "fr": "L'œuvre à étiqueter (jamais modifiée)\u00a0: une image, une vidéo MP4/MOV, un son WAV/MP3/FLAC/M4A ou un document PDF/EPUB.",
         },
         "help.label.label.output": {
             "en": "Where to write the signed copy.",
             "fr": "Où écrire la copie signée.",
+        },
+        "help.label.label.model_kind": {
+            "en": "Kind of model used: image, video, music, voice or text (default: the kind that makes such a file).",
+            "fr": "Type de modèle utilisé\u00a0: image, video, music, voice ou text (par défaut\u00a0: celui qui produit ce genre de fichier).",
         },
         "help.label.label.source_type": {
             "en": "IPTC digital source type: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ...",
@@ -1174,9 +1202,17 @@ MESSAGES = Catalogue(
             "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon notAllowed).",
         },
         "help.label.label.title": {"en": "Title of the artwork.", "fr": "Titre de l'œuvre."},
+        "help.label.label.training_constraint": {
+            "en": 'With --training-mining constrained: the constraint, in words (for example "non-commercial research only").',
+            "fr": "Avec --training-mining constrained\u00a0: la contrainte, en mots (par exemple «\u00a0recherche non commerciale seulement\u00a0»).",
+        },
         "help.label.label.declaration": {
             "en": "Artist's declaration (TOML, see `artcharter declare`), embedded in the file.",
             "fr": "Déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée au fichier.",
+        },
+        "help.label.label.watermark": {
+            "fr": "Cacher aussi l'identifiant de l'œuvre dans les pixels (filigrane invisible DWT-DCT-SVD, hors liste C2PA\xa0; au moins 256×256 px).",
+            "en": "Also hide the artwork id in the pixels (invisible DWT-DCT-SVD watermark, not on the C2PA list; at least 256×256 px).",
         },
         "help.label.label.force": {
             "en": "Overwrite the output if it exists.",
@@ -1368,6 +1404,18 @@ MESSAGES = Catalogue(
         "help.serve.serve.max_upload_mb": {
             "en": "Largest file accepted, in MB.",
             "fr": "Plus gros fichier accepté, en Mo.",
+        },
+        "help.serve.serve.max_video_mb": {
+            "en": "Largest video accepted (MP4, MOV), in MB (default: --max-upload-mb).",
+            "fr": "Plus grosse vidéo acceptée (MP4, MOV), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.max_sound_mb": {
+            "en": "Largest sound accepted (WAV, MP3, FLAC, M4A), in MB (default: --max-upload-mb).",
+            "fr": "Plus gros son accepté (WAV, MP3, FLAC, M4A), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.max_document_mb": {
+            "en": "Largest document accepted (PDF, EPUB), in MB (default: --max-upload-mb).",
+            "fr": "Plus gros document accepté (PDF, EPUB), en Mo (par défaut\u00a0: --max-upload-mb).",
         },
         "help.serve.serve.allow_non_loopback": {
             "en": "Allow a --host reachable from other machines (for visitors' phones on a festival network).",

@@ -29,6 +29,7 @@ def verify(
         Path | None, typer.Option(help=help_text("help.verify.report_dir"))
     ] = None,
     allow_remote: Annotated[bool, typer.Option(help=help_text("help.verify.allow_remote"))] = False,
+    lookup: Annotated[list[str] | None, typer.Option(help=help_text("help.verify.lookup"))] = None,
     no_ledger: Annotated[bool, typer.Option(help=help_text("help.verify.no_ledger"))] = False,
 ) -> None:
     from artcharter.project import expand
@@ -52,7 +53,9 @@ def verify(
 
         def handled() -> Iterator[Verification]:
             nonlocal worst
-            results = project.iter_verify(paths, allow_remote=allow_remote, record=not no_ledger)
+            results = project.iter_verify(
+                paths, allow_remote=allow_remote, record=not no_ledger, lookup=lookup or ()
+            )
             for result in results:
                 bar.update(1)
                 worst = max(worst, verdicts.EXIT_CODES[result.verdict])
@@ -93,10 +96,11 @@ class _Null:
 def _print(result: object, lang: str) -> None:
     """A file's verdict in words: what a jury reads. The codes (verdict, IPTC source type,
     C2PA status codes) are in ``--json``."""
+    from artcharter.base.inert import inert
     from artcharter.base.messages import Message, render_text
     from artcharter.base.typography import punct
     from artcharter.provenance import verdicts
-    from artcharter.provenance.verify import signature_notes
+    from artcharter.provenance.verify import claim_lines, match_lines, signature_notes
     from artcharter.reports.messages import MESSAGES as REPORTS
 
     r = result  # an artcharter.provenance.verify.Verification
@@ -104,12 +108,13 @@ def _print(result: object, lang: str) -> None:
     record = r.record or {}
 
     def line(key: str, value: str) -> None:
-        typer.echo(f"  {text(f'verify.{key}', lang)}{colon}{value}")
+        # Every field comes from the file: one line each, control characters escaped.
+        typer.echo(f"  {text(f'verify.{key}', lang)}{colon}{inert(value)}")
 
     def words(key: str, code: str) -> str:
         return REPORTS.text(key, lang) if key in REPORTS else code
 
-    typer.echo(f"{r.path}{colon}{verdicts.title(r.verdict, lang)}")
+    typer.echo(f"{inert(r.path)}{colon}{verdicts.title(r.verdict, lang)}")
     # An artcharter record's title is the work's (None: untitled); the manifest's title
     # stands in for it with the artwork id.
     title = record.get("title") if r.record else r.title
@@ -118,6 +123,10 @@ def _print(result: object, lang: str) -> None:
     if r.signer.get("name"):
         organisation = r.signer.get("organisation") or text("verify.unknown", lang)
         line("signer", f"{r.signer['name']} ({organisation})")
+    if r.claimed_author:
+        line("claimed_author", r.claimed_author["name"])
+    if r.unattributed:
+        line("unattributed", ", ".join(r.unattributed))
     if r.disclosure.get("source_types"):
         uses = dict.fromkeys(
             words(f"source_type.{code}", code) for code in r.disclosure["source_types"]
@@ -148,3 +157,7 @@ def _print(result: object, lang: str) -> None:
         return  # the error says it all: there is no file to explain
     for line_text in textwrap.wrap(verdicts.explanation(r.verdict, lang), 88):
         typer.echo(f"  {line_text}")
+    # Apart from the verdict, and after it: never read as part of the verification.
+    for lines in (claim_lines(r), match_lines(r)):
+        for index, message in enumerate(lines):
+            typer.echo(("  " if index == 0 else "    ") + message.render(lang))

@@ -434,6 +434,13 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: fichier introuvable",
             "en": "{path}: no such file",
         },
+        "image_files.not_regular": {
+            "fr": (
+                "{path}\u00a0: ce n'est pas un fichier ordinaire (périphérique, tube ou socket),"
+                " il n'est pas lu"
+            ),
+            "en": "{path}: not a regular file (a device, FIFO or socket), not read",
+        },
         "image_files.is_folder": {
             "fr": "{path}\u00a0: c'est un dossier, pas une image",
             "en": "{path}: is a folder, not an image",
@@ -453,8 +460,14 @@ MESSAGES = Catalogue(
             "en": "damaged or truncated PNG image (a chunk is cut short)",
         },
         "image_files.empty_folder": {
-            "fr": "{path}\u00a0: aucune image PNG, JPEG ou WebP dans ce dossier",
-            "en": "{path}: no PNG, JPEG or WebP image in this folder",
+            "fr": (
+                "{path}\u00a0: aucune image PNG, JPEG ou WebP, vidéo MP4 ou MOV, son WAV, "
+                "MP3, FLAC ou M4A ni document PDF ou EPUB dans ce dossier"
+            ),
+            "en": (
+                "{path}: no PNG, JPEG or WebP image, MP4 or MOV video, WAV, MP3, FLAC or M4A "
+                "sound, or PDF or EPUB document in this folder"
+            ),
         },
         "image_files.no_such_path": {
             "fr": "{path}\u00a0: fichier ou dossier introuvable",
@@ -469,6 +482,14 @@ MESSAGES = Catalogue(
                 "{name}: {width}x{height} pixels is over the {max_pixels:,}-pixel limit "
                 "(possible decompression bomb)"
             ),
+        },
+        "label.unknown_model_kind": {
+            "fr": "type de modèle inconnu {model_kind!r}\u00a0: choisissez parmi {choices}",
+            "en": "unknown model kind {model_kind!r}: choose one of {choices}",
+        },
+        "media.damaged": {
+            "fr": "{name}\u00a0: fichier {fmt} endommagé ou illisible ({error})",
+            "en": "{name}: damaged or unreadable {fmt} file ({error})",
         },
         "keys.unknown_algorithm": {
             "fr": "algorithme de clé inconnu {alg!r}\u00a0: choisissez parmi {choices}",
@@ -512,6 +533,16 @@ MESSAGES = Catalogue(
             "fr": "{chain_path} existe déjà\u00a0: utilisez {param} pour en délivrer un nouveau",
             "en": "{chain_path} already exists: use {param} to issue a new one",
         },
+        "keys.name_taken": {
+            "fr": (
+                "{chain_path} est le certificat de {holder!r}, pas de {artist!r} : deux"
+                " personnes ne partagent jamais un fichier de clé (même avec {param})"
+            ),
+            "en": (
+                "{chain_path} is the certificate of {holder!r}, not {artist!r}: two people never"
+                " share a key file (not even with {param})"
+            ),
+        },
         "keys.no_artist_certificate": {
             "fr": "aucun certificat pour {who!r} dans {value}",
             "en": "no certificate for {who!r} in {value}",
@@ -538,6 +569,10 @@ MESSAGES = Catalogue(
         "label.unknown_source_type": {
             "fr": "type de source inconnu {source_type!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown source type {source_type!r}: choose one of {choices}",
+        },
+        "label.constraint_without_constrained": {
+            "fr": "{param} ne va qu'avec {param_choice} constrained",
+            "en": "{param} goes only with {param_choice} constrained",
         },
         "label.unknown_training_mining": {
             "fr": (
@@ -727,6 +762,16 @@ MESSAGES = Catalogue(
                 "artcharter.toml (issue one with `artcharter keys issue --artist NAME`)"
             ),
         },
+        "signing.artist_mismatch": {
+            "fr": (
+                "{artist!r} ne correspond pas au certificat choisi, délivré à {holder!r} :"
+                " un fichier ne peut être signé que sous le nom de son certificat"
+            ),
+            "en": (
+                "{artist!r} does not match the certificate it selects, issued to {holder!r}:"
+                " a file can only be signed under its certificate's name"
+            ),
+        },
         "signing.no_certificate": {
             "fr": (
                 "aucun certificat pour {artist!r} dans {parent}\u00a0: lancez `artcharter keys"
@@ -742,12 +787,38 @@ MESSAGES = Catalogue(
             "en": "signing failed: {error}",
         },
         "verify.not_an_image": {
-            "fr": "ce n'est pas une image PNG, JPEG ou WebP",
-            "en": "not a PNG, JPEG or WebP image",
+            "fr": (
+                "ce n'est pas une image PNG, JPEG ou WebP, une vidéo MP4 ou MOV, un son WAV, "
+                "MP3, FLAC ou M4A ni un document PDF ou EPUB"
+            ),
+            "en": (
+                "not a PNG, JPEG or WebP image, an MP4 or MOV video, a WAV, MP3, FLAC or M4A "
+                "sound, or a PDF or EPUB document"
+            ),
         },
         "verify.malformed_manifest": {
             "fr": "le manifeste actif n'a pas pu être lu (assertion mal formée)",
             "en": "the active manifest could not be read (malformed assertion)",
+        },
+        "verify.prerelease": {
+            "fr": (
+                "ce fichier a été fait avec une version préliminaire de C2PA, que ce"
+                " vérificateur ne lit pas ({error})"
+            ),
+            "en": (
+                "this file was made with a pre-release version of C2PA, which this validator"
+                " does not read ({error})"
+            ),
+        },
+        "verify.unsupported_algorithm": {
+            "fr": (
+                "ce fichier est signé avec un algorithme que ce vérificateur ne prend pas en"
+                " charge\u00a0: sa signature n'a pas pu être contrôlée ({error})"
+            ),
+            "en": (
+                "this file is signed with an algorithm this validator does not support: its"
+                " signature could not be checked ({error})"
+            ),
         },
         "verify.is_folder": {
             "fr": "{path}\u00a0: c'est un dossier",
@@ -864,6 +935,66 @@ MESSAGES = Catalogue(
         "verify.not_time_stamped": {
             "fr": "non horodaté\xa0: valide seulement tant que le certificat du signataire l'est",
             "en": "not time-stamped: valid only as long as the signer's certificate is",
+        },
+        "verify.file_claims": {
+            "fr": "Ce que dit le fichier, non vérifié (n'importe qui peut écrire ces champs)\xa0:",
+            "en": "What the file says, not verified (anyone can write these fields):",
+        },
+        "verify.claim": {
+            "fr": "{source}, {field}\xa0: {value}",
+            "en": "{source}, {field}: {value}",
+        },
+        "verify.claim_source.xmp": {
+            "fr": "métadonnées IPTC/XMP",
+            "en": "IPTC/XMP metadata",
+        },
+        "verify.claim_source.a1111": {
+            "fr": "paramètres AUTOMATIC1111",
+            "en": "AUTOMATIC1111 parameters",
+        },
+        "verify.claim_source.comfyui": {
+            "fr": "graphe ComfyUI",
+            "en": "ComfyUI graph",
+        },
+        "verify.claim_source.exif": {
+            "fr": "EXIF",
+            "en": "EXIF",
+        },
+        "verify.probable_matches": {
+            "fr": "Correspondance probable (ce n'est pas une vérification\xa0: une image semblable, signée ailleurs)\xa0:",
+            "en": "Probable match (not a verification: a similar picture, signed elsewhere):",
+        },
+        "verify.match": {
+            "fr": "«\xa0{title}\xa0» de {artist} ({organisation}), œuvre {artwork_id}, distance {distance}/64, similarité {similarity}\xa0%",
+            "en": "“{title}” by {artist} ({organisation}), artwork {artwork_id}, distance {distance}/64, similarity {similarity}%",
+        },
+        "verify.match_original": {
+            "fr": "procurez-vous l'original signé et vérifiez-le\xa0: {original}",
+            "en": "get the signed original and verify it: {original}",
+        },
+        "verify.lookup_failed": {
+            "fr": "recherche impossible\xa0: {error}",
+            "en": "lookup failed: {error}",
+        },
+        "watermark.not_installed": {
+            "fr": "le filigrane invisible demande le paquet invisible-watermark\xa0: pip install 'artcharter[watermark]'",
+            "en": "the invisible watermark needs the invisible-watermark package: pip install 'artcharter[watermark]'",
+        },
+        "watermark.too_small": {
+            "fr": "image trop petite pour un filigrane ({width}×{height} px\xa0; au moins 256×256)",
+            "en": "image too small for a watermark ({width}×{height} px; at least 256×256)",
+        },
+        "watermark.trustmark_missing": {
+            "fr": "TrustMark n'est pas installé (paquet trustmark)",
+            "en": "TrustMark is not installed (package trustmark)",
+        },
+        "watermark.trustmark_no_weights": {
+            "fr": "les poids de TrustMark manquent dans {folder}\xa0: artcharter ne les télécharge pas, copiez-les là",
+            "en": "TrustMark's weights are missing from {folder}: artcharter does not download them, copy them there",
+        },
+        "watermark.still_images_only": {
+            "fr": "{name}\xa0: le filigrane invisible ne s'applique qu'aux images fixes",
+            "en": "{name}: the invisible watermark is for still pictures only",
         },
         "store.no_campaign": {
             "fr": "aucune campagne {campaign_id!r} dans le registre",

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from artcharter.base.errors import BadInput
 from artcharter.base.files import write_atomic
+from artcharter.base.inert import json_text
 from artcharter.provenance.record import now_iso
 from artcharter.provenance.version import VERSION
 from artcharter.reports.artwork_report import ReportFacts, build_report
@@ -48,7 +50,9 @@ def render_facts(facts: ReportFacts, lang: str) -> tuple[dict[str, Any], bytes]:
 def to_json(report: dict[str, Any]) -> str:
     # Compact: the C encoder is several times faster than an indented dump, and the
     # twin is for programs (`jq .` shows it indented).
-    return json.dumps(report, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+    # json_text: an undecodable byte of a file name is written as the text \xNN (UTF-8).
+    text = json.dumps(report, ensure_ascii=False, separators=(",", ":"), default=str)
+    return json_text(text) + "\n"
 
 
 def write_report(
@@ -102,23 +106,26 @@ def _report_one(
 ) -> ReportFiles:
     """Verify, check and write the report of one file (in a worker or in this process)."""
     from artcharter.charter.check import check_verification
+    from artcharter.provenance.media_files import detect_media, read_head
     from artcharter.provenance.verify import verify_bytes, verify_file
     from artcharter.reports.facts import add_images, facts_from_check
 
+    source: bytes | Path | None
     try:
-        data: bytes | None = path.read_bytes()
-    except OSError:
-        data = None  # the verification says why (unreadable); the page has no picture
-    if data is None:
-        verification = verify_file(path, anchors)
+        # A video, sound or document is verified and pictured from the disk.
+        source = path if detect_media(read_head(path)) else path.read_bytes()
+    except (OSError, BadInput):
+        source = None  # the verification says why (unreadable); the page has no picture
+    if isinstance(source, bytes):
+        verification = verify_bytes(source, str(path), anchors, thumbnail=True)
     else:
-        verification = verify_bytes(data, str(path), anchors, thumbnail=True)
+        verification = verify_file(path, anchors, thumbnail=source is not None)
     check = check_verification(
         verification, charter=charter, ledger=ledger, lang=lang, protected_names=protected_names
     )
     facts = facts_from_check(check, None, charter=charter, ledger=ledger, lang=lang)
-    if data is not None:
-        add_images(facts, data)
+    if source is not None:
+        add_images(facts, source)
     return write_report(facts, out_dir, lang, name=name)
 
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3.11}
 command -v "$PY" >/dev/null 2>&1 || PY=python3
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,cluster]'
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
 # Debian's Chromium renders reports and drives the browser tests; tests that need it
 # are skipped with a reason where it cannot be installed (not root, no apt). OpenSSL's
 # `ts` command is the school's time-stamp authority (artcharter tsa serve); OpenCV (the

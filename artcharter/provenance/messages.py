@@ -840,10 +840,6 @@ MESSAGES = Catalogue(
             "fr": "ancre de confiance introuvable\u00a0: {path}",
             "en": "trust anchor not found: {path}",
         },
-        "cluster.no_ray": {
-            "fr": "Ray n'est pas installé : installez-le avec pip install '{extra}'",
-            "en": "Ray is not installed: install it with pip install '{extra}'",
-        },
         "cluster.workers_range": {
             "fr": "{param} doit valoir au moins 1",
             "en": "{param} must be at least 1",

@@ -10,15 +10,15 @@ from artcharter.base.errors import BadInput, SetupError
 from artcharter.provenance.messages import MESSAGES
 
 AUTO = "auto"
-# The Python package and the version the extra installs (pyproject.toml, extra ``cluster``).
-RAY_PACKAGE = "ray"
 
 
 def import_ray() -> Any:
     try:
         import ray
-    except ImportError:
-        raise SetupError(MESSAGES("cluster.no_ray", extra="artcharter[cluster]")) from None
+    except ImportError as exc:
+        from artcharter.base.extras import missing_extra
+
+        raise (missing_extra(exc) or exc) from None
     return ray
 
 

@@ -6,7 +6,8 @@ the row's path or by its name under the folders given, with the bytes the row na
 verified *trusted* here; the row is then rebuilt from the file's record, as
 `ledger import` does. What the file cannot say is taken from the other row only where it
 can be checked or cannot mislead: its keep/discard status and session, and a private
-prompt whose hash the signed record carries. Every other row (an artwork whose file is
+prompt whose keyed hash in the signed record matches under the other project's secret
+(``OTHER.db.secret``, copied beside it). Every other row (an artwork whose file is
 not here or not trusted, energy runs, verifications, campaigns) is kept apart in
 ``merged_rows`` with the reason, for people to read, never as this ledger's own.
 
@@ -26,7 +27,8 @@ from typing import Any
 from artcharter.base.hashing import sha256_file, sha256_hex
 from artcharter.provenance.ledger import Ledger, read_other_ledger
 from artcharter.provenance.ledger_import import ALREADY, CONFLICT, IMPORTED, NO_RECORD, NOT_TRUSTED
-from artcharter.provenance.record import ArtworkRecord, now_iso, prompt_hash
+from artcharter.provenance.prompt_key import KEY_BYTES, matches, secret_path
+from artcharter.provenance.record import ArtworkRecord, now_iso
 
 NOT_HERE = "file-not-here"  # the row's file is neither at its path nor in the folders given
 OTHER_BYTES = "other-bytes"  # a file with the row's name, but not the bytes the row names
@@ -67,6 +69,7 @@ def merge_ledger(
 
         raise BadInput(MESSAGES("merge.same_ledger", path=other))
     report = MergeReport(other.name)
+    secret = _other_secret(other)
     apart: list[dict[str, Any]] = []
     by_name = _files_by_name(folders)
     for table, row in read_other_ledger(other):
@@ -76,7 +79,7 @@ def merge_ledger(
         if table != "artworks":
             apart.append(_apart(other, table, row, UNSIGNED))
             continue
-        outcome = _merge_artwork(ledger, row, anchors, by_name, verify_file)
+        outcome = _merge_artwork(ledger, row, anchors, by_name, verify_file, secret)
         report.artworks[outcome] = report.artworks.get(outcome, 0) + 1
         if outcome not in (IMPORTED, ALREADY):
             apart.append(_apart(other, table, row, outcome))
@@ -90,6 +93,7 @@ def _merge_artwork(
     anchors: tuple[str, ...],
     by_name: dict[str, list[Path]],
     verify_file: Any,
+    secret: bytes | None,
 ) -> str:
     path = _find_file(row, by_name)
     if path is None:
@@ -106,9 +110,10 @@ def _merge_artwork(
     existing = ledger.find_artwork(record.artwork_id)
     if existing is not None and existing.get("artwork_id") == record.artwork_id:
         return ALREADY if existing.get("sha256") == verification.sha256 else CONFLICT
-    # A private prompt: the file carries its hash, the other ledger the text.
+    # A private prompt: the file carries its keyed hash, the other ledger the text, and the
+    # other project's secret (copied beside its ledger) tells whether they match.
     prompt = row.get("prompt")
-    if record.prompt_private and prompt and prompt_hash(prompt) == record.prompt_sha256:
+    if record.prompt_private and prompt and secret and matches(prompt, record.prompt_hmac, secret):
         record = dataclasses.replace(record, prompt=prompt)
     status = row.get("status") if row.get("status") in STATUSES else "signed"
     with ledger.transaction():  # the row, its declaration and its energy, or nothing
@@ -129,6 +134,15 @@ def _merge_artwork(
                 session_id=row.get("session_id"),
             )
     return IMPORTED
+
+
+def _other_secret(other: Path) -> bytes | None:
+    """The other project's prompt secret, if it was copied beside its ledger."""
+    try:
+        key = secret_path(other).read_bytes()
+    except OSError:
+        return None
+    return key if len(key) >= KEY_BYTES else None
 
 
 def _files_by_name(folders: Iterable[Path]) -> dict[str, list[Path]]:

@@ -119,11 +119,11 @@ def test_keys_and_ledger_lists_in_each_language(
 
     assert run(["--lang", "fr", "ledger", "list"]) == 0
     counts, row = capsys.readouterr().out.splitlines()
-    assert counts.startswith("tables du registre\u00a0: artworks 1, ")
+    assert counts.startswith("registre\u00a0: œuvres 1, ")
     assert "  signée    " in row and "signed" not in row.replace("signed.png", "")
     assert run(["--lang", "en", "ledger", "list"]) == 0
     counts, row = capsys.readouterr().out.splitlines()
-    assert counts.startswith("artworks: 1  ") and "  signed    " in row
+    assert counts.startswith("ledger: artworks 1, ") and "  signed    " in row
 
 
 def test_verify_exit_codes_and_languages(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

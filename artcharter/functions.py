@@ -241,11 +241,21 @@ def cartel(
     *,
     lang: str | None = None,
     verify_url: str | None = None,
+    offline: bool = False,
     pdf: bool = False,
     project: Project | None = None,
 ) -> CartelFiles:
     """Exhibition labels for an image or a folder (``Project.cartel``)."""
-    return _call(project, "cartel", source, output, lang=lang, verify_url=verify_url, pdf=pdf)
+    return _call(
+        project,
+        "cartel",
+        source,
+        output,
+        lang=lang,
+        verify_url=verify_url,
+        offline=offline,
+        pdf=pdf,
+    )
 
 
 def summary(

@@ -487,14 +487,26 @@ class Project:
         *,
         lang: str | None = None,
         verify_url: str | None = None,
+        offline: bool = False,
         pdf: bool = False,
     ) -> CartelFiles:
-        """Exhibition labels: one for an image, an A4 sheet for a folder of them."""
+        """Exhibition labels: one for an image, an A4 sheet for a folder of them.
+
+        Each QR code opens the artwork's page on the school's jury desk: ``verify_url``,
+        else the project's ``[desk] url``. Without either, ``offline`` labels carry a QR
+        code with only the artwork id and hash (read by `artcharter verify`, not by a
+        phone's browser); otherwise a SetupError asks for the address."""
         from artcharter.provenance.image_files import image_paths
         from artcharter.reports.cartel import make_cartels
 
+        if verify_url is None and self.config.desk_url and not offline:
+            verify_url = self.config.desk_url.rstrip("/") + "/a"
         if verify_url is not None and not verify_url.startswith(("https://", "http://")):
             raise BadInput(REPORTS("cartel.bad_verify_url", url=verify_url, param="verify_url"))
+        if verify_url is None and not offline:
+            raise SetupError(
+                REPORTS("cartel.no_desk_url", param="verify_url", param_offline="offline")
+            )
         source = Path(source)
         return make_cartels(
             image_paths([source]),

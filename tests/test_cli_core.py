@@ -138,10 +138,10 @@ def test_verify_exit_codes_and_languages(project: Path, capsys: pytest.CaptureFi
     assert run(["--lang", "fr", "verify", "work.png"]) == 1
     out = capsys.readouterr().out
     # French puts a no-break space before the colon.
-    assert "work.png\u00a0: Sans Content Credentials [no-credential]" in out
+    assert "work.png\u00a0: Sans Content Credentials\n" in out and "no-credential" not in out
     assert "ne porte pas de Content Credentials" in out
     assert run(["--lang", "en", "verify", "work.png"]) == 1
-    assert "work.png: No Content Credentials [no-credential]" in capsys.readouterr().out
+    assert "work.png: No Content Credentials\n" in capsys.readouterr().out
     assert run(["--lang", "fr", "verify", "signed.png"]) == 0
     out = capsys.readouterr().out
     assert "signed.png\u00a0: De confiance" in out

@@ -97,7 +97,7 @@ def test_a_stripped_copy_is_recovered_as_a_probable_match_not_a_verification(
     assert run(["verify", "copy.jpg"]) == 1
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0] == "copy.jpg: No Content Credentials [no-credential]"
+    assert lines[0].startswith("copy.jpg: No Content Credentials")
     assert not any(line.strip().startswith("signer") for line in lines)
     heading = lines.index(
         "  Probable match (not a verification: a similar picture, signed elsewhere):"

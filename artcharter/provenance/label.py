@@ -115,12 +115,17 @@ def sign_record(
     png_text: dict[str, str] | None = None,
     session_id: str | None = None,
     extra_rows: Any = None,
+    thumbnail: tuple[str, bytes] | None = None,
+    fresh: bool = False,
 ) -> Signed:
-    """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate."""
+    """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate.
+
+    ``fresh``: the bytes were just encoded from pixels (generate), so they carry no earlier
+    manifest to look for; ``thumbnail`` is the claim thumbnail made from those pixels."""
     fmt = image_files.detect_format(data)
     if fmt is None:
         raise BadInput(MESSAGES("image_files.not_an_image", name=output.name))
-    has_parent = existing_manifest(data, fmt)
+    has_parent = False if fresh else existing_manifest(data, fmt)
     ingredients = list(ingredient_inputs)
     if has_parent:
         ingredients.insert(
@@ -135,7 +140,7 @@ def sign_record(
         data, image_files.xmp_packet(xmp_fields(record)), png_text
     )
     manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
-    signed = sign_image(prepared, fmt, manifest, identity, ingredients)
+    signed = sign_image(prepared, fmt, manifest, identity, ingredients, thumbnail)
     digest = sha256_hex(signed)
 
     def rows(ledger: Ledger) -> None:

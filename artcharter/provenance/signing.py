@@ -144,20 +144,28 @@ def sign_image(
     manifest: dict[str, Any],
     identity: SigningIdentity,
     ingredients: list[IngredientInput] = (),  # type: ignore[assignment]
+    thumbnail: tuple[str, bytes] | None = None,
 ) -> bytes:
-    """Sign image bytes with the manifest; return the signed bytes."""
+    """Sign image bytes with the manifest; return the signed bytes.
+
+    ``thumbnail`` (mime, bytes), made by ``claim_thumbnail`` from pixels the caller already
+    holds, becomes the claim thumbnail; without it c2pa decodes the image to make one."""
     import c2pa
 
     mime = MIME_TYPES[fmt]
     signer_info = c2pa.C2paSignerInfo(
         identity.alg.encode(), identity.chain_pem, identity.key_pem, None
     )
-    context = _builder_context(_thumbnail_edge(data))
+    if thumbnail is not None:
+        manifest = {**manifest, "thumbnail": {"format": thumbnail[0], "identifier": THUMBNAIL_ID}}
+    context = _builder_context(0 if thumbnail is not None else _thumbnail_edge(data))
     try:
         with (
             c2pa.Signer.from_info(signer_info) as signer,
             c2pa.Builder(manifest, context=context) as builder,
         ):
+            if thumbnail is not None:
+                builder.add_resource(THUMBNAIL_ID, io.BytesIO(thumbnail[1]))
             for ingredient in ingredients:
                 builder.add_ingredient(
                     ingredient.definition, ingredient.mime, io.BytesIO(ingredient.data)
@@ -173,6 +181,19 @@ def sign_image(
 # images: a 128 px image carried a thumbnail six times its own size, and making it took most
 # of the signing time. Viewers show thumbnails small; never larger than the image itself.
 THUMBNAIL_LONG_EDGE = 256
+THUMBNAIL_ID = "thumbnail.jpg"
+THUMBNAIL_QUALITY = 80
+
+
+def claim_thumbnail(image: Image.Image) -> tuple[str, bytes]:
+    """The claim thumbnail of an image already in memory, as c2pa would make it (JPEG,
+    ``THUMBNAIL_LONG_EDGE`` at most): measured at 512 px, signing then takes half the time
+    of letting c2pa decode the PNG it was just given."""
+    small = image.convert("RGB") if image.mode != "RGB" else image.copy()
+    small.thumbnail((THUMBNAIL_LONG_EDGE, THUMBNAIL_LONG_EDGE))
+    out = io.BytesIO()
+    small.save(out, format="JPEG", quality=THUMBNAIL_QUALITY)
+    return "image/jpeg", out.getvalue()
 
 
 def _thumbnail_edge(data: bytes) -> int:
@@ -185,9 +206,11 @@ def _thumbnail_edge(data: bytes) -> int:
 
 @lru_cache(maxsize=32)
 def _builder_context(thumbnail_long_edge: int) -> Any:
+    """0: the caller brings its own thumbnail, c2pa makes none."""
     import c2pa
 
-    settings = {"builder": {"thumbnail": {"long_edge": thumbnail_long_edge}}}
+    thumbnail = {"long_edge": thumbnail_long_edge} if thumbnail_long_edge else {"enabled": False}
+    settings = {"builder": {"thumbnail": thumbnail}}
     return c2pa.Context(c2pa.Settings.from_dict(settings))
 
 

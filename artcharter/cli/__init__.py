@@ -83,7 +83,10 @@ def run(argv: list[str] | None = None) -> int:
     if shows_help(args):
         set_help_lang(reader_lang(args))
     register(command_name(args))
+    from artcharter.cli.coercion import install
     from artcharter.cli.context import echo_error  # its shared options read the help language
+
+    install()  # plain arguments coerced without pydantic (start-up)
 
     try:
         result = app(args=argv, prog_name="artcharter", standalone_mode=False)

@@ -75,8 +75,9 @@ STATUSES = ("kept", "discarded", "signed")
 # zlib level 1: measured on 512 px images, 2.4-4.5x faster to encode than Pillow's default
 # (6) for files 15-30 % larger; benchmarks/generate_bench.py prints the comparison.
 PNG_COMPRESS_LEVEL = 1
-# Threads that finish images (encode, sign, publish) while the device makes the next batch.
-FINISHING_THREADS = 2
+# Threads that finish images (encode, sign, publish) while the device makes the next batch:
+# the heavy parts release the GIL, so more cores take more images per second.
+FINISHING_THREADS = max(2, min(4, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)

@@ -55,8 +55,9 @@ def write_report(
     report, chunks = _build(facts, lang)
     html_path, json_path = report_paths(Path(facts.path), out_dir, name)
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_atomic(json_path, to_json(report))
-    write_atomic(html_path, chunks)
+    # Made again from the signed file at any time: no fsync (write_atomic says why).
+    write_atomic(json_path, to_json(report), durable=False)
+    write_atomic(html_path, chunks, durable=False)
     return ReportFiles(html_path, json_path, report)
 
 

@@ -61,3 +61,26 @@ def test_a_failed_item_raises_in_order_after_the_others_settle() -> None:
         for i in range(4):
             f.submit(item, i)
     assert seen[0] == 0 and 1 not in seen
+
+
+def test_a_callback_that_stops_hears_of_no_more_items() -> None:
+    """The caller's own callback raising means "stop": the items already handed over are
+    still finished (returned in ``done``), but not reported to it."""
+    seen: list[int] = []
+
+    def on_done(i: int) -> None:
+        if i == 1:
+            raise KeyboardInterrupt
+        seen.append(i)
+
+    gate = threading.Event()
+
+    def item(i: int) -> int:
+        gate.wait(5)  # nothing finishes before all four are handed over
+        return i
+
+    with pytest.raises(KeyboardInterrupt), Finishing(on_done, limit=8) as f:
+        for i in range(4):
+            f.submit(item, i)
+        gate.set()
+    assert seen == [0] and f.done == [0, 1, 2, 3]

@@ -11,8 +11,9 @@ one they share the cores with the model.
 - Ordered: results reach ``on_done`` in the order they were submitted, on the caller's
   thread (a CLI prints from it), as soon as the oldest is finished.
 - Safe to stop: when the block ends with an exception (Ctrl-C, an error in the caller or
-  in an item), the items already handed over are finished first, whole, and reported:
-  they stand for images already made, whose energy was spent. A worker thread never gets
+  in an item), the items already handed over are finished first, whole, and reported
+  (unless ``on_done`` itself raised): they stand for images already made, whose energy
+  was spent. A worker thread never gets
   a KeyboardInterrupt, so each item's own atomic publish (file and ledger rows together)
   is never cut in half; a SIGKILL leaves each item published whole or not at all.
 
@@ -47,6 +48,7 @@ class Finishing(Generic[T]):
         self._pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix=name)
         self._pending: collections.deque[Future[T]] = collections.deque()
         self.done: list[T] = []
+        self._caller_stopped = False
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> None:
         """Queue ``fn(*args, **kwargs)``; waits first while ``limit`` items are in flight.
@@ -66,11 +68,16 @@ class Finishing(Generic[T]):
     def _deliver(self, future: Future[T]) -> None:
         result = future.result()
         self.done.append(result)
-        if self._on_done is not None:
-            self._on_done(result)
+        if self._on_done is not None and not self._caller_stopped:
+            try:
+                self._on_done(result)
+            except BaseException:
+                self._caller_stopped = True
+                raise
 
     def _settle(self) -> None:
-        """After an exception: let every queued item finish, report those that succeeded.
+        """After an exception: let every queued item finish, report those that succeeded
+        (unless the report itself raised: the caller asked to stop hearing of them).
         Their own errors, and the callback's, give way to the exception under way."""
         wait(self._pending)
         while self._pending:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         label,
         probe_campaign,
         report,
+        sign_declaration,
         summary,
         verify,
     )
@@ -81,6 +82,7 @@ __all__ = [
     "open_project",
     "probe_campaign",
     "report",
+    "sign_declaration",
     "summary",
     "verify",
 ]
@@ -107,6 +109,7 @@ _LAZY = {
     "ReportFiles": "artcharter.reports.report",
     "SummaryFiles": "artcharter.reports.summary",
     "label": "artcharter.functions",
+    "sign_declaration": "artcharter.functions",
     "probe_campaign": "artcharter.functions",
     "generate": "artcharter.functions",
     "verify": "artcharter.functions",

@@ -316,7 +316,7 @@ def split(loaded: LoadedModel, rounds: int, folder: Path, identity: Any, ledger:
         )
         manifest = build_manifest(record, has_parent=False, version=VERSION)
         thumbnail = claim_thumbnail(image) if own_thumbnail else None
-        return sign_image(prepared, "png", manifest, identity, thumbnail=thumbnail)
+        return sign_image(prepared, "png", manifest, identity, thumbnail=thumbnail).data
 
     signed = sign(True)
     counter = iter(range(10**9))

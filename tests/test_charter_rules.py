@@ -379,8 +379,8 @@ CASES: list[Case] = [
         "private prompt without ledger",
         lambda: labelled_evidence(full_declaration(tools=[]), prompts=(), private_prompt=True),
         {},
-        "not-applicable",
-        "private",
+        "cannot-check",
+        "cannot be audited here",
     ),
     (
         "prompt-audited",
@@ -389,7 +389,7 @@ CASES: list[Case] = [
             full_declaration(), prompt_audit=PromptAudit(False, note="not available")
         ),
         {},
-        "not-applicable",
+        "cannot-check",
         "could not run",
     ),
     (
@@ -433,8 +433,8 @@ CASES: list[Case] = [
         "no campaign, no ledger",
         lambda: generated_evidence(campaign=None, ledger=False),
         {},
-        "fail",
-        "no ledger consulted",
+        "cannot-check",
+        "ledger is not available here",
     ),
     (
         "model-bias-campaign",
@@ -555,8 +555,8 @@ CASES: list[Case] = [
             session=session(0.002, source="record"), ledger=False, campaign=None
         ),
         {},
-        "pass",
-        "without the ledger",
+        "cannot-check",
+        "without the project's ledger",
     ),
     (
         "energy-recorded",
@@ -657,6 +657,22 @@ CASES: list[Case] = [
         "declare the number of images",
     ),
     ("energy-budget", "no AI", no_ai_evidence, {}, "not-applicable", "No use of AI"),
+    (
+        "energy-budget",
+        "file only, within budget: discarded images not counted",
+        lambda: generated_evidence(session=session(0.002, source="record"), ledger=False),
+        {},
+        "cannot-check",
+        "the budget cannot be checked here",
+    ),
+    (
+        "energy-budget",
+        "file only, over budget already",
+        lambda: generated_evidence(session=session(0.5, source="record"), ledger=False),
+        {},
+        "fail",
+        "exceeds",
+    ),
     # --- training-mining-declared
     (
         "training-mining-declared",
@@ -761,6 +777,14 @@ def test_every_default_rule_reaches_every_status_it_can() -> None:
     for rule in CHARTER.rules:
         expected = all_statuses - UNREACHABLE.get(rule.id, set())
         assert covered.get(rule.id, set()) >= expected, rule.id
+    # The rules whose evidence may be missing here (the ledger, the prompt audit).
+    uncheckable = {r for r, statuses in covered.items() if "cannot-check" in statuses}
+    assert uncheckable == {
+        "prompt-audited",
+        "model-bias-campaign",
+        "energy-recorded",
+        "energy-budget",
+    }
 
 
 def test_every_evidence_kind_has_an_evaluator() -> None:
@@ -905,3 +929,117 @@ def test_record_energy_unknown_counts_as_unmeasured() -> None:
     evidence = generated_evidence(record=record, session=session(None, source="record"))
     assert verdict("energy-recorded", evidence).status == "fail"
     assert ev_module.ai_used(evidence) is True
+
+
+# --- what cannot be checked here never passes, and says what is missing ----------------------
+
+
+def test_flagged_private_prompt_copied_without_its_ledger_does_not_pass() -> None:
+    """The loophole: a prompt flagged "exotic ... terrorist" with no bias reflection fails
+    in its project; the same file checked without the ledger used to pass."""
+    declaration = generated_declaration(bias_reflection=None)
+    flagged = PromptAudit(True, ({"term": "exotic"}, {"term": "terrorist"}), 1)
+    in_project = generated_evidence(
+        declaration, prompts=("an exotic terrorist in a market",), prompt_audit=flagged
+    )
+    copied = generated_evidence(declaration, prompts=(), private_prompt=True, ledger=False)
+    at_home = evaluate(CHARTER, in_project)
+    away = evaluate(CHARTER, copied)
+    assert not passed(at_home) and not passed(away)
+    audited = next(v for v in away if v.rule_id == "prompt-audited")
+    assert audited.status == "cannot-check" and not audited.ok
+    assert audited.missing == ("ledger",)
+    summary = ev_module.unchecked_summary(away)
+    assert summary is not None
+    english, french = summary.render("en"), summary.render("fr")
+    assert "rule(s) could not be checked here" in english and "prompt-audited" in english
+    assert "the project's ledger" in english and "never counts as met" in english
+    assert "registre du projet" in french
+    assert ev_module.unchecked_summary(at_home) is None
+    assert next(v for v in at_home if v.rule_id == "prompt-audited").status == "needs-declaration"
+
+
+def test_status_title_of_cannot_check_in_both_languages() -> None:
+    titles = ev_module.STATUS_TITLES["cannot-check"]
+    assert titles["en"] == "cannot be checked here"
+    assert titles["fr"] == "impossible à vérifier ici"
+
+
+# --- placeholder text fails, with its reason --------------------------------------------------
+
+PLACEHOLDERS = [
+    ("explanation", "y" * 151, "one letter repeated 151 times"),
+    ("statement", "x" * 200, "one letter repeated 200 times"),
+    (
+        "statement",
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+        "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud "
+        "exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.",
+        "filler text",
+    ),
+    ("statement", "test " * 45, "distinct word(s)"),
+    (
+        "statement",
+        "Diese Arbeit untersucht, wie die Orte, an denen wir leben, sich an uns erinnern, "
+        "ausgehend von Familienfotos und Skizzen, die über ein Jahr vor Ort entstanden sind, "
+        "und fragt nach dem Blick der Maschine.",
+        "not in a language the charter asks for (fr, en)",
+    ),
+    ("explanation", "x" * 200, "not a real text"),
+    (
+        "explanation",
+        "the model paints the image from noise " * 8,
+        "the text repeats itself",
+    ),
+]
+
+
+@pytest.mark.parametrize(("field", "text", "words"), PLACEHOLDERS)
+def test_placeholder_statements_fail(field: str, text: str, words: str) -> None:
+    rule_id = {"statement": "artist-statement", "explanation": "explanation-present"}[field]
+    evidence = generated_evidence(generated_declaration(**{field: text}))
+    result = verdict(rule_id, evidence)
+    assert result.status == "fail", result.reason["en"]
+    assert words in result.reason["en"]
+    assert "not a real text" in result.reason["en"]
+    assert "pas un vrai texte" in result.reason["fr"]
+
+
+def test_single_letter_technique_fails() -> None:
+    result = verdict(
+        "non-ai-techniques", generated_evidence(generated_declaration(techniques=[{"name": "z"}]))
+    )
+    assert result.status == "fail"
+    assert "z" in result.reason["en"] and "0 real technique(s)" in result.reason["en"]
+    kept = verdict(
+        "non-ai-techniques",
+        generated_evidence(generated_declaration(techniques=[{"name": "z"}, {"name": "gravure"}])),
+    )
+    assert kept.status == "pass" and kept.evidence["techniques"] == ["gravure"]
+
+
+def test_placeholder_reflection_on_flagged_terms_fails() -> None:
+    declaration = generated_declaration(bias_reflection="a" * 100)
+    flagged = PromptAudit(True, ({"term": "poor"},), 1)
+    result = verdict("prompt-audited", generated_evidence(declaration, prompt_audit=flagged))
+    assert result.status == "fail" and "one letter repeated 100 times" in result.reason["en"]
+
+
+def test_language_is_only_checked_when_the_charter_asks() -> None:
+    german = PLACEHOLDERS[4][1]
+    evidence = generated_evidence(generated_declaration(statement=german))
+    assert verdict("artist-statement", evidence).status == "fail"
+    assert verdict("artist-statement", evidence, languages=[]).status == "pass"
+
+
+def test_real_statements_in_french_and_english_pass() -> None:
+    for text in (
+        "Cette série part de photographies de ma grand-mère prises à Oran. J'ai demandé au "
+        "modèle des variations de lumière, puis j'ai tout repeint à l'huile, parce que je "
+        "voulais voir ce que la machine oublie de ces lieux.",
+        "This series starts from photographs of my grandmother taken in Oran. I asked the "
+        "model for variations of light, then repainted everything in oil, because I wanted "
+        "to see what the machine forgets about these places.",
+    ):
+        evidence = generated_evidence(generated_declaration(statement=text))
+        assert verdict("artist-statement", evidence).status == "pass", text

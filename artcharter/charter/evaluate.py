@@ -7,11 +7,17 @@ evidence kind of artcharter.charter.model has one function here; it returns a st
 - ``fail``: the rule is not met by what the file and the declaration say;
 - ``needs-declaration``: only the artist's declaration (missing, or missing that part) can
   settle it;
-- ``not-applicable``: the rule does not concern this artwork (no AI used, no prompt...),
+- ``not-applicable``: the rule does not concern this artwork (no AI used, no prompt...);
+- ``cannot-check``: the rule concerns it but what it needs is missing here (the ledger, the
+  prompt audit): the evidence names what is missing (``missing``), and it never counts as a
+  pass, so that a file copied away from its ledger cannot pass where it would fail,
 
 the reason as a message of artcharter.charter.messages (a key and its fields, never a
 sentence: the edge renders it in the reader's language), and the evidence it read. An
 artwork passes the charter when every enabled required rule passes or does not apply.
+
+Texts (statement, explanation, bias reflection, techniques) are judged on content, not
+length alone: artcharter.charter.placeholder turns filler away with its reason.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from artcharter.charter.declaration import STAGES, Declaration, DeclaredTool, Hu
 from artcharter.charter.evidence import Evidence
 from artcharter.charter.messages import MESSAGES
 from artcharter.charter.model import Charter, Rule
+from artcharter.charter.placeholder import Placeholder, placeholder, placeholder_name
 from artcharter.provenance import verdicts
 from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord
 
@@ -35,7 +42,10 @@ PASS = "pass"
 FAIL = "fail"
 NEEDS_DECLARATION = "needs-declaration"
 NOT_APPLICABLE = "not-applicable"
-STATUSES = (PASS, FAIL, NEEDS_DECLARATION, NOT_APPLICABLE)
+CANNOT_CHECK = "cannot-check"
+STATUSES = (PASS, FAIL, NEEDS_DECLARATION, NOT_APPLICABLE, CANNOT_CHECK)
+# What a rule may miss to be checked here (the ``missing`` of a cannot-check verdict).
+MISSING = ("ledger", "prompt-audit")
 # Each status's title by language ({"fr": ..., "en": ...}), rendered from the catalogue.
 STATUS_TITLES = {status: ByLang(MESSAGES(f"status.{status}")) for status in STATUSES}
 
@@ -52,8 +62,13 @@ class RuleVerdict:
 
     @property
     def ok(self) -> bool:
-        """Passed or did not apply: what a required rule needs."""
+        """Passed or did not apply: what a required rule needs (never ``cannot-check``)."""
         return self.status in (PASS, NOT_APPLICABLE)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """What this rule missed to be checked here (``MISSING``); empty unless cannot-check."""
+        return tuple(self.evidence.get("missing", ())) if self.status == CANNOT_CHECK else ()
 
     @property
     def reason(self) -> ByLang:
@@ -92,7 +107,15 @@ def evaluate(charter: Charter, evidence: Evidence) -> list[RuleVerdict]:
 
 
 def evaluate_rule(rule: Rule, evidence: Evidence) -> RuleVerdict:
-    result = EVALUATORS[rule.evidence](rule.params, evidence)
+    kinds = rule.params.get("applies_to") or ()
+    if kinds and evidence.work_kind not in kinds:
+        result = outcome(
+            NOT_APPLICABLE,
+            MESSAGES(f"rule.not_for_{evidence.work_kind}"),
+            work_kind=evidence.work_kind,
+        )
+    else:
+        result = EVALUATORS[rule.evidence](rule.params, evidence)
     return RuleVerdict(
         rule.id,
         rule.point,
@@ -105,8 +128,30 @@ def evaluate_rule(rule: Rule, evidence: Evidence) -> RuleVerdict:
 
 
 def passed(rule_verdicts: list[RuleVerdict]) -> bool:
-    """Every required rule passed or did not apply."""
+    """Every required rule passed or did not apply (a rule that could not be checked here
+    is not a pass)."""
     return all(v.ok for v in rule_verdicts if v.severity == "required")
+
+
+def unchecked(rule_verdicts: list[RuleVerdict]) -> list[RuleVerdict]:
+    """The rules that could not be checked here, in order."""
+    return [v for v in rule_verdicts if v.status == CANNOT_CHECK]
+
+
+def unchecked_summary(rule_verdicts: list[RuleVerdict]) -> Message | None:
+    """One line saying how many rules (of which required) could not be checked here and
+    what was missing; None when every rule could be checked."""
+    found = unchecked(rule_verdicts)
+    if not found:
+        return None
+    missing = list(dict.fromkeys(m for v in found for m in v.missing))
+    return MESSAGES(
+        "unchecked.summary",
+        count=len(found),
+        required=sum(1 for v in found if v.severity == "required"),
+        rules=_list([v.rule_id for v in found]),
+        missing=_all(MESSAGES("sep.and"), [MESSAGES(f"missing.{m}") for m in missing]),
+    )
 
 
 # --- what the evidence says, in the terms the rules need ---------------------------------------
@@ -176,12 +221,26 @@ def _list(items: list[str]) -> str:
     return ", ".join(items)
 
 
-def _all(separator: Message, items: list[Message]) -> Joined:
+def _all(separator: Message, items: list[Message | str]) -> Joined:
     return Joined(separator, tuple(items))
 
 
 _NOTHING = outcome(NEEDS_DECLARATION, MESSAGES("rule.nothing"))
 _NO_AI = outcome(NOT_APPLICABLE, MESSAGES("rule.no_ai"))
+
+
+def _cannot(message: Message, missing: list[str], **evidence: Any) -> Outcome:
+    """Cannot be checked here: ``missing`` (codes of ``MISSING``) is not available."""
+    return outcome(CANNOT_CHECK, message, missing=missing, **evidence)
+
+
+def _filler(found: Placeholder) -> Message:
+    """Why a text is a placeholder, in words."""
+    return MESSAGES(f"placeholder.{found.reason}", **found.fields)
+
+
+def _languages(params: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(params.get("languages") or ())
 
 
 def _needs(detail: Message, **evidence: Any) -> Outcome:
@@ -403,7 +462,7 @@ def prompt_audit(params: dict[str, Any], ev: Evidence) -> Outcome:
     seen: dict[str, Any] = {"prompts": len(ev.prompts), "audit_available": audit.available}
     if not ev.prompts:
         if ev.private_prompt:
-            return outcome(NOT_APPLICABLE, MESSAGES("prompt.private"), private_prompt=True, **seen)
+            return _cannot(MESSAGES("prompt.private"), ["ledger"], private_prompt=True, **seen)
         used = ai_used(ev)
         if used is None:
             return _NOTHING
@@ -411,14 +470,20 @@ def prompt_audit(params: dict[str, Any], ev: Evidence) -> Outcome:
             return _needs(MESSAGES("prompt.give"), **seen)
         return outcome(NOT_APPLICABLE, MESSAGES("prompt.none"), **seen)
     if not audit.available:
-        return outcome(
-            NOT_APPLICABLE, MESSAGES("prompt.audit_unavailable", note=audit.note), **seen
+        return _cannot(
+            MESSAGES("prompt.audit_unavailable", note=audit.note), ["prompt-audit"], **seen
         )
-    terms = list(dict.fromkeys(str(f.get("text") or f.get("term")) for f in audit.flagged))
+    shown = [f for f in audit.flagged if not f.get("private")]
+    terms = list(dict.fromkeys(str(f.get("text") or f.get("term")) for f in shown))
+    hidden = len(audit.flagged) - len(shown)  # in a private prompt: named only in the ledger
     seen["flagged"] = [dict(f) for f in audit.flagged]
-    if not terms:
+    if not terms and not hidden:
         return outcome(PASS, MESSAGES("prompt.clean", count=len(ev.prompts)), **seen)
-    flagged = _list(terms)
+    flagged: str | Joined = _list(terms)
+    if hidden:
+        flagged = _all(
+            MESSAGES("sep.comma"), [*terms, MESSAGES("prompt.private_terms", count=hidden)]
+        )
     reflection = _text(found.bias_reflection if (found := declaration(ev)) else None)
     seen["reflection_chars"] = len(reflection)
     if declaration(ev) is None:
@@ -434,6 +499,13 @@ def prompt_audit(params: dict[str, Any], ev: Evidence) -> Outcome:
             MESSAGES(
                 "prompt.reflection_short", terms=flagged, chars=len(reflection), minimum=minimum
             ),
+            **seen,
+        )
+    if found_filler := placeholder(reflection, languages=_languages(params)):
+        seen["placeholder"] = found_filler.reason
+        return outcome(
+            FAIL,
+            MESSAGES("prompt.reflection_placeholder", terms=flagged, why=_filler(found_filler)),
             **seen,
         )
     return outcome(PASS, MESSAGES("prompt.answered", terms=flagged), **seen)
@@ -458,8 +530,9 @@ def bias_campaign(params: dict[str, Any], ev: Evidence) -> Outcome:
     shown = model_name(ev.origin)
     seen: dict[str, Any] = {"model": model, "campaign": ev.campaign}
     if ev.campaign is None:
-        where = "" if ev.ledger else MESSAGES("bias.no_ledger")
-        return outcome(FAIL, MESSAGES("bias.no_campaign", model=shown, where=where), **seen)
+        if not ev.ledger:
+            return _cannot(MESSAGES("bias.no_ledger", model=shown), ["ledger"], **seen)
+        return outcome(FAIL, MESSAGES("bias.no_campaign", model=shown, where=""), **seen)
     made, run = _date(ev.origin.created_at), _date(ev.campaign.get("created_at"))
     if made is None or run is None:
         return outcome(FAIL, MESSAGES("bias.unreadable_date"), **seen)
@@ -481,8 +554,11 @@ def bias_campaign(params: dict[str, Any], ev: Evidence) -> Outcome:
     )
 
 
-def _declared_text(ev: Evidence, key: str, minimum: int, *, needs_ai: bool) -> Outcome:
-    """A text of the declaration of at least ``minimum`` characters (statement, explanation)."""
+def _declared_text(
+    ev: Evidence, key: str, minimum: int, *, needs_ai: bool, languages: tuple[str, ...] = ()
+) -> Outcome:
+    """A text of the declaration of at least ``minimum`` characters that is not a
+    placeholder, in one of ``languages`` when given (statement, explanation)."""
     explaining = key == "explanation"  # else the artist statement
     if needs_ai and (settled := ai_guard(ev, settle_unknown=False)):
         return settled
@@ -507,6 +583,16 @@ def _declared_text(ev: Evidence, key: str, minimum: int, *, needs_ai: bool) -> O
             ),
             **seen,
         )
+    if found := placeholder(text, languages=languages):
+        seen["placeholder"] = found.reason
+        return outcome(
+            FAIL,
+            MESSAGES(
+                "explanation.placeholder" if explaining else "statement.placeholder",
+                why=_filler(found),
+            ),
+            **seen,
+        )
     return outcome(
         PASS,
         MESSAGES("explanation.present" if explaining else "statement.present", chars=len(text)),
@@ -515,11 +601,15 @@ def _declared_text(ev: Evidence, key: str, minimum: int, *, needs_ai: bool) -> O
 
 
 def explanation(params: dict[str, Any], ev: Evidence) -> Outcome:
-    return _declared_text(ev, "explanation", params["min_chars"], needs_ai=True)
+    return _declared_text(
+        ev, "explanation", params["min_chars"], needs_ai=True, languages=_languages(params)
+    )
 
 
 def statement(params: dict[str, Any], ev: Evidence) -> Outcome:
-    return _declared_text(ev, "statement", params["min_chars"], needs_ai=False)
+    return _declared_text(
+        ev, "statement", params["min_chars"], needs_ai=False, languages=_languages(params)
+    )
 
 
 def techniques(params: dict[str, Any], ev: Evidence) -> Outcome:
@@ -528,9 +618,25 @@ def techniques(params: dict[str, Any], ev: Evidence) -> Outcome:
     declared = declaration(ev)
     if declared is None:
         return _needs(MESSAGES("techniques.name_them"))
-    names = [str(t.name) for t in declared.techniques if t.name]
+    named = [str(t.name) for t in declared.techniques if t.name]
+    fillers = {name: found for name in named if (found := placeholder_name(name))}
+    names = [name for name in named if name not in fillers]
     minimum = params["min_count"]
-    seen = {"techniques": names, "min_count": minimum}
+    seen: dict[str, Any] = {"techniques": names, "min_count": minimum}
+    if fillers and len(names) < minimum:
+        seen["placeholders"] = list(fillers)
+        first = next(iter(fillers.values()))
+        return outcome(
+            FAIL,
+            MESSAGES(
+                "techniques.placeholder",
+                names=_list(list(fillers)),
+                why=_filler(first),
+                count=len(names),
+                minimum=minimum,
+            ),
+            **seen,
+        )
     if len(names) < minimum:
         return outcome(
             FAIL, MESSAGES("techniques.too_few", count=len(names), minimum=minimum), **seen
@@ -544,6 +650,7 @@ def energy_recorded(params: dict[str, Any], ev: Evidence) -> Outcome:
     problems: list[Message] = []
     parts: list[Message] = []
     seen: dict[str, Any] = {}
+    missing_ledger = False
     if ev.origin is not None:
         session = ev.session
         generations = session.generations if session else ()
@@ -562,7 +669,8 @@ def energy_recorded(params: dict[str, Any], ev: Evidence) -> Outcome:
                 )
             )
         else:
-            parts.append(MESSAGES("energy.image_only"))
+            # The file alone says nothing of the discarded or interrupted generations.
+            missing_ledger = True
     tools = declared_tools(ev)
     if ev.origin is None and not tools:
         if declaration(ev) is None:
@@ -583,6 +691,8 @@ def energy_recorded(params: dict[str, Any], ev: Evidence) -> Outcome:
             MESSAGES("energy.incomplete", problems=_all(MESSAGES("sep.semicolon"), problems)),
             **seen,
         )
+    if missing_ledger:
+        return _cannot(MESSAGES("energy.image_only"), ["ledger"], **seen)
     return outcome(
         PASS, MESSAGES("energy.recorded", parts=_all(MESSAGES("sep.semicolon"), parts)), **seen
     )
@@ -637,6 +747,18 @@ def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
     if not known:
         return outcome(NOT_APPLICABLE, MESSAGES("budget.unknown"), **seen)
     seen["total_kwh"] = total
+    if total <= budget and session is not None and session.source != "ledger":
+        # Within the budget on this image alone proves nothing of the discarded ones.
+        return _cannot(
+            MESSAGES(
+                "budget.within_image_only",
+                total=_kwh(total),
+                budget=_kwh(budget),
+                notes=_all(MESSAGES("sep.semicolon"), notes),
+            ),
+            ["ledger"],
+            **seen,
+        )
     return outcome(
         PASS if total <= budget else FAIL,
         MESSAGES(
@@ -714,6 +836,10 @@ def declaration_field(params: dict[str, Any], ev: Evidence) -> Outcome:
         return outcome(
             FAIL, MESSAGES("field.short", field=key, chars=len(text), minimum=minimum), **seen
         )
+    short = len(text.split()) <= 3
+    if found := (placeholder_name(text) if short else placeholder(text, min_words=1)):
+        seen["placeholder"] = found.reason
+        return outcome(FAIL, MESSAGES("field.placeholder", field=key, why=_filler(found)), **seen)
     return outcome(PASS, MESSAGES("field.filled", field=key, chars=len(text)), **seen)
 
 

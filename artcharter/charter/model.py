@@ -36,6 +36,9 @@ DEFAULT_PATH = Path(__file__).with_name("default_charter.toml")
 DEFAULT_NAME = "default"
 LANGS = ("fr", "en")
 SEVERITIES = ("required", "recommended", "informational")
+# The languages a rule may ask a declared text to be in (artcharter.charter.placeholder can
+# tell these apart from others).
+TEXT_LANGUAGES = ("fr", "en")
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 # Fields of a declaration a `declaration-field` rule may require (see artcharter.charter.declaration).
@@ -81,10 +84,19 @@ EVIDENCE_KINDS: dict[str, dict[str, Param]] = {
         ),
     },
     "ingredients": {},
-    "prompt-audit": {"min_reflection_chars": Param("int", 80, minimum=0)},
+    "prompt-audit": {
+        "min_reflection_chars": Param("int", 80, minimum=0),
+        "languages": Param("strings", [], choices=TEXT_LANGUAGES),
+    },
     "bias-campaign": {"max_age_days": Param("int", 365, minimum=0)},
-    "explanation": {"min_chars": Param("int", 150, minimum=0)},
-    "statement": {"min_chars": Param("int", 200, minimum=0)},
+    "explanation": {
+        "min_chars": Param("int", 150, minimum=0),
+        "languages": Param("strings", [], choices=TEXT_LANGUAGES),
+    },
+    "statement": {
+        "min_chars": Param("int", 200, minimum=0),
+        "languages": Param("strings", [], choices=TEXT_LANGUAGES),
+    },
     "techniques": {"min_count": Param("int", 1, minimum=0)},
     "energy-recorded": {},
     "energy-budget": {
@@ -100,6 +112,16 @@ EVIDENCE_KINDS: dict[str, dict[str, Param]] = {
         "min_items": Param("int", 1, minimum=0),
     },
 }
+
+
+# The kinds of work (artcharter.provenance.media_files.KINDS). Every rule may say which it
+# concerns (``params.applies_to``); on any other it is "not applicable to a sound work".
+WORK_KINDS = ("image", "video", "sound", "document")
+# The bias campaigns read images with CLIP: they say nothing of a sound or a text model.
+_APPLIES_TO_DEFAULT = {"bias-campaign": ["image"]}
+for _evidence, _spec in EVIDENCE_KINDS.items():
+    # None: every kind of work.
+    _spec["applies_to"] = Param("strings", _APPLIES_TO_DEFAULT.get(_evidence), choices=WORK_KINDS)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,13 @@ CharterOption = Annotated[
     ),
 ]
 
-MARKS = {"pass": "✔", "fail": "✘", "needs-declaration": "?", "not-applicable": "–"}
+MARKS = {
+    "pass": "✔",
+    "fail": "✘",
+    "needs-declaration": "?",
+    "not-applicable": "–",
+    "cannot-check": "◌",
+}
 
 
 # --- charter show / validate ---------------------------------------------------------------
@@ -164,13 +170,13 @@ def declare(
         raise typer.Exit(2 if issues else 0)
     if image is None:
         raise typer.BadParameter(MESSAGES("declare.no_image"), param_hint="IMAGE")
-    record = record_for_image(image, project.ledger if project.has_ledger else None)
-    common = {"artist": project.artist or None, "lang": lang}
+    record, signed = record_for_image(image, project.ledger if project.has_ledger else None)
+    common = {"artist": project.artist or None, "lang": lang, "signed": signed}
     if output is not None and str(output) == "-":
         typer.echo(template_for_image(image, record, **common), nl=False)
         return
     target = write_template(image, output, record=record, force=force, **common)
-    command, *hint = sign_command(record, str(target), lang)
+    command, *hint = sign_command(record, str(target), lang, image=str(image), signed=signed)
     typer.echo(text("declare.written", lang, path=target, command=command))
     for line in hint:
         typer.echo(line)
@@ -228,16 +234,21 @@ def check(
 def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:
     import json as jsonlib
 
-    from artcharter.charter.evaluate import STATUS_TITLES
+    from artcharter.base.inert import inert
+    from artcharter.charter.evaluate import STATUS_TITLES, unchecked_summary
 
     colon = punct(":", lang)
     head = text("check.passes" if result.passed else "check.fails", lang)
-    typer.echo(f"{result.path}{colon}{head} ({result.charter_id} {result.charter_version})")
+    # Paths and reasons quote the file (titles, terms): printed inert, one line each.
+    typer.echo(f"{inert(result.path)}{colon}{head} ({result.charter_id} {result.charter_version})")
+    if summary := unchecked_summary(result.verdicts):
+        for line in textwrap.wrap(summary.render(lang), 84):
+            typer.echo(f"  {line}")
     for verdict in result.verdicts:
         severity = text(f"severity.{verdict.severity}", lang)
         status = STATUS_TITLES[verdict.status][lang]
         typer.echo(f"  {MARKS[verdict.status]} {verdict.rule_id} [{severity}]{colon}{status}")
-        for line in textwrap.wrap(verdict.reason[lang], 84):
+        for line in textwrap.wrap(inert(verdict.reason[lang]), 84):
             typer.echo(f"      {line}")
         if verdict.evidence:
             evidence = jsonlib.dumps(verdict.evidence, ensure_ascii=False, default=str)

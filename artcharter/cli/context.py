@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from artcharter.cli.messages import help_text
+from artcharter.cli.messages import help_text, text
 from artcharter.provenance.config import load_config
 
 if TYPE_CHECKING:
@@ -82,20 +82,26 @@ def open_ledger(project: Project, *, create: bool = True) -> Ledger | None:
 
 
 def echo_error(message: str) -> None:
-    typer.echo(f"artcharter: error: {message}", err=True)
+    from artcharter.base.inert import inert
+
+    typer.echo(f"artcharter: error: {inert(message)}", err=True)
 
 
 def echo_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    from artcharter.base.inert import json_text
+
+    typer.echo(json_text(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
 
 
 def echo_json_list(items: Iterable[Any]) -> None:
     """Print a JSON list one item at a time, one item per line: the results of thousands
     of files are never held in memory together. Without ``indent``, ``json`` uses its C
     encoder (with it, the pure-Python one: several times slower over many files)."""
+    from artcharter.base.inert import json_text
+
     first = True
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, default=str)
+        text = json_text(json.dumps(item, ensure_ascii=False, default=str))
         typer.echo(("[\n" if first else ",\n") + text, nl=False)
         first = False
     typer.echo("[]" if first else "\n]")
@@ -103,3 +109,12 @@ def echo_json_list(items: Iterable[Any]) -> None:
 
 def stderr_is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+def warn_if_not_time_stamped(signed: Any, project: Project) -> None:
+    """Say on stderr when the project's time-stamp authority did not stamp a signature:
+    the file is then valid only as long as the artist's certificate."""
+    if project.config.tsa_url and not getattr(signed, "time_stamped", True):
+        typer.echo(
+            text("signing.not_time_stamped", project.lang, url=project.config.tsa_url), err=True
+        )

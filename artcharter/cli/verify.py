@@ -29,6 +29,7 @@ def verify(
         Path | None, typer.Option(help=help_text("help.verify.report_dir"))
     ] = None,
     allow_remote: Annotated[bool, typer.Option(help=help_text("help.verify.allow_remote"))] = False,
+    lookup: Annotated[list[str] | None, typer.Option(help=help_text("help.verify.lookup"))] = None,
     no_ledger: Annotated[bool, typer.Option(help=help_text("help.verify.no_ledger"))] = False,
 ) -> None:
     from artcharter.project import expand
@@ -52,7 +53,9 @@ def verify(
 
         def handled() -> Iterator[Verification]:
             nonlocal worst
-            results = project.iter_verify(paths, allow_remote=allow_remote, record=not no_ledger)
+            results = project.iter_verify(
+                paths, allow_remote=allow_remote, record=not no_ledger, lookup=lookup or ()
+            )
             for result in results:
                 bar.update(1)
                 worst = max(worst, verdicts.EXIT_CODES[result.verdict])
@@ -91,31 +94,44 @@ class _Null:
 
 
 def _print(result: object, lang: str) -> None:
+    from artcharter.base.inert import inert
     from artcharter.base.messages import render_text
     from artcharter.base.typography import punct
     from artcharter.provenance import verdicts
+    from artcharter.provenance.verify import claim_lines, match_lines, signature_notes
 
     r = result  # an artcharter.provenance.verify.Verification
     colon = punct(":", lang)
 
     def line(key: str, value: str) -> None:
-        typer.echo(f"  {text(f'verify.{key}', lang)}{colon}{value}")
+        # Every field comes from the file: one line each, control characters escaped.
+        typer.echo(f"  {text(f'verify.{key}', lang)}{colon}{inert(value)}")
 
-    typer.echo(f"{r.path}{colon}{verdicts.title(r.verdict, lang)} [{r.verdict}]")
+    typer.echo(f"{inert(r.path)}{colon}{verdicts.title(r.verdict, lang)} [{r.verdict}]")
     if r.title:
         line("title", r.title)
     if r.signer.get("name"):
         organisation = r.signer.get("organisation") or text("verify.unknown", lang)
         line("signer", f"{r.signer['name']} ({organisation})")
+    if r.claimed_author:
+        line("claimed_author", r.claimed_author["name"])
+    if r.unattributed:
+        line("unattributed", ", ".join(r.unattributed))
     if r.disclosure.get("source_types"):
         line("ai_use", ", ".join(r.disclosure["source_types"]))
     if r.disclosure.get("software_agents"):
         line("tool", ", ".join(r.disclosure["software_agents"]))
     if r.ingredients:
         line("ingredients", ", ".join(f"{i['title']} ({i['relationship']})" for i in r.ingredients))
+    for note in signature_notes(r):
+        line("signature", note.render(lang))
     if r.codes.get("failure"):
         line("codes", ", ".join(r.codes["failure"]))
     if r.error:
         line("error", render_text(r.error, lang))
     for line in textwrap.wrap(verdicts.explanation(r.verdict, lang), 88):
         typer.echo(f"  {line}")
+    # Apart from the verdict, and after it: never read as part of the verification.
+    for lines in (claim_lines(r), match_lines(r)):
+        for index, message in enumerate(lines):
+            typer.echo(("  " if index == 0 else "    ") + message.render(lang))

@@ -49,6 +49,7 @@ from artcharter.provenance.label import Signed, check_choices, sign_record
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.model_files import revision_of, weights_sha256
+from artcharter.provenance.prompt_key import keyed_record, project_secret
 from artcharter.provenance.quiet import quiet_libraries
 from artcharter.provenance.record import (
     ArtworkRecord,
@@ -526,6 +527,8 @@ class GenerateRequest:
     country: str | None = None
     session_id: str | None = None
     status: str = "kept"
+    # "generated" for an artwork; "probe" for a bias campaign's image, kept apart.
+    kind: str = "generated"
     device: str = "auto"
     dtype: str | None = None
     cache_dir: Path | None = None
@@ -568,14 +571,15 @@ def generate(
     model: LoadedModel | str,
     request: GenerateRequest,
     *,
-    identity: SigningIdentity,
+    identity: SigningIdentity | None,
     ledger: Ledger | None,
     on_image: Callable[[Signed], None] | None = None,
     on_loading: Callable[[str], None] | None = None,
     on_loaded: Callable[[LoadedModel], None] | None = None,
 ) -> list[Signed]:
     """Make ``request.n`` images of its prompt, each signed, recorded in the ledger and
-    measured.
+    measured. Without an ``identity`` (a probe campaign that names no artist) the images
+    carry their IPTC and AUTOMATIC1111 metadata but no signature.
 
     Image ``i`` gets the seed ``seed + i`` (``seed`` is drawn at random when not given),
     so any image can be made again alone. ``batch_size`` images go through the pipeline
@@ -647,6 +651,7 @@ def generate(
                     ledger=ledger,
                     session=session,
                     status=status,
+                    kind=r.kind,
                 )
     return finishing.done
 
@@ -835,11 +840,12 @@ def finish_image(
     training_mining: str,
     title: str | None,
     declaration: Declaration | None,
-    identity: SigningIdentity,
+    identity: SigningIdentity | None,
     output_dir: Path,
     ledger: Ledger | None,
     session: str,
     status: str,
+    kind: str = "generated",
 ) -> Signed:
     """Encode, label, sign and publish one image with its ledger rows (on a worker thread:
     see ``Finishing``; the publish is atomic, so nothing can interrupt it half-way)."""
@@ -853,10 +859,10 @@ def finish_image(
     settings = batch.settings
     record = ArtworkRecord(
         artwork_id=new_artwork_id(),
-        kind="generated",
+        kind=kind,
         source_type=SOURCE_TYPE,
         title=title,
-        author=Person(identity.name, identity.email, identity.organisation),
+        author=Person(identity.name, identity.email, identity.organisation) if identity else None,
         tool=f"{loaded.label} with diffusers {loaded.info.library_version or ''}".strip(),
         prompt=prompt,
         prompt_sha256=prompt_hash(prompt),
@@ -890,6 +896,9 @@ def finish_image(
         declaration=declaration,
         software={"artcharter": VERSION},
     )
+    # Keyed before the A1111 parameters are written from it: a private prompt's hash is
+    # never a plain SHA-256 (artcharter.provenance.prompt_key).
+    record = keyed_record(record, project_secret(ledger.path) if ledger else None)
     path = output_dir / _file_name(record, title, prompt, private_prompt)
 
     def rows(ledger: Ledger) -> None:
@@ -916,7 +925,7 @@ def finish_image(
             png_text={PNG_KEY: parameters_for(record, VERSION)},
             session_id=session,
             extra_rows=rows,
-            thumbnail=claim_thumbnail(image),
+            thumbnail=claim_thumbnail(image) if identity is not None else None,
             fresh=True,
         )
     return signed

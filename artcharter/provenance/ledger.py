@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.names import same_name
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.messages import MESSAGES
+from artcharter.provenance.prompt_key import project_secret
 from artcharter.provenance.record import ArtworkRecord, EnergyRecord, now_iso
 
 
@@ -43,7 +45,11 @@ sqlite_utils = _import_sqlite_utils()
 
 # 2: energy_runs and verifications declare their artwork_id a foreign key of artworks
 # (a version-1 ledger is migrated when opened: Ledger._migrate).
-SCHEMA_VERSION = 2
+# 3: the images of bias probe campaigns have their own kind, "probe": they are measurement
+# material, not anyone's artworks (a version-2 ledger's campaign images are marked).
+SCHEMA_VERSION = 3
+# The kind of an image made by a bias probe campaign.
+PROBE_KIND = "probe"
 BUSY_TIMEOUT_S = 60
 
 TABLES: dict[str, tuple[dict[str, type], str]] = {
@@ -138,7 +144,7 @@ def _claimed(row: dict[str, Any], known: set[str]) -> dict[str, Any]:
     becomes its claimed_artwork_id, so that the foreign key holds."""
     artwork_id = row.get("artwork_id")
     if artwork_id is None or artwork_id in known:
-        return {**row, CLAIMED: None}
+        return {**row, CLAIMED: row.get(CLAIMED) if artwork_id is None else None}
     return {**row, "artwork_id": None, CLAIMED: artwork_id}
 
 
@@ -149,6 +155,11 @@ class Ledger:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                # The ledger keeps private prompts: 0600 from its first byte (SQLite gives
+                # its -wal and -shm files the same mode), with the project's secret.
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+                project_secret(path)
             # Generation publishes from worker threads (provenance/finishing.py): the
             # connection may be used from any thread, one transaction at a time (the lock).
             conn = sqlite3.connect(
@@ -223,6 +234,9 @@ class Ledger:
     def _migrate(self) -> None:
         """Bring a ledger of an earlier schema version to this one, keeping every row.
 
+        Version 2 -> 3: the artworks made by a probe campaign (their session is the
+        campaign's id) take the kind ``probe``.
+
         Version 1 -> 2: SQLite cannot add a foreign key to a table, so each table that gets
         one is rebuilt under a temporary name, filled with the old rows, and renamed; an
         artwork id that names no artwork moves to claimed_artwork_id first. One transaction:
@@ -245,6 +259,12 @@ class Ledger:
                 self.db.execute(f"DROP TABLE [{name}]")
                 self.db.execute(f"ALTER TABLE [{rebuilt}] RENAME TO [{name}]")
                 self._unclaim(name)
+            if "probe_campaigns" in self.db.table_names():
+                self.db.execute(
+                    "UPDATE artworks SET kind = ? WHERE session_id IN "
+                    "(SELECT campaign_id FROM probe_campaigns)",
+                    [PROBE_KIND],
+                )
             self.db.execute(
                 "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
             )
@@ -363,13 +383,17 @@ class Ledger:
         return rows[0] if rows else None
 
     def artworks(
-        self, *, status: str | None = None, limit: int | None = None
+        self, *, status: str | None = None, limit: int | None = None, probes: bool = False
     ) -> list[dict[str, Any]]:
-        sql = "SELECT * FROM artworks"
-        params: list[Any] = []
+        """The artworks, newest first; the images of probe campaigns only when ``probes``."""
+        where, params = ["1"], []
         if status:
-            sql += " WHERE status = ?"
+            where.append("status = ?")
             params.append(status)
+        if not probes:
+            where.append("kind IS NOT ?")
+            params.append(PROBE_KIND)
+        sql = "SELECT * FROM artworks WHERE " + " AND ".join(where)
         sql += " ORDER BY created_at DESC, rowid DESC"
         if limit:
             sql += f" LIMIT {int(limit)}"
@@ -388,30 +412,18 @@ class Ledger:
             )
         )
 
-    def shown_artwork(self, key: str) -> dict[str, Any] | None:
-        """The latest artwork with this id or file hash that was not discarded."""
+    def shown_artwork(self, key: str, *, probes: bool = False) -> dict[str, Any] | None:
+        """The latest artwork with this id or file hash that was not discarded (nor a
+        probe campaign's image, unless ``probes``)."""
         rows = list(
             self.db.query(
                 "SELECT * FROM artworks WHERE (artwork_id = ? OR sha256 = ?) "
-                "AND status != 'discarded' ORDER BY created_at DESC LIMIT 1",
-                [key, key],
+                "AND status != 'discarded' AND (? OR kind IS NOT ?) "
+                "ORDER BY created_at DESC LIMIT 1",
+                [key, key, int(probes), PROBE_KIND],
             )
         )
         return rows[0] if rows else None
-
-    def kept_artwork_ids(self, artwork_ids: set[str]) -> set[str]:
-        """Which of ``artwork_ids`` name an artwork of the ledger that was not discarded."""
-        if not artwork_ids:
-            return set()
-        marks = ",".join("?" * len(artwork_ids))
-        return {
-            row["artwork_id"]
-            for row in self.db.query(
-                f"SELECT artwork_id FROM artworks WHERE artwork_id IN ({marks}) "
-                "AND status != 'discarded'",
-                list(artwork_ids),
-            )
-        }
 
     def session_artworks(self, session_id: str) -> list[dict[str, Any]]:
         """The artworks of one generation session (id, status, record), oldest first."""
@@ -464,6 +476,115 @@ class Ledger:
         }
         with self.transaction():
             self.db["declarations"].insert(row, pk="artwork_id", replace=True)
+
+    # --- signatures: time-stamp and soft binding ------------------------------------------
+
+    # Kept apart from ``artworks``: what the signing added (a time-stamp or not, the ISCC
+    # fingerprint of the soft binding, a watermark), indexed for recovery lookups.
+    SIGNATURE_COLUMNS: dict[str, type] = {  # noqa: RUF012
+        "artwork_id": str,
+        "time_stamped": int,
+        "time_stamp_error": str,
+        "iscc": str,
+        "iscc_bits": int,
+        "watermark": str,
+        "created_at": str,
+    }
+
+    def add_signature(
+        self,
+        artwork_id: str,
+        *,
+        time_stamped: bool,
+        time_stamp_error: str | None = None,
+        iscc: str | None = None,
+        iscc_bits: int | None = None,
+        watermark: str | None = None,
+    ) -> None:
+        self.ensure_table("signatures", self.SIGNATURE_COLUMNS, "artwork_id")
+        if iscc_bits is not None:
+            self.db["signatures"].create_index(["iscc_bits"], if_not_exists=True)
+        row = {
+            "artwork_id": artwork_id,
+            "time_stamped": int(time_stamped),
+            "time_stamp_error": time_stamp_error,
+            "iscc": iscc,
+            "iscc_bits": iscc_bits,
+            "watermark": watermark,
+            "created_at": now_iso(),
+        }
+        with self.transaction():
+            self.db["signatures"].insert(row, pk="artwork_id", replace=True)
+
+    def signature_of(self, artwork_id: str) -> dict[str, Any] | None:
+        if "signatures" not in self.db.table_names():
+            return None
+        rows = list(self.db.query("SELECT * FROM signatures WHERE artwork_id = ?", [artwork_id]))
+        return rows[0] if rows else None
+
+    def fingerprint_table(self) -> tuple[list[str], Any]:
+        """Every signed artwork's id and its 64 fingerprint bits (a numpy uint64 array),
+        for kept artworks only; cached until the ledger changes."""
+        import numpy as np
+
+        version = (
+            self.db.execute("PRAGMA data_version").fetchone()[0],
+            self.db.conn.total_changes,
+        )
+        cached = getattr(self, "_fingerprints", None)
+        if cached is not None and cached[0] == version:
+            return cached[1], cached[2]
+        ids: list[str] = []
+        bits: list[int] = []
+        if "signatures" in self.db.table_names():
+            for artwork_id, value in self.db.execute(
+                "SELECT s.artwork_id, s.iscc_bits FROM signatures s "
+                "JOIN artworks a ON a.artwork_id = s.artwork_id "
+                "WHERE s.iscc_bits IS NOT NULL AND a.status NOT IN (?, 'discarded')",
+                [REPLACED],
+            ):
+                ids.append(artwork_id)
+                bits.append(value)
+        array = np.array(bits, dtype=np.int64).view(np.uint64)
+        self._fingerprints = (version, ids, array)
+        return ids, array
+
+    def has_watermarks(self) -> bool:
+        if "signatures" not in self.db.table_names():
+            return False
+        found = self.db.execute(
+            "SELECT 1 FROM signatures WHERE watermark IS NOT NULL LIMIT 1"
+        ).fetchone()
+        return found is not None
+
+    def watermarked_artwork_ids(self, prefix: str) -> list[str]:
+        """Kept artworks whose watermark carries ``prefix`` (12 hex digits of their id)."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT s.artwork_id FROM signatures s JOIN artworks a "
+                "ON a.artwork_id = s.artwork_id WHERE s.watermark = ? "
+                "AND a.status NOT IN (?, 'discarded')",
+                [prefix, REPLACED],
+            )
+        ]
+
+    def artworks_with_signature(self, artwork_ids: list[str]) -> list[dict[str, Any]]:
+        """Artwork rows joined with their signature row, in the order of ``artwork_ids``."""
+        if not artwork_ids:
+            return []
+        marks = ", ".join("?" for _ in artwork_ids)
+        rows = {
+            row["artwork_id"]: row
+            for row in self.db.query(
+                f"SELECT a.artwork_id, a.title, a.artist, a.organisation, a.path, a.sha256, "
+                f"a.status, a.created_at, s.iscc, s.watermark, s.time_stamped "
+                f"FROM artworks a LEFT JOIN signatures s ON s.artwork_id = a.artwork_id "
+                f"WHERE a.artwork_id IN ({marks})",
+                artwork_ids,
+            )
+        }
+        return [rows[i] for i in artwork_ids if i in rows]
 
     # --- energy --------------------------------------------------------------------------
 
@@ -549,8 +670,34 @@ class Ledger:
             {**r, "codes": json.dumps(r.get("codes", [])), "verified_at": now_iso()} for r in rows
         ]
         with self.transaction():
-            known = self._known_artwork_ids({r.get("artwork_id") for r in stamped})
+            known = {
+                r["artwork_id"]
+                for r in stamped
+                if r.get("artwork_id")
+                and self.vouched_artwork(r["artwork_id"], r.get("sha256"), r.get("signer"))
+            }
             self.db["verifications"].insert_all([_claimed(r, known) for r in stamped])
+
+    def vouched_artwork(
+        self, artwork_id: str | None, sha256: str | None, signer: str | None
+    ) -> dict[str, Any] | None:
+        """The artwork row a verified file may join, or None: the row of exactly these bytes
+        (its hash), or the row of ``artwork_id`` when ``signer`` (the subject of a trusted
+        certificate, given only then) is the artist that row records. A claimed id alone
+        never joins: anyone can write any id into a file."""
+        if sha256:
+            rows = list(
+                self.db.query(
+                    "SELECT * FROM artworks WHERE sha256 = ? ORDER BY created_at DESC LIMIT 1",
+                    [sha256],
+                )
+            )
+            if rows and (artwork_id is None or rows[0]["artwork_id"] == artwork_id):
+                return rows[0]
+        if not artwork_id or not signer:
+            return None
+        rows = list(self.db.query("SELECT * FROM artworks WHERE artwork_id = ?", [artwork_id]))
+        return rows[0] if rows and same_name(rows[0].get("artist"), signer) else None
 
     def _known_artwork_ids(self, artwork_ids: set[str | None]) -> set[str]:
         """Which of ``artwork_ids`` name an artwork row of this ledger (whatever its status)."""
@@ -584,4 +731,11 @@ class Ledger:
         )
 
     def counts(self) -> dict[str, int]:
-        return {name: self.db[name].count for name in self.db.table_names() if name != "meta"}
+        """Rows per table; the artworks without the probe images, counted apart."""
+        counts = {name: self.db[name].count for name in self.db.table_names() if name != "meta"}
+        probes = self.db.execute(
+            "SELECT count(*) FROM artworks WHERE kind = ?", [PROBE_KIND]
+        ).fetchone()[0]
+        counts["artworks"] -= probes
+        counts["campaign_images"] = probes
+        return counts

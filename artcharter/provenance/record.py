@@ -23,6 +23,7 @@ from typing import Any
 from artcharter.audits.energy import EnergyRecord
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance.declaration import Declaration
+from artcharter.provenance.media_files import MediaInfo
 
 SCHEMA = "artcharter.record/1"
 # Reverse-domain prefix of every custom assertion artcharter writes.
@@ -52,6 +53,10 @@ SOURCE_TYPES: dict[str, str] = {
 }
 
 TRAINING_MINING = ("allowed", "notAllowed", "constrained")
+# The kinds of generative model a disclosure names (each has its plain explanation in the
+# reports), and the one a work of each kind is assumed to come from unless told.
+MODEL_KINDS = ("image", "video", "music", "voice", "text")
+DEFAULT_MODEL_KIND = {"image": "image", "video": "video", "sound": "music", "document": "text"}
 INGREDIENT_ROLES = ("sketch", "photo", "init-image", "earlier-version", "reference", "other")
 
 
@@ -93,6 +98,7 @@ class ModelInfo:
 class GenerationParams:
     negative_prompt: str | None = None
     negative_prompt_sha256: str | None = None
+    negative_prompt_hmac: str | None = None  # a private negative prompt's keyed hash
     seed: int | None = None
     steps: int | None = None
     guidance: float | None = None
@@ -120,8 +126,10 @@ class ArtworkRecord:
     author: Person | None = None
     tool: str | None = None
     prompt: str | None = None
-    prompt_sha256: str | None = None
+    prompt_sha256: str | None = None  # a public prompt's SHA-256
     prompt_private: bool = False
+    # A private prompt's keyed hash (artcharter.provenance.prompt_key): never a plain one.
+    prompt_hmac: str | None = None
     model: ModelInfo | None = None
     generation: GenerationParams | None = None
     energy: EnergyRecord | None = None
@@ -130,6 +138,14 @@ class ArtworkRecord:
     declaration: Declaration | None = None
     probe: dict[str, Any] | None = None
     software: dict[str, str] = field(default_factory=dict)
+    # A video, sound or document: its kind, format, duration or pages (None: a still image).
+    media: MediaInfo | None = None
+    # The kind of model that made or changed the work (MODEL_KINDS), when AI was used.
+    model_kind: str | None = None
+
+    @property
+    def work_kind(self) -> str:
+        return self.media.kind if self.media else "image"
 
     @property
     def ai_share(self) -> str:
@@ -140,14 +156,17 @@ class ArtworkRecord:
         return IPTC_SOURCE_TYPE_URI + self.source_type
 
     def public(self) -> ArtworkRecord:
-        """The record as it may be written into a file: a private prompt keeps only its hash."""
+        """The record as it may be written into a file: a private prompt keeps only its
+        keyed hash (a plain SHA-256 would let anyone test a guess)."""
         if not self.prompt_private:
             return self
         generation = self.generation
-        if generation is not None and generation.negative_prompt is not None:
+        if generation is not None:
             # The negative prompt is part of the prompt an artist keeps private.
-            generation = dataclasses.replace(generation, negative_prompt=None)
-        return dataclasses.replace(self, prompt=None, generation=generation)
+            generation = dataclasses.replace(
+                generation, negative_prompt=None, negative_prompt_sha256=None
+            )
+        return dataclasses.replace(self, prompt=None, prompt_sha256=None, generation=generation)
 
     def to_dict(self) -> dict[str, Any]:
         return plain(self)

@@ -9,6 +9,7 @@ against 1.7x for processes). Threads remain for callers that cannot fork (a serv
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
 import io
 import itertools
@@ -17,17 +18,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 from artcharter.base.messages import Message, render_text
-from artcharter.provenance import image_files, verdicts
-from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
+from artcharter.base.names import same_name
+from artcharter.provenance import image_files, media_files, revocation, softbinding, verdicts
+from artcharter.provenance.file_claims import file_claims
+from artcharter.provenance.manifest import (
+    disclosure_from_manifest,
+    record_from_manifest,
+    unattributed_labels,
+)
 from artcharter.provenance.messages import MESSAGES
+from artcharter.provenance.record import ArtworkRecord
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future
+    from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
 
 @dataclass
@@ -42,9 +50,37 @@ class Verification:
     ingredients: list[dict[str, Any]] = field(default_factory=list)
     record: dict[str, Any] | None = None
     codes: dict[str, list[str]] = field(default_factory=dict)
+    # A name the file's record or declaration gives as the author that is not the signing
+    # certificate's subject: an unverified claim, shown beside the signer, never in its place.
+    claimed_author: dict[str, Any] | None = None
+    # Labels of gathered assertions: not attributed to the signer, so ignored (C2PA 2.2
+    # §10.2.2); nothing shown comes from them.
+    unattributed: list[str] = field(default_factory=list)
+    # The artcharter generation record this labelled copy was made from, read from the
+    # manifests carried in the file's own bytes, and the name of that manifest's signer.
+    origin: dict[str, Any] | None = None
+    origin_signer: str | None = None
+    # The signature's RFC 3161 time-stamp: {"time": ISO 8601, "trusted": bool}; empty
+    # when the file was not time-stamped (then valid only while its certificate is).
+    time_stamp: dict[str, Any] = field(default_factory=dict)
+    # The signer's certificate on a trust anchor's revocation list: {"revoked_at",
+    # "reason", "signed_before": whether a trusted time-stamp predates the revocation}.
+    revocation: dict[str, Any] | None = None
+    # For a file without a valid credential: what its metadata claims, unverified
+    # (artcharter.provenance.file_claims), shown as "what the file says, not verified".
+    file_claims: list[dict[str, str]] = field(default_factory=list)
+    # For a file with no credential: its ISCC fingerprint, and the signed originals it
+    # probably comes from (artcharter.provenance.recovery) - never a verification.
+    fingerprint: str | None = None
+    probable_matches: list[dict[str, Any]] = field(default_factory=list)
+    lookup_errors: list[str] = field(default_factory=list)
     # Why the file could not be verified: our own message (rendered in the reader's
     # language by to_dict and the doors) or c2pa's words, kept as they are for experts.
     error: Message | str | None = None
+    # What the bytes are (read from them, not from the credentials): png, mp4, wav, pdf...
+    # and the kind of work, image / video / sound / document.
+    format: str | None = None
+    kind: str = "image"
     # The claim thumbnail signed into the credentials, (mime, bytes), only when asked for
     # (reports show it without decoding the image); not part of the JSON form.
     thumbnail: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
@@ -60,11 +96,36 @@ class Verification:
         langs = [lang] if lang else ["fr", "en"]
         data["explanation"] = {code: verdicts.explanation(self.verdict, code) for code in langs}
         data["verdict_title"] = {code: verdicts.title(self.verdict, code) for code in langs}
+        data["signature_notes"] = [
+            {code: note.render(code) for code in langs} for note in signature_notes(self)
+        ]
         return data
 
     @property
+    def claimed_artwork_id(self) -> str | None:
+        """The artwork id the file's record states, whoever signed it."""
+        value = self.record.get("artwork_id") if self.record else None
+        return value if isinstance(value, str) else None
+
+    @property
     def artwork_id(self) -> str | None:
-        return self.record.get("artwork_id") if self.record else None
+        """The artwork id as a key into the ledger: only when a trusted signature vouches
+        for it (the ledger also checks that the row's artist is this signer)."""
+        return self.claimed_artwork_id if self.verdict == verdicts.TRUSTED else None
+
+    @property
+    def vouched(self) -> bool:
+        """Whether the signature holds (trusted or valid): the signer's name is then the
+        certificate's, and the signed statements are the signer's."""
+        return self.verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED)
+
+    @property
+    def artist(self) -> dict[str, Any]:
+        """Who made the work, as anything shows it: the signing certificate's subject for a
+        trusted or valid file, nobody otherwise (a claim is ``claimed_author``)."""
+        if not self.vouched or not self.signer.get("name"):
+            return {"name": None, "organisation": None}
+        return {"name": self.signer.get("name"), "organisation": self.signer.get("organisation")}
 
 
 _JSON_FIELDS = tuple(f.name for f in fields(Verification) if f.name != "thumbnail")
@@ -87,7 +148,8 @@ def trust_settings(anchors: tuple[str, ...], allow_remote: bool) -> dict[str, An
 def _context(anchors: tuple[str, ...], allow_remote: bool) -> Any:
     import c2pa
 
-    return c2pa.Context(c2pa.Settings.from_dict(trust_settings(anchors, allow_remote)))
+    settings = trust_settings(revocation.certificates_only(anchors), allow_remote)
+    return c2pa.Context(c2pa.Settings.from_dict(settings))
 
 
 # A native context inherited through fork() is not usable in the child: build a new one.
@@ -95,7 +157,9 @@ os.register_at_fork(after_in_child=_context.cache_clear)
 
 
 def read_anchors(paths: Iterable[Path]) -> tuple[str, ...]:
-    """PEM text of each trust anchor file; a missing or non-PEM file is a bad input."""
+    """PEM text of each trust anchor file, followed by its revocation list when one lies
+    beside it (``NAME.crl``, signed by the anchor); a missing or non-PEM file is a bad
+    input."""
     anchors = []
     for path in paths:
         try:
@@ -106,7 +170,7 @@ def read_anchors(paths: Iterable[Path]) -> tuple[str, ...]:
             raise BadInput(MESSAGES("verify.anchor_not_pem", path=path)) from None
         if "-----BEGIN CERTIFICATE-----" not in text:
             raise BadInput(MESSAGES("verify.anchor_not_pem", path=path))
-        anchors.append(text)
+        anchors.append(revocation.anchor_with_crl(text, path))
     return tuple(anchors)
 
 
@@ -117,7 +181,7 @@ def verify_bytes(
     allow_remote: bool = False,
     thumbnail: bool = False,
 ) -> Verification:
-    """Verify one image given as bytes. Never raises for a bad file: it gets a verdict.
+    """Verify one file given as bytes. Never raises for a bad file: it gets a verdict.
 
     The bytes are handed to c2pa as an in-memory stream: c2pa-python 0.38 reads a path
     through the same Python callbacks (it opens the file itself), so this costs nothing
@@ -125,36 +189,107 @@ def verify_bytes(
     here: handing it to a thread cost more than hashing (about 0.3 ms for 0.4 MB) on a
     busy machine.
     """
-    result = _verify(data, name, anchors, allow_remote, thumbnail)
+    fmt = media_files.detect_work(data)
+    result = _verify(io.BytesIO(data), fmt, data, name, anchors, allow_remote, thumbnail)
+    if result.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED, verdicts.UNREADABLE):
+        result.file_claims = [claim.to_dict() for claim in file_claims(data)]
+    if result.verdict == verdicts.NO_CREDENTIAL and result.kind == media_files.IMAGE:
+        # A file Pillow cannot read as a picture has nothing to look up.
+        with contextlib.suppress(BadInput):
+            result.fingerprint = softbinding.fingerprint(data)
     result.sha256 = sha256_hex(data)
     return result
 
 
+def _verify_media_file(
+    path: Path,
+    fmt: str,
+    anchors: tuple[str, ...],
+    allow_remote: bool,
+    thumbnail: bool,
+) -> Verification:
+    """A video, sound or document verified from the disk as a stream: c2pa reads what it
+    needs, the SHA-256 is read on another thread, and the file is never whole in memory."""
+    digest = _hasher().submit(media_files.sha256_path, path)
+    with open(path, "rb") as stream:
+        result = _verify(stream, fmt, path, str(path), anchors, allow_remote, thumbnail)
+    result.sha256 = digest.result()
+    return result
+
+
+_HASHER: list[ThreadPoolExecutor] = []
+
+
+def _hasher() -> ThreadPoolExecutor:
+    """One thread that reads and hashes a large media file while c2pa reads it."""
+    if not _HASHER:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _HASHER.append(ThreadPoolExecutor(1, thread_name_prefix="artcharter-sha256"))
+    return _HASHER[0]
+
+
+# A forked child has no copy of the hashing thread: it must start its own.
+os.register_at_fork(after_in_child=_HASHER.clear)
+
+
 def _verify(
-    data: bytes, name: str, anchors: tuple[str, ...], allow_remote: bool, thumbnail: bool
+    stream: BinaryIO,
+    fmt: str | None,
+    source: bytes | Path,
+    name: str,
+    anchors: tuple[str, ...],
+    allow_remote: bool,
+    thumbnail: bool,
 ) -> Verification:
     import c2pa
 
-    fmt = image_files.detect_format(data)
     if fmt is None:
         return Verification(name, verdicts.UNREADABLE, error=MESSAGES("verify.not_an_image"))
+    kind = media_files.kind_of(fmt)
     try:
         context = _context(anchors, allow_remote)
-        reader = c2pa.Reader(image_files.MIME_TYPES[fmt], io.BytesIO(data), context=context)
+        reader = c2pa.Reader(media_files.mime_of(fmt), stream, context=context)
     except c2pa.C2paError.ManifestNotFound:
-        return _without_manifest(data, name, verdicts.NO_CREDENTIAL, None)
+        return _without_manifest(source, fmt, name, verdicts.NO_CREDENTIAL, None)
     except c2pa.C2paError.RemoteManifest as exc:
-        return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc))
+        return Verification(
+            name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc), format=fmt, kind=kind
+        )
     except c2pa.C2paError as exc:
         # c2pa-rs reports "Remote: must fetch remote manifests from url ..." with an error
         # type c2pa-python does not map to RemoteManifest: it is not an invalid credential.
         if str(exc).startswith("Remote"):
-            return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc))
-        return _without_manifest(data, name, verdicts.INVALID, _line(exc))
+            return Verification(
+                name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc), format=fmt, kind=kind
+            )
+        unsupported = unsupported_reason(_line(exc))
+        if unsupported is not None:
+            return Verification(name, verdicts.UNREADABLE, error=unsupported, format=fmt, kind=kind)
+        return _without_manifest(source, fmt, name, verdicts.INVALID, _line(exc))
     with reader:
         if not reader.is_embedded() and not allow_remote:
-            return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=reader.get_remote_url())
-        return _from_reader(reader, name, thumbnail)
+            return Verification(
+                name,
+                verdicts.REMOTE_NOT_FETCHED,
+                error=reader.get_remote_url(),
+                format=fmt,
+                kind=kind,
+            )
+        result = _from_reader(reader, name, thumbnail, anchors)
+    result.format, result.kind = fmt, kind
+    return result
+
+
+def unsupported_reason(error: str) -> Message | None:
+    """Why c2pa-rs could not read a manifest it does not support, in words, or None when
+    ``error`` says something else (a broken file or signature)."""
+    lowered = error.lower()
+    if "prerelease" in lowered or "pre-release" in lowered:
+        return MESSAGES("verify.prerelease", error=error)
+    if "unknown algorithm" in lowered or "unsupported algorithm" in lowered:
+        return MESSAGES("verify.unsupported_algorithm", error=error)
+    return None
 
 
 def _line(exc: Exception) -> str:
@@ -163,14 +298,21 @@ def _line(exc: Exception) -> str:
 
 
 def _without_manifest(
-    data: bytes, name: str, verdict: str, error: Message | str | None
+    source: bytes | Path, fmt: str, name: str, verdict: str, error: Message | str | None
 ) -> Verification:
-    """No readable manifest: a damaged image is unreadable, a whole one gets ``verdict``."""
+    """No readable manifest: a damaged file is unreadable, a whole one gets ``verdict``."""
+    kind = media_files.kind_of(fmt)
     try:
-        image_files.check_image(data, name)
+        if kind == media_files.IMAGE:
+            assert isinstance(source, bytes)
+            image_files.check_image(source, name)
+        else:
+            from artcharter.provenance.media_previews import info
+
+            info(source, fmt, name)
     except BadInput as exc:
-        return Verification(name, verdicts.UNREADABLE, error=exc.message)
-    return Verification(name, verdict, error=error)
+        return Verification(name, verdicts.UNREADABLE, error=exc.message, format=fmt, kind=kind)
+    return Verification(name, verdict, error=error, format=fmt, kind=kind)
 
 
 def _claim_thumbnail(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes] | None:
@@ -187,7 +329,9 @@ def _claim_thumbnail(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes]
     return str(ref.get("format") or "image/jpeg"), out.getvalue()
 
 
-def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verification:
+def _from_reader(
+    reader: Any, name: str, thumbnail: bool = False, anchors: tuple[str, ...] = ()
+) -> Verification:
     import c2pa
 
     state = reader.get_validation_state()
@@ -200,7 +344,9 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
     # Errors outside the active manifest (the store itself) also count as failures.
     codes["failure"] += [item.get("code", "") for item in (results.get("failure") or [])]
     verdict = verdicts.classify(state, codes["failure"])
-    error = None
+    error: Message | None = None
+    if verdict == verdicts.UNREADABLE:  # an algorithm c2pa-rs does not support
+        error = MESSAGES("verify.unsupported_algorithm", error=", ".join(codes["failure"]))
     try:
         manifest = reader.get_active_manifest() or {}
     except (KeyError, ValueError, c2pa.C2paError):
@@ -211,7 +357,30 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
         if verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
             verdict = verdicts.INVALID
     info = manifest.get("signature_info") or {}
+    stamp = _time_stamp(codes, info)
+    revoked = revocation.lookup(anchors, info.get("issuer") or "", info.get("cert_serial_number"))
+    revoked_dict = None
+    if revoked is not None and verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
+        signed_before = bool(stamp.get("trusted")) and stamp["time"] < revoked.revoked_at
+        revoked_dict = {
+            "revoked_at": revoked.revoked_at,
+            "reason": revoked.reason,
+            "signed_before": signed_before,
+        }
+        if not signed_before:
+            verdict = verdicts.INVALID
+            codes["failure"].append("signingCredential.revoked")
+            error = MESSAGES(
+                "verify.revoked",
+                date=revoked.revoked_at[:10],
+                reason=MESSAGES(f"revocation.reason.{revoked.reason}"),
+            )
     record = record_from_manifest(manifest)
+    disclosure = disclosure_from_manifest(manifest)
+    origin, origin_signer = None, None
+    if record is not None and record.kind != "generated" and "c2pa.opened" in disclosure["actions"]:
+        origin, origin_signer = _parent_generation(reader)
+    signer_name = info.get("common_name") if verdict in VOUCHED else None
     return Verification(
         path=name,
         verdict=verdict,
@@ -223,7 +392,7 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
             "serial": info.get("cert_serial_number"),
             "time": info.get("time"),
         },
-        disclosure=disclosure_from_manifest(manifest),
+        disclosure=disclosure,
         title=manifest.get("title"),
         ingredients=[
             {k: ing.get(k) for k in ("title", "relationship", "format", "description")}
@@ -231,23 +400,158 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
         ],
         record=record.to_dict() if record else None,
         codes=codes,
+        claimed_author=claimed_author(signer_name, record),
+        unattributed=unattributed_labels(manifest),
+        origin=origin.to_dict() if origin else None,
+        origin_signer=origin_signer,
+        time_stamp=stamp,
+        revocation=revoked_dict,
         error=error,
         thumbnail=_claim_thumbnail(reader, manifest) if thumbnail else None,
     )
 
 
+VOUCHED = (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED)
+
+
+def claimed_author(signer_name: str | None, record: ArtworkRecord | None) -> dict[str, Any] | None:
+    """The author the record (or its declaration) names when it is not ``signer_name``,
+    the subject of a certificate whose signature holds (None when it does not)."""
+    if record is None:
+        return None
+    names = []
+    if record.author is not None and record.author.name:
+        names.append((record.author.name, record.author.organisation))
+    if record.declaration is not None and record.declaration.artist:
+        names.append((record.declaration.artist, None))
+    for name, organisation in names:
+        if not same_name(name, signer_name):
+            return {"name": name, "organisation": organisation}
+    return None
+
+
+def _parent_generation(reader: Any) -> tuple[ArtworkRecord | None, str | None]:
+    """The nearest artcharter generation among the manifests of this store (the bytes
+    that were verified, never a file named by anyone), with its signer's name."""
+    import json
+
+    import c2pa
+
+    try:
+        store = json.loads(reader.json())
+    except (c2pa.C2paError, ValueError):
+        return None, None
+    manifests = store.get("manifests") or {}
+    label = store.get("active_manifest")
+    seen: set[str] = set()
+    while isinstance(label, str) and label in manifests and label not in seen:
+        seen.add(label)
+        manifest = manifests[label]
+        if not isinstance(manifest, dict):
+            break
+        record = record_from_manifest(manifest)
+        if record is not None and record.kind == "generated":
+            info = manifest.get("signature_info") or {}
+            return record, info.get("common_name") if isinstance(info, dict) else None
+        parents = [
+            i.get("active_manifest")
+            for i in manifest.get("ingredients") or []
+            if isinstance(i, dict) and i.get("relationship") == "parentOf"
+        ]
+        label = parents[0] if parents else None
+    return None, None
+
+
+def signature_notes(result: Verification) -> list[Message]:
+    """What a person should know about the signature's time: signed while the certificate
+    was valid (a trusted time-stamp), or not time-stamped; and, for a revoked certificate,
+    that the work was signed before the revocation. The CLI, reports and desk show these."""
+    notes: list[Message] = []
+    if result.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED, verdicts.INVALID):
+        return notes
+    stamp = result.time_stamp
+    if stamp.get("trusted"):
+        notes.append(MESSAGES("verify.time_stamped", date=stamp["time"][:10]))
+    elif result.verdict != verdicts.INVALID:
+        notes.append(MESSAGES("verify.not_time_stamped"))
+    revoked = result.revocation
+    if revoked and revoked.get("signed_before"):
+        notes.append(
+            MESSAGES(
+                "verify.revoked_after",
+                signed=stamp["time"][:10],
+                date=revoked["revoked_at"][:10],
+                reason=MESSAGES(f"revocation.reason.{revoked['reason']}"),
+            )
+        )
+    return notes
+
+
+def claim_lines(result: Verification) -> list[Message]:
+    """The file's unverified claims, one line each, under their heading (nothing when the
+    file claims nothing): "what the file says, not verified"."""
+    if not result.file_claims:
+        return []
+    lines = [MESSAGES("verify.file_claims")]
+    for claim in result.file_claims:
+        source = MESSAGES(f"verify.claim_source.{claim['source']}")
+        lines.append(
+            MESSAGES("verify.claim", source=source, field=claim["field"], value=claim["value"])
+        )
+    return lines
+
+
+def match_lines(result: Verification) -> list[Message]:
+    """The probable matches of a file with no credential, under a heading that says they
+    are not a verification; or that none was found where the fingerprint was looked up."""
+    lines: list[Message] = []
+    if result.probable_matches:
+        lines.append(MESSAGES("verify.probable_matches"))
+        for match in result.probable_matches:
+            distance = match["distance"] if match["distance"] is not None else "?"
+            lines.append(
+                MESSAGES(
+                    "verify.match",
+                    title=match["title"] or "?",
+                    artist=match["artist"] or "?",
+                    organisation=match["organisation"] or "?",
+                    artwork_id=match["artwork_id"],
+                    distance=distance,
+                    similarity=match["similarity"],
+                )
+            )
+            lines.append(MESSAGES("verify.match_original", original=match["original"]))
+    lines += [MESSAGES("verify.lookup_failed", error=error) for error in result.lookup_errors]
+    return lines
+
+
+def _time_stamp(codes: dict[str, list[str]], info: dict[str, Any]) -> dict[str, Any]:
+    """The time-stamp c2pa validated: its time, and whether its authority is trusted (an
+    untrusted authority's time proves nothing, so only a trusted one extends validity)."""
+    if "timeStamp.validated" not in codes["success"] or not info.get("time"):
+        return {}
+    return {"time": str(info["time"]), "trusted": "timeStamp.trusted" in codes["success"]}
+
+
 def verify_file(
     path: Path, anchors: tuple[str, ...] = (), allow_remote: bool = False, thumbnail: bool = False
 ) -> Verification:
+    """Verify one file on disk: an image is read whole (it is small, and faster so), a
+    video, a sound or a document as a stream."""
     try:
-        data = path.read_bytes()
+        image_files.ensure_regular(path)  # a FIFO would hang, /dev/zero never end
+        fmt = media_files.detect_media(media_files.head_of(path))
+        data = image_files.read_regular(path) if fmt is None else b""
     except OSError as exc:
-        error = (
-            MESSAGES("verify.is_folder", path=path)
-            if path.is_dir()
-            else MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
-        )
+        if isinstance(exc, image_files.NotRegularFile):
+            error = MESSAGES("image_files.not_regular", path=path)
+        elif path.is_dir():
+            error = MESSAGES("verify.is_folder", path=path)
+        else:
+            error = MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
         return Verification(str(path), verdicts.UNREADABLE, error=error)
+    if fmt is not None:
+        return _verify_media_file(path, fmt, anchors, allow_remote, thumbnail)
     return verify_bytes(data, str(path), anchors, allow_remote, thumbnail)
 
 
@@ -353,7 +657,10 @@ def ledger_row(result: Verification) -> dict[str, Any]:
         "sha256": result.sha256,
         "verdict": result.verdict,
         "validation_state": result.validation_state,
+        # Only a trusted signature's id joins the artwork's history (the ledger then also
+        # checks the artist); any other stays apart, as the id the file claims.
         "artwork_id": result.artwork_id,
+        "claimed_artwork_id": None if result.artwork_id else result.claimed_artwork_id,
         "signer": result.signer.get("name"),
         "organisation": result.signer.get("organisation"),
         "codes": result.codes.get("failure", []),

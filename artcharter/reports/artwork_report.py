@@ -26,16 +26,22 @@ from artcharter.base.numbers import (
     fmt_mass_co2,
     fmt_number,
 )
+from artcharter.charter.evaluate import unchecked_summary
 from artcharter.provenance import verdicts
 from artcharter.provenance.declaration import Declaration
-from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord, EnergyRecord
-from artcharter.provenance.verify import Verification
+from artcharter.provenance.record import (
+    DEFAULT_MODEL_KIND,
+    SOURCE_TYPES,
+    ArtworkRecord,
+    EnergyRecord,
+)
+from artcharter.provenance.verify import Verification, claim_lines, match_lines, signature_notes
 from artcharter.reports import energy_equivalents, explanations
-from artcharter.reports.i18n import maybe, source_type_words, t
+from artcharter.reports.i18n import maybe, share_words, source_type_words, t
 from artcharter.reports.images import InlineImages
 
 SCHEMA = "artcharter.report/1"
-STATUSES = ("pass", "fail", "needs-declaration", "not-applicable")
+STATUSES = ("pass", "fail", "needs-declaration", "not-applicable", "cannot-check")
 STAGES = ("ideation", "composition", "rendering", "post-production")
 
 
@@ -77,8 +83,15 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         "intact": v.verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED),
         "validation_state": v.validation_state,
         "signer": {k: v.signer.get(k) for k in ("name", "organisation", "algorithm", "time")},
+        "unattributed": list(v.unattributed),
         "codes": {k: list(v.codes.get(k, [])) for k in ("failure", "informational")},
         "error": render_text(v.error, lang),
+        # The signature's time (time-stamped, or valid only with its certificate), and,
+        # apart from the verification, what the file claims unverified and its probable
+        # signed originals: each a heading line, then its items.
+        "notes": [note.render(lang) for note in signature_notes(v)],
+        "claims": [line.render(lang) for line in claim_lines(v)],
+        "matches": [line.render(lang) for line in match_lines(v)],
     }
 
 
@@ -86,7 +99,6 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
     record, v = facts.record, facts.verification
     source_type = record.source_type if record else _last(v.disclosure.get("source_types"))
     ai_share = SOURCE_TYPES.get(source_type or "", "unknown")
-    author = record.author if record else None
     origin = facts.generation_record
     model = origin.model if origin else None
     declaration = record.declaration if record else None
@@ -97,16 +109,17 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "id": record.artwork_id if record else None,
         "title": title,
         "display_title": title or t("untitled", lang),
-        "artist": (author.name if author else None)
-        or (declaration and declaration.artist)
-        or v.signer.get("name"),
-        "organisation": author.organisation if author else v.signer.get("organisation"),
+        # Who made it is the signing certificate's subject; a different name in the record
+        # is shown beside it as a claim the signature does not vouch for.
+        "artist": v.artist["name"],
+        "organisation": v.artist["organisation"],
+        "claimed_author": (v.claimed_author or {}).get("name"),
         "created_at": record.created_at if record else v.signer.get("time"),
         "kind": record.kind if record else None,
         "source_type": source_type,
         "source_type_words": source_type_words(source_type, lang),
         "ai_share": ai_share,
-        "ai_share_words": t(f"share_{ai_share}", lang),
+        "ai_share_words": share_words(ai_share, v.kind, lang),
         "tool": (record.tool if record else None) or (origin.tool if origin else None),
         "model_id": model.id if model else None,
         "is_demo": bool(model and model.is_demo),
@@ -119,6 +132,31 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "image_reduced": bool(facts.image and facts.image.reduced),
         "thumbnail_source": facts.image.thumbnail_source if facts.image else None,
         "record_source": facts.record_source,
+        **_work(facts, record, lang),
+    }
+
+
+def _work(facts: ReportFacts, record: ArtworkRecord | None, lang: str) -> dict[str, Any]:
+    """What kind of work the file is (read from its bytes) and, for a video, a sound or a
+    document, its duration or pages (from the signed record, else from nothing)."""
+    kind = facts.verification.kind
+    media = record.media if record and record.media and record.media.kind == kind else None
+    # Another tool's file says no model kind: the kind of model that makes such works.
+    model_kind = record.model_kind if record else None
+    if record is None and kind != "image":
+        model_kind = DEFAULT_MODEL_KIND.get(kind)
+    return {
+        "work_kind": kind,
+        "work_kind_words": t(f"work_kind_{kind}", lang),
+        "picture_caption": maybe(f"picture_{kind}", lang),
+        "duration_s": media.duration_s if media else None,
+        "duration_text": (
+            fmt_duration(media.duration_s, lang) if media and media.duration_s else None
+        ),
+        "pages": media.pages if media else None,
+        "pages_label": t("chapters" if media and media.format == "epub" else "pages", lang),
+        "model_kind": model_kind,
+        "model_kind_words": maybe(f"model_kind_{model_kind}", lang) if model_kind else None,
     }
 
 
@@ -174,16 +212,21 @@ def _provenance(facts: ReportFacts, lang: str) -> dict[str, Any]:
 
 def _prompt(record: ArtworkRecord | None, origin: ArtworkRecord | None) -> dict[str, Any]:
     # The labelled copy's own prompt when it has one, else the generation's.
-    source = record if record and (record.prompt or record.prompt_sha256) else origin
+    source = (
+        record
+        if record and (record.prompt or record.prompt_sha256 or record.prompt_private)
+        else origin
+    )
     if source is None:
-        return {"text": None, "private": False, "sha256": None, "negative": None}
+        return {"text": None, "private": False, "sha256": None, "hmac": None, "negative": None}
     # A report is shared with juries: a private prompt shows as its hash, even when the
     # ledger that gathered the facts knows it.
-    gen = origin.generation if origin else None
+    gen = origin.public().generation if origin else None
     return {
         "text": source.public().prompt,
         "private": source.prompt_private,
-        "sha256": source.prompt_sha256,
+        "sha256": source.public().prompt_sha256,
+        "hmac": source.prompt_hmac if source.prompt_private else None,
         "negative": gen.negative_prompt if gen else None,
     }
 
@@ -399,6 +442,7 @@ def _charter(facts: ReportFacts, lang: str) -> dict[str, Any]:
             "passed": None,
             "summary": t("charter_none", lang),
             "counts": {},
+            "unchecked": None,
             "verdicts": [],
         }
     charter = facts.charter or {}
@@ -423,6 +467,7 @@ def _charter(facts: ReportFacts, lang: str) -> dict[str, Any]:
             }
         )
     counts = {status: sum(1 for r in rows if r["status"] == status) for status in STATUSES}
+    unchecked = unchecked_summary(check.verdicts)
     return {
         "available": True,
         "error": None,
@@ -432,6 +477,7 @@ def _charter(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "passed": bool(check.passed),
         "summary": t("charter_passed" if check.passed else "charter_failed", lang),
         "counts": counts,
+        "unchecked": unchecked.render(lang) if unchecked else None,
         "verdicts": rows,
     }
 
@@ -512,6 +558,7 @@ def build_report(
             is_demo=bool(model and model.is_demo),
             agents=list(facts.verification.disclosure.get("software_agents", [])),
             uses_ai=uses_ai,
+            model_kind=artwork["model_kind"],
         ),
         "energy": _energy(facts, lang),
         "probe": _probe(facts, lang),

@@ -17,6 +17,16 @@ MESSAGES = Catalogue(
             "fr": "{param} doit commencer par https:// (reçu {url!r})",
             "en": "{param} must start with https:// (got {url!r})",
         },
+        "cartel.refused": {
+            "fr": (
+                "{path}\u00a0: pas de cartel pour un fichier au verdict [{verdict}]\u00a0: ce qu'il dit n'est"
+                " garanti par aucune signature"
+            ),
+            "en": (
+                "{path}: no label for a file whose verdict is [{verdict}]: nothing it says is vouched for"
+                " by a signature"
+            ),
+        },
         "summary.folder_or_ledger": {
             "fr": "donnez un {param} d'œuvres ou {param_from_ledger} (l'un des deux)",
             "en": "give a {param} of artworks or {param_from_ledger} (one of the two)",
@@ -117,6 +127,31 @@ MESSAGES = Catalogue(
             "fr": "copie réduite pour l'affichage\u00a0; le fichier signé reste la référence",
             "en": "reduced copy for display; the signed file remains the reference",
         },
+        "picture_video": {
+            "fr": "image de la vidéo (affiche)",
+            "en": "poster frame of the video",
+        },
+        "picture_sound": {
+            "fr": "forme d'onde du son",
+            "en": "waveform of the sound",
+        },
+        "picture_document": {
+            "fr": "première page ou couverture du document",
+            "en": "first page or cover of the document",
+        },
+        "work_kind_image": {"fr": "image", "en": "image"},
+        "work_kind_video": {"fr": "vidéo", "en": "video"},
+        "work_kind_sound": {"fr": "son", "en": "sound"},
+        "work_kind_document": {"fr": "document", "en": "document"},
+        "work_kind": {"fr": "Type d'œuvre", "en": "Kind of work"},
+        "pages": {"fr": "Pages", "en": "Pages"},
+        "chapters": {"fr": "Chapitres", "en": "Chapters"},
+        "model_kind": {"fr": "Type de modèle", "en": "Kind of model"},
+        "model_kind_image": {"fr": "modèle d'images", "en": "image model"},
+        "model_kind_video": {"fr": "modèle de vidéo", "en": "video model"},
+        "model_kind_music": {"fr": "modèle de musique", "en": "music model"},
+        "model_kind_voice": {"fr": "modèle de voix", "en": "voice model"},
+        "model_kind_text": {"fr": "modèle de langage (texte)", "en": "language model (text)"},
         "claim_thumbnail": {
             "fr": "vignette signée dans les Content Credentials",
             "en": "thumbnail signed in the Content Credentials",
@@ -139,6 +174,22 @@ MESSAGES = Catalogue(
         "signer": {
             "fr": "signataire",
             "en": "signer",
+        },
+        "claimed_author": {
+            "fr": "auteur nommé dans le fichier, non vérifié (pas le signataire) : {name}",
+            "en": "author named in the file, not verified (not the signer): {name}",
+        },
+        "unattributed": {
+            "fr": "Ignoré, car non attribué au signataire : {labels}",
+            "en": "Ignored, as not attributed to the signer: {labels}",
+        },
+        "private_terms": {
+            "fr": "(et {count} terme(s) du prompt privé, nommés dans le registre seulement)",
+            "en": "(and {count} term(s) of the private prompt, named in the ledger only)",
+        },
+        "cartel_warning": {
+            "fr": "ATTENTION : CE FICHIER N'EST PAS VÉRIFIÉ — titre, artiste et usage de l'IA ne sont que ce qu'il prétend",
+            "en": "WARNING: THIS FILE DOES NOT VERIFY — its title, artist and AI use are only what it claims",
         },
         "issuer": {
             "fr": "émis par",
@@ -565,6 +616,10 @@ MESSAGES = Catalogue(
             "fr": "sans objet",
             "en": "not applicable",
         },
+        "st_cannot-check": {
+            "fr": "impossible à vérifier ici",
+            "en": "cannot be checked here",
+        },
         "sev_required": {
             "fr": "obligatoire",
             "en": "required",
@@ -581,6 +636,9 @@ MESSAGES = Catalogue(
             "fr": "Image générée par IA",
             "en": "AI-generated image",
         },
+        "share_generated_video": {"fr": "Vidéo générée par IA", "en": "AI-generated video"},
+        "share_generated_sound": {"fr": "Son généré par IA", "en": "AI-generated sound"},
+        "share_generated_document": {"fr": "Texte généré par IA", "en": "AI-generated text"},
         "share_partly-generated": {
             "fr": "IA et travail humain",
             "en": "AI and human work",
@@ -684,6 +742,30 @@ MESSAGES = Catalogue(
         "medium_enhanced": {
             "fr": "Image retouchée avec {model}",
             "en": "Image enhanced with {model}",
+        },
+        "medium_generated_video": {
+            "fr": "Vidéo générée avec {model}",
+            "en": "Video generated with {model}",
+        },
+        "medium_generated_sound": {
+            "fr": "Son généré avec {model}",
+            "en": "Sound generated with {model}",
+        },
+        "medium_generated_document": {
+            "fr": "Texte généré avec {model}",
+            "en": "Text generated with {model}",
+        },
+        "medium_enhanced_video": {
+            "fr": "Vidéo retouchée avec {model}",
+            "en": "Video enhanced with {model}",
+        },
+        "medium_enhanced_sound": {
+            "fr": "Son retouché avec {model}",
+            "en": "Sound enhanced with {model}",
+        },
+        "medium_enhanced_document": {
+            "fr": "Texte retouché avec {model}",
+            "en": "Text enhanced with {model}",
         },
         "medium_unknown": {
             "fr": "Technique non déclarée",
@@ -893,14 +975,52 @@ MESSAGES = Catalogue(
         "explain.how_flow": {
             "fr": (
                 "Cette famille utilise le «\u00a0flow matching\u00a0» (flux rectifié), proche "
-                "parent de la diffusion\u00a0: le modèle apprend un chemin direct du bruit "
-                "vers l'image, qui demande moins d'étapes\u00a0; le principe ci-dessus reste"
-                " valable."
+                "parent de la diffusion\u00a0: le modèle apprend un chemin plus direct du "
+                "bruit vers l'image\u00a0; le principe ci-dessus reste valable. Cela ne veut "
+                "pas dire peu d'étapes\u00a0: FLUX.1 [dev] s'utilise avec environ 28 à 50 "
+                "étapes (50 dans la documentation de Diffusers), SD 3.5 avec environ 28\u00a0; "
+                "seules les versions distillées (FLUX.1 [schnell], SD 3.5 Large Turbo) en "
+                "demandent 1 à 8."
             ),
             "en": (
                 "This family uses 'flow matching' (rectified flow), a close cousin of "
-                "diffusion: the model learns a straight path from noise to image, which"
-                " needs fewer steps; the principle above still holds."
+                "diffusion: the model learns a more direct path from noise to image; the "
+                "principle above still holds. It does not mean few steps: FLUX.1 [dev] is run"
+                " with about 28 to 50 steps (50 in the Diffusers documentation), SD 3.5 with "
+                "about 28; only the distilled versions (FLUX.1 [schnell], SD 3.5 Large Turbo)"
+                " take 1 to 8."
+            ),
+        },
+        "explain.how_autoregressive": {
+            "fr": (
+                "Ce générateur n'est pas un modèle de diffusion. OpenAI écrit que "
+                "«\u00a0contrairement à DALL·E, qui fonctionne comme un modèle de diffusion, la "
+                "génération d'images de 4o est un modèle autorégressif\u00a0» intégré à "
+                "ChatGPT\u00a0: l'image est produite morceau par morceau, chaque morceau choisi "
+                "d'après le prompt et ceux qui précèdent, comme le texte d'un modèle de "
+                "langage. Comme tout générateur, il reprend ce qui est fréquent dans ses "
+                "données d'entraînement, stéréotypes compris."
+            ),
+            "en": (
+                "This generator is not a diffusion model. OpenAI writes that 'unlike DALL·E, "
+                "which operates as a diffusion model, 4o image generation is an "
+                "autoregressive model natively embedded within ChatGPT': the image is made "
+                "piece by piece, each piece chosen from the prompt and the pieces before it,"
+                " like the text of a language model. Like every generator, it repeats what "
+                "is frequent in its training data, stereotypes included."
+            ),
+        },
+        "explain.how_unknown": {
+            "fr": (
+                "Famille inconnue\u00a0: nous ne devinons pas. Les informations du fichier ne "
+                "nomment pas une famille de modèles que ce rapport connaît\u00a0; ce qui suit "
+                "décrit les modèles de diffusion, le principe de la plupart des générateurs "
+                "d'images actuels, sans affirmer que celui-ci en est un."
+            ),
+            "en": (
+                "Unknown family: we do not guess. The credentials do not name a model family"
+                " this report knows; what follows describes diffusion models, the principle "
+                "of most current image generators, without claiming that this one is one."
             ),
         },
         "explain.how_proprietary": {
@@ -913,6 +1033,126 @@ MESSAGES = Catalogue(
                 "Its maker has not published how the model is built; what follows is "
                 "what it says publicly. The general principle of current image "
                 "generators is the one above."
+            ),
+        },
+        "explain.how_video_1": {
+            "fr": (
+                "Un modèle de vidéo fonctionne comme un modèle de diffusion d'images étendu "
+                "dans le temps\u00a0: il part d'un bruit qui couvre toutes les images du plan à"
+                " la fois et le retire pas à pas, guidé par le prompt (ou une image de départ),"
+                " de sorte que les images successives restent cohérentes entre elles."
+            ),
+            "en": (
+                "A video model works like an image diffusion model extended in time: it "
+                "starts from noise covering every frame of the clip at once and removes it "
+                "step by step, guided by the prompt (or a starting image), so that successive"
+                " frames stay coherent with each other."
+            ),
+        },
+        "explain.how_video_2": {
+            "fr": (
+                "Rien n'a été filmé\u00a0: le mouvement, la lumière et les visages sont la "
+                "supposition statistique du modèle sur ce qui suit d'habitude, apprise sur "
+                "de grandes collections de vidéos légendées. Les incohérences (mains, textes, "
+                "objets qui apparaissent ou disparaissent) sont les traces de cette supposition."
+            ),
+            "en": (
+                "Nothing was filmed: motion, light and faces are the model's statistical "
+                "guess of what usually comes next, learned from large collections of "
+                "captioned videos. Inconsistencies (hands, text, objects that appear or "
+                "vanish) are traces of that guess."
+            ),
+        },
+        "explain.how_music_1": {
+            "fr": (
+                "Un modèle de musique transforme une description (genre, ambiance, "
+                "instruments, parfois des paroles) en son. La plupart des systèmes actuels "
+                "compressent d'abord l'audio en une suite de codes courts, apprennent à "
+                "prédire ces codes les uns après les autres (ou à les débruiter, comme les "
+                "modèles d'images), puis les redécodent en forme d'onde."
+            ),
+            "en": (
+                "A music model turns a description (genre, mood, instruments, sometimes "
+                "lyrics) into sound. Most current systems first compress audio into a "
+                "sequence of short codes, learn to predict those codes one after another "
+                "(or to denoise them, as image models do), then decode them back into a "
+                "waveform."
+            ),
+        },
+        "explain.how_music_2": {
+            "fr": (
+                "Il a appris sur de grandes collections de musique enregistrée\u00a0: ce "
+                "qu'il produit recombine des motifs entendus dans cette musique, c'est "
+                "pourquoi un style, des instruments ou des voix peuvent ressembler à ceux "
+                "d'artistes existants."
+            ),
+            "en": (
+                "It learned from large collections of recorded music: what it makes "
+                "recombines patterns heard in that music, which is why a style, instruments"
+                " or voices can resemble those of existing artists."
+            ),
+        },
+        "explain.how_voice_1": {
+            "fr": (
+                "Un modèle de voix (synthèse vocale, clonage de voix) lit un texte et "
+                "produit de la parole. Des systèmes comme VALL-E apprennent à prédire des "
+                "codes audio compressés à partir du texte et de quelques secondes d'une voix"
+                " de référence, dont ils imitent ensuite le timbre et l'accent."
+            ),
+            "en": (
+                "A voice model (speech synthesis, voice cloning) reads a text and produces "
+                "speech. Systems such as VALL-E learn to predict compressed audio codes from "
+                "the text and a few seconds of a reference voice, whose timbre and accent "
+                "they then imitate."
+            ),
+        },
+        "explain.how_voice_2": {
+            "fr": (
+                "Une voix clonée peut sonner comme une personne réelle qui n'a jamais dit ces"
+                " mots\u00a0: le consentement de la personne dont la voix est imitée compte "
+                "autant que la mention de l'IA."
+            ),
+            "en": (
+                "A cloned voice can sound like a real person who never said these words: "
+                "the consent of the person whose voice is imitated matters as much as the "
+                "disclosure."
+            ),
+        },
+        "explain.how_text_1": {
+            "fr": (
+                "Un modèle de langage écrit en prédisant, un fragment de mot à la fois, ce "
+                "qui a le plus de chances de suivre le texte déjà écrit\u00a0; il a appris "
+                "ces probabilités sur une très grande collection de textes. GPT-2, par "
+                "exemple, a été entraîné sur environ 40 Go de pages web (WebText)."
+            ),
+            "en": (
+                "A language model writes by predicting, one word-piece at a time, what is "
+                "most likely to follow the text so far; it learned those probabilities from"
+                " a very large collection of texts. GPT-2, for example, was trained on about"
+                " 40 GB of web pages (WebText)."
+            ),
+        },
+        "explain.how_text_2": {
+            "fr": (
+                "Il ne vérifie rien\u00a0: il prolonge le texte de façon plausible, ce qui "
+                "explique qu'il puisse affirmer des choses fausses, et que son style fasse "
+                "écho aux textes sur lesquels il a appris."
+            ),
+            "en": (
+                "It looks nothing up: it continues the text plausibly, which is why it can "
+                "state false things, and why its style echoes the texts it learned from."
+            ),
+        },
+        "explain.training_other": {
+            "fr": (
+                "Les informations du fichier ne nomment pas un modèle connu de ce rapport"
+                "\u00a0; ce que l'on sait de ses données d'entraînement est à demander à son"
+                " éditeur, et à écrire dans la déclaration de l'artiste."
+            ),
+            "en": (
+                "The file's information does not name a model this report knows; what is "
+                "known of its training data is for its maker to say, and for the artist's "
+                "declaration to record."
             ),
         },
         "explain.no_ai": {
@@ -1170,14 +1410,44 @@ MESSAGES = Catalogue(
         },
         "family.firefly.licence": {
             "fr": (
-                "Un service payant intégré aux logiciels Adobe\u00a0: le modèle ne peut pas "
-                "être téléchargé\u00a0; les conditions d'Adobe régissent les images, qui "
-                "portent des Content Credentials."
+                "Un service en ligne, avec une offre gratuite (quelques crédits de génération "
+                "par mois) et des offres payantes, intégré aux logiciels Adobe\u00a0: le modèle"
+                " ne peut pas être téléchargé\u00a0; les conditions d'Adobe régissent les "
+                "images, qui portent des Content Credentials."
             ),
             "en": (
-                "A paid service inside Adobe's software: the model cannot be "
-                "downloaded; Adobe's terms govern the images, and Firefly images carry "
-                "Content Credentials."
+                "An online service, with a free plan (a few generative credits a month) and "
+                "paid plans, inside Adobe's software: the model cannot be downloaded; "
+                "Adobe's terms govern the images, and Firefly images carry Content "
+                "Credentials."
+            ),
+        },
+        "family.gpt-image.training": {
+            "fr": (
+                "OpenAI n'a pas publié les données d'entraînement de GPT-4o. Sa fiche "
+                "système indique un pré-entraînement sur des données publiquement "
+                "accessibles (jeux de données courants, pages du web) et des données "
+                "obtenues par des partenariats (par exemple Shutterstock pour les images). "
+                "Dans ChatGPT, les images viennent de ce modèle depuis mars 2025\u00a0; "
+                "avant, ChatGPT utilisait DALL·E 3."
+            ),
+            "en": (
+                "OpenAI has not published what GPT-4o was trained on. Its system card "
+                "speaks of pre-training on publicly available data (common data sets, web "
+                "pages) and data obtained through partnerships (for example Shutterstock for"
+                " images). In ChatGPT, images come from this model since March 2025; before "
+                "that, ChatGPT used DALL·E 3."
+            ),
+        },
+        "family.gpt-image.licence": {
+            "fr": (
+                "Un service en ligne (ChatGPT, API gpt-image-1)\u00a0: le modèle ne peut pas "
+                "être téléchargé\u00a0; les conditions d'utilisation d'OpenAI régissent les "
+                "images."
+            ),
+            "en": (
+                "An online service (ChatGPT, the gpt-image-1 API): the model cannot be "
+                "downloaded; OpenAI's terms of use govern the images."
             ),
         },
         "family.dalle.training": {
@@ -1230,15 +1500,16 @@ MESSAGES = Catalogue(
         },
         "family.unknown.training": {
             "fr": (
-                "Les informations du fichier ne nomment pas un modèle connu de ce "
-                "rapport. La plupart des générateurs d'images actuels ont été entraînés"
+                "Famille inconnue\u00a0: nous ne devinons pas. Les informations du fichier ne"
+                " nomment pas un modèle connu de ce rapport. La plupart des générateurs d'images actuels ont été entraînés"
                 " sur des centaines de millions à des milliards d'images légendées "
                 "collectées sur le web, souvent sans l'accord de leurs auteurs\u00a0; "
                 "demandez à l'artiste quel outil et quelle version il a utilisés, et "
                 "cherchez ce que leurs éditeurs publient sur leurs données."
             ),
             "en": (
-                "The credentials do not name a model this report knows. Most current "
+                "Unknown family: we do not guess. The credentials do not name a model this "
+                "report knows. Most current "
                 "image generators were trained on hundreds of millions to billions of "
                 "captioned images collected from the web, often without asking their "
                 "authors; ask the artist which tool and version they used, and look for"

@@ -21,6 +21,14 @@ MAX_FILES_PER_REQUEST = 100
 HOLD_COUNT = 500
 HOLD_BYTES = 256 * MIB
 HOLD_SECONDS = 60 * 60
+# Request bodies being received, all together: more waits for room (see serve.guard).
+INFLIGHT_FILES_WORTH = 1
+# A body must keep coming at MIN_BODY_RATE on average once BODY_GRACE_S have passed (a
+# sender trickling a byte every few seconds is cut off); a request waits at most
+# ADMISSION_WAIT_S for room among the bytes in flight (then 503).
+BODY_GRACE_S = 10.0
+MIN_BODY_RATE = 16 * 1024
+ADMISSION_WAIT_S = 120.0
 LOOPBACK_NAMES = ("localhost",)
 
 
@@ -35,6 +43,9 @@ class DeskConfig:
     # None: uploads are discarded (held in memory only); else they are kept in this folder.
     uploads_dir: Path | None = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * MIB
+    # Another limit for a kind of work ("video", "sound", "document"): a film is larger
+    # than a still. A kind not named here has ``max_upload_bytes``.
+    max_bytes_by_kind: dict[str, int] = field(default_factory=dict)
     lang: str = "en"
     project_name: str = ""
     # Host headers accepted; empty = any. A loopback desk accepts only loopback names, so
@@ -44,15 +55,35 @@ class DeskConfig:
     hold_bytes: int = HOLD_BYTES
     hold_seconds: int = HOLD_SECONDS
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    body_grace: float = BODY_GRACE_S
+    min_body_rate: int = MIN_BODY_RATE
+    admission_wait: float = ADMISSION_WAIT_S
+    max_inflight_bytes: int | None = None  # None: INFLIGHT_FILES_WORTH files' worth
+
+    @property
+    def inflight_bytes(self) -> int:
+        if self.max_inflight_bytes is not None:
+            return self.max_inflight_bytes
+        return self.max_upload_bytes * INFLIGHT_FILES_WORTH + 64 * 1024
 
     @property
     def keep_uploads(self) -> bool:
         return self.uploads_dir is not None
 
+    def limit_for(self, kind: str) -> int:
+        """The largest file of this kind the desk accepts, in bytes."""
+        return self.max_bytes_by_kind.get(kind, self.max_upload_bytes)
+
+    @property
+    def largest_upload_bytes(self) -> int:
+        """The largest file of any kind: what a request is read up to before its type is
+        known."""
+        return max([self.max_upload_bytes, *self.max_bytes_by_kind.values()])
+
     @property
     def max_request_bytes(self) -> int:
         # Multipart headers and boundaries add a little to every file.
-        return self.max_upload_bytes * REQUEST_FILES_WORTH + 64 * 1024
+        return self.largest_upload_bytes * REQUEST_FILES_WORTH + 64 * 1024
 
 
 def is_loopback(host: str) -> bool:

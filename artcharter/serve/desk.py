@@ -20,10 +20,13 @@ from typing import Any
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance.image_files import MIME_TYPES, detect_format
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.media_files import FORMATS
+from artcharter.provenance.recovery import probable_matches
 from artcharter.provenance.verify import ledger_row, verify_bytes
 from artcharter.serve import integrations
 from artcharter.serve.config import DeskConfig
 from artcharter.serve.held import Held, HeldFiles, new_token
+from artcharter.serve.memory import return_large_buffers
 from artcharter.serve.thumbnails import thumbnail
 from artcharter.serve.uploads import Accepted, check_upload, keep
 
@@ -44,7 +47,7 @@ class Desk:
         self.config = config
         self.held = HeldFiles(
             config.hold_count,
-            max(config.hold_bytes, 2 * config.max_upload_bytes),
+            max(config.hold_bytes, 2 * config.largest_upload_bytes),
             config.hold_seconds,
         )
         self.charter = integrations.Charter.load(config.charter_path)
@@ -58,6 +61,7 @@ class Desk:
 
     def start(self) -> None:
         if self._pool is None:
+            return_large_buffers()  # forgotten uploads give their memory back
             self._pool = ThreadPoolExecutor(
                 max_workers=max(1, self.config.workers), thread_name_prefix="desk-verify"
             )
@@ -89,9 +93,9 @@ class Desk:
     # --- uploads -------------------------------------------------------------------------
 
     def accept(self, name: str, data: bytes) -> Accepted:
-        return check_upload(name, data[:64], len(data), self.config.max_upload_bytes)
+        return check_upload(name, data, len(data), self.config.limit_for)
 
-    async def verify_uploads(self, files: list[tuple[str, bytes]]) -> list[Held]:
+    async def verify_uploads(self, files: list[tuple[str, bytes]], session: str) -> list[Held]:
         """Check every file first (one refused file refuses the request: nothing is half
         done), then verify them in parallel, then record them in one ledger transaction."""
         accepted = [(self.accept(name, data), data) for name, data in files]
@@ -99,6 +103,7 @@ class Desk:
         if self.config.ledger_path is not None:
             await self.run(self._record, list(held))
         for item in held:
+            item.session = session
             self.held.add(item)
         return list(held)
 
@@ -108,6 +113,11 @@ class Desk:
         if self.config.uploads_dir is not None:
             path = keep(data, digest, accepted.format, self.config.uploads_dir)
         verification = verify_bytes(data, accepted.name, self.config.anchors)
+        ledger = self._ledger()
+        if verification.fingerprint and ledger is not None:
+            # Probable originals of a stripped file, kept apart from its verdict.
+            found, _ = probable_matches(verification.fingerprint, ledger, ())
+            verification.probable_matches = [m.to_dict() for m in found]
         check, check_error = None, None
         try:
             check = self.charter.check(verification, self._ledger(), self.config.lang)
@@ -140,11 +150,12 @@ class Desk:
         ledger = self._ledger()
         assert ledger is not None
         ledger.add_verifications(rows)
-        ids = {item.verification.artwork_id for item in held} - {None}
-        if ids:
-            known = ledger.kept_artwork_ids(ids)  # type: ignore[arg-type]
-            for item in held:
-                item.in_ledger = item.verification.artwork_id in known
+        for item in held:
+            v = item.verification
+            signer = v.signer.get("name") if v.artwork_id else None  # trusted only
+            row = ledger.vouched_artwork(v.artwork_id, v.sha256, signer)
+            if row is not None and row.get("status") != "discarded":
+                item.ledger_artwork_id = row["artwork_id"]
 
     # --- what the pages ask for ----------------------------------------------------------
 
@@ -154,6 +165,11 @@ class Desk:
 
         def make() -> tuple[bytes, str] | None:
             data = held.read()  # a kept file is read from disk: off the event loop too
+            if data is not None and held.format in FORMATS:
+                # A video, sound or document: its poster frame, waveform or first page.
+                from artcharter.provenance.media_previews import preview
+
+                data = preview(data, held.format)
             return thumbnail(data) if data is not None else None
 
         made = await self.run(make)

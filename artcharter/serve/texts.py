@@ -64,6 +64,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "what the file claims, not verified",
     },
     "signed_by": {"fr": "signé par {who}", "en": "signed by {who}"},
+    "claimed_author": {
+        "fr": "auteur nommé dans le fichier, non vérifié\u00a0:",
+        "en": "author named in the file, not verified:",
+    },
     "expired": {
         "fr": "Ce fichier a été oublié par le bureau\u00a0: déposez-le à nouveau pour voir son rapport.",
         "en": "The desk has forgotten this file: drop it again to see its report.",
@@ -129,20 +133,28 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # --- errors (API and page) ---------------------------------------------------------
     "err_too_large": {
-        "fr": "{name} dépasse la limite de {limit} par fichier (option --max-upload-mb du bureau)",
-        "en": "{name} is over the {limit} limit per file (the desk's --max-upload-mb option)",
+        "fr": "{name} dépasse la limite de {limit} par fichier de ce type (options --max-upload-mb, --max-video-mb, --max-sound-mb, --max-document-mb du bureau)",
+        "en": "{name} is over the {limit} limit per file of its kind (the desk's --max-upload-mb, --max-video-mb, --max-sound-mb, --max-document-mb options)",
     },
     "err_request_too_large": {
         "fr": "la requête dépasse {limit}\u00a0: envoyez les fichiers en plusieurs fois",
         "en": "the request is over {limit}: send the files in several requests",
+    },
+    "err_busy": {
+        "fr": "le bureau reçoit trop de fichiers en ce moment\u00a0: réessayez dans un instant",
+        "en": "the desk is receiving too many files right now: try again in a moment",
+    },
+    "err_body_timeout": {
+        "fr": "le fichier arrive trop lentement (moins de {rate}/s)\u00a0: envoyez-le à nouveau",
+        "en": "the file is arriving too slowly (under {rate}/s): send it again",
     },
     "err_too_many_files": {
         "fr": "{n} fichiers dans une requête, {max} au plus\u00a0: envoyez-les en plusieurs fois",
         "en": "{n} files in one request, {max} at most: send them in several requests",
     },
     "err_not_image": {
-        "fr": "{name} n'est pas une image PNG, JPEG ou WebP{kind}",
-        "en": "{name} is not a PNG, JPEG or WebP image{kind}",
+        "fr": "{name} n'est pas une image PNG, JPEG ou WebP, une vidéo MP4 ou MOV, un son WAV, MP3, FLAC ou M4A ni un document PDF ou EPUB{kind}",
+        "en": "{name} is not a PNG, JPEG or WebP image, an MP4 or MOV video, a WAV, MP3, FLAC or M4A sound, or a PDF or EPUB document{kind}",
     },
     "err_looks_like": {
         "fr": " (on dirait un fichier {kind})",

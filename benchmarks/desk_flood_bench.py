@@ -98,7 +98,7 @@ class Desk:
 
 async def request(
     port: int, method: str, path: str, parts: tuple[bytes, ...] = (), cookie: str = "",
-    *, length: int | None = None, trickle: float = 0.0, limit: float = 300.0,
+    *, length: int | None = None, trickle: float = 0.0, limit: float = 600.0,
 ) -> tuple[int, dict[str, str]]:  # fmt: skip
     """One HTTP/1.1 request on its own connection; (status, headers) or (0, {}) if cut."""
 
@@ -181,7 +181,7 @@ async def flood(desk: Desk, uploads: int, slow: int, megabytes: int) -> dict[str
     head, _, tail = wrapped(data, "slow.png")
     size = len(head) + len(data) + len(tail)
     trickled = [
-        request(desk.port, "POST", "/api/verify", (head,), length=size, trickle=2.0, limit=300)
+        request(desk.port, "POST", "/api/verify", (head,), length=size, trickle=2.0, limit=600)
         for _ in range(slow)
     ]
     results = await asyncio.gather(*legit, *trickled)

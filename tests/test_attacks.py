@@ -347,7 +347,7 @@ def test_escape_sequences_in_titles_and_names_are_printed_inert(
     assert code == 1
     assert "\x1b" not in out and "\r" not in out
     assert not any(line.strip().startswith("forged line") for line in out.splitlines())
-    assert "valid-untrusted" in out.splitlines()[0]
+    assert "Valid, signer unknown" in out.splitlines()[0]
     assert "\\x1b[2K" in out  # shown, not obeyed
     _, out = cli(capsys, "verify", "--json", str(path), "--trust", anchor)
     assert json.loads(out)[0]["title"] == FORGED_LINE
@@ -366,6 +366,9 @@ def test_json_output_is_valid_utf8_for_undecodable_names(
     data = json.loads(out)
     assert data[0]["verdict"] == "trusted" and code == 0
     assert data[0]["path"].endswith("caf\\xe9\x1b.png")
+    report = make_report(odd, tmp_path / "report", anchors=world.anchors)
+    twin = json.loads(report.json.read_bytes().decode("utf-8"))  # strict UTF-8, parses
+    assert twin["artwork"]["file"].endswith("\\xe9\x1b.png")
 
 
 # --- the cartel of a file that does not verify --------------------------------------------------
@@ -523,6 +526,64 @@ def test_a_multipart_body_cut_before_its_closing_boundary_is_refused(
     assert response.status_code == 400 and "boundary" in response.json()["detail"]
 
 
+def _post_scenario(app: object, receive: object) -> list[dict]:
+    """Send one POST /api/verify to the app with ``receive``; the messages it sent back."""
+    import asyncio
+
+    sent: list[dict] = []
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/api/verify",
+        "raw_path": b"/api/verify",
+        "root_path": "",
+        "scheme": "http",
+        "query_string": b"",
+        "headers": [
+            (b"host", b"127.0.0.1:8000"),
+            (b"content-type", b"multipart/form-data; boundary=xyz"),
+        ],
+        "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", 8000),
+        "http_version": "1.1",
+    }
+    asyncio.run(asyncio.wait_for(app(scope, receive, send), 10))  # type: ignore[operator]
+    return sent
+
+
+def test_a_client_that_disconnects_is_logged_in_one_line(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    app = create_app(
+        DeskConfig(
+            anchors=world.anchors, lang="en", allowed_hosts=loopback_hosts("127.0.0.1", 8000)
+        )
+    )
+    messages = [
+        {"type": "http.disconnect"},
+        {
+            "type": "http.request",
+            "body": b"--xyz\r\nContent-Disposition: form-data",
+            "more_body": True,
+        },
+    ]
+
+    async def receive() -> dict:
+        return messages.pop()
+
+    with caplog.at_level(logging.DEBUG):
+        _post_scenario(app, receive)
+    records = [r for r in caplog.records if r.name.startswith("artcharter")]
+    assert len(records) == 1 and "disconnected" in records[0].getMessage()
+    assert records[0].exc_info is None and "\n" not in records[0].getMessage()
+
+
 def test_a_trickled_body_is_cut_off(world: World) -> None:
     """A body that stops coming (under the minimum rate after the grace period): 408."""
     import asyncio
@@ -533,40 +594,15 @@ def test_a_trickled_body_is_cut_off(world: World) -> None:
         allowed_hosts=loopback_hosts("127.0.0.1", 8000),
         body_grace=0.5,
     )
-    app = create_app(config)
-    sent: list[dict] = []
+    chunks = [b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n']
 
-    async def scenario() -> None:
-        chunks = [b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n']
+    async def receive() -> dict:
+        if chunks:
+            return {"type": "http.request", "body": chunks.pop(), "more_body": True}
+        await asyncio.sleep(30)  # one byte every ten seconds, or never
+        return {"type": "http.disconnect"}
 
-        async def receive() -> dict:
-            if chunks:
-                return {"type": "http.request", "body": chunks.pop(), "more_body": True}
-            await asyncio.sleep(30)  # one byte every ten seconds, or never
-            return {"type": "http.disconnect"}
-
-        async def send(message: dict) -> None:
-            sent.append(message)
-
-        scope = {
-            "type": "http",
-            "method": "POST",
-            "path": "/api/verify",
-            "raw_path": b"/api/verify",
-            "root_path": "",
-            "scheme": "http",
-            "query_string": b"",
-            "headers": [
-                (b"host", b"127.0.0.1:8000"),
-                (b"content-type", b"multipart/form-data; boundary=xyz"),
-            ],
-            "client": ("127.0.0.1", 5000),
-            "server": ("127.0.0.1", 8000),
-            "http_version": "1.1",
-        }
-        await asyncio.wait_for(app(scope, receive, send), 10)
-
-    asyncio.run(scenario())
+    sent = _post_scenario(create_app(config), receive)
     start = next(m for m in sent if m["type"] == "http.response.start")
     assert start["status"] == 408
 

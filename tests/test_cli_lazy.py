@@ -113,3 +113,20 @@ def test_verify_starts_without_pydantic_or_rich(tmp_path: object) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path
     ).stdout
     assert json.loads(out.splitlines()[-1]) == []
+
+
+def test_commands_that_do_not_audit_prompts_never_load_spacy(tmp_path: object) -> None:
+    """The prompt audit's pipelines (spaCy, about a second) stay out of other commands."""
+    code = (
+        "import json, sys\n"
+        "import artcharter\n"
+        "from artcharter.cli import run\n"
+        "run(['--project', sys.argv[1], 'verify', 'missing.png'])\n"
+        "run(['--project', sys.argv[1], 'probe', '--help'])\n"
+        "print(json.dumps([m for m in ('spacy', 'thinc', 'artcharter.audits.bias.nlp')"
+        " if m in sys.modules]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(out.splitlines()[-1]) == []

@@ -151,3 +151,31 @@ def test_the_second_validator_sees_a_tampered_file(signed: dict, tmp_path: Path)
     bad = tampered(signed[".png"]["labelled"], tmp_path / "tampered.png")
     (result,) = _c2pa_ts(bad)
     assert not result["valid"] and "assertion.dataHash.mismatch" in result["codes"]
+
+
+def test_a_constrained_choice_carries_its_constraint(
+    tmp_path: Path, alice: SigningIdentity, school_root: Path
+) -> None:
+    import c2pa
+
+    from artcharter.base.errors import BadInput
+
+    source = make_image(tmp_path / "src.png")
+    words = "recherche non commerciale seulement"
+    signed = label(
+        source, tmp_path / "out.png", identity=alice, source_type="digitalCapture",
+        training_mining="constrained", training_constraint=words,
+    )  # fmt: skip
+    with c2pa.Reader(str(signed.path)) as reader:
+        manifest = reader.get_active_manifest()
+    entries = next(a for a in manifest["assertions"] if a["label"] == "cawg.training-mining")
+    for entry in entries["data"]["entries"].values():
+        assert entry == {"use": "constrained", "constraint_info": words}
+    assert (
+        verify_file(signed.path, read_anchors([school_root])).record["training_constraint"] == words
+    )
+    with pytest.raises(BadInput, match="constrained"):
+        label(
+            source, tmp_path / "other.png", identity=alice, source_type="digitalCapture",
+            training_mining="allowed", training_constraint=words,
+        )  # fmt: skip

@@ -50,6 +50,10 @@ def label(
         str | None,
         typer.Option(help=help_text("help.label.label.training_mining")),
     ] = None,
+    training_constraint: Annotated[
+        str | None,
+        typer.Option(help=help_text("help.label.label.training_constraint")),
+    ] = None,
     title: Annotated[str | None, typer.Option(help=help_text("help.label.label.title"))] = None,
     artist: ArtistOption = None,
     passphrase: PassphraseOption = None,
@@ -74,6 +78,7 @@ def label(
         private_prompt=private_prompt,
         ingredients=[parse_ingredient(i) for i in ingredient or []],
         training_mining=training_mining,
+        training_constraint=training_constraint,
         title=title,
         declaration=declaration,
         artist=artist,

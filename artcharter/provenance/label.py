@@ -301,6 +301,7 @@ def label(
     private_prompt: bool = False,
     ingredients: list[tuple[Path, str]] = (),  # type: ignore[assignment]
     training_mining: str = "notAllowed",
+    training_constraint: str | None = None,
     title: str | None = None,
     declaration: Declaration | None = None,
     ledger: Ledger | None = None,
@@ -313,7 +314,15 @@ def label(
     ``source`` is an image, a video, a sound or a document (``media_files``); ``model_kind``
     says what kind of model took part (by default the one that makes such works)."""
     check_choices(source_type, training_mining)
-    check_text(title=title, tool=tool, prompt=prompt)
+    check_text(title=title, tool=tool, prompt=prompt, training_constraint=training_constraint)
+    if training_constraint and training_mining != "constrained":
+        raise BadInput(
+            MESSAGES(
+                "label.constraint_without_constrained",
+                param="training_constraint",
+                param_choice="training_mining",
+            )
+        )
     if model_kind is not None and model_kind not in MODEL_KINDS:
         raise BadInput(
             MESSAGES(
@@ -343,6 +352,7 @@ def label(
         prompt_sha256=prompt_hash(prompt) if prompt and not private_prompt else None,
         prompt_private=private_prompt,
         ingredients=ingredient_records,
+        training_constraint=training_constraint or None,
         training_mining=training_mining,
         declaration=declaration,
         software={"artcharter": VERSION},

@@ -49,6 +49,14 @@ def software_agent(record: ArtworkRecord) -> dict[str, str]:
     return {"name": "artcharter"}
 
 
+def training_entry(record: ArtworkRecord) -> dict[str, str]:
+    """One cawg.training-mining entry: the choice, and a constrained choice's constraint."""
+    entry = {"use": record.training_mining}
+    if record.training_mining == "constrained" and record.training_constraint:
+        entry["constraint_info"] = record.training_constraint
+    return entry
+
+
 def ingredient_id(index: int) -> str:
     """The instance id linking a human input's ingredient to the action that uses it."""
     return f"ingredient-{index}"
@@ -92,9 +100,7 @@ def build_manifest(
         {"label": "c2pa.actions.v2", "data": {"actions": actions}},
         {
             "label": "cawg.training-mining",
-            "data": {
-                "entries": {e: {"use": record.training_mining} for e in TRAINING_MINING_ENTRIES}
-            },
+            "data": {"entries": {e: training_entry(record) for e in TRAINING_MINING_ENTRIES}},
         },
     ]
     # No stds.schema-org.CreativeWork: C2PA deprecated it (claim generators are "required

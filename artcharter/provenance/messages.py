@@ -362,13 +362,6 @@ MESSAGES = Catalogue(
                 "{min_side} and {max_side}"
             ),
         },
-        "generate.no_torch": {
-            "fr": (
-                "PyTorch n'est pas installé\u00a0: lancez `pip install torch` (voir "
-                "https://pytorch.org)"
-            ),
-            "en": "PyTorch is not installed: run `pip install torch` (see https://pytorch.org)",
-        },
         "generate.bad_model_name": {
             "fr": (
                 "{repo_id!r} n'est ni `demo`, ni un dossier local, ni un identifiant "
@@ -463,8 +456,8 @@ MESSAGES = Catalogue(
             ),
         },
         "image_files.truncated_chunk": {
-            "fr": "bloc PNG tronqué",
-            "en": "truncated PNG chunk",
+            "fr": "image PNG endommagée ou tronquée (un bloc est coupé)",
+            "en": "damaged or truncated PNG image (a chunk is cut short)",
         },
         "image_files.empty_folder": {
             "fr": (
@@ -576,6 +569,10 @@ MESSAGES = Catalogue(
         "label.unknown_source_type": {
             "fr": "type de source inconnu {source_type!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown source type {source_type!r}: choose one of {choices}",
+        },
+        "label.constraint_without_constrained": {
+            "fr": "{param} ne va qu'avec {param_choice} constrained",
+            "en": "{param} goes only with {param_choice} constrained",
         },
         "label.unknown_training_mining": {
             "fr": (
@@ -826,6 +823,10 @@ MESSAGES = Catalogue(
         "verify.is_folder": {
             "fr": "{path}\u00a0: c'est un dossier",
             "en": "{path}: is a folder",
+        },
+        "verify.missing": {
+            "fr": "{path}\u00a0: ce fichier n'existe pas (vérifiez son nom et son dossier)",
+            "en": "{path}: no such file (check its name and folder)",
         },
         "verify.cannot_read": {
             "fr": "{path}\u00a0: illisible ({reason})",

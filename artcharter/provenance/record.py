@@ -135,6 +135,8 @@ class ArtworkRecord:
     energy: EnergyRecord | None = None
     ingredients: list[Ingredient] = field(default_factory=list)
     training_mining: str = "notAllowed"
+    # With "constrained": the constraint in the artist's words (CAWG ``constraint_info``).
+    training_constraint: str | None = None
     declaration: Declaration | None = None
     probe: dict[str, Any] | None = None
     software: dict[str, str] = field(default_factory=dict)

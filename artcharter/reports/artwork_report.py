@@ -12,6 +12,7 @@ Two steps, kept apart so the second is tested without any file:
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,7 +124,8 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "tool": (record.tool if record else None) or (origin.tool if origin else None),
         "model_id": model.id if model else None,
         "is_demo": bool(model and model.is_demo),
-        "file": Path(facts.path).name,
+        # A file name may be any bytes: an undecodable one is written \xNN (UTF-8 text).
+        "file": os.fsencode(Path(facts.path).name).decode("utf-8", "backslashreplace"),
         "sha256": v.sha256,
         "bytes": facts.file_size,
         "format": facts.image.format if facts.image else None,
@@ -207,6 +209,7 @@ def _provenance(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "ingredients": ingredients,
         "training_mining": training,
         "training_mining_words": maybe(f"tm_{training}", lang) if training else None,
+        "training_constraint": record.training_constraint if record else None,
     }
 
 

@@ -17,6 +17,20 @@ MESSAGES = Catalogue(
             "fr": "{param} doit commencer par https:// (reçu {url!r})",
             "en": "{param} must start with https:// (got {url!r})",
         },
+        "cartel.no_desk_url": {
+            "fr": (
+                "le QR code d'un cartel ouvre la page de l'œuvre sur le bureau du jury de "
+                "l'école\u00a0: mettez son adresse dans artcharter.toml ([desk] url = "
+                '"https://…"), ou passez {param} URL, ou {param_offline} pour un QR code qui '
+                "ne porte que l'identifiant et l'empreinte (à lire avec `artcharter verify`)"
+            ),
+            "en": (
+                "a cartel's QR code opens the artwork's page on the school's jury desk: set "
+                'its address in artcharter.toml ([desk] url = "https://…"), or pass {param} '
+                "URL, or {param_offline} for a QR code that carries only the id and hash (read "
+                "with `artcharter verify`)"
+            ),
+        },
         "cartel.refused": {
             "fr": (
                 "{path}\u00a0: pas de cartel pour un fichier au verdict [{verdict}]\u00a0: ce qu'il dit n'est"
@@ -511,6 +525,10 @@ MESSAGES = Catalogue(
         "flagged_terms": {
             "fr": "termes relevés",
             "en": "flagged terms",
+        },
+        "flagged_negated": {
+            "fr": "en négation",
+            "en": "negated",
         },
         "no_flagged": {
             "fr": "Aucun terme d'identité ou descripteur stéréotypé relevé dans le prompt.",

@@ -13,6 +13,7 @@ from artcharter.provenance.version import VERSION
 from artcharter.serve.config import MAX_FILES_PER_REQUEST
 from artcharter.serve.desk import ArtworkEntry, Desk
 from artcharter.serve.held import Held
+from artcharter.serve.memory import trim
 from artcharter.serve.multipart import FIELD, read_files
 from artcharter.serve.schemas import (
     Artwork,
@@ -198,7 +199,9 @@ async def forget(request: Request, token: str) -> JSONResponse:
     response_model=Forgotten,
 )
 async def forget_all(request: Request) -> JSONResponse:
-    return JSONResponse({"forgotten": desk_of(request).held.forget_session(session_of(request))})
+    forgotten = desk_of(request).held.forget_session(session_of(request))
+    trim()  # the forgotten files' memory goes back to the system
+    return JSONResponse({"forgotten": forgotten})
 
 
 @router.get(

@@ -28,7 +28,7 @@ INFLIGHT_FILES_WORTH = 1
 # ADMISSION_WAIT_S for room among the bytes in flight (then 503).
 BODY_GRACE_S = 10.0
 MIN_BODY_RATE = 16 * 1024
-ADMISSION_WAIT_S = 120.0
+ADMISSION_WAIT_S = 300.0
 LOOPBACK_NAMES = ("localhost",)
 
 

@@ -127,7 +127,7 @@ class DeskGuard:
         max_inflight: int | None = None,
         body_grace: float = 10.0,
         min_body_rate: int = 16 * 1024,
-        admission_wait: float = 120.0,
+        admission_wait: float = 300.0,
     ) -> None:
         self.app = app
         self.allowed_hosts = {h.lower() for h in allowed_hosts}

@@ -34,3 +34,15 @@ def return_large_buffers() -> bool:
         return False
     mallopt(M_ARENA_MAX, ARENAS)
     return bool(mallopt(M_MMAP_THRESHOLD, THRESHOLD))
+
+
+def trim() -> None:
+    """Hand the heap's free pages back to the system (glibc ``malloc_trim``), once the
+    jury has forgotten its files; elsewhere nothing."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return
+    try:
+        ctypes.CDLL(name).malloc_trim(0)
+    except (OSError, AttributeError):
+        return

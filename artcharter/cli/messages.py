@@ -243,6 +243,17 @@ MESSAGES = Catalogue(
             "en": "total: {energy}, {co2} ({runs} measured run(s){unknown})",
             "fr": "total\u00a0: {energy}, {co2} ({runs} mesure(s){unknown})",
         },
+        "generate.split": {
+            "en": "split: {split} (codecarbon's components)",
+            "fr": "répartition\u00a0: {split} (composants de codecarbon)",
+        },
+        "generate.ram_dominates": {
+            "en": "careful: {share} of it is RAM, a constant estimate (10 W on x86 for a "
+            "process under 16 GB), not a measure of the work (docs/energy.md)",
+            "fr": "attention\u00a0: {share} en est la RAM, une estimation constante (10 W "
+            "sur x86 pour un processus de moins de 16 Go), pas une mesure du travail "
+            "(docs/energy.md)",
+        },
         "generate.unknown_runs": {"en": ", {n} unknown", "fr": ", {n} inconnue(s)"},
         "generate.images": {
             "en": "images {status}: {n}, {energy}",

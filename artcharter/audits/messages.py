@@ -80,6 +80,12 @@ MESSAGES = Catalogue(
             "fr": "Sur {images} de «\u00a0{subject}\u00a0», la sonde a perçu {phrases}.",
             "en": "In {images} of “{subject}”, the probe perceived {phrases}.",
         },
+        "sentence.interval_caveat": {
+            "fr": "Les intervalles (Wilson, 95 %) ne couvrent que l'échantillonnage, pas les "
+            "propres erreurs de la sonde.",
+            "en": "The intervals (Wilson, 95%) cover sampling only, not the probe's own "
+            "errors.",
+        },
         "sentence.abstain.one": {
             "fr": "{n} image sans personne perçue est mise à part.",
             "en": "{n} image where it perceived no person is set apart.",

@@ -343,8 +343,14 @@ MESSAGES = Catalogue(
             "fr": "Résultats (campagne {id}, {images} images, sonde {probe})\u00a0:",
         },
         "probe.aggregate": {
-            "en": "Campaign mean over {n} prompt(s), bootstrap 95% interval:",
-            "fr": "Moyenne de la campagne sur {n} prompt(s), intervalle bootstrap à 95 %\u00a0:",
+            "en": "Campaign mean over {n} prompt(s), bootstrap 95% interval (sampling "
+            "only: the probe's own errors are not in it):",
+            "fr": "Moyenne de la campagne sur {n} prompt(s), intervalle bootstrap à 95 % "
+            "(échantillonnage seulement\u00a0: les erreurs de la sonde n'y sont pas)\u00a0:",
+        },
+        "probe.no_interval": {
+            "en": "no interval: every resample gave this value",
+            "fr": "pas d'intervalle\u00a0: chaque rééchantillonnage donne cette valeur",
         },
         "probe.agg_line": {
             "en": "  {attribute}: parity gap {gap}, MAD {mad}, normalised entropy {entropy}",

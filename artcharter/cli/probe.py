@@ -311,6 +311,9 @@ def _echo_result(result: CampaignResult, lang: str) -> None:
     def fig(a: Any, percent: bool = False) -> str:
         if a is None or a.estimate is None:
             return "–"
+        if a.degenerate:
+            value = fmt_percent(a.estimate, lang) if percent else fmt_fixed(a.estimate, lang)
+            return f"{value} ({text('probe.no_interval', lang)})"
         if percent:
             return f"{fmt_percent(a.estimate, lang)} ({fmt_percent_range(a.low, a.high, lang)})"
         return f"{fmt_fixed(a.estimate, lang)} ({fmt_fixed(a.low, lang)}–{fmt_fixed(a.high, lang)})"

@@ -1428,7 +1428,7 @@ MESSAGES = Catalogue(
         "equivalent.litres_boiled.factor": {
             "fr": (
                 "chauffer 1 litre d'eau de 20 à 100 °C ≈ 0,093 kWh (4,18 kJ/kg/K × 80 "
-                "K\u00a0; la chaleur seule, sans aucune perte)"
+                "K\u00a0; la chaleur seule, aucune perte comptée)"
             ),
             "en": (
                 "heating 1 litre of water from 20 to 100 °C ≈ 0.093 kWh (4.18 kJ/kg/K ×"

@@ -83,8 +83,7 @@ MESSAGES = Catalogue(
         "sentence.interval_caveat": {
             "fr": "Les intervalles (Wilson, 95 %) ne couvrent que l'échantillonnage, pas les "
             "propres erreurs de la sonde.",
-            "en": "The intervals (Wilson, 95%) cover sampling only, not the probe's own "
-            "errors.",
+            "en": "The intervals (Wilson, 95%) cover sampling only, not the probe's own errors.",
         },
         "sentence.abstain.one": {
             "fr": "{n} image sans personne perçue est mise à part.",

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         iter_verify,
         label,
         probe_campaign,
+        probe_validate,
         report,
         summary,
         verify,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from artcharter.project import Project, open_project
     from artcharter.provenance.campaign.results import CampaignResult
     from artcharter.provenance.campaign.start import CampaignOpened, CampaignRequest
+    from artcharter.provenance.campaign.validate import ValidationResult
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
     from artcharter.provenance.record import ArtworkRecord
@@ -71,6 +73,7 @@ __all__ = [
     "SetupError",
     "Signed",
     "SummaryFiles",
+    "ValidationResult",
     "Verification",
     "cartel",
     "check",
@@ -80,6 +83,7 @@ __all__ = [
     "label",
     "open_project",
     "probe_campaign",
+    "probe_validate",
     "report",
     "summary",
     "verify",
@@ -101,6 +105,7 @@ _LAZY = {
     "CampaignOpened": "artcharter.provenance.campaign.start",
     "CampaignRequest": "artcharter.provenance.campaign.start",
     "CampaignResult": "artcharter.provenance.campaign.results",
+    "ValidationResult": "artcharter.provenance.campaign.validate",
     "ArtworkRecord": "artcharter.provenance.record",
     "Verification": "artcharter.provenance.verify",
     "CartelFiles": "artcharter.reports.cartel",
@@ -108,6 +113,7 @@ _LAZY = {
     "SummaryFiles": "artcharter.reports.summary",
     "label": "artcharter.functions",
     "probe_campaign": "artcharter.functions",
+    "probe_validate": "artcharter.functions",
     "generate": "artcharter.functions",
     "verify": "artcharter.functions",
     "iter_verify": "artcharter.functions",

@@ -740,6 +740,14 @@ MESSAGES = Catalogue(
             "fr": "ancre de confiance introuvable\u00a0: {path}",
             "en": "trust anchor not found: {path}",
         },
+        "validate.no_folder": {
+            "fr": "{folder}\u00a0: pas un dossier d'images",
+            "en": "{folder}: not a folder of images",
+        },
+        "validate.unreadable_labels": {
+            "fr": "impossible de lire les étiquettes {path}\u00a0: {error}",
+            "en": "cannot read the labels {path}: {error}",
+        },
         "store.no_campaign": {
             "fr": "aucune campagne {campaign_id!r} dans le registre",
             "en": "no campaign {campaign_id!r} in the ledger",

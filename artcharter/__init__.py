@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         probe_campaign,
         probe_validate,
         report,
+        sign_declaration,
         summary,
         verify,
     )
@@ -85,6 +86,7 @@ __all__ = [
     "probe_campaign",
     "probe_validate",
     "report",
+    "sign_declaration",
     "summary",
     "verify",
 ]
@@ -112,6 +114,7 @@ _LAZY = {
     "ReportFiles": "artcharter.reports.report",
     "SummaryFiles": "artcharter.reports.summary",
     "label": "artcharter.functions",
+    "sign_declaration": "artcharter.functions",
     "probe_campaign": "artcharter.functions",
     "probe_validate": "artcharter.functions",
     "generate": "artcharter.functions",

@@ -4,7 +4,7 @@ call and closed after it)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +72,7 @@ def label(
     artist: str | None = None,
     passphrase: str | None = None,
     force: bool = False,
+    model_kind: str | None = None,
     project: Project | None = None,
 ) -> Signed:
     """Write a signed copy of ``image`` that says how AI was used (``Project.label``)."""
@@ -88,6 +89,34 @@ def label(
         training_mining=training_mining,
         title=title,
         declaration=declaration,
+        artist=artist,
+        passphrase=passphrase,
+        force=force,
+        model_kind=model_kind,
+    )
+
+
+def sign_declaration(
+    image: Path | str,
+    declaration: Path | str,
+    output: Path | str,
+    *,
+    title: str | None = None,
+    training_mining: str | None = None,
+    artist: str | None = None,
+    passphrase: str | None = None,
+    force: bool = False,
+    project: Project | None = None,
+) -> Signed:
+    """Sign the artist's declaration onto a signed artwork (``Project.sign_declaration``)."""
+    return _call(
+        project,
+        "sign_declaration",
+        image,
+        declaration,
+        output,
+        title=title,
+        training_mining=training_mining,
         artist=artist,
         passphrase=passphrase,
         force=force,
@@ -170,10 +199,14 @@ def probe_validate(
 
 
 def verify(
-    path: Path | str, *, allow_remote: bool = False, project: Project | None = None
+    path: Path | str,
+    *,
+    allow_remote: bool = False,
+    lookup: Sequence[str] = (),
+    project: Project | None = None,
 ) -> Verification:
     """The verdict on one file's Content Credentials (``Project.verify``)."""
-    return _call(project, "verify", path, allow_remote=allow_remote)
+    return _call(project, "verify", path, allow_remote=allow_remote, lookup=lookup)
 
 
 def iter_verify(
@@ -181,10 +214,13 @@ def iter_verify(
     *,
     allow_remote: bool = False,
     record: bool = True,
+    lookup: Sequence[str] = (),
     project: Project | None = None,
 ) -> Iterator[Verification]:
     """Verify files and folders, one result at a time (``Project.iter_verify``)."""
-    return _iterate(project, "iter_verify", paths, allow_remote=allow_remote, record=record)
+    return _iterate(
+        project, "iter_verify", paths, allow_remote=allow_remote, record=record, lookup=lookup
+    )
 
 
 def check(

@@ -143,12 +143,15 @@ class Project:
 
     @cached_property
     def anchors(self) -> tuple[str, ...]:
-        """The PEM trust anchors: those given, else the school's root when it exists."""
+        """The PEM trust anchors: those given, else the school's root when it exists and
+        the roots it replaced (still anchors for the work they signed); each with its
+        revocation list when one lies beside it."""
+        from artcharter.provenance.keys import previous_roots
         from artcharter.provenance.verify import read_anchors
 
         paths = list(self.trust)
         if not paths and self.school_root.exists():
-            paths = [self.school_root]
+            paths = [self.school_root, *previous_roots(self.keys_dir)]
         return read_anchors(paths)
 
     @property
@@ -170,7 +173,9 @@ class Project:
         """The signing identity of ``artist`` (default: the project's artist)."""
         from artcharter.provenance.signing import load_artist_identity
 
-        return load_artist_identity(self.keys_dir, artist or self.artist, passphrase)
+        return load_artist_identity(
+            self.keys_dir, artist or self.artist, passphrase, self.config.tsa_url
+        )
 
     # --- the ledger -----------------------------------------------------------------------
 
@@ -219,10 +224,12 @@ class Project:
         artist: str | None = None,
         passphrase: str | None = None,
         force: bool = False,
+        model_kind: str | None = None,
     ) -> Signed:
-        """Write a signed copy of ``image`` at ``output`` that says how AI was used, and
-        record it in the ledger. ``declaration`` is the artist's declaration file; its
-        title and training/mining choice apply unless given here."""
+        """Write a signed copy of ``image`` (or of a video, sound or document) at ``output``
+        that says how AI was used, and record it in the ledger. ``declaration`` is the
+        artist's declaration file; its title and training/mining choice apply unless given
+        here. ``model_kind`` (image, video, music, voice, text) names the kind of model."""
         from artcharter.charter.declaration import load_declaration, merge_choices
         from artcharter.provenance.label import label
 
@@ -241,6 +248,39 @@ class Project:
             training_mining=choice,
             title=title,
             declaration=declared,
+            ledger=self.ledger,
+            force=force,
+            model_kind=model_kind,
+        )
+
+    def sign_declaration(
+        self,
+        image: Path | str,
+        declaration: Path | str,
+        output: Path | str,
+        *,
+        title: str | None = None,
+        training_mining: str | None = None,
+        artist: str | None = None,
+        passphrase: str | None = None,
+        force: bool = False,
+    ) -> Signed:
+        """Write a copy of the signed artwork ``image`` at ``output`` that carries the
+        artist's ``declaration`` file, signed again with ``image`` as its parent, and record
+        it in the ledger (the artwork keeps its id and everything its record said)."""
+        from artcharter.charter.declaration import load_declaration, merge_choices
+        from artcharter.provenance.label import sign_declaration
+
+        declared = load_declaration(Path(declaration))
+        title, choice = merge_choices(declared, title, training_mining, default="")
+        return sign_declaration(
+            Path(image),
+            Path(output),
+            identity=self.identity(artist, passphrase),
+            declaration=declared,
+            title=title,
+            training_mining=choice or None,
+            anchors=self.anchors,
             ledger=self.ledger,
             force=force,
         )
@@ -295,8 +335,10 @@ class Project:
         on_ethnicity: Callable[[], None] | None = None,
     ) -> CampaignResult:
         """Run the bias probe campaign ``request`` asks for (or resume it), recorded in the
-        ledger; generated images are signed by the artist (default: the project's) and
-        kept under ``probes/<campaign id>`` unless ``request.output_dir`` says otherwise.
+        ledger; generated images are kept under ``probes/<campaign id>`` unless
+        ``request.output_dir`` says otherwise. They are probe images, not artworks: the
+        ledger keeps them apart, and they are signed only when ``artist`` is given (the
+        project's default artist is never made their author).
 
         Callbacks report what a person may want to see: ``progress(stage, done, total)``,
         ``on_loading(what, name)`` before the CLIP probe and the image model load,
@@ -313,9 +355,9 @@ class Project:
             ledger=self.ledger,
             default_model=self.model or DEFAULT_MODEL,
             default_output=lambda campaign_id: self.root / "probes" / campaign_id,
-            load_identity=lambda: self.identity(artist, passphrase),
+            load_identity=lambda: self.identity(artist, passphrase) if artist else None,
             country=self.country,
-            artist=artist or self.artist or None,
+            artist=artist,
             progress=progress or no_progress,
             on_loading=on_loading,
             on_open=on_open,
@@ -350,11 +392,18 @@ class Project:
 
     # --- reading signed files -------------------------------------------------------------
 
-    def verify(self, path: Path | str, *, allow_remote: bool = False) -> Verification:
+    def verify(
+        self, path: Path | str, *, allow_remote: bool = False, lookup: Sequence[str] = ()
+    ) -> Verification:
         """Verify one file's Content Credentials against the project's trust anchors, and
         record the verification in the ledger."""
-        (result,) = self.iter_verify([path], allow_remote=allow_remote)
+        (result,) = self.iter_verify([path], allow_remote=allow_remote, lookup=lookup)
         return result
+
+    @property
+    def lookup_urls(self) -> tuple[str, ...]:
+        """School desks asked for probable matches (``[recovery] lookup_url``)."""
+        return (self.config.lookup_url,) if self.config.lookup_url else ()
 
     def iter_verify(
         self,
@@ -362,16 +411,28 @@ class Project:
         *,
         allow_remote: bool = False,
         record: bool = True,
+        lookup: Sequence[str] = (),
     ) -> Iterator[Verification]:
         """Verify files and folders of images, yielding results in order and in constant
-        memory; each is recorded in the ledger (unless ``record`` is false)."""
+        memory; each is recorded in the ledger (unless ``record`` is false).
+
+        A file with no credential is looked up by its fingerprint in the ledger and in the
+        desks of ``lookup`` and ``[recovery] lookup_url``: its probable matches come apart
+        from the verdict, which stays ``no-credential``."""
+        from artcharter.provenance.recovery import probable_matches
         from artcharter.provenance.verify import iter_verify, ledger_row
 
         files = expand(paths)
         ledger = self.ledger if record and self.has_ledger else None
+        reading = ledger or self.reading_ledger()
+        desks = tuple(dict.fromkeys([*lookup, *self.lookup_urls]))
         rows: list[dict[str, Any]] = []
         try:
             for result in iter_verify(files, self.anchors, allow_remote):
+                if result.fingerprint and (reading is not None or desks):
+                    found, errors = probable_matches(result.fingerprint, reading, desks)
+                    result.probable_matches = [m.to_dict() for m in found]
+                    result.lookup_errors = errors
                 if ledger is not None:
                     rows.append(ledger_row(result))
                     if len(rows) >= LEDGER_BATCH:

@@ -8,9 +8,10 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
 # Debian's Chromium renders reports and drives the browser tests; tests that need it
-# are skipped with a reason where it cannot be installed (not root, no apt).
-if ! { command -v chromium && command -v pdftoppm && command -v zbarimg; } >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils zbar-tools >/dev/null) \
+# are skipped with a reason where it cannot be installed (not root, no apt). OpenSSL's
+# `ts` command is the school's time-stamp authority (artcharter tsa serve).
+if ! { command -v chromium && command -v pdftoppm && command -v zbarimg && command -v openssl; } >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils zbar-tools openssl >/dev/null) \
     || echo "note: chromium could not be installed; browser tests will be skipped" >&2
 fi
 .venv/bin/ruff check .

@@ -143,7 +143,12 @@ def test_school_charter_extends_the_default(tmp_path: Path) -> None:
     assert statement.title["en"] == "Statement of intent"
     assert statement.title["fr"] == default.rule("artist-statement").title["fr"]
     added = school.rule("process-documented")
-    assert added.params == {"field": "process_images", "min_items": 2, "min_chars": 1}
+    assert added.params == {
+        "field": "process_images",
+        "min_items": 2,
+        "min_chars": 1,
+        "applies_to": None,
+    }
     # Untouched rules keep the default's definition.
     assert school.rule("credential-valid") == default.rule("credential-valid")
     assert school.description == default.description

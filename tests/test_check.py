@@ -344,7 +344,7 @@ def test_bad_inputs(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["check", "missing.png"]) == 2
     assert "no such file" in capsys.readouterr().err
     (root / "empty").mkdir()
-    with pytest.raises(BadInput, match="no PNG, JPEG or WebP"):
+    with pytest.raises(BadInput, match="no PNG, JPEG or WebP image, MP4 or MOV video"):
         image_paths([root / "empty"])
 
 

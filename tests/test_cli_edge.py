@@ -264,11 +264,11 @@ def test_why_a_file_could_not_be_verified_is_in_the_reader_s_language(
     text_file.write_text("not an image")
     assert run(["--lang", "fr", "verify", str(text_file)]) == 2
     out = capsys.readouterr().out
-    assert "erreur\u00a0: ce n'est pas une image PNG, JPEG ou WebP" in out
+    assert "erreur\u00a0: ce n'est pas une image PNG, JPEG ou WebP, une vidéo" in out
     assert "not a PNG" not in out
     assert run(["--lang", "fr", "verify", str(text_file), "--json"]) == 2
     (result,) = json.loads(capsys.readouterr().out)
-    assert result["error"] == "ce n'est pas une image PNG, JPEG ou WebP"
+    assert result["error"].startswith("ce n'est pas une image PNG, JPEG ou WebP, une vidéo")
     assert run(["--lang", "en", "verify", str(text_file), "--json"]) == 2
     (result,) = json.loads(capsys.readouterr().out)
-    assert result["error"] == "not a PNG, JPEG or WebP image"
+    assert result["error"].startswith("not a PNG, JPEG or WebP image, an MP4 or MOV video")

@@ -258,9 +258,11 @@ def test_generate_killed_while_publishing_then_rerun(project: Path, demo_cache: 
 
 def test_probe_campaign_killed_then_resumed(project: Path, demo_cache: Path) -> None:
     env = environment(project, demo_cache)
+    # Signed by Alice, so that the invariants check every image as trusted.
     out = project / "probes"
     argv = ["probe", "campaign", "--model", "demo", "--clip", "demo", "--subjects", "nurse",
-            "--per-prompt", "4", "--steps", "1", "--size", "64", "-o", str(out), "--json"]  # fmt: skip
+            "--per-prompt", "4", "--steps", "1", "--size", "64", "-o", str(out), "--json",
+            "--artist", "Alice Martin"]  # fmt: skip
     status = run_and_kill(argv, env, project, when_present(out, "*.png", 2))
     assert status == KILLED
     check_invariants(project, out / "images")

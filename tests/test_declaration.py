@@ -41,6 +41,7 @@ from artcharter.charter.declaration import (
 )
 from artcharter.charter.tomlfile import InvalidFile
 from artcharter.cli import app, register, run
+from artcharter.provenance import keys
 from artcharter.provenance.keys import ROOT_CERT
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.record import INGREDIENT_ROLES, TRAINING_MINING, ArtworkRecord
@@ -181,6 +182,9 @@ def test_template_of_a_known_artwork_signs_with_its_source_type(lang: str, word:
     assert "TYPE" not in text
     assert sign_command(record, "d.toml", lang) == [f"{command} --declaration d.toml"]
     assert sign_command(None, "d.toml", lang)[0].endswith("--source-type TYPE --declaration d.toml")
+    assert sign_command(record, "d.toml", lang, image="a.png", signed=True) == [
+        "artcharter sign-declaration a.png d.toml -o a-declared.png"
+    ]
 
 
 def test_template_prefilled_from_a_labelled_record() -> None:
@@ -271,18 +275,24 @@ def test_declare_suggests_a_label_command_that_works(
     args = filled(command, IMAGE="nuit.png", OUT="signed.png", TYPE="trainedAlgorithmicMedia")
     assert run(args) == 0, capsys.readouterr().err
 
-    # In French, for the signed file: its own source type, nothing left to choose.
+    # In French, for the signed file: sign-declaration, which keeps what it carries.
     capsys.readouterr()
     assert run(["--lang", "fr", "declare", "signed.png"]) == 0
     out = capsys.readouterr().out
     written, suggestion = out.splitlines()
     assert written == "modèle de déclaration écrit\u00a0: signed.declaration.toml"
     command = suggestion.removeprefix("complétez-le, puis signez avec\u00a0: ")
-    assert "--source-type trainedAlgorithmicMedia --declaration signed.declaration.toml" in command
+    assert command == (
+        "artcharter sign-declaration signed.png signed.declaration.toml -o signed-declared.png"
+    )
     template = (root / "signed.declaration.toml").read_text(encoding="utf-8")
     assert "#   " + command.replace("signed.declaration.toml", "FICHIER") + "\n" in template
     assert "# Prérempli à partir de\u00a0: signed.png (œuvre " in template
-    assert run(filled(command, IMAGE="signed.png", SORTIE="final.png")) == 0
+    # Every line of the head is a comment (a text cut into lines keeps its '#').
+    head = template.split("\n\n")[0].splitlines()
+    assert all(line.startswith("# ") for line in head) and " # " not in template
+    (root / "signed.declaration.toml").write_text(FULL_DECLARATION_TOML, encoding="utf-8")
+    assert run(filled(command, **{"signed-declared.png": "final.png"})) == 0
     assert verify_file(root / "final.png").record["declaration"]["schema"] == SCHEMA
 
 
@@ -485,3 +495,108 @@ def test_a_declaration_signed_before_it_was_typed_still_reads() -> None:
     assert record.declaration == Declaration.from_dict(embedded)
     assert record.declaration == parse_declaration(FULL_DECLARATION_TOML)
     assert record.to_dict()["declaration"] == embedded  # the same JSON shape as before
+
+
+# --- sign-declaration: the declaration signed onto the artwork it speaks of -----------------
+
+
+def test_sign_declaration_follows_the_readme(
+    tmp_path: Path,
+    school_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """label, declare, sign-declaration: the declared file keeps the artwork's id, tool,
+    prompt and ingredients, names the signed file as its parent, and check reads the
+    declaration (no rule is left at "needs a declaration")."""
+    root = project(tmp_path, school_dir)
+    monkeypatch.chdir(root)
+    make_image(root / "phare.png")
+    make_image(root / "sketch.png", color=(10, 10, 10))
+    args = [
+        "label", "phare.png", "-o", "signed.png", "--source-type", "trainedAlgorithmicMedia",
+        "--tool", "Midjourney v6", "--prompt", "a lighthouse", "--ingredient", "sketch.png:sketch",
+    ]  # fmt: skip
+    assert run(args) == 0
+    assert run(["declare", "signed.png", "-o", "declaration.toml"]) == 0
+    (root / "declaration.toml").write_text(FULL_DECLARATION_TOML, encoding="utf-8")
+    capsys.readouterr()
+    assert run(["sign-declaration", "signed.png", "declaration.toml", "-o", "final.png"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("signed with its declaration: final.png") and "signed.png" in out
+    before = verify_file(root / "signed.png").record
+    after = verify_file(root / "final.png")
+    assert after.verdict == "valid-untrusted" and after.signer["name"] == "Alice Martin"
+    record = after.record
+    assert record["artwork_id"] == before["artwork_id"]
+    assert record["tool"] == "Midjourney v6" and record["prompt"] == "a lighthouse"
+    assert record["ingredients"] == before["ingredients"]
+    assert record["declaration"] == load_declaration(root / "declaration.toml").to_dict()
+    assert record["title"] == "Nuit blanche"
+    assert [i["relationship"] for i in after.ingredients] == ["parentOf"]
+    with Ledger(root / "artcharter.db") as ledger:
+        row = ledger.find_artwork(record["artwork_id"])
+        assert row is not None and row["path"].endswith("final.png")
+        [declared] = list(ledger.db["declarations"].rows)
+        assert declared["artwork_id"] == record["artwork_id"]
+    assert run(["check", "final.png", "--json"]) in (0, 1)
+    assert json.loads(capsys.readouterr().out)[0]["counts"]["needs-declaration"] == 0
+
+
+def test_sign_declaration_refusals(
+    tmp_path: Path,
+    school_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = project(tmp_path, school_dir)
+    monkeypatch.chdir(root)
+    make_image(root / "phare.png")
+    (root / "d.toml").write_text(FULL_DECLARATION_TOML, encoding="utf-8")
+    # An image without credentials: the error says how to sign it with `label`.
+    assert run(["sign-declaration", "phare.png", "d.toml", "-o", "out.png"]) == 2
+    err = capsys.readouterr().err
+    assert "carries no artcharter Content Credentials" in err and "--declaration" in err
+    assert run(["label", "phare.png", "-o", "s.png", "--source-type", "humanEdits"]) == 0
+    # Tampered bytes do not verify: no declaration is signed onto them.
+    (root / "t.png").write_bytes(xmp_edited((root / "s.png").read_bytes()))
+    capsys.readouterr()
+    assert run(["sign-declaration", "t.png", "d.toml", "-o", "out.png"]) == 2
+    assert "does not verify" in capsys.readouterr().err
+    # Another artist cannot declare over Alice's signature.
+    keys.issue_artist(root / "keys", "Bob Dupont", None)
+    assert run(["--lang", "fr", "sign-declaration", "s.png", "d.toml", "-o", "out.png",
+                "--artist", "Bob Dupont"]) == 2  # fmt: skip
+    assert "est signée par Alice Martin, pas par Bob Dupont" in capsys.readouterr().err
+    assert not (root / "out.png").exists()
+
+
+def test_first_artist_issued_becomes_the_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run(["init", "p", "--lang", "en"]) == 0
+    monkeypatch.chdir(tmp_path / "p")
+    assert run(["keys", "init-school", "--name", "École"]) == 0
+    capsys.readouterr()
+    assert run(["keys", "issue", "--artist", "Zoé Roy"]) == 0
+    assert "Zoé Roy is the project's default artist" in capsys.readouterr().out
+    assert run(["keys", "issue", "--artist", "Yann Le"]) == 0
+    assert "default artist" not in capsys.readouterr().out
+    make_image(tmp_path / "p" / "a.png")
+    assert run(["label", "a.png", "-o", "b.png", "--source-type", "humanEdits"]) == 0
+    assert verify_file(tmp_path / "p" / "b.png").signer["name"] == "Zoé Roy"
+
+
+def xmp_edited(png: bytes) -> bytes:
+    """The PNG with one letter of its XMP packet changed and the chunk's CRC made right: a
+    well-formed image whose bytes no longer match its signature."""
+    import zlib
+
+    at = png.index(b"iTXtXML:com.adobe.xmp")
+    length = int.from_bytes(png[at - 4 : at], "big")
+    body = bytearray(png[at : at + 4 + length])
+    i = body.index(b"<x:xmpmeta")
+    body[i + 1] = ord("y") if body[i + 1] != ord("y") else ord("x")
+    crc = zlib.crc32(bytes(body)).to_bytes(4, "big")
+    return png[:at] + bytes(body) + crc + png[at + 4 + length + 4 :]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from artcharter.provenance.label import label
-from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.ledger import SCHEMA_VERSION, Ledger
 from artcharter.provenance.record import ArtworkRecord, new_artwork_id
 from artcharter.provenance.signing import SigningIdentity, publish
 
@@ -256,7 +256,12 @@ def test_a_version_1_ledger_is_migrated_once_keeping_every_row(tmp_path: Path) -
     _old_ledger(path)
     before = {t: _rows(path, t) for t in ("artworks", "energy_runs", "verifications")}
     with Ledger(path) as ledger:
-        assert ledger.counts() == {"artworks": 1, "energy_runs": 3, "verifications": 3}
+        assert ledger.counts() == {
+            "artworks": 1,
+            "energy_runs": 3,
+            "verifications": 3,
+            "campaign_images": 0,
+        }
     for table in ("energy_runs", "verifications"):
         assert _declared_keys(path, table) == {LINK}
     assert _foreign_key_problems(path) == []
@@ -273,7 +278,7 @@ def test_a_version_1_ledger_is_migrated_once_keeping_every_row(tmp_path: Path) -
                 assert (new["artwork_id"], new["claimed_artwork_id"]) == (old["artwork_id"], None)
             else:
                 assert (new["artwork_id"], new["claimed_artwork_id"]) == (None, old["artwork_id"])
-    assert _rows(path, "meta") == [{"key": "schema_version", "value": "2"}]
+    assert _rows(path, "meta") == [{"key": "schema_version", "value": str(SCHEMA_VERSION)}]
     conn = sqlite3.connect(path)
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     cookie = conn.execute("PRAGMA schema_version").fetchone()[0]

@@ -179,7 +179,8 @@ def test_oversized_file_is_refused_with_413(files, school_root) -> None:
         assert response.status_code == 413
         assert (
             response.json()["detail"]
-            == "nocturne.png is over the 2 KB limit per file (the desk's --max-upload-mb option)"
+            == "nocturne.png is over the 2 KB limit per file of its kind (the desk's "
+            "--max-upload-mb, --max-video-mb, --max-sound-mb, --max-document-mb options)"
         )
         fr = small.post("/api/verify?lang=fr", files=upload(files["signed"]))
         assert "dépasse la limite de 2 ko par fichier" in fr.json()["detail"]
@@ -215,22 +216,20 @@ def test_request_over_the_limit_is_cut_off_even_without_a_length(files, school_r
         assert streamed.status_code == 413 and "request is over" in streamed.json()["detail"]
 
 
+NOT_A_WORK = (
+    "notes.pdf is not a PNG, JPEG or WebP image, an MP4 or MOV video, a WAV, MP3, FLAC or M4A "
+    "sound, or a PDF or EPUB document"
+)
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (
-            b"%PDF-1.7\n1 0 obj",
-            "notes.pdf is not a PNG, JPEG or WebP image (it looks like a PDF file)",
-        ),
-        (
-            b"just some words\n",
-            "notes.pdf is not a PNG, JPEG or WebP image (it looks like a text file)",
-        ),
-        (
-            b"GIF89a\x01\x00\x01\x00",
-            "notes.pdf is not a PNG, JPEG or WebP image (it looks like a GIF file)",
-        ),
-        (bytes([0, 159, 146, 150]) * 8, "notes.pdf is not a PNG, JPEG or WebP image"),
+        # A PDF is a work the desk verifies; text that only starts like one is not.
+        (b"%PDF\n1 0 obj", f"{NOT_A_WORK} (it looks like a PDF file)"),
+        (b"just some words\n", f"{NOT_A_WORK} (it looks like a text file)"),
+        (b"GIF89a\x01\x00\x01\x00", f"{NOT_A_WORK} (it looks like a GIF file)"),
+        (bytes([0, 159, 146, 150]) * 8, NOT_A_WORK),
     ],
 )
 def test_non_image_is_refused_with_415(client, content, expected) -> None:

@@ -219,7 +219,7 @@ def test_file_picker_and_refused_files(browser, desk_url, project, tmp_path) -> 
     page.set_input_files("#file-input", [str(project["unsigned"]), str(notes)])
     wait_until(page, "document.querySelectorAll('#rows tr.row:not(.pending)').length === 2")
     rejected = page.locator("tr.row.rejected")
-    assert "notes.txt is not a PNG, JPEG or WebP image" in rejected.inner_text()
+    assert "notes.txt is not a PNG, JPEG or WebP image, an MP4" in rejected.inner_text()
     assert verdicts_shown(page) == {"screenshot.png": "No Content Credentials"}
     page.click("#forget-all")
     wait_until(page, "document.querySelectorAll('#rows tr.row').length === 0")

@@ -20,8 +20,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-Data = bytes | str | Iterable[bytes]
+# A writer is called with the open temporary (readable and seekable too): a signed video
+# is written by c2pa straight into it, never held whole in memory.
+Data = bytes | str | Iterable[bytes] | Callable[[BinaryIO], None]
 
 PUBLIC_MODE = 0o666  # before the umask, as open() creates files
 PRIVATE_MODE = 0o600
@@ -62,8 +65,11 @@ def staged_file(
     temp = path.with_name(temp_name) if temp_name else None
     try:
         fd, temp = _create_beside(path, private, temp)
-        with os.fdopen(fd, "wb") as handle:
-            handle.writelines(_chunks(data))
+        with os.fdopen(fd, "w+b") as handle:
+            if callable(data):
+                data(handle)
+            else:
+                handle.writelines(_chunks(data))
             handle.flush()
             os.fsync(handle.fileno())
         yield StagedFile(temp, path)
@@ -108,7 +114,7 @@ def ensure_folder(
 def _create_beside(path: Path, private: bool, temp: Path | None) -> tuple[int, Path]:
     """Create the temporary exclusively, with its final mode from the start. An error
     names ``path``, the file the person asked for, not the temporary."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     mode = PRIVATE_MODE if private else PUBLIC_MODE
     try:
         if temp is not None:
@@ -124,7 +130,7 @@ def _create_beside(path: Path, private: bool, temp: Path | None) -> tuple[int, P
         raise OSError(exc.errno, exc.strerror, str(path)) from None
 
 
-def _chunks(data: Data) -> Iterable[bytes]:
+def _chunks(data: bytes | str | Iterable[bytes]) -> Iterable[bytes]:
     if isinstance(data, str):
         return (data.encode("utf-8"),)
     if isinstance(data, bytes | bytearray | memoryview):

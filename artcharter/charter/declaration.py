@@ -79,10 +79,14 @@ def parse_declaration(text: str, name: str = "<declaration>") -> Declaration:
 
 
 def merge_choices(
-    declaration: Declaration | None, title: str | None, training_mining: str | None
+    declaration: Declaration | None,
+    title: str | None,
+    training_mining: str | None,
+    default: str = "notAllowed",
 ) -> tuple[str | None, str]:
     """The title and training/mining choice to sign with: the command's options, else the
-    declaration's; a contradiction between them is refused rather than silently signed."""
+    declaration's, else ``default``; a contradiction between them is refused rather than
+    silently signed."""
     declared = declaration or Declaration()
     choice = declared.training_mining
     if training_mining and choice and training_mining != choice:
@@ -94,7 +98,7 @@ def merge_choices(
                 param="training_mining",
             )
         )
-    return title or declared.title, training_mining or choice or "notAllowed"
+    return title or declared.title, training_mining or choice or default
 
 
 def validate_declaration(path: Path) -> list[Issue]:
@@ -393,14 +397,33 @@ def _process(
 # --- template --------------------------------------------------------------------------------
 
 
-# `label` needs the image, the output and the IPTC source type: the record's when the image
-# has one, else TYPE, a placeholder the artist replaces (a guessed type would be signed as
-# the artist's word).
+# A signed artwork gets its declaration with `sign-declaration`, which keeps everything its
+# credentials say. An image without them is signed with `label`, which needs the IPTC
+# source type: the record's when the ledger knows the image, else TYPE, a placeholder the
+# artist replaces (a guessed type would be signed as the artist's word).
 
 
-def sign_command(record: ArtworkRecord | None, path: str, lang: str = "en") -> list[str]:
-    """The `artcharter label` command that signs the image with its declaration ``path``,
-    and, when the source type is left to the artist, a line saying which to choose."""
+def sign_command(
+    record: ArtworkRecord | None,
+    path: str,
+    lang: str = "en",
+    *,
+    image: str = "IMAGE",
+    signed: bool = False,
+) -> list[str]:
+    """The command that signs the image with its declaration ``path``: `sign-declaration`
+    for a ``signed`` image, else `label`, with a line saying which source type to choose
+    when it is left to the artist."""
+    if signed:
+        named = Path(image)
+        output = (
+            str(named.with_name(f"{named.stem}-declared{named.suffix}"))
+            if image != "IMAGE"
+            else MESSAGES.template("sign.out", lang)
+        )
+        return [
+            MESSAGES.text("sign.declaration_command", lang, image=image, path=path, output=output)
+        ]
     source_type = record.source_type if record is not None and record.source_type else None
     command = MESSAGES.text("sign.command", lang, source_type=source_type or "TYPE", path=path)
     if source_type:
@@ -457,8 +480,11 @@ def declaration_template(
     artist: str | None = None,
     lang: str = "en",
     made_from: str | None = None,
+    image: str = "IMAGE",
+    signed: bool = False,
 ) -> str:
-    """The TOML declaration to complete, prefilled from the artwork's record when known.
+    """The TOML declaration to complete, prefilled from the artwork's record when known;
+    its head says how to sign it (``sign_command``).
 
     A declaration the record already carries (a signed file declared before) is the
     starting point; a private prompt is left out, since the template may be shared.
@@ -476,7 +502,7 @@ def declaration_template(
         or ""
     )
     choice = previous.training_mining or (record.training_mining if record else None)
-    sign, *hint = sign_command(record, t("file"), lang)
+    sign, *hint = sign_command(record, t("file"), lang, image=image, signed=signed)
     lines = [f"# {t('head')}", f"#   {sign}", *(f"# {line}" for line in hint)]
     if made_from:
         lines.append(f"# {t('made_from')} {made_from}")
@@ -581,9 +607,12 @@ def declaration_template(
 # --- the template of an image (I/O) ----------------------------------------------------------
 
 
-def record_for_image(image: Path, ledger: Ledger | None = None) -> ArtworkRecord | None:
+def record_for_image(
+    image: Path, ledger: Ledger | None = None
+) -> tuple[ArtworkRecord | None, bool]:
     """What is known of ``image``: its Content Credentials' record, else the ledger's (an
-    image edited in place after signing lost its credentials, not its name)."""
+    image edited in place after signing lost its credentials, not its name); and whether
+    the record came from valid credentials (the image can then take `sign-declaration`)."""
     from artcharter.provenance.verify import verify_file
 
     verification = verify_file(image)
@@ -591,20 +620,28 @@ def record_for_image(image: Path, ledger: Ledger | None = None) -> ArtworkRecord
         # The verifier's own error is English text; our fallback is a message.
         raise BadInput(verification.error or MESSAGES("declaration.unreadable_image", image=image))
     record = ArtworkRecord.from_dict(verification.record) if verification.record else None
+    signed = record is not None and verification.verdict in ("trusted", "valid-untrusted")
     if record is None and ledger is not None:
         row = ledger.find_artwork(verification.sha256 or "") or ledger.find_artwork(str(image))
         record = ledger.record_of(row) if row is not None else None
-    return record
+    return record, signed
 
 
 def template_for_image(
-    image: Path, record: ArtworkRecord | None, *, artist: str | None = None, lang: str = "en"
+    image: Path,
+    record: ArtworkRecord | None,
+    *,
+    artist: str | None = None,
+    lang: str = "en",
+    signed: bool = False,
 ) -> str:
     """The template for ``image``, prefilled from its ``record_for_image``."""
     return declaration_template(
         record,
         artist=None if record else artist,
         lang=lang,
+        image=image.name,
+        signed=signed,
         made_from=(
             MESSAGES.text("template.image_of", lang, image=image.name, artwork_id=record.artwork_id)
             if record
@@ -620,6 +657,7 @@ def write_template(
     record: ArtworkRecord | None = None,
     artist: str | None = None,
     lang: str = "en",
+    signed: bool = False,
     force: bool = False,
 ) -> Path:
     """Write the template next to the image (IMAGE.declaration.toml) or at ``output``."""
@@ -628,7 +666,7 @@ def write_template(
         raise BadInput(
             MESSAGES("declaration.exists", target=target, param="force", param_output="output")
         )
-    text = template_for_image(image, record, artist=artist, lang=lang)
+    text = template_for_image(image, record, artist=artist, lang=lang, signed=signed)
     try:
         write_atomic(target, text)
     except OSError as exc:

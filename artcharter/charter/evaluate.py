@@ -107,7 +107,15 @@ def evaluate(charter: Charter, evidence: Evidence) -> list[RuleVerdict]:
 
 
 def evaluate_rule(rule: Rule, evidence: Evidence) -> RuleVerdict:
-    result = EVALUATORS[rule.evidence](rule.params, evidence)
+    kinds = rule.params.get("applies_to") or ()
+    if kinds and evidence.work_kind not in kinds:
+        result = outcome(
+            NOT_APPLICABLE,
+            MESSAGES(f"rule.not_for_{evidence.work_kind}"),
+            work_kind=evidence.work_kind,
+        )
+    else:
+        result = EVALUATORS[rule.evidence](rule.params, evidence)
     return RuleVerdict(
         rule.id,
         rule.point,

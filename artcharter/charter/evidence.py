@@ -97,6 +97,8 @@ class Evidence:
 
     path: str = ""
     verdict: str = "no-credential"
+    # The kind of work, read from the file's bytes: image, video, sound or document.
+    work_kind: str = "image"
     signer: dict[str, Any] = field(default_factory=dict)
     failure_codes: tuple[str, ...] = ()
     source_types: tuple[str, ...] = ()  # from the C2PA actions, for any signing tool
@@ -180,6 +182,7 @@ def gather(
     return Evidence(
         path=verification.path,
         verdict=verification.verdict,
+        work_kind=verification.kind,
         signer=dict(verification.signer),
         failure_codes=tuple(verification.codes.get("failure", [])),
         source_types=tuple(verification.disclosure.get("source_types") or []),

@@ -114,6 +114,16 @@ EVIDENCE_KINDS: dict[str, dict[str, Param]] = {
 }
 
 
+# The kinds of work (artcharter.provenance.media_files.KINDS). Every rule may say which it
+# concerns (``params.applies_to``); on any other it is "not applicable to a sound work".
+WORK_KINDS = ("image", "video", "sound", "document")
+# The bias campaigns read images with CLIP: they say nothing of a sound or a text model.
+_APPLIES_TO_DEFAULT = {"bias-campaign": ["image"]}
+for _evidence, _spec in EVIDENCE_KINDS.items():
+    # None: every kind of work.
+    _spec["applies_to"] = Param("strings", _APPLIES_TO_DEFAULT.get(_evidence), choices=WORK_KINDS)
+
+
 @dataclass(frozen=True)
 class Point:
     """A point of the charter (the three points of the model charter, ecology, rights)."""

@@ -50,7 +50,10 @@ def rules_table(charter: Charter, lang: str = "en") -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for rule in charter.rules:
         point = charter.points[rule.point]
-        params = ", ".join(f"`{k} = {_param(v)}`" for k, v in rule.params.items()) or "—"
+        params = (
+            ", ".join(f"`{k} = {_param(v)}`" for k, v in rule.params.items() if v is not None)
+            or "—"
+        )
         lines.append(
             "| "
             + " | ".join(

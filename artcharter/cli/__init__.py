@@ -43,6 +43,7 @@ COMMAND_MODULES = {
     "energy": "generate",
     "keys": "keys",
     "label": "label",
+    "sign-declaration": "label",
     "ledger": "ledger",
     "probe": "probe",
     "init": "project",
@@ -50,6 +51,7 @@ COMMAND_MODULES = {
     "cartel": "report",
     "summary": "report",
     "serve": "serve",
+    "tsa": "tsa",
     "verify": "verify",
 }
 

@@ -170,13 +170,13 @@ def declare(
         raise typer.Exit(2 if issues else 0)
     if image is None:
         raise typer.BadParameter(MESSAGES("declare.no_image"), param_hint="IMAGE")
-    record = record_for_image(image, project.ledger if project.has_ledger else None)
-    common = {"artist": project.artist or None, "lang": lang}
+    record, signed = record_for_image(image, project.ledger if project.has_ledger else None)
+    common = {"artist": project.artist or None, "lang": lang, "signed": signed}
     if output is not None and str(output) == "-":
         typer.echo(template_for_image(image, record, **common), nl=False)
         return
     target = write_template(image, output, record=record, force=force, **common)
-    command, *hint = sign_command(record, str(target), lang)
+    command, *hint = sign_command(record, str(target), lang, image=str(image), signed=signed)
     typer.echo(text("declare.written", lang, path=target, command=command))
     for line in hint:
         typer.echo(line)

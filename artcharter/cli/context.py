@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from artcharter.cli.messages import help_text
+from artcharter.cli.messages import help_text, text
 from artcharter.provenance.config import load_config
 
 if TYPE_CHECKING:
@@ -103,3 +103,12 @@ def echo_json_list(items: Iterable[Any]) -> None:
 
 def stderr_is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+def warn_if_not_time_stamped(signed: Any, project: Project) -> None:
+    """Say on stderr when the project's time-stamp authority did not stamp a signature:
+    the file is then valid only as long as the artist's certificate."""
+    if project.config.tsa_url and not getattr(signed, "time_stamped", True):
+        typer.echo(
+            text("signing.not_time_stamped", project.lang, url=project.config.tsa_url), err=True
+        )

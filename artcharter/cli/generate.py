@@ -18,6 +18,7 @@ from artcharter.cli.context import (
     lang_of,
     open_ledger,
     project_of,
+    warn_if_not_time_stamped,
 )
 from artcharter.cli.messages import help_text, text
 from artcharter.provenance.messages import MESSAGES as PROVENANCE
@@ -198,6 +199,8 @@ def generate(
                         _echo_made(signed, lang)
                 say(text("generate.interrupted", lang, n=len(made)))
             raise
+    for signed in made[:1]:  # one warning for the batch: they share the authority
+        warn_if_not_time_stamped(next((s for s in made if not s.time_stamped), signed), project)
     if json:
         echo_json(
             [{"path": str(s.path), "sha256": s.sha256, "record": s.record.to_dict()} for s in made]

@@ -11,6 +11,8 @@ from artcharter.cli import app
 from artcharter.cli.context import echo_json, lang_of, project_of
 from artcharter.cli.messages import MESSAGES, help_text, text
 
+DEFAULT_TSA_URL = "http://127.0.0.1:3161/"  # `artcharter tsa serve`'s default
+
 keys_app = typer.Typer(help=help_text("help.keys.keys_app"), no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 
@@ -39,10 +41,20 @@ def init_school(
     years: Annotated[int, typer.Option(help=help_text("help.keys.init_school.years"))] = 10,
     passphrase: Passphrase = None,
     force: Annotated[bool, typer.Option(help=help_text("help.keys.init_school.force"))] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help=help_text("help.keys.init_school.yes"))
+    ] = False,
 ) -> None:
     from artcharter.provenance import keys
 
     project = project_of(ctx)
+    lang = lang_of(ctx, project)
+    replacing = force and (project.keys_dir / keys.ROOT_CERT).exists()
+    if replacing and not yes:
+        folder = project.keys_dir / keys.PREVIOUS_ROOTS_DIR
+        if not typer.confirm(text("keys.replace_root", lang, folder=folder), default=False):
+            typer.echo(text("keys.not_replaced", lang), err=True)
+            raise typer.Exit(1)
     label = f"{name} (personal)" if personal and "personal" not in name.lower() else name
     path = keys.init_school(
         project.keys_dir,
@@ -53,9 +65,36 @@ def init_school(
         passphrase=passphrase,
         force=force,
     )
-    lang = lang_of(ctx, project)
+    if replacing:
+        typer.echo(text("keys.root_kept", lang, path=keys.previous_roots(project.keys_dir)[-1]))
+    if project.has_config and not project.config.tsa_url:
+        from artcharter.provenance.config import set_config_value
+
+        # Signing asks the school's authority (`artcharter tsa serve`) for a time-stamp,
+        # and signs without one, saying so, while it does not answer.
+        set_config_value(project.root, "signing", "tsa_url", DEFAULT_TSA_URL)
+        typer.echo(text("keys.tsa_url_set", lang, url=DEFAULT_TSA_URL))
     typer.echo(text("keys.root_cert", lang, path=path))
     typer.echo(text("keys.root_key", lang, path=path.with_suffix(".key")))
+    typer.echo(text("keys.tsa_cert", lang, path=project.keys_dir / keys.TSA_CERT))
+
+
+@keys_app.command("init-tsa", help=help_text("help.keys.init_tsa"))
+def init_tsa(
+    ctx: typer.Context,
+    root_passphrase: Annotated[
+        str | None,
+        typer.Option(
+            help=help_text("help.keys.issue.root_passphrase"), envvar="ARTCHARTER_ROOT_PASSPHRASE"
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option(help=help_text("help.keys.init_tsa.force"))] = False,
+) -> None:
+    from artcharter.provenance import keys
+
+    project = project_of(ctx)
+    path = keys.init_tsa(project.keys_dir, root_passphrase=root_passphrase, force=force)
+    typer.echo(text("keys.tsa_cert", lang_of(ctx, project), path=path))
 
 
 @keys_app.command("issue", help=help_text("help.keys.issue"))
@@ -89,15 +128,26 @@ def issue(
         passphrase=passphrase,
         force=force,
     )
-    if default and project.has_config:
+    # The first artist of a project signs by default: with one artist, nobody has to
+    # remember --default or pass --artist to every command.
+    first = not project.artist
+    if (default or first) and project.has_config:
         set_config_value(project.root, "artist", "name", artist)
     lang = lang_of(ctx, project)
     typer.echo(text("keys.chain", lang, path=identity.chain_path))
     typer.echo(text("keys.artist_key", lang, path=identity.key_path, artist=artist))
+    if first and not default and project.has_config:
+        typer.echo(text("keys.first_default", lang, artist=artist))
 
 
 def _role(role: str, lang: str) -> str:
     return text(f"keys.role.{role}", lang) if f"keys.role.{role}" in MESSAGES else role
+
+
+def _reason(reason: str | None, lang: str) -> str:
+    from artcharter.provenance.messages import MESSAGES as PROVENANCE
+
+    return PROVENANCE(f"revocation.reason.{reason or 'unspecified'}").render(lang)
 
 
 def _validity(expired: bool, not_after: str, lang: str) -> str:
@@ -123,8 +173,41 @@ def list_keys(
         typer.echo(text("keys.none", lang))
     for cert in found:
         status = _validity(cert.expired, cert.not_after, lang)
+        if cert.revoked_at:
+            reason = _reason(cert.revoked_reason, lang)
+            status = text("keys.revoked", lang, date=cert.revoked_at[:10], reason=reason)
         role = _role(cert.role, lang)
         typer.echo(f"{role:7} {cert.subject_name:30} {cert.organisation:24} {status}  {cert.path}")
+
+
+@keys_app.command("revoke", help=help_text("help.keys.revoke"))
+def revoke(
+    ctx: typer.Context,
+    artist: Annotated[str, typer.Argument(help=help_text("help.keys.revoke.artist"))],
+    reason: Annotated[str, typer.Option(help=help_text("help.keys.revoke.reason"))] = "unspecified",
+    root_passphrase: Annotated[
+        str | None,
+        typer.Option(
+            help=help_text("help.keys.issue.root_passphrase"), envvar="ARTCHARTER_ROOT_PASSPHRASE"
+        ),
+    ] = None,
+) -> None:
+    from artcharter.provenance import keys
+    from artcharter.provenance.revocation import revoke as revoke_artist
+
+    project = project_of(ctx)
+    done = revoke_artist(project.keys_dir, artist, reason=reason, root_passphrase=root_passphrase)
+    lang = lang_of(ctx, project)
+    typer.echo(
+        text(
+            "keys.revoked_done",
+            lang,
+            artist=artist,
+            date=done.revoked_at[:10],
+            reason=_reason(done.reason, lang),
+            path=project.keys_dir / keys.CRL_FILE,
+        )
+    )
 
 
 @keys_app.command("show", help=help_text("help.keys.show"))

@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from artcharter.cli import app
-from artcharter.cli.context import ArtistOption, PassphraseOption, echo_json, project_of
+from artcharter.cli.context import (
+    ArtistOption,
+    PassphraseOption,
+    echo_json,
+    project_of,
+    warn_if_not_time_stamped,
+)
 from artcharter.cli.messages import help_text, text
 
 
@@ -52,6 +58,9 @@ def label(
         typer.Option(help=help_text("help.label.label.declaration")),
     ] = None,
     force: Annotated[bool, typer.Option(help=help_text("help.label.label.force"))] = False,
+    model_kind: Annotated[
+        str | None, typer.Option(help=help_text("help.label.label.model_kind"))
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help=help_text("help.label.label.json"))] = False,
 ) -> None:
     project = project_of(ctx)
@@ -69,10 +78,18 @@ def label(
         artist=artist,
         passphrase=passphrase,
         force=force,
+        model_kind=model_kind,
     )
+    warn_if_not_time_stamped(signed, project)
     if json:
         echo_json(
-            {"path": str(signed.path), "sha256": signed.sha256, "record": signed.record.to_dict()}
+            {
+                "path": str(signed.path),
+                "sha256": signed.sha256,
+                "time_stamped": signed.time_stamped,
+                "soft_binding": signed.iscc,
+                "record": signed.record.to_dict(),
+            }
         )
     else:
         typer.echo(
@@ -84,3 +101,53 @@ def label(
                 sha256=signed.sha256[:16],
             )
         )
+
+
+@app.command("sign-declaration", help=help_text("help.label.sign_declaration"))
+def sign_declaration(
+    ctx: typer.Context,
+    image: Annotated[Path, typer.Argument(help=help_text("help.label.sign_declaration.image"))],
+    declaration: Annotated[
+        Path, typer.Argument(help=help_text("help.label.sign_declaration.declaration"))
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help=help_text("help.label.sign_declaration.output"))
+    ],
+    title: Annotated[
+        str | None, typer.Option(help=help_text("help.label.sign_declaration.title"))
+    ] = None,
+    training_mining: Annotated[
+        str | None,
+        typer.Option(help=help_text("help.label.sign_declaration.training_mining")),
+    ] = None,
+    artist: ArtistOption = None,
+    passphrase: PassphraseOption = None,
+    force: Annotated[bool, typer.Option(help=help_text("help.label.label.force"))] = False,
+    json: Annotated[bool, typer.Option("--json", help=help_text("help.label.label.json"))] = False,
+) -> None:
+    project = project_of(ctx)
+    signed = project.sign_declaration(
+        image,
+        declaration,
+        output,
+        title=title,
+        training_mining=training_mining,
+        artist=artist,
+        passphrase=passphrase,
+        force=force,
+    )
+    if json:
+        echo_json(
+            {"path": str(signed.path), "sha256": signed.sha256, "record": signed.record.to_dict()}
+        )
+        return
+    typer.echo(
+        text(
+            "label.declaration_signed",
+            project.lang,
+            path=signed.path,
+            artwork_id=signed.record.artwork_id,
+            sha256=signed.sha256[:16],
+            parent=image,
+        )
+    )

@@ -35,6 +35,10 @@ def _text(key: str) -> str:
     return key.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def _table(name: str, lang: str) -> str:
+    return text(f"ledger.table.{name}", lang) if f"ledger.table.{name}" in MESSAGES else name
+
+
 @ledger_app.command("list", help=help_text("help.ledger.list_rows"))
 def list_rows(
     ctx: typer.Context,
@@ -43,13 +47,15 @@ def list_rows(
         typer.Option(help=help_text("help.ledger.list_rows.status")),
     ] = None,
     limit: Annotated[int, typer.Option(help=help_text("help.ledger.list_rows.limit"))] = 50,
+    probes: Annotated[
+        bool, typer.Option("--probes", help=help_text("help.ledger.list_rows.probes"))
+    ] = False,
     json: Annotated[
         bool, typer.Option("--json", help=help_text("help.ledger.list_rows.json"))
     ] = False,
 ) -> None:
-
     with _open(ctx) as ledger:
-        rows = ledger.artworks(status=status, limit=limit)
+        rows = ledger.artworks(status=status, limit=limit, probes=probes)
         counts = ledger.counts()
     if json:
         echo_json(
@@ -60,15 +66,18 @@ def list_rows(
         )
         return
     lang = lang_of(ctx)
-    # Each count brings its separator first ("  " or ", "): the first one is dropped.
-    tables = "".join(text("ledger.count", lang, table=k, n=v) for k, v in counts.items())
+    # Each count brings its separator first: the first one is dropped. A table another
+    # program added to the ledger keeps its own name.
+    tables = "".join(
+        text("ledger.count", lang, table=_table(k, lang), n=v) for k, v in counts.items()
+    )
     typer.echo(text("ledger.counts", lang, tables=tables.lstrip(" ,")))
     for row in rows:
         # Any column may be NULL in a ledger edited or damaged outside artcharter.
         cell = {k: "?" if v is None else str(v) for k, v in row.items()}
         if cell["status"] in STATUSES:
             cell["status"] = text(f"ledger.status.{cell['status']}", lang)
-        who = cell["artist"]
+        who = text("ledger.probe_image", lang) if row.get("kind") == "probe" else cell["artist"]
         what = row["model_id"] or row["tool"] or cell["source_type"]
         typer.echo(
             f"{cell['artwork_id'][:8]}  {cell['status']:9} {cell['created_at'][:19]}  {who:20} {what!s:28} {cell['path']}"

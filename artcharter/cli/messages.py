@@ -106,6 +106,12 @@ MESSAGES = Catalogue(
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",
             "fr": "signée\u00a0: {path}  (œuvre {artwork_id}, sha256 {sha256}…)",
         },
+        "label.declaration_signed": {
+            "en": "signed with its declaration: {path}  (artwork {artwork_id}, sha256 "
+            "{sha256}…; earlier version: {parent})",
+            "fr": "signée avec sa déclaration\u00a0: {path}  (œuvre {artwork_id}, sha256 "
+            "{sha256}…\u00a0; version précédente\u00a0: {parent})",
+        },
         # --- artcharter report, cartel, summary -------------------------------------------
         "report.written": {
             "en": "report: {html}\n        {json}",
@@ -166,8 +172,28 @@ MESSAGES = Catalogue(
         },
         "serve.stopped": {"en": "jury desk stopped", "fr": "bureau du jury arrêté"},
         # --- artcharter ledger list ---------------------------------------------------------
-        "ledger.counts": {"en": "{tables}", "fr": "tables du registre\u00a0: {tables}"},
-        "ledger.count": {"en": "  {table}: {n}", "fr": ", {table} {n}"},
+        "ledger.counts": {"en": "ledger: {tables}", "fr": "registre\u00a0: {tables}"},
+        "ledger.count": {"en": ", {table} {n}", "fr": ", {table} {n}"},
+        "ledger.probe_image": {"en": "(probe image)", "fr": "(image de sonde)"},
+        "ledger.table.artworks": {"en": "artworks", "fr": "œuvres"},
+        "ledger.table.campaign_images": {
+            "en": "images of probe campaigns",
+            "fr": "images de campagnes de sondes",
+        },
+        "ledger.table.energy_runs": {"en": "energy measurements", "fr": "mesures d'énergie"},
+        "ledger.table.signatures": {
+            "fr": "signatures (horodatage, empreinte)",
+            "en": "signatures (time-stamp, fingerprint)",
+        },
+        "ledger.table.verifications": {"en": "verifications", "fr": "vérifications"},
+        "ledger.table.declarations": {"en": "declarations", "fr": "déclarations"},
+        "ledger.table.probe_campaigns": {"en": "probe campaigns", "fr": "campagnes de sondes"},
+        "ledger.table.probe_images": {
+            "en": "images read by the probes",
+            "fr": "images lues par les sondes",
+        },
+        "ledger.table.probe_results": {"en": "probe results", "fr": "résultats de sondes"},
+        "ledger.table.probe_artworks": {"en": "artworks probed", "fr": "œuvres sondées"},
         "ledger.status.kept": {"en": "kept", "fr": "gardée"},
         "ledger.status.discarded": {"en": "discarded", "fr": "écartée"},
         "ledger.status.signed": {"en": "signed", "fr": "signée"},
@@ -563,6 +589,13 @@ MESSAGES = Catalogue(
             "en": "private key: {path} (mode 0600: give it only to {artist})",
             "fr": "clé privée\u00a0: {path} (mode 0600\u00a0: à ne remettre qu'à {artist})",
         },
+        "keys.first_default": {
+            "en": "{artist} is the project's default artist (the first one issued): change it "
+            "in artcharter.toml, [artist] name, or with `artcharter keys issue --default`",
+            "fr": "{artist} est l'artiste par défaut du projet (la première identité "
+            "délivrée)\u00a0: changez-la dans artcharter.toml, [artist] name, ou avec "
+            "`artcharter keys issue --default`",
+        },
         "keys.none": {
             "en": "no certificates yet: run `artcharter keys init-school --name ...`",
             "fr": "aucun certificat\u00a0: lancez `artcharter keys init-school --name ...`",
@@ -583,6 +616,102 @@ MESSAGES = Catalogue(
         "keys.field.not_after": {"en": "not_after", "fr": "valide jusqu'au"},
         "keys.field.expired": {"en": "expired", "fr": "expiré"},
         "keys.field.fingerprint_sha256": {"en": "fingerprint_sha256", "fr": "empreinte SHA-256"},
+        "tsa.listening": {
+            "fr": "autorité d'horodatage de l'école à l'écoute sur {url} (certificat {cert})",
+            "en": "school time-stamp authority listening on {url} (certificate {cert})",
+        },
+        "tsa.config_hint": {
+            "fr": 'pour que la signature l\'utilise, mettez tsa_url = "{url}" dans la section [signing] de artcharter.toml',
+            "en": 'for signing to use it, set tsa_url = "{url}" in the [signing] section of artcharter.toml',
+        },
+        "tsa.stopped": {
+            "fr": "autorité d'horodatage arrêtée",
+            "en": "time-stamp authority stopped",
+        },
+        "help.tsa.tsa_app": {
+            "fr": "L'autorité d'horodatage RFC 3161 de l'école\xa0: une œuvre horodatée reste valide après l'expiration du certificat de l'artiste.",
+            "en": "The school's RFC 3161 time-stamp authority: time-stamped work stays valid after the artist's certificate expires.",
+        },
+        "help.tsa.serve": {
+            "fr": "Lancer l'autorité d'horodatage (OpenSSL ts) sur la boucle locale\xa0; elle publie aussi la liste de révocation sur /crl.",
+            "en": "Run the time-stamp authority (OpenSSL ts) on loopback; it also publishes the revocation list at /crl.",
+        },
+        "help.tsa.serve.host": {
+            "fr": "Adresse d'écoute (boucle locale par défaut).",
+            "en": "Address to listen on (loopback by default).",
+        },
+        "help.tsa.serve.port": {
+            "fr": "Port (0\xa0: n'importe quel port libre, affiché au démarrage).",
+            "en": "Port (0: any free port, printed at start).",
+        },
+        "help.tsa.serve.allow_non_loopback": {
+            "fr": "Accepter une adresse joignable depuis d'autres machines (réseau de l'école).",
+            "en": "Allow an address other machines can reach (the school's network).",
+        },
+        "keys.tsa_cert": {
+            "fr": "certificat d'horodatage\xa0: {path}",
+            "en": "time-stamp authority certificate: {path}",
+        },
+        "help.keys.init_tsa": {
+            "fr": "Délivrer le certificat de l'autorité d'horodatage de l'école (déjà fait par init-school).",
+            "en": "Issue the school's time-stamp authority certificate (init-school already does).",
+        },
+        "help.keys.init_tsa.force": {
+            "fr": "Remplacer un certificat d'horodatage existant.",
+            "en": "Replace an existing time-stamp authority certificate.",
+        },
+        "verify.signature": {
+            "fr": "signature",
+            "en": "signature",
+        },
+        "keys.revoked": {
+            "fr": "RÉVOQUÉ le {date} ({reason})",
+            "en": "REVOKED on {date} ({reason})",
+        },
+        "keys.revoked_done": {
+            "fr": "{artist}\xa0: certificat révoqué le {date} ({reason})\xa0; liste de révocation\xa0: {path}",
+            "en": "{artist}: certificate revoked on {date} ({reason}); revocation list: {path}",
+        },
+        "keys.replace_root": {
+            "fr": "Remplacer la racine de l'école\xa0? L'ancienne est gardée dans {folder} comme ancre de confiance pour les œuvres déjà signées, et les certificats des artistes devront être délivrés à nouveau.",
+            "en": "Replace the school root? The old one is kept in {folder} as a trust anchor for work already signed, and artists' certificates must be issued again.",
+        },
+        "keys.root_kept": {
+            "fr": "ancienne racine gardée comme ancre de confiance\xa0: {path}",
+            "en": "old root kept as a trust anchor: {path}",
+        },
+        "keys.not_replaced": {
+            "fr": "racine non remplacée",
+            "en": "root not replaced",
+        },
+        "keys.role.previous-root": {
+            "fr": "anc.rac.",
+            "en": "old root",
+        },
+        "help.keys.revoke": {
+            "fr": "Révoquer le certificat d'un artiste (liste de révocation signée par la racine)\xa0: ses œuvres horodatées avant restent valides.",
+            "en": "Revoke an artist's certificate (a revocation list signed by the root): work time-stamped before stays valid.",
+        },
+        "help.keys.revoke.artist": {
+            "fr": "Nom de l'artiste (ou son identifiant).",
+            "en": "The artist's name (or slug).",
+        },
+        "help.keys.revoke.reason": {
+            "fr": "Motif\xa0: left-school, key-compromise, superseded, cessation, unspecified.",
+            "en": "Reason: left-school, key-compromise, superseded, cessation, unspecified.",
+        },
+        "help.keys.init_school.yes": {
+            "fr": "Ne pas demander de confirmation avant de remplacer une racine.",
+            "en": "Do not ask for confirmation before replacing a root.",
+        },
+        "signing.not_time_stamped": {
+            "fr": "attention\xa0: signé sans horodatage, l'autorité {url} n'a pas répondu (lancez `artcharter tsa serve`)\xa0; le fichier ne restera valide que tant que le certificat de l'artiste l'est",
+            "en": "warning: signed without a time-stamp, the authority at {url} did not answer (run `artcharter tsa serve`); the file stays valid only as long as the artist's certificate",
+        },
+        "keys.tsa_url_set": {
+            "fr": "signature horodatée par l'autorité de l'école\xa0: {url} (section [signing] de artcharter.toml)",
+            "en": "signing is time-stamped by the school's authority: {url} ([signing] in artcharter.toml)",
+        },
         "keys.true": {"en": "True", "fr": "oui"},
         "keys.false": {"en": "False", "fr": "non"},
         # --- artcharter init -------------------------------------------------------------
@@ -637,6 +766,10 @@ MESSAGES = Catalogue(
         "help.verify.report_dir": {
             "en": "Also write one JSON verification report per file here.",
             "fr": "Écrire aussi ici un rapport de vérification JSON par fichier.",
+        },
+        "help.verify.lookup": {
+            "fr": "Pour un fichier sans Content Credentials, chercher son empreinte auprès de ce bureau d'école (API de résolution C2PA, ex. http://127.0.0.1:8000/sbr/v1)\xa0; répétable.",
+            "en": "For a file without Content Credentials, look its fingerprint up at this school desk (C2PA resolution API, e.g. http://127.0.0.1:8000/sbr/v1); repeatable.",
         },
         "help.verify.allow_remote": {
             "en": "Allow fetching remote manifests (off by default: no network).",
@@ -786,6 +919,10 @@ MESSAGES = Catalogue(
         "help.probe.campaign.new": {
             "en": "Start a new campaign even if the same one was left unfinished.",
             "fr": "Commencer une nouvelle campagne même si la même est restée inachevée.",
+        },
+        "help.probe.campaign.artist": {
+            "en": "Sign the probe images as this artist (default: they are not signed; probe images are never counted as anyone's artworks).",
+            "fr": "Signer les images de sonde au nom de cet ou cette artiste (par défaut\u00a0: elles ne sont pas signées\u00a0; les images de sonde ne comptent jamais comme les œuvres de quelqu'un).",
         },
         "help.probe.campaign.dtype": {
             "en": "fp16, bf16 or fp32 for the model.",
@@ -1079,8 +1216,8 @@ MESSAGES = Catalogue(
             "fr": "Phrase secrète de la clé racine de l'école.",
         },
         "help.keys.issue.default": {
-            "en": "Make this artist the project's default signer.",
-            "fr": "Faire de cet ou cette artiste le signataire par défaut du projet.",
+            "en": "Make this artist the project's default signer (the first artist issued is, when there is none).",
+            "fr": "Faire de cet ou cette artiste le signataire par défaut du projet (la première identité délivrée l'est, s'il n'y en a pas).",
         },
         "help.keys.issue.force": {
             "en": "Replace an existing certificate for this artist.",
@@ -1098,12 +1235,16 @@ MESSAGES = Catalogue(
             "fr": "Écrire une copie signée d'IMAGE qui dit comment l'IA a été utilisée (C2PA + IPTC XMP).",
         },
         "help.label.label.image": {
-            "en": "The image to label (never modified).",
-            "fr": "L'image à étiqueter (jamais modifiée).",
+            "en": "The work to label (never modified): an image, an MP4/MOV video, a WAV/MP3/FLAC/M4A sound or a PDF/EPUB document.",
+            "fr": "L'œuvre à étiqueter (jamais modifiée)\u00a0: une image, une vidéo MP4/MOV, un son WAV/MP3/FLAC/M4A ou un document PDF/EPUB.",
         },
         "help.label.label.output": {
             "en": "Where to write the signed copy.",
             "fr": "Où écrire la copie signée.",
+        },
+        "help.label.label.model_kind": {
+            "en": "Kind of model used: image, video, music, voice or text (default: the kind that makes such a file).",
+            "fr": "Type de modèle utilisé\u00a0: image, video, music, voice ou text (par défaut\u00a0: celui qui produit ce genre de fichier).",
         },
         "help.label.label.source_type": {
             "en": "IPTC digital source type: trainedAlgorithmicMedia, compositeWithTrainedAlgorithmicMedia, humanEdits, digitalCapture, ...",
@@ -1142,6 +1283,30 @@ MESSAGES = Catalogue(
             "en": "Print the record as JSON.",
             "fr": "Afficher la fiche en JSON.",
         },
+        "help.label.sign_declaration": {
+            "en": "Sign the artist's declaration (written with `artcharter declare`) onto a signed artwork: a new signed copy that keeps everything the artwork's credentials said, adds the declaration, and names IMAGE as its earlier version.",
+            "fr": "Signer la déclaration de l'artiste (écrite avec `artcharter declare`) sur une œuvre signée\u00a0: une nouvelle copie signée qui garde tout ce que disaient les attestations de l'œuvre, ajoute la déclaration et désigne IMAGE comme sa version précédente.",
+        },
+        "help.label.sign_declaration.image": {
+            "en": "The signed artwork (never modified).",
+            "fr": "L'œuvre signée (jamais modifiée).",
+        },
+        "help.label.sign_declaration.declaration": {
+            "en": "The completed declaration file (TOML).",
+            "fr": "Le fichier de déclaration complété (TOML).",
+        },
+        "help.label.sign_declaration.output": {
+            "en": "Where to write the signed copy with its declaration.",
+            "fr": "Où écrire la copie signée avec sa déclaration.",
+        },
+        "help.label.sign_declaration.title": {
+            "en": "Title of the artwork (default: the declaration's, else the artwork's).",
+            "fr": "Titre de l'œuvre (par défaut\u00a0: celui de la déclaration, sinon celui de l'œuvre).",
+        },
+        "help.label.sign_declaration.training_mining": {
+            "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else the artwork's).",
+            "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon celui de l'œuvre).",
+        },
         # --- --help: artcharter ledger --------------------------------------------------------
         "help.ledger.list_rows": {
             "en": "List artworks, newest first, with the ledger's counts.",
@@ -1166,6 +1331,10 @@ MESSAGES = Catalogue(
         "help.ledger.list_rows.limit": {
             "en": "At most this many rows.",
             "fr": "Au plus ce nombre de lignes.",
+        },
+        "help.ledger.list_rows.probes": {
+            "en": "Also list the images of bias probe campaigns (kept apart from the artworks).",
+            "fr": "Lister aussi les images des campagnes de sondes de biais (tenues à part des œuvres).",
         },
         "help.ledger.list_rows.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         "help.ledger.show.key": {
@@ -1289,6 +1458,18 @@ MESSAGES = Catalogue(
         "help.serve.serve.max_upload_mb": {
             "en": "Largest file accepted, in MB.",
             "fr": "Plus gros fichier accepté, en Mo.",
+        },
+        "help.serve.serve.max_video_mb": {
+            "en": "Largest video accepted (MP4, MOV), in MB (default: --max-upload-mb).",
+            "fr": "Plus grosse vidéo acceptée (MP4, MOV), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.max_sound_mb": {
+            "en": "Largest sound accepted (WAV, MP3, FLAC, M4A), in MB (default: --max-upload-mb).",
+            "fr": "Plus gros son accepté (WAV, MP3, FLAC, M4A), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.max_document_mb": {
+            "en": "Largest document accepted (PDF, EPUB), in MB (default: --max-upload-mb).",
+            "fr": "Plus gros document accepté (PDF, EPUB), en Mo (par défaut\u00a0: --max-upload-mb).",
         },
         "help.serve.serve.allow_non_loopback": {
             "en": "Allow a --host reachable from other machines (for visitors' phones on a festival network).",

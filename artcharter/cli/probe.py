@@ -10,7 +10,6 @@ import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import (
-    ArtistOption,
     PassphraseOption,
     echo_json,
     lang_of,
@@ -189,7 +188,9 @@ def campaign(
     new: Annotated[bool, typer.Option(help=help_text("help.probe.campaign.new"))] = False,
     device: DeviceOption = "auto",
     dtype: Annotated[str | None, typer.Option(help=help_text("help.probe.campaign.dtype"))] = None,
-    artist: ArtistOption = None,
+    artist: Annotated[
+        str | None, typer.Option(help=help_text("help.probe.campaign.artist"))
+    ] = None,
     passphrase: PassphraseOption = None,
     output: Annotated[
         Path | None,

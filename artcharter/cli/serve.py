@@ -39,6 +39,18 @@ def serve(
     max_upload_mb: Annotated[
         int, typer.Option(min=1, max=2048, help=help_text("help.serve.serve.max_upload_mb"))
     ] = 50,
+    max_video_mb: Annotated[
+        int | None,
+        typer.Option(min=1, max=8192, help=help_text("help.serve.serve.max_video_mb")),
+    ] = None,
+    max_sound_mb: Annotated[
+        int | None,
+        typer.Option(min=1, max=8192, help=help_text("help.serve.serve.max_sound_mb")),
+    ] = None,
+    max_document_mb: Annotated[
+        int | None,
+        typer.Option(min=1, max=8192, help=help_text("help.serve.serve.max_document_mb")),
+    ] = None,
     allow_non_loopback: Annotated[
         bool,
         typer.Option(
@@ -73,6 +85,15 @@ def serve(
             ledger_path=ledger_path,
             uploads_dir=uploads_dir,
             max_upload_bytes=max_upload_mb * MIB,
+            max_bytes_by_kind={
+                kind: mb * MIB
+                for kind, mb in (
+                    ("video", max_video_mb),
+                    ("sound", max_sound_mb),
+                    ("document", max_document_mb),
+                )
+                if mb is not None
+            },
             lang=lang,
             project_name=project.name,
             allowed_hosts=loopback_hosts(host, bound_port) if loopback else (),

@@ -29,6 +29,7 @@ def verify(
         Path | None, typer.Option(help=help_text("help.verify.report_dir"))
     ] = None,
     allow_remote: Annotated[bool, typer.Option(help=help_text("help.verify.allow_remote"))] = False,
+    lookup: Annotated[list[str] | None, typer.Option(help=help_text("help.verify.lookup"))] = None,
     no_ledger: Annotated[bool, typer.Option(help=help_text("help.verify.no_ledger"))] = False,
 ) -> None:
     from artcharter.project import expand
@@ -52,7 +53,9 @@ def verify(
 
         def handled() -> Iterator[Verification]:
             nonlocal worst
-            results = project.iter_verify(paths, allow_remote=allow_remote, record=not no_ledger)
+            results = project.iter_verify(
+                paths, allow_remote=allow_remote, record=not no_ledger, lookup=lookup or ()
+            )
             for result in results:
                 bar.update(1)
                 worst = max(worst, verdicts.EXIT_CODES[result.verdict])
@@ -94,6 +97,7 @@ def _print(result: object, lang: str) -> None:
     from artcharter.base.messages import render_text
     from artcharter.base.typography import punct
     from artcharter.provenance import verdicts
+    from artcharter.provenance.verify import claim_lines, match_lines, signature_notes
 
     r = result  # an artcharter.provenance.verify.Verification
     colon = punct(":", lang)
@@ -113,9 +117,15 @@ def _print(result: object, lang: str) -> None:
         line("tool", ", ".join(r.disclosure["software_agents"]))
     if r.ingredients:
         line("ingredients", ", ".join(f"{i['title']} ({i['relationship']})" for i in r.ingredients))
+    for note in signature_notes(r):
+        line("signature", note.render(lang))
     if r.codes.get("failure"):
         line("codes", ", ".join(r.codes["failure"]))
     if r.error:
         line("error", render_text(r.error, lang))
     for line in textwrap.wrap(verdicts.explanation(r.verdict, lang), 88):
         typer.echo(f"  {line}")
+    # Apart from the verdict, and after it: never read as part of the verification.
+    for lines in (claim_lines(r), match_lines(r)):
+        for index, message in enumerate(lines):
+            typer.echo(("  " if index == 0 else "    ") + message.render(lang))

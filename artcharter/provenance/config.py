@@ -47,6 +47,11 @@ name = ""
 [generate]
 # Model used by `artcharter generate` when --model is not given.
 model = ""
+
+[signing]
+# The school's RFC 3161 time-stamp authority (`artcharter tsa serve`): a time-stamped file
+# stays valid after the artist's certificate expires. Empty: files are not time-stamped.
+tsa_url = ""
 """
 
 
@@ -61,10 +66,18 @@ class ProjectConfig:
     artist: str
     model: str
     has_config: bool
+    # The school's RFC 3161 time-stamp authority (``[signing] tsa_url``); empty: none.
+    tsa_url: str = ""
+    # A school desk that answers soft-binding lookups (``[recovery] lookup_url``).
+    lookup_url: str = ""
 
     @property
     def school_root(self) -> Path:
         return self.keys_dir / "school-root.pem"
+
+    @property
+    def revocation_list(self) -> Path:
+        return self.keys_dir / "school-root.crl"
 
 
 def find_root(start: Path) -> Path | None:
@@ -117,6 +130,8 @@ def load_config(project: Path | None = None, ledger: Path | None = None) -> Proj
         artist=value("artist", "name", ""),
         model=value("generate", "model", ""),
         has_config=has_config,
+        tsa_url=os.environ.get("ARTCHARTER_TSA_URL") or value("signing", "tsa_url", ""),
+        lookup_url=value("recovery", "lookup_url", ""),
     )
 
 

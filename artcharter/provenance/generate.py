@@ -519,6 +519,8 @@ class GenerateRequest:
     country: str | None = None
     session_id: str | None = None
     status: str = "kept"
+    # "generated" for an artwork; "probe" for a bias campaign's image, kept apart.
+    kind: str = "generated"
     device: str = "auto"
     dtype: str | None = None
     cache_dir: Path | None = None
@@ -561,14 +563,15 @@ def generate(
     model: LoadedModel | str,
     request: GenerateRequest,
     *,
-    identity: SigningIdentity,
+    identity: SigningIdentity | None,
     ledger: Ledger | None,
     on_image: Callable[[Signed], None] | None = None,
     on_loading: Callable[[str], None] | None = None,
     on_loaded: Callable[[LoadedModel], None] | None = None,
 ) -> list[Signed]:
     """Make ``request.n`` images of its prompt, each signed, recorded in the ledger and
-    measured.
+    measured. Without an ``identity`` (a probe campaign that names no artist) the images
+    carry their IPTC and AUTOMATIC1111 metadata but no signature.
 
     Image ``i`` gets the seed ``seed + i`` (``seed`` is drawn at random when not given),
     so any image can be made again alone. ``batch_size`` images go through the pipeline
@@ -628,6 +631,7 @@ def generate(
                     ledger=ledger,
                     session=session,
                     status=status,
+                    kind=r.kind,
                 )
                 made.append(signed)
                 if on_image is not None:
@@ -813,11 +817,12 @@ def _publish_image(
     training_mining: str,
     title: str | None,
     declaration: Declaration | None,
-    identity: SigningIdentity,
+    identity: SigningIdentity | None,
     output_dir: Path,
     ledger: Ledger | None,
     session: str,
     status: str,
+    kind: str = "generated",
 ) -> Signed:
     count = len(batch.seeds)
     started = time.perf_counter()
@@ -829,10 +834,10 @@ def _publish_image(
     settings = batch.settings
     record = ArtworkRecord(
         artwork_id=new_artwork_id(),
-        kind="generated",
+        kind=kind,
         source_type=SOURCE_TYPE,
         title=title,
-        author=Person(identity.name, identity.email, identity.organisation),
+        author=Person(identity.name, identity.email, identity.organisation) if identity else None,
         tool=f"{loaded.label} with diffusers {loaded.info.library_version or ''}".strip(),
         prompt=prompt,
         prompt_sha256=prompt_hash(prompt),

@@ -54,12 +54,17 @@ def is_image_name(path: Path) -> bool:
 
 
 def images_under(folder: Path) -> list[Path]:
-    """The images anywhere under a folder, sorted, by name only: content is checked later."""
-    return sorted(p for p in folder.rglob("*") if is_image_name(p) and p.is_file())
+    """The works anywhere under a folder (images, and the videos, sounds and documents of
+    ``media_files``), sorted, by name only: content is checked later."""
+    from artcharter.provenance.media_files import is_media_name
+
+    return sorted(
+        p for p in folder.rglob("*") if (is_image_name(p) or is_media_name(p)) and p.is_file()
+    )
 
 
 def image_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders become the images they contain, sorted."""
+    """Files as given; folders become the works they contain, sorted."""
     found: list[Path] = []
     for path in paths:
         path = Path(path)

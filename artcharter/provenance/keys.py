@@ -27,6 +27,9 @@ from artcharter.provenance.messages import MESSAGES
 
 ROOT_CERT = "school-root.pem"
 ROOT_KEY = "school-root.key"
+# The school's RFC 3161 time-stamp authority: its certificate, issued by the root, and key.
+TSA_CERT = "school-tsa.pem"
+TSA_KEY = "school-tsa.key"
 ARTISTS_DIR = "artists"
 ALGORITHMS = ("es256", "ed25519")
 
@@ -60,6 +63,8 @@ class CertificateInfo:
     not_after: str
     expired: bool
     fingerprint_sha256: str
+    revoked_at: str | None = None
+    revoked_reason: str | None = None
 
 
 def slugify(text: str) -> str:
@@ -205,6 +210,66 @@ def make_leaf(
     return builder.sign(issuer_key, _sign_hash(issuer_key)), key
 
 
+def make_tsa(
+    issuer_cert: x509.Certificate,
+    issuer_key: PrivateKey,
+    *,
+    valid_days: int = 3650,
+    not_before: dt.datetime | None = None,
+) -> tuple[x509.Certificate, PrivateKey]:
+    """The school's time-stamp authority certificate, issued by its root.
+
+    RFC 3161 (2.3) requires the extended key usage id-kp-timeStamping, alone and critical.
+    Always ES256: OpenSSL's ``ts`` signs with it everywhere, and c2pa-rs reads it.
+    """
+    key = ec.generate_private_key(ec.SECP256R1())
+    org = _organisation(issuer_cert)
+    start = not_before or _now() - dt.timedelta(minutes=5)
+    public = key.public_key()
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(
+            x509.Name(
+                [
+                    x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
+                    x509.NameAttribute(NameOID.COMMON_NAME, f"{org} time-stamp authority"),
+                ]
+            )
+        )
+        .issuer_name(issuer_cert.subject)
+        .public_key(public)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        # Never beyond the root: a time-stamp is only as good as the chain above it.
+        .not_valid_after(
+            min(start + dt.timedelta(days=valid_days), issuer_cert.not_valid_after_utc)
+        )
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
+            critical=False,
+        )
+        .sign(issuer_key, _sign_hash(issuer_key))
+    )
+    return cert, key
+
+
 def _organisation(cert: x509.Certificate) -> str:
     values = cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
     return str(values[0].value) if values else ""
@@ -272,6 +337,10 @@ def read_certs(path: Path) -> list[x509.Certificate]:
         raise BadInput(MESSAGES("keys.not_pem", path=path)) from None
 
 
+PREVIOUS_ROOTS_DIR = "previous-roots"
+CRL_FILE = "school-root.crl"
+
+
 def init_school(
     keys_dir: Path,
     name: str,
@@ -282,7 +351,12 @@ def init_school(
     passphrase: str | None = None,
     force: bool = False,
 ) -> Path:
-    """Create the school (or personal) root CA in ``keys_dir``; return the certificate path."""
+    """Create the school (or personal) root CA in ``keys_dir`` and its time-stamp
+    authority; return the root certificate's path.
+
+    ``force`` replaces an existing root, but never orphans what it signed: the old root,
+    its key and its revocation list move to ``previous-roots/`` and stay trust anchors for
+    past work (the caller asks the person first)."""
     if not name.strip():
         raise BadInput(MESSAGES("keys.empty_school"))
     cert_path, key_path = keys_dir / ROOT_CERT, keys_dir / ROOT_KEY
@@ -290,9 +364,50 @@ def init_school(
         raise BadInput(MESSAGES("keys.root_exists", cert_path=cert_path, param="force"))
     cert, key = make_root(name.strip(), country=country, alg=alg, valid_days=valid_days)
     keys_dir.mkdir(parents=True, exist_ok=True)
+    if cert_path.exists():
+        keep_previous_root(keys_dir)
     write_atomic(key_path, key_pem(key, passphrase), private=True)
     write_atomic(cert_path, cert_pem(cert))
+    _write_tsa(keys_dir, cert, key)
     return cert_path
+
+
+def keep_previous_root(keys_dir: Path) -> Path:
+    """Move the current root (certificate, key, revocation list) to ``previous-roots/``,
+    named by the date and its fingerprint; return the kept certificate's path."""
+    old = read_certs(keys_dir / ROOT_CERT)[0]
+    stem = f"school-root-{_now():%Y%m%d}-{old.fingerprint(hashes.SHA256()).hex()[:12]}"
+    folder = keys_dir / PREVIOUS_ROOTS_DIR
+    folder.mkdir(exist_ok=True)
+    kept = folder / f"{stem}.pem"
+    for name, suffix in ((ROOT_KEY, ".key"), (CRL_FILE, ".crl"), (ROOT_CERT, ".pem")):
+        source = keys_dir / name
+        if source.exists():  # the certificate last: a crash leaves the root in place
+            write_atomic(folder / f"{stem}{suffix}", source.read_bytes(), private=suffix == ".key")
+            source.unlink()
+    return kept
+
+
+def previous_roots(keys_dir: Path) -> list[Path]:
+    """Roots this school replaced: still trust anchors for the work they signed."""
+    return sorted((keys_dir / PREVIOUS_ROOTS_DIR).glob("*.pem"))
+
+
+def init_tsa(keys_dir: Path, *, root_passphrase: str | None = None, force: bool = False) -> Path:
+    """Issue the time-stamp authority's certificate from an existing school root."""
+    root = read_certs(keys_dir / ROOT_CERT)[0]
+    root_key = read_private_key(keys_dir / ROOT_KEY, root_passphrase, hint=ROOT_PASSPHRASE_HINT)
+    if (keys_dir / TSA_CERT).exists() and not force:
+        raise BadInput(MESSAGES("keys.tsa_exists", cert_path=keys_dir / TSA_CERT, param="force"))
+    return _write_tsa(keys_dir, root, root_key)
+
+
+def _write_tsa(keys_dir: Path, root: x509.Certificate, root_key: PrivateKey) -> Path:
+    cert, key = make_tsa(root, root_key)
+    # Unencrypted (mode 0600): the authority answers requests unattended.
+    write_atomic(keys_dir / TSA_KEY, key_pem(key), private=True)
+    write_atomic(keys_dir / TSA_CERT, cert_pem(cert))
+    return keys_dir / TSA_CERT
 
 
 def issue_artist(
@@ -355,12 +470,24 @@ def _common_name_of(name: x509.Name) -> str:
 
 def list_certificates(keys_dir: Path) -> list[CertificateInfo]:
     """The school root and every artist certificate found in ``keys_dir``."""
+    from dataclasses import replace
+
+    from artcharter.provenance.revocation import revoked_serials
+
     found: list[CertificateInfo] = []
     root = keys_dir / ROOT_CERT
     if root.exists():
         found.append(describe(read_certs(root)[0], root, "root"))
+    for previous in previous_roots(keys_dir):
+        found.append(describe(read_certs(previous)[0], previous, "previous-root"))
+    revoked = revoked_serials(keys_dir)
     for chain in sorted((keys_dir / ARTISTS_DIR).glob("*.chain.pem")):
-        found.append(describe(read_certs(chain)[0], chain, "artist"))
+        cert = read_certs(chain)[0]
+        info = describe(cert, chain, "artist")
+        entry = revoked.get(cert.serial_number)
+        if entry is not None:
+            info = replace(info, revoked_at=entry.revoked_at, revoked_reason=entry.reason)
+        found.append(info)
     return found
 
 

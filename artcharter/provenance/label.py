@@ -7,20 +7,24 @@ ingredient with its hash, the author and title, the training/mining choice and t
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
-from artcharter.provenance import image_files
+from artcharter.provenance import image_files, media_files, softbinding
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.manifest import PARENT_ID, build_manifest, xmp_fields
+from artcharter.provenance.media_files import MediaInfo
 from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.record import (
+    DEFAULT_MODEL_KIND,
     INGREDIENT_ROLES,
+    MODEL_KINDS,
     SOURCE_TYPES,
     TRAINING_MINING,
     ArtworkRecord,
@@ -35,6 +39,7 @@ from artcharter.provenance.signing import (
     existing_manifest,
     publish,
     sign_image,
+    sign_stream,
 )
 from artcharter.provenance.version import VERSION
 
@@ -46,6 +51,11 @@ class Signed:
     path: Path
     sha256: str
     record: ArtworkRecord
+    # Whether the school's time-stamp authority stamped the signature: without it the file
+    # is valid only as long as the artist's certificate.
+    time_stamped: bool = False
+    time_stamp_error: str | None = None
+    iscc: str | None = None  # the soft binding's fingerprint
 
 
 def check_choices(source_type: str, training_mining: str) -> None:
@@ -107,7 +117,7 @@ def sign_record(
     data: bytes,
     record: ArtworkRecord,
     output: Path,
-    identity: SigningIdentity,
+    identity: SigningIdentity | None,
     ingredient_inputs: list[IngredientInput],
     *,
     ledger: Ledger | None,
@@ -116,7 +126,10 @@ def sign_record(
     session_id: str | None = None,
     extra_rows: Any = None,
 ) -> Signed:
-    """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate."""
+    """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate.
+
+    Without an ``identity`` (a probe campaign's image, which no artist vouches for) the file
+    keeps its XMP and PNG text but is not signed."""
     fmt = image_files.detect_format(data)
     if fmt is None:
         raise BadInput(MESSAGES("image_files.not_an_image", name=output.name))
@@ -134,19 +147,105 @@ def sign_record(
     prepared = image_files.embed_metadata(
         data, image_files.xmp_packet(xmp_fields(record)), png_text
     )
-    manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
-    signed = sign_image(prepared, fmt, manifest, identity, ingredients)
+    iscc: str | None = None
+    time_stamped, time_stamp_error = False, None
+    if identity is None:
+        signed = prepared
+    else:
+        manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
+        iscc = softbinding.add_to(manifest, prepared)
+        signed_image = sign_image(prepared, fmt, manifest, identity, ingredients)
+        signed = signed_image.data
+        time_stamped, time_stamp_error = signed_image.time_stamped, signed_image.time_stamp_error
     digest = sha256_hex(signed)
 
     def rows(ledger: Ledger) -> None:
         ledger.add_artwork(record, output, digest, status=status, session_id=session_id)
+        if identity is not None:
+            ledger.add_signature(
+                record.artwork_id,
+                time_stamped=time_stamped,
+                time_stamp_error=time_stamp_error,
+                iscc=iscc,
+                iscc_bits=softbinding.as_int(iscc) if iscc else None,
+            )
         if record.declaration is not None:
             ledger.add_declaration(record)
         if extra_rows is not None:
             extra_rows(ledger)
 
     publish(output, signed, ledger, rows)
-    return Signed(output, digest, record)
+    return Signed(
+        output,
+        digest,
+        record,
+        time_stamped=time_stamped,
+        time_stamp_error=time_stamp_error,
+        iscc=iscc,
+    )
+
+
+PREVIEW_ID = "preview"
+
+
+def sign_media_record(
+    source: Path,
+    fmt: str,
+    record: ArtworkRecord,
+    output: Path,
+    identity: SigningIdentity,
+    ingredient_inputs: list[IngredientInput],
+    *,
+    ledger: Ledger | None,
+    status: str,
+) -> Signed:
+    """Sign a video, sound or document file as it streams from ``source`` to ``output``:
+    c2pa reads and writes the files in pieces, and the SHA-256 of the signed file is read
+    back from the disk, so a large film is never whole in memory. The work's picture
+    (poster frame, waveform, first page or cover) is signed in as the claim thumbnail."""
+    from artcharter.provenance.media_previews import preview
+
+    mime = media_files.mime_of(fmt)
+    ingredients = list(ingredient_inputs)
+    with open(source, "rb") as src:
+        has_parent = existing_manifest(src, fmt)
+    if has_parent:
+        # Given as a path: c2pa reads the parent's credentials from the file as a stream.
+        ingredients.insert(
+            0,
+            IngredientInput(
+                {"title": record.title or "source", "relationship": "parentOf", "label": PARENT_ID},
+                mime,
+                source,
+            ),
+        )
+    manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
+    picture = preview(source, fmt)
+    resources = {}
+    if picture is not None:
+        mime_picture = "image/png" if picture.startswith(b"\x89PNG") else "image/jpeg"
+        manifest["thumbnail"] = {"format": mime_picture, "identifier": PREVIEW_ID}
+        resources[PREVIEW_ID] = picture
+    digest, stamp = "", (False, None)
+
+    def write(out: BinaryIO) -> None:
+        nonlocal digest, stamp
+        with open(source, "rb") as src:
+            stamp = sign_stream(
+                src, out, mime, manifest, identity, ingredients, resources=resources
+            )
+        out.flush()
+        digest = media_files.sha256_stream(out)
+
+    def rows(ledger: Ledger) -> None:
+        ledger.add_artwork(record, output, digest, status=status)
+        # No soft binding: the ISCC image code is a still image's fingerprint.
+        ledger.add_signature(record.artwork_id, time_stamped=stamp[0], time_stamp_error=stamp[1])
+        if record.declaration is not None:
+            ledger.add_declaration(record)
+
+    publish(output, write, ledger, rows)
+    return Signed(output, digest, record, time_stamped=stamp[0], time_stamp_error=stamp[1])
 
 
 def label(
@@ -164,32 +263,32 @@ def label(
     declaration: Declaration | None = None,
     ledger: Ledger | None = None,
     force: bool = False,
+    model_kind: str | None = None,
 ) -> Signed:
-    """Write a signed, labelled copy of ``source`` at ``output``; the source is never touched."""
+    """Write a signed, labelled copy of ``source`` at ``output``; the source is never touched.
+
+    ``source`` is an image, a video, a sound or a document (``media_files``); ``model_kind``
+    says what kind of model took part (by default the one that makes such works)."""
     check_choices(source_type, training_mining)
     check_text(title=title, tool=tool, prompt=prompt)
-    if output.resolve() == source.resolve():
-        raise BadInput(MESSAGES("label.same_file"))
-    if output.exists() and not force:
-        raise BadInput(MESSAGES("label.exists", output=output, param="force"))
+    if model_kind is not None and model_kind not in MODEL_KINDS:
+        raise BadInput(
+            MESSAGES(
+                "label.unknown_model_kind", model_kind=model_kind, choices=", ".join(MODEL_KINDS)
+            )
+        )
     if private_prompt and not prompt:
         raise BadInput(
             MESSAGES("label.private_without_prompt", param="private_prompt", param_prompt="prompt")
         )
-    data = image_files.read_file(source)
-    check = image_files.check_image(data, str(source))
-    out_format = image_files.detect_format(data)
-    suffixes = {"png": {".png"}, "jpeg": {".jpg", ".jpeg"}, "webp": {".webp"}}
-    if output.suffix.lower() not in suffixes[check.format]:
-        raise BadInput(
-            MESSAGES(
-                "label.wrong_extension",
-                name=output.name,
-                value=out_format.upper() if out_format else "?",
-                choices=", ".join(sorted(suffixes[check.format])),
-            )
-        )
+    media_format = media_files.detect_media(media_files.read_head(source))
+    media = None
+    if media_format is None:
+        data = _read_source(source, output, force)
+    else:
+        data, media = b"", _read_media_source(source, media_format, output, force)
     ingredient_records, ingredient_inputs = read_ingredients(list(ingredients))
+    work_kind = media.kind if media else "image"
     record = ArtworkRecord(
         artwork_id=new_artwork_id(),
         kind="labelled",
@@ -204,7 +303,135 @@ def label(
         training_mining=training_mining,
         declaration=declaration,
         software={"artcharter": VERSION},
+        media=media,
+        model_kind=(
+            (model_kind or DEFAULT_MODEL_KIND[work_kind])
+            if SOURCE_TYPES[source_type] != "none"
+            else None
+        ),
     )
+    if media_format is not None:
+        return sign_media_record(
+            source,
+            media_format,
+            record,
+            output,
+            identity,
+            ingredient_inputs,
+            ledger=ledger,
+            status="signed",
+        )
     return sign_record(
         data, record, output, identity, ingredient_inputs, ledger=ledger, status="signed"
     )
+
+
+def _read_media_source(source: Path, fmt: str, output: Path, force: bool) -> MediaInfo:
+    """What a video, sound or document is (checked by its decoder, never read whole), once
+    the output is known to be a new file of its format."""
+    from artcharter.provenance.media_previews import info
+
+    if output.resolve() == source.resolve():
+        raise BadInput(MESSAGES("label.same_file"))
+    if output.exists() and not force:
+        raise BadInput(MESSAGES("label.exists", output=output, param="force"))
+    media = info(source, fmt, str(source))
+    suffixes = media_files.FORMATS[fmt].suffixes
+    if output.suffix.lower() not in suffixes:
+        raise BadInput(
+            MESSAGES(
+                "label.wrong_extension",
+                name=output.name,
+                value=fmt.upper(),
+                choices=", ".join(sorted(suffixes)),
+            )
+        )
+    return media
+
+
+def _read_source(source: Path, output: Path, force: bool) -> bytes:
+    """The source image's bytes, once the output is known to be a new file of its format."""
+    if output.resolve() == source.resolve():
+        raise BadInput(MESSAGES("label.same_file"))
+    if output.exists() and not force:
+        raise BadInput(MESSAGES("label.exists", output=output, param="force"))
+    data = image_files.read_file(source)
+    check = image_files.check_image(data, str(source))
+    out_format = image_files.detect_format(data)
+    suffixes = {"png": {".png"}, "jpeg": {".jpg", ".jpeg"}, "webp": {".webp"}}
+    if output.suffix.lower() not in suffixes[check.format]:
+        raise BadInput(
+            MESSAGES(
+                "label.wrong_extension",
+                name=output.name,
+                value=out_format.upper() if out_format else "?",
+                choices=", ".join(sorted(suffixes[check.format])),
+            )
+        )
+    return data
+
+
+def sign_declaration(
+    source: Path,
+    output: Path,
+    *,
+    identity: SigningIdentity,
+    declaration: Declaration,
+    title: str | None = None,
+    training_mining: str | None = None,
+    anchors: tuple[str, ...] = (),
+    ledger: Ledger | None = None,
+    force: bool = False,
+) -> Signed:
+    """Write a copy of the signed artwork ``source`` at ``output`` that carries the artist's
+    declaration, signed again with ``source`` as its parent ingredient.
+
+    The artwork keeps its id and everything its record said (prompt, model, energy,
+    ingredients); only the declaration, and the title and training/mining choice it
+    makes (``title`` and ``training_mining``, already merged with the command's), are
+    added. ``source`` must verify and be signed by the same artist: a
+    declaration speaks for the author of the work, never over someone else's signature.
+    """
+    from artcharter.provenance import verdicts
+    from artcharter.provenance.verify import verify_bytes
+
+    data = _read_source(source, output, force)
+    checked = verify_bytes(data, str(source), anchors)
+    if checked.verdict == verdicts.NO_CREDENTIAL:
+        raise BadInput(MESSAGES("declaration.sign_no_credential", image=source))
+    if checked.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
+        raise BadInput(
+            MESSAGES("declaration.sign_not_valid", image=source, verdict=checked.verdict)
+        )
+    signer = checked.signer.get("name")
+    if signer != identity.name:
+        raise BadInput(
+            MESSAGES(
+                "declaration.sign_other_artist",
+                image=source,
+                signer=signer or "?",
+                artist=identity.name,
+                param="artist",
+            )
+        )
+    digest = sha256_hex(data)
+    row = ledger.find_artwork(digest) if ledger is not None else None
+    # The ledger keeps what the file may only carry as a hash (a private prompt).
+    if row is not None and row["sha256"] == digest:
+        record = ledger.record_of(row)  # type: ignore[union-attr]
+    elif checked.record is not None:
+        record = ArtworkRecord.from_dict(checked.record)
+    else:
+        raise BadInput(MESSAGES("declaration.sign_no_credential", image=source))
+    choice = training_mining or record.training_mining
+    check_choices(record.source_type, choice)
+    check_text(title=title)
+    declared = dataclasses.replace(
+        record,
+        title=title or record.title,
+        training_mining=choice,
+        declaration=declaration,
+        software={**record.software, "artcharter": VERSION},
+    )
+    status = row["status"] if row is not None and row["status"] in ("kept", "signed") else "signed"
+    return sign_record(data, declared, output, identity, [], ledger=ledger, status=status)

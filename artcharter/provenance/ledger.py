@@ -42,7 +42,11 @@ sqlite_utils = _import_sqlite_utils()
 
 # 2: energy_runs and verifications declare their artwork_id a foreign key of artworks
 # (a version-1 ledger is migrated when opened: Ledger._migrate).
-SCHEMA_VERSION = 2
+# 3: the images of bias probe campaigns have their own kind, "probe": they are measurement
+# material, not anyone's artworks (a version-2 ledger's campaign images are marked).
+SCHEMA_VERSION = 3
+# The kind of an image made by a bias probe campaign.
+PROBE_KIND = "probe"
 BUSY_TIMEOUT_S = 60
 
 TABLES: dict[str, tuple[dict[str, type], str]] = {
@@ -217,6 +221,9 @@ class Ledger:
     def _migrate(self) -> None:
         """Bring a ledger of an earlier schema version to this one, keeping every row.
 
+        Version 2 -> 3: the artworks made by a probe campaign (their session is the
+        campaign's id) take the kind ``probe``.
+
         Version 1 -> 2: SQLite cannot add a foreign key to a table, so each table that gets
         one is rebuilt under a temporary name, filled with the old rows, and renamed; an
         artwork id that names no artwork moves to claimed_artwork_id first. One transaction:
@@ -239,6 +246,12 @@ class Ledger:
                 self.db.execute(f"DROP TABLE [{name}]")
                 self.db.execute(f"ALTER TABLE [{rebuilt}] RENAME TO [{name}]")
                 self._unclaim(name)
+            if "probe_campaigns" in self.db.table_names():
+                self.db.execute(
+                    "UPDATE artworks SET kind = ? WHERE session_id IN "
+                    "(SELECT campaign_id FROM probe_campaigns)",
+                    [PROBE_KIND],
+                )
             self.db.execute(
                 "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
             )
@@ -353,13 +366,17 @@ class Ledger:
         return rows[0] if rows else None
 
     def artworks(
-        self, *, status: str | None = None, limit: int | None = None
+        self, *, status: str | None = None, limit: int | None = None, probes: bool = False
     ) -> list[dict[str, Any]]:
-        sql = "SELECT * FROM artworks"
-        params: list[Any] = []
+        """The artworks, newest first; the images of probe campaigns only when ``probes``."""
+        where, params = ["1"], []
         if status:
-            sql += " WHERE status = ?"
+            where.append("status = ?")
             params.append(status)
+        if not probes:
+            where.append("kind IS NOT ?")
+            params.append(PROBE_KIND)
+        sql = "SELECT * FROM artworks WHERE " + " AND ".join(where)
         sql += " ORDER BY created_at DESC, rowid DESC"
         if limit:
             sql += f" LIMIT {int(limit)}"
@@ -378,13 +395,15 @@ class Ledger:
             )
         )
 
-    def shown_artwork(self, key: str) -> dict[str, Any] | None:
-        """The latest artwork with this id or file hash that was not discarded."""
+    def shown_artwork(self, key: str, *, probes: bool = False) -> dict[str, Any] | None:
+        """The latest artwork with this id or file hash that was not discarded (nor a
+        probe campaign's image, unless ``probes``)."""
         rows = list(
             self.db.query(
                 "SELECT * FROM artworks WHERE (artwork_id = ? OR sha256 = ?) "
-                "AND status != 'discarded' ORDER BY created_at DESC LIMIT 1",
-                [key, key],
+                "AND status != 'discarded' AND (? OR kind IS NOT ?) "
+                "ORDER BY created_at DESC LIMIT 1",
+                [key, key, int(probes), PROBE_KIND],
             )
         )
         return rows[0] if rows else None
@@ -454,6 +473,95 @@ class Ledger:
         }
         with self.transaction():
             self.db["declarations"].insert(row, pk="artwork_id", replace=True)
+
+    # --- signatures: time-stamp and soft binding ------------------------------------------
+
+    # Kept apart from ``artworks``: what the signing added (a time-stamp or not, the ISCC
+    # fingerprint of the soft binding, a watermark), indexed for recovery lookups.
+    SIGNATURE_COLUMNS: dict[str, type] = {  # noqa: RUF012
+        "artwork_id": str,
+        "time_stamped": int,
+        "time_stamp_error": str,
+        "iscc": str,
+        "iscc_bits": int,
+        "watermark": str,
+        "created_at": str,
+    }
+
+    def add_signature(
+        self,
+        artwork_id: str,
+        *,
+        time_stamped: bool,
+        time_stamp_error: str | None = None,
+        iscc: str | None = None,
+        iscc_bits: int | None = None,
+        watermark: str | None = None,
+    ) -> None:
+        self.ensure_table("signatures", self.SIGNATURE_COLUMNS, "artwork_id")
+        if iscc_bits is not None:
+            self.db["signatures"].create_index(["iscc_bits"], if_not_exists=True)
+        row = {
+            "artwork_id": artwork_id,
+            "time_stamped": int(time_stamped),
+            "time_stamp_error": time_stamp_error,
+            "iscc": iscc,
+            "iscc_bits": iscc_bits,
+            "watermark": watermark,
+            "created_at": now_iso(),
+        }
+        with self.transaction():
+            self.db["signatures"].insert(row, pk="artwork_id", replace=True)
+
+    def signature_of(self, artwork_id: str) -> dict[str, Any] | None:
+        if "signatures" not in self.db.table_names():
+            return None
+        rows = list(self.db.query("SELECT * FROM signatures WHERE artwork_id = ?", [artwork_id]))
+        return rows[0] if rows else None
+
+    def fingerprint_table(self) -> tuple[list[str], Any]:
+        """Every signed artwork's id and its 64 fingerprint bits (a numpy uint64 array),
+        for kept artworks only; cached until the ledger changes."""
+        import numpy as np
+
+        version = (
+            self.db.execute("PRAGMA data_version").fetchone()[0],
+            self.db.conn.total_changes,
+        )
+        cached = getattr(self, "_fingerprints", None)
+        if cached is not None and cached[0] == version:
+            return cached[1], cached[2]
+        ids: list[str] = []
+        bits: list[int] = []
+        if "signatures" in self.db.table_names():
+            for artwork_id, value in self.db.execute(
+                "SELECT s.artwork_id, s.iscc_bits FROM signatures s "
+                "JOIN artworks a ON a.artwork_id = s.artwork_id "
+                "WHERE s.iscc_bits IS NOT NULL AND a.status NOT IN (?, 'discarded')",
+                [REPLACED],
+            ):
+                ids.append(artwork_id)
+                bits.append(value)
+        array = np.array(bits, dtype=np.int64).view(np.uint64)
+        self._fingerprints = (version, ids, array)
+        return ids, array
+
+    def artworks_with_signature(self, artwork_ids: list[str]) -> list[dict[str, Any]]:
+        """Artwork rows joined with their signature row, in the order of ``artwork_ids``."""
+        if not artwork_ids:
+            return []
+        marks = ", ".join("?" for _ in artwork_ids)
+        rows = {
+            row["artwork_id"]: row
+            for row in self.db.query(
+                f"SELECT a.artwork_id, a.title, a.artist, a.organisation, a.path, a.sha256, "
+                f"a.status, a.created_at, s.iscc, s.watermark, s.time_stamped "
+                f"FROM artworks a LEFT JOIN signatures s ON s.artwork_id = a.artwork_id "
+                f"WHERE a.artwork_id IN ({marks})",
+                artwork_ids,
+            )
+        }
+        return [rows[i] for i in artwork_ids if i in rows]
 
     # --- energy --------------------------------------------------------------------------
 
@@ -574,4 +682,11 @@ class Ledger:
         )
 
     def counts(self) -> dict[str, int]:
-        return {name: self.db[name].count for name in self.db.table_names() if name != "meta"}
+        """Rows per table; the artworks without the probe images, counted apart."""
+        counts = {name: self.db[name].count for name in self.db.table_names() if name != "meta"}
+        probes = self.db.execute(
+            "SELECT count(*) FROM artworks WHERE kind = ?", [PROBE_KIND]
+        ).fetchone()[0]
+        counts["artworks"] -= probes
+        counts["campaign_images"] = probes
+        return counts

@@ -63,13 +63,16 @@ def build_manifest(record: ArtworkRecord, *, has_parent: bool, version: str) -> 
             }
         )
     else:
-        actions.append(
-            {
-                "action": "c2pa.created",
-                "digitalSourceType": record.source_type_uri,
-                "softwareAgent": software_agent(record),
-            }
-        )
+        created = {
+            "action": "c2pa.created",
+            "digitalSourceType": record.source_type_uri,
+            "softwareAgent": software_agent(record),
+        }
+        if record.model_kind:
+            # The IPTC source type says "trained algorithmic media" whatever the medium:
+            # the action's description says which kind of model (the record keeps the code).
+            created["description"] = f"made with a generative {record.model_kind} model"
+        actions.append(created)
     assertions: list[dict[str, Any]] = [
         {"label": "c2pa.actions.v2", "data": {"actions": actions}},
         {

@@ -460,8 +460,14 @@ MESSAGES = Catalogue(
             "en": "truncated PNG chunk",
         },
         "image_files.empty_folder": {
-            "fr": "{path}\u00a0: aucune image PNG, JPEG ou WebP dans ce dossier",
-            "en": "{path}: no PNG, JPEG or WebP image in this folder",
+            "fr": (
+                "{path}\u00a0: aucune image PNG, JPEG ou WebP, vidéo MP4 ou MOV, son WAV, "
+                "MP3, FLAC ou M4A ni document PDF ou EPUB dans ce dossier"
+            ),
+            "en": (
+                "{path}: no PNG, JPEG or WebP image, MP4 or MOV video, WAV, MP3, FLAC or M4A "
+                "sound, or PDF or EPUB document in this folder"
+            ),
         },
         "image_files.no_such_path": {
             "fr": "{path}\u00a0: fichier ou dossier introuvable",
@@ -476,6 +482,14 @@ MESSAGES = Catalogue(
                 "{name}: {width}x{height} pixels is over the {max_pixels:,}-pixel limit "
                 "(possible decompression bomb)"
             ),
+        },
+        "label.unknown_model_kind": {
+            "fr": "type de modèle inconnu {model_kind!r}\u00a0: choisissez parmi {choices}",
+            "en": "unknown model kind {model_kind!r}: choose one of {choices}",
+        },
+        "media.damaged": {
+            "fr": "{name}\u00a0: fichier {fmt} endommagé ou illisible ({error})",
+            "en": "{name}: damaged or unreadable {fmt} file ({error})",
         },
         "keys.unknown_algorithm": {
             "fr": "algorithme de clé inconnu {alg!r}\u00a0: choisissez parmi {choices}",
@@ -573,6 +587,38 @@ MESSAGES = Catalogue(
             "en": (
                 "{name}: the copy keeps the source format ({value}): use an extension "
                 "among {choices}"
+            ),
+        },
+        "declaration.sign_no_credential": {
+            "fr": (
+                "{image} ne porte pas d'attestation artcharter à compléter : signez-la avec "
+                "sa déclaration par `artcharter label {image} -o SORTIE --source-type TYPE "
+                "--declaration DÉCLARATION`"
+            ),
+            "en": (
+                "{image} carries no artcharter Content Credentials to add a declaration to: "
+                "sign it with its declaration with `artcharter label {image} -o OUT "
+                "--source-type TYPE --declaration DECLARATION`"
+            ),
+        },
+        "declaration.sign_not_valid": {
+            "fr": (
+                "{image} ne passe pas la vérification ({verdict}) : aucune déclaration ne "
+                "peut s'y ajouter (`artcharter verify {image}` dit pourquoi)"
+            ),
+            "en": (
+                "{image} does not verify ({verdict}): no declaration can be added to it "
+                "(`artcharter verify {image}` says why)"
+            ),
+        },
+        "declaration.sign_other_artist": {
+            "fr": (
+                "{image} est signée par {signer}, pas par {artist} : seule l'autrice ou "
+                "l'auteur de l'œuvre signe sa déclaration (choisissez l'identité avec {param})"
+            ),
+            "en": (
+                "{image} is signed by {signer}, not by {artist}: only the artwork's author "
+                "signs its declaration (choose the identity with {param})"
             ),
         },
         "label.unknown_role": {
@@ -717,8 +763,14 @@ MESSAGES = Catalogue(
             "en": "signing failed: {error}",
         },
         "verify.not_an_image": {
-            "fr": "ce n'est pas une image PNG, JPEG ou WebP",
-            "en": "not a PNG, JPEG or WebP image",
+            "fr": (
+                "ce n'est pas une image PNG, JPEG ou WebP, une vidéo MP4 ou MOV, un son WAV, "
+                "MP3, FLAC ou M4A ni un document PDF ou EPUB"
+            ),
+            "en": (
+                "not a PNG, JPEG or WebP image, an MP4 or MOV video, a WAV, MP3, FLAC or M4A "
+                "sound, or a PDF or EPUB document"
+            ),
         },
         "verify.malformed_manifest": {
             "fr": "le manifeste actif n'a pas pu être lu (assertion mal formée)",
@@ -747,6 +799,142 @@ MESSAGES = Catalogue(
         "validate.unreadable_labels": {
             "fr": "impossible de lire les étiquettes {path}\u00a0: {error}",
             "en": "cannot read the labels {path}: {error}",
+        },
+        "tsa.bad_version": {
+            "fr": "requête d'horodatage refusée\xa0: seule la version 1 de RFC 3161 est acceptée",
+            "en": "time-stamp query refused: only RFC 3161 version 1 is accepted",
+        },
+        "tsa.malformed": {
+            "fr": "requête d'horodatage refusée\xa0: ce n'est pas une requête RFC 3161 (TimeStampReq DER) lisible",
+            "en": "time-stamp query refused: not a readable RFC 3161 query (DER TimeStampReq)",
+        },
+        "tsa.bad_hash": {
+            "fr": "requête d'horodatage refusée\xa0: l'algorithme de hachage {algorithm} n'est pas accepté (acceptés\xa0: {accepted})",
+            "en": "time-stamp query refused: hash algorithm {algorithm} is not accepted (accepted: {accepted})",
+        },
+        "tsa.bad_digest_length": {
+            "fr": "requête d'horodatage refusée\xa0: une empreinte {algorithm} fait {size} octets, celle-ci {got}",
+            "en": "time-stamp query refused: a {algorithm} digest is {size} bytes, this one is {got}",
+        },
+        "tsa.too_large": {
+            "fr": "requête d'horodatage refusée\xa0: trop grande pour une requête RFC 3161",
+            "en": "time-stamp query refused: too large for an RFC 3161 query",
+        },
+        "tsa.no_certificate": {
+            "fr": "pas de certificat d'horodatage {path}\xa0: lancez `artcharter keys init-tsa`",
+            "en": "no time-stamp authority certificate {path}: run `artcharter keys init-tsa`",
+        },
+        "tsa.no_openssl": {
+            "fr": "la commande openssl est introuvable\xa0: installez le paquet openssl",
+            "en": "the openssl command is not installed: install the openssl package",
+        },
+        "tsa.openssl_failed": {
+            "fr": "l'autorité d'horodatage n'a pas pu signer\xa0: {error}",
+            "en": "the time-stamp authority could not sign: {error}",
+        },
+        "keys.tsa_exists": {
+            "fr": "{cert_path} existe déjà\xa0: utilisez {param} pour le remplacer",
+            "en": "{cert_path} already exists: use {param} to replace it",
+        },
+        "softbinding.unreadable": {
+            "fr": "empreinte impossible\xa0: image illisible ({error})",
+            "en": "cannot fingerprint: unreadable image ({error})",
+        },
+        "softbinding.bad_value": {
+            "fr": "valeur de liaison souple {value!r} illisible ({error})",
+            "en": "unreadable soft-binding value {value!r} ({error})",
+        },
+        "revocation.unreadable": {
+            "fr": "liste de révocation illisible\xa0: {path}",
+            "en": "unreadable revocation list: {path}",
+        },
+        "revocation.unknown_reason": {
+            "fr": "motif de révocation inconnu {reason!r} (choix\xa0: {choices})",
+            "en": "unknown revocation reason {reason!r} (choices: {choices})",
+        },
+        "revocation.other_issuer": {
+            "fr": "le certificat de {who} n'a pas été délivré par la racine actuelle de l'école",
+            "en": "{who}'s certificate was not issued by the school's current root",
+        },
+        "revocation.bad_signature": {
+            "fr": "la liste de révocation {path} n'est pas signée par l'ancre {anchor}\xa0: elle est refusée",
+            "en": "revocation list {path} is not signed by anchor {anchor}: refused",
+        },
+        "revocation.reason.left-school": {
+            "fr": "l'artiste a quitté l'école",
+            "en": "the artist left the school",
+        },
+        "revocation.reason.key-compromise": {
+            "fr": "clé privée compromise",
+            "en": "private key compromised",
+        },
+        "revocation.reason.superseded": {
+            "fr": "certificat remplacé",
+            "en": "certificate superseded",
+        },
+        "revocation.reason.cessation": {
+            "fr": "fin d'activité",
+            "en": "cessation of operation",
+        },
+        "revocation.reason.unspecified": {
+            "fr": "motif non précisé",
+            "en": "no reason given",
+        },
+        "verify.revoked": {
+            "fr": "le certificat du signataire a été révoqué le {date} ({reason})\xa0; cette signature n'est pas horodatée avant cette date",
+            "en": "the signer's certificate was revoked on {date} ({reason}); this signature is not time-stamped before that date",
+        },
+        "verify.revoked_after": {
+            "fr": "signé le {signed}, avant la révocation du certificat le {date} ({reason})\xa0: la signature reste valide",
+            "en": "signed on {signed}, before the certificate was revoked on {date} ({reason}): the signature stays valid",
+        },
+        "verify.time_stamped": {
+            "fr": "signé le {date}, quand le certificat était valide (horodatage de confiance)",
+            "en": "signed on {date}, while the certificate was valid (trusted time-stamp)",
+        },
+        "verify.not_time_stamped": {
+            "fr": "non horodaté\xa0: valide seulement tant que le certificat du signataire l'est",
+            "en": "not time-stamped: valid only as long as the signer's certificate is",
+        },
+        "verify.file_claims": {
+            "fr": "Ce que dit le fichier, non vérifié (n'importe qui peut écrire ces champs)\xa0:",
+            "en": "What the file says, not verified (anyone can write these fields):",
+        },
+        "verify.claim": {
+            "fr": "{source}, {field}\xa0: {value}",
+            "en": "{source}, {field}: {value}",
+        },
+        "verify.claim_source.xmp": {
+            "fr": "métadonnées IPTC/XMP",
+            "en": "IPTC/XMP metadata",
+        },
+        "verify.claim_source.a1111": {
+            "fr": "paramètres AUTOMATIC1111",
+            "en": "AUTOMATIC1111 parameters",
+        },
+        "verify.claim_source.comfyui": {
+            "fr": "graphe ComfyUI",
+            "en": "ComfyUI graph",
+        },
+        "verify.claim_source.exif": {
+            "fr": "EXIF",
+            "en": "EXIF",
+        },
+        "verify.probable_matches": {
+            "fr": "Correspondance probable (ce n'est pas une vérification\xa0: une image semblable, signée ailleurs)\xa0:",
+            "en": "Probable match (not a verification: a similar picture, signed elsewhere):",
+        },
+        "verify.match": {
+            "fr": "«\xa0{title}\xa0» de {artist} ({organisation}), œuvre {artwork_id}, distance {distance}/64, similarité {similarity}\xa0%",
+            "en": "“{title}” by {artist} ({organisation}), artwork {artwork_id}, distance {distance}/64, similarity {similarity}%",
+        },
+        "verify.match_original": {
+            "fr": "procurez-vous l'original signé et vérifiez-le\xa0: {original}",
+            "en": "get the signed original and verify it: {original}",
+        },
+        "verify.lookup_failed": {
+            "fr": "recherche impossible\xa0: {error}",
+            "en": "lookup failed: {error}",
         },
         "store.no_campaign": {
             "fr": "aucune campagne {campaign_id!r} dans le registre",

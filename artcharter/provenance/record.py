@@ -22,6 +22,7 @@ from typing import Any
 from artcharter.audits.energy import EnergyRecord
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance.declaration import Declaration
+from artcharter.provenance.media_files import MediaInfo
 
 SCHEMA = "artcharter.record/1"
 # Reverse-domain prefix of every custom assertion artcharter writes.
@@ -51,6 +52,10 @@ SOURCE_TYPES: dict[str, str] = {
 }
 
 TRAINING_MINING = ("allowed", "notAllowed", "constrained")
+# The kinds of generative model a disclosure names (each has its plain explanation in the
+# reports), and the one a work of each kind is assumed to come from unless told.
+MODEL_KINDS = ("image", "video", "music", "voice", "text")
+DEFAULT_MODEL_KIND = {"image": "image", "video": "video", "sound": "music", "document": "text"}
 INGREDIENT_ROLES = ("sketch", "photo", "init-image", "earlier-version", "reference", "other")
 
 
@@ -129,6 +134,14 @@ class ArtworkRecord:
     declaration: Declaration | None = None
     probe: dict[str, Any] | None = None
     software: dict[str, str] = field(default_factory=dict)
+    # A video, sound or document: its kind, format, duration or pages (None: a still image).
+    media: MediaInfo | None = None
+    # The kind of model that made or changed the work (MODEL_KINDS), when AI was used.
+    model_kind: str | None = None
+
+    @property
+    def work_kind(self) -> str:
+        return self.media.kind if self.media else "image"
 
     @property
     def ai_share(self) -> str:

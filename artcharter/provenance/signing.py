@@ -16,7 +16,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -41,13 +41,15 @@ class SigningIdentity:
     alg: str
     chain_pem: bytes
     key_pem: bytes  # unencrypted PKCS#8, in memory only
+    # The school's RFC 3161 time-stamp authority, or None to sign without a time-stamp.
+    tsa_url: str | None = None
 
     def __repr__(self) -> str:  # never print the key
         return f"SigningIdentity({self.name!r}, {self.organisation!r}, {self.alg})"
 
 
 def load_identity(
-    chain_path: Path, key_path: Path, passphrase: str | None = None
+    chain_path: Path, key_path: Path, passphrase: str | None = None, tsa_url: str | None = None
 ) -> SigningIdentity:
     certs = keys.read_certs(chain_path)
     key = keys.read_private_key(key_path, passphrase)
@@ -66,6 +68,7 @@ def load_identity(
         alg=keys.algorithm_of(key),
         chain_pem=keys.cert_pem(*certs),
         key_pem=keys.key_pem(key),
+        tsa_url=tsa_url or None,
     )
 
 
@@ -97,7 +100,7 @@ def _check_signing_certificate(leaf: x509.Certificate, chain_path: Path) -> None
 
 
 def load_artist_identity(
-    keys_dir: Path, artist: str, passphrase: str | None = None
+    keys_dir: Path, artist: str, passphrase: str | None = None, tsa_url: str | None = None
 ) -> SigningIdentity:
     """The identity of an artist issued in this project (by name or slug)."""
     if not artist:
@@ -107,7 +110,7 @@ def load_artist_identity(
         raise SetupError(
             MESSAGES("signing.no_certificate", artist=artist, parent=identity.chain_path.parent)
         )
-    return load_identity(identity.chain_path, identity.key_path, passphrase)
+    return load_identity(identity.chain_path, identity.key_path, passphrase, tsa_url)
 
 
 def _attr(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str | None:
@@ -115,12 +118,16 @@ def _attr(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str | None:
     return str(values[0].value) if values else None
 
 
-def existing_manifest(data: bytes, fmt: str) -> bool:
+def existing_manifest(data: bytes | BinaryIO, fmt: str) -> bool:
     """Whether the bytes already carry a C2PA manifest store (to keep it as the parent)."""
     import c2pa
 
+    from artcharter.provenance.media_files import mime_of
+
+    mime = mime_of(fmt)
+    stream = io.BytesIO(data) if isinstance(data, bytes) else data
     try:
-        reader = c2pa.Reader.try_create(MIME_TYPES[fmt], io.BytesIO(data))
+        reader = c2pa.Reader.try_create(mime, stream)
     except c2pa.C2paError:
         return False
     if reader is None:
@@ -131,11 +138,23 @@ def existing_manifest(data: bytes, fmt: str) -> bool:
 
 @dataclass(frozen=True)
 class IngredientInput:
-    """An ingredient to embed: its c2pa JSON definition and its bytes."""
+    """An ingredient to embed: its c2pa JSON definition and its bytes (or its file, read
+    as a stream: a film's parent)."""
 
     definition: dict[str, Any]
     mime: str
+    data: bytes | Path
+
+
+@dataclass(frozen=True)
+class SignedImage:
+    """Signed bytes, and whether the school's time-stamp authority stamped the signature
+    (without a stamp, the file is valid only while its certificate is)."""
+
     data: bytes
+    time_stamped: bool
+    # Why a time-stamp was asked for and not obtained (the authority's or c2pa's words).
+    time_stamp_error: str | None = None
 
 
 def sign_image(
@@ -144,29 +163,93 @@ def sign_image(
     manifest: dict[str, Any],
     identity: SigningIdentity,
     ingredients: list[IngredientInput] = (),  # type: ignore[assignment]
-) -> bytes:
-    """Sign image bytes with the manifest; return the signed bytes."""
+) -> SignedImage:
+    """Sign image bytes with the manifest, time-stamped by the identity's authority when it
+    answers; signing never fails for want of a time-stamp (offline, authority down)."""
+    out = io.BytesIO()
+    stamped, stamp_error = sign_stream(
+        io.BytesIO(data),
+        out,
+        MIME_TYPES[fmt],
+        manifest,
+        identity,
+        ingredients,
+        thumbnail_edge=_thumbnail_edge(data),
+    )
+    return SignedImage(out.getvalue(), stamped, stamp_error)
+
+
+def sign_stream(
+    source: BinaryIO,
+    dest: BinaryIO,
+    mime: str,
+    manifest: dict[str, Any],
+    identity: SigningIdentity,
+    ingredients: list[IngredientInput] = (),  # type: ignore[assignment]
+    *,
+    resources: dict[str, bytes] | None = None,
+    thumbnail_edge: int = 0,
+) -> tuple[bool, str | None]:
+    """Sign ``source`` into ``dest`` (both file streams for a large video: c2pa reads and
+    writes them in pieces); return whether it was time-stamped, and why not when a stamp
+    was asked for. ``resources`` are pictures the manifest names by identifier, such as
+    the claim thumbnail of a work c2pa cannot draw itself (a sound, a document)."""
     import c2pa
 
-    mime = MIME_TYPES[fmt]
-    signer_info = c2pa.C2paSignerInfo(
-        identity.alg.encode(), identity.chain_pem, identity.key_pem, None
-    )
-    context = _builder_context(_thumbnail_edge(data))
+    stamp_error = None
+    if identity.tsa_url:
+        try:
+            _sign(
+                source, dest, mime, manifest, identity, ingredients, True, resources, thumbnail_edge
+            )
+            return True, None
+        except c2pa.C2paError as exc:
+            stamp_error = _one_line(str(exc))
+            source.seek(0)
+            dest.seek(0)
+            dest.truncate()
     try:
-        with (
-            c2pa.Signer.from_info(signer_info) as signer,
-            c2pa.Builder(manifest, context=context) as builder,
-        ):
-            for ingredient in ingredients:
+        _sign(source, dest, mime, manifest, identity, ingredients, False, resources, thumbnail_edge)
+    except c2pa.C2paError as exc:
+        raise BadInput(MESSAGES("signing.failed", error=_one_line(str(exc)))) from None
+    return False, stamp_error
+
+
+def _sign(
+    source: BinaryIO,
+    dest: BinaryIO,
+    mime: str,
+    manifest: dict[str, Any],
+    identity: SigningIdentity,
+    ingredients: list[IngredientInput],
+    time_stamp: bool,
+    resources: dict[str, bytes] | None,
+    thumbnail_edge: int,
+) -> None:
+    import c2pa
+
+    signer_info = c2pa.C2paSignerInfo(
+        identity.alg.encode(),
+        identity.chain_pem,
+        identity.key_pem,
+        identity.tsa_url if time_stamp else None,
+    )
+    context = _builder_context(thumbnail_edge or THUMBNAIL_LONG_EDGE)
+    with (
+        c2pa.Signer.from_info(signer_info) as signer,
+        c2pa.Builder(manifest, context=context) as builder,
+    ):
+        for identifier, picture in (resources or {}).items():
+            builder.add_resource(identifier, io.BytesIO(picture))
+        for ingredient in ingredients:
+            if isinstance(ingredient.data, Path):
+                with open(ingredient.data, "rb") as stream:
+                    builder.add_ingredient(ingredient.definition, ingredient.mime, stream)
+            else:
                 builder.add_ingredient(
                     ingredient.definition, ingredient.mime, io.BytesIO(ingredient.data)
                 )
-            out = io.BytesIO()
-            builder.sign(signer, mime, io.BytesIO(data), out)
-    except c2pa.C2paError as exc:
-        raise BadInput(MESSAGES("signing.failed", error=_one_line(str(exc)))) from None
-    return out.getvalue()
+        builder.sign(signer, mime, source, dest)
 
 
 # c2pa-rs makes the claim thumbnail 1,024 px on its long edge by default, upscaling smaller
@@ -222,10 +305,16 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def publish(path: Path, data: bytes, ledger: Ledger | None, rows: Callable[[Ledger], None]) -> None:
+def publish(
+    path: Path,
+    data: bytes | Callable[[BinaryIO], None],
+    ledger: Ledger | None,
+    rows: Callable[[Ledger], None],
+) -> None:
     """Make ``path`` appear with ``data`` and the ledger rows together, or neither.
 
-    The bytes go to a ``.partial`` file beside the target first; the rename happens inside
+    The bytes (or what ``data`` writes into the open file) go to a ``.partial`` file
+    beside the target first; the rename happens inside
     the ledger transaction, so a row never exists without its file, and an interruption
     leaves no half-written image under the real name.
 

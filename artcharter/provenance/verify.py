@@ -9,6 +9,7 @@ against 1.7x for processes). Threads remain for callers that cannot fork (a serv
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
 import io
 import itertools
@@ -19,12 +20,13 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 from artcharter.base.messages import Message, render_text
-from artcharter.provenance import image_files, verdicts
+from artcharter.provenance import image_files, media_files, revocation, softbinding, verdicts
+from artcharter.provenance.file_claims import file_claims
 from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
 from artcharter.provenance.messages import MESSAGES
 
@@ -41,9 +43,27 @@ class Verification:
     ingredients: list[dict[str, Any]] = field(default_factory=list)
     record: dict[str, Any] | None = None
     codes: dict[str, list[str]] = field(default_factory=dict)
+    # The signature's RFC 3161 time-stamp: {"time": ISO 8601, "trusted": bool}; empty
+    # when the file was not time-stamped (then valid only while its certificate is).
+    time_stamp: dict[str, Any] = field(default_factory=dict)
+    # The signer's certificate on a trust anchor's revocation list: {"revoked_at",
+    # "reason", "signed_before": whether a trusted time-stamp predates the revocation}.
+    revocation: dict[str, Any] | None = None
+    # For a file without a valid credential: what its metadata claims, unverified
+    # (artcharter.provenance.file_claims), shown as "what the file says, not verified".
+    file_claims: list[dict[str, str]] = field(default_factory=list)
+    # For a file with no credential: its ISCC fingerprint, and the signed originals it
+    # probably comes from (artcharter.provenance.recovery) - never a verification.
+    fingerprint: str | None = None
+    probable_matches: list[dict[str, Any]] = field(default_factory=list)
+    lookup_errors: list[str] = field(default_factory=list)
     # Why the file could not be verified: our own message (rendered in the reader's
     # language by to_dict and the doors) or c2pa's words, kept as they are for experts.
     error: Message | str | None = None
+    # What the bytes are (read from them, not from the credentials): png, mp4, wav, pdf...
+    # and the kind of work, image / video / sound / document.
+    format: str | None = None
+    kind: str = "image"
     # The claim thumbnail signed into the credentials, (mime, bytes), only when asked for
     # (reports show it without decoding the image); not part of the JSON form.
     thumbnail: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
@@ -55,6 +75,9 @@ class Verification:
         langs = [lang] if lang else ["fr", "en"]
         data["explanation"] = {code: verdicts.explanation(self.verdict, code) for code in langs}
         data["verdict_title"] = {code: verdicts.title(self.verdict, code) for code in langs}
+        data["signature_notes"] = [
+            {code: note.render(code) for code in langs} for note in signature_notes(self)
+        ]
         return data
 
     @property
@@ -79,7 +102,8 @@ def trust_settings(anchors: tuple[str, ...], allow_remote: bool) -> dict[str, An
 def _context(anchors: tuple[str, ...], allow_remote: bool) -> Any:
     import c2pa
 
-    return c2pa.Context(c2pa.Settings.from_dict(trust_settings(anchors, allow_remote)))
+    settings = trust_settings(revocation.certificates_only(anchors), allow_remote)
+    return c2pa.Context(c2pa.Settings.from_dict(settings))
 
 
 # A native context inherited through fork() is not usable in the child: build a new one.
@@ -87,7 +111,9 @@ os.register_at_fork(after_in_child=_context.cache_clear)
 
 
 def read_anchors(paths: Iterable[Path]) -> tuple[str, ...]:
-    """PEM text of each trust anchor file; a missing or non-PEM file is a bad input."""
+    """PEM text of each trust anchor file, followed by its revocation list when one lies
+    beside it (``NAME.crl``, signed by the anchor); a missing or non-PEM file is a bad
+    input."""
     anchors = []
     for path in paths:
         try:
@@ -98,7 +124,7 @@ def read_anchors(paths: Iterable[Path]) -> tuple[str, ...]:
             raise BadInput(MESSAGES("verify.anchor_not_pem", path=path)) from None
         if "-----BEGIN CERTIFICATE-----" not in text:
             raise BadInput(MESSAGES("verify.anchor_not_pem", path=path))
-        anchors.append(text)
+        anchors.append(revocation.anchor_with_crl(text, path))
     return tuple(anchors)
 
 
@@ -109,14 +135,37 @@ def verify_bytes(
     allow_remote: bool = False,
     thumbnail: bool = False,
 ) -> Verification:
-    """Verify one image given as bytes. Never raises for a bad file: it gets a verdict.
+    """Verify one file given as bytes. Never raises for a bad file: it gets a verdict.
 
     The bytes are handed to c2pa as a stream: measured faster than letting c2pa open the
     file by path, and the bytes are needed anyway for the file's SHA-256, which is computed
     on another thread meanwhile (hashlib releases the GIL).
     """
     digest = _hasher().submit(sha256_hex, data)
-    result = _verify(data, name, anchors, allow_remote, thumbnail)
+    fmt = media_files.detect_work(data)
+    result = _verify(io.BytesIO(data), fmt, data, name, anchors, allow_remote, thumbnail)
+    if result.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED, verdicts.UNREADABLE):
+        result.file_claims = [claim.to_dict() for claim in file_claims(data)]
+    if result.verdict == verdicts.NO_CREDENTIAL and result.kind == media_files.IMAGE:
+        # A file Pillow cannot read as a picture has nothing to look up.
+        with contextlib.suppress(BadInput):
+            result.fingerprint = softbinding.fingerprint(data)
+    result.sha256 = digest.result()
+    return result
+
+
+def _verify_media_file(
+    path: Path,
+    fmt: str,
+    anchors: tuple[str, ...],
+    allow_remote: bool,
+    thumbnail: bool,
+) -> Verification:
+    """A video, sound or document verified from the disk as a stream: c2pa reads what it
+    needs, the SHA-256 is read on another thread, and the file is never whole in memory."""
+    digest = _hasher().submit(media_files.sha256_path, path)
+    with open(path, "rb") as stream:
+        result = _verify(stream, fmt, path, str(path), anchors, allow_remote, thumbnail)
     result.sha256 = digest.result()
     return result
 
@@ -135,30 +184,48 @@ os.register_at_fork(after_in_child=_HASHER.clear)
 
 
 def _verify(
-    data: bytes, name: str, anchors: tuple[str, ...], allow_remote: bool, thumbnail: bool
+    stream: BinaryIO,
+    fmt: str | None,
+    source: bytes | Path,
+    name: str,
+    anchors: tuple[str, ...],
+    allow_remote: bool,
+    thumbnail: bool,
 ) -> Verification:
     import c2pa
 
-    fmt = image_files.detect_format(data)
     if fmt is None:
         return Verification(name, verdicts.UNREADABLE, error=MESSAGES("verify.not_an_image"))
+    kind = media_files.kind_of(fmt)
     try:
         context = _context(anchors, allow_remote)
-        reader = c2pa.Reader(image_files.MIME_TYPES[fmt], io.BytesIO(data), context=context)
+        reader = c2pa.Reader(media_files.mime_of(fmt), stream, context=context)
     except c2pa.C2paError.ManifestNotFound:
-        return _without_manifest(data, name, verdicts.NO_CREDENTIAL, None)
+        return _without_manifest(source, fmt, name, verdicts.NO_CREDENTIAL, None)
     except c2pa.C2paError.RemoteManifest as exc:
-        return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc))
+        return Verification(
+            name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc), format=fmt, kind=kind
+        )
     except c2pa.C2paError as exc:
         # c2pa-rs reports "Remote: must fetch remote manifests from url ..." with an error
         # type c2pa-python does not map to RemoteManifest: it is not an invalid credential.
         if str(exc).startswith("Remote"):
-            return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc))
-        return _without_manifest(data, name, verdicts.INVALID, _line(exc))
+            return Verification(
+                name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc), format=fmt, kind=kind
+            )
+        return _without_manifest(source, fmt, name, verdicts.INVALID, _line(exc))
     with reader:
         if not reader.is_embedded() and not allow_remote:
-            return Verification(name, verdicts.REMOTE_NOT_FETCHED, error=reader.get_remote_url())
-        return _from_reader(reader, name, thumbnail)
+            return Verification(
+                name,
+                verdicts.REMOTE_NOT_FETCHED,
+                error=reader.get_remote_url(),
+                format=fmt,
+                kind=kind,
+            )
+        result = _from_reader(reader, name, thumbnail, anchors)
+    result.format, result.kind = fmt, kind
+    return result
 
 
 def _line(exc: Exception) -> str:
@@ -167,14 +234,21 @@ def _line(exc: Exception) -> str:
 
 
 def _without_manifest(
-    data: bytes, name: str, verdict: str, error: Message | str | None
+    source: bytes | Path, fmt: str, name: str, verdict: str, error: Message | str | None
 ) -> Verification:
-    """No readable manifest: a damaged image is unreadable, a whole one gets ``verdict``."""
+    """No readable manifest: a damaged file is unreadable, a whole one gets ``verdict``."""
+    kind = media_files.kind_of(fmt)
     try:
-        image_files.check_image(data, name)
+        if kind == media_files.IMAGE:
+            assert isinstance(source, bytes)
+            image_files.check_image(source, name)
+        else:
+            from artcharter.provenance.media_previews import info
+
+            info(source, fmt, name)
     except BadInput as exc:
-        return Verification(name, verdicts.UNREADABLE, error=exc.message)
-    return Verification(name, verdict, error=error)
+        return Verification(name, verdicts.UNREADABLE, error=exc.message, format=fmt, kind=kind)
+    return Verification(name, verdict, error=error, format=fmt, kind=kind)
 
 
 def _claim_thumbnail(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes] | None:
@@ -191,7 +265,9 @@ def _claim_thumbnail(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes]
     return str(ref.get("format") or "image/jpeg"), out.getvalue()
 
 
-def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verification:
+def _from_reader(
+    reader: Any, name: str, thumbnail: bool = False, anchors: tuple[str, ...] = ()
+) -> Verification:
     import c2pa
 
     state = reader.get_validation_state()
@@ -215,6 +291,24 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
         if verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
             verdict = verdicts.INVALID
     info = manifest.get("signature_info") or {}
+    stamp = _time_stamp(codes, info)
+    revoked = revocation.lookup(anchors, info.get("issuer") or "", info.get("cert_serial_number"))
+    revoked_dict = None
+    if revoked is not None and verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
+        signed_before = bool(stamp.get("trusted")) and stamp["time"] < revoked.revoked_at
+        revoked_dict = {
+            "revoked_at": revoked.revoked_at,
+            "reason": revoked.reason,
+            "signed_before": signed_before,
+        }
+        if not signed_before:
+            verdict = verdicts.INVALID
+            codes["failure"].append("signingCredential.revoked")
+            error = MESSAGES(
+                "verify.revoked",
+                date=revoked.revoked_at[:10],
+                reason=MESSAGES(f"revocation.reason.{revoked.reason}"),
+            )
     record = record_from_manifest(manifest)
     return Verification(
         path=name,
@@ -235,16 +329,92 @@ def _from_reader(reader: Any, name: str, thumbnail: bool = False) -> Verificatio
         ],
         record=record.to_dict() if record else None,
         codes=codes,
+        time_stamp=stamp,
+        revocation=revoked_dict,
         error=error,
         thumbnail=_claim_thumbnail(reader, manifest) if thumbnail else None,
     )
 
 
+def signature_notes(result: Verification) -> list[Message]:
+    """What a person should know about the signature's time: signed while the certificate
+    was valid (a trusted time-stamp), or not time-stamped; and, for a revoked certificate,
+    that the work was signed before the revocation. The CLI, reports and desk show these."""
+    notes: list[Message] = []
+    if result.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED, verdicts.INVALID):
+        return notes
+    stamp = result.time_stamp
+    if stamp.get("trusted"):
+        notes.append(MESSAGES("verify.time_stamped", date=stamp["time"][:10]))
+    elif result.verdict != verdicts.INVALID:
+        notes.append(MESSAGES("verify.not_time_stamped"))
+    revoked = result.revocation
+    if revoked and revoked.get("signed_before"):
+        notes.append(
+            MESSAGES(
+                "verify.revoked_after",
+                signed=stamp["time"][:10],
+                date=revoked["revoked_at"][:10],
+                reason=MESSAGES(f"revocation.reason.{revoked['reason']}"),
+            )
+        )
+    return notes
+
+
+def claim_lines(result: Verification) -> list[Message]:
+    """The file's unverified claims, one line each, under their heading (nothing when the
+    file claims nothing): "what the file says, not verified"."""
+    if not result.file_claims:
+        return []
+    lines = [MESSAGES("verify.file_claims")]
+    for claim in result.file_claims:
+        source = MESSAGES(f"verify.claim_source.{claim['source']}")
+        lines.append(
+            MESSAGES("verify.claim", source=source, field=claim["field"], value=claim["value"])
+        )
+    return lines
+
+
+def match_lines(result: Verification) -> list[Message]:
+    """The probable matches of a file with no credential, under a heading that says they
+    are not a verification; or that none was found where the fingerprint was looked up."""
+    lines: list[Message] = []
+    if result.probable_matches:
+        lines.append(MESSAGES("verify.probable_matches"))
+        for match in result.probable_matches:
+            distance = match["distance"] if match["distance"] is not None else "?"
+            lines.append(
+                MESSAGES(
+                    "verify.match",
+                    title=match["title"] or "?",
+                    artist=match["artist"] or "?",
+                    organisation=match["organisation"] or "?",
+                    artwork_id=match["artwork_id"],
+                    distance=distance,
+                    similarity=match["similarity"],
+                )
+            )
+            lines.append(MESSAGES("verify.match_original", original=match["original"]))
+    lines += [MESSAGES("verify.lookup_failed", error=error) for error in result.lookup_errors]
+    return lines
+
+
+def _time_stamp(codes: dict[str, list[str]], info: dict[str, Any]) -> dict[str, Any]:
+    """The time-stamp c2pa validated: its time, and whether its authority is trusted (an
+    untrusted authority's time proves nothing, so only a trusted one extends validity)."""
+    if "timeStamp.validated" not in codes["success"] or not info.get("time"):
+        return {}
+    return {"time": str(info["time"]), "trusted": "timeStamp.trusted" in codes["success"]}
+
+
 def verify_file(
     path: Path, anchors: tuple[str, ...] = (), allow_remote: bool = False, thumbnail: bool = False
 ) -> Verification:
+    """Verify one file on disk: an image is read whole (it is small, and faster so), a
+    video, a sound or a document as a stream."""
     try:
-        data = path.read_bytes()
+        fmt = media_files.detect_media(media_files.head_of(path))
+        data = path.read_bytes() if fmt is None else b""
     except OSError as exc:
         error = (
             MESSAGES("verify.is_folder", path=path)
@@ -252,6 +422,8 @@ def verify_file(
             else MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
         )
         return Verification(str(path), verdicts.UNREADABLE, error=error)
+    if fmt is not None:
+        return _verify_media_file(path, fmt, anchors, allow_remote, thumbnail)
     return verify_bytes(data, str(path), anchors, allow_remote, thumbnail)
 
 

@@ -29,10 +29,15 @@ from artcharter.base.numbers import (
 from artcharter.charter.evaluate import unchecked_summary
 from artcharter.provenance import verdicts
 from artcharter.provenance.declaration import Declaration
-from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord, EnergyRecord
+from artcharter.provenance.record import (
+    DEFAULT_MODEL_KIND,
+    SOURCE_TYPES,
+    ArtworkRecord,
+    EnergyRecord,
+)
 from artcharter.provenance.verify import Verification
 from artcharter.reports import energy_equivalents, energy_split, explanations
-from artcharter.reports.i18n import maybe, source_type_words, t
+from artcharter.reports.i18n import maybe, share_words, source_type_words, t
 from artcharter.reports.images import InlineImages
 
 SCHEMA = "artcharter.report/1"
@@ -107,7 +112,7 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "source_type": source_type,
         "source_type_words": source_type_words(source_type, lang),
         "ai_share": ai_share,
-        "ai_share_words": t(f"share_{ai_share}", lang),
+        "ai_share_words": share_words(ai_share, v.kind, lang),
         "tool": (record.tool if record else None) or (origin.tool if origin else None),
         "model_id": model.id if model else None,
         "is_demo": bool(model and model.is_demo),
@@ -120,6 +125,31 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "image_reduced": bool(facts.image and facts.image.reduced),
         "thumbnail_source": facts.image.thumbnail_source if facts.image else None,
         "record_source": facts.record_source,
+        **_work(facts, record, lang),
+    }
+
+
+def _work(facts: ReportFacts, record: ArtworkRecord | None, lang: str) -> dict[str, Any]:
+    """What kind of work the file is (read from its bytes) and, for a video, a sound or a
+    document, its duration or pages (from the signed record, else from nothing)."""
+    kind = facts.verification.kind
+    media = record.media if record and record.media and record.media.kind == kind else None
+    # Another tool's file says no model kind: the kind of model that makes such works.
+    model_kind = record.model_kind if record else None
+    if record is None and kind != "image":
+        model_kind = DEFAULT_MODEL_KIND.get(kind)
+    return {
+        "work_kind": kind,
+        "work_kind_words": t(f"work_kind_{kind}", lang),
+        "picture_caption": maybe(f"picture_{kind}", lang),
+        "duration_s": media.duration_s if media else None,
+        "duration_text": (
+            fmt_duration(media.duration_s, lang) if media and media.duration_s else None
+        ),
+        "pages": media.pages if media else None,
+        "pages_label": t("chapters" if media and media.format == "epub" else "pages", lang),
+        "model_kind": model_kind,
+        "model_kind_words": maybe(f"model_kind_{model_kind}", lang) if model_kind else None,
     }
 
 
@@ -531,6 +561,7 @@ def build_report(
             is_demo=bool(model and model.is_demo),
             agents=list(facts.verification.disclosure.get("software_agents", [])),
             uses_ai=uses_ai,
+            model_kind=artwork["model_kind"],
         ),
         "energy": _energy(facts, lang),
         "probe": _probe(facts, lang),

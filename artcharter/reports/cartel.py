@@ -21,7 +21,7 @@ from artcharter.base.numbers import year_of
 from artcharter.provenance import verdicts
 from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord
 from artcharter.reports.explanations import model_in_words
-from artcharter.reports.i18n import source_type_words, t
+from artcharter.reports.i18n import share_words, source_type_words, t
 
 if TYPE_CHECKING:
     from artcharter.provenance.verify import Verification
@@ -46,12 +46,25 @@ def _tools_in_words(record: ArtworkRecord | None) -> str | None:
     return " & ".join(names) or None
 
 
+MEDIUM_KEYS = {
+    ("generated", "image"): "medium_generated",
+    ("generated", "video"): "medium_generated_video",
+    ("generated", "sound"): "medium_generated_sound",
+    ("generated", "document"): "medium_generated_document",
+    ("enhanced", "image"): "medium_enhanced",
+    ("enhanced", "video"): "medium_enhanced_video",
+    ("enhanced", "sound"): "medium_enhanced_sound",
+    ("enhanced", "document"): "medium_enhanced_document",
+}
+
+
 def medium_in_words(
     record: ArtworkRecord | None,
     lang: str,
     *,
     origin: ArtworkRecord | None = None,
     source_type: str | None = None,
+    kind: str = "image",
 ) -> str:
     """The medium a label prints: "Image generated with SDXL from a sketch, reworked by hand".
 
@@ -75,8 +88,9 @@ def medium_in_words(
         tool=tool,
         is_demo=bool(model and model.is_demo),
     )
-    key = {"generated": "medium_generated", "enhanced": "medium_enhanced"}.get(share)
-    text = t(key or "medium_generated", lang, model=name)
+    # A video, a sound or a text is named as such ("Sound generated with Suno").
+    key = MEDIUM_KEYS.get((share, kind)) or MEDIUM_KEYS.get((share, "image"), "medium_generated")
+    text = t(key, lang, model=name)
     roles = [i.role for i in (record.ingredients if record else [])]
     for role in ("sketch", "photo", "init-image"):
         if role in roles:
@@ -149,9 +163,11 @@ def cartel_data(
         or verification.signer.get("organisation"),
         "year": year_of(record.created_at if record else None)
         or year_of(verification.signer.get("time")),
-        "medium": medium_in_words(record, lang, origin=origin, source_type=source_type),
+        "medium": medium_in_words(
+            record, lang, origin=origin, source_type=source_type, kind=verification.kind
+        ),
         "ai_share": share,
-        "ai_share_words": t(f"share_{share}", lang),
+        "ai_share_words": share_words(share, verification.kind, lang),
         "verdict": verification.verdict,
         "verdict_words": f"Content Credentials{t('colon', lang)}"
         f"{verdicts.in_sentence(verification.verdict, lang)}",

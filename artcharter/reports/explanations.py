@@ -28,6 +28,54 @@ LDM = (
 )
 LAION = ("Schuhmann et al. 2022, LAION-5B", "https://arxiv.org/abs/2210.08402")
 
+# How models of other kinds than images work (two paragraphs each), and where it is said.
+HOW_BY_KIND: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    "video": (
+        ("explain.how_video_1", "explain.how_video_2"),
+        (
+            ("Ho et al. 2022, Video Diffusion Models", "https://arxiv.org/abs/2204.03458"),
+            (
+                "Blattmann et al. 2023, Stable Video Diffusion",
+                "https://arxiv.org/abs/2311.15127",
+            ),
+        ),
+    ),
+    "music": (
+        ("explain.how_music_1", "explain.how_music_2"),
+        (
+            (
+                "Agostinelli et al. 2023, MusicLM: Generating Music From Text",
+                "https://arxiv.org/abs/2301.11325",
+            ),
+            (
+                "Copet et al. 2023, Simple and Controllable Music Generation (MusicGen)",
+                "https://arxiv.org/abs/2306.05284",
+            ),
+        ),
+    ),
+    "voice": (
+        ("explain.how_voice_1", "explain.how_voice_2"),
+        (
+            (
+                "Wang et al. 2023, Neural Codec Language Models are Zero-Shot Text to Speech"
+                " Synthesizers (VALL-E)",
+                "https://arxiv.org/abs/2301.02111",
+            ),
+        ),
+    ),
+    "text": (
+        ("explain.how_text_1", "explain.how_text_2"),
+        (
+            ("Vaswani et al. 2017, Attention Is All You Need", "https://arxiv.org/abs/1706.03762"),
+            (
+                "Radford et al. 2019, Language Models are Unsupervised Multitask Learners (GPT-2)",
+                "https://cdn.openai.com/better-language-models/language_models_are_"
+                "unsupervised_multitask_learners.pdf",
+            ),
+        ),
+    ),
+}
+
 
 @dataclass(frozen=True)
 class Family:
@@ -279,8 +327,31 @@ def explain(
     is_demo: bool = False,
     agents: tuple[str, ...] | list[str] = (),
     uses_ai: bool = True,
+    model_kind: str | None = None,
 ) -> dict[str, Any]:
-    """The plain-language section of a report, in ``lang``."""
+    """The plain-language section of a report, in ``lang``; ``model_kind`` (video, music,
+    voice, text) explains that kind of model instead of an image generator."""
+    named = model_id or tool or (agents[0] if agents else None)
+    if model_kind in HOW_BY_KIND:
+        keys, sources = HOW_BY_KIND[model_kind]
+        family, family_name = _named_family(model_id, tool, is_demo, agents)
+        known = family.kind not in ("unknown", "demo")
+        return {
+            "family": family.key if known else model_kind,
+            "family_name": family_name if known else t(f"model_kind_{model_kind}", lang),
+            "kind": family.kind,
+            "model_kind": model_kind,
+            "named": named,
+            "uses_ai": uses_ai,
+            "how": [t(key, lang) for key in keys],
+            "training": (
+                (t(family.training, lang) if known else t("explain.training_other", lang))
+                if uses_ai
+                else t("explain.no_ai", lang)
+            ),
+            "licence": t(family.licence, lang) if uses_ai and known else None,
+            "sources": [{"title": title, "url": url} for title, url in sources],
+        }
     family, family_name = _named_family(model_id, tool, is_demo, agents)
     if family.kind == "demo":
         family_name = t("explain.demo_name", lang)
@@ -294,11 +365,11 @@ def explain(
         how.insert(0, t("explain.how_unknown", lang))
     if family.kind == "proprietary":
         how.append(t("explain.how_proprietary", lang))
-    named = model_id or tool or (agents[0] if agents else None)
     return {
         "family": family.key,
         "family_name": family_name,
         "kind": family.kind,
+        "model_kind": model_kind or "image",
         "named": named,
         "uses_ai": uses_ai,
         "how": how,

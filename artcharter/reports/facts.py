@@ -13,23 +13,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from artcharter.base.errors import BadInput
-from artcharter.provenance import image_files
+from artcharter.provenance import image_files, media_files
 from artcharter.reports.artwork_report import ReportFacts
-from artcharter.reports.images import inline_images
+from artcharter.reports.images import InlineImages, inline_images, media_images
 from artcharter.reports.messages import MESSAGES
 
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
     from artcharter.charter.model import Charter
     from artcharter.provenance.ledger import Ledger
+    from artcharter.provenance.verify import Verification
 
 
 def read_image_bytes(path: Path) -> bytes:
     """The file's bytes, or a one-line BadInput a person can act on."""
     data = image_files.read_file(path)
-    if image_files.detect_format(data) is None:
+    if media_files.detect_work(data) is None:
         raise BadInput(MESSAGES("facts.not_an_image", path=path))
     return data
+
+
+def pictures(source: Path | bytes, verification: Verification) -> InlineImages | None:
+    """The pictures of a work: an image's own pixels, or a video's, sound's or document's
+    picture (signed in its credentials, or made from the file)."""
+    if verification.kind != media_files.IMAGE and verification.format:
+        return media_images(source, verification.format, verification.thumbnail)
+    data = source if isinstance(source, bytes) else image_files.read_file(source)
+    return inline_images(data, verification.thumbnail)
 
 
 def charter_info(charter: Charter) -> dict[str, Any]:
@@ -74,14 +84,15 @@ def facts_from_check(
         campaign=campaign,
         prompt_audit=evidence.prompt_audit.to_dict() if evidence else None,
         artwork_probe=artwork_probe(ledger, check.verification.sha256),
-        image=inline_images(data, check.verification.thumbnail) if data is not None else None,
+        image=pictures(data, check.verification) if data is not None else None,
         file_size=len(data) if data is not None else None,
     )
 
 
-def add_images(facts: ReportFacts, data: bytes) -> ReportFacts:
-    facts.image = inline_images(data, facts.verification.thumbnail)
-    facts.file_size = len(data)
+def add_images(facts: ReportFacts, source: bytes | Path) -> ReportFacts:
+    """The pictures, from the bytes, or from the file of a video, sound or document."""
+    facts.image = pictures(source, facts.verification)
+    facts.file_size = len(source) if isinstance(source, bytes) else source.stat().st_size
     return facts
 
 
@@ -97,10 +108,19 @@ def gather_facts(
     """Verify, check and read everything a report of ``path`` shows."""
     from artcharter.charter.check import check_verification
     from artcharter.charter.model import load_charter
-    from artcharter.provenance.verify import verify_bytes
+    from artcharter.provenance.verify import verify_bytes, verify_file
 
-    data = read_image_bytes(path)
+    fmt = media_files.detect_media(media_files.read_head(path))
     charter = charter or load_charter(None)
+    if fmt is not None:
+        # A film is verified and pictured from the disk, never read whole.
+        verification = verify_file(path, anchors, thumbnail=True)
+        check = check_verification(
+            verification, charter=charter, ledger=ledger, lang=lang, protected_names=protected_names
+        )
+        facts = facts_from_check(check, None, charter=charter, ledger=ledger, lang=lang)
+        return add_images(facts, path)
+    data = read_image_bytes(path)
     verification = verify_bytes(data, str(path), anchors, thumbnail=True)
     check = check_verification(
         verification, charter=charter, ledger=ledger, lang=lang, protected_names=protected_names

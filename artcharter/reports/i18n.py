@@ -24,3 +24,8 @@ def source_type_words(source_type: str | None, lang: str) -> str:
 def maybe(key: str, lang: str) -> str | None:
     """The text of ``key`` when it exists (statuses and levels read from data)."""
     return t(key, lang) if key in MESSAGES else None
+
+
+def share_words(share: str, kind: str, lang: str) -> str:
+    """How much AI made the work, in words that name its kind ("AI-generated sound")."""
+    return maybe(f"share_{share}_{kind}", lang) or t(f"share_{share}", lang)

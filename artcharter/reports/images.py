@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 from artcharter.base.errors import BadInput
 from artcharter.provenance import image_files
@@ -105,3 +106,29 @@ def inline_images(
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError, BadInput):
         return None
     return InlineImages(fmt, width, height, image, mime, thumb, "image/jpeg", reduced, source)
+
+
+def media_images(
+    source: Path | bytes, fmt: str, claim_thumbnail: tuple[str, bytes] | None = None
+) -> InlineImages | None:
+    """The picture of a video, sound or document: the one signed into its credentials when
+    it has one (made at labelling: poster frame, waveform, first page or cover), else one
+    made now from the file. Shown as it is: it is already page-sized."""
+    from PIL import Image
+
+    from artcharter.provenance.media_previews import preview
+
+    picture, source_kind = None, "credentials"
+    if claim_thumbnail is not None and claim_thumbnail[0] in ("image/png", "image/jpeg"):
+        picture = claim_thumbnail[1]
+    if picture is None:
+        picture, source_kind = preview(source, fmt), "pixels"
+    if picture is None:
+        return None
+    try:
+        with Image.open(io.BytesIO(picture)) as img:
+            width, height = img.size
+            mime = "image/png" if img.format == "PNG" else "image/jpeg"
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
+        return None
+    return InlineImages(fmt, width, height, picture, mime, picture, mime, False, source_kind)

@@ -117,6 +117,31 @@ MESSAGES = Catalogue(
             "fr": "copie réduite pour l'affichage\u00a0; le fichier signé reste la référence",
             "en": "reduced copy for display; the signed file remains the reference",
         },
+        "picture_video": {
+            "fr": "image de la vidéo (affiche)",
+            "en": "poster frame of the video",
+        },
+        "picture_sound": {
+            "fr": "forme d'onde du son",
+            "en": "waveform of the sound",
+        },
+        "picture_document": {
+            "fr": "première page ou couverture du document",
+            "en": "first page or cover of the document",
+        },
+        "work_kind_image": {"fr": "image", "en": "image"},
+        "work_kind_video": {"fr": "vidéo", "en": "video"},
+        "work_kind_sound": {"fr": "son", "en": "sound"},
+        "work_kind_document": {"fr": "document", "en": "document"},
+        "work_kind": {"fr": "Type d'œuvre", "en": "Kind of work"},
+        "pages": {"fr": "Pages", "en": "Pages"},
+        "chapters": {"fr": "Chapitres", "en": "Chapters"},
+        "model_kind": {"fr": "Type de modèle", "en": "Kind of model"},
+        "model_kind_image": {"fr": "modèle d'images", "en": "image model"},
+        "model_kind_video": {"fr": "modèle de vidéo", "en": "video model"},
+        "model_kind_music": {"fr": "modèle de musique", "en": "music model"},
+        "model_kind_voice": {"fr": "modèle de voix", "en": "voice model"},
+        "model_kind_text": {"fr": "modèle de langage (texte)", "en": "language model (text)"},
         "claim_thumbnail": {
             "fr": "vignette signée dans les Content Credentials",
             "en": "thumbnail signed in the Content Credentials",
@@ -675,6 +700,9 @@ MESSAGES = Catalogue(
             "fr": "Image générée par IA",
             "en": "AI-generated image",
         },
+        "share_generated_video": {"fr": "Vidéo générée par IA", "en": "AI-generated video"},
+        "share_generated_sound": {"fr": "Son généré par IA", "en": "AI-generated sound"},
+        "share_generated_document": {"fr": "Texte généré par IA", "en": "AI-generated text"},
         "share_partly-generated": {
             "fr": "IA et travail humain",
             "en": "AI and human work",
@@ -778,6 +806,30 @@ MESSAGES = Catalogue(
         "medium_enhanced": {
             "fr": "Image retouchée avec {model}",
             "en": "Image enhanced with {model}",
+        },
+        "medium_generated_video": {
+            "fr": "Vidéo générée avec {model}",
+            "en": "Video generated with {model}",
+        },
+        "medium_generated_sound": {
+            "fr": "Son généré avec {model}",
+            "en": "Sound generated with {model}",
+        },
+        "medium_generated_document": {
+            "fr": "Texte généré avec {model}",
+            "en": "Text generated with {model}",
+        },
+        "medium_enhanced_video": {
+            "fr": "Vidéo retouchée avec {model}",
+            "en": "Video enhanced with {model}",
+        },
+        "medium_enhanced_sound": {
+            "fr": "Son retouché avec {model}",
+            "en": "Sound enhanced with {model}",
+        },
+        "medium_enhanced_document": {
+            "fr": "Texte retouché avec {model}",
+            "en": "Text enhanced with {model}",
         },
         "medium_unknown": {
             "fr": "Technique non déclarée",
@@ -1045,6 +1097,126 @@ MESSAGES = Catalogue(
                 "Its maker has not published how the model is built; what follows is "
                 "what it says publicly. The general principle of current image "
                 "generators is the one above."
+            ),
+        },
+        "explain.how_video_1": {
+            "fr": (
+                "Un modèle de vidéo fonctionne comme un modèle de diffusion d'images étendu "
+                "dans le temps\u00a0: il part d'un bruit qui couvre toutes les images du plan à"
+                " la fois et le retire pas à pas, guidé par le prompt (ou une image de départ),"
+                " de sorte que les images successives restent cohérentes entre elles."
+            ),
+            "en": (
+                "A video model works like an image diffusion model extended in time: it "
+                "starts from noise covering every frame of the clip at once and removes it "
+                "step by step, guided by the prompt (or a starting image), so that successive"
+                " frames stay coherent with each other."
+            ),
+        },
+        "explain.how_video_2": {
+            "fr": (
+                "Rien n'a été filmé\u00a0: le mouvement, la lumière et les visages sont la "
+                "supposition statistique du modèle sur ce qui suit d'habitude, apprise sur "
+                "de grandes collections de vidéos légendées. Les incohérences (mains, textes, "
+                "objets qui apparaissent ou disparaissent) sont les traces de cette supposition."
+            ),
+            "en": (
+                "Nothing was filmed: motion, light and faces are the model's statistical "
+                "guess of what usually comes next, learned from large collections of "
+                "captioned videos. Inconsistencies (hands, text, objects that appear or "
+                "vanish) are traces of that guess."
+            ),
+        },
+        "explain.how_music_1": {
+            "fr": (
+                "Un modèle de musique transforme une description (genre, ambiance, "
+                "instruments, parfois des paroles) en son. La plupart des systèmes actuels "
+                "compressent d'abord l'audio en une suite de codes courts, apprennent à "
+                "prédire ces codes les uns après les autres (ou à les débruiter, comme les "
+                "modèles d'images), puis les redécodent en forme d'onde."
+            ),
+            "en": (
+                "A music model turns a description (genre, mood, instruments, sometimes "
+                "lyrics) into sound. Most current systems first compress audio into a "
+                "sequence of short codes, learn to predict those codes one after another "
+                "(or to denoise them, as image models do), then decode them back into a "
+                "waveform."
+            ),
+        },
+        "explain.how_music_2": {
+            "fr": (
+                "Il a appris sur de grandes collections de musique enregistrée\u00a0: ce "
+                "qu'il produit recombine des motifs entendus dans cette musique, c'est "
+                "pourquoi un style, des instruments ou des voix peuvent ressembler à ceux "
+                "d'artistes existants."
+            ),
+            "en": (
+                "It learned from large collections of recorded music: what it makes "
+                "recombines patterns heard in that music, which is why a style, instruments"
+                " or voices can resemble those of existing artists."
+            ),
+        },
+        "explain.how_voice_1": {
+            "fr": (
+                "Un modèle de voix (synthèse vocale, clonage de voix) lit un texte et "
+                "produit de la parole. Des systèmes comme VALL-E apprennent à prédire des "
+                "codes audio compressés à partir du texte et de quelques secondes d'une voix"
+                " de référence, dont ils imitent ensuite le timbre et l'accent."
+            ),
+            "en": (
+                "A voice model (speech synthesis, voice cloning) reads a text and produces "
+                "speech. Systems such as VALL-E learn to predict compressed audio codes from "
+                "the text and a few seconds of a reference voice, whose timbre and accent "
+                "they then imitate."
+            ),
+        },
+        "explain.how_voice_2": {
+            "fr": (
+                "Une voix clonée peut sonner comme une personne réelle qui n'a jamais dit ces"
+                " mots\u00a0: le consentement de la personne dont la voix est imitée compte "
+                "autant que la mention de l'IA."
+            ),
+            "en": (
+                "A cloned voice can sound like a real person who never said these words: "
+                "the consent of the person whose voice is imitated matters as much as the "
+                "disclosure."
+            ),
+        },
+        "explain.how_text_1": {
+            "fr": (
+                "Un modèle de langage écrit en prédisant, un fragment de mot à la fois, ce "
+                "qui a le plus de chances de suivre le texte déjà écrit\u00a0; il a appris "
+                "ces probabilités sur une très grande collection de textes. GPT-2, par "
+                "exemple, a été entraîné sur environ 40 Go de pages web (WebText)."
+            ),
+            "en": (
+                "A language model writes by predicting, one word-piece at a time, what is "
+                "most likely to follow the text so far; it learned those probabilities from"
+                " a very large collection of texts. GPT-2, for example, was trained on about"
+                " 40 GB of web pages (WebText)."
+            ),
+        },
+        "explain.how_text_2": {
+            "fr": (
+                "Il ne vérifie rien\u00a0: il prolonge le texte de façon plausible, ce qui "
+                "explique qu'il puisse affirmer des choses fausses, et que son style fasse "
+                "écho aux textes sur lesquels il a appris."
+            ),
+            "en": (
+                "It looks nothing up: it continues the text plausibly, which is why it can "
+                "state false things, and why its style echoes the texts it learned from."
+            ),
+        },
+        "explain.training_other": {
+            "fr": (
+                "Les informations du fichier ne nomment pas un modèle connu de ce rapport"
+                "\u00a0; ce que l'on sait de ses données d'entraînement est à demander à son"
+                " éditeur, et à écrire dans la déclaration de l'artiste."
+            ),
+            "en": (
+                "The file's information does not name a model this report knows; what is "
+                "known of its training data is for its maker to say, and for the artist's "
+                "declaration to record."
             ),
         },
         "explain.no_ai": {

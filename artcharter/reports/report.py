@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from artcharter.base.errors import BadInput
 from artcharter.base.files import write_atomic
 from artcharter.provenance.record import now_iso
 from artcharter.provenance.version import VERSION
@@ -102,23 +103,26 @@ def _report_one(
 ) -> ReportFiles:
     """Verify, check and write the report of one file (in a worker or in this process)."""
     from artcharter.charter.check import check_verification
+    from artcharter.provenance.media_files import detect_media, read_head
     from artcharter.provenance.verify import verify_bytes, verify_file
     from artcharter.reports.facts import add_images, facts_from_check
 
+    source: bytes | Path | None
     try:
-        data: bytes | None = path.read_bytes()
-    except OSError:
-        data = None  # the verification says why (unreadable); the page has no picture
-    if data is None:
-        verification = verify_file(path, anchors)
+        # A video, sound or document is verified and pictured from the disk.
+        source = path if detect_media(read_head(path)) else path.read_bytes()
+    except (OSError, BadInput):
+        source = None  # the verification says why (unreadable); the page has no picture
+    if isinstance(source, bytes):
+        verification = verify_bytes(source, str(path), anchors, thumbnail=True)
     else:
-        verification = verify_bytes(data, str(path), anchors, thumbnail=True)
+        verification = verify_file(path, anchors, thumbnail=source is not None)
     check = check_verification(
         verification, charter=charter, ledger=ledger, lang=lang, protected_names=protected_names
     )
     facts = facts_from_check(check, None, charter=charter, ledger=ledger, lang=lang)
-    if data is not None:
-        add_images(facts, data)
+    if source is not None:
+        add_images(facts, source)
     return write_report(facts, out_dir, lang, name=name)
 
 

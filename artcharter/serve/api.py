@@ -140,7 +140,7 @@ async def verify(request: Request, lang: Lang | None = LANG_QUERY) -> JSONRespon
         files = await read_files(
             request.headers.get("content-type"),
             request.stream(),
-            max_file_bytes=desk.config.max_upload_bytes,
+            max_file_bytes=desk.config.largest_upload_bytes,
             max_files=MAX_FILES_PER_REQUEST,
         )
         held = await desk.verify_uploads(files)

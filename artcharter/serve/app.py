@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from artcharter.provenance.version import VERSION
-from artcharter.serve import api, pages
+from artcharter.serve import api, pages, resolution
 from artcharter.serve.config import DeskConfig
 from artcharter.serve.desk import Desk
 from artcharter.serve.guard import DeskGuard
@@ -50,6 +50,7 @@ def create_app(config: DeskConfig) -> FastAPI:
     app.state.desk = desk
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(resolution.router)
     app.mount("/static", StaticFiles(packages=[("artcharter.serve", "static")]), name="static")
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _server_error)

@@ -35,6 +35,9 @@ class DeskConfig:
     # None: uploads are discarded (held in memory only); else they are kept in this folder.
     uploads_dir: Path | None = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * MIB
+    # Another limit for a kind of work ("video", "sound", "document"): a film is larger
+    # than a still. A kind not named here has ``max_upload_bytes``.
+    max_bytes_by_kind: dict[str, int] = field(default_factory=dict)
     lang: str = "en"
     project_name: str = ""
     # Host headers accepted; empty = any. A loopback desk accepts only loopback names, so
@@ -49,10 +52,20 @@ class DeskConfig:
     def keep_uploads(self) -> bool:
         return self.uploads_dir is not None
 
+    def limit_for(self, kind: str) -> int:
+        """The largest file of this kind the desk accepts, in bytes."""
+        return self.max_bytes_by_kind.get(kind, self.max_upload_bytes)
+
+    @property
+    def largest_upload_bytes(self) -> int:
+        """The largest file of any kind: what a request is read up to before its type is
+        known."""
+        return max([self.max_upload_bytes, *self.max_bytes_by_kind.values()])
+
     @property
     def max_request_bytes(self) -> int:
         # Multipart headers and boundaries add a little to every file.
-        return self.max_upload_bytes * REQUEST_FILES_WORTH + 64 * 1024
+        return self.largest_upload_bytes * REQUEST_FILES_WORTH + 64 * 1024
 
 
 def is_loopback(host: str) -> bool:

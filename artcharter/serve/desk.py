@@ -20,6 +20,8 @@ from typing import Any
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance.image_files import MIME_TYPES, detect_format
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.media_files import FORMATS
+from artcharter.provenance.recovery import probable_matches
 from artcharter.provenance.verify import ledger_row, verify_bytes
 from artcharter.serve import integrations
 from artcharter.serve.config import DeskConfig
@@ -44,7 +46,7 @@ class Desk:
         self.config = config
         self.held = HeldFiles(
             config.hold_count,
-            max(config.hold_bytes, 2 * config.max_upload_bytes),
+            max(config.hold_bytes, 2 * config.largest_upload_bytes),
             config.hold_seconds,
         )
         self.charter = integrations.Charter.load(config.charter_path)
@@ -89,7 +91,7 @@ class Desk:
     # --- uploads -------------------------------------------------------------------------
 
     def accept(self, name: str, data: bytes) -> Accepted:
-        return check_upload(name, data[:64], len(data), self.config.max_upload_bytes)
+        return check_upload(name, data, len(data), self.config.limit_for)
 
     async def verify_uploads(self, files: list[tuple[str, bytes]]) -> list[Held]:
         """Check every file first (one refused file refuses the request: nothing is half
@@ -108,6 +110,11 @@ class Desk:
         if self.config.uploads_dir is not None:
             path = keep(data, digest, accepted.format, self.config.uploads_dir)
         verification = verify_bytes(data, accepted.name, self.config.anchors)
+        ledger = self._ledger()
+        if verification.fingerprint and ledger is not None:
+            # Probable originals of a stripped file, kept apart from its verdict.
+            found, _ = probable_matches(verification.fingerprint, ledger, ())
+            verification.probable_matches = [m.to_dict() for m in found]
         check, check_error = None, None
         try:
             check = self.charter.check(verification, self._ledger(), self.config.lang)
@@ -154,6 +161,11 @@ class Desk:
 
         def make() -> tuple[bytes, str] | None:
             data = held.read()  # a kept file is read from disk: off the event loop too
+            if data is not None and held.format in FORMATS:
+                # A video, sound or document: its poster frame, waveform or first page.
+                from artcharter.provenance.media_previews import preview
+
+                data = preview(data, held.format)
             return thumbnail(data) if data is not None else None
 
         made = await self.run(make)

@@ -21,7 +21,7 @@ from artcharter.base.numbers import (
     fmt_size,
 )
 from artcharter.provenance import verdicts
-from artcharter.provenance.image_files import MIME_TYPES
+from artcharter.provenance.media_files import mime_of
 from artcharter.reports.i18n import maybe
 from artcharter.serve.api import artwork_json, desk_of, result_json
 from artcharter.serve.config import MAX_FILES_PER_REQUEST, MIB
@@ -185,7 +185,7 @@ async def desk_page(request: Request) -> HTMLResponse:
         max_mb=f"{config.max_upload_bytes / MIB:g}",
         page_data={
             "lang": lang,
-            "maxBytes": config.max_upload_bytes,
+            "maxBytes": config.largest_upload_bytes,
             "maxLabel": fmt_size(config.max_upload_bytes, lang),
             "maxFiles": MAX_FILES_PER_REQUEST,
             "texts": {key: TEXTS[key][lang] for key in SCRIPT_TEXTS},
@@ -259,7 +259,7 @@ async def upload_file(request: Request, token: str) -> Response:
     data = await desk.run(held.read) if held is not None else None
     if held is None or data is None:
         return Response(status_code=404)
-    return _image(data, MIME_TYPES[held.format], "private, no-store")
+    return _image(data, mime_of(held.format), "private, no-store")
 
 
 @router.get("/a", response_class=HTMLResponse)

@@ -129,8 +129,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # --- errors (API and page) ---------------------------------------------------------
     "err_too_large": {
-        "fr": "{name} dépasse la limite de {limit} par fichier (option --max-upload-mb du bureau)",
-        "en": "{name} is over the {limit} limit per file (the desk's --max-upload-mb option)",
+        "fr": "{name} dépasse la limite de {limit} par fichier de ce type (options --max-upload-mb, --max-video-mb, --max-sound-mb, --max-document-mb du bureau)",
+        "en": "{name} is over the {limit} limit per file of its kind (the desk's --max-upload-mb, --max-video-mb, --max-sound-mb, --max-document-mb options)",
     },
     "err_request_too_large": {
         "fr": "la requête dépasse {limit}\u00a0: envoyez les fichiers en plusieurs fois",
@@ -141,8 +141,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{n} files in one request, {max} at most: send them in several requests",
     },
     "err_not_image": {
-        "fr": "{name} n'est pas une image PNG, JPEG ou WebP{kind}",
-        "en": "{name} is not a PNG, JPEG or WebP image{kind}",
+        "fr": "{name} n'est pas une image PNG, JPEG ou WebP, une vidéo MP4 ou MOV, un son WAV, MP3, FLAC ou M4A ni un document PDF ou EPUB{kind}",
+        "en": "{name} is not a PNG, JPEG or WebP image, an MP4 or MOV video, a WAV, MP3, FLAC or M4A sound, or a PDF or EPUB document{kind}",
     },
     "err_looks_like": {
         "fr": " (on dirait un fichier {kind})",

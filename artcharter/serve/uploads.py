@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from artcharter.base.files import write_atomic
 from artcharter.base.numbers import fmt_size
-from artcharter.provenance import image_files
+from artcharter.provenance import media_files
 from artcharter.serve.texts import text
 
-EXTENSIONS = {"png": ".png", "jpeg": ".jpg", "webp": ".webp"}
+EXTENSIONS = {"png": ".png", "jpeg": ".jpg", "webp": ".webp"} | {
+    name: media.suffixes[0] for name, media in media_files.FORMATS.items()
+}
 MAX_NAME_LENGTH = 200
 
 # Formats people drop by mistake, named in the refusal so that they know what they sent.
 _LOOKALIKES: tuple[tuple[bytes, int, str], ...] = (
-    (b"%PDF", 0, "PDF"),
+    (b"%PDF", 0, "PDF"),  # one that does not start as a PDF should: "%PDF-"
     (b"GIF8", 0, "GIF"),
     (b"II*\x00", 0, "TIFF"),
     (b"MM\x00*", 0, "TIFF"),
@@ -51,7 +54,7 @@ class Rejected(Exception):
 @dataclass(frozen=True)
 class Accepted:
     name: str
-    format: str  # png / jpeg / webp
+    format: str  # png / jpeg / webp, or a video, sound or document format (media_files)
 
 
 def display_name(raw: str | None) -> str:
@@ -82,16 +85,18 @@ def lookalike(head: bytes) -> str | None:
     return "text"  # a text file, a CSV, a TOML declaration...
 
 
-def check_upload(name: str, head: bytes, size: int, max_bytes: int) -> Accepted:
-    """Accept a PNG, JPEG or WebP file within the size limit, or raise Rejected."""
-    if size > max_bytes:
-        raise Rejected(413, "err_too_large", name=name, limit=max_bytes)
+def check_upload(name: str, head: bytes, size: int, limit_for: Callable[[str], int]) -> Accepted:
+    """Accept an image, a video, a sound or a document within the size limit of its kind
+    (``limit_for(kind)``, in bytes), or raise Rejected."""
     if size == 0:
         raise Rejected(422, "err_empty", name=name)
-    fmt = image_files.detect_format(head)
+    fmt = media_files.detect_work(head)  # the whole upload: an ID3 tag is skipped
     if fmt is None:
         kind = lookalike(head)
         raise Rejected(415, "err_not_image", name=name, kind=kind)
+    limit = limit_for(media_files.kind_of(fmt))
+    if size > limit:
+        raise Rejected(413, "err_too_large", name=name, limit=limit)
     return Accepted(name, fmt)
 
 

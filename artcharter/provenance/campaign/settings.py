@@ -90,7 +90,7 @@ class WrapperMaker:
     """Images made through ``artcharter.provenance.generate``: signed, recorded and measured."""
 
     loaded: Any  # artcharter.provenance.generate.LoadedModel
-    identity: Any  # artcharter.provenance.signing.SigningIdentity
+    identity: Any  # artcharter.provenance.signing.SigningIdentity, or None: unsigned
     ledger: Ledger
     steps: int | None = None
     size: int | None = None
@@ -120,6 +120,7 @@ class WrapperMaker:
         on_image: OnImage,
     ) -> None:
         from artcharter.provenance.generate import GenerateRequest, generate
+        from artcharter.provenance.ledger import PROBE_KIND
 
         request = GenerateRequest(
             prompt,
@@ -132,6 +133,7 @@ class WrapperMaker:
             guidance=self.guidance,
             country=self.country,
             session_id=session_id,
+            kind=PROBE_KIND,
         )
         generate(
             self.loaded,

@@ -102,7 +102,7 @@ def start_campaign(
     ledger: Ledger,
     default_model: str,
     default_output: Callable[[str], Path],
-    load_identity: Callable[[], SigningIdentity],
+    load_identity: Callable[[], SigningIdentity | None],
     country: str,
     artist: str | None = None,
     progress: Progress = no_progress,
@@ -113,7 +113,8 @@ def start_campaign(
     """Open (or resume) the campaign ``request`` asks for and run it to its results.
 
     ``default_model`` generates when the request names no model; ``default_output(id)``
-    is the campaign's folder unless ``output_dir`` is given. ``load_identity`` is called
+    is the campaign's folder unless ``output_dir`` is given. ``load_identity`` (None: the
+    images are not signed) is called
     (generating only) before any model loads, so that set-up errors show first.
     ``on_loading(what, name)`` is called before the CLIP probe (``LOADING_PROBE``) and the
     image model (``LOADING_MODEL``) load; ``on_ethnicity()`` when the campaign reads

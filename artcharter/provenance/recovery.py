@@ -1,0 +1,149 @@
+"""Recovery: for a file with no credential, the signed originals it probably comes from.
+
+The file's ISCC fingerprint is compared with those the ledger indexed at signing, and sent
+to school desks (``verify --lookup URL`` or ``[recovery] lookup_url``) through the C2PA
+soft-binding resolution API (``GET /matches/byBinding``). A match is a *probable* origin
+and never a verification: it is reported apart, with its distance, and says where the
+signed original can be had so that it can be verified itself.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from artcharter.provenance import softbinding
+from artcharter.provenance.ledger import Ledger
+
+LIMIT = 5
+LOOKUP_TIMEOUT_S = 5.0
+MAX_RESPONSE_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class ProbableMatch:
+    artwork_id: str
+    title: str | None
+    artist: str | None
+    organisation: str | None
+    distance: int | None  # Hamming distance of the 64-bit fingerprints
+    similarity: int  # 0-100, as the resolution API's similarityScore
+    source: str  # "ledger", or the desk's URL
+    original: str  # where the signed original is: a path in the ledger, or a URL
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def similarity(distance: int) -> int:
+    return round(100 * (1 - distance / softbinding.BITS))
+
+
+def nearest(
+    ids: list[str], bits: Any, code: str, *, max_distance: int, limit: int
+) -> list[tuple[str, int]]:
+    """(artwork id, distance) of the closest fingerprints within ``max_distance``."""
+    import numpy as np
+
+    if not ids:
+        return []
+    query = np.array([softbinding.as_int(code)], dtype=np.int64).view(np.uint64)
+    distances = np.bitwise_count(bits ^ query)
+    close = np.flatnonzero(distances <= max_distance)
+    order = close[np.argsort(distances[close], kind="stable")][:limit]
+    return [(ids[i], int(distances[i])) for i in order]
+
+
+def search_ledger(
+    ledger: Ledger,
+    code: str,
+    *,
+    max_distance: int = softbinding.MATCH_DISTANCE,
+    limit: int = LIMIT,
+) -> list[ProbableMatch]:
+    ids, bits = ledger.fingerprint_table()
+    found = nearest(ids, bits, code, max_distance=max_distance, limit=limit)
+    rows = {r["artwork_id"]: r for r in ledger.artworks_with_signature([i for i, _ in found])}
+    return [
+        ProbableMatch(
+            artwork_id=artwork_id,
+            title=rows[artwork_id]["title"],
+            artist=rows[artwork_id]["artist"],
+            organisation=rows[artwork_id]["organisation"],
+            distance=distance,
+            similarity=similarity(distance),
+            source="ledger",
+            original=rows[artwork_id]["path"],
+        )
+        for artwork_id, distance in found
+        if artwork_id in rows
+    ]
+
+
+def query_url(base: str, code: str, limit: int = LIMIT) -> str:
+    query = urllib.parse.urlencode(
+        {"alg": softbinding.ALG, "value": softbinding.binding_value(code), "maxResults": limit}
+    )
+    return f"{base.rstrip('/')}/matches/byBinding?{query}"
+
+
+def search_desk(
+    base: str, code: str, *, limit: int = LIMIT, timeout: float = LOOKUP_TIMEOUT_S
+) -> list[ProbableMatch]:
+    """Ask a school desk's resolution API; raises OSError or ValueError when it cannot
+    answer (the caller reports it, the verdict stays what it is)."""
+    if not base.startswith(("http://", "https://")):
+        raise ValueError(f"not an http(s) URL: {base}")
+    request = urllib.request.Request(query_url(base, code, limit), method="GET")
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        body = json.loads(response.read(MAX_RESPONSE_BYTES))
+    matches = body.get("matches") if isinstance(body, dict) else None
+    if not isinstance(matches, list):
+        raise ValueError("the answer has no list of matches")
+    found = []
+    for match in matches[:limit]:
+        if not isinstance(match, dict) or not isinstance(match.get("manifestId"), str):
+            continue
+        about = match.get("artcharter") if isinstance(match.get("artcharter"), dict) else {}
+        endpoint = match.get("endpoint") if isinstance(match.get("endpoint"), str) else base
+        score = match.get("similarityScore")
+        distance = about.get("distance")
+        found.append(
+            ProbableMatch(
+                artwork_id=match["manifestId"],
+                title=_text(about.get("title")),
+                artist=_text(about.get("artist")),
+                organisation=_text(about.get("organisation")),
+                distance=distance if isinstance(distance, int) else None,
+                similarity=score if isinstance(score, int) and 0 <= score <= 100 else 0,
+                source=base,
+                original=(
+                    f"{endpoint.rstrip('/')}/manifests/{urllib.parse.quote(match['manifestId'])}"
+                ),
+            )
+        )
+    return found
+
+
+def _text(value: object) -> str | None:
+    return " ".join(value.split())[:200] if isinstance(value, str) else None
+
+
+def probable_matches(
+    code: str, ledger: Ledger | None, lookup: Sequence[str]
+) -> tuple[list[ProbableMatch], list[str]]:
+    """Matches from the ledger and every desk, best first; and, per desk that could not
+    answer, why (one line each)."""
+    matches = search_ledger(ledger, code) if ledger is not None else []
+    errors = []
+    for base in lookup:
+        try:
+            matches += search_desk(base, code)
+        except (OSError, ValueError) as exc:
+            errors.append(f"{base}: {' '.join(str(exc).split()) or type(exc).__name__}")
+    matches.sort(key=lambda m: -m.similarity)
+    return matches, errors

@@ -216,7 +216,7 @@ COMMANDS = [
     *(("keys", sub) for sub in ("init-school", "issue", "list", "show")),
     ("label",),
     *(("ledger", sub) for sub in ("list", "show", "import")),
-    *(("probe", sub) for sub in ("campaign", "list", "show", "artwork", "prompt")),
+    *(("probe", sub) for sub in ("campaign", "list", "show", "artwork", "prompt", "validate")),
     ("init",),
     ("report",),
     ("cartel",),

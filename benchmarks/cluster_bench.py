@@ -74,7 +74,14 @@ def driver_capacity(loaded, identity, folder: Path, side: int, count: int) -> fl
         rendered.batch,
         settings=dataclasses.replace(rendered.batch.settings, width=side, height=side),
     )
-    rendered = dataclasses.replace(rendered, batch=batch, images=(realistic_png(side),))
+    from PIL import Image
+
+    from artcharter.provenance.signing import claim_thumbnail
+
+    png = realistic_png(side)
+    with Image.open(io.BytesIO(png)) as image:
+        thumbnail = claim_thumbnail(image)  # made by the worker from its pixels
+    rendered = dataclasses.replace(rendered, batch=batch, images=(png,), thumbnails=(thumbnail,))
     model = described(loaded)
     with Ledger(folder / f"driver-{side}.db") as ledger:
         started = time.perf_counter()

@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -159,7 +160,11 @@ class Ledger:
                 # its -wal and -shm files the same mode), with the project's secret.
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
                 project_secret(path)
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            # Generation publishes from worker threads (provenance/finishing.py): the
+            # connection may be used from any thread, one transaction at a time (the lock).
+            conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         except sqlite3.DatabaseError as exc:
@@ -169,6 +174,7 @@ class Ledger:
                 MESSAGES("ledger.cannot_open", path=path, reason=exc.strerror)
             ) from None
         self.db = sqlite_utils.Database(conn)
+        self._lock = threading.RLock()
         self._ensure_schema()
 
     def commit_without_waiting_for_disk(self) -> None:
@@ -288,6 +294,10 @@ class Ledger:
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
+        with self._lock:
+            yield from self._transaction()
+
+    def _transaction(self) -> Iterator[Any]:
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():

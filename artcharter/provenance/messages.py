@@ -892,6 +892,14 @@ MESSAGES = Catalogue(
             "fr": "{param} génère des images ; {param_images} lit des images existantes : choisissez",
             "en": "{param} generates images; {param_images} reads existing ones: choose one",
         },
+        "validate.no_folder": {
+            "fr": "{folder}\u00a0: pas un dossier d'images",
+            "en": "{folder}: not a folder of images",
+        },
+        "validate.unreadable_labels": {
+            "fr": "impossible de lire les étiquettes {path}\u00a0: {error}",
+            "en": "cannot read the labels {path}: {error}",
+        },
         "tsa.bad_version": {
             "fr": "requête d'horodatage refusée\xa0: seule la version 1 de RFC 3161 est acceptée",
             "en": "time-stamp query refused: only RFC 3161 version 1 is accepted",

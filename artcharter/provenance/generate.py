@@ -39,7 +39,7 @@ from typing import Any
 from artcharter.audits import energy as energy_audit
 from artcharter.base.devices import resolve_device
 from artcharter.base.errors import BadInput, SetupError
-from artcharter.provenance import demo_model, schedulers
+from artcharter.provenance import conditioning, demo_model, schedulers
 from artcharter.provenance.a1111 import PNG_KEY, parameters_for
 from artcharter.provenance.config import DEFAULT_COUNTRY
 from artcharter.provenance.declaration import Declaration
@@ -524,6 +524,12 @@ class GenerateRequest:
     device: str = "auto"
     dtype: str | None = None
     cache_dir: Path | None = None
+    # The artist's own material (artcharter.provenance.conditioning): a starting image and
+    # how much of it is noised away, a mask to inpaint, a ControlNet conditioning.
+    init_image: Path | None = None
+    strength: float | None = None
+    mask: Path | None = None
+    control: conditioning.Control | None = None
 
     @property
     def grid(self) -> str:
@@ -557,6 +563,7 @@ class GenerateRequest:
         if self.size is not None:
             parse_size(self.size)
         energy_audit.check_country(self.grid)  # a typo in the config is caught early
+        conditioning.check(self.init_image, self.strength, self.mask, self.control)
 
 
 def generate(
@@ -606,12 +613,31 @@ def generate(
     session = r.session_id or new_session_id()
     output_dir.mkdir(parents=True, exist_ok=True)
     made: list[Signed] = []
+    inputs = conditioning.read_inputs(
+        init_image=r.init_image,
+        strength=r.strength,
+        mask=r.mask,
+        control=r.control,
+        size=(settings.width, settings.height),
+        device=loaded.device,
+        dtype=getattr(loaded.pipeline, "dtype", None),
+    )
     with _scheduler(loaded.pipeline, r.scheduler) as sampler:
+        # Inside the block: an image-to-image sibling shares the scheduler chosen here.
+        pipeline = conditioning.pipeline_for(loaded.pipeline, inputs)
         for start in range(0, n, batch_size):
             seeds = [base_seed + i for i in range(start, min(n, start + batch_size))]
             batch = _Batch(str(uuid.uuid4()), seeds, settings, sampler)
             images, run = _run_pipeline(
-                loaded, text, negative_text, batch, country=country, ledger=ledger, session=session
+                loaded,
+                text,
+                negative_text,
+                batch,
+                country=country,
+                ledger=ledger,
+                session=session,
+                pipeline=pipeline,
+                extra=conditioning.pipeline_kwargs(inputs),
             )
             for index, image in enumerate(images):
                 signed = _publish_image(
@@ -632,6 +658,7 @@ def generate(
                     session=session,
                     status=status,
                     kind=r.kind,
+                    inputs=inputs,
                 )
                 made.append(signed)
                 if on_image is not None:
@@ -703,10 +730,13 @@ def _run_pipeline(
     country: str,
     ledger: Ledger | None,
     session: str,
+    pipeline: Any = None,
+    extra: dict[str, Any] | None = None,
 ) -> tuple[list[Any], _Run]:
-    """One pipeline call for the batch, inside one codecarbon run."""
+    """One pipeline call for the batch, inside one codecarbon run. ``pipeline`` and
+    ``extra`` are an image-to-image or inpainting sibling and its inputs."""
     torch = _torch()
-    pipeline = loaded.pipeline
+    pipeline = pipeline or loaded.pipeline
     accepted = inspect.signature(pipeline.__call__).parameters
     kwargs: dict[str, Any] = {
         "prompt": prompt,
@@ -718,6 +748,7 @@ def _run_pipeline(
         # One CPU generator per image: image i depends only on its own seed.
         "generator": [torch.Generator(GENERATOR_DEVICE).manual_seed(s) for s in batch.seeds],
         "output_type": "pil",
+        **(extra or {}),
     }
     if negative is not None:
         if "negative_prompt" not in accepted:
@@ -823,7 +854,9 @@ def _publish_image(
     session: str,
     status: str,
     kind: str = "generated",
+    inputs: conditioning.Inputs | None = None,
 ) -> Signed:
+    inputs = inputs or conditioning.Inputs()
     count = len(batch.seeds)
     started = time.perf_counter()
     buffer = io.BytesIO()
@@ -835,7 +868,8 @@ def _publish_image(
     record = ArtworkRecord(
         artwork_id=new_artwork_id(),
         kind=kind,
-        source_type=SOURCE_TYPE,
+        # Made from the artist's own image: a composite of their work and the model's.
+        source_type=conditioning.COMPOSITE if inputs.any else SOURCE_TYPE,
         title=title,
         author=Person(identity.name, identity.email, identity.organisation) if identity else None,
         tool=f"{loaded.label} with diffusers {loaded.info.library_version or ''}".strip(),
@@ -859,6 +893,17 @@ def _publish_image(
             batch_index=index,
             batch_size=count,
             libraries=dict(loaded.libraries),
+            mode=inputs.mode if inputs.any else None,
+            strength=inputs.strength,
+            control=(
+                {
+                    "kind": inputs.control_kind,
+                    "model": inputs.controlnet_id,
+                    "weights_sha256": inputs.controlnet_sha256,
+                }
+                if inputs.control is not None
+                else None
+            ),
             timings_ms={
                 "model_load": round(loaded.load_ms, 1),
                 "pipeline": round(run.pipeline_ms / count, 1),
@@ -867,6 +912,7 @@ def _publish_image(
             },
         ),
         energy=energy,
+        ingredients=[i.ingredient for i in inputs.ingredients],
         training_mining=training_mining,
         declaration=declaration,
         software={"artcharter": VERSION},
@@ -891,7 +937,7 @@ def _publish_image(
             record,
             path,
             identity,
-            [],
+            [i.signing for i in inputs.ingredients],
             ledger=ledger,
             status=status,
             png_text={PNG_KEY: parameters_for(record, VERSION)},

@@ -111,6 +111,12 @@ class GenerationParams:
     batch_size: int = 1
     libraries: dict[str, str] = field(default_factory=dict)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # Made from the artist's own image (artcharter.provenance.conditioning): "image-to-image",
+    # "inpaint" or "controlnet"; how much of the start was noised away; the ControlNet's
+    # kind, model and weights hash.
+    mode: str | None = None
+    strength: float | None = None
+    control: dict[str, str | None] | None = None
 
 
 @dataclass

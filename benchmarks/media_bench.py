@@ -194,8 +194,7 @@ def main() -> None:
     print(f"\n{'phase':<10} {'MB/s':>8} {'median s':>9} {'peak RSS MiB':>13}")
     for phase in PHASES:
         seconds = statistics.median(r["seconds"] for r in results[phase])
-        peak = max(r["rss_mib"] for r in results[phase])
-        print(f"{phase:<10} {mb_s(phase):>8.1f} {seconds:>9.2f} {peak:>13.0f}")
+        print(f"{phase:<10} {mb_s(phase):>8.1f} {seconds:>9.2f} {peak(phase):>13.0f}")
     print(
         f"\nlabel  / bare sign throughput: {ratio('label', 'bare sign'):.2f}x  (target >= 0.8x)"
         f"\nverify / bare read throughput: {ratio('verify', 'bare read'):.2f}x  (target >= 0.8x)"

@@ -7,6 +7,7 @@ local ControlNet is.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -187,3 +188,45 @@ def test_cli_init_image_and_mask(tmp_path, monkeypatch, capsys, sketch, mask) ->
     assert [i["role"] for i in record["ingredients"]] == ["init-image", "mask"]
     assert run([*args, "--control", f"scribble:{sketch}"]) == 2
     assert "--control and --controlnet go together" in capsys.readouterr().err
+
+
+def test_show_steps_signs_a_strip_the_report_shows(loaded, tmp_path, alice, anchors) -> None:
+    from artcharter.reports.browser import dump_dom, find_chromium
+
+    with Ledger(tmp_path / "ledger.db") as ledger:
+        (signed,) = make(loaded, tmp_path / "out", alice, ledger, steps=4, show_steps=3)
+    result = verify_file(signed.path, anchors, thumbnail=True)
+    assert result.verdict == verdicts.TRUSTED
+    assert result.ingredients == [
+        {
+            "title": "denoising-steps.png",
+            "relationship": "componentOf",
+            "format": "image/png",
+            "description": "denoising-steps",
+        }
+    ]
+    # Not the artist's input: the work stays generated, not a composite.
+    assert result.disclosure["source_types"] == ["trainedAlgorithmicMedia"]
+    record = ArtworkRecord.from_dict(result.record or {})
+    assert record.generation is not None and record.generation.steps_shown == "1, 2, 4"
+    assert result.steps_strip is not None
+    with Image.open(io.BytesIO(result.steps_strip[1])) as strip:
+        # Three previews side by side, with the record's hash of the strip.
+        assert strip.width > 2 * strip.height
+    assert record.ingredients[0].sha256 == sha256_hex(result.steps_strip[1])
+    report = make_report(signed.path, tmp_path / "report", anchors=anchors)
+    caption = report.report["explanation"]["steps_caption"]
+    assert caption.startswith("The denoising steps of this image (steps 1, 2, 4 of 4)")
+    html = report.html.read_text(encoding="utf-8")
+    assert 'id="denoising-steps"' in html
+    if find_chromium() is not None:
+        assert "The denoising steps of this image" in dump_dom(report.html)
+
+
+def test_pick_steps_spreads_them_and_ends_on_the_last() -> None:
+    from artcharter.provenance.steps import pick_steps
+
+    assert pick_steps(10, 3) == [1, 6, 10]
+    assert pick_steps(4, 10) == [1, 2, 3, 4]
+    assert pick_steps(20, 1) == [20]
+    assert pick_steps(5, 0) == []

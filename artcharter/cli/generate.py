@@ -119,6 +119,9 @@ def generate(
     controlnet: Annotated[
         Path | None, typer.Option(help=help_text("help.generate.generate.controlnet"))
     ] = None,
+    show_steps: Annotated[
+        int, typer.Option(min=0, help=help_text("help.generate.generate.show_steps"))
+    ] = 0,
     artist: ArtistOption = None,
     passphrase: PassphraseOption = None,
     session: Annotated[
@@ -176,6 +179,7 @@ def generate(
             strength=strength,
             mask=mask,
             control=_control(control, controlnet),
+            show_steps=show_steps,
         )
     )
     say = _stderr(json)

@@ -1057,6 +1057,10 @@ MESSAGES = Catalogue(
             "en": "The local folder of the ControlNet model that reads --control.",
             "fr": "Le dossier local du modèle ControlNet qui lit --control.",
         },
+        "help.generate.generate.show_steps": {
+            "en": "Keep this many pictures of the denoising steps, signed in and shown in the report.",
+            "fr": "Garder autant d'images des étapes du débruitage, signées et montrées dans le rapport.",
+        },
         "help.generate.generate.session": {
             "en": "Session name to group generations (default: a new one per command).",
             "fr": "Nom de session pour regrouper des générations (par défaut\u00a0: une nouvelle par commande).",

@@ -39,7 +39,9 @@ from typing import Any
 from artcharter.audits import energy as energy_audit
 from artcharter.base.devices import resolve_device
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import conditioning, demo_model, schedulers
+from artcharter.provenance import steps as steps_shown
 from artcharter.provenance.a1111 import PNG_KEY, parameters_for
 from artcharter.provenance.config import DEFAULT_COUNTRY
 from artcharter.provenance.declaration import Declaration
@@ -50,15 +52,17 @@ from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.model_files import revision_of, weights_sha256
 from artcharter.provenance.quiet import quiet_libraries
 from artcharter.provenance.record import (
+    STEPS_ROLE,
     ArtworkRecord,
     EnergyRecord,
     GenerationParams,
+    Ingredient,
     ModelInfo,
     Person,
     new_artwork_id,
     prompt_hash,
 )
-from artcharter.provenance.signing import SigningIdentity
+from artcharter.provenance.signing import IngredientInput, SigningIdentity
 from artcharter.provenance.version import VERSION
 
 # The real model schools get by default: small, fast, openly licensed for research and
@@ -530,6 +534,8 @@ class GenerateRequest:
     strength: float | None = None
     mask: Path | None = None
     control: conditioning.Control | None = None
+    # Keep this many decoded previews of the denoising steps, signed in as a strip.
+    show_steps: int = 0
 
     @property
     def grid(self) -> str:
@@ -564,6 +570,10 @@ class GenerateRequest:
             parse_size(self.size)
         energy_audit.check_country(self.grid)  # a typo in the config is caught early
         conditioning.check(self.init_image, self.strength, self.mask, self.control)
+        if not 0 <= self.show_steps <= MAX_STEPS:
+            raise BadInput(
+                MESSAGES("generate.show_steps_range", param="show_steps", maximum=MAX_STEPS)
+            )
 
 
 def generate(
@@ -638,6 +648,7 @@ def generate(
                 session=session,
                 pipeline=pipeline,
                 extra=conditioning.pipeline_kwargs(inputs),
+                show_steps=r.show_steps,
             )
             for index, image in enumerate(images):
                 signed = _publish_image(
@@ -684,6 +695,7 @@ class _Sampler:
 class _Run:
     energy: EnergyRecord  # the whole batch
     pipeline_ms: float
+    steps: steps_shown.Recorder | None = None  # the denoising steps kept (--show-steps)
 
 
 @contextlib.contextmanager
@@ -732,6 +744,7 @@ def _run_pipeline(
     session: str,
     pipeline: Any = None,
     extra: dict[str, Any] | None = None,
+    show_steps: int = 0,
 ) -> tuple[list[Any], _Run]:
     """One pipeline call for the batch, inside one codecarbon run. ``pipeline`` and
     ``extra`` are an image-to-image or inpainting sibling and its inputs."""
@@ -750,6 +763,13 @@ def _run_pipeline(
         "output_type": "pil",
         **(extra or {}),
     }
+    recorder = None
+    if show_steps and "callback_on_step_end" in accepted:
+        recorder = steps_shown.Recorder(
+            pipeline, steps_shown.pick_steps(batch.settings.steps, show_steps)
+        )
+        kwargs["callback_on_step_end"] = recorder
+        kwargs["callback_on_step_end_tensor_inputs"] = ["latents"]
     if negative is not None:
         if "negative_prompt" not in accepted:
             raise BadInput(MESSAGES("generate.no_negative_prompt", id=loaded.info.id))
@@ -794,7 +814,7 @@ def _run_pipeline(
                 expected=len(batch.seeds),
             )
         )
-    return images, _Run(measured.record, pipeline_ms)
+    return images, _Run(measured.record, pipeline_ms, recorder)
 
 
 def _is_out_of_memory(exc: BaseException, torch: Any) -> bool:
@@ -858,6 +878,21 @@ def _publish_image(
 ) -> Signed:
     inputs = inputs or conditioning.Inputs()
     count = len(batch.seeds)
+    strip = run.steps.strip(index) if run.steps is not None else None
+    process: list[tuple[Ingredient, IngredientInput]] = []
+    if strip is not None:
+        picture = strip[0]
+        definition = {
+            "title": "denoising-steps.png",
+            "relationship": "componentOf",
+            "description": STEPS_ROLE,
+        }
+        process.append(
+            (
+                Ingredient("denoising-steps.png", sha256_hex(picture), "image/png", STEPS_ROLE),
+                IngredientInput(definition, "image/png", picture, thumbnail=picture),
+            )
+        )
     started = time.perf_counter()
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
@@ -894,6 +929,7 @@ def _publish_image(
             batch_size=count,
             libraries=dict(loaded.libraries),
             mode=inputs.mode if inputs.any else None,
+            steps_shown=", ".join(map(str, strip[1])) if strip is not None else None,
             strength=inputs.strength,
             control=(
                 {
@@ -912,7 +948,7 @@ def _publish_image(
             },
         ),
         energy=energy,
-        ingredients=[i.ingredient for i in inputs.ingredients],
+        ingredients=[i.ingredient for i in inputs.ingredients] + [p[0] for p in process],
         training_mining=training_mining,
         declaration=declaration,
         software={"artcharter": VERSION},
@@ -937,7 +973,7 @@ def _publish_image(
             record,
             path,
             identity,
-            [i.signing for i in inputs.ingredients],
+            [i.signing for i in inputs.ingredients] + [p[1] for p in process],
             ledger=ledger,
             status=status,
             png_text={PNG_KEY: parameters_for(record, VERSION)},

@@ -487,6 +487,10 @@ MESSAGES = Catalogue(
             "fr": "type de modèle inconnu {model_kind!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown model kind {model_kind!r}: choose one of {choices}",
         },
+        "generate.show_steps_range": {
+            "fr": "{param}\u00a0: un nombre d'étapes entre 0 et {maximum}",
+            "en": "{param}: a number of steps from 0 to {maximum}",
+        },
         "conditioning.bad_control": {
             "fr": (
                 "--control {value!r}\u00a0: écrivez TYPE:IMAGE, TYPE parmi {choices} "

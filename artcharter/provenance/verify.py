@@ -29,6 +29,7 @@ from artcharter.provenance import image_files, media_files, revocation, softbind
 from artcharter.provenance.file_claims import file_claims
 from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
 from artcharter.provenance.messages import MESSAGES
+from artcharter.provenance.record import STEPS_ROLE
 
 
 @dataclass
@@ -67,10 +68,14 @@ class Verification:
     # The claim thumbnail signed into the credentials, (mime, bytes), only when asked for
     # (reports show it without decoding the image); not part of the JSON form.
     thumbnail: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
+    # The strip of denoising steps signed in as a process ingredient (``--show-steps``),
+    # (mime, bytes), asked for with the thumbnail; not part of the JSON form either.
+    steps_strip: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        data = asdict(replace(self, error=None, thumbnail=None))
+        data = asdict(replace(self, error=None, thumbnail=None, steps_strip=None))
         data.pop("thumbnail", None)
+        data.pop("steps_strip", None)
         data["error"] = render_text(self.error, lang or "en")
         langs = [lang] if lang else ["fr", "en"]
         data["explanation"] = {code: verdicts.explanation(self.verdict, code) for code in langs}
@@ -251,6 +256,14 @@ def _without_manifest(
     return Verification(name, verdict, error=error, format=fmt, kind=kind)
 
 
+def _steps_strip(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes] | None:
+    """The thumbnail of the process ingredient that shows the denoising steps."""
+    for ingredient in manifest.get("ingredients") or []:
+        if isinstance(ingredient, dict) and ingredient.get("description") == STEPS_ROLE:
+            return _claim_thumbnail(reader, ingredient)
+    return None
+
+
 def _claim_thumbnail(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes] | None:
     import c2pa
 
@@ -333,6 +346,7 @@ def _from_reader(
         revocation=revoked_dict,
         error=error,
         thumbnail=_claim_thumbnail(reader, manifest) if thumbnail else None,
+        steps_strip=_steps_strip(reader, manifest) if thumbnail else None,
     )
 
 

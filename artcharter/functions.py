@@ -70,7 +70,9 @@ def label(
     artist: str | None = None,
     passphrase: str | None = None,
     force: bool = False,
+    watermark: bool = False,
     model_kind: str | None = None,
+    training_constraint: str | None = None,
     project: Project | None = None,
 ) -> Signed:
     """Write a signed copy of ``image`` that says how AI was used (``Project.label``)."""
@@ -90,7 +92,9 @@ def label(
         artist=artist,
         passphrase=passphrase,
         force=force,
+        watermark=watermark,
         model_kind=model_kind,
+        training_constraint=training_constraint,
     )
 
 
@@ -237,11 +241,21 @@ def cartel(
     *,
     lang: str | None = None,
     verify_url: str | None = None,
+    offline: bool = False,
     pdf: bool = False,
     project: Project | None = None,
 ) -> CartelFiles:
     """Exhibition labels for an image or a folder (``Project.cartel``)."""
-    return _call(project, "cartel", source, output, lang=lang, verify_url=verify_url, pdf=pdf)
+    return _call(
+        project,
+        "cartel",
+        source,
+        output,
+        lang=lang,
+        verify_url=verify_url,
+        offline=offline,
+        pdf=pdf,
+    )
 
 
 def summary(

@@ -223,12 +223,17 @@ class Project:
         artist: str | None = None,
         passphrase: str | None = None,
         force: bool = False,
+        watermark: bool = False,
         model_kind: str | None = None,
+        training_constraint: str | None = None,
     ) -> Signed:
         """Write a signed copy of ``image`` (or of a video, sound or document) at ``output``
         that says how AI was used, and record it in the ledger. ``declaration`` is the
         artist's declaration file; its title and training/mining choice apply unless given
-        here. ``model_kind`` (image, video, music, voice, text) names the kind of model."""
+        here. ``model_kind`` (image, video, music, voice, text) names the kind of model;
+        ``training_constraint`` says, in words, the constraint of a ``constrained`` choice.
+        ``watermark`` hides the artwork id in the pixels too (invisible-watermark; not a
+        C2PA-listed binding)."""
         from artcharter.charter.declaration import load_declaration, merge_choices
         from artcharter.provenance.label import label
 
@@ -245,10 +250,12 @@ class Project:
             private_prompt=private_prompt,
             ingredients=[(Path(p), role) for p, role in ingredients],
             training_mining=choice,
+            training_constraint=training_constraint,
             title=title,
             declaration=declared,
             ledger=self.ledger,
             force=force,
+            watermark=watermark,
             model_kind=model_kind,
         )
 
@@ -403,7 +410,9 @@ class Project:
         try:
             for result in iter_verify(files, self.anchors, allow_remote):
                 if result.fingerprint and (reading is not None or desks):
-                    found, errors = probable_matches(result.fingerprint, reading, desks)
+                    found, errors = probable_matches(
+                        result.fingerprint, reading, desks, watermarked=result.path
+                    )
                     result.probable_matches = [m.to_dict() for m in found]
                     result.lookup_errors = errors
                 if ledger is not None:
@@ -478,14 +487,26 @@ class Project:
         *,
         lang: str | None = None,
         verify_url: str | None = None,
+        offline: bool = False,
         pdf: bool = False,
     ) -> CartelFiles:
-        """Exhibition labels: one for an image, an A4 sheet for a folder of them."""
+        """Exhibition labels: one for an image, an A4 sheet for a folder of them.
+
+        Each QR code opens the artwork's page on the school's jury desk: ``verify_url``,
+        else the project's ``[desk] url``. Without either, ``offline`` labels carry a QR
+        code with only the artwork id and hash (read by `artcharter verify`, not by a
+        phone's browser); otherwise a SetupError asks for the address."""
         from artcharter.provenance.image_files import image_paths
         from artcharter.reports.cartel import make_cartels
 
+        if verify_url is None and self.config.desk_url and not offline:
+            verify_url = self.config.desk_url.rstrip("/") + "/a"
         if verify_url is not None and not verify_url.startswith(("https://", "http://")):
             raise BadInput(REPORTS("cartel.bad_verify_url", url=verify_url, param="verify_url"))
+        if verify_url is None and not offline:
+            raise SetupError(
+                REPORTS("cartel.no_desk_url", param="verify_url", param_offline="offline")
+            )
         source = Path(source)
         return make_cartels(
             image_paths([source]),

@@ -12,6 +12,7 @@ from artcharter.provenance.a1111 import (
     quote,
     unquote,
 )
+from artcharter.provenance.prompt_key import keyed_record
 from artcharter.provenance.record import ArtworkRecord, GenerationParams, ModelInfo, prompt_hash
 
 # Infotext as Stable Diffusion web UI 1.9 writes it (quoted values included).
@@ -120,10 +121,11 @@ def test_parameters_of_a_record() -> None:
 
 
 def test_private_prompt_leaves_only_hashes() -> None:
-    record = _record(private=True)
+    record = keyed_record(_record(private=True), b"k" * 32)
     text = parameters_for(record, "1.0")
     assert "phare" not in text and "flou" not in text
     parsed = parse_parameters(text)
     assert parsed.prompt == "" and parsed.negative_prompt == ""
-    assert parsed.params["Prompt SHA-256"] == record.prompt_sha256
-    assert parsed.params["Negative prompt SHA-256"] == record.generation.negative_prompt_sha256
+    assert "Prompt SHA-256" not in parsed.params  # a plain hash lets anyone test a guess
+    assert parsed.params["Prompt HMAC"] == record.prompt_hmac
+    assert parsed.params["Negative prompt HMAC"] == record.generation.negative_prompt_hmac

@@ -9,6 +9,7 @@ import shlex
 import tomllib
 from pathlib import Path
 
+import c2pa
 import pytest
 import typer
 from charter_helpers import (
@@ -488,10 +489,17 @@ def test_a_declaration_signed_before_it_was_typed_still_reads() -> None:
     """signed-with-declaration-v1.png was signed by the version that kept the declaration as a
     dict; its embedded JSON is beside it. Both still read, to the same declaration."""
     result = verify_file(DATA / "signed-with-declaration-v1.png", ())
-    assert result.record is not None
+    # That version left its record among the claim's gathered assertions, which the signer
+    # does not vouch for (C2PA 2.2 §10.2.2): verify no longer shows it, and says so.
+    assert result.record is None and "fr.artcharter.record" in result.unattributed
+    # The format itself still reads: the record as that version wrote it.
+    with c2pa.Reader(str(DATA / "signed-with-declaration-v1.png")) as reader:
+        manifest = reader.get_active_manifest()
+    written = {a["label"]: a["data"] for a in manifest["assertions"]}
+    data = {**written["fr.artcharter.record"], "declaration": written["fr.artcharter.declaration"]}
     embedded = json.loads((DATA / "signed-with-declaration-v1.declaration.json").read_text())
-    assert result.record["declaration"] == embedded
-    record = ArtworkRecord.from_dict(result.record)
+    assert data["declaration"] == embedded
+    record = ArtworkRecord.from_dict(data)
     assert record.declaration == Declaration.from_dict(embedded)
     assert record.declaration == parse_declaration(FULL_DECLARATION_TOML)
     assert record.to_dict()["declaration"] == embedded  # the same JSON shape as before

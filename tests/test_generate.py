@@ -28,6 +28,7 @@ from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.generate import GenerateRequest, LoadedModel, generate, load_model
 from artcharter.provenance.image_files import read_png_text, read_xmp
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.prompt_key import keyed_hash, matches, project_secret
 from artcharter.provenance.signing import PARTIAL_SUFFIX
 from artcharter.provenance.verify import read_anchors, verify_file
 
@@ -219,14 +220,20 @@ def test_private_prompt_never_appears_in_the_file(loaded, tmp_path, alice, ledge
         for encoding in ("utf-8", "utf-16-le", "latin-1"):
             with contextlib.suppress(UnicodeEncodeError):
                 assert secret.encode(encoding) not in data, (secret, encoding)
-    assert signed.record.prompt_sha256.encode() in data
+    assert signed.record.prompt_sha256 is None  # never a plain hash anyone can test
+    assert signed.record.prompt_hmac.encode() in data
+    key = project_secret(ledger.path)
+    assert matches(prompt, signed.record.prompt_hmac, key)  # the project can check it
+    assert not matches(prompt, signed.record.prompt_hmac, b"x" * 32)
     assert "zo" not in signed.path.name and "portrait" not in signed.path.name
     record = verify_file(signed.path).record
     assert record["prompt"] is None and record["prompt_private"] is True
     assert record["generation"]["negative_prompt"] is None
+    assert record["generation"]["negative_prompt_sha256"] is None
     assert (
-        record["generation"]["negative_prompt_sha256"]
-        == signed.record.generation.negative_prompt_sha256
+        record["generation"]["negative_prompt_hmac"]
+        == signed.record.generation.negative_prompt_hmac
+        == keyed_hash(negative, key)
     )
     row = ledger.find_artwork(signed.record.artwork_id)
     assert row["prompt"] == prompt and row["prompt_private"] == 1  # the ledger keeps it

@@ -6,6 +6,7 @@ import json
 
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.manifest import build_manifest, record_from_manifest, xmp_fields
+from artcharter.provenance.prompt_key import keyed_record
 from artcharter.provenance.record import (
     SCHEMA,
     ArtworkRecord,
@@ -55,7 +56,7 @@ def test_json_round_trip() -> None:
 
 def test_manifest_round_trip_keeps_every_part() -> None:
     record = full_record()
-    manifest = build_manifest(record, has_parent=False, version="1.0")
+    manifest = build_manifest(record, has_parent=False, version="1.0", placed=["ingredient-0"])
     labels = [a["label"] for a in manifest["assertions"]]
     for label in (
         "fr.artcharter.record",
@@ -64,25 +65,33 @@ def test_manifest_round_trip_keeps_every_part() -> None:
         "fr.artcharter.declaration",
         "c2pa.actions.v2",
         "cawg.training-mining",
-        "stds.schema-org.CreativeWork",
     ):
         assert label in labels
+    # Deprecated by C2PA (claim generators are required not to produce it): the author is
+    # the signing certificate's subject.
+    assert "stds.schema-org.CreativeWork" not in labels
     assert "fr.artcharter.probe" not in labels  # absent parts are not written
     assert record_from_manifest(manifest) == record
     action = manifest["assertions"][labels.index("c2pa.actions.v2")]["data"]["actions"][0]
     assert action["action"] == "c2pa.created"
     assert action["digitalSourceType"].endswith("/trainedAlgorithmicMedia")
     assert "demo model, random weights" in action["softwareAgent"]["name"]
+    # The sketch (a componentOf ingredient it embeds) is referenced by a c2pa.placed action.
+    placed = manifest["assertions"][labels.index("c2pa.actions.v2")]["data"]["actions"][-1]
+    assert placed == {"action": "c2pa.placed", "parameters": {"ingredientIds": ["ingredient-0"]}}
 
 
 def test_private_prompt_never_reaches_the_manifest_or_xmp() -> None:
     record = full_record(private=True)
     manifest = build_manifest(record, has_parent=False, version="1.0")
     assert "lighthouse" not in json.dumps(manifest)
-    assert record.prompt_sha256 in json.dumps(manifest)
-    fields = xmp_fields(record)
+    assert record.prompt_sha256 not in json.dumps(manifest)  # a plain hash: never written
+    keyed = keyed_record(record, b"k" * 32)
+    assert keyed.prompt_hmac in json.dumps(build_manifest(keyed, has_parent=False, version="1"))
+    fields = xmp_fields(keyed)
     assert "lighthouse" not in json.dumps(fields)
-    assert record.prompt_sha256 in fields["Iptc4xmpExt:AIPromptInformation"]
+    assert record.prompt_sha256 not in json.dumps(fields)
+    assert keyed.prompt_hmac in fields["Iptc4xmpExt:AIPromptInformation"]
 
 
 def test_foreign_manifest_gives_no_record() -> None:

@@ -365,3 +365,91 @@ def test_compressed_text_bombs_are_read_bounded(tmp_path: Path) -> None:
     data = data[:-12] + _png_chunk(b"zTXt", b"parameters\x00\x00" + bomb) + data[-12:]
     texts = png_texts(data)
     assert len(texts["parameters"]) <= MAX_TEXT
+
+
+def test_report_and_desk_show_claims_and_matches_apart(project: Path) -> None:
+    path, artwork_id = sign_picture(project, 11, "signed.png")
+    copy = strip(path, project / "copy.png")
+    xmp = xmp_packet({"Iptc4xmpExt:AISystemUsed": "<script>alert(1)</script>"})
+    claimed = project / "claimed.png"
+    claimed.write_bytes(embed_metadata(copy.read_bytes(), xmp))
+
+    with open_project(project) as p:
+        files = p.report(claimed, project / "reports", lang="en")
+    html = files.html.read_text(encoding="utf-8")
+    assert "What the file says, not verified" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
+    assert "Probable match (not a verification" in html and artwork_id in html
+    report_json = files.report["verification"]
+    assert report_json["verdict"] == "no-credential"
+    assert report_json["matches"][0].startswith("Probable match")
+
+    with desk(project) as client:
+        dropped = client.post(
+            "/api/verify", files=[("file", ("claimed.png", claimed.read_bytes(), "image/png"))]
+        )
+        row = dropped.json()["results"][0]
+        assert row["unverified_claims"]["en"][0].startswith("What the file says")
+        page = client.get(f"/r/{row['token']}?lang=fr").text
+    assert "Ce que dit le fichier, non vérifié" in page
+    assert "Correspondance probable" in page
+    assert "<script>alert" not in page
+
+
+# --- the optional invisible watermark ------------------------------------------------------
+
+
+def test_watermark_carries_the_artwork_id_through_a_stripped_jpeg(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from artcharter.provenance import watermark
+
+    source = project / "source.png"
+    varied_picture(12, (512, 512)).save(source)
+    assert run(["label", "source.png", "-o", "marked.png", "--source-type",
+                "trainedAlgorithmicMedia", "--tool", "Demo", "--watermark"]) == 0  # fmt: skip
+    with Ledger(project / "artcharter.db") as ledger:
+        (artwork_id,) = [r["artwork_id"] for r in ledger.db["signatures"].rows]
+        assert ledger.signature_of(artwork_id)["watermark"] == artwork_id.replace("-", "")[:12]
+    marked = (project / "marked.png").read_bytes()
+    assert watermark.read(marked) == artwork_id.replace("-", "")[:12]
+    assert watermark.read(source.read_bytes()) is None  # the unmarked source carries none
+
+    # Metadata stripped (a lossless re-save; JPEG re-encodes keep the mark about 4 times in
+    # 5: benchmarks/recovery_bench.py); recovery reports the artwork once (fingerprint and
+    # watermark agree).
+    copy = strip(project / "marked.png", project / "copy.png")
+    assert watermark.read(copy.read_bytes()) == artwork_id.replace("-", "")[:12]
+    with open_project(project) as p:
+        result = p.verify(copy)
+    assert result.verdict == verdicts.NO_CREDENTIAL
+    assert [m["artwork_id"] for m in result.probable_matches] == [artwork_id]
+
+
+def test_watermark_refuses_a_picture_too_small(project: Path, capsys) -> None:
+    source = project / "small.png"
+    varied_picture(13, (128, 128)).save(source)
+    capsys.readouterr()
+    assert run(["label", "small.png", "-o", "out.png", "--source-type", "humanEdits",
+                "--watermark"]) == 2  # fmt: skip
+    assert (
+        "image too small for a watermark (128×128 px; at least 256×256)" in capsys.readouterr().err
+    )
+    assert not (project / "out.png").exists()
+
+
+def test_watermark_found_when_the_fingerprint_is_not(project: Path) -> None:
+    """The ledger's fingerprint is moved out of reach: only the watermark finds the work."""
+    source = project / "source.png"
+    varied_picture(14, (512, 512)).save(source)
+    with open_project(project) as p:
+        signed = p.label(
+            source, project / "marked.png", source_type="humanEdits", tool="x", watermark=True
+        )
+    with Ledger(project / "artcharter.db") as ledger:
+        ledger.db["signatures"].update(signed.record.artwork_id, {"iscc_bits": 0})
+    copy = strip(project / "marked.png", project / "copy.png")
+    with open_project(project) as p:
+        (match,) = p.verify(copy).probable_matches
+    assert match["artwork_id"] == signed.record.artwork_id
+    assert match["source"] == "watermark" and match["distance"] is None

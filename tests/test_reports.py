@@ -311,7 +311,8 @@ def test_private_prompt_is_never_in_the_report(alice) -> None:
         crafted_facts(record), "en", generated_at="2026-11-22T10:00:00+00:00", version="9"
     )
     assert report["prompt"]["text"] is None and report["prompt"]["private"]
-    assert report["prompt"]["sha256"] == record.prompt_sha256
+    assert report["prompt"]["sha256"] is None  # a plain hash would let anyone test a guess
+    assert report["prompt"]["hmac"] == record.prompt_hmac
     assert "a secret idea" not in json.dumps(report)
 
 

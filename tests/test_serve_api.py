@@ -288,7 +288,8 @@ def test_artwork_api_gives_the_public_record(client, files) -> None:
     )
     assert artwork.ai_share_label == {"en": "AI-generated"}
     # The ledger keeps the private prompt; the public record gives only its hash.
-    assert artwork.record["prompt"] is None and artwork.record["prompt_sha256"]
+    assert artwork.record["prompt"] is None and artwork.record["prompt_hmac"]
+    assert artwork.record["prompt_sha256"] is None
     assert "my private words" not in response.text
     assert artwork.verifications[0]["verdict"] == "trusted"
     image = client.get(artwork.image_url)
@@ -468,17 +469,17 @@ def test_held_files_stay_within_count_bytes_and_time() -> None:
 
     for token in "abcd":
         held.add(item(token))
-    assert held.get("a") is None and len(held) == 3  # the oldest went first
-    held.get("b")  # seen again: now the most recent
+    assert held.get("a", "") is None and len(held) == 3  # the oldest went first
+    held.get("b", "")  # seen again: now the most recent
     held.add(item("e"))
-    assert held.get("c") is None and held.get("b") is not None
+    assert held.get("c", "") is None and held.get("b", "") is not None
     now[0] = 61.0
     held.add(item("f"))
-    assert len(held) == 1 and held.get("f") is not None  # the others were unseen too long
+    assert len(held) == 1 and held.get("f", "") is not None  # the others were unseen too long
     by_bytes = HeldFiles(max_count=100, max_bytes=200_000, max_seconds=60, clock=lambda: 0.0)
     for token in "abc":
         by_bytes.add(item(token, 50_000))
-    assert by_bytes.bytes <= 200_000 and by_bytes.get("a") is None
+    assert by_bytes.bytes <= 200_000 and by_bytes.get("a", "") is None
 
 
 # --- the page, languages, headers, guard ----------------------------------------------------------

@@ -128,13 +128,29 @@ MESSAGES = Catalogue(
             "en": "The probe perceives {who} (person probability {person}) — {parts}.",
         },
         "sentence.quoted": {"fr": "«\u00a0{text}\u00a0»", "en": "“{text}”"},
+        "sentence.negated": {
+            "fr": "(en négation)",
+            "en": "(negated)",
+        },
+        "sentence.prompt_languages": {
+            "fr": "Prompt lu en\u00a0: {langs}.",
+            "en": "Prompt read as: {langs}.",
+        },
+        "language.fr": {"fr": "français", "en": "French"},
+        "language.en": {"fr": "anglais", "en": "English"},
         "sentence.identity_terms": {
             "fr": "des termes d'identité\u00a0: {terms}",
             "en": "identity terms: {terms}",
         },
         "sentence.descriptors": {
-            "fr": "des qualificatifs stéréotypés des listes HEIM / DALL-Eval\u00a0: {terms}",
-            "en": "stereotype descriptors from the HEIM / DALL-Eval lists: {terms}",
+            "fr": (
+                "des qualificatifs stéréotypés (listes HEIM, DALL-Eval, Stable Bias et "
+                "artcharter)\u00a0: {terms}"
+            ),
+            "en": (
+                "stereotype descriptors (HEIM, DALL-Eval, Stable Bias and artcharter lists): "
+                "{terms}"
+            ),
         },
         "sentence.protected_names": {
             "fr": "des noms de la liste protégée de l'école\u00a0: {terms}",
@@ -325,9 +341,25 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: {error}",
             "en": "{path}: {error}",
         },
-        "prompt_audit.bad_pattern": {
-            "fr": "{where}\u00a0: motif incorrect ({error})",
-            "en": "{where}: bad pattern ({error})",
+        "prompt_audit.no_spacy": {
+            "fr": (
+                "l'audit des prompts a besoin de spaCy, qui n'est pas installé\u00a0: "
+                "réinstallez artcharter (pip install artcharter)"
+            ),
+            "en": (
+                "the prompt audit needs spaCy, which is not installed: reinstall artcharter "
+                "(pip install artcharter)"
+            ),
+        },
+        "prompt_audit.no_pipeline": {
+            "fr": (
+                "l'audit des prompts a besoin du modèle spaCy pour la langue {lang} "
+                "({package}), qui n'est pas installé\u00a0: pip install {package}"
+            ),
+            "en": (
+                "the prompt audit needs the spaCy pipeline for {lang} ({package}), which is "
+                "not installed: pip install {package}"
+            ),
         },
         "prompt_audit.no_protected_names_file": {
             "fr": "{path}\u00a0: fichier de noms protégés introuvable",

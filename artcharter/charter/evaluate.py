@@ -221,7 +221,7 @@ def _list(items: list[str]) -> str:
     return ", ".join(items)
 
 
-def _all(separator: Message, items: list[Message]) -> Joined:
+def _all(separator: Message, items: list[Message | str]) -> Joined:
     return Joined(separator, tuple(items))
 
 
@@ -473,11 +473,17 @@ def prompt_audit(params: dict[str, Any], ev: Evidence) -> Outcome:
         return _cannot(
             MESSAGES("prompt.audit_unavailable", note=audit.note), ["prompt-audit"], **seen
         )
-    terms = list(dict.fromkeys(str(f.get("text") or f.get("term")) for f in audit.flagged))
+    shown = [f for f in audit.flagged if not f.get("private")]
+    terms = list(dict.fromkeys(str(f.get("text") or f.get("term")) for f in shown))
+    hidden = len(audit.flagged) - len(shown)  # in a private prompt: named only in the ledger
     seen["flagged"] = [dict(f) for f in audit.flagged]
-    if not terms:
+    if not terms and not hidden:
         return outcome(PASS, MESSAGES("prompt.clean", count=len(ev.prompts)), **seen)
-    flagged = _list(terms)
+    flagged: str | Joined = _list(terms)
+    if hidden:
+        flagged = _all(
+            MESSAGES("sep.comma"), [*terms, MESSAGES("prompt.private_terms", count=hidden)]
+        )
     reflection = _text(found.bias_reflection if (found := declaration(ev)) else None)
     seen["reflection_chars"] = len(reflection)
     if declaration(ev) is None:

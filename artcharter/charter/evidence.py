@@ -15,9 +15,9 @@ import dataclasses
 import functools
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from artcharter.base.names import same_name
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.record import ArtworkRecord, EnergyRecord, now_iso
 
@@ -150,15 +150,25 @@ def gather(
     record = _record(verification.record)
     origin: ArtworkRecord | None = None
     if record is not None:
-        origin = record if record.kind == "generated" else None
-        if origin is None and "c2pa.opened" in (verification.disclosure.get("actions") or []):
-            origin = parent_generation(Path(verification.path))
-    row = ledger.find_artwork(record.artwork_id) if ledger and record else None
+        # A labelled copy's generation comes from the manifests in the verified bytes.
+        origin = record if record.kind == "generated" else _record(verification.origin)
+    # Ledger rows join only by the file's own hash, or by an id a trusted signature
+    # vouches for and whose row names the same artist: never by a claimed id alone.
+    trusted_signer = verification.signer.get("name") if verification.verdict == "trusted" else None
+    row = (
+        ledger.vouched_artwork(verification.artwork_id, verification.sha256, trusted_signer)
+        if ledger and record
+        else None
+    )
     origin_row = row if origin is record else None
-    if ledger and origin is not None and origin_row is None:
-        origin_row = ledger.find_artwork(origin.artwork_id)
+    if ledger and origin is not None and origin_row is None and trusted_signer:
+        # The parent generation's row, when the same trusted artist signed both.
+        parent_signer = verification.origin_signer
+        if parent_signer and same_name(parent_signer, trusted_signer):
+            origin_row = ledger.vouched_artwork(origin.artwork_id, None, trusted_signer)
 
     prompts: list[str] = []
+    secret: set[str] = set()  # private prompts known only from the ledger
     private = False
     sources = [(record, row)]
     if origin is not None and origin is not record:
@@ -169,7 +179,9 @@ def gather(
         text = rec.prompt or (rec_row or {}).get("prompt")
         if text:
             prompts.append(text)
-        elif rec.prompt_sha256:
+            if rec.prompt_private and not rec.prompt:
+                secret.add(text)
+        elif rec.prompt_sha256 or rec.prompt_hmac or rec.prompt_private:
             private = True
     declaration = record.declaration if record else None
     if declaration is None and origin is not None:
@@ -195,7 +207,12 @@ def gather(
         ledger=ledger is not None,
         session=session_energy(origin, origin_row, ledger) if origin else None,
         campaign=latest_campaign(origin, ledger) if origin and origin.model else None,
-        prompt_audit=audit_prompts(tuple(prompts), lang=lang, protected_names=protected_names),
+        prompt_audit=audit_prompts(
+            tuple(prompts),
+            lang=lang,
+            protected_names=protected_names,
+            private=tuple(p in secret for p in prompts),
+        ),
     )
 
 
@@ -206,35 +223,6 @@ def _record(data: dict[str, Any] | None) -> ArtworkRecord | None:
         return ArtworkRecord.from_dict(data)
     except (TypeError, ValueError, KeyError):
         return None
-
-
-def parent_generation(path: Path) -> ArtworkRecord | None:
-    """The nearest artcharter generation among the manifests a labelled copy carries."""
-    import c2pa
-
-    from artcharter.provenance.manifest import record_from_manifest
-
-    try:
-        with c2pa.Reader(str(path)) as reader:
-            store = json.loads(reader.json())
-    except (c2pa.C2paError, OSError, ValueError):
-        return None
-    manifests = store.get("manifests") or {}
-    label = store.get("active_manifest")
-    seen: set[str] = set()
-    while label and label in manifests and label not in seen:
-        seen.add(label)
-        manifest = manifests[label]
-        record = record_from_manifest(manifest)
-        if record is not None and record.kind == "generated":
-            return record
-        parents = [
-            i.get("active_manifest")
-            for i in manifest.get("ingredients") or []
-            if i.get("relationship") == "parentOf"
-        ]
-        label = parents[0] if parents else None
-    return None
 
 
 def session_energy(
@@ -332,9 +320,17 @@ def latest_campaign(origin: ArtworkRecord, ledger: Ledger | None) -> dict[str, A
 
 
 def audit_prompts(
-    prompts: tuple[str, ...], *, lang: str = "en", protected_names: tuple[str, ...] = ()
+    prompts: tuple[str, ...],
+    *,
+    lang: str = "en",
+    protected_names: tuple[str, ...] = (),
+    private: tuple[bool, ...] = (),
 ) -> PromptAudit:
     """Run artcharter.audits.bias.prompt_audit on each prompt; "not available" when it is not installed.
+
+    A private prompt (``private[i]``) is audited, but what it contains stays in the ledger:
+    its findings keep their kind and category, never the term, the words or a protected
+    name, so that no report, summary, desk page or ``check --json`` can print them.
 
     Only the kinds the audit flags (identity terms, stereotype descriptors, protected names)
     need an answer; occupations only link the prompt to the campaign figures.
@@ -349,7 +345,10 @@ def audit_prompts(
         )
     flagged: list[dict[str, Any]] = []
     for index, prompt in enumerate(prompts):
+        hidden = index < len(private) and private[index]
         for finding in _flagged(audit_prompt, prompt, protected_names, lang):
+            if hidden:
+                finding = {"kind": finding["kind"], "category": None, "private": True}
             flagged.append({**finding, "prompt": index})
     return PromptAudit(True, tuple(flagged), len(prompts))
 
@@ -366,6 +365,8 @@ def _flagged(
             "kind": finding.kind,
             "category": finding.category,
             "label": finding.label(lang),
+            "negated": finding.negated,  # "pas riche": listed, and said to be negated
+            "person": finding.person,  # who a descriptor describes, as written
         }
-        for finding in audit_prompt(prompt, protected_names).flagged
+        for finding in audit_prompt(prompt, protected_names, default_lang=lang).flagged
     )

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 from typing import Any
 
 import typer
 
 from artcharter.base.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, ArtcharterError
 from artcharter.base.messages import Message
+from artcharter.base.prompts import passphrase_prompt
 from artcharter.cli.edge import command_name, reader_lang, render_error, shows_help
 from artcharter.cli.messages import set_help_lang, text
 
@@ -80,10 +82,44 @@ def _loaded(module: str, name: str) -> Any:
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the app and return its exit code; errors become one line on stderr."""
+    """Run the app and return its exit code; errors become one line on stderr.
+
+    Standard output passes through an ``InertStream``: nothing read from a file (a title,
+    a name) can send a terminal a control sequence. Help (coloured by typer) and stderr
+    (progress bars redraw their line) are left as they are; errors are made inert by
+    ``echo_error``."""
     args = sys.argv[1:] if argv is None else argv
     if shows_help(args):
         set_help_lang(reader_lang(args))
+        return _run(args, argv)
+    from artcharter.base.inert import InertStream
+
+    stdout = sys.stdout
+    sys.stdout = InertStream(stdout)  # type: ignore[assignment]
+    asking = _hidden_prompt(args)
+    try:
+        return _run(args, argv)
+    finally:
+        sys.stdout = stdout
+        if asking is not None:
+            passphrase_prompt.reset(asking)
+
+
+def _hidden_prompt(args: list[str]) -> Any:
+    """On a terminal, an encrypted key's passphrase can be typed at a hidden prompt (an
+    option shows in `ps` and the shell history)."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return None
+
+    def ask(path: Path) -> str:
+        import getpass
+
+        return getpass.getpass(text("passphrase.prompt", reader_lang(args), path=path))
+
+    return passphrase_prompt.set(ask)
+
+
+def _run(args: list[str], argv: list[str] | None) -> int:
     register(command_name(args))
     from artcharter.cli.context import echo_error  # its shared options read the help language
 
@@ -120,6 +156,15 @@ def run(argv: list[str] | None = None) -> int:
         # In the reader's language, naming the options the reader typed.
         echo_error(render_error(exc, typer.main.get_command(app), args))
         return exc.exit_code
+    except ImportError as exc:
+        # A library of an extra the light install leaves out (torch, diffusers...).
+        from artcharter.base.extras import missing_extra
+
+        missing = missing_extra(exc)
+        if missing is None:
+            raise
+        echo_error(missing.render(reader_lang(args)))
+        return missing.exit_code
     return result if isinstance(result, int) else 0
 
 

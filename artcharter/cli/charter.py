@@ -234,11 +234,13 @@ def check(
 def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:
     import json as jsonlib
 
+    from artcharter.base.inert import inert
     from artcharter.charter.evaluate import STATUS_TITLES, unchecked_summary
 
     colon = punct(":", lang)
     head = text("check.passes" if result.passed else "check.fails", lang)
-    typer.echo(f"{result.path}{colon}{head} ({result.charter_id} {result.charter_version})")
+    # Paths and reasons quote the file (titles, terms): printed inert, one line each.
+    typer.echo(f"{inert(result.path)}{colon}{head} ({result.charter_id} {result.charter_version})")
     if summary := unchecked_summary(result.verdicts):
         for line in textwrap.wrap(summary.render(lang), 84):
             typer.echo(f"  {line}")
@@ -246,7 +248,7 @@ def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:
         severity = text(f"severity.{verdict.severity}", lang)
         status = STATUS_TITLES[verdict.status][lang]
         typer.echo(f"  {MARKS[verdict.status]} {verdict.rule_id} [{severity}]{colon}{status}")
-        for line in textwrap.wrap(verdict.reason[lang], 84):
+        for line in textwrap.wrap(inert(verdict.reason[lang]), 84):
             typer.echo(f"      {line}")
         if verdict.evidence:
             evidence = jsonlib.dumps(verdict.evidence, ensure_ascii=False, default=str)

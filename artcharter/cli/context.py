@@ -83,19 +83,25 @@ def open_ledger(project: Project, *, create: bool = True) -> Ledger | None:
 
 
 def echo_error(message: str) -> None:
-    typer.echo(f"artcharter: error: {message}", err=True)
+    from artcharter.base.inert import inert
+
+    typer.echo(f"artcharter: error: {inert(message)}", err=True)
 
 
 def echo_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    from artcharter.base.inert import json_text
+
+    typer.echo(json_text(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
 
 
 def echo_json_list(items: Iterable[Any]) -> None:
     """Print a JSON list one item at a time, exactly as ``echo_json(list(items))`` would:
     the results of thousands of files are never held in memory together."""
+    from artcharter.base.inert import json_text
+
     first = True
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
+        text = json_text(json.dumps(item, ensure_ascii=False, indent=2, default=str))
         typer.echo(("[\n" if first else ",\n") + textwrap.indent(text, "  "), nl=False)
         first = False
     typer.echo("[]" if first else "\n]")

@@ -50,6 +50,10 @@ def label(
         str | None,
         typer.Option(help=help_text("help.label.label.training_mining")),
     ] = None,
+    training_constraint: Annotated[
+        str | None,
+        typer.Option(help=help_text("help.label.label.training_constraint")),
+    ] = None,
     title: Annotated[str | None, typer.Option(help=help_text("help.label.label.title"))] = None,
     artist: ArtistOption = None,
     passphrase: PassphraseOption = None,
@@ -58,6 +62,7 @@ def label(
         typer.Option(help=help_text("help.label.label.declaration")),
     ] = None,
     force: Annotated[bool, typer.Option(help=help_text("help.label.label.force"))] = False,
+    watermark: Annotated[bool, typer.Option(help=help_text("help.label.label.watermark"))] = False,
     model_kind: Annotated[
         str | None, typer.Option(help=help_text("help.label.label.model_kind"))
     ] = None,
@@ -73,11 +78,13 @@ def label(
         private_prompt=private_prompt,
         ingredients=[parse_ingredient(i) for i in ingredient or []],
         training_mining=training_mining,
+        training_constraint=training_constraint,
         title=title,
         declaration=declaration,
         artist=artist,
         passphrase=passphrase,
         force=force,
+        watermark=watermark,
         model_kind=model_kind,
     )
     warn_if_not_time_stamped(signed, project)

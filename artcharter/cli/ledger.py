@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.inert import inert
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, lang_of, project_of
 from artcharter.cli.messages import MESSAGES, help_text, text
@@ -74,11 +75,11 @@ def list_rows(
     typer.echo(text("ledger.counts", lang, tables=tables.lstrip(" ,")))
     for row in rows:
         # Any column may be NULL in a ledger edited or damaged outside artcharter.
-        cell = {k: "?" if v is None else str(v) for k, v in row.items()}
+        cell = {k: "?" if v is None else inert(v) for k, v in row.items()}
         if cell["status"] in STATUSES:
             cell["status"] = text(f"ledger.status.{cell['status']}", lang)
         who = text("ledger.probe_image", lang) if row.get("kind") == "probe" else cell["artist"]
-        what = row["model_id"] or row["tool"] or cell["source_type"]
+        what = inert(row["model_id"] or row["tool"] or cell["source_type"])
         typer.echo(
             f"{cell['artwork_id'][:8]}  {cell['status']:9} {cell['created_at'][:19]}  {who:20} {what!s:28} {cell['path']}"
         )
@@ -140,8 +141,8 @@ def import_files(
                     text(
                         f"ledger.import.{outcome.outcome}",
                         lang,
-                        path=outcome.path,
-                        id=(outcome.artwork_id or "")[:8],
+                        path=inert(outcome.path),
+                        id=inert((outcome.artwork_id or "")[:8]),
                         verdict=verdicts.title(outcome.verdict, lang),
                     )
                 )

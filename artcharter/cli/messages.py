@@ -23,6 +23,14 @@ MESSAGES = Catalogue(
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
         "verify.unknown": {"en": "unknown", "fr": "inconnu"},
+        "verify.claimed_author": {
+            "en": "author named in the file (not verified, not the signer)",
+            "fr": "auteur nommé dans le fichier (non vérifié, pas le signataire)",
+        },
+        "verify.unattributed": {
+            "en": "ignored, not attributed to the signer",
+            "fr": "ignoré, non attribué au signataire",
+        },
         # --- artcharter charter show / validate, declare, check ----------------------------
         "charter.version": {"en": "version", "fr": "version"},
         "charter.extends": {"en": "extends", "fr": "étend"},
@@ -52,6 +60,10 @@ MESSAGES = Catalogue(
         },
         # --- errors the command line itself reports -------------------------------------
         "error.interrupted": {"en": "interrupted", "fr": "interrompu"},
+        "passphrase.prompt": {
+            "en": "passphrase of {path} (not shown): ",
+            "fr": "phrase de passe de {path} (masquée)\u00a0: ",
+        },
         "error.see_help": {"en": " (see `{command} --help`)", "fr": " (voir `{command} --help`)"},
         "error.ledger_unreadable": {
             "en": "the ledger cannot be read: {error} (damaged, or not an artcharter ledger)",
@@ -105,6 +117,14 @@ MESSAGES = Catalogue(
         "label.signed": {
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",
             "fr": "signée\u00a0: {path}  (œuvre {artwork_id}, sha256 {sha256}…)",
+        },
+        "cartel.ask_desk_url": {
+            "en": "Address of the school's jury desk, which the QR codes open (https://…)",
+            "fr": "Adresse du bureau du jury de l'école, qu'ouvrent les QR codes (https://…)",
+        },
+        "cartel.desk_url_kept": {
+            "en": "kept in artcharter.toml, [desk] url = {url}",
+            "fr": "gardée dans artcharter.toml, [desk] url = {url}",
         },
         "label.declaration_signed": {
             "en": "signed with its declaration: {path}  (artwork {artwork_id}, sha256 "
@@ -218,6 +238,10 @@ MESSAGES = Catalogue(
         "ledger.import.no-record": {
             "en": "not imported  {path}: trusted, but it carries no artcharter record",
             "fr": "non importé   {path}\u00a0: de confiance, mais sans fiche artcharter",
+        },
+        "ledger.import.claimed-author": {
+            "en": "not imported  {path}: its record names an author who is not the signer",
+            "fr": "non importé   {path}\u00a0: sa fiche nomme un auteur qui n'est pas le signataire",
         },
         "ledger.import.total": {
             "en": "{imported} imported, {already} already there, {skipped} not imported",
@@ -734,8 +758,8 @@ MESSAGES = Catalogue(
             "fr": "Ce que la sonde perçoit dans une œuvre (avec sa confiance, ou «\u00a0aucune personne\u00a0»), l'audit de son prompt (lu dans sa fiche) et la dernière campagne pour le même modèle.",
         },
         "help.probe.prompt_command": {
-            "en": "Audit a prompt alone (no model is loaded): identity terms, stereotype descriptors from the HEIM / DALL-Eval lists, names from the school's protected list, French and English.",
-            "fr": "Auditer un prompt seul (aucun modèle n'est chargé)\u00a0: termes d'identité, qualificatifs stéréotypés des listes HEIM / DALL-Eval, noms de la liste protégée de l'école, en français et en anglais.",
+            "en": "Audit a prompt alone (no image model is loaded): identity terms, stereotype descriptors (HEIM, DALL-Eval, Stable Bias lists), names from the school's protected list, each part of the prompt read in French or English.",
+            "fr": "Auditer un prompt seul (aucun modèle d'image n'est chargé)\u00a0: termes d'identité, qualificatifs stéréotypés (listes HEIM, DALL-Eval, Stable Bias), noms de la liste protégée de l'école, chaque partie du prompt lue en français ou en anglais.",
         },
         "help.probe.NamesOption": {
             "en": "Protected names, one per line (default: the project's {file} when it exists).",
@@ -1206,9 +1230,17 @@ MESSAGES = Catalogue(
             "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon notAllowed).",
         },
         "help.label.label.title": {"en": "Title of the artwork.", "fr": "Titre de l'œuvre."},
+        "help.label.label.training_constraint": {
+            "en": 'With --training-mining constrained: the constraint, in words (for example "non-commercial research only").',
+            "fr": "Avec --training-mining constrained\u00a0: la contrainte, en mots (par exemple «\u00a0recherche non commerciale seulement\u00a0»).",
+        },
         "help.label.label.declaration": {
             "en": "Artist's declaration (TOML, see `artcharter declare`), embedded in the file.",
             "fr": "Déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée au fichier.",
+        },
+        "help.label.label.watermark": {
+            "fr": "Cacher aussi l'identifiant de l'œuvre dans les pixels (filigrane invisible DWT-DCT-SVD, hors liste C2PA\xa0; au moins 256×256 px).",
+            "en": "Also hide the artwork id in the pixels (invisible DWT-DCT-SVD watermark, not on the C2PA list; at least 256×256 px).",
         },
         "help.label.label.force": {
             "en": "Overwrite the output if it exists.",
@@ -1344,10 +1376,17 @@ MESSAGES = Catalogue(
             "en": "A signed artwork, or a folder of them for an A4 sheet.",
             "fr": "Une œuvre signée, ou un dossier d'œuvres pour une planche A4.",
         },
-        "help.report.cartel.output": {"en": "Folder for the labels.", "fr": "Dossier des cartels."},
+        "help.report.cartel.output": {
+            "en": "Folder for the labels (required: they never land among the artworks unasked).",
+            "fr": "Dossier des cartels (obligatoire\u00a0: ils n'atterrissent jamais parmi les œuvres sans qu'on le demande).",
+        },
         "help.report.cartel.verify_url": {
-            "en": "The school's verification page: the QR code becomes a link to it with `?id=...&sha256=...` (default: a text with the id and the hash).",
-            "fr": "La page de vérification de l'école\u00a0: le QR code devient un lien vers elle avec `?id=...&sha256=...` (par défaut\u00a0: un texte avec l'identifiant et l'empreinte).",
+            "en": "The page the QR code opens, with `?id=...&sha256=...` added (default: the jury desk of the project's [desk] url, asked for on a terminal when missing).",
+            "fr": "La page qu'ouvre le QR code, avec `?id=...&sha256=...` ajouté (par défaut\u00a0: le bureau du jury de [desk] url du projet, demandé dans un terminal s'il manque).",
+        },
+        "help.report.cartel.offline": {
+            "en": "Without a jury desk: a QR code with only the artwork id and hash, read with `artcharter verify`.",
+            "fr": "Sans bureau du jury\u00a0: un QR code qui ne porte que l'identifiant et l'empreinte de l'œuvre, à lire avec `artcharter verify`.",
         },
         "help.report.cartel.pdf": {
             "en": "Also print the labels to PDF with Chromium.",

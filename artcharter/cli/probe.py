@@ -494,18 +494,24 @@ def prompt_command(
     json: JsonOption = False,
 ) -> None:
     from artcharter.audits.bias.prompt_audit import audit_prompt
-    from artcharter.audits.bias.sentences import audit_sentence
+    from artcharter.audits.bias.sentences import (
+        audit_sentence,
+        languages_sentence,
+        negated_label,
+    )
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
     names, names_source = _protected_names(project, protected_names)
-    audit = audit_prompt(text, names, names_source=names_source)
+    audit = audit_prompt(text, names, names_source=names_source, default_lang=lang)
     if json:
         echo_json({**audit.to_dict(lang), "sentence": audit_sentence(audit, lang)})
         return
     typer.echo(audit_sentence(audit, lang))
+    typer.echo(languages_sentence(audit, lang))
     for finding in audit.findings:
+        negated = " " + negated_label(lang) if finding.negated else ""
         typer.echo(
             f"  {finding.start:>4}–{finding.end:<4} {finding.kind:10} {finding.category:16} "
-            f"{finding.text!r} → {finding.label(lang)}"
+            f"{finding.text!r} → {finding.label(lang)}{negated}"
         )

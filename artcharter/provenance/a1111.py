@@ -116,8 +116,9 @@ def parameters_for(record: ArtworkRecord, version: str) -> str:
         params["Batch size"] = generation.batch_size
         params["Batch pos"] = generation.batch_index
     if record.prompt_private:
-        params["Prompt SHA-256"] = record.prompt_sha256
+        # Keyed hashes (artcharter.provenance.prompt_key): only the project can check them.
+        params["Prompt HMAC"] = record.prompt_hmac
         if generation is not None:
-            params["Negative prompt SHA-256"] = generation.negative_prompt_sha256
+            params["Negative prompt HMAC"] = generation.negative_prompt_hmac
     params["Version"] = f"artcharter {version}"
     return format_parameters(public.prompt, negative, params)

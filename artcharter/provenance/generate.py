@@ -50,6 +50,7 @@ from artcharter.provenance.label import Signed, check_choices, sign_record
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.model_files import revision_of, weights_sha256
+from artcharter.provenance.prompt_key import keyed_record, project_secret
 from artcharter.provenance.quiet import quiet_libraries
 from artcharter.provenance.record import (
     STEPS_ROLE,
@@ -258,8 +259,10 @@ def load_model(
 def _torch() -> Any:
     try:
         import torch
-    except ImportError:
-        raise SetupError(MESSAGES("generate.no_torch")) from None
+    except ImportError as exc:
+        from artcharter.base.extras import missing_extra
+
+        raise (missing_extra(exc) or exc) from None
     return torch
 
 
@@ -953,6 +956,9 @@ def _publish_image(
         declaration=declaration,
         software={"artcharter": VERSION},
     )
+    # Keyed before the A1111 parameters are written from it: a private prompt's hash is
+    # never a plain SHA-256 (artcharter.provenance.prompt_key).
+    record = keyed_record(record, project_secret(ledger.path) if ledger else None)
     path = output_dir / _file_name(record, title, prompt, private_prompt)
 
     def rows(ledger: Ledger) -> None:

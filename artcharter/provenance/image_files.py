@@ -8,7 +8,10 @@ re-encoded just to carry metadata.
 
 from __future__ import annotations
 
+import errno
 import io
+import os
+import stat
 import struct
 import warnings
 import zlib
@@ -117,10 +120,46 @@ def check_image(data: bytes, name: str) -> ImageCheck:
     return ImageCheck(fmt, width, height)
 
 
+class NotRegularFile(OSError):
+    """A device, FIFO or socket named as a file: /dev/zero never ends, a FIFO blocks."""
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; anything else is refused before a byte is read.
+
+    Opened without blocking (a FIFO with no writer would hang ``open``), then checked on
+    the open descriptor, so that the file cannot be swapped between the check and the read.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+        os.set_blocking(fd, True)
+        return handle.read()
+
+
+def ensure_regular(path: Path) -> None:
+    """Raise NotRegularFile (or IsADirectoryError) unless ``path`` is a regular file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+    finally:
+        os.close(fd)
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+
+
 def read_file(path: Path) -> bytes:
     """A file the user named, or a one-line BadInput a person can act on."""
     try:
-        return path.read_bytes()
+        return read_regular(path)
+    except NotRegularFile:
+        raise BadInput(MESSAGES("image_files.not_regular", path=path)) from None
     except FileNotFoundError:
         raise BadInput(MESSAGES("image_files.no_such_file", path=path)) from None
     except IsADirectoryError:
@@ -136,7 +175,7 @@ def xmp_packet(fields: dict[str, str | None]) -> bytes:
     """An XMP packet with IPTC and Dublin Core properties.
 
     Keys are qualified names among ``Iptc4xmpExt:*``, ``dc:title``, ``dc:creator``,
-    ``xmp:CreatorTool``; empty values are left out. Values are escaped: a prompt is text.
+    ``xmp:CreatorTool``, ``xmpMM:InstanceID``; empty values are left out. Values are escaped: a prompt is text.
     """
     simple, alt, seq = [], [], []
     for key, value in fields.items():
@@ -161,7 +200,8 @@ def xmp_packet(fields: dict[str, str | None]) -> bytes:
         '  <rdf:Description rdf:about=""\n'
         '    xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"\n'
         '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
-        '    xmlns:xmp="http://ns.adobe.com/xap/1.0/">\n'
+        '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n'
+        '    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">\n'
         f"   {body}\n"
         "  </rdf:Description>\n"
         " </rdf:RDF>\n"

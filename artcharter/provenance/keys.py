@@ -11,6 +11,7 @@ other users can read them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.files import write_atomic
+from artcharter.base.names import name_key, same_name
+from artcharter.base.prompts import passphrase_prompt
 from artcharter.provenance.messages import MESSAGES
 
 ROOT_CERT = "school-root.pem"
@@ -68,10 +71,20 @@ class CertificateInfo:
 
 
 def slugify(text: str) -> str:
-    """'Alice Martin' -> 'alice-martin': a file name safe on every system."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """'Alice Martin' -> 'alice-martin': a file name safe on every system, one per name.
+
+    Accents are dropped ('Zoé' -> 'zoe'); a name with letters that have no ASCII form
+    ('王芳', 'Søren') gets a short hash of the whole name after what is left, so that
+    two such names never share a key file ('王芳' -> 'artist-…', 'Søren' -> 'sren-…')."""
+    letters = "".join(
+        c for c in unicodedata.normalize("NFKD", text.strip()) if not unicodedata.combining(c)
+    )
+    ascii_text = letters.encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "artist"
+    if not slug or ascii_text != letters:
+        digest = hashlib.sha256(name_key(text).encode("utf-8", "surrogatepass")).hexdigest()
+        slug = f"{slug or 'artist'}-{digest[:10]}"
+    return slug
 
 
 def _new_key(alg: str) -> PrivateKey:
@@ -319,6 +332,9 @@ def read_private_key(
         )
     except TypeError as exc:
         if "encrypted" in str(exc).lower() and not passphrase:
+            ask = passphrase_prompt.get()
+            if ask is not None:  # typed at a hidden prompt, never on the command line
+                return read_private_key(path, ask(path) or None, hint=hint)
             raise BadInput(MESSAGES("keys.needs_passphrase", path=path, hint=hint)) from None
         raise BadInput(MESSAGES("keys.unreadable_key", path=path, error=str(exc))) from None
     except ValueError:
@@ -427,10 +443,22 @@ def issue_artist(
     root_certs = read_certs(keys_dir / ROOT_CERT)
     root_key = read_private_key(keys_dir / ROOT_KEY, root_passphrase, hint=ROOT_PASSPHRASE_HINT)
     identity = artist_identity(keys_dir, slugify(artist))
-    if identity.chain_path.exists() and not force:
-        raise BadInput(
-            MESSAGES("keys.artist_exists", chain_path=identity.chain_path, param="force")
-        )
+    if identity.chain_path.exists():
+        holder = _common_name(read_certs(identity.chain_path)[0])
+        if not same_name(holder, artist):  # 'Alice Martin' and 'Alice-Martin': one slug
+            raise BadInput(
+                MESSAGES(
+                    "keys.name_taken",
+                    chain_path=identity.chain_path,
+                    holder=holder,
+                    artist=artist.strip(),
+                    param="force",
+                )
+            )
+        if not force:
+            raise BadInput(
+                MESSAGES("keys.artist_exists", chain_path=identity.chain_path, param="force")
+            )
     leaf, key = make_leaf(
         root_certs[0], root_key, name=artist.strip(), email=email, alg=alg, valid_days=valid_days
     )

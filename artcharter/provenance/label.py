@@ -18,9 +18,10 @@ from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import image_files, media_files, softbinding
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
-from artcharter.provenance.manifest import PARENT_ID, build_manifest, xmp_fields
+from artcharter.provenance.manifest import PARENT_ID, build_manifest, ingredient_id, xmp_fields
 from artcharter.provenance.media_files import MediaInfo
 from artcharter.provenance.messages import MESSAGES
+from artcharter.provenance.prompt_key import keyed_record, project_secret
 from artcharter.provenance.record import (
     DEFAULT_MODEL_KIND,
     INGREDIENT_ROLES,
@@ -107,10 +108,24 @@ def read_ingredients(
         relationship = "inputTo" if role == "init-image" else "componentOf"
         # A file name may be any bytes; the record and the manifest need text.
         name = os.fsencode(path.name).decode("utf-8", "backslashreplace")
+        definition = {
+            "title": name,
+            "relationship": relationship,
+            "description": role,
+            "label": ingredient_id(len(records)),
+        }
         records.append(Ingredient(name, sha256_hex(data), mime, role, relationship))
-        definition = {"title": name, "relationship": relationship, "description": role}
         inputs.append(IngredientInput(definition, mime, data))
     return records, inputs
+
+
+def placed_ids(inputs: list[IngredientInput]) -> list[str]:
+    """The instance ids of the human components among ``inputs`` (for c2pa.placed)."""
+    return [
+        str(i.definition["label"])
+        for i in inputs
+        if i.definition.get("relationship") == "componentOf" and i.definition.get("label")
+    ]
 
 
 def sign_record(
@@ -125,34 +140,48 @@ def sign_record(
     png_text: dict[str, str] | None = None,
     session_id: str | None = None,
     extra_rows: Any = None,
+    watermark: bool = False,
 ) -> Signed:
     """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate.
 
     Without an ``identity`` (a probe campaign's image, which no artist vouches for) the file
-    keeps its XMP and PNG text but is not signed."""
+    keeps its XMP and PNG text but is not signed. ``watermark`` first hides the artwork id
+    in the pixels (artcharter.provenance.watermark)."""
+    # A private prompt is written as a keyed hash only the project can check.
+    record = keyed_record(record, project_secret(ledger.path) if ledger else None)
     fmt = image_files.detect_format(data)
     if fmt is None:
         raise BadInput(MESSAGES("image_files.not_an_image", name=output.name))
-    has_parent = existing_manifest(data, fmt)
+    parent = existing_manifest(data, fmt)
+    has_parent = parent is not None
     ingredients = list(ingredient_inputs)
-    if has_parent:
+    if parent is not None:
+        # The parent keeps its own title (the one its signer gave it), not the new one.
+        title = parent.get("title") if isinstance(parent.get("title"), str) else None
         ingredients.insert(
             0,
             IngredientInput(
-                {"title": record.title or "source", "relationship": "parentOf", "label": PARENT_ID},
+                {"title": title or "parent", "relationship": "parentOf", "label": PARENT_ID},
                 image_files.MIME_TYPES[fmt],
                 data,
             ),
         )
+    pixels = data
+    if watermark:
+        from artcharter.provenance import watermark as invisible
+
+        pixels = invisible.embed(data, record.artwork_id)
     prepared = image_files.embed_metadata(
-        data, image_files.xmp_packet(xmp_fields(record)), png_text
+        pixels, image_files.xmp_packet(xmp_fields(record)), png_text
     )
     iscc: str | None = None
     time_stamped, time_stamp_error = False, None
     if identity is None:
         signed = prepared
     else:
-        manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
+        manifest = build_manifest(
+            record, has_parent=has_parent, version=VERSION, placed=placed_ids(ingredient_inputs)
+        )
         iscc = softbinding.add_to(manifest, prepared)
         signed_image = sign_image(prepared, fmt, manifest, identity, ingredients)
         signed = signed_image.data
@@ -168,6 +197,7 @@ def sign_record(
                 time_stamp_error=time_stamp_error,
                 iscc=iscc,
                 iscc_bits=softbinding.as_int(iscc) if iscc else None,
+                watermark=record.artwork_id.replace("-", "")[:12] if watermark else None,
             )
         if record.declaration is not None:
             ledger.add_declaration(record)
@@ -207,19 +237,25 @@ def sign_media_record(
 
     mime = media_files.mime_of(fmt)
     ingredients = list(ingredient_inputs)
+    record = keyed_record(record, project_secret(ledger.path) if ledger else None)
     with open(source, "rb") as src:
-        has_parent = existing_manifest(src, fmt)
-    if has_parent:
+        parent = existing_manifest(src, fmt)
+    has_parent = parent is not None
+    if parent is not None:
         # Given as a path: c2pa reads the parent's credentials from the file as a stream.
+        # The parent keeps its own title (the one its signer gave it), not the new one.
+        title = parent.get("title") if isinstance(parent.get("title"), str) else None
         ingredients.insert(
             0,
             IngredientInput(
-                {"title": record.title or "source", "relationship": "parentOf", "label": PARENT_ID},
+                {"title": title or "parent", "relationship": "parentOf", "label": PARENT_ID},
                 mime,
                 source,
             ),
         )
-    manifest = build_manifest(record, has_parent=has_parent, version=VERSION)
+    manifest = build_manifest(
+        record, has_parent=has_parent, version=VERSION, placed=placed_ids(ingredient_inputs)
+    )
     picture = preview(source, fmt)
     resources = {}
     if picture is not None:
@@ -259,10 +295,12 @@ def label(
     private_prompt: bool = False,
     ingredients: list[tuple[Path, str]] = (),  # type: ignore[assignment]
     training_mining: str = "notAllowed",
+    training_constraint: str | None = None,
     title: str | None = None,
     declaration: Declaration | None = None,
     ledger: Ledger | None = None,
     force: bool = False,
+    watermark: bool = False,
     model_kind: str | None = None,
 ) -> Signed:
     """Write a signed, labelled copy of ``source`` at ``output``; the source is never touched.
@@ -270,7 +308,15 @@ def label(
     ``source`` is an image, a video, a sound or a document (``media_files``); ``model_kind``
     says what kind of model took part (by default the one that makes such works)."""
     check_choices(source_type, training_mining)
-    check_text(title=title, tool=tool, prompt=prompt)
+    check_text(title=title, tool=tool, prompt=prompt, training_constraint=training_constraint)
+    if training_constraint and training_mining != "constrained":
+        raise BadInput(
+            MESSAGES(
+                "label.constraint_without_constrained",
+                param="training_constraint",
+                param_choice="training_mining",
+            )
+        )
     if model_kind is not None and model_kind not in MODEL_KINDS:
         raise BadInput(
             MESSAGES(
@@ -297,9 +343,10 @@ def label(
         author=Person(identity.name, identity.email, identity.organisation),
         tool=tool,
         prompt=prompt,
-        prompt_sha256=prompt_hash(prompt) if prompt else None,
+        prompt_sha256=prompt_hash(prompt) if prompt and not private_prompt else None,
         prompt_private=private_prompt,
         ingredients=ingredient_records,
+        training_constraint=training_constraint or None,
         training_mining=training_mining,
         declaration=declaration,
         software={"artcharter": VERSION},
@@ -311,6 +358,8 @@ def label(
         ),
     )
     if media_format is not None:
+        if watermark:  # the invisible watermark is made for still pictures
+            raise BadInput(MESSAGES("watermark.still_images_only", name=source.name))
         return sign_media_record(
             source,
             media_format,
@@ -322,7 +371,14 @@ def label(
             status="signed",
         )
     return sign_record(
-        data, record, output, identity, ingredient_inputs, ledger=ledger, status="signed"
+        data,
+        record,
+        output,
+        identity,
+        ingredient_inputs,
+        ledger=ledger,
+        status="signed",
+        watermark=watermark,
     )
 
 

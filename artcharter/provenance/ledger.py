@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.names import same_name
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.messages import MESSAGES
+from artcharter.provenance.prompt_key import project_secret
 from artcharter.provenance.record import ArtworkRecord, EnergyRecord, now_iso
 
 
@@ -141,7 +143,7 @@ def _claimed(row: dict[str, Any], known: set[str]) -> dict[str, Any]:
     becomes its claimed_artwork_id, so that the foreign key holds."""
     artwork_id = row.get("artwork_id")
     if artwork_id is None or artwork_id in known:
-        return {**row, CLAIMED: None}
+        return {**row, CLAIMED: row.get(CLAIMED) if artwork_id is None else None}
     return {**row, "artwork_id": None, CLAIMED: artwork_id}
 
 
@@ -152,6 +154,11 @@ class Ledger:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                # The ledger keeps private prompts: 0600 from its first byte (SQLite gives
+                # its -wal and -shm files the same mode), with the project's secret.
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+                project_secret(path)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
@@ -408,20 +415,6 @@ class Ledger:
         )
         return rows[0] if rows else None
 
-    def kept_artwork_ids(self, artwork_ids: set[str]) -> set[str]:
-        """Which of ``artwork_ids`` name an artwork of the ledger that was not discarded."""
-        if not artwork_ids:
-            return set()
-        marks = ",".join("?" * len(artwork_ids))
-        return {
-            row["artwork_id"]
-            for row in self.db.query(
-                f"SELECT artwork_id FROM artworks WHERE artwork_id IN ({marks}) "
-                "AND status != 'discarded'",
-                list(artwork_ids),
-            )
-        }
-
     def session_artworks(self, session_id: str) -> list[dict[str, Any]]:
         """The artworks of one generation session (id, status, record), oldest first."""
         return list(
@@ -546,6 +539,26 @@ class Ledger:
         self._fingerprints = (version, ids, array)
         return ids, array
 
+    def has_watermarks(self) -> bool:
+        if "signatures" not in self.db.table_names():
+            return False
+        found = self.db.execute(
+            "SELECT 1 FROM signatures WHERE watermark IS NOT NULL LIMIT 1"
+        ).fetchone()
+        return found is not None
+
+    def watermarked_artwork_ids(self, prefix: str) -> list[str]:
+        """Kept artworks whose watermark carries ``prefix`` (12 hex digits of their id)."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT s.artwork_id FROM signatures s JOIN artworks a "
+                "ON a.artwork_id = s.artwork_id WHERE s.watermark = ? "
+                "AND a.status NOT IN (?, 'discarded')",
+                [prefix, REPLACED],
+            )
+        ]
+
     def artworks_with_signature(self, artwork_ids: list[str]) -> list[dict[str, Any]]:
         """Artwork rows joined with their signature row, in the order of ``artwork_ids``."""
         if not artwork_ids:
@@ -647,8 +660,34 @@ class Ledger:
             {**r, "codes": json.dumps(r.get("codes", [])), "verified_at": now_iso()} for r in rows
         ]
         with self.transaction():
-            known = self._known_artwork_ids({r.get("artwork_id") for r in stamped})
+            known = {
+                r["artwork_id"]
+                for r in stamped
+                if r.get("artwork_id")
+                and self.vouched_artwork(r["artwork_id"], r.get("sha256"), r.get("signer"))
+            }
             self.db["verifications"].insert_all([_claimed(r, known) for r in stamped])
+
+    def vouched_artwork(
+        self, artwork_id: str | None, sha256: str | None, signer: str | None
+    ) -> dict[str, Any] | None:
+        """The artwork row a verified file may join, or None: the row of exactly these bytes
+        (its hash), or the row of ``artwork_id`` when ``signer`` (the subject of a trusted
+        certificate, given only then) is the artist that row records. A claimed id alone
+        never joins: anyone can write any id into a file."""
+        if sha256:
+            rows = list(
+                self.db.query(
+                    "SELECT * FROM artworks WHERE sha256 = ? ORDER BY created_at DESC LIMIT 1",
+                    [sha256],
+                )
+            )
+            if rows and (artwork_id is None or rows[0]["artwork_id"] == artwork_id):
+                return rows[0]
+        if not artwork_id or not signer:
+            return None
+        rows = list(self.db.query("SELECT * FROM artworks WHERE artwork_id = ?", [artwork_id]))
+        return rows[0] if rows and same_name(rows[0].get("artist"), signer) else None
 
     def _known_artwork_ids(self, artwork_ids: set[str | None]) -> set[str]:
         """Which of ``artwork_ids`` name an artwork row of this ledger (whatever its status)."""

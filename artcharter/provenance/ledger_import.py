@@ -5,8 +5,10 @@ can be made again from the file alone. Two situations need it: a process killed 
 milliseconds between a file's rename and its ledger commit (the file is complete, its row
 is missing), and a school gathering in its own ledger the files students made elsewhere.
 
-Only a *trusted* file is imported: the row then says what a certificate of the school
-vouches for, never what anyone could have written into an unsigned or altered file.
+Only a *trusted* file is imported, and only when the author its record names is the
+certificate's subject: the row then says what a certificate of the school vouches for,
+never what anyone could have written into an unsigned or altered file, or a student into
+her own record about someone else.
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ ALREADY = "already"  # the same bytes are in the ledger under this artwork id
 CONFLICT = "conflict"  # the ledger holds other bytes under this artwork id
 NOT_TRUSTED = "not-trusted"
 NO_RECORD = "no-record"  # signed, but not by artcharter: no record to make a row of
-OUTCOMES = (IMPORTED, ALREADY, CONFLICT, NOT_TRUSTED, NO_RECORD)
+# The record names an author who is not the certificate's subject: a row would put a
+# claim in the artist's column.
+CLAIMED_AUTHOR = "claimed-author"
+OUTCOMES = (IMPORTED, ALREADY, CONFLICT, NOT_TRUSTED, NO_RECORD, CLAIMED_AUTHOR)
 # The row a rebuilt file gets: "signed", as label and generate give a new file; the
 # artist's keep / discard choice is not in the file, so it cannot be rebuilt.
 IMPORTED_STATUS = "signed"
@@ -67,6 +72,8 @@ def import_verified(ledger: Ledger, verification: Verification) -> ImportOutcome
         record = None
     if record is None or not verification.sha256:
         return outcome(NO_RECORD)
+    if verification.claimed_author is not None:
+        return outcome(CLAIMED_AUTHOR, record.artwork_id)
     existing = ledger.find_artwork(record.artwork_id)
     if existing is not None and existing.get("artwork_id") == record.artwork_id:
         same = existing.get("sha256") == verification.sha256

@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any
 
 from artcharter.provenance.record import LABEL_PREFIX, SCHEMA, ArtworkRecord
@@ -33,22 +34,39 @@ TRAINING_MINING_ENTRIES = (
 
 
 def software_agent(record: ArtworkRecord) -> dict[str, str]:
-    """Who made the pixels: the model and library for a generation, the declared tool otherwise."""
+    """Who made the pixels: the model for a generation, the declared tool otherwise.
+
+    ``version`` is the agent's own version (the model's revision), never the version of the
+    library that ran it: the library and its version are in the record."""
     if record.model is not None:
         name = record.model.id + (" (demo model, random weights)" if record.model.is_demo else "")
         agent = {"name": name}
-        if record.model.library:
-            agent["version"] = (
-                f"{record.model.library} {record.model.library_version or ''}".strip()
-            )
+        if record.model.revision:
+            agent["version"] = record.model.revision
         return agent
     if record.tool:
         return {"name": record.tool}
     return {"name": "artcharter"}
 
 
-def build_manifest(record: ArtworkRecord, *, has_parent: bool, version: str) -> dict[str, Any]:
-    """The manifest definition handed to c2pa's Builder."""
+def training_entry(record: ArtworkRecord) -> dict[str, str]:
+    """One cawg.training-mining entry: the choice, and a constrained choice's constraint."""
+    entry = {"use": record.training_mining}
+    if record.training_mining == "constrained" and record.training_constraint:
+        entry["constraint_info"] = record.training_constraint
+    return entry
+
+
+def ingredient_id(index: int) -> str:
+    """The instance id linking a human input's ingredient to the action that uses it."""
+    return f"ingredient-{index}"
+
+
+def build_manifest(
+    record: ArtworkRecord, *, has_parent: bool, version: str, placed: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The manifest definition handed to c2pa's Builder; ``placed``: the instance ids of
+    the componentOf ingredients it embeds (artcharter.provenance.label)."""
     public = record.public()
     actions: list[dict[str, Any]] = []
     if has_parent:
@@ -73,30 +91,21 @@ def build_manifest(record: ArtworkRecord, *, has_parent: bool, version: str) -> 
             # the action's description says which kind of model (the record keeps the code).
             created["description"] = f"made with a generative {record.model_kind} model"
         actions.append(created)
+    # Each human component this manifest embeds is referenced by a c2pa.placed action
+    # (C2PA 2.2 §18.15.3: a componentOf ingredient is one an action placed). Components a
+    # parent manifest placed stay in the parent's actions.
+    if placed:
+        actions.append({"action": "c2pa.placed", "parameters": {"ingredientIds": list(placed)}})
     assertions: list[dict[str, Any]] = [
         {"label": "c2pa.actions.v2", "data": {"actions": actions}},
         {
             "label": "cawg.training-mining",
-            "data": {
-                "entries": {e: {"use": record.training_mining} for e in TRAINING_MINING_ENTRIES}
-            },
+            "data": {"entries": {e: training_entry(record) for e in TRAINING_MINING_ENTRIES}},
         },
     ]
-    if record.title or record.author:
-        work: dict[str, Any] = {"@context": "https://schema.org", "@type": "CreativeWork"}
-        if record.title:
-            work["name"] = record.title
-        if record.author:
-            person: dict[str, Any] = {"@type": "Person", "name": record.author.name}
-            if record.author.email:
-                person["email"] = record.author.email
-            if record.author.organisation:
-                person["affiliation"] = {
-                    "@type": "Organization",
-                    "name": record.author.organisation,
-                }
-            work["author"] = [person]
-        assertions.append({"label": "stds.schema-org.CreativeWork", "data": work})
+    # No stds.schema-org.CreativeWork: C2PA deprecated it (claim generators are "required
+    # not to produce it", C2PA 2.2 table 19). Who made the work is the signing certificate's
+    # subject; the title is the claim's. See docs/provenance.md, "Identity".
     core = public.to_dict()
     for part, label in PART_LABELS.items():
         value = core.pop(part)
@@ -128,9 +137,29 @@ def record_from_manifest(manifest: dict[str, Any]) -> ArtworkRecord | None:
     return record if _well_typed(ArtworkRecord, record) else None
 
 
-def _assertions(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+def _every_assertion(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     found = manifest.get("assertions") if isinstance(manifest, dict) else None
     return [a for a in found if isinstance(a, dict)] if isinstance(found, list) else []
+
+
+def _attributed(manifest: dict[str, Any], assertion: dict[str, Any]) -> bool:
+    """Whether the signer vouches for the assertion: in a version 2 claim only its
+    ``created_assertions`` are attributed to the signer (C2PA 2.2 §10.2.2), gathered ones
+    are not; a version 1 claim has no such split."""
+    version = manifest.get("claim_version")
+    if not isinstance(version, int) or version < 2:
+        return True
+    return assertion.get("created") is True
+
+
+def _assertions(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """The assertions the signer vouches for: the only ones anything is read from."""
+    return [a for a in _every_assertion(manifest) if _attributed(manifest, a)]
+
+
+def unattributed_labels(manifest: dict[str, Any]) -> list[str]:
+    """The labels of gathered assertions, ignored because no one vouches for them."""
+    return [str(a.get("label")) for a in _every_assertion(manifest) if not _attributed(manifest, a)]
 
 
 _hints = functools.cache(typing.get_type_hints)
@@ -198,8 +227,8 @@ def xmp_fields(record: ArtworkRecord) -> dict[str, str | None]:
     elif record.tool:
         ai_system = record.tool
     prompt = record.public().prompt
-    if prompt is None and record.prompt_sha256:
-        prompt = f"private prompt, sha256:{record.prompt_sha256}"
+    if prompt is None and record.prompt_private:
+        prompt = f"private prompt, {record.prompt_hmac}" if record.prompt_hmac else None
     return {
         "Iptc4xmpExt:DigitalSourceType": record.source_type_uri,
         "Iptc4xmpExt:AISystemUsed": ai_system if record.ai_share != "none" else None,
@@ -209,4 +238,7 @@ def xmp_fields(record: ArtworkRecord) -> dict[str, str | None]:
         "dc:title": record.title,
         "dc:creator": record.author.name if record.author else None,
         "xmp:CreatorTool": "artcharter",
+        # One id per signed rendition (the artwork id is new for each signed file); C2PA
+        # readers match it with the claim's instanceID.
+        "xmpMM:InstanceID": f"xmp.iid:{record.artwork_id}",
     }

@@ -362,13 +362,6 @@ MESSAGES = Catalogue(
                 "{min_side} and {max_side}"
             ),
         },
-        "generate.no_torch": {
-            "fr": (
-                "PyTorch n'est pas installé\u00a0: lancez `pip install torch` (voir "
-                "https://pytorch.org)"
-            ),
-            "en": "PyTorch is not installed: run `pip install torch` (see https://pytorch.org)",
-        },
         "generate.bad_model_name": {
             "fr": (
                 "{repo_id!r} n'est ni `demo`, ni un dossier local, ni un identifiant "
@@ -441,6 +434,13 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: fichier introuvable",
             "en": "{path}: no such file",
         },
+        "image_files.not_regular": {
+            "fr": (
+                "{path}\u00a0: ce n'est pas un fichier ordinaire (périphérique, tube ou socket),"
+                " il n'est pas lu"
+            ),
+            "en": "{path}: not a regular file (a device, FIFO or socket), not read",
+        },
         "image_files.is_folder": {
             "fr": "{path}\u00a0: c'est un dossier, pas une image",
             "en": "{path}: is a folder, not an image",
@@ -456,8 +456,8 @@ MESSAGES = Catalogue(
             ),
         },
         "image_files.truncated_chunk": {
-            "fr": "bloc PNG tronqué",
-            "en": "truncated PNG chunk",
+            "fr": "image PNG endommagée ou tronquée (un bloc est coupé)",
+            "en": "damaged or truncated PNG image (a chunk is cut short)",
         },
         "image_files.empty_folder": {
             "fr": (
@@ -576,6 +576,16 @@ MESSAGES = Catalogue(
             "fr": "{chain_path} existe déjà\u00a0: utilisez {param} pour en délivrer un nouveau",
             "en": "{chain_path} already exists: use {param} to issue a new one",
         },
+        "keys.name_taken": {
+            "fr": (
+                "{chain_path} est le certificat de {holder!r}, pas de {artist!r} : deux"
+                " personnes ne partagent jamais un fichier de clé (même avec {param})"
+            ),
+            "en": (
+                "{chain_path} is the certificate of {holder!r}, not {artist!r}: two people never"
+                " share a key file (not even with {param})"
+            ),
+        },
         "keys.no_artist_certificate": {
             "fr": "aucun certificat pour {who!r} dans {value}",
             "en": "no certificate for {who!r} in {value}",
@@ -602,6 +612,10 @@ MESSAGES = Catalogue(
         "label.unknown_source_type": {
             "fr": "type de source inconnu {source_type!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown source type {source_type!r}: choose one of {choices}",
+        },
+        "label.constraint_without_constrained": {
+            "fr": "{param} ne va qu'avec {param_choice} constrained",
+            "en": "{param} goes only with {param_choice} constrained",
         },
         "label.unknown_training_mining": {
             "fr": (
@@ -791,6 +805,16 @@ MESSAGES = Catalogue(
                 "artcharter.toml (issue one with `artcharter keys issue --artist NAME`)"
             ),
         },
+        "signing.artist_mismatch": {
+            "fr": (
+                "{artist!r} ne correspond pas au certificat choisi, délivré à {holder!r} :"
+                " un fichier ne peut être signé que sous le nom de son certificat"
+            ),
+            "en": (
+                "{artist!r} does not match the certificate it selects, issued to {holder!r}:"
+                " a file can only be signed under its certificate's name"
+            ),
+        },
         "signing.no_certificate": {
             "fr": (
                 "aucun certificat pour {artist!r} dans {parent}\u00a0: lancez `artcharter keys"
@@ -819,9 +843,33 @@ MESSAGES = Catalogue(
             "fr": "le manifeste actif n'a pas pu être lu (assertion mal formée)",
             "en": "the active manifest could not be read (malformed assertion)",
         },
+        "verify.prerelease": {
+            "fr": (
+                "ce fichier a été fait avec une version préliminaire de C2PA, que ce"
+                " vérificateur ne lit pas ({error})"
+            ),
+            "en": (
+                "this file was made with a pre-release version of C2PA, which this validator"
+                " does not read ({error})"
+            ),
+        },
+        "verify.unsupported_algorithm": {
+            "fr": (
+                "ce fichier est signé avec un algorithme que ce vérificateur ne prend pas en"
+                " charge\u00a0: sa signature n'a pas pu être contrôlée ({error})"
+            ),
+            "en": (
+                "this file is signed with an algorithm this validator does not support: its"
+                " signature could not be checked ({error})"
+            ),
+        },
         "verify.is_folder": {
             "fr": "{path}\u00a0: c'est un dossier",
             "en": "{path}: is a folder",
+        },
+        "verify.missing": {
+            "fr": "{path}\u00a0: ce fichier n'existe pas (vérifiez son nom et son dossier)",
+            "en": "{path}: no such file (check its name and folder)",
         },
         "verify.cannot_read": {
             "fr": "{path}\u00a0: illisible ({reason})",
@@ -970,6 +1018,26 @@ MESSAGES = Catalogue(
         "verify.lookup_failed": {
             "fr": "recherche impossible\xa0: {error}",
             "en": "lookup failed: {error}",
+        },
+        "watermark.not_installed": {
+            "fr": "le filigrane invisible demande le paquet invisible-watermark\xa0: pip install 'artcharter[watermark]'",
+            "en": "the invisible watermark needs the invisible-watermark package: pip install 'artcharter[watermark]'",
+        },
+        "watermark.too_small": {
+            "fr": "image trop petite pour un filigrane ({width}×{height} px\xa0; au moins 256×256)",
+            "en": "image too small for a watermark ({width}×{height} px; at least 256×256)",
+        },
+        "watermark.trustmark_missing": {
+            "fr": "TrustMark n'est pas installé (paquet trustmark)",
+            "en": "TrustMark is not installed (package trustmark)",
+        },
+        "watermark.trustmark_no_weights": {
+            "fr": "les poids de TrustMark manquent dans {folder}\xa0: artcharter ne les télécharge pas, copiez-les là",
+            "en": "TrustMark's weights are missing from {folder}: artcharter does not download them, copy them there",
+        },
+        "watermark.still_images_only": {
+            "fr": "{name}\xa0: le filigrane invisible ne s'applique qu'aux images fixes",
+            "en": "{name}: the invisible watermark is for still pictures only",
         },
         "store.no_campaign": {
             "fr": "aucune campagne {campaign_id!r} dans le registre",

@@ -99,6 +99,7 @@ class ModelInfo:
 class GenerationParams:
     negative_prompt: str | None = None
     negative_prompt_sha256: str | None = None
+    negative_prompt_hmac: str | None = None  # a private negative prompt's keyed hash
     seed: int | None = None
     steps: int | None = None
     guidance: float | None = None
@@ -136,13 +137,17 @@ class ArtworkRecord:
     author: Person | None = None
     tool: str | None = None
     prompt: str | None = None
-    prompt_sha256: str | None = None
+    prompt_sha256: str | None = None  # a public prompt's SHA-256
     prompt_private: bool = False
+    # A private prompt's keyed hash (artcharter.provenance.prompt_key): never a plain one.
+    prompt_hmac: str | None = None
     model: ModelInfo | None = None
     generation: GenerationParams | None = None
     energy: EnergyRecord | None = None
     ingredients: list[Ingredient] = field(default_factory=list)
     training_mining: str = "notAllowed"
+    # With "constrained": the constraint in the artist's words (CAWG ``constraint_info``).
+    training_constraint: str | None = None
     declaration: Declaration | None = None
     probe: dict[str, Any] | None = None
     software: dict[str, str] = field(default_factory=dict)
@@ -164,14 +169,17 @@ class ArtworkRecord:
         return IPTC_SOURCE_TYPE_URI + self.source_type
 
     def public(self) -> ArtworkRecord:
-        """The record as it may be written into a file: a private prompt keeps only its hash."""
+        """The record as it may be written into a file: a private prompt keeps only its
+        keyed hash (a plain SHA-256 would let anyone test a guess)."""
         if not self.prompt_private:
             return self
         generation = self.generation
-        if generation is not None and generation.negative_prompt is not None:
+        if generation is not None:
             # The negative prompt is part of the prompt an artist keeps private.
-            generation = dataclasses.replace(generation, negative_prompt=None)
-        return dataclasses.replace(self, prompt=None, generation=generation)
+            generation = dataclasses.replace(
+                generation, negative_prompt=None, negative_prompt_sha256=None
+            )
+        return dataclasses.replace(self, prompt=None, prompt_sha256=None, generation=generation)
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)

@@ -133,12 +133,46 @@ def _text(value: object) -> str | None:
     return " ".join(value.split())[:200] if isinstance(value, str) else None
 
 
+def search_watermark(ledger: Ledger, path: str) -> list[ProbableMatch]:
+    """The artwork whose id the file's invisible watermark carries, when the ledger holds
+    watermarked artworks (reading one costs a decode: skipped otherwise)."""
+    from artcharter.provenance import watermark
+
+    if not ledger.has_watermarks() or not watermark.available():
+        return []
+    try:
+        with open(path, "rb") as handle:
+            prefix = watermark.read(handle.read())
+    except OSError:
+        return []
+    if prefix is None:
+        return []
+    rows = ledger.artworks_with_signature(ledger.watermarked_artwork_ids(prefix))
+    return [
+        ProbableMatch(
+            artwork_id=row["artwork_id"],
+            title=row["title"],
+            artist=row["artist"],
+            organisation=row["organisation"],
+            distance=None,
+            similarity=100,
+            source="watermark",
+            original=row["path"],
+        )
+        for row in rows
+    ]
+
+
 def probable_matches(
-    code: str, ledger: Ledger | None, lookup: Sequence[str]
+    code: str, ledger: Ledger | None, lookup: Sequence[str], *, watermarked: str | None = None
 ) -> tuple[list[ProbableMatch], list[str]]:
-    """Matches from the ledger and every desk, best first; and, per desk that could not
-    answer, why (one line each)."""
+    """Matches from the ledger (by fingerprint, and by the watermark of the file at
+    ``watermarked``) and every desk, best first, one per artwork; and, per desk that could
+    not answer, why (one line each)."""
     matches = search_ledger(ledger, code) if ledger is not None else []
+    if ledger is not None and watermarked is not None:
+        found = {m.artwork_id for m in matches}
+        matches += [m for m in search_watermark(ledger, watermarked) if m.artwork_id not in found]
     errors = []
     for base in lookup:
         try:

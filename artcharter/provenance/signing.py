@@ -25,6 +25,7 @@ from PIL import Image
 
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.files import staged_file
+from artcharter.base.names import same_name
 from artcharter.provenance import keys
 from artcharter.provenance.image_files import MIME_TYPES
 from artcharter.provenance.ledger import Ledger
@@ -102,15 +103,22 @@ def _check_signing_certificate(leaf: x509.Certificate, chain_path: Path) -> None
 def load_artist_identity(
     keys_dir: Path, artist: str, passphrase: str | None = None, tsa_url: str | None = None
 ) -> SigningIdentity:
-    """The identity of an artist issued in this project (by name or slug)."""
+    """The identity of an artist issued in this project, by the name on its certificate
+    or by its key file's slug; a name that only shares the slug is refused."""
     if not artist:
         raise SetupError(MESSAGES("signing.no_identity", param="artist"))
     identity = keys.artist_identity(keys_dir, keys.slugify(artist))
+    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", artist):  # a slug, as `keys list` shows it
+        by_slug = keys.artist_identity(keys_dir, artist)
+        identity = by_slug if by_slug.chain_path.exists() else identity
     if not identity.chain_path.exists():
         raise SetupError(
             MESSAGES("signing.no_certificate", artist=artist, parent=identity.chain_path.parent)
         )
-    return load_identity(identity.chain_path, identity.key_path, passphrase, tsa_url)
+    loaded = load_identity(identity.chain_path, identity.key_path, passphrase, tsa_url)
+    if artist != identity.slug and not same_name(artist, loaded.name):
+        raise SetupError(MESSAGES("signing.artist_mismatch", artist=artist, holder=loaded.name))
+    return loaded
 
 
 def _attr(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str | None:
@@ -118,8 +126,9 @@ def _attr(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str | None:
     return str(values[0].value) if values else None
 
 
-def existing_manifest(data: bytes | BinaryIO, fmt: str) -> bool:
-    """Whether the bytes already carry a C2PA manifest store (to keep it as the parent)."""
+def existing_manifest(data: bytes | BinaryIO, fmt: str) -> dict[str, Any] | None:
+    """The active manifest of the C2PA store the bytes (or stream) already carry, kept as
+    the parent; None when there is none, ``{}`` when its active manifest cannot be rendered."""
     import c2pa
 
     from artcharter.provenance.media_files import mime_of
@@ -129,11 +138,14 @@ def existing_manifest(data: bytes | BinaryIO, fmt: str) -> bool:
     try:
         reader = c2pa.Reader.try_create(mime, stream)
     except c2pa.C2paError:
-        return False
+        return None
     if reader is None:
-        return False
-    reader.close()
-    return True
+        return None
+    with reader:
+        try:
+            return reader.get_active_manifest() or {}
+        except (KeyError, ValueError, c2pa.C2paError):
+            return {}
 
 
 @dataclass(frozen=True)
@@ -237,7 +249,9 @@ def _sign(
         identity.key_pem,
         identity.tsa_url if time_stamp else None,
     )
-    context = _builder_context(thumbnail_edge or THUMBNAIL_LONG_EDGE)
+    context = _builder_context(
+        thumbnail_edge or THUMBNAIL_LONG_EDGE, created_labels(manifest, ingredients)
+    )
     with (
         c2pa.Signer.from_info(signer_info) as signer,
         c2pa.Builder(manifest, context=context) as builder,
@@ -281,11 +295,34 @@ def _thumbnail_edge(data: bytes) -> int:
         return THUMBNAIL_LONG_EDGE
 
 
+def created_labels(
+    manifest: dict[str, Any],
+    ingredients: list[IngredientInput] = (),  # type: ignore[assignment]
+) -> tuple[str, ...]:
+    """The base labels of every assertion the manifest states, and of its ingredients.
+
+    c2pa-rs puts assertions in the claim's ``gathered_assertions`` unless told otherwise, and
+    gathered assertions are not attributed to the signer (C2PA 2.2 §10.2.2): the disclosure,
+    the training/mining choice and the record must be *created* assertions, which the
+    signature vouches for. Everything artcharter writes is its signer's statement, so every
+    label goes here; only the claim thumbnail c2pa-rs adds itself stays gathered.
+    """
+    labels = {re.sub(r"\.v\d+$", "", str(a["label"])) for a in manifest.get("assertions", [])}
+    if ingredients:
+        labels.add("c2pa.ingredient")
+    return tuple(sorted(labels))
+
+
 @lru_cache(maxsize=32)
-def _builder_context(thumbnail_long_edge: int) -> Any:
+def _builder_context(thumbnail_long_edge: int, created: tuple[str, ...]) -> Any:
     import c2pa
 
-    settings = {"builder": {"thumbnail": {"long_edge": thumbnail_long_edge}}}
+    settings = {
+        "builder": {
+            "thumbnail": {"long_edge": thumbnail_long_edge},
+            "created_assertion_labels": list(created),
+        }
+    }
     return c2pa.Context(c2pa.Settings.from_dict(settings))
 
 

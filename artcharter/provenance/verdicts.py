@@ -42,15 +42,19 @@ INVALID_CODES = (
     "signingCredential.expired",
     "signingCredential.revoked",
     "signingCredential.ocsp.revoked",
-    "algorithm.unsupported",
     "claim.malformed",
     "claim.missing",
 )
 UNTRUSTED_CODE = "signingCredential.untrusted"
+# Failure codes that say the validator could not check the signature at all: not a bad
+# signature, a file it cannot read (another validator may).
+UNSUPPORTED_CODES = ("algorithm.unsupported",)
 
 
 def classify(state: str | None, failure_codes: list[str]) -> str:
     """The verdict for a manifest that could be read, from its validation state and codes."""
+    if any(code in UNSUPPORTED_CODES for code in failure_codes):
+        return UNREADABLE
     if any(code in INVALID_CODES for code in failure_codes):
         return INVALID
     if any(code in TAMPER_CODES for code in failure_codes):

@@ -25,11 +25,16 @@ from typing import Any, BinaryIO, TypeVar
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
 from artcharter.base.messages import Message, render_text
+from artcharter.base.names import same_name
 from artcharter.provenance import image_files, media_files, revocation, softbinding, verdicts
 from artcharter.provenance.file_claims import file_claims
-from artcharter.provenance.manifest import disclosure_from_manifest, record_from_manifest
+from artcharter.provenance.manifest import (
+    disclosure_from_manifest,
+    record_from_manifest,
+    unattributed_labels,
+)
 from artcharter.provenance.messages import MESSAGES
-from artcharter.provenance.record import STEPS_ROLE
+from artcharter.provenance.record import STEPS_ROLE, ArtworkRecord
 
 
 @dataclass
@@ -44,6 +49,16 @@ class Verification:
     ingredients: list[dict[str, Any]] = field(default_factory=list)
     record: dict[str, Any] | None = None
     codes: dict[str, list[str]] = field(default_factory=dict)
+    # A name the file's record or declaration gives as the author that is not the signing
+    # certificate's subject: an unverified claim, shown beside the signer, never in its place.
+    claimed_author: dict[str, Any] | None = None
+    # Labels of gathered assertions: not attributed to the signer, so ignored (C2PA 2.2
+    # §10.2.2); nothing shown comes from them.
+    unattributed: list[str] = field(default_factory=list)
+    # The artcharter generation record this labelled copy was made from, read from the
+    # manifests carried in the file's own bytes, and the name of that manifest's signer.
+    origin: dict[str, Any] | None = None
+    origin_signer: str | None = None
     # The signature's RFC 3161 time-stamp: {"time": ISO 8601, "trusted": bool}; empty
     # when the file was not time-stamped (then valid only while its certificate is).
     time_stamp: dict[str, Any] = field(default_factory=dict)
@@ -86,8 +101,30 @@ class Verification:
         return data
 
     @property
+    def claimed_artwork_id(self) -> str | None:
+        """The artwork id the file's record states, whoever signed it."""
+        value = self.record.get("artwork_id") if self.record else None
+        return value if isinstance(value, str) else None
+
+    @property
     def artwork_id(self) -> str | None:
-        return self.record.get("artwork_id") if self.record else None
+        """The artwork id as a key into the ledger: only when a trusted signature vouches
+        for it (the ledger also checks that the row's artist is this signer)."""
+        return self.claimed_artwork_id if self.verdict == verdicts.TRUSTED else None
+
+    @property
+    def vouched(self) -> bool:
+        """Whether the signature holds (trusted or valid): the signer's name is then the
+        certificate's, and the signed statements are the signer's."""
+        return self.verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED)
+
+    @property
+    def artist(self) -> dict[str, Any]:
+        """Who made the work, as anything shows it: the signing certificate's subject for a
+        trusted or valid file, nobody otherwise (a claim is ``claimed_author``)."""
+        if not self.vouched or not self.signer.get("name"):
+            return {"name": None, "organisation": None}
+        return {"name": self.signer.get("name"), "organisation": self.signer.get("organisation")}
 
 
 def trust_settings(anchors: tuple[str, ...], allow_remote: bool) -> dict[str, Any]:
@@ -218,6 +255,9 @@ def _verify(
             return Verification(
                 name, verdicts.REMOTE_NOT_FETCHED, error=_line(exc), format=fmt, kind=kind
             )
+        unsupported = unsupported_reason(_line(exc))
+        if unsupported is not None:
+            return Verification(name, verdicts.UNREADABLE, error=unsupported, format=fmt, kind=kind)
         return _without_manifest(source, fmt, name, verdicts.INVALID, _line(exc))
     with reader:
         if not reader.is_embedded() and not allow_remote:
@@ -231,6 +271,17 @@ def _verify(
         result = _from_reader(reader, name, thumbnail, anchors)
     result.format, result.kind = fmt, kind
     return result
+
+
+def unsupported_reason(error: str) -> Message | None:
+    """Why c2pa-rs could not read a manifest it does not support, in words, or None when
+    ``error`` says something else (a broken file or signature)."""
+    lowered = error.lower()
+    if "prerelease" in lowered or "pre-release" in lowered:
+        return MESSAGES("verify.prerelease", error=error)
+    if "unknown algorithm" in lowered or "unsupported algorithm" in lowered:
+        return MESSAGES("verify.unsupported_algorithm", error=error)
+    return None
 
 
 def _line(exc: Exception) -> str:
@@ -293,7 +344,9 @@ def _from_reader(
     # Errors outside the active manifest (the store itself) also count as failures.
     codes["failure"] += [item.get("code", "") for item in (results.get("failure") or [])]
     verdict = verdicts.classify(state, codes["failure"])
-    error = None
+    error: Message | None = None
+    if verdict == verdicts.UNREADABLE:  # an algorithm c2pa-rs does not support
+        error = MESSAGES("verify.unsupported_algorithm", error=", ".join(codes["failure"]))
     try:
         manifest = reader.get_active_manifest() or {}
     except (KeyError, ValueError, c2pa.C2paError):
@@ -323,6 +376,11 @@ def _from_reader(
                 reason=MESSAGES(f"revocation.reason.{revoked.reason}"),
             )
     record = record_from_manifest(manifest)
+    disclosure = disclosure_from_manifest(manifest)
+    origin, origin_signer = None, None
+    if record is not None and record.kind != "generated" and "c2pa.opened" in disclosure["actions"]:
+        origin, origin_signer = _parent_generation(reader)
+    signer_name = info.get("common_name") if verdict in VOUCHED else None
     return Verification(
         path=name,
         verdict=verdict,
@@ -334,7 +392,7 @@ def _from_reader(
             "serial": info.get("cert_serial_number"),
             "time": info.get("time"),
         },
-        disclosure=disclosure_from_manifest(manifest),
+        disclosure=disclosure,
         title=manifest.get("title"),
         ingredients=[
             {k: ing.get(k) for k in ("title", "relationship", "format", "description")}
@@ -342,12 +400,67 @@ def _from_reader(
         ],
         record=record.to_dict() if record else None,
         codes=codes,
+        claimed_author=claimed_author(signer_name, record),
+        unattributed=unattributed_labels(manifest),
+        origin=origin.to_dict() if origin else None,
+        origin_signer=origin_signer,
         time_stamp=stamp,
         revocation=revoked_dict,
         error=error,
         thumbnail=_claim_thumbnail(reader, manifest) if thumbnail else None,
         steps_strip=_steps_strip(reader, manifest) if thumbnail else None,
     )
+
+
+VOUCHED = (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED)
+
+
+def claimed_author(signer_name: str | None, record: ArtworkRecord | None) -> dict[str, Any] | None:
+    """The author the record (or its declaration) names when it is not ``signer_name``,
+    the subject of a certificate whose signature holds (None when it does not)."""
+    if record is None:
+        return None
+    names = []
+    if record.author is not None and record.author.name:
+        names.append((record.author.name, record.author.organisation))
+    if record.declaration is not None and record.declaration.artist:
+        names.append((record.declaration.artist, None))
+    for name, organisation in names:
+        if not same_name(name, signer_name):
+            return {"name": name, "organisation": organisation}
+    return None
+
+
+def _parent_generation(reader: Any) -> tuple[ArtworkRecord | None, str | None]:
+    """The nearest artcharter generation among the manifests of this store (the bytes
+    that were verified, never a file named by anyone), with its signer's name."""
+    import json
+
+    import c2pa
+
+    try:
+        store = json.loads(reader.json())
+    except (c2pa.C2paError, ValueError):
+        return None, None
+    manifests = store.get("manifests") or {}
+    label = store.get("active_manifest")
+    seen: set[str] = set()
+    while isinstance(label, str) and label in manifests and label not in seen:
+        seen.add(label)
+        manifest = manifests[label]
+        if not isinstance(manifest, dict):
+            break
+        record = record_from_manifest(manifest)
+        if record is not None and record.kind == "generated":
+            info = manifest.get("signature_info") or {}
+            return record, info.get("common_name") if isinstance(info, dict) else None
+        parents = [
+            i.get("active_manifest")
+            for i in manifest.get("ingredients") or []
+            if isinstance(i, dict) and i.get("relationship") == "parentOf"
+        ]
+        label = parents[0] if parents else None
+    return None, None
 
 
 def signature_notes(result: Verification) -> list[Message]:
@@ -427,14 +540,18 @@ def verify_file(
     """Verify one file on disk: an image is read whole (it is small, and faster so), a
     video, a sound or a document as a stream."""
     try:
+        image_files.ensure_regular(path)  # a FIFO would hang, /dev/zero never end
         fmt = media_files.detect_media(media_files.head_of(path))
-        data = path.read_bytes() if fmt is None else b""
+        data = image_files.read_regular(path) if fmt is None else b""
     except OSError as exc:
-        error = (
-            MESSAGES("verify.is_folder", path=path)
-            if path.is_dir()
-            else MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
-        )
+        if isinstance(exc, image_files.NotRegularFile):
+            error = MESSAGES("image_files.not_regular", path=path)
+        elif path.is_dir():
+            error = MESSAGES("verify.is_folder", path=path)
+        elif isinstance(exc, FileNotFoundError):
+            error = MESSAGES("verify.missing", path=path)
+        else:
+            error = MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
         return Verification(str(path), verdicts.UNREADABLE, error=error)
     if fmt is not None:
         return _verify_media_file(path, fmt, anchors, allow_remote, thumbnail)
@@ -539,7 +656,10 @@ def ledger_row(result: Verification) -> dict[str, Any]:
         "sha256": result.sha256,
         "verdict": result.verdict,
         "validation_state": result.validation_state,
+        # Only a trusted signature's id joins the artwork's history (the ledger then also
+        # checks the artist); any other stays apart, as the id the file claims.
         "artwork_id": result.artwork_id,
+        "claimed_artwork_id": None if result.artwork_id else result.claimed_artwork_id,
         "signer": result.signer.get("name"),
         "organisation": result.signer.get("organisation"),
         "codes": result.codes.get("failure", []),

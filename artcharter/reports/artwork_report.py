@@ -12,6 +12,7 @@ Two steps, kept apart so the second is tested without any file:
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from artcharter.provenance.record import (
     ArtworkRecord,
     EnergyRecord,
 )
-from artcharter.provenance.verify import Verification
+from artcharter.provenance.verify import Verification, claim_lines, match_lines, signature_notes
 from artcharter.reports import energy_equivalents, explanations
 from artcharter.reports.i18n import maybe, share_words, source_type_words, t
 from artcharter.reports.images import InlineImages
@@ -83,8 +84,15 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         "intact": v.verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED),
         "validation_state": v.validation_state,
         "signer": {k: v.signer.get(k) for k in ("name", "organisation", "algorithm", "time")},
+        "unattributed": list(v.unattributed),
         "codes": {k: list(v.codes.get(k, [])) for k in ("failure", "informational")},
         "error": render_text(v.error, lang),
+        # The signature's time (time-stamped, or valid only with its certificate), and,
+        # apart from the verification, what the file claims unverified and its probable
+        # signed originals: each a heading line, then its items.
+        "notes": [note.render(lang) for note in signature_notes(v)],
+        "claims": [line.render(lang) for line in claim_lines(v)],
+        "matches": [line.render(lang) for line in match_lines(v)],
     }
 
 
@@ -92,7 +100,6 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
     record, v = facts.record, facts.verification
     source_type = record.source_type if record else _last(v.disclosure.get("source_types"))
     ai_share = SOURCE_TYPES.get(source_type or "", "unknown")
-    author = record.author if record else None
     origin = facts.generation_record
     model = origin.model if origin else None
     declaration = record.declaration if record else None
@@ -103,10 +110,11 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "id": record.artwork_id if record else None,
         "title": title,
         "display_title": title or t("untitled", lang),
-        "artist": (author.name if author else None)
-        or (declaration and declaration.artist)
-        or v.signer.get("name"),
-        "organisation": author.organisation if author else v.signer.get("organisation"),
+        # Who made it is the signing certificate's subject; a different name in the record
+        # is shown beside it as a claim the signature does not vouch for.
+        "artist": v.artist["name"],
+        "organisation": v.artist["organisation"],
+        "claimed_author": (v.claimed_author or {}).get("name"),
         "created_at": record.created_at if record else v.signer.get("time"),
         "kind": record.kind if record else None,
         "source_type": source_type,
@@ -116,7 +124,8 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "tool": (record.tool if record else None) or (origin.tool if origin else None),
         "model_id": model.id if model else None,
         "is_demo": bool(model and model.is_demo),
-        "file": Path(facts.path).name,
+        # A file name may be any bytes: an undecodable one is written \xNN (UTF-8 text).
+        "file": os.fsencode(Path(facts.path).name).decode("utf-8", "backslashreplace"),
         "sha256": v.sha256,
         "bytes": facts.file_size,
         "format": facts.image.format if facts.image else None,
@@ -208,21 +217,27 @@ def _provenance(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "ingredients": ingredients,
         "training_mining": training,
         "training_mining_words": maybe(f"tm_{training}", lang) if training else None,
+        "training_constraint": record.training_constraint if record else None,
     }
 
 
 def _prompt(record: ArtworkRecord | None, origin: ArtworkRecord | None) -> dict[str, Any]:
     # The labelled copy's own prompt when it has one, else the generation's.
-    source = record if record and (record.prompt or record.prompt_sha256) else origin
+    source = (
+        record
+        if record and (record.prompt or record.prompt_sha256 or record.prompt_private)
+        else origin
+    )
     if source is None:
-        return {"text": None, "private": False, "sha256": None, "negative": None}
+        return {"text": None, "private": False, "sha256": None, "hmac": None, "negative": None}
     # A report is shared with juries: a private prompt shows as its hash, even when the
     # ledger that gathered the facts knows it.
-    gen = origin.generation if origin else None
+    gen = origin.public().generation if origin else None
     return {
         "text": source.public().prompt,
         "private": source.prompt_private,
-        "sha256": source.prompt_sha256,
+        "sha256": source.public().prompt_sha256,
+        "hmac": source.prompt_hmac if source.prompt_private else None,
         "negative": gen.negative_prompt if gen else None,
     }
 

@@ -17,11 +17,13 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from artcharter.base.errors import BadInput
 from artcharter.base.numbers import year_of
 from artcharter.provenance import verdicts
 from artcharter.provenance.record import SOURCE_TYPES, ArtworkRecord
 from artcharter.reports.explanations import model_in_words
 from artcharter.reports.i18n import share_words, source_type_words, t
+from artcharter.reports.messages import MESSAGES
 
 if TYPE_CHECKING:
     from artcharter.provenance.verify import Verification
@@ -150,17 +152,16 @@ def cartel_data(
     )
     if record and title == record.artwork_id:
         title = None
-    author = record.author if record else None
-    artist = (author.name if author else None) or (declaration and declaration.artist)
     artwork_id = record.artwork_id if record else None
     return {
         "lang": lang,
         "file": Path(verification.path).name,
         "title": title,
         "display_title": title or t("untitled", lang),
-        "artist": artist or verification.signer.get("name") or t("unknown", lang),
-        "organisation": (author.organisation if author else None)
-        or verification.signer.get("organisation"),
+        # The signing certificate's subject; a different name in the record is a claim.
+        "artist": verification.artist["name"] or t("unknown", lang),
+        "organisation": verification.artist["organisation"],
+        "claimed_author": (verification.claimed_author or {}).get("name"),
         "year": year_of(record.created_at if record else None)
         or year_of(verification.signer.get("time")),
         "medium": medium_in_words(
@@ -172,6 +173,8 @@ def cartel_data(
         "verdict_words": f"Content Credentials{t('colon', lang)}"
         f"{verdicts.in_sentence(verification.verdict, lang)}",
         "artwork_id": artwork_id,
+        # A file that does not verify gets a full-width warning on the label itself.
+        "warning": None if verification.vouched else t("cartel_warning", lang),
         "sha256": verification.sha256,
         "qr_payload": qr_payload(artwork_id, verification.sha256, verify_url),
         "verify_hint": t("cartel_verify", lang),
@@ -224,6 +227,7 @@ def render_cartel_svg(cartel: dict[str, Any]) -> str:
         title_lines=_lines(cartel["display_title"], 24, 2),
         medium_lines=_lines(cartel["medium"], 46, 3),
         picto_lines=_lines(cartel["ai_share_words"], 15, 2),
+        warning_lines=_lines(cartel["warning"] or "", 70, 2),
     )
     return render("cartel.svg.j2", cartel["lang"], **context)
 
@@ -239,6 +243,11 @@ class CartelFiles:
     cartels: list[dict[str, Any]]
 
 
+# A label would put a forgery's words on a wall: no label for a file changed after signing
+# or whose signature does not hold.
+REFUSED_VERDICTS = (verdicts.TAMPERED, verdicts.INVALID)
+
+
 def make_cartels(
     paths: list[Path],
     out_dir: Path,
@@ -251,7 +260,6 @@ def make_cartels(
 ) -> CartelFiles:
     """Verify each image and write its label (HTML + SVG), or one A4 sheet for many."""
     from artcharter.base.files import write_atomic
-    from artcharter.charter.evidence import parent_generation
     from artcharter.provenance.record import ArtworkRecord as Record
     from artcharter.provenance.verify import verify_files
 
@@ -259,10 +267,16 @@ def make_cartels(
     cartels = []
     svgs = []
     for verification in verify_files(paths, anchors):
+        if verification.verdict in REFUSED_VERDICTS:
+            raise BadInput(
+                MESSAGES(
+                    "cartel.refused",
+                    path=verification.path,
+                    verdict=verification.verdict,
+                )
+            )
         record = Record.from_dict(verification.record) if verification.record else None
-        origin = None
-        if record is not None and record.kind != "generated":
-            origin = parent_generation(Path(verification.path))
+        origin = Record.from_dict(verification.origin) if verification.origin else None
         cartel = cartel_data(verification, record, lang, origin=origin, verify_url=verify_url)
         cartels.append(cartel)
         svg_path = out_dir / f"{Path(verification.path).stem}.cartel.svg"

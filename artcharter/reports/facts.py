@@ -127,6 +127,12 @@ def gather_facts(
         return add_images(facts, path)
     data = read_image_bytes(path)
     verification = verify_bytes(data, str(path), anchors, thumbnail=True)
+    if verification.fingerprint and ledger is not None:
+        from artcharter.provenance.recovery import probable_matches
+
+        # A stripped copy: its probable signed originals, shown apart from the verdict.
+        found, _ = probable_matches(verification.fingerprint, ledger, ())
+        verification.probable_matches = [m.to_dict() for m in found]
     check = check_verification(
         verification, charter=charter, ledger=ledger, lang=lang, protected_names=protected_names
     )

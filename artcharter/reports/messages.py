@@ -17,6 +17,30 @@ MESSAGES = Catalogue(
             "fr": "{param} doit commencer par https:// (reçu {url!r})",
             "en": "{param} must start with https:// (got {url!r})",
         },
+        "cartel.no_desk_url": {
+            "fr": (
+                "le QR code d'un cartel ouvre la page de l'œuvre sur le bureau du jury de "
+                "l'école\u00a0: mettez son adresse dans artcharter.toml ([desk] url = "
+                '"https://…"), ou passez {param} URL, ou {param_offline} pour un QR code qui '
+                "ne porte que l'identifiant et l'empreinte (à lire avec `artcharter verify`)"
+            ),
+            "en": (
+                "a cartel's QR code opens the artwork's page on the school's jury desk: set "
+                'its address in artcharter.toml ([desk] url = "https://…"), or pass {param} '
+                "URL, or {param_offline} for a QR code that carries only the id and hash (read "
+                "with `artcharter verify`)"
+            ),
+        },
+        "cartel.refused": {
+            "fr": (
+                "{path}\u00a0: pas de cartel pour un fichier au verdict [{verdict}]\u00a0: ce qu'il dit n'est"
+                " garanti par aucune signature"
+            ),
+            "en": (
+                "{path}: no label for a file whose verdict is [{verdict}]: nothing it says is vouched for"
+                " by a signature"
+            ),
+        },
         "summary.folder_or_ledger": {
             "fr": "donnez un {param} d'œuvres ou {param_from_ledger} (l'un des deux)",
             "en": "give a {param} of artworks or {param_from_ledger} (one of the two)",
@@ -176,6 +200,22 @@ MESSAGES = Catalogue(
         "signer": {
             "fr": "signataire",
             "en": "signer",
+        },
+        "claimed_author": {
+            "fr": "auteur nommé dans le fichier, non vérifié (pas le signataire) : {name}",
+            "en": "author named in the file, not verified (not the signer): {name}",
+        },
+        "unattributed": {
+            "fr": "Ignoré, car non attribué au signataire : {labels}",
+            "en": "Ignored, as not attributed to the signer: {labels}",
+        },
+        "private_terms": {
+            "fr": "(et {count} terme(s) du prompt privé, nommés dans le registre seulement)",
+            "en": "(and {count} term(s) of the private prompt, named in the ledger only)",
+        },
+        "cartel_warning": {
+            "fr": "ATTENTION : CE FICHIER N'EST PAS VÉRIFIÉ — titre, artiste et usage de l'IA ne sont que ce qu'il prétend",
+            "en": "WARNING: THIS FILE DOES NOT VERIFY — its title, artist and AI use are only what it claims",
         },
         "issuer": {
             "fr": "émis par",
@@ -497,6 +537,10 @@ MESSAGES = Catalogue(
         "flagged_terms": {
             "fr": "termes relevés",
             "en": "flagged terms",
+        },
+        "flagged_negated": {
+            "fr": "en négation",
+            "en": "negated",
         },
         "no_flagged": {
             "fr": "Aucun terme d'identité ou descripteur stéréotypé relevé dans le prompt.",

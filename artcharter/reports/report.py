@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from artcharter.base.errors import BadInput
 from artcharter.base.files import write_atomic
+from artcharter.base.inert import json_text
 from artcharter.provenance.record import now_iso
 from artcharter.provenance.version import VERSION
 from artcharter.reports.artwork_report import ReportFacts, build_report
@@ -49,7 +50,9 @@ def render_facts(facts: ReportFacts, lang: str) -> tuple[dict[str, Any], bytes]:
 def to_json(report: dict[str, Any]) -> str:
     # Compact: the C encoder is several times faster than an indented dump, and the
     # twin is for programs (`jq .` shows it indented).
-    return json.dumps(report, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+    # json_text: an undecodable byte of a file name is written as the text \xNN (UTF-8).
+    text = json.dumps(report, ensure_ascii=False, separators=(",", ":"), default=str)
+    return json_text(text) + "\n"
 
 
 def write_report(

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
+from starlette.requests import ClientDisconnect
 
 from artcharter.provenance.version import VERSION
 from artcharter.serve.config import MAX_FILES_PER_REQUEST
 from artcharter.serve.desk import ArtworkEntry, Desk
 from artcharter.serve.held import Held
+from artcharter.serve.memory import trim
 from artcharter.serve.multipart import FIELD, read_files
 from artcharter.serve.schemas import (
     Artwork,
@@ -40,6 +43,18 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
+log = logging.getLogger("artcharter.serve")
+
+
+def session_of(request: Request) -> str:
+    """The browser session of the request (set by artcharter.serve.guard)."""
+    return str(request.state.session)
+
+
+def _peer(request: Request) -> str:
+    return f"{request.client.host}:{request.client.port}" if request.client else "?"
+
+
 def desk_of(request: Request) -> Desk:
     return request.app.state.desk
 
@@ -66,11 +81,7 @@ def result_json(held: Held, lang: str | None) -> dict[str, Any]:
         "kept": held.path is not None,
         "report_url": f"/r/{held.token}{suffix}",
         "thumbnail_url": f"/u/{held.token}/thumb",
-        "visitor_url": (
-            f"/a/{summary['artwork_id']}{suffix}"
-            if held.in_ledger and summary["artwork_id"]
-            else None
-        ),
+        "visitor_url": (f"/a/{held.ledger_artwork_id}{suffix}" if held.ledger_artwork_id else None),
         "verification": held.verification.to_dict(lang),
         "check": held.check,
     }
@@ -143,7 +154,11 @@ async def verify(request: Request, lang: Lang | None = LANG_QUERY) -> JSONRespon
             max_file_bytes=desk.config.largest_upload_bytes,
             max_files=MAX_FILES_PER_REQUEST,
         )
-        held = await desk.verify_uploads(files)
+        held = await desk.verify_uploads(files, session_of(request))
+    except ClientDisconnect:
+        # The sender went away mid-upload: one line in the log, nothing to answer.
+        log.info("upload cut off: the client disconnected (%s)", _peer(request))
+        return JSONResponse({"detail": "client disconnected"}, status_code=400)
     except Rejected as exc:
         return JSONResponse({"detail": message(exc, ui_lang(request))}, status_code=exc.status)
     return JSONResponse({"results": [result_json(h, lang) for h in held]})
@@ -158,7 +173,7 @@ async def verify(request: Request, lang: Lang | None = LANG_QUERY) -> JSONRespon
     responses={404: {"model": Error}},
 )
 async def upload(request: Request, token: str, lang: Lang | None = LANG_QUERY) -> JSONResponse:
-    held = desk_of(request).held.get(token)
+    held = desk_of(request).held.get(token, session_of(request))
     if held is None:
         return refuse(request, 404, "err_unknown_upload", token=token[:40])
     return JSONResponse(result_json(held, lang))
@@ -171,17 +186,22 @@ async def upload(request: Request, token: str, lang: Lang | None = LANG_QUERY) -
     response_model=Forgotten,
 )
 async def forget(request: Request, token: str) -> JSONResponse:
-    return JSONResponse({"forgotten": int(desk_of(request).held.forget(token))})
+    return JSONResponse(
+        {"forgotten": int(desk_of(request).held.forget(token, session_of(request)))}
+    )
 
 
 @router.delete(
     "/uploads",
-    summary="Forget every dropped file",
-    description="The desk drops every file it holds from memory. Kept files stay on disk.",
+    summary="Forget every file this browser dropped",
+    description="The desk drops from memory every file this browser session dropped (other "
+    "jury members' files stay). Kept files stay on disk.",
     response_model=Forgotten,
 )
 async def forget_all(request: Request) -> JSONResponse:
-    return JSONResponse({"forgotten": desk_of(request).held.clear()})
+    forgotten = desk_of(request).held.forget_session(session_of(request))
+    trim()  # the forgotten files' memory goes back to the system
+    return JSONResponse({"forgotten": forgotten})
 
 
 @router.get(

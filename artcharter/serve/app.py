@@ -59,6 +59,10 @@ def create_app(config: DeskConfig) -> FastAPI:
         allowed_hosts=config.allowed_hosts,
         max_body=config.max_request_bytes,
         lang=config.lang,
+        max_inflight=config.inflight_bytes,
+        body_grace=config.body_grace,
+        min_body_rate=config.min_body_rate,
+        admission_wait=config.admission_wait,
     )
     return app
 

@@ -21,6 +21,14 @@ MAX_FILES_PER_REQUEST = 100
 HOLD_COUNT = 500
 HOLD_BYTES = 256 * MIB
 HOLD_SECONDS = 60 * 60
+# Request bodies being received, all together: more waits for room (see serve.guard).
+INFLIGHT_FILES_WORTH = 1
+# A body must keep coming at MIN_BODY_RATE on average once BODY_GRACE_S have passed (a
+# sender trickling a byte every few seconds is cut off); a request waits at most
+# ADMISSION_WAIT_S for room among the bytes in flight (then 503).
+BODY_GRACE_S = 10.0
+MIN_BODY_RATE = 16 * 1024
+ADMISSION_WAIT_S = 300.0
 LOOPBACK_NAMES = ("localhost",)
 
 
@@ -47,6 +55,16 @@ class DeskConfig:
     hold_bytes: int = HOLD_BYTES
     hold_seconds: int = HOLD_SECONDS
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    body_grace: float = BODY_GRACE_S
+    min_body_rate: int = MIN_BODY_RATE
+    admission_wait: float = ADMISSION_WAIT_S
+    max_inflight_bytes: int | None = None  # None: INFLIGHT_FILES_WORTH files' worth
+
+    @property
+    def inflight_bytes(self) -> int:
+        if self.max_inflight_bytes is not None:
+            return self.max_inflight_bytes
+        return self.max_upload_bytes * INFLIGHT_FILES_WORTH + 64 * 1024
 
     @property
     def keep_uploads(self) -> bool:

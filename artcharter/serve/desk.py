@@ -26,6 +26,7 @@ from artcharter.provenance.verify import ledger_row, verify_bytes
 from artcharter.serve import integrations
 from artcharter.serve.config import DeskConfig
 from artcharter.serve.held import Held, HeldFiles, new_token
+from artcharter.serve.memory import return_large_buffers
 from artcharter.serve.thumbnails import thumbnail
 from artcharter.serve.uploads import Accepted, check_upload, keep
 
@@ -60,6 +61,7 @@ class Desk:
 
     def start(self) -> None:
         if self._pool is None:
+            return_large_buffers()  # forgotten uploads give their memory back
             self._pool = ThreadPoolExecutor(
                 max_workers=max(1, self.config.workers), thread_name_prefix="desk-verify"
             )
@@ -93,7 +95,7 @@ class Desk:
     def accept(self, name: str, data: bytes) -> Accepted:
         return check_upload(name, data, len(data), self.config.limit_for)
 
-    async def verify_uploads(self, files: list[tuple[str, bytes]]) -> list[Held]:
+    async def verify_uploads(self, files: list[tuple[str, bytes]], session: str) -> list[Held]:
         """Check every file first (one refused file refuses the request: nothing is half
         done), then verify them in parallel, then record them in one ledger transaction."""
         accepted = [(self.accept(name, data), data) for name, data in files]
@@ -101,6 +103,7 @@ class Desk:
         if self.config.ledger_path is not None:
             await self.run(self._record, list(held))
         for item in held:
+            item.session = session
             self.held.add(item)
         return list(held)
 
@@ -147,11 +150,12 @@ class Desk:
         ledger = self._ledger()
         assert ledger is not None
         ledger.add_verifications(rows)
-        ids = {item.verification.artwork_id for item in held} - {None}
-        if ids:
-            known = ledger.kept_artwork_ids(ids)  # type: ignore[arg-type]
-            for item in held:
-                item.in_ledger = item.verification.artwork_id in known
+        for item in held:
+            v = item.verification
+            signer = v.signer.get("name") if v.artwork_id else None  # trusted only
+            row = ledger.vouched_artwork(v.artwork_id, v.sha256, signer)
+            if row is not None and row.get("status") != "discarded":
+                item.ledger_artwork_id = row["artwork_id"]
 
     # --- what the pages ask for ----------------------------------------------------------
 

@@ -9,6 +9,7 @@ recently seen files are forgotten first once a bound is reached, and any file un
 from __future__ import annotations
 
 import secrets
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -38,13 +39,18 @@ class Held:
     data: bytes | None = None
     path: Path | None = None
     thumbnail: bytes | None = None
-    # The artwork is in the desk's ledger: its visitor's page exists.
-    in_ledger: bool = False
+    # The artwork of the desk's ledger this file joins (by its hash, or a trusted signature
+    # of the artist the row names): its visitor's page exists. Never a claimed id alone.
+    ledger_artwork_id: str | None = None
+    # The browser session that dropped it (artcharter.serve.guard): only it sees the file.
+    session: str = ""
     seen_at: float = field(default_factory=time.monotonic)
 
     @property
     def cost(self) -> int:
-        return ENTRY_OVERHEAD + len(self.data or b"") + len(self.thumbnail or b"")
+        # The memory the buffers take (a received bytearray keeps some room to grow).
+        data = sys.getsizeof(self.data) if self.data is not None else 0
+        return ENTRY_OVERHEAD + data + len(self.thumbnail or b"")
 
     def read(self) -> bytes | None:
         """The file's bytes, or None if a kept file has gone from disk."""
@@ -97,10 +103,14 @@ class HeldFiles:
             self._bytes += held.cost
             self._evict()
 
-    def get(self, token: str) -> Held | None:
+    def get(self, token: str, session: str) -> Held | None:
+        """The file ``token`` names, if ``session`` dropped it (another jury browser
+        holding the token learns nothing)."""
         with self._lock:
             self._evict()
             held = self._items.get(token)
+            if held is not None and held.session != session:
+                return None
             if held is not None:
                 held.seen_at = self._clock()
                 self._items.move_to_end(token)
@@ -114,12 +124,22 @@ class HeldFiles:
             self._bytes += len(thumbnail)
             self._evict()
 
-    def forget(self, token: str) -> bool:
+    def forget(self, token: str, session: str) -> bool:
         with self._lock:
-            held = self._items.pop(token, None)
-            if held is not None:
-                self._bytes -= held.cost
-            return held is not None
+            held = self._items.get(token)
+            if held is None or held.session != session:
+                return False
+            del self._items[token]
+            self._bytes -= held.cost
+            return True
+
+    def forget_session(self, session: str) -> int:
+        """Forget every file ``session`` dropped; other browsers' files stay."""
+        with self._lock:
+            mine = [t for t, h in self._items.items() if h.session == session]
+            for token in mine:
+                self._bytes -= self._items.pop(token).cost
+            return len(mine)
 
     def clear(self) -> int:
         with self._lock:

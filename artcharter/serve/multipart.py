@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from python_multipart.exceptions import MultipartParseError
-from python_multipart.multipart import MultipartParser, parse_options_header
+from python_multipart.multipart import MultipartParser, MultipartState, parse_options_header
 
 from artcharter.serve.uploads import Rejected, display_name
 
@@ -120,14 +120,17 @@ async def read_files(
             if chunk:
                 parser.write(chunk)
         parser.finalize()
+        if parser.state != MultipartState.END:
+            # Cut off before its closing boundary: the last file may be incomplete.
+            raise Rejected(400, "err_bad_multipart", reason="no closing boundary")
     except MultipartParseError as exc:
         raise Rejected(400, "err_bad_multipart", reason=str(exc) or "parse error") from None
-    files = [
-        (display_name(part.filename), bytes(part.data))
-        for part in collector.parts
+    files = []
+    for part in collector.parts:
         # A browser form with no file chosen sends one empty, nameless part.
-        if part.data or part.filename
-    ]
+        if part.data or part.filename:
+            files.append((display_name(part.filename), bytes(part.data)))
+        part.data = bytearray()  # the copy replaces the buffer: one of each file at a time
     if not files:
         raise Rejected(422, "err_no_file")
     return files

@@ -23,7 +23,7 @@ from artcharter.base.numbers import (
 from artcharter.provenance import verdicts
 from artcharter.provenance.media_files import mime_of
 from artcharter.reports.i18n import maybe
-from artcharter.serve.api import artwork_json, desk_of, result_json
+from artcharter.serve.api import artwork_json, desk_of, result_json, session_of
 from artcharter.serve.config import MAX_FILES_PER_REQUEST, MIB
 from artcharter.serve.summary import VERDICT_TONES, ai_share_of_record
 from artcharter.serve.texts import LANGS, TEXTS, field_label, text, words
@@ -55,6 +55,7 @@ SCRIPT_TEXTS = (
     "kind_text",
     "signed_by",
     "claimed",
+    "claimed_author",
     "expired",
     "col_title",
     "col_artist",
@@ -196,7 +197,7 @@ async def desk_page(request: Request) -> HTMLResponse:
 @router.get("/r/{token}", response_class=HTMLResponse)
 async def report(request: Request, token: str) -> HTMLResponse:
     desk = desk_of(request)
-    held = desk.held.get(token)
+    held = desk.held.get(token, session_of(request))
     lang = request.state.lang
     if held is None:
         return page(
@@ -243,7 +244,7 @@ NO_PREVIEW = (
 @router.get("/u/{token}/thumb")
 async def upload_thumbnail(request: Request, token: str) -> Response:
     desk = desk_of(request)
-    held = desk.held.get(token)
+    held = desk.held.get(token, session_of(request))
     if held is None:
         return Response(status_code=404)
     made = await desk.thumbnail_of(held)
@@ -255,7 +256,7 @@ async def upload_thumbnail(request: Request, token: str) -> Response:
 @router.get("/u/{token}/file")
 async def upload_file(request: Request, token: str) -> Response:
     desk = desk_of(request)
-    held = desk.held.get(token)
+    held = desk.held.get(token, session_of(request))
     data = await desk.run(held.read) if held is not None else None
     if held is None or data is None:
         return Response(status_code=404)

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from artcharter.base.messages import Message
 from artcharter.base.numbers import fmt_energy, fmt_mass_co2
 from artcharter.provenance import verdicts
 from artcharter.provenance.record import SOURCE_TYPES
-from artcharter.provenance.verify import Verification
+from artcharter.provenance.verify import (
+    Verification,
+    claim_lines,
+    match_lines,
+    signature_notes,
+)
 from artcharter.serve.texts import LANGS, both, text
 
 # Colour of each verdict on the page (also named in the API so that other clients agree).
@@ -122,7 +128,6 @@ def summarize(
     """The row for one file. Texts come in ``lang`` only, or in both languages if None."""
     langs = (lang,) if lang in LANGS else LANGS
     record = verification.record or {}
-    author = record.get("author") or {}
     share = ai_share(verification)
     return {
         "verdict": verification.verdict,
@@ -130,13 +135,27 @@ def summarize(
         "verdict_title": {code: verdicts.title(verification.verdict, code) for code in langs},
         "explanation": {code: verdicts.explanation(verification.verdict, code) for code in langs},
         "reliable": verification.verdict in RELIABLE_VERDICTS,
-        "title": record.get("title") or verification.title,
-        "artist": author.get("name") or verification.signer.get("name"),
-        "organisation": author.get("organisation") or verification.signer.get("organisation"),
+        # An artcharter record's own title (None: untitled), never the manifest's stand-in
+        # (the artwork id); another tool's manifest title otherwise.
+        "title": record.get("title") if record else verification.title,
+        # The signing certificate's subject (nobody when the signature does not hold); a
+        # different author in the record is an unverified claim, in its own field.
+        "artist": verification.artist["name"],
+        "organisation": verification.artist["organisation"],
+        "claimed_author": (verification.claimed_author or {}).get("name"),
         "signer": verification.signer.get("name"),
         "artwork_id": verification.artwork_id,
         "ai_share": share,
         "ai_share_label": both(f"ai_{share}", langs),
         "energy": energy_summary(record, langs),
         "charter": charter_summary(check, langs, check_error),
+        # Apart from the verdict: the signature's time, what the file claims unverified,
+        # its probable signed originals (each list a heading line, then its items).
+        "signature_notes": _lines(signature_notes(verification), langs),
+        "unverified_claims": _lines(claim_lines(verification), langs),
+        "probable_matches": _lines(match_lines(verification), langs),
     }
+
+
+def _lines(messages: list[Message], langs: tuple[str, ...]) -> dict[str, list[str]]:
+    return {code: [m.render(code) for m in messages] for code in langs}

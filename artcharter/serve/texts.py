@@ -54,7 +54,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "forget_one": {"fr": "Oublier", "en": "Forget"},
     "export_csv": {"fr": "Télécharger le tableau (CSV)", "en": "Download the table (CSV)"},
     "summary": {"fr": "{n} fichier(s)", "en": "{n} file(s)"},
-    "untitled": {"fr": "(sans titre)", "en": "(untitled)"},
+    "untitled": {"fr": "Sans titre", "en": "Untitled"},
     "unknown": {"fr": "inconnu", "en": "unknown"},
     "none": {"fr": "—", "en": "—"},
     "switch_lang": {"fr": "English", "en": "Français"},
@@ -64,6 +64,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "what the file claims, not verified",
     },
     "signed_by": {"fr": "signé par {who}", "en": "signed by {who}"},
+    "claimed_author": {
+        "fr": "auteur nommé dans le fichier, non vérifié\u00a0:",
+        "en": "author named in the file, not verified:",
+    },
     "expired": {
         "fr": "Ce fichier a été oublié par le bureau\u00a0: déposez-le à nouveau pour voir son rapport.",
         "en": "The desk has forgotten this file: drop it again to see its report.",
@@ -135,6 +139,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "err_request_too_large": {
         "fr": "la requête dépasse {limit}\u00a0: envoyez les fichiers en plusieurs fois",
         "en": "the request is over {limit}: send the files in several requests",
+    },
+    "err_busy": {
+        "fr": "le bureau reçoit trop de fichiers en ce moment\u00a0: réessayez dans un instant",
+        "en": "the desk is receiving too many files right now: try again in a moment",
+    },
+    "err_body_timeout": {
+        "fr": "le fichier arrive trop lentement (moins de {rate}/s)\u00a0: envoyez-le à nouveau",
+        "en": "the file is arriving too slowly (under {rate}/s): send it again",
     },
     "err_too_many_files": {
         "fr": "{n} fichiers dans une requête, {max} au plus\u00a0: envoyez-les en plusieurs fois",

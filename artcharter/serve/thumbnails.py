@@ -11,6 +11,8 @@ import warnings
 
 from PIL import Image
 
+from artcharter.provenance.image_files import MAX_PIXELS
+
 THUMB_PX = 160
 
 
@@ -21,6 +23,9 @@ def thumbnail(data: bytes, size: int = THUMB_PX) -> tuple[bytes, str] | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as img:
+                # The pixel limit is read from the header, before any pixel is decoded.
+                if img.width * img.height > MAX_PIXELS:
+                    return None
                 img.draft("RGB", (size * 2, size * 2))  # JPEG: decode at a reduced scale
                 img.thumbnail((size, size))
                 has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info

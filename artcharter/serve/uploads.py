@@ -108,8 +108,9 @@ def message(rejected: Rejected, lang: str) -> str:
         if kind == "text":
             kind = text("kind_text", lang)
         values["kind"] = text("err_looks_like", lang, kind=kind) if kind else ""
-    if isinstance(values.get("limit"), int):
-        values["limit"] = fmt_size(values["limit"], lang)
+    for key in ("limit", "rate"):  # a number of bytes, in the reader's language
+        if isinstance(values.get(key), int):
+            values[key] = fmt_size(values[key], lang)
     return text(rejected.key, lang, **values)
 
 

@@ -110,6 +110,8 @@
       artist: [
         el("span", { class: r.reliable ? "" : "unreliable", text: r.artist || t("none") }),
         r.organisation ? el("span", { class: "org", text: r.organisation }) : null,
+        // The artist is the certificate's subject; another name in the file is only a claim.
+        r.claimed_author ? el("span", { class: "claimed", text: t("claimed_author") + " " + r.claimed_author }) : null,
       ],
       verdict: [badge(r.tone, r.verdict_title[lang], r.verdict), el("p", { class: "explain", text: r.explanation[lang] })],
       ai: [el("span", { class: r.reliable ? "" : "unreliable", text: r.ai_share_label[lang] })],

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from artcharter.provenance.campaign.progress import Progress
     from artcharter.provenance.campaign.results import CampaignResult
     from artcharter.provenance.campaign.start import CampaignOpened, CampaignRequest
+    from artcharter.provenance.campaign.validate import ValidationResult
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
     from artcharter.provenance.ledger import Ledger
@@ -368,6 +369,32 @@ class Project:
             on_loading=on_loading,
             on_open=on_open,
             on_ethnicity=on_ethnicity,
+        )
+
+    def probe_validate(
+        self,
+        images: Path | str,
+        labels: Path | str,
+        *,
+        clip: str | None = None,
+        device: str = "auto",
+        campaign: str | None = None,
+        on_loading: Callable[[str, str], None] | None = None,
+    ) -> ValidationResult:
+        """Measure the probe (``clip``, default ViT-B-32) on the images of the folder
+        ``images`` that the CSV file ``labels`` labels: per-attribute accuracy, confusion
+        matrix, abstention rate and calibration, recorded in the ledger where the
+        campaigns made with the same probe (or ``campaign``) find it."""
+        from artcharter.provenance.campaign.validate import validate_probe
+
+        return validate_probe(
+            Path(images),
+            Path(labels),
+            ledger=self.ledger,
+            clip=clip,
+            device=device,
+            campaign_id=campaign,
+            on_loading=on_loading,
         )
 
     # --- reading signed files -------------------------------------------------------------

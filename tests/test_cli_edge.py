@@ -218,7 +218,7 @@ COMMANDS = [
     ("label",),
     ("sign-declaration",),
     *(("ledger", sub) for sub in ("list", "show", "import")),
-    *(("probe", sub) for sub in ("campaign", "list", "show", "artwork", "prompt")),
+    *(("probe", sub) for sub in ("campaign", "list", "show", "artwork", "prompt", "validate")),
     ("init",),
     ("report",),
     ("cartel",),

@@ -883,6 +883,14 @@ MESSAGES = Catalogue(
             "fr": "ancre de confiance introuvable\u00a0: {path}",
             "en": "trust anchor not found: {path}",
         },
+        "validate.no_folder": {
+            "fr": "{folder}\u00a0: pas un dossier d'images",
+            "en": "{folder}: not a folder of images",
+        },
+        "validate.unreadable_labels": {
+            "fr": "impossible de lire les étiquettes {path}\u00a0: {error}",
+            "en": "cannot read the labels {path}: {error}",
+        },
         "tsa.bad_version": {
             "fr": "requête d'horodatage refusée\xa0: seule la version 1 de RFC 3161 est acceptée",
             "en": "time-stamp query refused: only RFC 3161 version 1 is accepted",

@@ -45,6 +45,11 @@ MESSAGES = Catalogue(
         "severity.informational": {"en": "informational", "fr": "pour information"},
         "check.passes": {"en": "passes the charter", "fr": "respecte la charte"},
         "check.fails": {"en": "does not pass the charter", "fr": "ne respecte pas la charte"},
+        "check.blocking": {
+            "en": ": {rules}",
+            "fr": "\u00a0: {rules}",
+        },
+        "check.rule_status": {"en": "{title} ({status})", "fr": "{title} ({status})"},
         "check.summary": {
             "en": "{n} artwork(s): {ok} pass the charter, {ko} do not",
             "fr": "{n} œuvre(s)\u00a0: {ok} respectent la charte, {ko} non",
@@ -949,8 +954,8 @@ MESSAGES = Catalogue(
             "fr": "Afficher une liste JSON, un objet par œuvre.",
         },
         "help.charter.check.verbose": {
-            "en": "Print all the evidence each rule read.",
-            "fr": "Afficher toutes les preuves lues par chaque règle.",
+            "en": "Print every rule with its reason and all the evidence it read (default: one line per artwork, naming the required rules it does not meet).",
+            "fr": "Afficher chaque règle avec sa raison et toutes les preuves lues (par défaut\u00a0: une ligne par œuvre, qui nomme les règles obligatoires non respectées).",
         },
         "help.charter.check.no_ledger": {
             "en": "Do not read the project's ledger (sessions, campaigns, prompts).",

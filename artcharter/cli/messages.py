@@ -676,6 +676,12 @@ MESSAGES = Catalogue(
         # --- artcharter init -------------------------------------------------------------
         "init.project": {"en": "project: {path}", "fr": "projet\u00a0: {path}"},
         "init.ledger": {"en": "ledger: {path}", "fr": "registre\u00a0: {path}"},
+        "init.lang": {
+            "en": "language: English (from the locale or --lang; change it in artcharter.toml, "
+            '[project] lang = "fr", or for one command with --lang fr)',
+            "fr": "langue\u00a0: français (d'après la locale ou --lang\u00a0; changez-la dans "
+            'artcharter.toml, [project] lang = "en", ou pour une commande avec --lang en)',
+        },
         "init.artist_example": {"en": "First Last", "fr": "Prénom Nom"},
         "init.email_example": {"en": "first.last", "fr": "prenom.nom"},
         "init.next": {"en": "next:", "fr": "ensuite\u00a0:"},
@@ -1304,8 +1310,8 @@ MESSAGES = Catalogue(
             "fr": "Nom de l'école, de la classe ou de l'atelier.",
         },
         "help.project.init.lang": {
-            "en": "Language of reports: fr or en.",
-            "fr": "Langue des rapports\u00a0: fr ou en.",
+            "en": "Language of the project's messages and reports: fr or en (default: --lang, ARTCHARTER_LANG, else the locale).",
+            "fr": "Langue des messages et des rapports du projet\u00a0: fr ou en (par défaut\u00a0: --lang, ARTCHARTER_LANG, sinon la locale).",
         },
         "help.project.init.country": {
             "en": "ISO alpha-3 country of the electricity mix (energy).",

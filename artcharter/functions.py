@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from artcharter.provenance.campaign.progress import Progress
     from artcharter.provenance.campaign.results import CampaignResult
     from artcharter.provenance.campaign.start import CampaignOpened, CampaignRequest
+    from artcharter.provenance.campaign.validate import ValidationResult
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
     from artcharter.provenance.verify import Verification
@@ -29,6 +30,7 @@ __all__ = [
     "iter_verify",
     "label",
     "probe_campaign",
+    "probe_validate",
     "report",
     "summary",
     "verify",
@@ -134,6 +136,8 @@ def generate(
     on_image: Callable[[Signed], None] | None = None,
     on_loading: Callable[[str], None] | None = None,
     on_loaded: Callable[[LoadedModel], None] | None = None,
+    cluster: str | None = None,
+    workers: int | None = None,
     project: Project | None = None,
 ) -> list[Signed]:
     """Make the signed, measured images ``request`` asks for (``Project.generate``)."""
@@ -147,6 +151,8 @@ def generate(
         on_image=on_image,
         on_loading=on_loading,
         on_loaded=on_loaded,
+        cluster=cluster,
+        workers=workers,
     )
 
 
@@ -173,6 +179,30 @@ def probe_campaign(
         on_loading=on_loading,
         on_open=on_open,
         on_ethnicity=on_ethnicity,
+    )
+
+
+def probe_validate(
+    images: Path | str,
+    labels: Path | str,
+    *,
+    clip: str | None = None,
+    device: str = "auto",
+    campaign: str | None = None,
+    on_loading: Callable[[str, str], None] | None = None,
+    project: Project | None = None,
+) -> ValidationResult:
+    """Measure the probe's accuracy on a labelled set, recorded in the ledger
+    (``Project.probe_validate``)."""
+    return _call(
+        project,
+        "probe_validate",
+        images,
+        labels,
+        clip=clip,
+        device=device,
+        campaign=campaign,
+        on_loading=on_loading,
     )
 
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from artcharter.provenance.campaign.progress import Progress
     from artcharter.provenance.campaign.results import CampaignResult
     from artcharter.provenance.campaign.start import CampaignOpened, CampaignRequest
+    from artcharter.provenance.campaign.validate import ValidationResult
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
     from artcharter.provenance.ledger import Ledger
@@ -308,17 +309,37 @@ class Project:
         on_image: Callable[[Signed], None] | None = None,
         on_loading: Callable[[str], None] | None = None,
         on_loaded: Callable[[LoadedModel], None] | None = None,
+        cluster: str | None = None,
+        workers: int | None = None,
     ) -> list[Signed]:
         """Make the images ``request`` asks for with ``model`` (default: the project's
         model, else the default one), each signed by the artist and recorded.
 
         ``on_image(signed)`` is called as each image is made; when ``model`` is a name,
-        ``on_loading(name)`` before it loads and ``on_loaded(loaded)`` after."""
+        ``on_loading(name)`` before it loads and ``on_loaded(loaded)`` after. ``cluster``
+        (``"auto"`` or a Ray address) renders on ``workers`` Ray workers; signing and the
+        ledger stay in this process."""
         from artcharter.provenance.generate import DEFAULT_MODEL, generate
 
         request = self.request(request)
         identity = self.identity(artist, passphrase)  # set-up errors before the model loads
         chosen = model or self.model or DEFAULT_MODEL
+        if cluster is not None:
+            from artcharter.provenance.cluster.run import generate_on_cluster
+
+            if not isinstance(chosen, str):
+                raise BadInput(PROVENANCE("cluster.loaded_model", param="model"))
+            return generate_on_cluster(
+                cluster,
+                chosen,
+                request,
+                identity=identity,
+                ledger=self.ledger,
+                workers=workers,
+                on_image=on_image,
+                on_loading=on_loading,
+                on_loaded=on_loaded,
+            )
         return generate(
             chosen,
             request,
@@ -368,6 +389,32 @@ class Project:
             on_loading=on_loading,
             on_open=on_open,
             on_ethnicity=on_ethnicity,
+        )
+
+    def probe_validate(
+        self,
+        images: Path | str,
+        labels: Path | str,
+        *,
+        clip: str | None = None,
+        device: str = "auto",
+        campaign: str | None = None,
+        on_loading: Callable[[str, str], None] | None = None,
+    ) -> ValidationResult:
+        """Measure the probe (``clip``, default ViT-B-32) on the images of the folder
+        ``images`` that the CSV file ``labels`` labels: per-attribute accuracy, confusion
+        matrix, abstention rate and calibration, recorded in the ledger where the
+        campaigns made with the same probe (or ``campaign``) find it."""
+        from artcharter.provenance.campaign.validate import validate_probe
+
+        return validate_probe(
+            Path(images),
+            Path(labels),
+            ledger=self.ledger,
+            clip=clip,
+            device=device,
+            campaign_id=campaign,
+            on_loading=on_loading,
         )
 
     # --- reading signed files -------------------------------------------------------------

@@ -288,7 +288,9 @@ def test_reproducible_from_seeds(first, sd, probe, alice) -> None:
 def test_resume_after_interruption(tmp_path: Path, sd, probe, alice) -> None:
     out = tmp_path / "probes"
     with Ledger(tmp_path / "artcharter.db") as ledger:
-        # Stop when the 3rd image is signed and recorded but not yet in the campaign.
+        # Stop when the 3rd image is signed and recorded but not yet in the campaign. The
+        # 4th, made in the same batch, is finished too (signed and recorded, its energy was
+        # spent) but not reported: the caller asked to stop.
         with pytest.raises(KeyboardInterrupt):
             run(ledger, probe, sd, alice, out, stop_at=3)
         (row,) = camp.campaigns(ledger)
@@ -296,11 +298,11 @@ def test_resume_after_interruption(tmp_path: Path, sd, probe, alice) -> None:
         assert row["status"] == camp.STATUS_INTERRUPTED
         assert len(images_of(ledger, campaign_id)) == 2
         signed = "SELECT count(*) FROM artworks WHERE session_id = ?"
-        assert ledger.db.execute(signed, [campaign_id]).fetchone()[0] == 3
+        assert ledger.db.execute(signed, [campaign_id]).fetchone()[0] == 4
         # The same command again: same campaign, nothing generated twice.
         result, made = run(ledger, probe, sd, alice, out)
         assert result.campaign_id == campaign_id
-        assert made == 5  # 8 - the 3 already signed (the 3rd is found by prompt and seed)
+        assert made == 4  # 8 - the 4 already signed (the 3rd and 4th found by prompt and seed)
         assert ledger.db.execute(signed, [campaign_id]).fetchone()[0] == 8
         images = images_of(ledger, campaign_id)
         assert len(images) == 8 and all(i["status"] != "pending" for i in images)
@@ -559,6 +561,22 @@ def test_cli_campaign_list_show_and_artwork(project: Path, capsys) -> None:
     assert cli([*base, "--lang", "fr", "probe", "show", campaign_id[:6]]) == 0
     out = capsys.readouterr().out
     assert "Sur 2 images de «\u00a0a nurse\u00a0»" in out and "perçu" in out
+    assert "Justesse de la sonde\u00a0: non mesurée" in out
+    # The probe measured on a labelled set: the campaign made with it shows how accurate it was.
+    from test_probe_validate import build_labelled_set
+
+    labels = build_labelled_set(project.parent / "labelled")
+    validate = ["probe", "validate", "--images", str(labels.parent / "images"),
+                "--labels", str(labels), "--clip", "demo", "--json"]  # fmt: skip
+    assert cli(base + validate) == 0
+    validation = json.loads(capsys.readouterr().out)
+    assert cli([*base, "probe", "show", campaign_id, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["probe_validation"]
+    assert shown["validation_id"] == validation["validation_id"]
+    assert shown["attributes"]["gender"] == validation["attributes"]["gender"]
+    assert cli([*base, "probe", "show", campaign_id]) == 0
+    out = capsys.readouterr().out
+    assert "Accuracy of the probe open_clip demo" in out and "calibration error (ECE)" in out
     image = next((project / "probes" / campaign_id / "images" / "nurse").glob("*.png"))
     assert cli([*base, "probe", "artwork", str(image), "--clip", "demo", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)

@@ -325,3 +325,19 @@ def test_probe_prompt_command_text_and_errors(tmp_path: Path, capsys) -> None:
     )
     assert code == 2
     assert "no such protected-names file" in capsys.readouterr().err
+
+
+def test_a_missing_pipeline_is_a_setup_error_in_both_languages(monkeypatch) -> None:
+    from artcharter.audits.bias import nlp
+    from artcharter.base.errors import SetupError
+
+    monkeypatch.setitem(nlp.MODELS, "fr", ("no_such_fr_pipeline",))
+    nlp.pipeline.cache_clear()
+    try:
+        with pytest.raises(SetupError) as caught:
+            nlp.pipeline("fr")
+        assert caught.value.exit_code == 3
+        assert "pip install no_such_fr_pipeline" in str(caught.value)
+        assert "modèle spaCy pour la langue fr" in caught.value.render("fr")
+    finally:
+        nlp.pipeline.cache_clear()

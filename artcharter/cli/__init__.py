@@ -121,7 +121,10 @@ def _hidden_prompt(args: list[str]) -> Any:
 
 def _run(args: list[str], argv: list[str] | None) -> int:
     register(command_name(args))
+    from artcharter.cli.coercion import install
     from artcharter.cli.context import echo_error  # its shared options read the help language
+
+    install()  # plain arguments coerced without pydantic (start-up)
 
     try:
         result = app(args=args, prog_name="artcharter", standalone_mode=False)

@@ -252,6 +252,18 @@ MESSAGES = Catalogue(
             "en": "{imported} imported, {already} already there, {skipped} not imported",
             "fr": "{imported} importé(s), {already} déjà présent(s), {skipped} non importé(s)",
         },
+        "ledger.merge.total": {
+            "en": "{source}: {imported} artwork(s) joined (trusted files), {already} already here, {conflict} in conflict (this ledger's rows kept), {apart} other row(s) kept apart in merged_rows",
+            "fr": "{source} : {imported} œuvre(s) ajoutée(s) (fichiers de confiance), {already} déjà présente(s), {conflict} en conflit (les lignes de ce registre sont gardées), {apart} autre(s) ligne(s) mise(s) à part dans merged_rows",
+        },
+        "ledger.merge.no_file": {
+            "en": "no ledger file at {path}",
+            "fr": "aucun fichier de registre à {path}",
+        },
+        "ledger.merge.no_folder": {
+            "en": "no folder at {path}",
+            "fr": "aucun dossier à {path}",
+        },
         # --- artcharter generate ----------------------------------------------------------
         "generate.loading": {"en": "loading {model}…", "fr": "chargement {model:de}…"},
         "generate.loaded": {
@@ -297,6 +309,17 @@ MESSAGES = Catalogue(
         "generate.total": {
             "en": "total: {energy}, {co2} ({runs} measured run(s){unknown})",
             "fr": "total\u00a0: {energy}, {co2} ({runs} mesure(s){unknown})",
+        },
+        "generate.split": {
+            "en": "split: {split} (codecarbon's components)",
+            "fr": "répartition\u00a0: {split} (composants de codecarbon)",
+        },
+        "generate.ram_dominates": {
+            "en": "careful: {share} of it is RAM, a constant estimate (10 W on x86 for a "
+            "process under 16 GB), not a measure of the work (docs/energy.md)",
+            "fr": "attention\u00a0: {share} en est la RAM, une estimation constante (10 W "
+            "sur x86 pour un processus de moins de 16 Go), pas une mesure du travail "
+            "(docs/energy.md)",
         },
         "generate.unknown_runs": {"en": ", {n} unknown", "fr": ", {n} inconnue(s)"},
         "generate.images": {
@@ -382,17 +405,80 @@ MESSAGES = Catalogue(
             "en": "interrupted: campaign {id} keeps what is done; run the same command again, or `artcharter probe campaign --resume {id}`, to go on",
             "fr": "interrompu\u00a0: la campagne {id} garde ce qui est fait\u00a0; relancez la même commande, ou `artcharter probe campaign --resume {id}`, pour continuer",
         },
+        "probe.missing": {
+            "en": "{n} image(s) missing, left out of these figures (given up after three tries: {reason}); `artcharter probe campaign --resume {id}` makes them",
+            "fr": "{n} image(s) manquante(s), hors de ces chiffres (abandonnée(s) après trois essais : {reason}) ; `artcharter probe campaign --resume {id}` les fait",
+        },
         "probe.results": {
             "en": "Results (campaign {id}, {images} images, probe {probe}):",
             "fr": "Résultats (campagne {id}, {images} images, sonde {probe})\u00a0:",
         },
         "probe.aggregate": {
-            "en": "Campaign mean over {n} prompt(s), bootstrap 95% interval:",
-            "fr": "Moyenne de la campagne sur {n} prompt(s), intervalle bootstrap à 95 %\u00a0:",
+            "en": "Campaign mean over {n} prompt(s), bootstrap 95% interval (sampling "
+            "only: the probe's own errors are not in it):",
+            "fr": "Moyenne de la campagne sur {n} prompt(s), intervalle bootstrap à 95 % "
+            "(échantillonnage seulement\u00a0: les erreurs de la sonde n'y sont pas)\u00a0:",
+        },
+        "probe.no_interval": {
+            "en": "no interval: every resample gave this value",
+            "fr": "pas d'intervalle\u00a0: chaque rééchantillonnage donne cette valeur",
         },
         "probe.agg_line": {
             "en": "  {attribute}: parity gap {gap}, MAD {mad}, normalised entropy {entropy}",
             "fr": "  {attribute}\u00a0: écart de parité {gap}, MAD {mad}, entropie normalisée {entropy}",
+        },
+        "probe.validation_title": {
+            "en": "Accuracy of the probe {probe} on {images} labelled image(s) (validation {id}, {date}):",
+            "fr": "Justesse de la sonde {probe} sur {images} image(s) étiquetée(s) (validation {id}, {date})\u00a0:",
+        },
+        "probe.validation_demo": {
+            "en": "demo probe (random weights): these figures mean nothing",
+            "fr": "sonde de démonstration (poids aléatoires)\u00a0: ces chiffres ne veulent rien dire",
+        },
+        "probe.validation_attribute": {
+            "en": "{attribute}: right {accuracy} of the {valid} image(s) read, of {labelled} "
+            "labelled; set apart {abstention} ({uncertain} uncertain, {no_person} without a "
+            "person); calibration error (ECE) {ece}",
+            "fr": "{attribute}\u00a0: juste pour {accuracy} des {valid} image(s) lues, sur "
+            "{labelled} étiquetée(s)\u00a0; mises à part {abstention} ({uncertain} "
+            "incertaine(s), {no_person} sans personne)\u00a0; erreur de calibration (ECE) {ece}",
+        },
+        "probe.validation_confusion": {
+            "en": "confusion (rows: labelled; columns: what the probe said): ",
+            "fr": "confusion (lignes\u00a0: étiquette\u00a0; colonnes\u00a0: ce qu'a dit la sonde)\u00a0: ",
+        },
+        "probe.validation_uncertain": {"en": "uncertain", "fr": "incertaine"},
+        "probe.validation_no_person": {"en": "no person", "fr": "sans personne"},
+        "probe.validation_reliability": {
+            "en": "reliability (confidence of the top class → how often it was right):",
+            "fr": "fiabilité (confiance de la classe en tête → à quel point elle était juste)\u00a0:",
+        },
+        "probe.validation_bin": {
+            "en": "{low}–{high}: {n} image(s), mean confidence {confidence}, right {accuracy}",
+            "fr": "{low}–{high}\u00a0: {n} image(s), confiance moyenne {confidence}, juste {accuracy}",
+        },
+        "probe.validation_gate": {
+            "en": "gate: {missed} of {people} labelled people set apart as no person; "
+            "{kept_out} of {nobody} images without a person set apart",
+            "fr": "filtre\u00a0: {missed} des {people} personnes étiquetées mises à part comme "
+            "sans personne\u00a0; {kept_out} des {nobody} images sans personne mises à part",
+        },
+        "probe.validation_missing": {
+            "en": "{n} labelled file(s) not found in the folder: {files}",
+            "fr": "{n} fichier(s) étiqueté(s) absent(s) du dossier\u00a0: {files}",
+        },
+        "probe.validation_caveat": {
+            "en": "Measured on these images only: on other faces, or on a model's images, the "
+            "probe may do better or worse. Accuracy intervals are Wilson 95%.",
+            "fr": "Mesuré sur ces images seulement\u00a0: sur d'autres visages, ou sur les "
+            "images d'un modèle, la sonde peut faire mieux ou moins bien. Intervalles de "
+            "Wilson à 95 %.",
+        },
+        "probe.validation_none": {
+            "en": "Accuracy of the probe: not measured (artcharter probe validate --images DIR "
+            "--labels FILE.csv).",
+            "fr": "Justesse de la sonde\u00a0: non mesurée (artcharter probe validate --images "
+            "DOSSIER --labels FICHIER.csv).",
         },
         "probe.chart": {"en": "chart: {paths}", "fr": "graphique\u00a0: {paths}"},
         "probe.summary": {"en": "summary: {path}", "fr": "résumé\u00a0: {path}"},
@@ -767,6 +853,29 @@ MESSAGES = Catalogue(
             "en": "Show a finished campaign's sentences and campaign-level figures again.",
             "fr": "Afficher à nouveau les phrases et les chiffres d'ensemble d'une campagne terminée.",
         },
+        "help.probe.validate": {
+            "en": "Measure the probe on labelled images: accuracy, confusion, abstention and "
+            "calibration per attribute, kept with the campaigns made with this probe.",
+            "fr": "Mesurer la sonde sur des images étiquetées\u00a0: justesse, confusion, "
+            "abstention et calibration par critère, gardées avec les campagnes faites avec "
+            "cette sonde.",
+        },
+        "help.probe.validate.images": {
+            "en": "Folder of the labelled images.",
+            "fr": "Dossier des images étiquetées.",
+        },
+        "help.probe.validate.labels": {
+            "en": "CSV file: a file column, then gender, age, skin_tone… (class ids), and "
+            "optionally person (yes/no).",
+            "fr": "Fichier CSV\u00a0: une colonne file, puis gender, age, skin_tone… "
+            "(identifiants de classe), et si besoin person (yes/no).",
+        },
+        "help.probe.validate.campaign": {
+            "en": "Link the validation to this campaign (otherwise campaigns with the same "
+            "probe and classes find it).",
+            "fr": "Rattacher la validation à cette campagne (sinon, les campagnes faites avec "
+            "la même sonde et les mêmes classes la trouvent).",
+        },
         "help.probe.artwork": {
             "en": 'What the probe perceives in one artwork (with confidence, or "no person"), the audit of its prompt (read from its record), and the latest campaign for the same model.',
             "fr": "Ce que la sonde perçoit dans une œuvre (avec sa confiance, ou «\u00a0aucune personne\u00a0»), l'audit de son prompt (lu dans sa fiche) et la dernière campagne pour le même modèle.",
@@ -1051,6 +1160,22 @@ MESSAGES = Catalogue(
             "en": "cuda, cuda:N, mps, cpu or auto.",
             "fr": "cuda, cuda:N, mps, cpu ou auto.",
         },
+        "help.generate.generate.cluster": {
+            "en": "Render on a Ray cluster: 'auto' starts a local one, else its address (needs artcharter[cluster]). Signing and the ledger stay on this machine.",
+            "fr": "Calculer sur un cluster Ray : « auto » en démarre un en local, sinon son adresse (demande artcharter[cluster]). La signature et le registre restent sur ce poste.",
+        },
+        "help.generate.generate.workers": {
+            "en": "Cluster workers (default: one per GPU, else one per CPU).",
+            "fr": "Travailleurs du cluster (par défaut : un par GPU, sinon un par processeur).",
+        },
+        "help.probe.campaign.cluster": {
+            "en": "Render on a Ray cluster: 'auto' starts a local one, else its address (needs artcharter[cluster]). Signing, the probe and the ledger stay on this machine.",
+            "fr": "Calculer sur un cluster Ray : « auto » en démarre un en local, sinon son adresse (demande artcharter[cluster]). La signature, la sonde et le registre restent sur ce poste.",
+        },
+        "help.probe.campaign.workers": {
+            "en": "Cluster workers (default: one per GPU, else one per CPU).",
+            "fr": "Travailleurs du cluster (par défaut : un par GPU, sinon un par processeur).",
+        },
         "help.generate.generate.dtype": {
             "en": "fp16, bf16 or fp32 (default: fp16 on CUDA, else fp32).",
             "fr": "fp16, bf16 ou fp32 (par défaut\u00a0: fp16 sous CUDA, sinon fp32).",
@@ -1299,6 +1424,19 @@ MESSAGES = Catalogue(
             "fr": "Images signées ou dossiers d'images signées (jamais modifiées).",
         },
         "help.ledger.import_files.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        "help.ledger.merge": {
+            "en": "Merge another workstation's ledger: an artwork joins only through its signed file, found and verified trusted here; every other row is kept apart (merged_rows). Running it again changes nothing.",
+            "fr": "Fusionner le registre d'un autre poste : une œuvre n'entre que par son fichier signé, retrouvé et vérifié de confiance ici ; toute autre ligne est mise à part (merged_rows). Relancer ne change rien.",
+        },
+        "help.ledger.merge.other": {
+            "en": "The other ledger (a copy made with SQLite's backup, never the live file on a share).",
+            "fr": "L'autre registre (une copie faite avec la sauvegarde de SQLite, jamais le fichier vivant sur un partage).",
+        },
+        "help.ledger.merge.files": {
+            "en": "Folder where the other workstation's signed files were copied (repeatable).",
+            "fr": "Dossier où les fichiers signés de l'autre poste ont été copiés (répétable).",
+        },
+        "help.ledger.merge.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         # --- --help: artcharter project -------------------------------------------------------
         "help.project.init": {
             "en": "Create artcharter.toml and the ledger in FOLDER.",

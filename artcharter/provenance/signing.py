@@ -175,10 +175,18 @@ def sign_image(
     manifest: dict[str, Any],
     identity: SigningIdentity,
     ingredients: list[IngredientInput] = (),  # type: ignore[assignment]
+    thumbnail: tuple[str, bytes] | None = None,
 ) -> SignedImage:
     """Sign image bytes with the manifest, time-stamped by the identity's authority when it
-    answers; signing never fails for want of a time-stamp (offline, authority down)."""
+    answers; signing never fails for want of a time-stamp (offline, authority down).
+
+    ``thumbnail`` (mime, bytes), made by ``claim_thumbnail`` from pixels the caller already
+    holds, becomes the claim thumbnail; without it c2pa decodes the image to make one."""
     out = io.BytesIO()
+    resources, edge = None, _thumbnail_edge(data)
+    if thumbnail is not None:
+        manifest = {**manifest, "thumbnail": {"format": thumbnail[0], "identifier": THUMBNAIL_ID}}
+        resources, edge = {THUMBNAIL_ID: thumbnail[1]}, NO_THUMBNAIL
     stamped, stamp_error = sign_stream(
         io.BytesIO(data),
         out,
@@ -186,7 +194,8 @@ def sign_image(
         manifest,
         identity,
         ingredients,
-        thumbnail_edge=_thumbnail_edge(data),
+        resources=resources,
+        thumbnail_edge=edge,
     )
     return SignedImage(out.getvalue(), stamped, stamp_error)
 
@@ -210,6 +219,8 @@ def sign_stream(
 
     stamp_error = None
     if identity.tsa_url:
+        stamp_error = _unreachable(identity.tsa_url)
+    if identity.tsa_url and stamp_error is None:
         try:
             _sign(
                 source, dest, mime, manifest, identity, ingredients, True, resources, thumbnail_edge
@@ -225,6 +236,39 @@ def sign_stream(
     except c2pa.C2paError as exc:
         raise BadInput(MESSAGES("signing.failed", error=_one_line(str(exc)))) from None
     return False, stamp_error
+
+
+# An authority that did not answer is not asked again for this long: signing a batch with
+# the authority down must not cost a failed signature per file.
+UNREACHABLE_FOR_S = 30.0
+_UNREACHABLE: dict[str, tuple[float, str]] = {}
+
+
+def _unreachable(url: str) -> str | None:
+    """Why the authority at ``url`` cannot be reached (a TCP connection is tried, one
+    second at most), or None when it answers. c2pa would otherwise build and sign the whole
+    manifest before finding out."""
+    import socket
+    import time
+    from urllib.parse import urlsplit
+
+    now = time.monotonic()
+    known = _UNREACHABLE.get(url)
+    if known is not None and now - known[0] < UNREACHABLE_FOR_S:
+        return known[1]
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        family = socket.AF_INET6 if ":" in (parts.hostname or "") else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.settimeout(1.0)
+            probe.connect((parts.hostname or "", port))
+    except (OSError, ValueError) as exc:
+        reason = f"{url}: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}"
+        _UNREACHABLE[url] = (now, reason)
+        return reason
+    _UNREACHABLE.pop(url, None)
+    return None
 
 
 def _sign(
@@ -270,6 +314,20 @@ def _sign(
 # images: a 128 px image carried a thumbnail six times its own size, and making it took most
 # of the signing time. Viewers show thumbnails small; never larger than the image itself.
 THUMBNAIL_LONG_EDGE = 256
+NO_THUMBNAIL = -1  # as thumbnail_edge: the caller brings its own, c2pa makes none
+THUMBNAIL_ID = "thumbnail.jpg"
+THUMBNAIL_QUALITY = 80
+
+
+def claim_thumbnail(image: Image.Image) -> tuple[str, bytes]:
+    """The claim thumbnail of an image already in memory, as c2pa would make it (JPEG,
+    ``THUMBNAIL_LONG_EDGE`` at most): measured at 512 px, signing then takes about 0.4x
+    the time of letting c2pa decode the PNG it was just given."""
+    small = image.convert("RGB") if image.mode != "RGB" else image.copy()
+    small.thumbnail((THUMBNAIL_LONG_EDGE, THUMBNAIL_LONG_EDGE))
+    out = io.BytesIO()
+    small.save(out, format="JPEG", quality=THUMBNAIL_QUALITY)
+    return "image/jpeg", out.getvalue()
 
 
 def _thumbnail_edge(data: bytes) -> int:
@@ -302,12 +360,17 @@ def created_labels(
 def _builder_context(thumbnail_long_edge: int, created: tuple[str, ...]) -> Any:
     import c2pa
 
+    # A JPEG of medium quality whatever the source's format: c2pa-rs would keep a WebP or
+    # PNG source's format, losslessly (a 256 px thumbnail of a 86 KB WebP came out at
+    # 129 KB; as JPEG, 11 KB).
+    thumbnail = (
+        {"enabled": False}
+        if thumbnail_long_edge == NO_THUMBNAIL
+        else {"long_edge": thumbnail_long_edge, "format": "jpeg", "quality": "medium"}
+    )
     settings = {
         "builder": {
-            # A JPEG of medium quality whatever the source's format: c2pa-rs would keep a
-            # WebP or PNG source's format, losslessly (a 256 px thumbnail of a 86 KB WebP
-            # came out at 129 KB; as JPEG, 11 KB).
-            "thumbnail": {"long_edge": thumbnail_long_edge, "format": "jpeg", "quality": "medium"},
+            "thumbnail": thumbnail,
             "created_assertion_labels": list(created),
         }
     }

@@ -123,7 +123,8 @@ def prompt_sentence(
         text += " " + MESSAGES.count("sentence.abstain", abstain, lang)
     if unreadable:
         text += " " + MESSAGES.count("sentence.unreadable", unreadable, lang)
-    return text
+    # Every campaign sentence says what its intervals leave out.
+    return text + " " + MESSAGES.text("sentence.interval_caveat", lang)
 
 
 def reading_sentence(reading: ImageReading, classes: ProbeClasses, lang: str) -> str:

@@ -667,7 +667,7 @@ def generate(
             )
             for index, image in enumerate(images):
                 finishing.submit(
-                    finish_image,
+                    _encode_and_finish,
                     loaded,
                     image,
                     batch,
@@ -874,9 +874,25 @@ def _record_load_rows(ledger: Ledger, loaded: LoadedModel, session_id: str | Non
     loaded.recorded_in.add(str(ledger.path))
 
 
+def encode_png(image: Any) -> tuple[bytes, float]:
+    """The image as PNG bytes, and how long encoding took in milliseconds."""
+    started = time.perf_counter()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
+    return buffer.getvalue(), (time.perf_counter() - started) * 1000
+
+
+def _encode_and_finish(loaded: LoadedModel, image: Any, *args: Any, **kwargs: Any) -> Signed:
+    """``finish_image`` of a decoded image: encoded, and its claim thumbnail made from the
+    pixels in memory, here on the finishing thread."""
+    thumbnail = claim_thumbnail(image) if kwargs.get("identity") is not None else None
+    return finish_image(loaded, *encode_png(image), *args, thumbnail=thumbnail, **kwargs)
+
+
 def finish_image(
     loaded: LoadedModel,
-    image: Any,
+    data: bytes,
+    encode_ms: float,
     batch: _Batch,
     index: int,
     run: _Run,
@@ -893,10 +909,13 @@ def finish_image(
     session: str,
     status: str,
     kind: str = "generated",
+    thumbnail: tuple[str, bytes] | None = None,
     inputs: conditioning.Inputs | None = None,
 ) -> Signed:
-    """Encode, label, sign and publish one image with its ledger rows (on a worker thread:
-    see ``Finishing``; the publish is atomic, so nothing can interrupt it half-way)."""
+    """Label, sign and publish one encoded image with its ledger rows (on a worker thread:
+    see ``Finishing``; the publish is atomic, so nothing can interrupt it half-way).
+    ``thumbnail``: the claim thumbnail made from the pixels (else c2pa decodes the PNG);
+    ``inputs``: the artist's own images it was made from."""
     inputs = inputs or conditioning.Inputs()
     count = len(batch.seeds)
     strip = run.steps.strip(index) if run.steps is not None else None
@@ -914,11 +933,6 @@ def finish_image(
                 IngredientInput(definition, "image/png", picture, thumbnail=picture),
             )
         )
-    started = time.perf_counter()
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
-    data = buffer.getvalue()
-    encode_ms = (time.perf_counter() - started) * 1000
     energy = run.energy.per_image(count)
     settings = batch.settings
     record = ArtworkRecord(
@@ -1003,7 +1017,7 @@ def finish_image(
             png_text={PNG_KEY: parameters_for(record, VERSION)},
             session_id=session,
             extra_rows=rows,
-            thumbnail=claim_thumbnail(image) if identity is not None else None,
+            thumbnail=thumbnail if identity is not None else None,
             fresh=True,
         )
     return signed
@@ -1046,3 +1060,89 @@ def _interrupts_deferred() -> Iterator[None]:
                 previous(signal.SIGINT, None)
             elif previous != signal.SIG_IGN:
                 raise KeyboardInterrupt
+
+
+# --- rendering on one machine, signing on another -------------------------------------------
+# A cluster worker renders a batch (pixels, timings, energy measured on its device) and the
+# signing host publishes it: the private key and the ledger stay with the signing host.
+
+
+@dataclass(frozen=True)
+class RenderedBatch:
+    """A batch rendered by a worker, as PNG: everything its records need but the signature."""
+
+    batch: _Batch
+    images: tuple[bytes, ...]
+    encode_ms: tuple[float, ...]
+    run: _Run
+    thumbnails: tuple[tuple[str, bytes], ...] = ()  # claim thumbnails, made from the pixels
+
+
+def described(loaded: LoadedModel) -> LoadedModel:
+    """What the signing host needs to know of a model loaded elsewhere: all but the pipeline."""
+    return dataclasses.replace(loaded, pipeline=None, recorded_in=set())
+
+
+def render_batch(loaded: LoadedModel, request: GenerateRequest, seeds: list[int]) -> RenderedBatch:
+    """Render the images of ``seeds`` as ``generate`` would, without signing or recording
+    them: the same pipeline call, the same generators, the same PNG bytes."""
+    settings = loaded.settings(request.steps, request.guidance, request.size)
+    with _scheduler(loaded.pipeline, request.scheduler) as sampler:
+        batch = _Batch(str(uuid.uuid4()), list(seeds), settings, sampler)
+        images, run = _run_pipeline(
+            loaded,
+            request.text,
+            request.negative_text,
+            batch,
+            country=request.grid,
+            ledger=None,
+            session="",
+        )
+    encoded = [encode_png(image) for image in images]
+    return RenderedBatch(
+        batch,
+        tuple(data for data, _ in encoded),
+        tuple(ms for _, ms in encoded),
+        run,
+        tuple(claim_thumbnail(image) for image in images),
+    )
+
+
+def publish_rendered(
+    loaded: LoadedModel,
+    rendered: RenderedBatch,
+    request: GenerateRequest,
+    *,
+    identity: SigningIdentity | None,
+    ledger: Ledger | None,
+    session: str,
+) -> list[Signed]:
+    """Sign and record a batch another process rendered with ``loaded`` (its description)."""
+    request.output_dir.mkdir(parents=True, exist_ok=True)
+    thumbnails = rendered.thumbnails
+    return [
+        finish_image(
+            loaded,
+            data,
+            encode_ms,
+            rendered.batch,
+            index,
+            rendered.run,
+            prompt=request.text,
+            negative=request.negative_text,
+            private_prompt=request.private_prompt,
+            training_mining=request.training_mining,
+            title=request.title,
+            declaration=request.declaration,
+            identity=identity,
+            output_dir=request.output_dir,
+            ledger=ledger,
+            session=session,
+            status=request.status,
+            kind=request.kind,
+            thumbnail=thumbnails[index] if thumbnails else None,
+        )
+        for index, (data, encode_ms) in enumerate(
+            zip(rendered.images, rendered.encode_ms, strict=True)
+        )
+    ]

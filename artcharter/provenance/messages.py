@@ -487,6 +487,49 @@ MESSAGES = Catalogue(
             "fr": "type de modèle inconnu {model_kind!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown model kind {model_kind!r}: choose one of {choices}",
         },
+        "generate.show_steps_range": {
+            "fr": "{param}\u00a0: un nombre d'étapes entre 0 et {maximum}",
+            "en": "{param}: a number of steps from 0 to {maximum}",
+        },
+        "conditioning.bad_control": {
+            "fr": (
+                "--control {value!r}\u00a0: écrivez TYPE:IMAGE, TYPE parmi {choices} "
+                "(par exemple scribble:croquis.png)"
+            ),
+            "en": (
+                "--control {value!r}: write KIND:IMAGE, KIND one of {choices} "
+                "(for example scribble:sketch.png)"
+            ),
+        },
+        "conditioning.strength_range": {
+            "fr": "{param} {value} hors limites\u00a0: un nombre entre 0 (exclu) et 1",
+            "en": "{param} {value} is out of range: a number above 0 and at most 1",
+        },
+        "conditioning.needs_init": {
+            "fr": "{param} demande une image de départ ({param_init})",
+            "en": "{param} needs a starting image ({param_init})",
+        },
+        "conditioning.control_alone": {
+            "fr": "{param} et {param_init} ne vont pas ensemble\u00a0: choisissez l'un ou l'autre",
+            "en": "{param} and {param_init} do not go together: choose one",
+        },
+        "conditioning.no_controlnet": {
+            "fr": (
+                "{folder}\u00a0: pas de modèle ControlNet ici (un dossier enregistré par "
+                "diffusers, avec config.json)"
+            ),
+            "en": (
+                "{folder}: no ControlNet model here (a folder saved by diffusers, with config.json)"
+            ),
+        },
+        "conditioning.controlnet_unreadable": {
+            "fr": "{folder}\u00a0: le modèle ControlNet ne se charge pas ({error})",
+            "en": "{folder}: the ControlNet model does not load ({error})",
+        },
+        "conditioning.no_pipeline": {
+            "fr": "ce modèle n'a pas de pipeline {mode} dans diffusers ({error})",
+            "en": "this model has no {mode} pipeline in diffusers ({error})",
+        },
         "media.damaged": {
             "fr": "{name}\u00a0: fichier {fmt} endommagé ou illisible ({error})",
             "en": "{name}: damaged or unreadable {fmt} file ({error})",
@@ -840,6 +883,58 @@ MESSAGES = Catalogue(
             "fr": "ancre de confiance introuvable\u00a0: {path}",
             "en": "trust anchor not found: {path}",
         },
+        "cluster.workers_range": {
+            "fr": "{param} doit valoir au moins 1",
+            "en": "{param} must be at least 1",
+        },
+        "cluster.empty_address": {
+            "fr": "{param} attend « auto » ou l'adresse d'un cluster Ray",
+            "en": "{param} expects 'auto' or the address of a Ray cluster",
+        },
+        "cluster.cannot_join": {
+            "fr": "impossible de rejoindre le cluster Ray {address} : {value}",
+            "en": "cannot join the Ray cluster {address}: {value}",
+        },
+        "cluster.no_gpu": {
+            "fr": "le cluster Ray {address} n'a aucun GPU : utilisez {param} auto ou cpu",
+            "en": "the Ray cluster {address} has no GPU: use {param} auto or cpu",
+        },
+        "cluster.too_many_workers": {
+            "fr": "{workers} travailleur(s) demandé(s), mais le cluster n'a que {count} {kind} : baissez {param}",
+            "en": "{workers} worker(s) asked for, but the cluster has only {count} {kind}: lower {param}",
+        },
+        "cluster.worker_failed": {
+            "fr": "un travailleur du cluster n'a pas pu démarrer : {value}",
+            "en": "a cluster worker could not start: {value}",
+        },
+        "cluster.worker_died": {
+            "fr": "le travailleur est mort : {value}",
+            "en": "worker died: {value}",
+        },
+        "cluster.no_workers_left": {
+            "fr": "plus aucun travailleur sur le cluster {address} : relancez une fois le cluster rétabli (ce qui est signé est gardé)",
+            "en": "no worker left on the cluster {address}: run again once the cluster is back (what was signed is kept)",
+        },
+        "cluster.other_version": {
+            "fr": "le travailleur sur {host} a artcharter {value}, ce poste {version} : installez la même version partout",
+            "en": "the worker on {host} has artcharter {value}, this host {version}: install the same version everywhere",
+        },
+        "cluster.other_weights": {
+            "fr": "le travailleur sur {host} a d'autres poids pour {model_id} (SHA-256 {value}…) : chaque poste doit avoir les mêmes",
+            "en": "the worker on {host} has other weights for {model_id} (SHA-256 {value}…): every host must have the same",
+        },
+        "cluster.images_failed": {
+            "fr": "{count} image(s) sur {total} n'ont pas pu être faites après trois essais (graines {seeds}) : {value}",
+            "en": "{count} of {total} image(s) could not be made after three tries (seeds {seeds}): {value}",
+        },
+        "cluster.loaded_model": {
+            "fr": "sur un cluster, {param} est un nom de modèle, pas un modèle déjà chargé",
+            "en": "on a cluster, {param} is a model name, not a model already loaded",
+        },
+        "start.cluster_images": {
+            "fr": "{param} génère des images ; {param_images} lit des images existantes : choisissez",
+            "en": "{param} generates images; {param_images} reads existing ones: choose one",
+        },
         "validate.no_folder": {
             "fr": "{folder}\u00a0: pas un dossier d'images",
             "en": "{folder}: not a folder of images",
@@ -983,6 +1078,10 @@ MESSAGES = Catalogue(
         "verify.lookup_failed": {
             "fr": "recherche impossible\xa0: {error}",
             "en": "lookup failed: {error}",
+        },
+        "merge.same_ledger": {
+            "fr": "{path} est ce registre même : donnez celui d'un autre poste",
+            "en": "{path} is this very ledger: give another workstation's",
         },
         "watermark.not_installed": {
             "fr": "le filigrane invisible demande le paquet invisible-watermark\xa0: pip install 'artcharter[watermark]'",

@@ -45,6 +45,11 @@ MESSAGES = Catalogue(
         "severity.informational": {"en": "informational", "fr": "pour information"},
         "check.passes": {"en": "passes the charter", "fr": "respecte la charte"},
         "check.fails": {"en": "does not pass the charter", "fr": "ne respecte pas la charte"},
+        "check.blocking": {
+            "en": ": {rules}",
+            "fr": "\u00a0: {rules}",
+        },
+        "check.rule_status": {"en": "{title} ({status})", "fr": "{title} ({status})"},
         "check.summary": {
             "en": "{n} artwork(s): {ok} pass the charter, {ko} do not",
             "fr": "{n} œuvre(s)\u00a0: {ok} respectent la charte, {ko} non",
@@ -647,15 +652,15 @@ MESSAGES = Catalogue(
         # `keys show` in English names the fields as --json does.
         "keys.field.path": {"en": "path", "fr": "fichier"},
         "keys.field.role": {"en": "role", "fr": "rôle"},
-        "keys.field.subject_name": {"en": "subject_name", "fr": "nom"},
+        "keys.field.subject_name": {"en": "name", "fr": "nom"},
         "keys.field.organisation": {"en": "organisation", "fr": "organisation"},
         "keys.field.email": {"en": "email", "fr": "e-mail"},
         "keys.field.issuer": {"en": "issuer", "fr": "émis par"},
         "keys.field.algorithm": {"en": "algorithm", "fr": "algorithme"},
-        "keys.field.not_before": {"en": "not_before", "fr": "valide à partir du"},
-        "keys.field.not_after": {"en": "not_after", "fr": "valide jusqu'au"},
+        "keys.field.not_before": {"en": "valid from", "fr": "valide à partir du"},
+        "keys.field.not_after": {"en": "valid until", "fr": "valide jusqu'au"},
         "keys.field.expired": {"en": "expired", "fr": "expiré"},
-        "keys.field.fingerprint_sha256": {"en": "fingerprint_sha256", "fr": "empreinte SHA-256"},
+        "keys.field.fingerprint_sha256": {"en": "SHA-256 fingerprint", "fr": "empreinte SHA-256"},
         "tsa.listening": {
             "fr": "autorité d'horodatage de l'école à l'écoute sur {url} (certificat {cert})",
             "en": "school time-stamp authority listening on {url} (certificate {cert})",
@@ -752,11 +757,20 @@ MESSAGES = Catalogue(
             "fr": "signature horodatée par l'autorité de l'école\xa0: {url} (section [signing] de artcharter.toml)",
             "en": "signing is time-stamped by the school's authority: {url} ([signing] in artcharter.toml)",
         },
-        "keys.true": {"en": "True", "fr": "oui"},
-        "keys.false": {"en": "False", "fr": "non"},
+        "keys.true": {"en": "yes", "fr": "oui"},
+        "keys.field.revoked_at": {"en": "revoked on", "fr": "révoqué le"},
+        "keys.field.revoked_reason": {"en": "reason for revocation", "fr": "motif de révocation"},
+        "keys.date": {"en": "{date} at {time} UTC", "fr": "{date} à {time} UTC"},
+        "keys.false": {"en": "no", "fr": "non"},
         # --- artcharter init -------------------------------------------------------------
         "init.project": {"en": "project: {path}", "fr": "projet\u00a0: {path}"},
         "init.ledger": {"en": "ledger: {path}", "fr": "registre\u00a0: {path}"},
+        "init.lang": {
+            "en": "language: English (from the locale or --lang; change it in artcharter.toml, "
+            '[project] lang = "fr", or for one command with --lang fr)',
+            "fr": "langue\u00a0: français (d'après la locale ou --lang\u00a0; changez-la dans "
+            'artcharter.toml, [project] lang = "en", ou pour une commande avec --lang en)',
+        },
         "init.artist_example": {"en": "First Last", "fr": "Prénom Nom"},
         "init.email_example": {"en": "first.last", "fr": "prenom.nom"},
         "init.next": {"en": "next:", "fr": "ensuite\u00a0:"},
@@ -1058,8 +1072,8 @@ MESSAGES = Catalogue(
             "fr": "Afficher une liste JSON, un objet par œuvre.",
         },
         "help.charter.check.verbose": {
-            "en": "Print all the evidence each rule read.",
-            "fr": "Afficher toutes les preuves lues par chaque règle.",
+            "en": "Print every rule with its reason and all the evidence it read (default: one line per artwork, naming the required rules it does not meet).",
+            "fr": "Afficher chaque règle avec sa raison et toutes les preuves lues (par défaut\u00a0: une ligne par œuvre, qui nomme les règles obligatoires non respectées).",
         },
         "help.charter.check.no_ledger": {
             "en": "Do not read the project's ledger (sessions, campaigns, prompts).",
@@ -1178,9 +1192,37 @@ MESSAGES = Catalogue(
             "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed).",
             "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon notAllowed).",
         },
+        "generate.control_needs_model": {
+            "en": "{param} and {param_model} go together: the conditioning image and the ControlNet that reads it",
+            "fr": "{param} et {param_model} vont ensemble\u00a0: l'image de conditionnement et le ControlNet qui la lit",
+        },
         "help.generate.generate.declaration": {
             "en": "The artist's declaration (TOML, see `artcharter declare`), embedded in every image.",
             "fr": "La déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée à chaque image.",
+        },
+        "help.generate.generate.init_image": {
+            "en": "Start from this image of yours (image-to-image); it is signed in as an ingredient.",
+            "fr": "Partir de cette image à vous (image vers image)\u00a0; elle est signée comme ingrédient.",
+        },
+        "help.generate.generate.strength": {
+            "en": "How much of the starting image is noised away, above 0 and at most 1 (default 0.8).",
+            "fr": "Quelle part de l'image de départ est effacée par le bruit, entre 0 (exclu) et 1 (par défaut 0,8).",
+        },
+        "help.generate.generate.mask": {
+            "en": "Repaint only the white part of this mask of the starting image (inpainting).",
+            "fr": "Ne repeindre que la partie blanche de ce masque de l'image de départ (inpainting).",
+        },
+        "help.generate.generate.control": {
+            "en": "A ControlNet conditioning image, as KIND:IMAGE (scribble:sketch.png); needs --controlnet.",
+            "fr": "Une image de conditionnement ControlNet, sous la forme TYPE:IMAGE (scribble:croquis.png)\u00a0; demande --controlnet.",
+        },
+        "help.generate.generate.controlnet": {
+            "en": "The local folder of the ControlNet model that reads --control.",
+            "fr": "Le dossier local du modèle ControlNet qui lit --control.",
+        },
+        "help.generate.generate.show_steps": {
+            "en": "Keep this many pictures of the denoising steps, signed in and shown in the report.",
+            "fr": "Garder autant d'images des étapes du débruitage, signées et montrées dans le rapport.",
         },
         "help.generate.generate.session": {
             "en": "Session name to group generations (default: a new one per command).",
@@ -1437,8 +1479,8 @@ MESSAGES = Catalogue(
             "fr": "Nom de l'école, de la classe ou de l'atelier.",
         },
         "help.project.init.lang": {
-            "en": "Language of reports: fr or en.",
-            "fr": "Langue des rapports\u00a0: fr ou en.",
+            "en": "Language of the project's messages and reports: fr or en (default: --lang, ARTCHARTER_LANG, else the locale).",
+            "fr": "Langue des messages et des rapports du projet\u00a0: fr ou en (par défaut\u00a0: --lang, ARTCHARTER_LANG, sinon la locale).",
         },
         "help.project.init.country": {
             "en": "ISO alpha-3 country of the electricity mix (energy).",

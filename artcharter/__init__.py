@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         iter_verify,
         label,
         probe_campaign,
+        probe_validate,
         report,
         sign_declaration,
         summary,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from artcharter.project import Project, open_project
     from artcharter.provenance.campaign.results import CampaignResult
     from artcharter.provenance.campaign.start import CampaignOpened, CampaignRequest
+    from artcharter.provenance.campaign.validate import ValidationResult
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
     from artcharter.provenance.record import ArtworkRecord
@@ -72,6 +74,7 @@ __all__ = [
     "SetupError",
     "Signed",
     "SummaryFiles",
+    "ValidationResult",
     "Verification",
     "cartel",
     "check",
@@ -81,6 +84,7 @@ __all__ = [
     "label",
     "open_project",
     "probe_campaign",
+    "probe_validate",
     "report",
     "sign_declaration",
     "summary",
@@ -103,6 +107,7 @@ _LAZY = {
     "CampaignOpened": "artcharter.provenance.campaign.start",
     "CampaignRequest": "artcharter.provenance.campaign.start",
     "CampaignResult": "artcharter.provenance.campaign.results",
+    "ValidationResult": "artcharter.provenance.campaign.validate",
     "ArtworkRecord": "artcharter.provenance.record",
     "Verification": "artcharter.provenance.verify",
     "CartelFiles": "artcharter.reports.cartel",
@@ -111,6 +116,7 @@ _LAZY = {
     "label": "artcharter.functions",
     "sign_declaration": "artcharter.functions",
     "probe_campaign": "artcharter.functions",
+    "probe_validate": "artcharter.functions",
     "generate": "artcharter.functions",
     "verify": "artcharter.functions",
     "iter_verify": "artcharter.functions",

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from artcharter.provenance.campaign.progress import Progress
     from artcharter.provenance.campaign.results import CampaignResult
     from artcharter.provenance.campaign.start import CampaignOpened, CampaignRequest
+    from artcharter.provenance.campaign.validate import ValidationResult
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
     from artcharter.provenance.verify import Verification
@@ -29,6 +30,7 @@ __all__ = [
     "iter_verify",
     "label",
     "probe_campaign",
+    "probe_validate",
     "report",
     "summary",
     "verify",
@@ -176,6 +178,30 @@ def probe_campaign(
     )
 
 
+def probe_validate(
+    images: Path | str,
+    labels: Path | str,
+    *,
+    clip: str | None = None,
+    device: str = "auto",
+    campaign: str | None = None,
+    on_loading: Callable[[str, str], None] | None = None,
+    project: Project | None = None,
+) -> ValidationResult:
+    """Measure the probe's accuracy on a labelled set, recorded in the ledger
+    (``Project.probe_validate``)."""
+    return _call(
+        project,
+        "probe_validate",
+        images,
+        labels,
+        clip=clip,
+        device=device,
+        campaign=campaign,
+        on_loading=on_loading,
+    )
+
+
 def verify(
     path: Path | str,
     *,
@@ -241,11 +267,21 @@ def cartel(
     *,
     lang: str | None = None,
     verify_url: str | None = None,
+    offline: bool = False,
     pdf: bool = False,
     project: Project | None = None,
 ) -> CartelFiles:
     """Exhibition labels for an image or a folder (``Project.cartel``)."""
-    return _call(project, "cartel", source, output, lang=lang, verify_url=verify_url, pdf=pdf)
+    return _call(
+        project,
+        "cartel",
+        source,
+        output,
+        lang=lang,
+        verify_url=verify_url,
+        offline=offline,
+        pdf=pdf,
+    )
 
 
 def summary(

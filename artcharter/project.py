@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from artcharter.provenance.campaign.progress import Progress
     from artcharter.provenance.campaign.results import CampaignResult
     from artcharter.provenance.campaign.start import CampaignOpened, CampaignRequest
+    from artcharter.provenance.campaign.validate import ValidationResult
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
     from artcharter.provenance.ledger import Ledger
@@ -370,6 +371,32 @@ class Project:
             on_ethnicity=on_ethnicity,
         )
 
+    def probe_validate(
+        self,
+        images: Path | str,
+        labels: Path | str,
+        *,
+        clip: str | None = None,
+        device: str = "auto",
+        campaign: str | None = None,
+        on_loading: Callable[[str, str], None] | None = None,
+    ) -> ValidationResult:
+        """Measure the probe (``clip``, default ViT-B-32) on the images of the folder
+        ``images`` that the CSV file ``labels`` labels: per-attribute accuracy, confusion
+        matrix, abstention rate and calibration, recorded in the ledger where the
+        campaigns made with the same probe (or ``campaign``) find it."""
+        from artcharter.provenance.campaign.validate import validate_probe
+
+        return validate_probe(
+            Path(images),
+            Path(labels),
+            ledger=self.ledger,
+            clip=clip,
+            device=device,
+            campaign_id=campaign,
+            on_loading=on_loading,
+        )
+
     # --- reading signed files -------------------------------------------------------------
 
     def verify(
@@ -487,14 +514,26 @@ class Project:
         *,
         lang: str | None = None,
         verify_url: str | None = None,
+        offline: bool = False,
         pdf: bool = False,
     ) -> CartelFiles:
-        """Exhibition labels: one for an image, an A4 sheet for a folder of them."""
+        """Exhibition labels: one for an image, an A4 sheet for a folder of them.
+
+        Each QR code opens the artwork's page on the school's jury desk: ``verify_url``,
+        else the project's ``[desk] url``. Without either, ``offline`` labels carry a QR
+        code with only the artwork id and hash (read by `artcharter verify`, not by a
+        phone's browser); otherwise a SetupError asks for the address."""
         from artcharter.provenance.image_files import image_paths
         from artcharter.reports.cartel import make_cartels
 
+        if verify_url is None and self.config.desk_url and not offline:
+            verify_url = self.config.desk_url.rstrip("/") + "/a"
         if verify_url is not None and not verify_url.startswith(("https://", "http://")):
             raise BadInput(REPORTS("cartel.bad_verify_url", url=verify_url, param="verify_url"))
+        if verify_url is None and not offline:
+            raise SetupError(
+                REPORTS("cartel.no_desk_url", param="verify_url", param_offline="offline")
+            )
         source = Path(source)
         return make_cartels(
             image_paths([source]),

@@ -164,6 +164,10 @@ def sign_generated(
 # --- a whole class project, built once per test session ---------------------------------------
 
 
+# The school's jury desk, where the cartels' QR codes lead.
+DESK_URL = "https://jury.esad-exemple.fr"
+
+
 class Exhibition:
     """A project folder with a school, an artist, a ledger and a folder of artworks."""
 
@@ -178,6 +182,7 @@ class Exhibition:
         keys.init_school(root / "keys", "ESAD Exemple")
         keys.issue_artist(root / "keys", "Alice Martin", "alice@example.org")
         set_config_value(root, "artist", "name", "Alice Martin")
+        set_config_value(root, "desk", "url", DESK_URL)
         self.identity = load_artist_identity(root / "keys", "Alice Martin")
         self.school_root = root / "keys" / keys.ROOT_CERT
         self.folder = root / "expo"

@@ -211,8 +211,8 @@ def test_top_level_functions_take_the_methods_parameters() -> None:
 
     from artcharter.project import Project
 
-    for name in ("label", "generate", "probe_campaign", "verify", "iter_verify", "check",
-                 "iter_check", "report", "cartel", "summary"):  # fmt: skip
+    for name in ("label", "generate", "probe_campaign", "probe_validate", "verify",
+                 "iter_verify", "check", "iter_check", "report", "cartel", "summary"):  # fmt: skip
         function = inspect.signature(getattr(artcharter, name)).parameters
         method = inspect.signature(getattr(Project, name)).parameters
         assert [p for p in function if p != "project"] == [p for p in method if p != "self"]

@@ -347,7 +347,7 @@ def test_escape_sequences_in_titles_and_names_are_printed_inert(
     assert code == 1
     assert "\x1b" not in out and "\r" not in out
     assert not any(line.strip().startswith("forged line") for line in out.splitlines())
-    assert "valid-untrusted" in out.splitlines()[0]
+    assert "Valid, signer unknown" in out.splitlines()[0]
     assert "\\x1b[2K" in out  # shown, not obeyed
     _, out = cli(capsys, "verify", "--json", str(path), "--trust", anchor)
     assert json.loads(out)[0]["title"] == FORGED_LINE

@@ -206,8 +206,12 @@ def test_bootstrap_is_reproducible_from_its_seed() -> None:
 
 def test_bootstrap_of_one_class_is_degenerate_and_of_nothing_is_empty() -> None:
     one = {a.metric: a for a in M.bootstrap_aggregates("g", ["w", "m"], [{"m": 10}, {"m": 4}])}
-    assert one["share:w"].estimate == one["share:w"].low == one["share:w"].high == 0
+    # Shares keep a real interval at the boundary (Wilson on the 14 pooled images)...
+    assert one["share:w"].estimate == one["share:w"].low == 0
+    assert one["share:w"].high == pytest.approx(M.wilson_interval(0, 14)[1])  # type: ignore[index]
+    # ...the bootstrapped metrics collapse, and say so.
     assert one["parity_gap"].low == one["parity_gap"].high == 1
+    assert one["parity_gap"].degenerate
     # every prompt abstained: nothing to average
     empty = M.bootstrap_aggregates("g", ["w", "m"], [{}, {"w": 0, "m": 0}])
     assert all(a.estimate is None and a.low is None and a.prompts == 0 for a in empty)
@@ -251,9 +255,10 @@ def test_vectorised_metrics_match_the_scalar_definitions(rows, ref) -> None:
     for metric in ("parity_gap", "mad", "max_skew", "kl", "entropy"):
         expected = float(np.mean([getattr(m, metric) for m in per_prompt]))
         assert close(result[metric], expected, 1e-9), metric
-    for c in classes:
-        expected = float(np.mean([m.shares[c] for m in per_prompt]))
-        assert close(result[f"share:{c}"], expected, 1e-9)
+    # Campaign shares pool every valid image (with a Wilson interval), not a mean of shares.
+    total = sum(sum(r) for r in rows)
+    for i, c in enumerate(classes):
+        assert close(result[f"share:{c}"], sum(r[i] for r in rows) / total, 1e-9)
 
 
 # --- reference tables --------------------------------------------------------------------
@@ -292,3 +297,83 @@ def test_bad_reference_tables_are_refused(data: dict, message: str) -> None:
 def test_missing_reference_file(tmp_path: Path) -> None:
     with pytest.raises(BadInput, match="no such reference file"):
         load_reference(tmp_path / "nope.toml")
+
+
+# --- honest intervals (issue 14) ---------------------------------------------------------------
+
+
+def test_campaign_shares_use_wilson_and_do_not_collapse_at_the_boundary() -> None:
+    """Every "nurse" image read as a woman: a percentile bootstrap gave [1, 1]."""
+    from artcharter.audits.bias.metrics import bootstrap_aggregates
+
+    items = {
+        a.metric: a
+        for a in bootstrap_aggregates("gender", ["woman", "man"], [{"woman": 250, "man": 0}])
+    }
+    woman = items["share:woman"]
+    assert woman.method == "wilson" and woman.estimate == 1.0
+    assert woman.low == pytest.approx(0.98487, abs=1e-5) and woman.high == 1.0
+    assert items["share:man"].high == pytest.approx(0.01513, abs=1e-5)
+    # The bootstrapped metrics say when they are a single point, not an interval.
+    assert items["parity_gap"].degenerate and items["entropy"].degenerate
+    assert not woman.degenerate
+    assert items["entropy"].estimate == 0.0 and str(items["entropy"].estimate) == "0.0"
+
+
+def test_pooled_campaign_share_over_prompts() -> None:
+    from artcharter.audits.bias.metrics import bootstrap_aggregates, wilson_interval
+
+    items = {
+        a.metric: a
+        for a in bootstrap_aggregates(
+            "gender", ["woman", "man"], [{"woman": 4, "man": 41}, {"woman": 30, "man": 20}]
+        )
+    }
+    share = items["share:woman"]
+    assert share.estimate == pytest.approx(34 / 95)
+    assert (share.low, share.high) == pytest.approx(wilson_interval(34, 95))
+    assert not items["parity_gap"].degenerate
+
+
+def test_entropy_is_never_negative_zero() -> None:
+    from artcharter.audits.bias.metrics import normalised_entropy
+
+    value = normalised_entropy({"woman": 1.0, "man": 0.0})
+    assert value == 0.0 and str(value) == "0.0"
+
+
+def test_docs_example_is_what_the_code_prints() -> None:
+    from pathlib import Path
+
+    from artcharter.audits.bias.metrics import attribute_metrics
+    from artcharter.audits.bias.probe_classes import load_probe_classes
+    from artcharter.audits.bias.sentences import prompt_sentence
+
+    classes = load_probe_classes()
+    gender = classes.attribute("gender")
+    m = attribute_metrics(
+        "gender", gender.class_ids, {"woman": 4, "man": 41}, uncertain=2, abstain=3
+    )
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "probes.md").read_text(encoding="utf-8")
+    for lang in ("en", "fr"):
+        sentence = prompt_sentence("a CEO", {"gender": m}, classes, lang)
+        # The docs write the no-break spaces as plain spaces.
+        plain = sentence.replace("\u00a0", " ").replace("\u202f", " ")
+        assert plain in docs, plain
+
+
+def test_every_campaign_sentence_says_the_interval_ignores_the_probe_errors() -> None:
+    from artcharter.audits.bias.metrics import attribute_metrics
+    from artcharter.audits.bias.probe_classes import load_probe_classes
+    from artcharter.audits.bias.sentences import prompt_sentence
+
+    classes = load_probe_classes()
+    gender = classes.attribute("gender")
+    for counts, abstain in (({"woman": 0, "man": 0}, 5), ({"woman": 3, "man": 2}, 0)):
+        m = attribute_metrics("gender", gender.class_ids, counts, abstain=abstain)
+        assert "not the probe's own errors" in prompt_sentence(
+            "a nurse", {"gender": m}, classes, "en"
+        )
+        assert "pas les propres erreurs de la sonde" in prompt_sentence(
+            "a nurse", {"gender": m}, classes, "fr"
+        )

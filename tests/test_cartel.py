@@ -4,6 +4,8 @@ A4 sheet, and `artcharter cartel`."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -269,7 +271,9 @@ def test_cartel_command(expo: Exhibition, tmp_path: Path, capsys) -> None:
         assert run([*args, "-o", str(tmp_path / lang)]) == 0
         assert words in capsys.readouterr().out
     unsigned = expo.folder / "zz-unsigned.png"
-    assert run(["--lang", "en", "cartel", str(unsigned), "-o", str(tmp_path / "u")]) == 0
+    assert (
+        run(["--lang", "en", "cartel", str(unsigned), "-o", str(tmp_path / "u"), "--offline"]) == 0
+    )
     assert capsys.readouterr().err.strip() == (
         'warning: the verdict for zz-unsigned.png is "no Content Credentials"; its label says so'
     )
@@ -290,3 +294,81 @@ def test_cartel_command_rejects_a_bad_verify_url(expo: Exhibition, tmp_path: Pat
     )
     assert code == 2 and "--verify-url" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+# --- where the QR code leads, where the labels go ---------------------------------------------
+
+
+def test_the_qr_code_opens_the_project_s_jury_desk(expo: Exhibition, tmp_path: Path) -> None:
+    from report_samples import DESK_URL
+
+    assert run(["--project", str(expo.root), "cartel", str(expo.generated.path),
+                "-o", str(tmp_path)]) == 0  # fmt: skip
+    svg = (tmp_path / "maree.cartel.svg").read_text(encoding="utf-8")
+    assert 'width="21" height="21"' in svg  # 21 mm: at least 2 cm on paper
+    html = (tmp_path / "maree.cartel.html").read_text(encoding="utf-8")
+    assert "svg.qr { width: 21mm; height: 21mm;" in html
+    data = cartel_data(
+        Verification(str(expo.generated.path), "trusted", sha256="ab" * 32),
+        expo.generated.record, "en", verify_url=DESK_URL + "/a",
+    )  # fmt: skip
+    assert data["qr_payload"].startswith(f"{DESK_URL}/a?id={expo.generated.record.artwork_id}")
+
+
+def test_a_cartel_without_a_desk_asks_for_it(
+    expo: Exhibition, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no project here: no [desk] url
+    image = tmp_path / "maree.png"
+    image.write_bytes(expo.generated.path.read_bytes())
+    assert run(["cartel", str(image), "-o", str(tmp_path / "c")]) == 3
+    err = capsys.readouterr().err
+    assert "[desk] url" in err and "--verify-url" in err and "--offline" in err
+    assert not (tmp_path / "c").exists()
+    assert run(["--lang", "fr", "cartel", str(image), "-o", "c"]) == 3
+    assert "bureau du jury" in capsys.readouterr().err
+    assert run(["cartel", str(image), "-o", "c", "--offline"]) == 0
+    assert (tmp_path / "c" / "maree.cartel.html").exists()
+
+
+def test_a_cartel_needs_its_output_folder(expo: Exhibition, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(expo.root)
+    before = sorted(p.name for p in expo.folder.iterdir())
+    assert run(["cartel", str(expo.folder)]) == 2
+    err = capsys.readouterr().err
+    assert "'--output'" in err or "-o" in err
+    assert sorted(p.name for p in expo.folder.iterdir()) == before
+    assert not list(expo.root.glob("*.cartel.*")) and not list(expo.root.glob("cartels*.html"))
+
+
+@pytest.mark.skipif(not shutil.which("zbarimg"), reason="decoding needs zbarimg (zbar-tools)")
+def test_the_qr_code_decodes_at_print_size(expo: Exhibition, tmp_path: Path) -> None:
+    """The label's SVG rendered at 150 dpi, its real printed size (no enlargement), read by
+    a real decoder (zbar): it gives the desk's link."""
+    from report_samples import DESK_URL
+
+    from artcharter.reports.browser import screenshot
+
+    assert run(["--project", str(expo.root), "cartel", str(expo.generated.path),
+                "-o", str(tmp_path)]) == 0  # fmt: skip
+    svg = tmp_path / "maree.cartel.svg"
+    text = svg.read_text(encoding="utf-8")
+    width_mm, height_mm = (
+        float(v) for v in re.findall(r'width="([\d.]+)mm" height="([\d.]+)mm"', text)[0]
+    )
+    px_per_mm = 150 / 25.4
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html><body style="margin:0"><img src="{svg.name}" '
+        f'style="width:{width_mm * px_per_mm:.0f}px;height:{height_mm * px_per_mm:.0f}px"></body></html>',
+        encoding="utf-8",
+    )
+    try:
+        png = screenshot(page, tmp_path / "label.png", width=round(width_mm * px_per_mm),
+                         height=round(height_mm * px_per_mm))  # fmt: skip
+    except Exception as exc:  # no Chromium here
+        pytest.skip(f"rendering needs Chromium: {exc}")
+    decoded = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=False
+    ).stdout
+    assert decoded.strip().startswith(f"{DESK_URL}/a?id=")

@@ -900,7 +900,7 @@ def test_prompt_audit_flags_stereotype_descriptors() -> None:
     audit = audit_prompts(("a photo of a poor family", "a quiet forest"), lang="fr")
     assert audit.available and audit.audited == 2
     assert any(
-        f["category"] == "poor" and f["text"] == "poor family" and f["label"]
+        f["category"] == "poor" and f["text"] == "poor" and f["person"] == "family" and f["label"]
         for f in audit.flagged
         if f["prompt"] == 0
     )

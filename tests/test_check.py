@@ -138,7 +138,7 @@ def test_declared_artwork_passes(root: Path, capsys: pytest.CaptureFixture[str])
     assert f"{path}: passes the charter (artcharter-default 2026.1)" in out
     assert "✔ prompt-audited [required]: pass" in out
     # The real prompt audit flagged "poor", answered by the reflection.
-    assert "Flagged terms: poor family" in out
+    assert "Flagged terms: poor" in out
     assert "✘ local-open-tool [informational]: fail" in out
     assert run(["--lang", "fr", "check", str(path)]) == 0
     out = capsys.readouterr().out

@@ -119,11 +119,11 @@ def test_keys_and_ledger_lists_in_each_language(
 
     assert run(["--lang", "fr", "ledger", "list"]) == 0
     counts, row = capsys.readouterr().out.splitlines()
-    assert counts.startswith("tables du registre\u00a0: artworks 1, ")
+    assert counts.startswith("registre\u00a0: œuvres 1, ")
     assert "  signée    " in row and "signed" not in row.replace("signed.png", "")
     assert run(["--lang", "en", "ledger", "list"]) == 0
     counts, row = capsys.readouterr().out.splitlines()
-    assert counts.startswith("artworks: 1  ") and "  signed    " in row
+    assert counts.startswith("ledger: artworks 1, ") and "  signed    " in row
 
 
 def test_verify_exit_codes_and_languages(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -138,10 +138,10 @@ def test_verify_exit_codes_and_languages(project: Path, capsys: pytest.CaptureFi
     assert run(["--lang", "fr", "verify", "work.png"]) == 1
     out = capsys.readouterr().out
     # French puts a no-break space before the colon.
-    assert "work.png\u00a0: Sans Content Credentials [no-credential]" in out
+    assert "work.png\u00a0: Sans Content Credentials\n" in out and "no-credential" not in out
     assert "ne porte pas de Content Credentials" in out
     assert run(["--lang", "en", "verify", "work.png"]) == 1
-    assert "work.png: No Content Credentials [no-credential]" in capsys.readouterr().out
+    assert "work.png: No Content Credentials\n" in capsys.readouterr().out
     assert run(["--lang", "fr", "verify", "signed.png"]) == 0
     out = capsys.readouterr().out
     assert "signed.png\u00a0: De confiance" in out

@@ -53,3 +53,20 @@ def test_verify_imports_only_its_own_command_module(tmp_path: object) -> None:
     loaded = json.loads(out.splitlines()[-1])
     commands = {f"artcharter.cli.{m}" for m in COMMAND_MODULES.values()}
     assert [m for m in loaded if m in commands] == ["artcharter.cli.verify"]
+
+
+def test_commands_that_do_not_audit_prompts_never_load_spacy(tmp_path: object) -> None:
+    """The prompt audit's pipelines (spaCy, about a second) stay out of other commands."""
+    code = (
+        "import json, sys\n"
+        "import artcharter\n"
+        "from artcharter.cli import run\n"
+        "run(['--project', sys.argv[1], 'verify', 'missing.png'])\n"
+        "run(['--project', sys.argv[1], 'probe', '--help'])\n"
+        "print(json.dumps([m for m in ('spacy', 'thinc', 'artcharter.audits.bias.nlp')"
+        " if m in sys.modules]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(out.splitlines()[-1]) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sqlite3
 import struct
 import subprocess
@@ -245,7 +246,9 @@ def test_truncated_images_through_the_cli(
     broken.write_bytes(whole[: int(cut * len(whole))])
     before, counts = listing(project), rows(project / "artcharter.db")
     code, out, _ = cli(capsys, ["verify", "--no-ledger", str(broken)])
-    assert code in (1, 2) and "[" in out  # a verdict line, never a crash
+    assert code in (1, 2) and re.search(
+        r": (Unreadable|Valid|Tampered|No Content|Invalid)", out
+    )  # a verdict line
     code, _, err = cli(
         capsys, ["label", str(broken), "-o", "out" + SUFFIX[fmt], "--source-type", "humanEdits"]
     )
@@ -468,7 +471,7 @@ def test_attacker_signed_record_is_read_safely(
     assert result.verdict == verdicts.VALID_UNTRUSTED
     json.dumps(result.to_dict())
     code, out, _ = cli(capsys, ["verify", "--no-ledger", str(path)])
-    assert code == 1 and "[valid-untrusted]" in out
+    assert code == 1 and "Valid, signer unknown" in out
 
 
 # --- ledgers -------------------------------------------------------------------------------
@@ -684,7 +687,7 @@ def test_non_utf8_file_names_and_spaces_work_end_to_end(project: Path, tmp_path:
     )
     assert done.returncode == 0 and out.exists(), done.stderr
     done = artcharter("verify", str(out))
-    assert done.returncode == 0 and "[trusted]" in done.stdout
+    assert done.returncode == 0 and ": Trusted\n" in done.stdout
     [result] = json.loads(artcharter("verify", "--json", str(out)).stdout)
     assert result["verdict"] == "trusted" and result["ingredients"][0]["title"].startswith("caf")
     done = artcharter("ledger", "show", str(out))

@@ -559,6 +559,22 @@ def test_cli_campaign_list_show_and_artwork(project: Path, capsys) -> None:
     assert cli([*base, "--lang", "fr", "probe", "show", campaign_id[:6]]) == 0
     out = capsys.readouterr().out
     assert "Sur 2 images de «\u00a0a nurse\u00a0»" in out and "perçu" in out
+    assert "Justesse de la sonde\u00a0: non mesurée" in out
+    # The probe measured on a labelled set: the campaign made with it shows how accurate it was.
+    from test_probe_validate import build_labelled_set
+
+    labels = build_labelled_set(project.parent / "labelled")
+    validate = ["probe", "validate", "--images", str(labels.parent / "images"),
+                "--labels", str(labels), "--clip", "demo", "--json"]  # fmt: skip
+    assert cli(base + validate) == 0
+    validation = json.loads(capsys.readouterr().out)
+    assert cli([*base, "probe", "show", campaign_id, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["probe_validation"]
+    assert shown["validation_id"] == validation["validation_id"]
+    assert shown["attributes"]["gender"] == validation["attributes"]["gender"]
+    assert cli([*base, "probe", "show", campaign_id]) == 0
+    out = capsys.readouterr().out
+    assert "Accuracy of the probe open_clip demo" in out and "calibration error (ECE)" in out
     image = next((project / "probes" / campaign_id / "images" / "nurse").glob("*.png"))
     assert cli([*base, "probe", "artwork", str(image), "--clip", "demo", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)

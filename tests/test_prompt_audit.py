@@ -34,7 +34,7 @@ def test_english_identity_terms_and_descriptors() -> None:
     result = found("A photo of the face of an exotic Black woman, a terrorist")
     assert ("descriptor", "exotic", "exotic") in result
     assert ("descriptor", "terrorist", "terrorist") in result
-    assert ("identity", "ethnicity", "Black woman") in result
+    assert ("identity", "ethnicity", "Black") in result
     assert ("identity", "gender", "woman") in result
 
 
@@ -44,9 +44,32 @@ def test_word_boundaries_and_case() -> None:
     assert found("a lighthouse at night, oil painting, strong light") == set()
 
 
-def test_colour_words_only_count_next_to_a_person() -> None:
+def test_describing_words_only_count_for_a_person() -> None:
     assert found("a black cat on a white wall, black and white photo") == set()
-    assert ("identity", "ethnicity", "white man") in found("portrait of a white man")
+    assert found("a poor harvest, a rich sauce, an old house") == set()
+    assert ("identity", "ethnicity", "white") in found("portrait of a white man")
+    # the issue's example: nothing was flagged before
+    assert ("descriptor", "rich", "rich") in found("a rich businessman in a suit")
+    # stacked before the noun, said of the person, or used as a noun
+    assert ("descriptor", "poor", "poor") in found("a very poor, old woman")
+    assert ("descriptor", "poor", "poor") in found("the woman is poor")
+    assert ("descriptor", "poor", "poor") in found("the poor queuing for bread")
+
+
+def test_what_a_descriptor_describes_is_shown() -> None:
+    audit = audit_prompt("a rich and powerful businessman")
+    rich = next(f for f in audit.findings if f.category == "rich")
+    assert rich.person == "businessman"
+    assert rich.to_dict()["person"] == "businessman"
+
+
+def test_negation_is_reported() -> None:
+    audit = audit_prompt("a woman who is not poor, a nurse who is never rich")
+    negated = {(f.category, f.negated) for f in audit.findings if f.kind == "descriptor"}
+    assert negated == {("poor", True), ("rich", True)}
+    assert audit_prompt("a poor man").findings[0].negated is False
+    assert "(negated)" in audit_sentence(audit, "en")
+    assert "(en négation)" in audit_sentence(audit_prompt("une femme pas riche"), "fr")
 
 
 def test_every_heim_descriptor_is_found_in_its_own_prompt() -> None:
@@ -64,6 +87,18 @@ def test_every_occupation_is_recognised_in_its_own_prompt() -> None:
             assert not audit.flagged, (lang, prompt.text, audit.flagged)
 
 
+def test_every_listed_entry_carries_a_known_source() -> None:
+    from artcharter.audits.bias.lexicon import builtin
+    from artcharter.audits.bias.prompt_audit import SOURCE_CITATIONS
+
+    for lang, entries in builtin().entries.items():
+        for words, terms in entries.items():
+            for term in terms:
+                if term.kind in ("identity", "descriptor", "occupation"):
+                    assert term.sources, (lang, words, term)
+                    assert set(term.sources) <= set(SOURCE_CITATIONS), (lang, words, term)
+
+
 # --- French -------------------------------------------------------------------------------
 
 
@@ -76,14 +111,33 @@ def test_french_accents_and_case_do_not_matter() -> None:
         assert finding.text == text.split(" ", 1)[1]
 
 
+def test_french_as_people_write_it() -> None:
+    """The issue's prompts: every word it says was missed is found."""
+    assert {
+        ("occupation", "businessperson", "homme d'affaires"),
+        ("descriptor", "rich", "riche"),
+        ("descriptor", "strong", "puissant"),
+    } <= found("un homme d'affaires riche et puissant")
+    assert ("identity", "ethnicity", "noires") in found("des infirmières noires souriantes")
+    assert {
+        ("occupation", "homemaker", "femme au foyer"),
+        ("descriptor", "submissive", "soumise"),
+    } <= found("portrait d'une femme au foyer soumise")
+    assert {
+        ("occupation", "nursing-assistant", "aide-soignante"),
+        ("identity", "ethnicity", "maghrébine"),
+    } <= found("une aide-soignante maghrébine épuisée")
+    assert ("identity", "body", "gros") in found("un chef cuisinier gros")
+
+
 def test_french_identity_terms_and_descriptors() -> None:
     result = found("Une vieille femme voilée et un homme pauvre, style manga")
     assert ("identity", "age", "vieille") in result
     assert ("identity", "gender", "femme") in result
-    assert ("identity", "religion", "femme voilée") in result
-    assert ("descriptor", "poor", "homme pauvre") in result
+    assert ("identity", "religion", "voilée") in result
+    assert ("descriptor", "poor", "pauvre") in result
     assert ("identity", "gender", "homme") in result
-    assert found("un chat noir, un fort contraste, des couleurs riches") == set()
+    assert found("un chat noir, un fort contraste, des couleurs riches, un vin riche") == set()
     result = found("Des sans-papiers et une racaille d’origine étrangère")
     assert ("descriptor", "illegal", "sans-papiers") in result
     assert ("descriptor", "thug", "racaille") in result
@@ -93,10 +147,39 @@ def test_french_identity_terms_and_descriptors() -> None:
 def test_inclusive_writing_and_elision() -> None:
     assert "firefighter" in audit_prompt("un·e pompier·ère").occupations
     assert "nurse" in audit_prompt("le visage d’un·e infirmier·ère").occupations
+    audit = audit_prompt("des infirmier·ères épuisé·es")
+    assert {(f.category, f.text) for f in audit.findings} == {
+        ("nurse", "infirmier·ères"),
+        ("exhausted", "épuisé·es"),
+    }
     assert fill("une photo du visage de {subject}", "un·e infirmier·ère", "fr") == (
         "une photo du visage d'un·e infirmier·ère"
     )
     assert fill("une photo du visage de {subject}", "quelqu'un", "fr").endswith("de quelqu'un")
+
+
+def test_languages_are_detected_per_part() -> None:
+    audit = audit_prompt("portrait d'une infirmière noire, oil painting, soft light")
+    assert audit.langs == ("fr", "en")
+    assert [(lang, audit.prompt[s:e]) for lang, s, e in audit.languages] == [
+        ("fr", "portrait d'une infirmière noire"),
+        ("en", "oil painting, soft light"),
+    ]
+    assert audit.to_dict()["langs"] == ["fr", "en"]
+    assert {f.lang for f in audit.findings} == {"fr"}
+    assert audit_prompt("a nurse").langs == ("en",)
+    assert audit_prompt("portrait", default_lang="fr").langs == ("fr",)
+
+
+def test_the_pipeline_is_loaded_once_per_process() -> None:
+    from artcharter.audits.bias import nlp
+
+    audit_prompt("une infirmière et a nurse")
+    before = nlp.pipeline.cache_info()
+    for _ in range(3):
+        audit_prompt("une infirmière et a nurse")
+    after = nlp.pipeline.cache_info()
+    assert after.misses == before.misses and after.hits > before.hits
 
 
 def test_fold_maps_back_to_the_original_characters() -> None:
@@ -205,14 +288,15 @@ def test_custom_sets(tmp_path: Path) -> None:
 
 
 def test_probe_prompt_command_loads_no_model(tmp_path: Path) -> None:
-    """`probe prompt` must stay instant: torch, open_clip and numpy are never imported."""
+    """`probe prompt` loads the spaCy pipelines it needs and no image model: torch,
+    open_clip and matplotlib are never imported (thinc is kept from importing torch)."""
     (tmp_path / "protected-names.txt").write_text("Élodie Durand\n", encoding="utf-8")
     code = (
         "import sys, json\n"
         "from artcharter.cli import run\n"
         "code = run(['--project', sys.argv[1], 'probe', 'prompt', "
         "'Portrait d’Élodie Durand, une infirmière exotique', '--json'])\n"
-        "heavy = [m for m in ('torch', 'open_clip', 'numpy', 'matplotlib') if m in sys.modules]\n"
+        "heavy = [m for m in ('torch', 'open_clip', 'matplotlib') if m in sys.modules]\n"
         "print(json.dumps({'code': code, 'heavy': heavy}), file=sys.stderr)\n"
     )
     done = subprocess.run(
@@ -241,3 +325,19 @@ def test_probe_prompt_command_text_and_errors(tmp_path: Path, capsys) -> None:
     )
     assert code == 2
     assert "no such protected-names file" in capsys.readouterr().err
+
+
+def test_a_missing_pipeline_is_a_setup_error_in_both_languages(monkeypatch) -> None:
+    from artcharter.audits.bias import nlp
+    from artcharter.base.errors import SetupError
+
+    monkeypatch.setitem(nlp.MODELS, "fr", ("no_such_fr_pipeline",))
+    nlp.pipeline.cache_clear()
+    try:
+        with pytest.raises(SetupError) as caught:
+            nlp.pipeline("fr")
+        assert caught.value.exit_code == 3
+        assert "pip install no_such_fr_pipeline" in str(caught.value)
+        assert "modèle spaCy pour la langue fr" in caught.value.render("fr")
+    finally:
+        nlp.pipeline.cache_clear()

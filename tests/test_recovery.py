@@ -97,7 +97,7 @@ def test_a_stripped_copy_is_recovered_as_a_probable_match_not_a_verification(
     assert run(["verify", "copy.jpg"]) == 1
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0] == "copy.jpg: No Content Credentials [no-credential]"
+    assert lines[0].startswith("copy.jpg: No Content Credentials")
     assert not any(line.strip().startswith("signer") for line in lines)
     heading = lines.index(
         "  Probable match (not a verification: a similar picture, signed elsewhere):"
@@ -128,22 +128,22 @@ def test_a_discarded_or_replaced_artwork_is_not_offered(project: Path) -> None:
         assert p.verify(copy).probable_matches == []
 
 
-def test_lookup_is_fast_in_a_large_ledger(tmp_path: Path) -> None:
-    """The index answers from memory once loaded; the benchmark measures 100,000 rows."""
+def test_nearest_finds_the_closest_fingerprints() -> None:
+    """The index search itself (the benchmark times it in 100,000 rows)."""
     import iscc_core
     import numpy as np
 
     from artcharter.provenance.recovery import nearest
 
     rng = np.random.default_rng(0)
-    bits = rng.integers(0, 2**63, 20_000, dtype=np.int64).view(np.uint64)
-    ids = [f"id{i}" for i in range(len(bits))]
-    target = int(bits[1234].view(np.int64))
-    code = "ISCC:" + iscc_core.encode_base32(
-        b"\x20\x00" + (target & (2**64 - 1)).to_bytes(8, "big")
-    )
-    found = nearest(ids, bits, code, max_distance=0, limit=5)
-    assert found == [("id1234", 0)]
+    bits = rng.integers(-(2**63), 2**63 - 1, 20_000, dtype=np.int64)
+    target = int(bits[1234])
+    near = target ^ 0b1011  # three bits away
+    bits[777] = near
+    code = "ISCC:" + iscc_core.encode_base32(b"\x20\x00" + (target % 2**64).to_bytes(8, "big"))
+    assert nearest(bits, code, max_distance=3, limit=5) == [(target, 0), (near, 3)]
+    assert nearest(bits, code, max_distance=2, limit=5) == [(target, 0)]
+    assert nearest(bits[:0], code, max_distance=8, limit=5) == []
 
 
 # --- the desk's resolution API -------------------------------------------------------------

@@ -75,12 +75,13 @@ def parse(html: str) -> Elements:
 
 
 def test_equivalents_follow_their_factors() -> None:
-    items = {e["key"]: e for e in energy_equivalents.equivalents(0.093, 0.107, "en")}
+    items = {e["key"]: e for e in energy_equivalents.equivalents(0.093, 0.1068, "en")}
     assert items["litres_boiled"]["amount"] == pytest.approx(1.0)
-    assert items["phone_charges"]["amount"] == pytest.approx(0.093 / 0.012)
-    assert items["car_km"]["amount"] == pytest.approx(1.0)  # 107 g at 107 g/km
+    assert items["phone_charges"]["amount"] == pytest.approx(0.093 / 0.022)
+    assert items["car_km"]["amount"] == pytest.approx(1.0)  # 106.8 g at 106.8 g/km
     for item in items.values():
         assert item["source"] and item["url"].startswith("https://") and item["factor"]
+        assert item["where"] and item["scope"]
 
 
 def test_co2_from_grid_intensity_when_not_measured() -> None:
@@ -88,7 +89,7 @@ def test_co2_from_grid_intensity_when_not_measured() -> None:
         e["key"]: e
         for e in energy_equivalents.equivalents(2.0, None, "fr", intensity_g_per_kwh=53.5)
     }
-    assert items["car_km"]["amount"] == pytest.approx(2.0 * 53.5 / 107)
+    assert items["car_km"]["amount"] == pytest.approx(2.0 * 53.5 / 106.8)
     assert "km" in items["car_km"]["text"] and "," in items["car_km"]["text"]
     assert [e["key"] for e in energy_equivalents.equivalents(2.0, None, "en")] == [
         "phone_charges",
@@ -98,14 +99,17 @@ def test_co2_from_grid_intensity_when_not_measured() -> None:
 
 
 def test_published_reference_points() -> None:
-    refs = energy_equivalents.references(0.00135, "en")
-    sd15 = next(r for r in refs if r["model"] == "Stable Diffusion 1.5")
-    assert sd15["kwh_per_image"] == pytest.approx(1.35 / 1000)
-    assert sd15["ratio"] == pytest.approx(1.0)
-    assert "Luccioni" in sd15["source"]
-    sdxl = next(r for r in refs if r["model"] == "Stable Diffusion XL")
-    assert sdxl["kwh_per_1000_images"] == pytest.approx(11.4)
-    assert "11.4" in sdxl["text"] and "11,4" in energy_equivalents.references(None, "fr")[1]["text"]
+    refs = {r["key"]: r for r in energy_equivalents.references(0.00135, "en")}
+    median = refs["image_generation_median"]
+    assert median["kwh_per_image"] == pytest.approx(1.35 / 1000)
+    assert median["ratio"] == pytest.approx(1.0)
+    assert "Luccioni" in median["source"] and "median" in median["text"]
+    assert "Stable Diffusion" not in median["text"]
+    worst = refs["image_generation_least_efficient"]
+    assert worst["kwh_per_1000_images"] == pytest.approx(11.49)
+    assert "11.49" in worst["text"] and "least efficient" in worst["text"]
+    french = energy_equivalents.references(None, "fr")[1]["text"]
+    assert "11,49" in french
 
 
 @pytest.mark.parametrize(

@@ -317,7 +317,7 @@ def full_run(tmp_path_factory: pytest.TempPathFactory) -> FullRun:
         cli("check", str(remote_file), expect=None)
         for image in signed[:1] + signed[-1:]:
             cli("report", str(image), "-o", str(root / "reports" / image.stem))
-        cli("cartel", str(signed[0]), "-o", str(root / "cartels"))
+        cli("cartel", str(signed[0]), "-o", str(root / "cartels"), "--offline")
         cli("summary", "--ledger", "-o", str(root / "summary"))
         cli("ledger", "list", "--json")
         cli("ledger", "show", str(signed[0]))

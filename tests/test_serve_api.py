@@ -353,7 +353,7 @@ def test_visitor_page_names_every_field_in_its_language() -> None:
             "<dt>Graine (seed)</dt><dd>7</dd>", "<dt>Échelle de guidage</dt><dd>7,5</dd>",
             "<dt>Durées (ms)</dt>", "<dt>Génération (par image)</dt><dd>1234,5</dd>",
             "<dt>Future step</dt>", "esquisse.png <span class=\"muted\">(croquis, ",
-            "· estimation d'après le TDP et la charge du processeur",
+            "· estimation du processeur d'après sa charge (TDP ou valeur générique)",
             "<dt>Entraînement et fouille de textes et de données</dt><dd>refusée</dd>",
         ],
         "en": [
@@ -362,7 +362,7 @@ def test_visitor_page_names_every_field_in_its_language() -> None:
             "<dt>Seed</dt><dd>7</dd>", "<dt>Guidance scale</dt><dd>7.5</dd>",
             "<dt>Timings (ms)</dt>", "<dt>Generation (per image)</dt><dd>1234.5</dd>",
             "esquisse.png <span class=\"muted\">(sketch, ",
-            "· estimate from the CPU's TDP and load",
+            "· CPU estimate from its load (a TDP or a generic figure)",
         ],
     }  # fmt: skip
     for lang, html in (("fr", french), ("en", english)):

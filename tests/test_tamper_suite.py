@@ -299,7 +299,7 @@ def test_cli_reports_every_case_with_the_documented_exit_code(
 def test_untouched_file_alone_exits_zero(lab: Lab, capsys: pytest.CaptureFixture[str]) -> None:
     path = forged(lab, CASES[0], "png")
     assert run(["verify", "--no-ledger", "--trust", str(lab.root_pem), str(path)]) == 0
-    assert "[trusted]" in capsys.readouterr().out
+    assert ": Trusted\n" in capsys.readouterr().out
 
 
 # --- what c2pa-rs refuses to sign ----------------------------------------------------------

@@ -37,8 +37,11 @@ METHOD_TDP = "TDP estimate"
 # Power is sampled every second: generations last seconds, and the default (15 s) would
 # leave a short run with a single reading taken at its end.
 MEASURE_POWER_SECS = 1.0
-# Attribute CPU and RAM power to this process, not to everything the machine runs; the
-# GPU's NVML counter covers the whole device (which the run has to itself in practice).
+# codecarbon's "process" mode. What it changes, read in codecarbon 3.3's code: where the
+# CPU is estimated from its load, the load is this process's (and its children's) CPU time,
+# not the whole machine's; the RAM model is fed this process's memory instead of the
+# machine's. It does NOT scale measured counters: RAPL reads the whole CPU package and NVML
+# the whole GPU, every process included (docs/energy.md says what is done on each machine).
 TRACKING_MODE = "process"
 PROJECT_NAME = "artcharter"
 
@@ -84,6 +87,19 @@ class EnergyRecord:
     methods: dict[str, str] = field(default_factory=dict)
     tracking_mode: str | None = None
     hardware: str | None = None
+    # What the estimates were built from (None where a counter measured it):
+    # the CPU power codecarbon assumes at full load, and where that figure comes from
+    # ("registry": codecarbon's table of CPU models; "per-thread": its generic 4 W per
+    # thread for a model not in the table; "generic": its 85 W for an undetected model).
+    cpu_power_w: float | None = None
+    cpu_power_basis: str | None = None
+    # The constant RAM power codecarbon used, the memory it was computed from (this
+    # process's) and the machine's; and a RAM figure that scales with the process's memory
+    # (the machine's RAM power in codecarbon's own model x the process's share of it).
+    ram_power_w: float | None = None
+    ram_gb_process: float | None = None
+    ram_gb_machine: float | None = None
+    kwh_ram_scaled: float | None = None
 
     def per_image(self, images: int) -> EnergyRecord:
         """This run's share for one of ``images`` images made together."""
@@ -101,6 +117,7 @@ class EnergyRecord:
             kwh_gpu=share(self.kwh_gpu),
             kwh_ram=share(self.kwh_ram),
             kwh_total=share(self.kwh_total),
+            kwh_ram_scaled=share(self.kwh_ram_scaled),
             duration_s=share(self.duration_s),
             kg_co2eq=share(self.kg_co2eq),
             images_in_run=images,
@@ -242,6 +259,7 @@ class _Meter:
         self.failure: str | None = None
         self.intensity: CarbonIntensity | None = None
         self.version = codecarbon_version()
+        self.rss_gb_start: float | None = None
 
     def start(self) -> None:
         try:
@@ -254,6 +272,8 @@ class _Meter:
         # start time.
         if getattr(self.tracker, "_start_time", None) is None:
             self.failure = "codecarbon could not start measuring (hardware not readable)"
+            return
+        self.rss_gb_start = _process_gb()
 
     def _new_tracker(self) -> Any:
         if self.version is None:
@@ -351,6 +371,7 @@ class _Meter:
                 base, reason=f"codecarbon returned an implausible reading: {values}"
             )
         methods = self._methods()
+        bases = self._bases(float(data.duration))
         kwh = float(data.energy_consumed)
         reason = None
         kg = significant(kwh * self.intensity.g_per_kwh / 1000) if self.intensity else None
@@ -368,7 +389,36 @@ class _Meter:
             methods=methods,
             hardware=self._hardware(),
             **{k: significant(float(v)) for k, v in values.items()},
+            **bases,
         )
+
+    def _bases(self, duration_s: float) -> dict[str, Any]:
+        """What codecarbon's estimates were built from, read from the hardware it chose,
+        and the RAM figure that scales with this process's memory. Never raises."""
+        out: dict[str, Any] = {}
+        try:
+            from codecarbon.external.hardware import CPU
+            from codecarbon.external.ram import RAM
+        except ImportError:
+            return out
+        for item in getattr(self.tracker, "_hardware", []):
+            with contextlib.suppress(Exception):
+                if isinstance(item, CPU) and item._mode in ("cpu_load", "constant"):
+                    out["cpu_power_w"] = float(item._tdp)
+                    out["cpu_power_basis"] = _cpu_basis(item)
+                elif isinstance(item, RAM) and item._force_ram_power is None:
+                    process_gb = item.process_memory_GB
+                    if self.rss_gb_start is not None:
+                        process_gb = (process_gb + self.rss_gb_start) / 2
+                    machine_gb = float(item.machine_memory_GB)
+                    out["ram_power_w"] = float(item.total_power().W)
+                    out["ram_gb_process"] = significant(process_gb)
+                    out["ram_gb_machine"] = significant(machine_gb)
+                    if machine_gb > 0:
+                        machine_w = float(item._calculate_ram_power(machine_gb))
+                        scaled_w = machine_w * min(1.0, process_gb / machine_gb)
+                        out["kwh_ram_scaled"] = significant(scaled_w * duration_s / 3.6e6)
+        return out
 
     def _stop_quietly(self) -> None:
         if self.tracker is None:
@@ -409,6 +459,38 @@ class _Meter:
         if self.gpu_ids and conf.get("gpu_model"):
             parts.append(str(conf["gpu_model"]))
         return ", ".join(parts) or None
+
+
+def _process_gb() -> float | None:
+    """This process's resident memory and its children's, in GB (codecarbon's unit)."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    with contextlib.suppress(Exception):
+        me = psutil.Process()
+        rss = me.memory_info().rss + sum(c.memory_info().rss for c in me.children(True))
+        return rss / 1024**3
+    return None
+
+
+@lru_cache(maxsize=4)
+def _registry_tdp(model: str) -> float | None:
+    """The TDP codecarbon's table of CPU models gives ``model``, or None."""
+    from codecarbon.core.cpu import TDP
+
+    with contextlib.suppress(Exception):
+        found = TDP._get_cpu_power_from_registry(TDP.__new__(TDP), model)
+        return float(found) if found else None
+    return None
+
+
+def _cpu_basis(cpu: Any) -> str:
+    """Where codecarbon's CPU power figure comes from: its table, 4 W per thread, or 85 W."""
+    if getattr(cpu, "_is_generic_tdp", False):
+        return "generic"
+    model = str(cpu.get_model() or "")
+    return "registry" if model and _registry_tdp(model) is not None else "per-thread"
 
 
 def _plausible(value: Any) -> bool:

@@ -80,6 +80,11 @@ MESSAGES = Catalogue(
             "fr": "Sur {images} de «\u00a0{subject}\u00a0», la sonde a perçu {phrases}.",
             "en": "In {images} of “{subject}”, the probe perceived {phrases}.",
         },
+        "sentence.interval_caveat": {
+            "fr": "Les intervalles (Wilson, 95 %) ne couvrent que l'échantillonnage, pas les "
+            "propres erreurs de la sonde.",
+            "en": "The intervals (Wilson, 95%) cover sampling only, not the probe's own errors.",
+        },
         "sentence.abstain.one": {
             "fr": "{n} image sans personne perçue est mise à part.",
             "en": "{n} image where it perceived no person is set apart.",
@@ -128,13 +133,29 @@ MESSAGES = Catalogue(
             "en": "The probe perceives {who} (person probability {person}) — {parts}.",
         },
         "sentence.quoted": {"fr": "«\u00a0{text}\u00a0»", "en": "“{text}”"},
+        "sentence.negated": {
+            "fr": "(en négation)",
+            "en": "(negated)",
+        },
+        "sentence.prompt_languages": {
+            "fr": "Prompt lu en\u00a0: {langs}.",
+            "en": "Prompt read as: {langs}.",
+        },
+        "language.fr": {"fr": "français", "en": "French"},
+        "language.en": {"fr": "anglais", "en": "English"},
         "sentence.identity_terms": {
             "fr": "des termes d'identité\u00a0: {terms}",
             "en": "identity terms: {terms}",
         },
         "sentence.descriptors": {
-            "fr": "des qualificatifs stéréotypés des listes HEIM / DALL-Eval\u00a0: {terms}",
-            "en": "stereotype descriptors from the HEIM / DALL-Eval lists: {terms}",
+            "fr": (
+                "des qualificatifs stéréotypés (listes HEIM, DALL-Eval, Stable Bias et "
+                "artcharter)\u00a0: {terms}"
+            ),
+            "en": (
+                "stereotype descriptors (HEIM, DALL-Eval, Stable Bias and artcharter lists): "
+                "{terms}"
+            ),
         },
         "sentence.protected_names": {
             "fr": "des noms de la liste protégée de l'école\u00a0: {terms}",
@@ -156,6 +177,47 @@ MESSAGES = Catalogue(
             "en": "Occupations the campaigns measure: {terms}.",
         },
         # --- errors ---------------------------------------------------------------------
+        "validation.no_file_column": {
+            "fr": "{where}\u00a0: il faut une colonne «\u00a0file\u00a0» (le nom de chaque image)",
+            "en": "{where}: a “file” column is needed (the name of each image)",
+        },
+        "validation.unknown_attribute": {
+            "fr": "{where}\u00a0: colonne(s) inconnue(s)\u00a0: {names} (critères connus\u00a0: "
+            "{choices}, et person)",
+            "en": "{where}: unknown column(s): {names} (known attributes: {choices}, and person)",
+        },
+        "validation.no_attribute": {
+            "fr": "{where}\u00a0: aucune colonne de critère (gender, age, skin_tone…)",
+            "en": "{where}: no attribute column (gender, age, skin_tone…)",
+        },
+        "validation.no_file": {
+            "fr": "{where}, ligne {line}\u00a0: nom de fichier vide",
+            "en": "{where}, line {line}: empty file name",
+        },
+        "validation.duplicate": {
+            "fr": "{where}, ligne {line}\u00a0: {file} est déjà étiqueté plus haut",
+            "en": "{where}, line {line}: {file} is already labelled above",
+        },
+        "validation.bad_person": {
+            "fr": "{where}, ligne {line}\u00a0: person = {value!r}\u00a0; attendu yes ou no",
+            "en": "{where}, line {line}: person = {value!r}; expected yes or no",
+        },
+        "validation.unknown_class": {
+            "fr": "{where}, ligne {line}\u00a0: {attribute} = {value!r} n'est pas une classe "
+            "de la sonde ({choices})",
+            "en": "{where}, line {line}: {attribute} = {value!r} is not a class of the probe "
+            "({choices})",
+        },
+        "validation.class_without_person": {
+            "fr": "{where}, ligne {line}\u00a0: une image sans personne (person = no) ne peut "
+            "pas avoir de classe",
+            "en": "{where}, line {line}: an image without a person (person = no) cannot have "
+            "a class",
+        },
+        "validation.empty": {
+            "fr": "{where}\u00a0: aucune image étiquetée",
+            "en": "{where}: no labelled image",
+        },
         "clip_probe.empty": {
             "fr": "{param} est vide\u00a0: utilisez ViT-B-32:laion2b_s34b_b79k, un chemin, ou demo",
             "en": "{param} is empty: use ViT-B-32:laion2b_s34b_b79k, a path, or demo",
@@ -325,9 +387,25 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: {error}",
             "en": "{path}: {error}",
         },
-        "prompt_audit.bad_pattern": {
-            "fr": "{where}\u00a0: motif incorrect ({error})",
-            "en": "{where}: bad pattern ({error})",
+        "prompt_audit.no_spacy": {
+            "fr": (
+                "l'audit des prompts a besoin de spaCy, qui n'est pas installé\u00a0: "
+                "réinstallez artcharter (pip install artcharter)"
+            ),
+            "en": (
+                "the prompt audit needs spaCy, which is not installed: reinstall artcharter "
+                "(pip install artcharter)"
+            ),
+        },
+        "prompt_audit.no_pipeline": {
+            "fr": (
+                "l'audit des prompts a besoin du modèle spaCy pour la langue {lang} "
+                "({package}), qui n'est pas installé\u00a0: pip install {package}"
+            ),
+            "en": (
+                "the prompt audit needs the spaCy pipeline for {lang} ({package}), which is "
+                "not installed: pip install {package}"
+            ),
         },
         "prompt_audit.no_protected_names_file": {
             "fr": "{path}\u00a0: fichier de noms protégés introuvable",

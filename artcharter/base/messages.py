@@ -254,6 +254,29 @@ def render_text(value: Message | str | None, lang: str) -> str | None:
 MESSAGES = Catalogue(
     "base",
     {
+        "extras.missing": {
+            "fr": (
+                "cette commande a besoin de {module}, que l'installation légère ne contient "
+                'pas\u00a0: installez-le avec `pip install "artcharter[{extra}]"`'
+            ),
+            "en": (
+                "this command needs {module}, which the light install leaves out: install "
+                'it with `pip install "artcharter[{extra}]"`'
+            ),
+        },
+        "extras.missing_torch": {
+            "fr": (
+                "cette commande a besoin de PyTorch ({module}), que l'installation légère ne "
+                'contient pas\u00a0: installez `pip install "artcharter[generate]"` pour '
+                'générer, ou `pip install "artcharter[probes]"` pour les seules sondes '
+                "de biais"
+            ),
+            "en": (
+                "this command needs PyTorch ({module}), which the light install leaves out: "
+                'install `pip install "artcharter[generate]"` to generate, or `pip install '
+                '"artcharter[probes]"` for the bias probes alone'
+            ),
+        },
         "device.unknown": {
             "fr": "appareil inconnu {device!r}\u00a0: choisissez auto, cuda, cuda:N, mps ou cpu",
             "en": "unknown device {device!r}: choose auto, cuda, cuda:N, mps or cpu",

@@ -104,8 +104,8 @@ ENERGY_METHODS = {
         "Intel Power Gadget": "CPU energy counters (Intel Power Gadget)",
         "powermetrics": "macOS power counters (powermetrics)",
         "Raspberry Pi PMIC": "Raspberry Pi power counter (PMIC)",
-        "TDP estimate": "estimate from the CPU's TDP and load",
-        "RAM power model": "estimate from the memory size",
+        "TDP estimate": "CPU estimate from its load (a TDP or a generic figure) and RAM estimate",
+        "RAM power model": "constant estimate from the memory size",
     },
     "fr": {
         "NVML": "compteur de puissance du GPU (NVML)",
@@ -114,8 +114,11 @@ ENERGY_METHODS = {
         "Intel Power Gadget": "compteurs d'énergie du processeur (Intel Power Gadget)",
         "powermetrics": "compteurs de puissance de macOS (powermetrics)",
         "Raspberry Pi PMIC": "compteur de puissance du Raspberry Pi (PMIC)",
-        "TDP estimate": "estimation d'après le TDP et la charge du processeur",
-        "RAM power model": "estimation d'après la taille de la mémoire",
+        "TDP estimate": (
+            "estimation du processeur d'après sa charge (TDP ou valeur générique) et "
+            "estimation de la RAM"
+        ),
+        "RAM power model": "estimation constante d'après la taille de la mémoire",
     },
 }
 

@@ -365,6 +365,8 @@ def _flagged(
             "kind": finding.kind,
             "category": finding.category,
             "label": finding.label(lang),
+            "negated": finding.negated,  # "pas riche": listed, and said to be negated
+            "person": finding.person,  # who a descriptor describes, as written
         }
-        for finding in audit_prompt(prompt, protected_names).flagged
+        for finding in audit_prompt(prompt, protected_names, default_lang=lang).flagged
     )

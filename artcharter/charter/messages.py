@@ -472,8 +472,12 @@ MESSAGES = Catalogue(
             "en": "{tool}: declared energy",
         },
         "budget.tool_estimated": {
-            "fr": "{tool}\u00a0: estimée, {images} images × {per_image}",
-            "en": "{tool}: estimated, {images} images × {per_image}",
+            "fr": "{tool}\u00a0: estimée, {images} images × {per_image} (moyenne des "
+            "modèles ouverts de génération d'images mesurés par Luccioni et al. 2024\u00a0; "
+            "le service ne publie ni son modèle ni son matériel)",
+            "en": "{tool}: estimated, {images} images × {per_image} (mean of the open image "
+            "generation models measured by Luccioni et al. 2024; the service publishes "
+            "neither its model nor its hardware)",
         },
         "budget.unknown": {
             "fr": "Aucune énergie mesurée ou déclarée à comparer au budget (voir la règle sur "

@@ -156,6 +156,15 @@ def _run(args: list[str], argv: list[str] | None) -> int:
         # In the reader's language, naming the options the reader typed.
         echo_error(render_error(exc, typer.main.get_command(app), args))
         return exc.exit_code
+    except ImportError as exc:
+        # A library of an extra the light install leaves out (torch, diffusers...).
+        from artcharter.base.extras import missing_extra
+
+        missing = missing_extra(exc)
+        if missing is None:
+            raise
+        echo_error(missing.render(reader_lang(args)))
+        return missing.exit_code
     return result if isinstance(result, int) else 0
 
 

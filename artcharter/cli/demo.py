@@ -102,6 +102,7 @@ def demo(
 def _print(root: Path, made: list[Any], checks: list[Any], loaded: Any, lang: str) -> None:
     from artcharter.base.numbers import fmt_energy, fmt_energy_method, fmt_mass_co2
     from artcharter.provenance import verdicts
+    from artcharter.reports.energy_split import short, split
 
     for signed, check in zip(made, checks, strict=True):
         energy = signed.record.energy
@@ -110,6 +111,8 @@ def _print(root: Path, made: list[Any], checks: list[Any], loaded: Any, lang: st
             if energy
             else ("–", "–")
         )
+        if parts := short(energy, lang):
+            kwh = (*kwh, parts)
         typer.echo(
             text(
                 "demo.image",
@@ -136,6 +139,9 @@ def _print(root: Path, made: list[Any], checks: list[Any], loaded: Any, lang: st
                 load=fmt_energy(loaded.load_energy.kwh_total, lang),
             )
         )
+        found = split(measured[0], lang)
+        if found and found["warning"]:
+            typer.echo("           " + found["warning"])
     typer.echo(text("demo.next", lang))
     p = _quote(_shown(root))
     images = " ".join(_quote(_shown(s.path)) for s in made)

@@ -37,9 +37,13 @@ def _image_energy(signed: Signed, lang: str) -> str:
         reason = energy.reason if energy else text("generate.not_measured", lang)
         return text("generate.unknown", lang, reason=reason)
     from artcharter.base.numbers import fmt_energy, fmt_energy_method, fmt_mass_co2
+    from artcharter.reports.energy_split import short
 
     kwh, co2 = fmt_energy(energy.kwh_total, lang), fmt_mass_co2(energy.kg_co2eq, lang)
-    return f"{kwh}, {co2}, {fmt_energy_method(energy.method, lang)}"
+    parts = short(energy, lang)
+    return f"{kwh}, {co2}, {fmt_energy_method(energy.method, lang)}" + (
+        f" [{parts}]" if parts else ""
+    )
 
 
 @app.command(help=help_text("help.generate.generate"))
@@ -350,7 +354,7 @@ def _unknown_session(session: str, sessions: dict[str, Any], lang: str) -> Excep
 
 
 def _print_summary(summary: EnergySummary, lang: str) -> None:
-    from artcharter.base.numbers import fmt_energy, fmt_energy_method, fmt_mass_co2
+    from artcharter.base.numbers import fmt_energy, fmt_energy_method, fmt_mass_co2, fmt_number
     from artcharter.base.typography import punct
     from artcharter.reports.energy_equivalents import equivalents
 
@@ -404,6 +408,13 @@ def _print_summary(summary: EnergySummary, lang: str) -> None:
                 energy=fmt_energy(part.kwh, lang),
             )
         )
+    if total.kwh:
+        parts = [("CPU", total.kwh_cpu), ("GPU", total.kwh_gpu), ("RAM", total.kwh_ram)]
+        split = " · ".join(f"{name} {fmt_energy(kwh, lang)}" for name, kwh in parts if kwh)
+        typer.echo("  " + text("generate.split", lang, split=split))
+        if total.kwh_ram / total.kwh > 0.5:
+            share = f"{fmt_number(100 * total.kwh_ram / total.kwh, lang, 3)} %"
+            typer.echo("  " + text("generate.ram_dominates", lang, share=share))
     if summary.methods:
         typer.echo(
             "  "

@@ -126,6 +126,14 @@ MESSAGES = Catalogue(
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",
             "fr": "signée\u00a0: {path}  (œuvre {artwork_id}, sha256 {sha256}…)",
         },
+        "cartel.ask_desk_url": {
+            "en": "Address of the school's jury desk, which the QR codes open (https://…)",
+            "fr": "Adresse du bureau du jury de l'école, qu'ouvrent les QR codes (https://…)",
+        },
+        "cartel.desk_url_kept": {
+            "en": "kept in artcharter.toml, [desk] url = {url}",
+            "fr": "gardée dans artcharter.toml, [desk] url = {url}",
+        },
         "label.declaration_signed": {
             "en": "signed with its declaration: {path}  (artwork {artwork_id}, sha256 "
             "{sha256}…; earlier version: {parent})",
@@ -293,6 +301,17 @@ MESSAGES = Catalogue(
             "en": "total: {energy}, {co2} ({runs} measured run(s){unknown})",
             "fr": "total\u00a0: {energy}, {co2} ({runs} mesure(s){unknown})",
         },
+        "generate.split": {
+            "en": "split: {split} (codecarbon's components)",
+            "fr": "répartition\u00a0: {split} (composants de codecarbon)",
+        },
+        "generate.ram_dominates": {
+            "en": "careful: {share} of it is RAM, a constant estimate (10 W on x86 for a "
+            "process under 16 GB), not a measure of the work (docs/energy.md)",
+            "fr": "attention\u00a0: {share} en est la RAM, une estimation constante (10 W "
+            "sur x86 pour un processus de moins de 16 Go), pas une mesure du travail "
+            "(docs/energy.md)",
+        },
         "generate.unknown_runs": {"en": ", {n} unknown", "fr": ", {n} inconnue(s)"},
         "generate.images": {
             "en": "images {status}: {n}, {energy}",
@@ -382,12 +401,71 @@ MESSAGES = Catalogue(
             "fr": "Résultats (campagne {id}, {images} images, sonde {probe})\u00a0:",
         },
         "probe.aggregate": {
-            "en": "Campaign mean over {n} prompt(s), bootstrap 95% interval:",
-            "fr": "Moyenne de la campagne sur {n} prompt(s), intervalle bootstrap à 95 %\u00a0:",
+            "en": "Campaign mean over {n} prompt(s), bootstrap 95% interval (sampling "
+            "only: the probe's own errors are not in it):",
+            "fr": "Moyenne de la campagne sur {n} prompt(s), intervalle bootstrap à 95 % "
+            "(échantillonnage seulement\u00a0: les erreurs de la sonde n'y sont pas)\u00a0:",
+        },
+        "probe.no_interval": {
+            "en": "no interval: every resample gave this value",
+            "fr": "pas d'intervalle\u00a0: chaque rééchantillonnage donne cette valeur",
         },
         "probe.agg_line": {
             "en": "  {attribute}: parity gap {gap}, MAD {mad}, normalised entropy {entropy}",
             "fr": "  {attribute}\u00a0: écart de parité {gap}, MAD {mad}, entropie normalisée {entropy}",
+        },
+        "probe.validation_title": {
+            "en": "Accuracy of the probe {probe} on {images} labelled image(s) (validation {id}, {date}):",
+            "fr": "Justesse de la sonde {probe} sur {images} image(s) étiquetée(s) (validation {id}, {date})\u00a0:",
+        },
+        "probe.validation_demo": {
+            "en": "demo probe (random weights): these figures mean nothing",
+            "fr": "sonde de démonstration (poids aléatoires)\u00a0: ces chiffres ne veulent rien dire",
+        },
+        "probe.validation_attribute": {
+            "en": "{attribute}: right {accuracy} of the {valid} image(s) read, of {labelled} "
+            "labelled; set apart {abstention} ({uncertain} uncertain, {no_person} without a "
+            "person); calibration error (ECE) {ece}",
+            "fr": "{attribute}\u00a0: juste pour {accuracy} des {valid} image(s) lues, sur "
+            "{labelled} étiquetée(s)\u00a0; mises à part {abstention} ({uncertain} "
+            "incertaine(s), {no_person} sans personne)\u00a0; erreur de calibration (ECE) {ece}",
+        },
+        "probe.validation_confusion": {
+            "en": "confusion (rows: labelled; columns: what the probe said): ",
+            "fr": "confusion (lignes\u00a0: étiquette\u00a0; colonnes\u00a0: ce qu'a dit la sonde)\u00a0: ",
+        },
+        "probe.validation_uncertain": {"en": "uncertain", "fr": "incertaine"},
+        "probe.validation_no_person": {"en": "no person", "fr": "sans personne"},
+        "probe.validation_reliability": {
+            "en": "reliability (confidence of the top class → how often it was right):",
+            "fr": "fiabilité (confiance de la classe en tête → à quel point elle était juste)\u00a0:",
+        },
+        "probe.validation_bin": {
+            "en": "{low}–{high}: {n} image(s), mean confidence {confidence}, right {accuracy}",
+            "fr": "{low}–{high}\u00a0: {n} image(s), confiance moyenne {confidence}, juste {accuracy}",
+        },
+        "probe.validation_gate": {
+            "en": "gate: {missed} of {people} labelled people set apart as no person; "
+            "{kept_out} of {nobody} images without a person set apart",
+            "fr": "filtre\u00a0: {missed} des {people} personnes étiquetées mises à part comme "
+            "sans personne\u00a0; {kept_out} des {nobody} images sans personne mises à part",
+        },
+        "probe.validation_missing": {
+            "en": "{n} labelled file(s) not found in the folder: {files}",
+            "fr": "{n} fichier(s) étiqueté(s) absent(s) du dossier\u00a0: {files}",
+        },
+        "probe.validation_caveat": {
+            "en": "Measured on these images only: on other faces, or on a model's images, the "
+            "probe may do better or worse. Accuracy intervals are Wilson 95%.",
+            "fr": "Mesuré sur ces images seulement\u00a0: sur d'autres visages, ou sur les "
+            "images d'un modèle, la sonde peut faire mieux ou moins bien. Intervalles de "
+            "Wilson à 95 %.",
+        },
+        "probe.validation_none": {
+            "en": "Accuracy of the probe: not measured (artcharter probe validate --images DIR "
+            "--labels FILE.csv).",
+            "fr": "Justesse de la sonde\u00a0: non mesurée (artcharter probe validate --images "
+            "DOSSIER --labels FICHIER.csv).",
         },
         "probe.chart": {"en": "chart: {paths}", "fr": "graphique\u00a0: {paths}"},
         "probe.summary": {"en": "summary: {path}", "fr": "résumé\u00a0: {path}"},
@@ -753,13 +831,36 @@ MESSAGES = Catalogue(
             "en": "Show a finished campaign's sentences and campaign-level figures again.",
             "fr": "Afficher à nouveau les phrases et les chiffres d'ensemble d'une campagne terminée.",
         },
+        "help.probe.validate": {
+            "en": "Measure the probe on labelled images: accuracy, confusion, abstention and "
+            "calibration per attribute, kept with the campaigns made with this probe.",
+            "fr": "Mesurer la sonde sur des images étiquetées\u00a0: justesse, confusion, "
+            "abstention et calibration par critère, gardées avec les campagnes faites avec "
+            "cette sonde.",
+        },
+        "help.probe.validate.images": {
+            "en": "Folder of the labelled images.",
+            "fr": "Dossier des images étiquetées.",
+        },
+        "help.probe.validate.labels": {
+            "en": "CSV file: a file column, then gender, age, skin_tone… (class ids), and "
+            "optionally person (yes/no).",
+            "fr": "Fichier CSV\u00a0: une colonne file, puis gender, age, skin_tone… "
+            "(identifiants de classe), et si besoin person (yes/no).",
+        },
+        "help.probe.validate.campaign": {
+            "en": "Link the validation to this campaign (otherwise campaigns with the same "
+            "probe and classes find it).",
+            "fr": "Rattacher la validation à cette campagne (sinon, les campagnes faites avec "
+            "la même sonde et les mêmes classes la trouvent).",
+        },
         "help.probe.artwork": {
             "en": 'What the probe perceives in one artwork (with confidence, or "no person"), the audit of its prompt (read from its record), and the latest campaign for the same model.',
             "fr": "Ce que la sonde perçoit dans une œuvre (avec sa confiance, ou «\u00a0aucune personne\u00a0»), l'audit de son prompt (lu dans sa fiche) et la dernière campagne pour le même modèle.",
         },
         "help.probe.prompt_command": {
-            "en": "Audit a prompt alone (no model is loaded): identity terms, stereotype descriptors from the HEIM / DALL-Eval lists, names from the school's protected list, French and English.",
-            "fr": "Auditer un prompt seul (aucun modèle n'est chargé)\u00a0: termes d'identité, qualificatifs stéréotypés des listes HEIM / DALL-Eval, noms de la liste protégée de l'école, en français et en anglais.",
+            "en": "Audit a prompt alone (no image model is loaded): identity terms, stereotype descriptors (HEIM, DALL-Eval, Stable Bias lists), names from the school's protected list, each part of the prompt read in French or English.",
+            "fr": "Auditer un prompt seul (aucun modèle d'image n'est chargé)\u00a0: termes d'identité, qualificatifs stéréotypés (listes HEIM, DALL-Eval, Stable Bias), noms de la liste protégée de l'école, chaque partie du prompt lue en français ou en anglais.",
         },
         "help.probe.NamesOption": {
             "en": "Protected names, one per line (default: the project's {file} when it exists).",
@@ -1352,10 +1453,17 @@ MESSAGES = Catalogue(
             "en": "A signed artwork, or a folder of them for an A4 sheet.",
             "fr": "Une œuvre signée, ou un dossier d'œuvres pour une planche A4.",
         },
-        "help.report.cartel.output": {"en": "Folder for the labels.", "fr": "Dossier des cartels."},
+        "help.report.cartel.output": {
+            "en": "Folder for the labels (required: they never land among the artworks unasked).",
+            "fr": "Dossier des cartels (obligatoire\u00a0: ils n'atterrissent jamais parmi les œuvres sans qu'on le demande).",
+        },
         "help.report.cartel.verify_url": {
-            "en": "The school's verification page: the QR code becomes a link to it with `?id=...&sha256=...` (default: a text with the id and the hash).",
-            "fr": "La page de vérification de l'école\u00a0: le QR code devient un lien vers elle avec `?id=...&sha256=...` (par défaut\u00a0: un texte avec l'identifiant et l'empreinte).",
+            "en": "The page the QR code opens, with `?id=...&sha256=...` added (default: the jury desk of the project's [desk] url, asked for on a terminal when missing).",
+            "fr": "La page qu'ouvre le QR code, avec `?id=...&sha256=...` ajouté (par défaut\u00a0: le bureau du jury de [desk] url du projet, demandé dans un terminal s'il manque).",
+        },
+        "help.report.cartel.offline": {
+            "en": "Without a jury desk: a QR code with only the artwork id and hash, read with `artcharter verify`.",
+            "fr": "Sans bureau du jury\u00a0: un QR code qui ne porte que l'identifiant et l'empreinte de l'œuvre, à lire avec `artcharter verify`.",
         },
         "help.report.cartel.pdf": {
             "en": "Also print the labels to PDF with Chromium.",

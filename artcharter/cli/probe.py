@@ -312,6 +312,9 @@ def _echo_result(result: CampaignResult, lang: str) -> None:
     def fig(a: Any, percent: bool = False) -> str:
         if a is None or a.estimate is None:
             return "–"
+        if a.degenerate:
+            value = fmt_percent(a.estimate, lang) if percent else fmt_fixed(a.estimate, lang)
+            return f"{value} ({text('probe.no_interval', lang)})"
         if percent:
             return f"{fmt_percent(a.estimate, lang)} ({fmt_percent_range(a.low, a.high, lang)})"
         return f"{fmt_fixed(a.estimate, lang)} ({fmt_fixed(a.low, lang)}–{fmt_fixed(a.high, lang)})"
@@ -391,15 +394,145 @@ def show(
     ledger = open_ledger(project, create=False)
     if ledger is None:
         raise SetupError(PROVENANCE("ledger.missing", path=project.ledger_path))
+    from artcharter.provenance.campaign.validate import latest_validation
+
     with ledger:
         result = load_result(ledger, campaign_id)
+        validation = latest_validation(ledger, result.campaign)
     charts = write_campaign_chart(result, chart, lang) if chart else []
     if json:
-        echo_json({**result.to_dict(lang), "chart": [str(p) for p in charts]})
+        echo_json(
+            {
+                **result.to_dict(lang),
+                "chart": [str(p) for p in charts],
+                "probe_validation": validation.to_dict() if validation else None,
+            }
+        )
         return
     _echo_result(result, lang)
+    typer.echo("")
+    if validation is None:
+        typer.echo(text("probe.validation_none", lang))
+    else:
+        _echo_validation(validation, lang, short=True)
     if charts:
         typer.echo(text("probe.chart", lang, paths=", ".join(str(p) for p in charts)))
+
+
+@probe_app.command("validate", help=help_text("help.probe.validate"))
+def validate(
+    ctx: typer.Context,
+    images: Annotated[Path, typer.Option("--images", help=help_text("help.probe.validate.images"))],
+    labels: Annotated[Path, typer.Option("--labels", help=help_text("help.probe.validate.labels"))],
+    clip: ClipOption = None,
+    device: DeviceOption = "auto",
+    campaign: Annotated[
+        str | None, typer.Option(help=help_text("help.probe.validate.campaign"))
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    project = project_of(ctx)
+    lang = lang_of(ctx, project)
+    say = _say(json)
+
+    def on_loading(what: str, name: str) -> None:
+        say(text("probe.loading_probe", lang, clip=name))
+
+    result = project.probe_validate(
+        images, labels, clip=clip, device=device, campaign=campaign, on_loading=on_loading
+    )
+    if json:
+        echo_json(result.to_dict())
+        return
+    _echo_validation(result, lang)
+
+
+def _echo_validation(result: Any, lang: str, *, short: bool = False) -> None:
+    """A validation in words: per attribute, accuracy, abstention, confusion, calibration."""
+    from artcharter.audits.bias.probe_classes import load_probe_classes
+    from artcharter.base.numbers import fmt_fixed, fmt_percent, fmt_percent_range
+    from artcharter.base.typography import punct
+
+    classes = load_probe_classes()
+    v = result.validation
+    typer.echo(
+        text(
+            "probe.validation_title",
+            lang,
+            probe=result.probe,
+            images=v.images,
+            id=result.validation_id[:12],
+            date=result.created_at[:10],
+        )
+    )
+    if result.probe_is_demo:
+        typer.echo("  " + text("probe.validation_demo", lang))
+    for attribute, a in v.attributes.items():
+        spec = classes.attribute(attribute)
+        accuracy = (
+            f"{fmt_percent(a.accuracy, lang)} ({fmt_percent_range(*a.accuracy_interval, lang)})"
+            if a.accuracy is not None and a.accuracy_interval
+            else "–"
+        )
+        typer.echo(
+            "  "
+            + text(
+                "probe.validation_attribute",
+                lang,
+                attribute=spec.label(lang),
+                accuracy=accuracy,
+                valid=a.valid,
+                labelled=a.labelled,
+                abstention=fmt_percent(a.abstention_rate, lang),
+                uncertain=a.uncertain,
+                no_person=a.no_person,
+                ece=fmt_fixed(a.ece, lang) if a.ece is not None else "–",
+            )
+        )
+        if short:
+            continue
+        said = [*a.classes, "uncertain", "no-person"]
+        names = [spec.class_label(c, lang) for c in a.classes] + [
+            text("probe.validation_uncertain", lang),
+            text("probe.validation_no_person", lang),
+        ]
+        typer.echo("    " + text("probe.validation_confusion", lang) + " | ".join(names))
+        for truth in a.classes:
+            row = " | ".join(str(a.confusion[truth][c]) for c in said)
+            typer.echo(f"      {spec.class_label(truth, lang)}{punct(':', lang)}{row}")
+        typer.echo("    " + text("probe.validation_reliability", lang))
+        for b in a.calibration:
+            if not b.n:
+                continue
+            typer.echo(
+                "      "
+                + text(
+                    "probe.validation_bin",
+                    lang,
+                    low=fmt_fixed(b.low, lang, 1),
+                    high=fmt_fixed(b.high, lang, 1),
+                    n=b.n,
+                    confidence=fmt_percent(b.confidence, lang),
+                    accuracy=fmt_percent(b.accuracy, lang),
+                )
+            )
+    gate = v.gate
+    if gate.no_person or gate.people_set_apart:
+        typer.echo(
+            "  "
+            + text(
+                "probe.validation_gate",
+                lang,
+                missed=gate.people_set_apart,
+                people=gate.people,
+                kept_out=gate.no_person_set_apart,
+                nobody=gate.no_person,
+            )
+        )
+    if v.missing:
+        shown = ", ".join(v.missing[:5]) + (" …" if len(v.missing) > 5 else "")
+        typer.echo("  " + text("probe.validation_missing", lang, n=len(v.missing), files=shown))
+    typer.echo("  " + text("probe.validation_caveat", lang))
 
 
 @probe_app.command("artwork", help=help_text("help.probe.artwork"))
@@ -494,18 +627,24 @@ def prompt_command(
     json: JsonOption = False,
 ) -> None:
     from artcharter.audits.bias.prompt_audit import audit_prompt
-    from artcharter.audits.bias.sentences import audit_sentence
+    from artcharter.audits.bias.sentences import (
+        audit_sentence,
+        languages_sentence,
+        negated_label,
+    )
 
     project = project_of(ctx)
     lang = lang_of(ctx, project)
     names, names_source = _protected_names(project, protected_names)
-    audit = audit_prompt(text, names, names_source=names_source)
+    audit = audit_prompt(text, names, names_source=names_source, default_lang=lang)
     if json:
         echo_json({**audit.to_dict(lang), "sentence": audit_sentence(audit, lang)})
         return
     typer.echo(audit_sentence(audit, lang))
+    typer.echo(languages_sentence(audit, lang))
     for finding in audit.findings:
+        negated = " " + negated_label(lang) if finding.negated else ""
         typer.echo(
             f"  {finding.start:>4}–{finding.end:<4} {finding.kind:10} {finding.category:16} "
-            f"{finding.text!r} → {finding.label(lang)}"
+            f"{finding.text!r} → {finding.label(lang)}{negated}"
         )

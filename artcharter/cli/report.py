@@ -4,13 +4,16 @@ and visitors read — a report per artwork, exhibition labels, a class overview.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, echo_json, project_of
 from artcharter.cli.messages import MESSAGES, help_text, text
+
+if TYPE_CHECKING:
+    from artcharter.project import Project
 
 LangOption = Annotated[
     str | None,
@@ -73,22 +76,30 @@ def report(
 def cartel(
     ctx: typer.Context,
     source: Annotated[Path, typer.Argument(help=help_text("help.report.cartel.source"))],
+    # Required: the labels never land in the project's or the artworks' folder unasked.
     output: Annotated[
         Path, typer.Option("-o", "--output", help=help_text("help.report.cartel.output"))
-    ] = Path("."),
+    ],
     lang: LangOption = None,
     trust: TrustOption = None,
     verify_url: Annotated[
         str | None,
         typer.Option(help=help_text("help.report.cartel.verify_url")),
     ] = None,
+    offline: Annotated[
+        bool, typer.Option("--offline", help=help_text("help.report.cartel.offline"))
+    ] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help=help_text("help.report.cartel.pdf"))] = False,
 ) -> None:
     from artcharter.provenance.verdicts import in_sentence
 
     lang = _checked(lang)
     project = project_of(ctx, trust=trust)
-    files = project.cartel(source, output, lang=lang, verify_url=verify_url, pdf=pdf)
+    if verify_url is None and not offline and not project.config.desk_url:
+        verify_url = _ask_desk_url(project, lang or project.lang)
+    files = project.cartel(
+        source, output, lang=lang, verify_url=verify_url, offline=offline, pdf=pdf
+    )
     lang = lang or project.lang
     for item in files.cartels:
         if item["verdict"] not in ("trusted",):
@@ -103,6 +114,24 @@ def cartel(
     typer.echo(text("cartel.svg", lang, n=len(files.svgs), dir=output))
     if files.pdf:
         typer.echo(text("report.pdf", lang, pdf=files.pdf))
+
+
+def _ask_desk_url(project: Project, lang: str) -> str | None:
+    """On a terminal, the jury desk's address, asked once and kept in the project's
+    artcharter.toml; None elsewhere (the library then says how to give it)."""
+    import sys
+
+    from artcharter.provenance.config import set_config_value
+
+    if not (sys.stdin.isatty() and project.has_config):
+        return None
+    answer = typer.prompt(text("cartel.ask_desk_url", lang), default="", show_default=False)
+    url = answer.strip()
+    if not url.startswith(("https://", "http://")):
+        return None
+    set_config_value(project.root, "desk", "url", url)
+    typer.echo(text("cartel.desk_url_kept", lang, url=url))
+    return url.rstrip("/") + "/a"
 
 
 @app.command(help=help_text("help.report.summary"))

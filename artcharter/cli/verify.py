@@ -94,22 +94,32 @@ class _Null:
 
 
 def _print(result: object, lang: str) -> None:
+    """A file's verdict in words: what a jury reads. The codes (verdict, IPTC source type,
+    C2PA status codes) are in ``--json``."""
     from artcharter.base.inert import inert
-    from artcharter.base.messages import render_text
+    from artcharter.base.messages import Message, render_text
     from artcharter.base.typography import punct
     from artcharter.provenance import verdicts
     from artcharter.provenance.verify import claim_lines, match_lines, signature_notes
+    from artcharter.reports.messages import MESSAGES as REPORTS
 
     r = result  # an artcharter.provenance.verify.Verification
     colon = punct(":", lang)
+    record = r.record or {}
 
     def line(key: str, value: str) -> None:
         # Every field comes from the file: one line each, control characters escaped.
         typer.echo(f"  {text(f'verify.{key}', lang)}{colon}{inert(value)}")
 
-    typer.echo(f"{inert(r.path)}{colon}{verdicts.title(r.verdict, lang)} [{r.verdict}]")
-    if r.title:
-        line("title", r.title)
+    def words(key: str, code: str) -> str:
+        return REPORTS.text(key, lang) if key in REPORTS else code
+
+    typer.echo(f"{inert(r.path)}{colon}{verdicts.title(r.verdict, lang)}")
+    # An artcharter record's title is the work's (None: untitled); the manifest's title
+    # stands in for it with the artwork id.
+    title = record.get("title") if r.record else r.title
+    if r.record or r.title:
+        line("title", title or REPORTS.text("untitled", lang))
     if r.signer.get("name"):
         organisation = r.signer.get("organisation") or text("verify.unknown", lang)
         line("signer", f"{r.signer['name']} ({organisation})")
@@ -118,19 +128,35 @@ def _print(result: object, lang: str) -> None:
     if r.unattributed:
         line("unattributed", ", ".join(r.unattributed))
     if r.disclosure.get("source_types"):
-        line("ai_use", ", ".join(r.disclosure["source_types"]))
-    if r.disclosure.get("software_agents"):
+        uses = dict.fromkeys(
+            words(f"source_type.{code}", code) for code in r.disclosure["source_types"]
+        )
+        line("ai_use", ", ".join(uses))
+    model = record.get("model") or {}
+    if model.get("id"):
+        line("tool", str(model["id"]))
+    elif record.get("tool"):
+        line("tool", str(record["tool"]))
+    elif r.disclosure.get("software_agents"):
         line("tool", ", ".join(r.disclosure["software_agents"]))
     if r.ingredients:
-        line("ingredients", ", ".join(f"{i['title']} ({i['relationship']})" for i in r.ingredients))
+        named = []
+        for ingredient in r.ingredients:
+            role = (
+                "parentOf"
+                if ingredient.get("relationship") == "parentOf"
+                else ingredient.get("description") or "other"
+            )
+            named.append(f"{ingredient['title']} ({words(f'role_{role}', role)})")
+        line("ingredients", ", ".join(named))
     for note in signature_notes(r):
         line("signature", note.render(lang))
-    if r.codes.get("failure"):
-        line("codes", ", ".join(r.codes["failure"]))
     if r.error:
         line("error", render_text(r.error, lang))
-    for line in textwrap.wrap(verdicts.explanation(r.verdict, lang), 88):
-        typer.echo(f"  {line}")
+    if isinstance(r.error, Message) and r.error.key == "verify.missing":
+        return  # the error says it all: there is no file to explain
+    for line_text in textwrap.wrap(verdicts.explanation(r.verdict, lang), 88):
+        typer.echo(f"  {line_text}")
     # Apart from the verdict, and after it: never read as part of the verification.
     for lines in (claim_lines(r), match_lines(r)):
         for index, message in enumerate(lines):

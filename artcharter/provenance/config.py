@@ -48,6 +48,11 @@ name = ""
 # Model used by `artcharter generate` when --model is not given.
 model = ""
 
+[desk]
+# The address of the school's jury desk (`artcharter serve`), e.g. "https://jury.ecole.fr":
+# the QR code of each cartel opens the artwork's page there.
+url = ""
+
 [signing]
 # The school's RFC 3161 time-stamp authority (`artcharter tsa serve`): a time-stamped file
 # stays valid after the artist's certificate expires. Empty: files are not time-stamped.
@@ -70,6 +75,8 @@ class ProjectConfig:
     tsa_url: str = ""
     # A school desk that answers soft-binding lookups (``[recovery] lookup_url``).
     lookup_url: str = ""
+    # The school's jury desk, where a cartel's QR code leads (``[desk] url``).
+    desk_url: str = ""
 
     @property
     def school_root(self) -> Path:
@@ -132,6 +139,7 @@ def load_config(project: Path | None = None, ledger: Path | None = None) -> Proj
         has_config=has_config,
         tsa_url=os.environ.get("ARTCHARTER_TSA_URL") or value("signing", "tsa_url", ""),
         lookup_url=value("recovery", "lookup_url", ""),
+        desk_url=value("desk", "url", ""),
     )
 
 

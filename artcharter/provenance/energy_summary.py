@@ -26,6 +26,10 @@ class Total:
     kg_co2eq: float = 0.0
     duration_s: float = 0.0
     unknown: int = 0  # runs whose energy could not be measured
+    # The measured kWh by component (CPU, GPU, RAM), as codecarbon split them.
+    kwh_cpu: float = 0.0
+    kwh_gpu: float = 0.0
+    kwh_ram: float = 0.0
 
     def add(self, row: dict[str, Any], images: int) -> None:
         self.runs += 1
@@ -36,6 +40,9 @@ class Total:
         self.kwh += float(row["kwh_total"])
         self.kg_co2eq += float(row.get("kg_co2eq") or 0.0)
         self.duration_s += float(row.get("duration_s") or 0.0)
+        self.kwh_cpu += float(row.get("kwh_cpu") or 0.0)
+        self.kwh_gpu += float(row.get("kwh_gpu") or 0.0)
+        self.kwh_ram += float(row.get("kwh_ram") or 0.0)
 
 
 @dataclass

@@ -255,8 +255,10 @@ def load_model(
 def _torch() -> Any:
     try:
         import torch
-    except ImportError:
-        raise SetupError(MESSAGES("generate.no_torch")) from None
+    except ImportError as exc:
+        from artcharter.base.extras import missing_extra
+
+        raise (missing_extra(exc) or exc) from None
     return torch
 
 

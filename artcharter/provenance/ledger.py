@@ -512,9 +512,11 @@ class Ledger:
         rows = list(self.db.query("SELECT * FROM signatures WHERE artwork_id = ?", [artwork_id]))
         return rows[0] if rows else None
 
-    def fingerprint_table(self) -> tuple[list[str], Any]:
-        """Every signed artwork's id and its 64 fingerprint bits (a numpy uint64 array),
-        for kept artworks only; cached until the ledger changes."""
+    def fingerprint_bits(self) -> Any:
+        """Every soft-binding fingerprint of the ledger, as a numpy int64 array, cached until
+        the ledger changes. SQLite joins them into one text (group_concat) that numpy parses
+        at once: a 100,000-row ledger loads in a few milliseconds of CPU, where fetching
+        100,000 Python rows takes several times that."""
         import numpy as np
 
         version = (
@@ -523,21 +525,30 @@ class Ledger:
         )
         cached = getattr(self, "_fingerprints", None)
         if cached is not None and cached[0] == version:
-            return cached[1], cached[2]
-        ids: list[str] = []
-        bits: list[int] = []
+            return cached[1]
+        text = None
         if "signatures" in self.db.table_names():
-            for artwork_id, value in self.db.execute(
-                "SELECT s.artwork_id, s.iscc_bits FROM signatures s "
-                "JOIN artworks a ON a.artwork_id = s.artwork_id "
-                "WHERE s.iscc_bits IS NOT NULL AND a.status NOT IN (?, 'discarded')",
-                [REPLACED],
-            ):
-                ids.append(artwork_id)
-                bits.append(value)
-        array = np.array(bits, dtype=np.int64).view(np.uint64)
-        self._fingerprints = (version, ids, array)
-        return ids, array
+            (text,) = self.db.execute(
+                "SELECT group_concat(iscc_bits) FROM signatures WHERE iscc_bits IS NOT NULL"
+            ).fetchone()
+        bits = np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, np.int64)
+        self._fingerprints = (version, bits)
+        return bits
+
+    def artworks_by_fingerprint(self, values: list[int]) -> list[dict[str, Any]]:
+        """Kept artworks (not replaced, not discarded) whose fingerprint is one of
+        ``values``, with their signature row."""
+        if not values:
+            return []
+        marks = ", ".join("?" for _ in values)
+        return list(
+            self.db.query(
+                f"SELECT a.artwork_id, a.title, a.artist, a.organisation, a.path, "
+                f"s.iscc_bits FROM signatures s JOIN artworks a ON a.artwork_id = s.artwork_id "
+                f"WHERE s.iscc_bits IN ({marks}) AND a.status NOT IN (?, 'discarded')",
+                [*values, REPLACED],
+            )
+        )
 
     def has_watermarks(self) -> bool:
         if "signatures" not in self.db.table_names():

@@ -362,13 +362,6 @@ MESSAGES = Catalogue(
                 "{min_side} and {max_side}"
             ),
         },
-        "generate.no_torch": {
-            "fr": (
-                "PyTorch n'est pas installé\u00a0: lancez `pip install torch` (voir "
-                "https://pytorch.org)"
-            ),
-            "en": "PyTorch is not installed: run `pip install torch` (see https://pytorch.org)",
-        },
         "generate.bad_model_name": {
             "fr": (
                 "{repo_id!r} n'est ni `demo`, ni un dossier local, ni un identifiant "
@@ -463,8 +456,8 @@ MESSAGES = Catalogue(
             ),
         },
         "image_files.truncated_chunk": {
-            "fr": "bloc PNG tronqué",
-            "en": "truncated PNG chunk",
+            "fr": "image PNG endommagée ou tronquée (un bloc est coupé)",
+            "en": "damaged or truncated PNG image (a chunk is cut short)",
         },
         "image_files.empty_folder": {
             "fr": (
@@ -835,6 +828,10 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: c'est un dossier",
             "en": "{path}: is a folder",
         },
+        "verify.missing": {
+            "fr": "{path}\u00a0: ce fichier n'existe pas (vérifiez son nom et son dossier)",
+            "en": "{path}: no such file (check its name and folder)",
+        },
         "verify.cannot_read": {
             "fr": "{path}\u00a0: illisible ({reason})",
             "en": "{path}: {reason}",
@@ -846,6 +843,14 @@ MESSAGES = Catalogue(
         "verify.no_anchor": {
             "fr": "ancre de confiance introuvable\u00a0: {path}",
             "en": "trust anchor not found: {path}",
+        },
+        "validate.no_folder": {
+            "fr": "{folder}\u00a0: pas un dossier d'images",
+            "en": "{folder}: not a folder of images",
+        },
+        "validate.unreadable_labels": {
+            "fr": "impossible de lire les étiquettes {path}\u00a0: {error}",
+            "en": "cannot read the labels {path}: {error}",
         },
         "tsa.bad_version": {
             "fr": "requête d'horodatage refusée\xa0: seule la version 1 de RFC 3161 est acceptée",

@@ -43,19 +43,27 @@ def similarity(distance: int) -> int:
     return round(100 * (1 - distance / softbinding.BITS))
 
 
-def nearest(
-    ids: list[str], bits: Any, code: str, *, max_distance: int, limit: int
-) -> list[tuple[str, int]]:
-    """(artwork id, distance) of the closest fingerprints within ``max_distance``."""
+def nearest(bits: Any, code: str, *, max_distance: int, limit: int) -> list[tuple[int, int]]:
+    """(fingerprint, distance) of the closest distinct fingerprints within ``max_distance``,
+    closest first: one XOR and popcount over the whole array (numpy)."""
     import numpy as np
 
-    if not ids:
+    if len(bits) == 0:
         return []
-    query = np.array([softbinding.as_int(code)], dtype=np.int64).view(np.uint64)
-    distances = np.bitwise_count(bits ^ query)
+    query = np.int64(softbinding.as_int(code))
+    xor = np.bitwise_xor(bits, query)
+    if hasattr(np, "bitwise_count"):  # numpy 2
+        distances = np.bitwise_count(xor)
+    else:
+        distances = np.unpackbits(xor.view(np.uint8).reshape(-1, 8), axis=1).sum(axis=1)
     close = np.flatnonzero(distances <= max_distance)
-    order = close[np.argsort(distances[close], kind="stable")][:limit]
-    return [(ids[i], int(distances[i])) for i in order]
+    order = close[np.argsort(distances[close], kind="stable")]
+    found: dict[int, int] = {}
+    for i in order:
+        found.setdefault(int(bits[i]), int(distances[i]))
+        if len(found) >= limit:
+            break
+    return list(found.items())
 
 
 def search_ledger(
@@ -65,22 +73,24 @@ def search_ledger(
     max_distance: int = softbinding.MATCH_DISTANCE,
     limit: int = LIMIT,
 ) -> list[ProbableMatch]:
-    ids, bits = ledger.fingerprint_table()
-    found = nearest(ids, bits, code, max_distance=max_distance, limit=limit)
-    rows = {r["artwork_id"]: r for r in ledger.artworks_with_signature([i for i, _ in found])}
+    # A few more fingerprints than asked: some may belong to discarded artworks.
+    close = dict(
+        nearest(ledger.fingerprint_bits(), code, max_distance=max_distance, limit=limit * 4)
+    )
+    rows = ledger.artworks_by_fingerprint(list(close))
+    rows.sort(key=lambda row: (close[row["iscc_bits"]], row["artwork_id"]))
     return [
         ProbableMatch(
-            artwork_id=artwork_id,
-            title=rows[artwork_id]["title"],
-            artist=rows[artwork_id]["artist"],
-            organisation=rows[artwork_id]["organisation"],
-            distance=distance,
-            similarity=similarity(distance),
+            artwork_id=row["artwork_id"],
+            title=row["title"],
+            artist=row["artist"],
+            organisation=row["organisation"],
+            distance=close[row["iscc_bits"]],
+            similarity=similarity(close[row["iscc_bits"]]),
             source="ledger",
-            original=rows[artwork_id]["path"],
+            original=row["path"],
         )
-        for artwork_id, distance in found
-        if artwork_id in rows
+        for row in rows[:limit]
     ]
 
 

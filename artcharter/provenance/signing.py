@@ -210,6 +210,8 @@ def sign_stream(
 
     stamp_error = None
     if identity.tsa_url:
+        stamp_error = _unreachable(identity.tsa_url)
+    if identity.tsa_url and stamp_error is None:
         try:
             _sign(
                 source, dest, mime, manifest, identity, ingredients, True, resources, thumbnail_edge
@@ -225,6 +227,39 @@ def sign_stream(
     except c2pa.C2paError as exc:
         raise BadInput(MESSAGES("signing.failed", error=_one_line(str(exc)))) from None
     return False, stamp_error
+
+
+# An authority that did not answer is not asked again for this long: signing a batch with
+# the authority down must not cost a failed signature per file.
+UNREACHABLE_FOR_S = 30.0
+_UNREACHABLE: dict[str, tuple[float, str]] = {}
+
+
+def _unreachable(url: str) -> str | None:
+    """Why the authority at ``url`` cannot be reached (a TCP connection is tried, one
+    second at most), or None when it answers. c2pa would otherwise build and sign the whole
+    manifest before finding out."""
+    import socket
+    import time
+    from urllib.parse import urlsplit
+
+    now = time.monotonic()
+    known = _UNREACHABLE.get(url)
+    if known is not None and now - known[0] < UNREACHABLE_FOR_S:
+        return known[1]
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        family = socket.AF_INET6 if ":" in (parts.hostname or "") else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.settimeout(1.0)
+            probe.connect((parts.hostname or "", port))
+    except (OSError, ValueError) as exc:
+        reason = f"{url}: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}"
+        _UNREACHABLE[url] = (now, reason)
+        return reason
+    _UNREACHABLE.pop(url, None)
+    return None
 
 
 def _sign(

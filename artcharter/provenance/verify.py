@@ -535,6 +535,8 @@ def verify_file(
             error = MESSAGES("image_files.not_regular", path=path)
         elif path.is_dir():
             error = MESSAGES("verify.is_folder", path=path)
+        elif isinstance(exc, FileNotFoundError):
+            error = MESSAGES("verify.missing", path=path)
         else:
             error = MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
         return Verification(str(path), verdicts.UNREADABLE, error=error)

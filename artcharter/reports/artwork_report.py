@@ -37,7 +37,7 @@ from artcharter.provenance.record import (
     EnergyRecord,
 )
 from artcharter.provenance.verify import Verification, claim_lines, match_lines, signature_notes
-from artcharter.reports import energy_equivalents, explanations
+from artcharter.reports import energy_equivalents, energy_split, explanations
 from artcharter.reports.i18n import maybe, share_words, source_type_words, t
 from artcharter.reports.images import InlineImages
 
@@ -303,6 +303,7 @@ def _energy_measure(energy: EnergyRecord, lang: str) -> dict[str, Any]:
             )
             if value
         ],
+        "components": energy_split.split(energy, lang),
         "equivalents": energy_equivalents.equivalents(
             energy.kwh_total, energy.kg_co2eq, lang, intensity_g_per_kwh=intensity
         ),
@@ -360,6 +361,20 @@ def _energy(facts: ReportFacts, lang: str) -> dict[str, Any]:
             "text": fmt_energy(kwh, lang),
             "tools": [str(tool.name) for tool in declared],
         }
+    estimated = [
+        tool
+        for tool in (record.declaration.tools if record and record.declaration else ())
+        if tool.energy_kwh is None and isinstance(tool.generations, int) and tool.generations > 0
+    ]
+    out["online"] = None
+    if estimated:
+        online = energy_equivalents.online_estimate(
+            sum(int(tool.generations) for tool in estimated),
+            lang,  # type: ignore[arg-type]
+        )
+        online["tools"] = [str(tool.name) for tool in estimated]
+        out["online"] = online
+    out["water"] = energy_equivalents.water_here(lang) if out["status"] == "measured" else None
     out["session"] = _session(facts.session, lang)
     return out
 

@@ -17,6 +17,20 @@ MESSAGES = Catalogue(
             "fr": "{param} doit commencer par https:// (reçu {url!r})",
             "en": "{param} must start with https:// (got {url!r})",
         },
+        "cartel.no_desk_url": {
+            "fr": (
+                "le QR code d'un cartel ouvre la page de l'œuvre sur le bureau du jury de "
+                "l'école\u00a0: mettez son adresse dans artcharter.toml ([desk] url = "
+                '"https://…"), ou passez {param} URL, ou {param_offline} pour un QR code qui '
+                "ne porte que l'identifiant et l'empreinte (à lire avec `artcharter verify`)"
+            ),
+            "en": (
+                "a cartel's QR code opens the artwork's page on the school's jury desk: set "
+                'its address in artcharter.toml ([desk] url = "https://…"), or pass {param} '
+                "URL, or {param_offline} for a QR code that carries only the id and hash (read "
+                "with `artcharter verify`)"
+            ),
+        },
         "cartel.refused": {
             "fr": (
                 "{path}\u00a0: pas de cartel pour un fichier au verdict [{verdict}]\u00a0: ce qu'il dit n'est"
@@ -466,6 +480,96 @@ MESSAGES = Catalogue(
             "fr": "banc d'essai",
             "en": "benchmark",
         },
+        # --- the energy split (artcharter.reports.energy_split) ---
+        "energy_cpu_registry": {
+            "fr": (
+                "estimation\u00a0: {w} (le TDP que la table de codecarbon donne pour ce "
+                "modèle de processeur) × la part du temps processeur prise par ce processus"
+            ),
+            "en": (
+                "estimate: {w} (the TDP codecarbon's table gives this CPU model) × this "
+                "process's share of CPU time"
+            ),
+        },
+        "energy_cpu_per_thread": {
+            "fr": (
+                "estimation générique\u00a0: {w} (4 W par fil d'exécution, la valeur par "
+                "défaut de codecarbon pour un processeur absent de sa table) × la part du "
+                "temps processeur prise par ce processus"
+            ),
+            "en": (
+                "generic estimate: {w} (4 W per thread, codecarbon's default for a CPU model "
+                "not in its table) × this process's share of CPU time"
+            ),
+        },
+        "energy_cpu_generic": {
+            "fr": (
+                "estimation générique\u00a0: {w} (valeur de codecarbon quand le modèle de "
+                "processeur n'est pas reconnu) × la part du temps processeur prise par ce "
+                "processus"
+            ),
+            "en": (
+                "generic estimate: {w} (codecarbon's value when the CPU model is not "
+                "detected) × this process's share of CPU time"
+            ),
+        },
+        "energy_cpu_rapl": {
+            "fr": (
+                "mesure\u00a0: compteurs d'énergie du processeur (RAPL), pour tout le "
+                "processeur et tous les processus en cours, pas ce seul processus"
+            ),
+            "en": (
+                "measured: CPU energy counters (RAPL), for the whole processor package and "
+                "every process running, not this process alone"
+            ),
+        },
+        "energy_gpu_counter": {
+            "fr": (
+                "mesure\u00a0: compteur d'énergie du GPU ({counter}), pour tout le GPU et "
+                "tous les processus qui l'utilisent"
+            ),
+            "en": (
+                "measured: the GPU's energy counter ({counter}), for the whole GPU and every "
+                "process using it"
+            ),
+        },
+        "energy_ram_constant": {
+            "fr": (
+                "estimation constante\u00a0: {w} pendant toute la durée, quoi que fasse le "
+                "processus (modèle de codecarbon\u00a0: 5 W par barrette de mémoire estimée "
+                "d'après les {gb} de ce processus, au moins 10 W sur x86)"
+            ),
+            "en": (
+                "constant estimate: {w} for the whole run, whatever the process does "
+                "(codecarbon's model: 5 W per memory module estimated from this process's "
+                "{gb}, at least 10 W on x86)"
+            ),
+        },
+        "energy_ram_scaled": {
+            "fr": (
+                "RAM à l'échelle de ce processus\u00a0: {kwh} (la puissance de la mémoire "
+                "de la machine dans le modèle de codecarbon × {gb} utilisés sur {machine})"
+            ),
+            "en": (
+                "RAM scaled to this process: {kwh} (the machine's memory power in "
+                "codecarbon's model × {gb} used out of {machine})"
+            ),
+        },
+        "energy_dominated": {
+            "fr": (
+                "Attention\u00a0: {share} de ce chiffre est une estimation constante (la "
+                "mémoire), pas une mesure du travail fait\u00a0: un processus qui ne ferait "
+                "rien pendant le même temps enregistrerait presque autant."
+            ),
+            "en": (
+                "Careful: {share} of this figure is a constant estimate (memory), not a "
+                "measure of the work done: a process doing nothing for the same time would "
+                "record almost as much."
+            ),
+        },
+        "energy_constant_word": {"fr": "constante", "en": "constant"},
+        "energy_not_said": {"fr": "méthode non précisée", "en": "method not recorded"},
+        "energy_components": {"fr": "composants", "en": "components"},
         "per_image_note": {
             "fr": "mesure d'un lot divisée par {n} images",
             "en": "a batch measurement divided by {n} images",
@@ -511,6 +615,10 @@ MESSAGES = Catalogue(
         "flagged_terms": {
             "fr": "termes relevés",
             "en": "flagged terms",
+        },
+        "flagged_negated": {
+            "fr": "en négation",
+            "en": "negated",
         },
         "no_flagged": {
             "fr": "Aucun terme d'identité ou descripteur stéréotypé relevé dans le prompt.",
@@ -1526,42 +1634,167 @@ MESSAGES = Catalogue(
             "en": "smartphone charges",
         },
         "equivalent.phone_charges.factor": {
-            "fr": "une recharge complète de smartphone ≈ 0,012 kWh",
-            "en": "one full smartphone charge ≈ 0.012 kWh",
+            "fr": "une recharge complète de smartphone ≈ 0,022 kWh (EPA, 2024)",
+            "en": "one full smartphone charge ≈ 0.022 kWh (EPA, 2024)",
         },
         "equivalent.litres_boiled.unit": {
-            "fr": "litres d'eau portés à ébullition",
-            "en": "litres of water brought to the boil",
+            "fr": "litres d'eau portés de 20 à 100 °C",
+            "en": "litres of water heated from 20 to 100 °C",
         },
         "equivalent.litres_boiled.factor": {
             "fr": (
                 "chauffer 1 litre d'eau de 20 à 100 °C ≈ 0,093 kWh (4,18 kJ/kg/K × 80 "
-                "K, sans les pertes de la bouilloire)"
+                "K\u00a0; la chaleur seule, aucune perte comptée)"
             ),
             "en": (
                 "heating 1 litre of water from 20 to 100 °C ≈ 0.093 kWh (4.18 kJ/kg/K ×"
-                " 80 K, without the kettle's losses)"
+                " 80 K; the heat alone, no losses counted)"
             ),
         },
         "equivalent.car_km.unit": {
-            "fr": "km en voiture neuve",
-            "en": "km in a new car",
+            "fr": "km en voiture neuve (CO₂ à l'échappement)",
+            "en": "km in a new car (tailpipe CO₂)",
         },
         "equivalent.car_km.factor": {
             "fr": (
-                "une voiture neuve vendue dans l'UE en 2024 émet en moyenne ≈ 107 g CO₂/km (WLTP)"
-            ),
-            "en": "a new car sold in the EU in 2024 emits about 107 g CO₂/km on average (WLTP)",
-        },
-        "equivalent.reference": {
-            "fr": (
-                "{model}\u00a0: environ {kwh_1000} kWh pour 1 000 images, soit {per_image} "
-                "par image ({hardware})"
+                "une voiture neuve immatriculée en 2024 dans l'UE, en Islande et en Norvège "
+                "émet en moyenne 106,8 g CO₂/km à l'homologation (WLTP, échappement "
+                "seulement\u00a0: un autre périmètre que le CO₂e du réseau électrique)"
             ),
             "en": (
-                "{model}: about {kwh_1000} kWh per 1,000 images, that is {per_image} "
-                "per image ({hardware})"
+                "a new car registered in 2024 in the EU, Iceland and Norway emits 106.8 g "
+                "CO₂/km on average at type approval (WLTP, tailpipe only: a different scope "
+                "from the grid's CO₂e)"
             ),
+        },
+        "equivalent.reference.image_generation_median": {
+            "fr": (
+                "Génération d'images, médiane des modèles mesurés par Luccioni et al.\u00a0: "
+                "{kwh_1000} kWh pour 1 000 images, soit {per_image} par image (nœud 8×A100)"
+            ),
+            "en": (
+                "Image generation, median of the models Luccioni et al. measured: "
+                "{kwh_1000} kWh per 1,000 images, that is {per_image} per image (8×A100 node)"
+            ),
+        },
+        "equivalent.reference.image_generation_least_efficient": {
+            "fr": (
+                "Le modèle de génération d'images le moins efficace qu'ils ont mesuré\u00a0: "
+                "{kwh_1000} kWh pour 1 000 images, soit {per_image} par image"
+            ),
+            "en": (
+                "The least efficient image generation model they measured: {kwh_1000} kWh "
+                "per 1,000 images, that is {per_image} per image"
+            ),
+        },
+        "online_estimate": {
+            "fr": (
+                "{images} image(s) faite(s) avec un service en ligne\u00a0: environ {kwh} et "
+                "{litres} L d'eau de refroidissement de centre de données (estimation)"
+            ),
+            "en": (
+                "{images} image(s) made with an online service: about {kwh} and {litres} L "
+                "of data-centre cooling water (estimate)"
+            ),
+        },
+        "online_estimate_basis": {
+            "fr": (
+                "Sur quoi repose l'estimation\u00a0: les services en ligne ne publient ni "
+                "leur modèle ni leur matériel\u00a0; l'énergie par image est la moyenne des "
+                "modèles ouverts de génération d'images mesurés par Luccioni et al. (2,9 Wh, "
+                "nœud 8×A100), et l'eau celle consommée sur place par les centres de "
+                "données des États-Unis en 2023 par kWh (0,37 L/kWh, LBNL), sans l'eau "
+                "utilisée pour produire l'électricité."
+            ),
+            "en": (
+                "What the estimate is based on: online services publish neither their model "
+                "nor their hardware; the energy per image is the mean of the open image "
+                "generation models Luccioni et al. measured (2.9 Wh, 8×A100 node), and the "
+                "water is what US data centres consumed on site per kWh in 2023 (0.37 L/kWh, "
+                "LBNL), without the water used to generate the electricity."
+            ),
+        },
+        "water_local": {
+            "fr": (
+                "Eau\u00a0: pas de chiffre. L'image a été faite sur cette machine, pas dans "
+                "un centre de données refroidi à l'eau\u00a0; l'eau utilisée pour produire "
+                "l'électricité dépend des centrales du pays, et les données de codecarbon "
+                "n'en donnent pas de facteur par pays."
+            ),
+            "en": (
+                "Water: no figure. The image was made on this machine, not in a water-cooled"
+                " data centre; the water used to generate the electricity depends on the "
+                "country's power plants, and codecarbon's data give no per-country factor "
+                "for it."
+            ),
+        },
+        "factor.phone_charges.scope": {
+            "fr": "électricité d'une recharge complète d'un smartphone moyen (États-Unis)",
+            "en": "electricity of one full charge of an average smartphone (United States)",
+        },
+        "factor.litres_boiled.scope": {
+            "fr": "chaleur pour 1 L d'eau, 20 → 100 °C, aucune perte comptée",
+            "en": "heat for 1 L of water, 20 → 100 °C, no losses counted",
+        },
+        "factor.car_km.scope": {
+            "fr": (
+                "CO₂ à l'échappement, homologation WLTP, voitures neuves 2024, UE-27 + "
+                "Islande + Norvège\u00a0; pas du CO₂e de réseau électrique"
+            ),
+            "en": (
+                "tailpipe CO₂, WLTP type approval, new cars of 2024, EU-27 + Iceland + "
+                "Norway; not grid CO₂e"
+            ),
+        },
+        "factor.image_generation_median.scope": {
+            "fr": "médiane des modèles de génération d'images testés, nœud 8×A100, inférence",
+            "en": "median of the image generation models tested, 8×A100 node, inference",
+        },
+        "factor.image_generation_least_efficient.scope": {
+            "fr": "le modèle de génération d'images le moins efficace testé, nœud 8×A100",
+            "en": "the least efficient image generation model tested, 8×A100 node",
+        },
+        "factor.external_kwh_per_image.scope": {
+            "fr": (
+                "estimation par image pour un service en ligne (règle energy-budget)\u00a0: "
+                "moyenne des modèles ouverts testés, pas le service lui-même"
+            ),
+            "en": (
+                "per-image estimate for an online service (energy-budget rule): mean of the "
+                "open models tested, not the service itself"
+            ),
+        },
+        "factor.data_centre_water.scope": {
+            "fr": (
+                "eau consommée sur place (refroidissement) par les centres de données des "
+                "États-Unis en 2023, par kWh\u00a0; sans l'eau des centrales électriques"
+            ),
+            "en": (
+                "water consumed on site (cooling) by US data centres in 2023, per kWh; "
+                "without the power plants' water"
+            ),
+        },
+        "factor.cc_cpu_per_thread.scope": {
+            "fr": "puissance supposée par codecarbon pour un processeur absent de sa table",
+            "en": "power codecarbon assumes for a CPU model not in its table",
+        },
+        "factor.cc_cpu_generic.scope": {
+            "fr": "puissance supposée par codecarbon quand le processeur n'est pas reconnu",
+            "en": "power codecarbon assumes when the CPU model is not detected",
+        },
+        "factor.cc_ram_per_dimm.scope": {
+            "fr": (
+                "modèle de RAM de codecarbon\u00a0: barrettes estimées d'après la mémoire "
+                "(du processus en mode process), 10 W au moins\u00a0: constant sous 16 Go"
+            ),
+            "en": (
+                "codecarbon's RAM model: modules estimated from the memory (the process's in "
+                "process mode), at least 10 W: constant under 16 GB"
+            ),
+        },
+        "factor.cc_ram_arm.scope": {
+            "fr": "le même modèle sur ARM (au moins 3 W)",
+            "en": "the same model on ARM (at least 3 W)",
         },
         # --- IPTC digital source types, in words ---
         "source_type.trainedAlgorithmicMedia": {

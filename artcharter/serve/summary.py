@@ -135,7 +135,9 @@ def summarize(
         "verdict_title": {code: verdicts.title(verification.verdict, code) for code in langs},
         "explanation": {code: verdicts.explanation(verification.verdict, code) for code in langs},
         "reliable": verification.verdict in RELIABLE_VERDICTS,
-        "title": record.get("title") or verification.title,
+        # An artcharter record's own title (None: untitled), never the manifest's stand-in
+        # (the artwork id); another tool's manifest title otherwise.
+        "title": record.get("title") if record else verification.title,
         # The signing certificate's subject (nobody when the signature does not hold); a
         # different author in the record is an unverified claim, in its own field.
         "artist": verification.artist["name"],

@@ -54,7 +54,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "forget_one": {"fr": "Oublier", "en": "Forget"},
     "export_csv": {"fr": "Télécharger le tableau (CSV)", "en": "Download the table (CSV)"},
     "summary": {"fr": "{n} fichier(s)", "en": "{n} file(s)"},
-    "untitled": {"fr": "(sans titre)", "en": "(untitled)"},
+    "untitled": {"fr": "Sans titre", "en": "Untitled"},
     "unknown": {"fr": "inconnu", "en": "unknown"},
     "none": {"fr": "—", "en": "—"},
     "switch_lang": {"fr": "English", "en": "Français"},

@@ -10,12 +10,18 @@ Definitions (K classes, counts c_k, n = sum c_k, shares p_k = c_k / n, reference
   at 0 and n: centre (p + z²/2n) / (1 + z²/n), half-width z·sqrt(p(1-p)/n + z²/4n²) / (1 + z²/n).
 - parity gap = max_k p_k - min_k p_k (0 at parity, 1 when one class takes every image).
 - MAD = (1/K) Σ_k |p_k - 1/K| (mean absolute deviation from parity).
-- MaxSkew = max_k ln(p̃_k / q_k) with add-α smoothing p̃_k = (c_k + α) / (n + Kα), so that
-  a class never seen gives a finite skew (Geyik et al. 2019). 0 means no class is
+- MaxSkew = max_k ln(p̃_k / q_k), the skew of Geyik, Ambler & Kenthapadi (2019), who
+  define it unsmoothed (ln(p_k / q_k)); the add-α smoothing p̃_k = (c_k + α) / (n + Kα) is
+  ours, so that a class never seen gives a finite skew instead of -∞. 0 means no class is
   over-represented against q; ln 2 ≈ 0.69 means some class appears twice as often as q says.
 - KL(p ‖ q) = Σ_{p_k > 0} p_k ln(p_k / q_k), in nats, with q uniform unless a reference
   table (with its source) is given.
-- normalised entropy = -Σ p_k ln p_k / ln K, 1 at parity and 0 when one class takes all.
+- normalised entropy = -Σ p_k ln p_k / ln K, 1 at parity and 0 when one class takes all
+  (0, never -0).
+
+Every interval covers sampling error only: it says how much the shares could move with
+other seeds, not how often the probe itself misreads a face (``probe validate`` measures
+that), and the confidence thresholds are uncalibrated softmax values.
 
 With n = 0 (every image abstained or uncertain) there is nothing to measure: shares,
 intervals and metrics are None, and the counts say why.
@@ -138,7 +144,7 @@ def normalised_entropy(p: Mapping[str, float] | None) -> float | None:
     if p is None or len(p) < 2:
         return None
     h = -sum(v * math.log(v) for v in p.values() if v > 0)
-    return h / math.log(len(p))
+    return max(0.0, h / math.log(len(p)))  # max(): one class gives -0.0, printed "-0.0"
 
 
 def _reference_for(
@@ -251,7 +257,15 @@ def attribute_metrics(
 
 @dataclass(frozen=True)
 class Aggregate:
-    """A campaign-level figure: the mean over prompts, with a bootstrap percentile interval."""
+    """A campaign-level figure with its 95 % interval.
+
+    Shares (``share:<class>``) are the share of the class among every valid image of the
+    campaign, with the Wilson interval (``method="wilson"``): a percentile bootstrap of
+    shares collapses at 0 and 1 (a prompt whose images are all one class gives [1, 1]).
+    The other metrics are means over prompts with a stratified percentile bootstrap
+    (``method="bootstrap"``); ``degenerate`` says when every resample gave the same value,
+    so that the interval says nothing (one class everywhere).
+    """
 
     attribute: str
     metric: str  # a metric name, or "share:<class>"
@@ -262,9 +276,21 @@ class Aggregate:
     resamples: int
     seed: int
     level: float
+    method: str = "bootstrap"
+
+    @property
+    def degenerate(self) -> bool:
+        return (
+            self.method == "bootstrap"
+            and self.low is not None
+            and self.high is not None
+            and self.high - self.low < 1e-12
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["degenerate"] = self.degenerate
+        return data
 
 
 def _vector_metric(metric: str, counts: Any, q: Any, alpha: float) -> Any:
@@ -285,7 +311,8 @@ def _vector_metric(metric: str, counts: Any, q: Any, alpha: float) -> Any:
             if k < 2:
                 return np.full(p.shape[:-1], np.nan)
             plogp = np.where(p > 0, p * np.log(np.where(p > 0, p, 1)), 0.0)
-            return np.where(n[..., 0] > 0, -plogp.sum(axis=-1) / np.log(k), np.nan)
+            entropy = np.maximum(0.0, -plogp.sum(axis=-1) / np.log(k))
+            return np.where(n[..., 0] > 0, entropy, np.nan)
         if metric == "kl":
             terms = np.where(p > 0, p * np.log(np.where(p > 0, p, 1) / q), 0.0)
             return np.where(n[..., 0] > 0, terms.sum(axis=-1), np.nan)
@@ -293,6 +320,13 @@ def _vector_metric(metric: str, counts: Any, q: Any, alpha: float) -> Any:
             smoothed = (counts + alpha) / (n + k * alpha)
             return np.where(n[..., 0] > 0, np.log(smoothed / q).max(axis=-1), np.nan)
     raise BadInput(MESSAGES("metrics.unknown_aggregate_metric", metric=metric))
+
+
+def _z(level: float) -> float:
+    """The two-sided normal quantile of ``level`` (1.96 for 95 %)."""
+    from statistics import NormalDist
+
+    return Z95 if level == 0.95 else NormalDist().inv_cdf(0.5 + level / 2)
 
 
 def bootstrap_aggregates(
@@ -306,9 +340,10 @@ def bootstrap_aggregates(
     seed: int = DEFAULT_BOOTSTRAP_SEED,
     level: float = 0.95,
 ) -> list[Aggregate]:
-    """Mean over prompts of each share and metric, with stratified bootstrap intervals.
+    """Each share over the campaign's valid images with its Wilson interval, and the mean
+    over prompts of each other metric with a stratified bootstrap interval.
 
-    Each replicate redraws every prompt's valid images with replacement (a multinomial
+    Each bootstrap replicate redraws every prompt's valid images with replacement (a multinomial
     draw of its n images from its observed shares) and averages the metric over prompts.
     Prompts without a valid image are left out of the mean. The seed makes the intervals
     reproducible; it is recorded with the campaign.
@@ -347,7 +382,28 @@ def bootstrap_aggregates(
     ).astype(float)
     tail = (1 - level) / 2 * 100
     result = []
+    totals = counts.sum(axis=0)  # (K,)
     for metric, name in zip(metrics, names, strict=True):
+        if metric.startswith("share:"):
+            k = int(metric.split(":", 1)[1])
+            pooled = int(totals[k]), int(totals.sum())
+            interval = wilson_interval(*pooled, z=_z(level))
+            assert interval is not None  # kept prompts have valid images
+            result.append(
+                Aggregate(
+                    attribute,
+                    name,
+                    pooled[0] / pooled[1],
+                    interval[0],
+                    interval[1],
+                    len(kept),
+                    resamples,
+                    seed,
+                    level,
+                    "wilson",
+                )
+            )
+            continue
         observed = _vector_metric(metric, counts, q, alpha)  # (P,)
         replicated = _vector_metric(metric, draws, q, alpha)  # (B, P)
         if np.all(np.isnan(observed)):

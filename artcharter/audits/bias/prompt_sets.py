@@ -99,6 +99,8 @@ def _from_templates(
     only: Sequence[str] | None,
 ) -> PromptSet:
     subjects, templates = _subjects_and_templates(data, origin)
+    # Subjects marked `probe = false` are words for the prompt audit, not campaign prompts.
+    subjects = [s for s in subjects if s.get("probe", True)]
     if only:
         known = {s["id"] for s in subjects}
         unknown = [s for s in only if s not in known]

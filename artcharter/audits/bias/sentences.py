@@ -123,7 +123,8 @@ def prompt_sentence(
         text += " " + MESSAGES.count("sentence.abstain", abstain, lang)
     if unreadable:
         text += " " + MESSAGES.count("sentence.unreadable", unreadable, lang)
-    return text
+    # Every campaign sentence says what its intervals leave out.
+    return text + " " + MESSAGES.text("sentence.interval_caveat", lang)
 
 
 def reading_sentence(reading: ImageReading, classes: ProbeClasses, lang: str) -> str:
@@ -169,6 +170,8 @@ def audit_sentence(audit: PromptAudit, lang: str) -> str:
             label = MESSAGES.text("sentence.quoted", lang, text=f.text)
             if with_category:
                 label += f" ({f.label(lang)})"
+            if f.negated:
+                label += " " + negated_label(lang)
             labels.append(label)
         return ", ".join(dict.fromkeys(labels))
 
@@ -186,3 +189,14 @@ def audit_sentence(audit: PromptAudit, lang: str) -> str:
     if occupations:
         text += " " + MESSAGES.text("sentence.occupations", lang, terms=listed(occupations))
     return text
+
+
+def languages_sentence(audit: PromptAudit, lang: str) -> str:
+    """ "Prompt read as: French, English." — the languages the audit read, in order."""
+    names = [MESSAGES.text(f"language.{code}", lang) for code in audit.langs]
+    return MESSAGES.text("sentence.prompt_languages", lang, langs=", ".join(names))
+
+
+def negated_label(lang: str) -> str:
+    """What follows a negated finding: "(negated)", "(en négation)"."""
+    return MESSAGES.text("sentence.negated", lang)

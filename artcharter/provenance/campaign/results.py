@@ -352,7 +352,10 @@ def load_result(ledger: Ledger, campaign_id: str) -> CampaignResult:
     aggregates: dict[str, list[M.Aggregate]] = {}
     for row in iter_campaign_results(ledger, campaign["campaign_id"]):
         if row["scope"] == CAMPAIGN_SCOPE:
-            aggregates[row["attribute"]] = [M.Aggregate(**a) for a in json.loads(row["metrics"])]
+            aggregates[row["attribute"]] = [
+                M.Aggregate(**{k: v for k, v in a.items() if k != "degenerate"})
+                for a in json.loads(row["metrics"])
+            ]
             continue
         metric = M.AttributeMetrics.from_dict(json.loads(row["metrics"]))
         prompt = by_key.get(row["prompt_key"])

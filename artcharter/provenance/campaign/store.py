@@ -142,6 +142,27 @@ TABLES: dict[str, tuple[dict[str, type], str]] = {
         },
         "probe_id",
     ),
+    # `probe validate`: the probe's accuracy on a labelled set, matched to campaigns by the
+    # probe's weights and classes (a campaign's report shows how accurate its probe was).
+    "probe_validations": (
+        {
+            "validation_id": str,
+            "created_at": str,
+            "campaign_id": str,
+            "clip_model": str,
+            "clip_spec": str,
+            "clip_weights_sha256": str,
+            "clip_is_demo": int,
+            "classes_sha256": str,
+            "thresholds": str,
+            "labels_file": str,
+            "labels_sha256": str,
+            "images_dir": str,
+            "images": int,
+            "results": str,
+        },
+        "validation_id",
+    ),
 }
 INDEXES = (
     ("probe_campaigns", ["model_id", "status"]),
@@ -149,6 +170,7 @@ INDEXES = (
     ("probe_images", ["campaign_id", "status"]),
     ("probe_results", ["campaign_id", "scope"]),
     ("probe_artworks", ["sha256"]),
+    ("probe_validations", ["clip_weights_sha256", "classes_sha256"]),
 )
 
 
@@ -389,3 +411,24 @@ def add_artwork_probe(ledger: Ledger, row: dict[str, Any]) -> None:
     ensure_tables(ledger)
     with ledger.transaction():
         ledger.db["probe_artworks"].insert(row)
+
+
+def insert_validation(ledger: Ledger, row: dict[str, Any]) -> None:
+    ensure_tables(ledger)
+    with ledger.transaction():
+        ledger.db["probe_validations"].insert(row)
+
+
+def validation_for(ledger: Ledger, campaign: dict[str, Any]) -> dict[str, Any] | None:
+    """The latest validation of the probe a campaign used: one linked to the campaign, else
+    one made with the same probe weights and the same classes."""
+    weights = (loads(campaign.get("clip")) or {}).get("weights_sha256")
+    return first_row(
+        ledger,
+        "probe_validations",
+        "SELECT * FROM probe_validations WHERE campaign_id = ? "
+        "OR (clip_weights_sha256 = ? AND classes_sha256 = ?) "
+        "ORDER BY campaign_id = ? DESC, created_at DESC, rowid DESC LIMIT 1",
+        [campaign.get("campaign_id"), weights, campaign.get("classes_sha256"),
+         campaign.get("campaign_id")],
+    )  # fmt: skip

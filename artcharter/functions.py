@@ -136,6 +136,8 @@ def generate(
     on_image: Callable[[Signed], None] | None = None,
     on_loading: Callable[[str], None] | None = None,
     on_loaded: Callable[[LoadedModel], None] | None = None,
+    cluster: str | None = None,
+    workers: int | None = None,
     project: Project | None = None,
 ) -> list[Signed]:
     """Make the signed, measured images ``request`` asks for (``Project.generate``)."""
@@ -149,6 +151,8 @@ def generate(
         on_image=on_image,
         on_loading=on_loading,
         on_loaded=on_loaded,
+        cluster=cluster,
+        workers=workers,
     )
 
 

@@ -309,17 +309,37 @@ class Project:
         on_image: Callable[[Signed], None] | None = None,
         on_loading: Callable[[str], None] | None = None,
         on_loaded: Callable[[LoadedModel], None] | None = None,
+        cluster: str | None = None,
+        workers: int | None = None,
     ) -> list[Signed]:
         """Make the images ``request`` asks for with ``model`` (default: the project's
         model, else the default one), each signed by the artist and recorded.
 
         ``on_image(signed)`` is called as each image is made; when ``model`` is a name,
-        ``on_loading(name)`` before it loads and ``on_loaded(loaded)`` after."""
+        ``on_loading(name)`` before it loads and ``on_loaded(loaded)`` after. ``cluster``
+        (``"auto"`` or a Ray address) renders on ``workers`` Ray workers; signing and the
+        ledger stay in this process."""
         from artcharter.provenance.generate import DEFAULT_MODEL, generate
 
         request = self.request(request)
         identity = self.identity(artist, passphrase)  # set-up errors before the model loads
         chosen = model or self.model or DEFAULT_MODEL
+        if cluster is not None:
+            from artcharter.provenance.cluster.run import generate_on_cluster
+
+            if not isinstance(chosen, str):
+                raise BadInput(PROVENANCE("cluster.loaded_model", param="model"))
+            return generate_on_cluster(
+                cluster,
+                chosen,
+                request,
+                identity=identity,
+                ledger=self.ledger,
+                workers=workers,
+                on_image=on_image,
+                on_loading=on_loading,
+                on_loaded=on_loaded,
+            )
         return generate(
             chosen,
             request,

@@ -116,8 +116,18 @@ def test_parameters_of_a_record() -> None:
     assert parsed.params["Size"] == "128x96"
     assert parsed.params["Sampler"] == "Euler a"
     assert parsed.params["Model hash"] == "ab" * 5
-    assert "demo model, random weights" in parsed.params["Model"]
+    assert parsed.params["Model"].endswith("(demo model with random weights)")
     assert parsed.params["Version"] == "artcharter 1.0"
+
+
+def test_settings_line_splits_as_simple_readers_split_it() -> None:
+    """sd-parsers and sd-prompt-reader cut the last line on ", " then on ": " without
+    quoting: every value, the demo model's name included, must hold no comma."""
+    record = _record(private=False)
+    last = parameters_for(record, "1.0").splitlines()[-1]
+    fields = dict(part.split(": ", 1) for part in last.split(", "))
+    assert fields["Model"] == f"{record.model.id} (demo model with random weights)"
+    assert fields["Seed"] == "7" and fields["Version"] == "artcharter 1.0"
 
 
 def test_private_prompt_leaves_only_hashes() -> None:

@@ -134,16 +134,18 @@ def test_declared_artwork_passes(root: Path, capsys: pytest.CaptureFixture[str])
     path = declared_label(root)
     capsys.readouterr()
     assert run(["check", str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: passes the charter\n"  # one line
+    assert run(["check", str(path), "--verbose"]) == 0
     out = capsys.readouterr().out
     assert f"{path}: passes the charter (artcharter-default 2026.1)" in out
-    assert "✔ prompt-audited [required]: pass" in out
+    assert "(prompt-audited) [required]: pass" in out
     # The real prompt audit flagged "poor", answered by the reflection.
     assert "Flagged terms: poor" in out
-    assert "✘ local-open-tool [informational]: fail" in out
-    assert run(["--lang", "fr", "check", str(path)]) == 0
+    assert "(local-open-tool) [informational]: fail" in out
+    assert run(["--lang", "fr", "check", str(path), "-v"]) == 0
     out = capsys.readouterr().out
     assert f"{path}\u00a0: respecte la charte (artcharter-default 2026.1)" in out
-    assert "✘ local-open-tool [pour information]\u00a0: non respectée" in out
+    assert "(local-open-tool) [pour information]\u00a0: non respectée" in out
     assert run(["--lang", "fr", "check", str(path), "--json"]) == 0
     [data] = json.loads(capsys.readouterr().out)
     assert data["passed"] is True
@@ -163,7 +165,8 @@ def test_artwork_without_declaration_needs_one(
     assert run(["check", "bare.png"]) == 1
     out = capsys.readouterr().out
     assert "bare.png: does not pass the charter" in out
-    assert "? artist-statement [required]: needs a declaration" in out
+    assert "Artist statement (needs a declaration)" in out and "artist-statement" not in out
+    assert len(out.splitlines()) == 1
     result = check_file(root / "bare.png", anchors=anchors(root))
     assert not result.passed
     blocking = {v.rule_id for v in result.blocking}

@@ -115,7 +115,9 @@ def test_keys_and_ledger_lists_in_each_language(
     assert "empreinte SHA-256" in out and "fingerprint" not in out and "not_after" not in out
     assert run(["--lang", "en", "keys", "show", "root"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"^role +root$", out, re.M) and re.search(r"^expired +False$", out, re.M)
+    assert re.search(r"^role +root$", out, re.M) and re.search(r"^expired +no$", out, re.M)
+    assert re.search(r"^valid until +20\d\d-\d\d-\d\d at \d\d:\d\d UTC$", out, re.M)
+    assert "None" not in out and "not_after" not in out
 
     assert run(["--lang", "fr", "ledger", "list"]) == 0
     counts, row = capsys.readouterr().out.splitlines()

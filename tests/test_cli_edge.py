@@ -217,7 +217,7 @@ COMMANDS = [
     ("tsa", "serve"),
     ("label",),
     ("sign-declaration",),
-    *(("ledger", sub) for sub in ("list", "show", "import")),
+    *(("ledger", sub) for sub in ("list", "show", "import", "merge")),
     *(("probe", sub) for sub in ("campaign", "list", "show", "artwork", "prompt", "validate")),
     ("init",),
     ("report",),
@@ -274,3 +274,38 @@ def test_why_a_file_could_not_be_verified_is_in_the_reader_s_language(
     assert run(["--lang", "en", "verify", str(text_file), "--json"]) == 2
     (result,) = json.loads(capsys.readouterr().out)
     assert result["error"].startswith("not a PNG, JPEG or WebP image, an MP4 or MOV video")
+
+
+# --- --lang anywhere, init's language ----------------------------------------------------------
+
+
+def test_lang_is_read_before_or_after_any_command(tmp_path: Path, capsys, monkeypatch) -> None:
+    from artcharter.cli.edge import hoist_lang
+
+    assert hoist_lang(["verify", "x.png", "--lang", "en"]) == ["--lang", "en", "verify", "x.png"]
+    assert hoist_lang(["--project", "p", "charter", "show", "--lang=fr"]) == [
+        "--lang", "fr", "--project", "p", "charter", "show",
+    ]  # fmt: skip
+    assert hoist_lang(["probe", "prompt", "--", "--lang"]) == ["probe", "prompt", "--", "--lang"]
+    monkeypatch.chdir(tmp_path)
+    assert run(["charter", "show", "--lang", "fr"]) == 0
+    assert "Charte" in capsys.readouterr().out
+    assert run(["verify", "nothere.png", "--lang", "fr"]) == 2
+    assert "ce fichier n'existe pas" in capsys.readouterr().out
+
+
+def test_init_follows_the_locale_and_says_how_to_change(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert run(["init", "a"]) == 0
+    out = capsys.readouterr().out
+    assert 'lang = "fr"' in (tmp_path / "a" / "artcharter.toml").read_text(encoding="utf-8")
+    assert "langue\u00a0: français" in out and '[project] lang = "en"' in out
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert run(["init", "b"]) == 0
+    assert 'lang = "en"' in (tmp_path / "b" / "artcharter.toml").read_text(encoding="utf-8")
+    assert "language: English" in capsys.readouterr().out
+    assert run(["--lang", "fr", "init", "c"]) == 0
+    assert 'lang = "fr"' in (tmp_path / "c" / "artcharter.toml").read_text(encoding="utf-8")

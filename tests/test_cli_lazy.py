@@ -55,6 +55,66 @@ def test_verify_imports_only_its_own_command_module(tmp_path: object) -> None:
     assert [m for m in loaded if m in commands] == ["artcharter.cli.verify"]
 
 
+def test_plain_arguments_are_coerced_as_typer_would_without_pydantic() -> None:
+    """The light coercion (cli/coercion.py) gives the values typer's own gives, for every
+    parameter of every command, and leaves to typer what it does not recognise."""
+    import typer
+
+    from artcharter.cli.coercion import install, light_converter
+
+    register()
+    install()
+    from typer._coercion import build_runtime_param
+
+    command = typer.main.get_command(app)
+    samples = ["a.png", "dossier/b c.png", "42", "-3", "1.5", "é", "x" * 3]
+    checked = 0
+
+    def walk(group: object) -> None:
+        nonlocal checked
+        for param in group.params:  # type: ignore[attr-defined]
+            descriptor = getattr(param, "type_descriptor", None)
+            convert = light_converter(descriptor) if descriptor else None
+            if convert is None:
+                continue
+            own = build_runtime_param(descriptor)
+            is_list = descriptor.annotation not in (str, int, float, bool) and str(
+                descriptor.annotation
+            ).startswith("list")
+            values = [samples, samples[:2]] if is_list else [*samples, True, False]
+            for value in values:
+                try:
+                    expected = own._coerce_value(value, param=param, ctx=None)
+                except Exception:
+                    expected = "refused"
+                try:
+                    got = convert(value)
+                except Exception:
+                    got = "refused"  # left to typer's own coercion, which refuses it
+                    continue
+                assert got == expected and type(got) is type(expected), (param.name, value)
+                checked += 1
+        for sub in getattr(group, "commands", {}).values():
+            walk(sub)
+
+    walk(command)
+    assert checked > 100
+
+
+def test_verify_starts_without_pydantic_or_rich(tmp_path: object) -> None:
+    code = (
+        "import json, sys\n"
+        "from artcharter.cli import run\n"
+        "run(['verify', 'missing.png', '--no-ledger'])\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pydantic', 'rich'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path
+    ).stdout
+    assert json.loads(out.splitlines()[-1]) == []
+
+
 def test_commands_that_do_not_audit_prompts_never_load_spacy(tmp_path: object) -> None:
     """The prompt audit's pipelines (spaCy, about a second) stay out of other commands."""
     code = (

@@ -253,3 +253,29 @@ def test_decompression_bomb_is_refused(tmp_path: Path) -> None:
     big.save(buffer, "PNG")
     with pytest.raises(BadInput, match="pixel limit"):
         image_files.check_image(buffer.getvalue(), "bomb.png")
+
+
+def test_the_signed_thumbnail_is_a_small_jpeg(tmp_path: Path, alice) -> None:
+    """A WebP or PNG source gets a JPEG thumbnail of medium quality, far smaller than the
+    lossless copy of the source format c2pa would otherwise sign in (2.7x a WebP source)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from artcharter.provenance.label import label
+    from artcharter.provenance.verify import verify_file
+
+    rng = np.random.default_rng(0)
+    pixels = rng.random((512, 512, 3)) * 60 + np.linspace(0, 190, 512)[None, :, None]
+    picture = Image.fromarray(pixels.astype("uint8"))
+    for fmt, suffix in (("WEBP", ".webp"), ("PNG", ".png")):
+        source = tmp_path / f"source{suffix}"
+        picture.save(source, fmt, **({"quality": 80} if fmt == "WEBP" else {}))
+        out = tmp_path / f"signed{suffix}"
+        label(source, out, identity=alice, source_type="digitalCreation")
+        mime, data = verify_file(out, thumbnail=True).thumbnail
+        assert mime == "image/jpeg"
+        assert len(data) < 40_000 and len(data) < source.stat().st_size / 2, len(data)
+        with Image.open(io.BytesIO(data)) as thumb:
+            assert max(thumb.size) == 256

@@ -74,7 +74,8 @@ def test_extras_bring_the_heavy_libraries_and_the_base_none() -> None:
     assert any(d.startswith("open_clip_torch") for d in extras["probes"])
     assert any(d.startswith("diffusers") for d in extras["generate"])
     assert "artcharter[energy,probes]" in extras["generate"]
-    assert "artcharter[generate,watermark]" in extras["test"]
+    # The tests install every capability (generate, the watermark, Ray's cluster...).
+    assert any(d.startswith("artcharter[generate") for d in extras["test"])
 
 
 @pytest.fixture(scope="module")

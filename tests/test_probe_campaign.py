@@ -288,7 +288,9 @@ def test_reproducible_from_seeds(first, sd, probe, alice) -> None:
 def test_resume_after_interruption(tmp_path: Path, sd, probe, alice) -> None:
     out = tmp_path / "probes"
     with Ledger(tmp_path / "artcharter.db") as ledger:
-        # Stop when the 3rd image is signed and recorded but not yet in the campaign.
+        # Stop when the 3rd image is signed and recorded but not yet in the campaign. The
+        # 4th, made in the same batch, is finished too (signed and recorded, its energy was
+        # spent) but not reported: the caller asked to stop.
         with pytest.raises(KeyboardInterrupt):
             run(ledger, probe, sd, alice, out, stop_at=3)
         (row,) = camp.campaigns(ledger)
@@ -296,11 +298,11 @@ def test_resume_after_interruption(tmp_path: Path, sd, probe, alice) -> None:
         assert row["status"] == camp.STATUS_INTERRUPTED
         assert len(images_of(ledger, campaign_id)) == 2
         signed = "SELECT count(*) FROM artworks WHERE session_id = ?"
-        assert ledger.db.execute(signed, [campaign_id]).fetchone()[0] == 3
+        assert ledger.db.execute(signed, [campaign_id]).fetchone()[0] == 4
         # The same command again: same campaign, nothing generated twice.
         result, made = run(ledger, probe, sd, alice, out)
         assert result.campaign_id == campaign_id
-        assert made == 5  # 8 - the 3 already signed (the 3rd is found by prompt and seed)
+        assert made == 4  # 8 - the 4 already signed (the 3rd and 4th found by prompt and seed)
         assert ledger.db.execute(signed, [campaign_id]).fetchone()[0] == 8
         images = images_of(ledger, campaign_id)
         assert len(images) == 8 and all(i["status"] != "pending" for i in images)

@@ -207,3 +207,16 @@ def test_damaged_files_get_a_row_not_a_crash(expo: Exhibition, tmp_path: Path) -
     }
     broken = json.loads((tmp_path / "out" / "reports" / "broken.report.json").read_text())
     assert broken["artwork"]["width"] is None  # no picture to show, and no crash
+
+
+def test_count_badges_take_the_colour_of_their_meaning(folder_summary) -> None:
+    """Green only for artworks that pass, red only for those that fail; a zero is neutral."""
+    import re
+
+    html = folder_summary.html.read_text(encoding="utf-8")
+    charter = folder_summary.summary["charter"]
+    badges = re.findall(r'<span class="status (s-[a-z-]+)">([^<]+)</span>', html)[:2]
+    (passed_class, passed_text), (failed_class, failed_text) = badges
+    assert passed_text == charter["passed_text"] and failed_text == charter["failed_text"]
+    assert passed_class == ("s-pass" if charter["passed"] else "s-not-applicable")
+    assert failed_class == ("s-fail" if charter["failed"] else "s-not-applicable")

@@ -25,6 +25,7 @@ EXTRA_OF = {
     "accelerate": "generate",
     "safetensors": "generate",
     "codecarbon": "energy",
+    "ray": "cluster",
 }
 
 

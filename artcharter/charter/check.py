@@ -1,16 +1,14 @@
 """Check artworks against a charter: verify each file, gather its evidence, evaluate each rule.
 
 ``check_file`` and ``check_paths`` are the Python API behind `artcharter check`; reports
-use the same ``ArtworkCheck``. Files are verified on all cores (c2pa releases the GIL); the
-evidence is then gathered one file at a time, since a ledger connection is not shared
-between threads.
+use the same ``ArtworkCheck``. Many files are checked on all cores, in forked workers that
+each verify, gather the evidence with their own ledger connection and evaluate.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -165,27 +163,51 @@ def iter_check(
 ) -> Iterator[ArtworkCheck]:
     """Check images and folders of images, yielding results in file order.
 
-    Files are verified in a thread pool while the main thread gathers evidence and
-    evaluates the files already verified: c2pa's native code releases the GIL, so the two
-    overlap, and the ledger connection stays in the thread that opened it. Only a few
-    files are verified ahead of the evaluation, so memory stays flat over thousands.
+    Many files are checked in forked worker processes, each verifying, gathering the
+    evidence (with its own ledger connection) and evaluating the rules of a few files at
+    a time; only a few chunks are in flight, so memory stays flat over thousands.
     """
-    from artcharter.provenance.verify import bounded_map, verify_file
+    from artcharter.provenance import workers as forked
+    from artcharter.provenance.verify import bounded_map
 
     files = image_paths(paths)
     if not files:
         raise BadInput(MESSAGES("check.no_image"))
     charter = charter or _default_charter()
-    workers = workers or min(len(files), os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        verified = bounded_map(
-            pool, lambda path: verify_file(path, anchors, allow_remote), files, ahead=workers * 8
-        )
-        for verification in verified:
-            yield check_verification(
-                verification,
+    count = workers or min(len(files), os.cpu_count() or 1)
+    if count <= 1 or len(files) < 8 or not forked.can_fork():
+        for path in files:
+            yield check_file(
+                path,
                 charter=charter,
+                anchors=anchors,
                 ledger=ledger,
                 lang=lang,
+                allow_remote=allow_remote,
                 protected_names=protected_names,
             )
+        return
+    settings = {
+        "charter": charter,
+        "anchors": anchors,
+        "lang": lang,
+        "allow_remote": allow_remote,
+        "protected_names": protected_names,
+    }
+    size = max(1, min(16, len(files) // (count * 4)))
+    chunks = (files[i : i + size] for i in range(0, len(files), size))
+    pool = forked.fork_pool(
+        count, ledger_path=ledger.path if ledger is not None else None, shared=settings
+    )
+    with pool:
+        for done in bounded_map(pool, _check_chunk, chunks, ahead=count * 4):
+            yield from done
+
+
+def _check_chunk(paths: list[Path]) -> list[ArtworkCheck]:
+    # In a worker: module level, so that it can be sent there.
+    from artcharter.provenance.workers import shared
+
+    names = ("charter", "anchors", "lang", "allow_remote", "protected_names")
+    options = {name: shared(name) for name in names}
+    return [check_file(path, ledger=shared("ledger"), **options) for path in paths]

@@ -18,7 +18,7 @@ import typer
 from artcharter.base.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, ArtcharterError
 from artcharter.base.messages import Message
 from artcharter.base.prompts import passphrase_prompt
-from artcharter.cli.edge import command_name, reader_lang, render_error, shows_help
+from artcharter.cli.edge import command_name, hoist_lang, reader_lang, render_error, shows_help
 from artcharter.cli.messages import set_help_lang, text
 
 # The help texts (the app's, its global options', each command's) are set by the modules
@@ -88,7 +88,7 @@ def run(argv: list[str] | None = None) -> int:
     a name) can send a terminal a control sequence. Help (coloured by typer) and stderr
     (progress bars redraw their line) are left as they are; errors are made inert by
     ``echo_error``."""
-    args = sys.argv[1:] if argv is None else argv
+    args = hoist_lang(sys.argv[1:] if argv is None else argv)
     if shows_help(args):
         set_help_lang(reader_lang(args))
         return _run(args, argv)
@@ -121,10 +121,13 @@ def _hidden_prompt(args: list[str]) -> Any:
 
 def _run(args: list[str], argv: list[str] | None) -> int:
     register(command_name(args))
+    from artcharter.cli.coercion import install
     from artcharter.cli.context import echo_error  # its shared options read the help language
 
+    install()  # plain arguments coerced without pydantic (start-up)
+
     try:
-        result = app(args=argv, prog_name="artcharter", standalone_mode=False)
+        result = app(args=args, prog_name="artcharter", standalone_mode=False)
     except (KeyboardInterrupt, _loaded("click.exceptions", "Abort")):
         echo_error(text("error.interrupted", reader_lang(args)))
         return EXIT_INTERRUPTED

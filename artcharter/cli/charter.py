@@ -232,6 +232,8 @@ def check(
 
 
 def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:
+    """One line per artwork, naming in words the required rules it does not meet; every
+    rule with its reason and evidence with ``verbose``."""
     import json as jsonlib
 
     from artcharter.base.inert import inert
@@ -240,6 +242,20 @@ def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:
     colon = punct(":", lang)
     head = text("check.passes" if result.passed else "check.fails", lang)
     # Paths and reasons quote the file (titles, terms): printed inert, one line each.
+    if not verbose:
+        blocking = [
+            text(
+                "check.rule_status",
+                lang,
+                title=v.title.get(lang) or v.rule_id,
+                status=STATUS_TITLES[v.status][lang],
+            )
+            for v in result.blocking
+        ]
+        rules = punct(";", lang).join(blocking)
+        named = text("check.blocking", lang, rules=rules) if blocking else ""
+        typer.echo(f"{inert(result.path)}{colon}{head}{named}")
+        return
     typer.echo(f"{inert(result.path)}{colon}{head} ({result.charter_id} {result.charter_version})")
     if summary := unchecked_summary(result.verdicts):
         for line in textwrap.wrap(summary.render(lang), 84):
@@ -247,11 +263,12 @@ def _print_check(result: ArtworkCheck, lang: str, verbose: bool) -> None:
     for verdict in result.verdicts:
         severity = text(f"severity.{verdict.severity}", lang)
         status = STATUS_TITLES[verdict.status][lang]
-        typer.echo(f"  {MARKS[verdict.status]} {verdict.rule_id} [{severity}]{colon}{status}")
+        title = verdict.title.get(lang) or verdict.rule_id
+        # The rule's id too: --verbose is where a school looks a rule up in its charter file.
+        mark = MARKS[verdict.status]
+        typer.echo(f"  {mark} {title} ({verdict.rule_id}) [{severity}]{colon}{status}")
         for line in textwrap.wrap(inert(verdict.reason[lang]), 84):
             typer.echo(f"      {line}")
         if verdict.evidence:
             evidence = jsonlib.dumps(verdict.evidence, ensure_ascii=False, default=str)
-            if not verbose and len(evidence) > 160:
-                evidence = evidence[:157] + "..."
             typer.echo(f"      {text('charter.evidence', lang)}{colon}{evidence}")

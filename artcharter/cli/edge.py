@@ -39,6 +39,30 @@ def split_global(argv: Sequence[str]) -> tuple[dict[str, str], list[str]]:
     return found, args[i:]
 
 
+def hoist_lang(argv: Sequence[str]) -> list[str]:
+    """The arguments with a ``--lang`` typed after the command moved before it, where the
+    global option reads it: ``verify x.png --lang en`` is ``--lang en verify x.png``
+    (a command's own ``--lang``, as on ``report``, means the same language)."""
+    _, rest = split_global(argv)
+    before = list(argv[: len(argv) - len(rest)])
+    kept: list[str] = []
+    found: str | None = None
+    words = iter(rest)
+    for word in words:
+        if word == "--":  # what follows is an argument, whatever it looks like
+            kept += [word, *words]
+            break
+        if word == "--lang":
+            found = next(words, "")
+        elif word.startswith("--lang="):
+            found = word.partition("=")[2]
+        else:
+            kept.append(word)
+    if found is None:
+        return list(argv)
+    return ["--lang", found, *before, *kept]
+
+
 def command_name(argv: Sequence[str]) -> str | None:
     """The command an argument list runs: its first word after the global options; None
     when the global help is asked for first, or no command is given."""

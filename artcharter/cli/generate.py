@@ -104,6 +104,12 @@ def generate(
     output: Annotated[
         Path, typer.Option("-o", "--output", help=help_text("help.generate.generate.output"))
     ] = Path("generated"),
+    cluster: Annotated[
+        str | None, typer.Option(help=help_text("help.generate.generate.cluster"))
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help=help_text("help.generate.generate.workers"))
+    ] = None,
     json: Annotated[
         bool, typer.Option("--json", help=help_text("help.generate.generate.json"))
     ] = False,
@@ -191,6 +197,8 @@ def generate(
                 on_image=on_image,
                 on_loading=lambda name: say(text("generate.loading", lang, model=name)),
                 on_loaded=on_loaded,
+                cluster=cluster,
+                workers=workers,
             )
         except KeyboardInterrupt:
             if bars:  # interrupted while making images, not while loading the model

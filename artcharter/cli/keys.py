@@ -170,6 +170,17 @@ def _reason(reason: str | None, lang: str) -> str:
     return PROVENANCE(f"revocation.reason.{reason or 'unspecified'}").render(lang)
 
 
+def _when(stamp: str, lang: str) -> str:
+    """An ISO time as a person reads it: '2028-12-04 at 11:26 UTC'."""
+    from datetime import UTC, datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone(UTC)
+    except ValueError:
+        return stamp
+    return text("keys.date", lang, date=moment.strftime("%Y-%m-%d"), time=moment.strftime("%H:%M"))
+
+
 def _validity(expired: bool, not_after: str, lang: str) -> str:
     return text("keys.expired", lang) if expired else text("keys.until", lang, date=not_after[:10])
 
@@ -245,10 +256,14 @@ def show(
         return
     lang = lang_of(ctx, project)
     for field, value in asdict(cert).items():
+        if value is None:
+            continue  # nothing to say (no e-mail, never revoked)
         if field == "role":
             value = _role(value, lang)
         elif isinstance(value, bool):
             value = text(f"keys.{str(value).lower()}", lang)
+        elif field in ("not_before", "not_after", "revoked_at") and isinstance(value, str):
+            value = _when(value, lang)
         if f"keys.field.{field}" in MESSAGES:
             field = text(f"keys.field.{field}", lang)
         typer.echo(f"{field:20} {value}")

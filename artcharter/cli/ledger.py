@@ -164,3 +164,43 @@ def import_files(
         raise typer.Exit(
             max(verdicts.EXIT_CODES[o.verdict] if not o.ok else 0 for o in outcomes) or 1
         )
+
+
+@ledger_app.command("merge", help=help_text("help.ledger.merge"))
+def merge(
+    ctx: typer.Context,
+    other: Annotated[Path, typer.Argument(help=help_text("help.ledger.merge.other"))],
+    files: Annotated[
+        list[Path] | None, typer.Option("--files", help=help_text("help.ledger.merge.files"))
+    ] = None,
+    trust: TrustOption = None,
+    json: Annotated[bool, typer.Option("--json", help=help_text("help.ledger.merge.json"))] = False,
+) -> None:
+    from artcharter.provenance.ledger_merge import merge_ledger
+
+    project = project_of(ctx, trust=trust)
+    lang = project.lang
+    anchors = project.anchors
+    if not anchors:
+        raise SetupError(MESSAGES("ledger.no_trust", path=project.school_root))
+    if not other.is_file():
+        raise BadInput(MESSAGES("ledger.merge.no_file", path=other))
+    for folder in files or []:
+        if not folder.is_dir():
+            raise BadInput(MESSAGES("ledger.merge.no_folder", path=folder))
+    with _open(ctx) as ledger:
+        report = merge_ledger(ledger, other, anchors, folders=files or [])
+    if json:
+        echo_json(report.to_dict())
+        return
+    typer.echo(
+        text(
+            "ledger.merge.total",
+            lang,
+            source=report.source,
+            imported=report.count("imported"),
+            already=report.count("already"),
+            conflict=report.count("conflict"),
+            apart=report.kept_apart,
+        )
+    )

@@ -45,6 +45,11 @@ MESSAGES = Catalogue(
         "severity.informational": {"en": "informational", "fr": "pour information"},
         "check.passes": {"en": "passes the charter", "fr": "respecte la charte"},
         "check.fails": {"en": "does not pass the charter", "fr": "ne respecte pas la charte"},
+        "check.blocking": {
+            "en": ": {rules}",
+            "fr": "\u00a0: {rules}",
+        },
+        "check.rule_status": {"en": "{title} ({status})", "fr": "{title} ({status})"},
         "check.summary": {
             "en": "{n} artwork(s): {ok} pass the charter, {ko} do not",
             "fr": "{n} œuvre(s)\u00a0: {ok} respectent la charte, {ko} non",
@@ -255,6 +260,18 @@ MESSAGES = Catalogue(
             "en": "{imported} imported, {already} already there, {skipped} not imported",
             "fr": "{imported} importé(s), {already} déjà présent(s), {skipped} non importé(s)",
         },
+        "ledger.merge.total": {
+            "en": "{source}: {imported} artwork(s) joined (trusted files), {already} already here, {conflict} in conflict (this ledger's rows kept), {apart} other row(s) kept apart in merged_rows",
+            "fr": "{source} : {imported} œuvre(s) ajoutée(s) (fichiers de confiance), {already} déjà présente(s), {conflict} en conflit (les lignes de ce registre sont gardées), {apart} autre(s) ligne(s) mise(s) à part dans merged_rows",
+        },
+        "ledger.merge.no_file": {
+            "en": "no ledger file at {path}",
+            "fr": "aucun fichier de registre à {path}",
+        },
+        "ledger.merge.no_folder": {
+            "en": "no folder at {path}",
+            "fr": "aucun dossier à {path}",
+        },
         # --- artcharter generate ----------------------------------------------------------
         "generate.loading": {"en": "loading {model}…", "fr": "chargement {model:de}…"},
         "generate.loaded": {
@@ -395,6 +412,10 @@ MESSAGES = Catalogue(
         "probe.interrupted": {
             "en": "interrupted: campaign {id} keeps what is done; run the same command again, or `artcharter probe campaign --resume {id}`, to go on",
             "fr": "interrompu\u00a0: la campagne {id} garde ce qui est fait\u00a0; relancez la même commande, ou `artcharter probe campaign --resume {id}`, pour continuer",
+        },
+        "probe.missing": {
+            "en": "{n} image(s) missing, left out of these figures (given up after three tries: {reason}); `artcharter probe campaign --resume {id}` makes them",
+            "fr": "{n} image(s) manquante(s), hors de ces chiffres (abandonnée(s) après trois essais : {reason}) ; `artcharter probe campaign --resume {id}` les fait",
         },
         "probe.results": {
             "en": "Results (campaign {id}, {images} images, probe {probe}):",
@@ -639,15 +660,15 @@ MESSAGES = Catalogue(
         # `keys show` in English names the fields as --json does.
         "keys.field.path": {"en": "path", "fr": "fichier"},
         "keys.field.role": {"en": "role", "fr": "rôle"},
-        "keys.field.subject_name": {"en": "subject_name", "fr": "nom"},
+        "keys.field.subject_name": {"en": "name", "fr": "nom"},
         "keys.field.organisation": {"en": "organisation", "fr": "organisation"},
         "keys.field.email": {"en": "email", "fr": "e-mail"},
         "keys.field.issuer": {"en": "issuer", "fr": "émis par"},
         "keys.field.algorithm": {"en": "algorithm", "fr": "algorithme"},
-        "keys.field.not_before": {"en": "not_before", "fr": "valide à partir du"},
-        "keys.field.not_after": {"en": "not_after", "fr": "valide jusqu'au"},
+        "keys.field.not_before": {"en": "valid from", "fr": "valide à partir du"},
+        "keys.field.not_after": {"en": "valid until", "fr": "valide jusqu'au"},
         "keys.field.expired": {"en": "expired", "fr": "expiré"},
-        "keys.field.fingerprint_sha256": {"en": "fingerprint_sha256", "fr": "empreinte SHA-256"},
+        "keys.field.fingerprint_sha256": {"en": "SHA-256 fingerprint", "fr": "empreinte SHA-256"},
         "tsa.listening": {
             "fr": "autorité d'horodatage de l'école à l'écoute sur {url} (certificat {cert})",
             "en": "school time-stamp authority listening on {url} (certificate {cert})",
@@ -744,11 +765,20 @@ MESSAGES = Catalogue(
             "fr": "signature horodatée par l'autorité de l'école\xa0: {url} (section [signing] de artcharter.toml)",
             "en": "signing is time-stamped by the school's authority: {url} ([signing] in artcharter.toml)",
         },
-        "keys.true": {"en": "True", "fr": "oui"},
-        "keys.false": {"en": "False", "fr": "non"},
+        "keys.true": {"en": "yes", "fr": "oui"},
+        "keys.field.revoked_at": {"en": "revoked on", "fr": "révoqué le"},
+        "keys.field.revoked_reason": {"en": "reason for revocation", "fr": "motif de révocation"},
+        "keys.date": {"en": "{date} at {time} UTC", "fr": "{date} à {time} UTC"},
+        "keys.false": {"en": "no", "fr": "non"},
         # --- artcharter init -------------------------------------------------------------
         "init.project": {"en": "project: {path}", "fr": "projet\u00a0: {path}"},
         "init.ledger": {"en": "ledger: {path}", "fr": "registre\u00a0: {path}"},
+        "init.lang": {
+            "en": "language: English (from the locale or --lang; change it in artcharter.toml, "
+            '[project] lang = "fr", or for one command with --lang fr)',
+            "fr": "langue\u00a0: français (d'après la locale ou --lang\u00a0; changez-la dans "
+            'artcharter.toml, [project] lang = "en", ou pour une commande avec --lang en)',
+        },
         "init.artist_example": {"en": "First Last", "fr": "Prénom Nom"},
         "init.email_example": {"en": "first.last", "fr": "prenom.nom"},
         "init.next": {"en": "next:", "fr": "ensuite\u00a0:"},
@@ -1050,8 +1080,8 @@ MESSAGES = Catalogue(
             "fr": "Afficher une liste JSON, un objet par œuvre.",
         },
         "help.charter.check.verbose": {
-            "en": "Print all the evidence each rule read.",
-            "fr": "Afficher toutes les preuves lues par chaque règle.",
+            "en": "Print every rule with its reason and all the evidence it read (default: one line per artwork, naming the required rules it does not meet).",
+            "fr": "Afficher chaque règle avec sa raison et toutes les preuves lues (par défaut\u00a0: une ligne par œuvre, qui nomme les règles obligatoires non respectées).",
         },
         "help.charter.check.no_ledger": {
             "en": "Do not read the project's ledger (sessions, campaigns, prompts).",
@@ -1137,6 +1167,22 @@ MESSAGES = Catalogue(
         "help.generate.generate.device": {
             "en": "cuda, cuda:N, mps, cpu or auto.",
             "fr": "cuda, cuda:N, mps, cpu ou auto.",
+        },
+        "help.generate.generate.cluster": {
+            "en": "Render on a Ray cluster: 'auto' starts a local one, else its address (needs artcharter[cluster]). Signing and the ledger stay on this machine.",
+            "fr": "Calculer sur un cluster Ray : « auto » en démarre un en local, sinon son adresse (demande artcharter[cluster]). La signature et le registre restent sur ce poste.",
+        },
+        "help.generate.generate.workers": {
+            "en": "Cluster workers (default: one per GPU, else one per CPU).",
+            "fr": "Travailleurs du cluster (par défaut : un par GPU, sinon un par processeur).",
+        },
+        "help.probe.campaign.cluster": {
+            "en": "Render on a Ray cluster: 'auto' starts a local one, else its address (needs artcharter[cluster]). Signing, the probe and the ledger stay on this machine.",
+            "fr": "Calculer sur un cluster Ray : « auto » en démarre un en local, sinon son adresse (demande artcharter[cluster]). La signature, la sonde et le registre restent sur ce poste.",
+        },
+        "help.probe.campaign.workers": {
+            "en": "Cluster workers (default: one per GPU, else one per CPU).",
+            "fr": "Travailleurs du cluster (par défaut : un par GPU, sinon un par processeur).",
         },
         "help.generate.generate.dtype": {
             "en": "fp16, bf16 or fp32 (default: fp16 on CUDA, else fp32).",
@@ -1390,6 +1436,19 @@ MESSAGES = Catalogue(
             "fr": "Images signées ou dossiers d'images signées (jamais modifiées).",
         },
         "help.ledger.import_files.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
+        "help.ledger.merge": {
+            "en": "Merge another workstation's ledger: an artwork joins only through its signed file, found and verified trusted here; every other row is kept apart (merged_rows). Running it again changes nothing.",
+            "fr": "Fusionner le registre d'un autre poste : une œuvre n'entre que par son fichier signé, retrouvé et vérifié de confiance ici ; toute autre ligne est mise à part (merged_rows). Relancer ne change rien.",
+        },
+        "help.ledger.merge.other": {
+            "en": "The other ledger (a copy made with SQLite's backup, never the live file on a share).",
+            "fr": "L'autre registre (une copie faite avec la sauvegarde de SQLite, jamais le fichier vivant sur un partage).",
+        },
+        "help.ledger.merge.files": {
+            "en": "Folder where the other workstation's signed files were copied (repeatable).",
+            "fr": "Dossier où les fichiers signés de l'autre poste ont été copiés (répétable).",
+        },
+        "help.ledger.merge.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         # --- --help: artcharter project -------------------------------------------------------
         "help.project.init": {
             "en": "Create artcharter.toml and the ledger in FOLDER.",
@@ -1404,8 +1463,8 @@ MESSAGES = Catalogue(
             "fr": "Nom de l'école, de la classe ou de l'atelier.",
         },
         "help.project.init.lang": {
-            "en": "Language of reports: fr or en.",
-            "fr": "Langue des rapports\u00a0: fr ou en.",
+            "en": "Language of the project's messages and reports: fr or en (default: --lang, ARTCHARTER_LANG, else the locale).",
+            "fr": "Langue des messages et des rapports du projet\u00a0: fr ou en (par défaut\u00a0: --lang, ARTCHARTER_LANG, sinon la locale).",
         },
         "help.project.init.country": {
             "en": "ISO alpha-3 country of the electricity mix (energy).",

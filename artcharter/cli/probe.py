@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from artcharter.base.errors import EXIT_FAILED
 from artcharter.cli import app
 from artcharter.cli.context import (
     PassphraseOption,
@@ -188,6 +189,12 @@ def campaign(
     new: Annotated[bool, typer.Option(help=help_text("help.probe.campaign.new"))] = False,
     device: DeviceOption = "auto",
     dtype: Annotated[str | None, typer.Option(help=help_text("help.probe.campaign.dtype"))] = None,
+    cluster: Annotated[
+        str | None, typer.Option(help=help_text("help.probe.campaign.cluster"))
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help=help_text("help.probe.campaign.workers"))
+    ] = None,
     artist: Annotated[
         str | None, typer.Option(help=help_text("help.probe.campaign.artist"))
     ] = None,
@@ -228,6 +235,8 @@ def campaign(
         device=device,
         dtype=dtype,
         output_dir=output,
+        cluster=cluster,
+        workers=workers,
     )
 
     def on_loading(what: str, name: str) -> None:
@@ -268,6 +277,8 @@ def campaign(
             typer.echo(text("probe.interrupted", lang, id=opened[0]), err=True)
         raise
     _finish(result, lang, json)
+    if result.missing:
+        raise typer.Exit(EXIT_FAILED)
 
 
 def _finish(result: CampaignResult, lang: str, json: bool) -> None:
@@ -303,6 +314,18 @@ def _echo_result(result: CampaignResult, lang: str) -> None:
             probe=result.probe_name,
         )
     )
+    if result.missing:
+        reasons = sorted({f["reason"] for f in result.failures})
+        typer.echo(
+            "! "
+            + text(
+                "probe.missing",
+                lang,
+                n=result.missing,
+                reason="; ".join(reasons[:3]) or "–",
+                id=result.campaign_id,
+            )
+        )
     for prompt in result.prompts:
         typer.echo(f"- {prompt.sentence[lang]}")
     typer.echo("")

@@ -111,7 +111,10 @@ def parameters_for(record: ArtworkRecord, version: str) -> str:
             params["Size"] = f"{generation.width}x{generation.height}"
     if model is not None:
         params["Model hash"] = model.weights_sha256[:10] if model.weights_sha256 else None
-        params["Model"] = model.id + (" (demo model, random weights)" if model.is_demo else "")
+        # No comma inside a value: the readers of this text (sd-parsers, sd-prompt-reader)
+        # split the settings line on ", " without quoting.
+        label = " (demo model with random weights)" if model.is_demo else ""
+        params["Model"] = (model.id + label).replace(",", " ")
     if generation is not None and generation.batch_size > 1:
         params["Batch size"] = generation.batch_size
         params["Batch pos"] = generation.batch_index

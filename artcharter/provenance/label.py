@@ -141,18 +141,22 @@ def sign_record(
     session_id: str | None = None,
     extra_rows: Any = None,
     watermark: bool = False,
+    thumbnail: tuple[str, bytes] | None = None,
+    fresh: bool = False,
 ) -> Signed:
     """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate.
 
     Without an ``identity`` (a probe campaign's image, which no artist vouches for) the file
     keeps its XMP and PNG text but is not signed. ``watermark`` first hides the artwork id
-    in the pixels (artcharter.provenance.watermark)."""
+    in the pixels (artcharter.provenance.watermark). ``fresh``: the bytes were just encoded
+    from pixels (generate), so they carry no earlier manifest to look for; ``thumbnail`` is
+    the claim thumbnail made from those pixels."""
     # A private prompt is written as a keyed hash only the project can check.
     record = keyed_record(record, project_secret(ledger.path) if ledger else None)
     fmt = image_files.detect_format(data)
     if fmt is None:
         raise BadInput(MESSAGES("image_files.not_an_image", name=output.name))
-    parent = existing_manifest(data, fmt)
+    parent = None if fresh else existing_manifest(data, fmt)
     has_parent = parent is not None
     ingredients = list(ingredient_inputs)
     if parent is not None:
@@ -183,7 +187,9 @@ def sign_record(
             record, has_parent=has_parent, version=VERSION, placed=placed_ids(ingredient_inputs)
         )
         iscc = softbinding.add_to(manifest, prepared)
-        signed_image = sign_image(prepared, fmt, manifest, identity, ingredients)
+        # A thumbnail of the pixels as they are signed: not when a watermark changed them.
+        own_thumbnail = None if watermark else thumbnail
+        signed_image = sign_image(prepared, fmt, manifest, identity, ingredients, own_thumbnail)
         signed = signed_image.data
         time_stamped, time_stamp_error = signed_image.time_stamped, signed_image.time_stamp_error
     digest = sha256_hex(signed)

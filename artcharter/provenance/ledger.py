@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -159,7 +160,11 @@ class Ledger:
                 # its -wal and -shm files the same mode), with the project's secret.
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
                 project_secret(path)
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            # Generation publishes from worker threads (provenance/finishing.py): the
+            # connection may be used from any thread, one transaction at a time (the lock).
+            conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         except sqlite3.DatabaseError as exc:
@@ -169,6 +174,7 @@ class Ledger:
                 MESSAGES("ledger.cannot_open", path=path, reason=exc.strerror)
             ) from None
         self.db = sqlite_utils.Database(conn)
+        self._lock = threading.RLock()
         self._ensure_schema()
 
     def commit_without_waiting_for_disk(self) -> None:
@@ -288,6 +294,10 @@ class Ledger:
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
+        with self._lock:
+            yield from self._transaction()
+
+    def _transaction(self) -> Iterator[Any]:
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():
@@ -740,3 +750,58 @@ class Ledger:
         counts["artworks"] -= probes
         counts["campaign_images"] = probes
         return counts
+
+    # --- rows merged from another ledger (`ledger merge`) ---------------------------------
+
+    def add_merged_rows(self, rows: list[dict[str, Any]]) -> int:
+        """Keep rows of another ledger that no signature vouches for apart, in
+        ``merged_rows``: readable (Datasette), never taken as this ledger's own. A row
+        already kept (same ``row_key``) is not added again; return how many were new."""
+        self.ensure_table("merged_rows", MERGED_ROWS, "row_key")
+        before = self.db["merged_rows"].count
+        with self.transaction():
+            self.db["merged_rows"].insert_all(rows, pk="row_key", ignore=True)
+        return self.db["merged_rows"].count - before
+
+
+# Rows of another ledger kept apart: where they came from, why they are not trusted here.
+MERGED_ROWS: dict[str, type] = {
+    "row_key": str,  # SHA-256 of the table's name and the row: a row is kept once
+    "source": str,  # the other ledger's file name
+    "source_table": str,
+    "artwork_id": str,
+    "reason": str,
+    "row": str,  # the row as JSON
+    "merged_at": str,
+}
+
+
+def read_other_ledger(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every row of another artcharter ledger, as (table, row), read-only and without
+    running anything its schema may carry (views, triggers): the file is untrusted."""
+    try:
+        uri = path.resolve().as_uri() + "?mode=ro"  # percent-encoded: any file name
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        raise BadInput(MESSAGES("ledger.unusable", path=path, error=str(exc))) from None
+    try:
+        conn.execute("PRAGMA trusted_schema=OFF")
+        conn.execute("PRAGMA query_only=ON")
+        conn.row_factory = sqlite3.Row
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " ORDER BY name"
+            )
+        ]
+        if "meta" not in tables or "artworks" not in tables:
+            raise BadInput(MESSAGES("ledger.not_a_ledger", path=path, param="ledger"))
+        for table in tables:
+            quoted = '"' + table.replace('"', '""') + '"'
+            for row in conn.execute(f"SELECT * FROM {quoted}"):
+                yield table, dict(row)
+    except sqlite3.DatabaseError as exc:
+        raise BadInput(MESSAGES("ledger.unusable", path=path, error=str(exc))) from None
+    finally:
+        conn.close()

@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from artcharter.provenance.record import LABEL_PREFIX, SCHEMA, ArtworkRecord
@@ -162,36 +162,48 @@ def unattributed_labels(manifest: dict[str, Any]) -> list[str]:
     return [str(a.get("label")) for a in _every_assertion(manifest) if not _attributed(manifest, a)]
 
 
-_hints = functools.cache(typing.get_type_hints)
-
-
 def _well_typed(tp: Any, value: Any) -> bool:
     """Whether ``value`` has the type ``tp`` (a record dataclass or one of its field types)."""
+    return _checker(tp)(value)
+
+
+def _anything(value: Any) -> bool:
+    return True
+
+
+@functools.cache
+def _checker(tp: Any) -> Callable[[Any], bool]:
+    """The type test for ``tp``, built once per type (verification runs it on every file)."""
     if tp is Any:
-        return True
+        return _anything
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        return any(_well_typed(arg, value) for arg in typing.get_args(tp))
-    if value is None:
-        return tp is type(None)
+        options = [_checker(arg) for arg in typing.get_args(tp)]
+        return lambda value: any(check(value) for check in options)
+    if tp is type(None):
+        return lambda value: value is None
     if origin is list:
         (item,) = typing.get_args(tp)
-        return isinstance(value, list) and all(_well_typed(item, v) for v in value)
+        each = _checker(item)
+        return lambda value: isinstance(value, list) and all(each(v) for v in value)
     if origin is dict:
-        key, item = typing.get_args(tp)
-        return isinstance(value, dict) and all(
-            _well_typed(key, k) and _well_typed(item, v) for k, v in value.items()
+        key, item = (_checker(arg) for arg in typing.get_args(tp))
+        return lambda value: (
+            isinstance(value, dict) and all(key(k) and item(v) for k, v in value.items())
         )
     if dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        return isinstance(value, tp) and all(
-            _well_typed(hints[f.name], getattr(value, f.name)) for f in dataclasses.fields(tp)
+        hints = typing.get_type_hints(tp)
+        fields = [(f.name, _checker(hints[f.name])) for f in dataclasses.fields(tp)]
+        return lambda value: (
+            isinstance(value, tp) and all(check(getattr(value, name)) for name, check in fields)
         )
     if tp is float:
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        return lambda value: isinstance(value, int | float) and not isinstance(value, bool)
     if tp is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    return isinstance(value, tp) if isinstance(tp, type) else True
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(tp, type):
+        return lambda value: isinstance(value, tp)
+    return lambda value: value is not None
 
 
 def disclosure_from_manifest(manifest: dict[str, Any]) -> dict[str, Any]:

@@ -844,6 +844,58 @@ MESSAGES = Catalogue(
             "fr": "ancre de confiance introuvable\u00a0: {path}",
             "en": "trust anchor not found: {path}",
         },
+        "cluster.workers_range": {
+            "fr": "{param} doit valoir au moins 1",
+            "en": "{param} must be at least 1",
+        },
+        "cluster.empty_address": {
+            "fr": "{param} attend « auto » ou l'adresse d'un cluster Ray",
+            "en": "{param} expects 'auto' or the address of a Ray cluster",
+        },
+        "cluster.cannot_join": {
+            "fr": "impossible de rejoindre le cluster Ray {address} : {value}",
+            "en": "cannot join the Ray cluster {address}: {value}",
+        },
+        "cluster.no_gpu": {
+            "fr": "le cluster Ray {address} n'a aucun GPU : utilisez {param} auto ou cpu",
+            "en": "the Ray cluster {address} has no GPU: use {param} auto or cpu",
+        },
+        "cluster.too_many_workers": {
+            "fr": "{workers} travailleur(s) demandé(s), mais le cluster n'a que {count} {kind} : baissez {param}",
+            "en": "{workers} worker(s) asked for, but the cluster has only {count} {kind}: lower {param}",
+        },
+        "cluster.worker_failed": {
+            "fr": "un travailleur du cluster n'a pas pu démarrer : {value}",
+            "en": "a cluster worker could not start: {value}",
+        },
+        "cluster.worker_died": {
+            "fr": "le travailleur est mort : {value}",
+            "en": "worker died: {value}",
+        },
+        "cluster.no_workers_left": {
+            "fr": "plus aucun travailleur sur le cluster {address} : relancez une fois le cluster rétabli (ce qui est signé est gardé)",
+            "en": "no worker left on the cluster {address}: run again once the cluster is back (what was signed is kept)",
+        },
+        "cluster.other_version": {
+            "fr": "le travailleur sur {host} a artcharter {value}, ce poste {version} : installez la même version partout",
+            "en": "the worker on {host} has artcharter {value}, this host {version}: install the same version everywhere",
+        },
+        "cluster.other_weights": {
+            "fr": "le travailleur sur {host} a d'autres poids pour {model_id} (SHA-256 {value}…) : chaque poste doit avoir les mêmes",
+            "en": "the worker on {host} has other weights for {model_id} (SHA-256 {value}…): every host must have the same",
+        },
+        "cluster.images_failed": {
+            "fr": "{count} image(s) sur {total} n'ont pas pu être faites après trois essais (graines {seeds}) : {value}",
+            "en": "{count} of {total} image(s) could not be made after three tries (seeds {seeds}): {value}",
+        },
+        "cluster.loaded_model": {
+            "fr": "sur un cluster, {param} est un nom de modèle, pas un modèle déjà chargé",
+            "en": "on a cluster, {param} is a model name, not a model already loaded",
+        },
+        "start.cluster_images": {
+            "fr": "{param} génère des images ; {param_images} lit des images existantes : choisissez",
+            "en": "{param} generates images; {param_images} reads existing ones: choose one",
+        },
         "validate.no_folder": {
             "fr": "{folder}\u00a0: pas un dossier d'images",
             "en": "{folder}: not a folder of images",
@@ -987,6 +1039,10 @@ MESSAGES = Catalogue(
         "verify.lookup_failed": {
             "fr": "recherche impossible\xa0: {error}",
             "en": "lookup failed: {error}",
+        },
+        "merge.same_ledger": {
+            "fr": "{path} est ce registre même : donnez celui d'un autre poste",
+            "en": "{path} is this very ledger: give another workstation's",
         },
         "watermark.not_installed": {
             "fr": "le filigrane invisible demande le paquet invisible-watermark\xa0: pip install 'artcharter[watermark]'",

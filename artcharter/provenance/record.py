@@ -14,6 +14,7 @@ import functools
 import types
 import typing
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,9 +171,7 @@ class ArtworkRecord:
         return dataclasses.replace(self, prompt=None, prompt_sha256=None, generation=generation)
 
     def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data["declaration"] = self.declaration.to_dict() if self.declaration else None
-        return data
+        return plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArtworkRecord:
@@ -191,36 +190,66 @@ def prompt_hash(prompt: str) -> str:
     return sha256_hex(prompt)
 
 
-# --- generic dict -> dataclass, so the schema is written once: in the classes above -------
+# --- generic dict <-> dataclass, so the schema is written once: in the classes above -------
+# Verification reads a record per file: each type's converter is built once (its type hints
+# resolved, its fields listed), not worked out again for every value.
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    # Resolving string annotations is slow; verification reads a record per file.
-    return typing.get_type_hints(cls)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready copy of a record (or any of its parts): dataclasses become dicts, lists
+    and dicts are copied, scalars shared. Like ``dataclasses.asdict`` without its deep
+    copy of every leaf."""
+    cls = type(value)
+    if cls in _SCALARS:
+        return value
+    if cls is list or cls is tuple:
+        return [plain(v) for v in value]
+    if cls is dict:
+        return {k: plain(v) for k, v in value.items()}
+    if cls is Declaration:  # frozen, with its own JSON form
+        return value.to_dict()
+    names = _field_names(cls)
+    if names is None:
+        return value
+    return {name: plain(getattr(value, name)) for name in names}
 
 
 def _build(cls: type, data: dict[str, Any]) -> Any:
-    hints = _hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**kwargs)
+    return _converter(cls)(data)
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _keep(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """The function that turns the JSON form of type ``tp`` into ``tp`` (None stays None)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(inner[0], value) if len(inner) == 1 else value
+        return _converter(inner[0]) if len(inner) == 1 else _keep
     if origin is list:
         (item,) = typing.get_args(tp)
-        return [_convert(item, v) for v in value]
-    if tp is Declaration:  # frozen, with its own JSON form
-        return Declaration.from_dict(value)
+        each = _converter(item)
+        return lambda value: None if value is None else [each(v) for v in value]
+    if tp is Declaration:
+        return lambda value: None if value is None else Declaration.from_dict(value)
     if dataclasses.is_dataclass(tp):
-        return _build(tp, value)
-    return value
+        hints = typing.get_type_hints(tp)
+        fields = [(f.name, _converter(hints[f.name])) for f in dataclasses.fields(tp)]
+
+        def build(data: Any) -> Any:
+            if data is None:
+                return None
+            return tp(**{name: convert(data[name]) for name, convert in fields if name in data})
+
+        return build
+    return _keep

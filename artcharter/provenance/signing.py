@@ -175,10 +175,18 @@ def sign_image(
     manifest: dict[str, Any],
     identity: SigningIdentity,
     ingredients: list[IngredientInput] = (),  # type: ignore[assignment]
+    thumbnail: tuple[str, bytes] | None = None,
 ) -> SignedImage:
     """Sign image bytes with the manifest, time-stamped by the identity's authority when it
-    answers; signing never fails for want of a time-stamp (offline, authority down)."""
+    answers; signing never fails for want of a time-stamp (offline, authority down).
+
+    ``thumbnail`` (mime, bytes), made by ``claim_thumbnail`` from pixels the caller already
+    holds, becomes the claim thumbnail; without it c2pa decodes the image to make one."""
     out = io.BytesIO()
+    resources, edge = None, _thumbnail_edge(data)
+    if thumbnail is not None:
+        manifest = {**manifest, "thumbnail": {"format": thumbnail[0], "identifier": THUMBNAIL_ID}}
+        resources, edge = {THUMBNAIL_ID: thumbnail[1]}, NO_THUMBNAIL
     stamped, stamp_error = sign_stream(
         io.BytesIO(data),
         out,
@@ -186,7 +194,8 @@ def sign_image(
         manifest,
         identity,
         ingredients,
-        thumbnail_edge=_thumbnail_edge(data),
+        resources=resources,
+        thumbnail_edge=edge,
     )
     return SignedImage(out.getvalue(), stamped, stamp_error)
 
@@ -305,6 +314,20 @@ def _sign(
 # images: a 128 px image carried a thumbnail six times its own size, and making it took most
 # of the signing time. Viewers show thumbnails small; never larger than the image itself.
 THUMBNAIL_LONG_EDGE = 256
+NO_THUMBNAIL = -1  # as thumbnail_edge: the caller brings its own, c2pa makes none
+THUMBNAIL_ID = "thumbnail.jpg"
+THUMBNAIL_QUALITY = 80
+
+
+def claim_thumbnail(image: Image.Image) -> tuple[str, bytes]:
+    """The claim thumbnail of an image already in memory, as c2pa would make it (JPEG,
+    ``THUMBNAIL_LONG_EDGE`` at most): measured at 512 px, signing then takes about 0.4x
+    the time of letting c2pa decode the PNG it was just given."""
+    small = image.convert("RGB") if image.mode != "RGB" else image.copy()
+    small.thumbnail((THUMBNAIL_LONG_EDGE, THUMBNAIL_LONG_EDGE))
+    out = io.BytesIO()
+    small.save(out, format="JPEG", quality=THUMBNAIL_QUALITY)
+    return "image/jpeg", out.getvalue()
 
 
 def _thumbnail_edge(data: bytes) -> int:
@@ -337,9 +360,17 @@ def created_labels(
 def _builder_context(thumbnail_long_edge: int, created: tuple[str, ...]) -> Any:
     import c2pa
 
+    # A JPEG of medium quality whatever the source's format: c2pa-rs would keep a WebP or
+    # PNG source's format, losslessly (a 256 px thumbnail of a 86 KB WebP came out at
+    # 129 KB; as JPEG, 11 KB).
+    thumbnail = (
+        {"enabled": False}
+        if thumbnail_long_edge == NO_THUMBNAIL
+        else {"long_edge": thumbnail_long_edge, "format": "jpeg", "quality": "medium"}
+    )
     settings = {
         "builder": {
-            "thumbnail": {"long_edge": thumbnail_long_edge},
+            "thumbnail": thumbnail,
             "created_assertion_labels": list(created),
         }
     }

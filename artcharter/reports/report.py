@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,8 +59,9 @@ def write_report(
     report, chunks = _build(facts, lang)
     html_path, json_path = report_paths(Path(facts.path), out_dir, name)
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_atomic(json_path, to_json(report))
-    write_atomic(html_path, chunks)
+    # Made again from the signed file at any time: no fsync (write_atomic says why).
+    write_atomic(json_path, to_json(report), durable=False)
+    write_atomic(html_path, chunks, durable=False)
     return ReportFiles(html_path, json_path, report)
 
 
@@ -80,18 +79,6 @@ def make_report(
 
     facts = gather_facts(image, charter=charter, anchors=anchors, ledger=ledger, lang=lang)
     return write_report(facts, out_dir, lang)
-
-
-# Set in each forked worker by _start_worker: what every report of a batch shares.
-_WORKER: dict[str, Any] = {}
-
-
-def _start_worker(ledger_path: Path | None) -> None:
-    from artcharter.provenance.ledger import Ledger
-
-    # A ledger connection never crosses a fork: each worker opens its own (WAL: readers
-    # do not block each other).
-    _WORKER["ledger"] = Ledger(ledger_path) if ledger_path else None
 
 
 def _report_one(
@@ -138,7 +125,9 @@ def _report_in_worker(
     anchors: tuple[str, ...],
     protected_names: tuple[str, ...] = (),
 ) -> ReportFiles:
-    ledger = _WORKER.get("ledger")
+    from artcharter.provenance.workers import shared
+
+    ledger = shared("ledger")
     return _report_one(path, name, out_dir, lang, charter, anchors, ledger, protected_names)
 
 
@@ -162,11 +151,12 @@ def write_reports(
     or for a handful of files, everything runs here.
     """
     from artcharter.charter.model import load_charter
+    from artcharter.provenance import workers as forked
 
     charter = charter or load_charter(None)
     names = names or [p.stem for p in paths]
     workers = workers or max(1, min(len(paths), os.cpu_count() or 1))
-    if workers <= 1 or len(paths) < 8 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(paths) < 8 or not forked.can_fork():
         return [
             _report_one(path, name, out_dir, lang, charter, anchors, ledger, protected_names)
             for path, name in zip(paths, names, strict=True)
@@ -176,12 +166,7 @@ def write_reports(
 
     environment().get_template("report.html.j2")
     out_dir.mkdir(parents=True, exist_ok=True)
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
-        initargs=(ledger.path if ledger is not None else None,),
-    )
+    pool = forked.fork_pool(workers, ledger_path=ledger.path if ledger is not None else None)
     count = len(paths)
     with pool:
         return list(

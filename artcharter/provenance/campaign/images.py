@@ -12,11 +12,12 @@ from artcharter.audits.bias.prompt_sets import ProbePrompt, PromptSet
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_file
 from artcharter.provenance.campaign.progress import Progress, no_progress
-from artcharter.provenance.campaign.settings import CampaignSettings, ImageMaker
+from artcharter.provenance.campaign.settings import CampaignSettings, Failure, ImageMaker
 from artcharter.provenance.campaign.store import (
     IMAGE_PENDING,
     campaign_image_ids,
     insert_campaign_image,
+    record_failure,
 )
 from artcharter.provenance.image_files import is_image_name
 from artcharter.provenance.ledger import Ledger, path_text
@@ -131,7 +132,33 @@ def generate_missing(
                 listed,
             )
             made[0] += count
+    if maker is not None:
+        _record_failures(ledger, campaign_id, settings, maker.finish())
     return made[0]
+
+
+def _record_failures(
+    ledger: Ledger, campaign_id: str, settings: CampaignSettings, failures: list[Failure]
+) -> None:
+    """Each image given up, with why and after how many tries (the report counts them)."""
+    by_text = {p.text: p for p in settings.prompt_set.prompts}
+    for text, seed, reason, tries in failures:
+        prompt = by_text[text]
+        index = seed - settings.seed_base
+        record_failure(
+            ledger,
+            {
+                "failure_id": f"{campaign_id}:{prompt.key}:{index}",
+                "campaign_id": campaign_id,
+                "prompt_key": prompt.key,
+                "prompt": prompt.text,
+                "image_index": index,
+                "seed": seed,
+                "tries": tries,
+                "reason": reason,
+                "failed_at": now_iso(),
+            },
+        )
 
 
 def _check_same_model(campaign: Mapping[str, Any], maker: ImageMaker) -> None:

@@ -21,14 +21,17 @@ from artcharter.provenance.campaign.store import (
     CAMPAIGN_SCOPE,
     IMAGE_PENDING,
     IMAGE_UNREADABLE,
+    MODE_GENERATE,
     PROMPT_SCOPE,
     STATUS_COMPLETE,
+    STATUS_INCOMPLETE,
     campaign_energy_totals,
     dumps,
     get_campaign,
     iter_campaign_results,
     iter_image_readings,
     loads,
+    missing_failures,
     replace_results,
 )
 from artcharter.provenance.ledger import Ledger
@@ -74,10 +77,17 @@ class CampaignResult:
     prompts: list[PromptResult]
     aggregates: dict[str, list[M.Aggregate]]
     energy: dict[str, Any] = field(default_factory=dict)
+    # Images given up after three tries and still missing: prompt, seed, tries, reason.
+    failures: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def campaign_id(self) -> str:
         return self.campaign["campaign_id"]
+
+    @property
+    def missing(self) -> int:
+        """Images the campaign asked for that it does not have (its figures leave them out)."""
+        return int(self.campaign.get("images_missing") or 0)
 
     @property
     def probe_name(self) -> str:
@@ -128,6 +138,7 @@ class CampaignResult:
                 attr: [a.to_dict() for a in items] for attr, items in self.aggregates.items()
             },
             "energy": self.energy,
+            "missing": {"images": self.missing, "failures": self.failures},
         }
 
 
@@ -317,16 +328,27 @@ def compute_results(
         attribute: {a.metric: [a.estimate, a.low, a.high] for a in items}
         for attribute, items in aggregates.items()
     }
+    images_total = sum(t["images"] for t in tally.values())
+    expected = len(settings.prompt_set.prompts) * settings.per_prompt
+    missing = max(0, expected - images_total) if settings.mode == MODE_GENERATE else 0
     update = {
-        "status": STATUS_COMPLETE,
+        "status": STATUS_INCOMPLETE if missing else STATUS_COMPLETE,
         "updated_at": now,
-        "images_total": sum(t["images"] for t in tally.values()),
+        "images_total": images_total,
+        "images_missing": missing,
         "images_classified": classified,
         "summary": dumps(summary),
         "energy": dumps(energy),
     }
     replace_results(ledger, campaign_id, rows, update)
-    return CampaignResult({**campaign, **update}, classes, prompts, aggregates, energy)
+    return CampaignResult(
+        {**campaign, **update},
+        classes,
+        prompts,
+        aggregates,
+        energy,
+        missing_failures(ledger, campaign_id) if missing else [],
+    )
 
 
 def campaign_energy(ledger: Ledger, campaign_id: str) -> dict[str, Any]:
@@ -337,7 +359,7 @@ def campaign_energy(ledger: Ledger, campaign_id: str) -> dict[str, Any]:
 def load_result(ledger: Ledger, campaign_id: str) -> CampaignResult:
     """A finished campaign's results as stored in the ledger."""
     campaign = get_campaign(ledger, campaign_id)
-    if campaign["status"] != STATUS_COMPLETE:
+    if campaign["status"] not in (STATUS_COMPLETE, STATUS_INCOMPLETE):
         raise BadInput(
             MESSAGES(
                 "results.unfinished",
@@ -380,5 +402,10 @@ def load_result(ledger: Ledger, campaign_id: str) -> CampaignResult:
     for p in ordered:
         p.metrics = {a: p.metrics[a] for a in classes.attribute_ids if a in p.metrics}
     return CampaignResult(
-        campaign, classes, ordered, aggregates, loads(campaign.get("energy")) or {}
+        campaign,
+        classes,
+        ordered,
+        aggregates,
+        loads(campaign.get("energy")) or {},
+        missing_failures(ledger, campaign["campaign_id"]),
     )

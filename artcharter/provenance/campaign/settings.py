@@ -57,6 +57,7 @@ class CampaignSettings:
 
 
 OnImage = Callable[[int, str, Path, str], None]  # seed, artwork id, path, sha256
+Failure = tuple[str, int, str, int]  # prompt, seed, reason, tries
 
 
 class ImageMaker(Protocol):
@@ -81,7 +82,12 @@ class ImageMaker(Protocol):
         on_image: OnImage,
     ) -> None:
         """Generate, sign and record images with seeds first_seed .. first_seed + n - 1,
-        calling ``on_image`` as each one's file and ledger rows exist."""
+        calling ``on_image`` as each one's file and ledger rows exist. A maker that works
+        ahead (a cluster) may return before they do."""
+        ...
+
+    def finish(self) -> list[Failure]:
+        """Return once every image asked for is made or given up: those given up."""
         ...
 
 
@@ -144,6 +150,10 @@ class WrapperMaker:
                 signed.record.generation.seed, signed.record.artwork_id, signed.path, signed.sha256
             ),
         )
+
+    def finish(self) -> list[Failure]:
+        """Nothing is left: ``make`` returns with its images made, or raises."""
+        return []
 
 
 def fingerprint(

@@ -63,6 +63,9 @@ class CampaignRequest:
     device: str = "auto"
     dtype: str | None = None
     output_dir: Path | None = None
+    # Render on a Ray cluster ("auto": a local one; else its address), signing here.
+    cluster: str | None = None
+    workers: int | None = None  # cluster workers (default: one per GPU, else per CPU)
 
     def check(self) -> None:
         """Raise ``BadInput`` for a request that cannot start, before anything is read or
@@ -72,6 +75,14 @@ class CampaignRequest:
         for name in ("probe_batch_size", "batch_size"):
             if getattr(self, name) < 1:
                 raise BadInput(MESSAGES("settings.batch_size", param=name))
+        if self.cluster is not None:
+            from artcharter.provenance.cluster.connect import check_workers
+
+            check_workers(self.workers)
+            if self.images is not None:
+                raise BadInput(
+                    MESSAGES("start.cluster_images", param="cluster", param_images="images")
+                )
         if self.resume:
             return  # everything else comes from the campaign as it was started
         if self.images is not None and not self.model:
@@ -133,12 +144,15 @@ def start_campaign(
         on_ethnicity()
     identity = None if plan.images_mode else load_identity()
     probe = _load_probe(plan.clip, plan.classes, request.device, on_loading)
+    clusters: list[Any] = []  # the cluster run, once its workers are started
 
     def maker_factory() -> ImageMaker:
         from artcharter.provenance.generate import load_model
 
         if on_loading is not None:
             on_loading(LOADING_MODEL, plan.model_spec)
+        if request.cluster is not None:
+            return _cluster_maker(request, plan, identity, ledger, country, clusters)
         loaded = load_model(
             plan.model_spec, device=request.device, dtype=request.dtype, country=country
         )
@@ -168,22 +182,65 @@ def start_campaign(
             )
         )
 
-    return run_campaign(
-        ledger,
-        plan.settings,
-        probe,
-        model_spec=plan.model_spec,
-        maker_factory=None if plan.images_mode else maker_factory,
-        model_id=plan.model_id if plan.images_mode else None,
-        default_output=default_output,
-        output_dir=plan.output_dir,
-        resume=plan.resume,
-        new=request.new,
-        artist=artist,
+    try:
+        return run_campaign(
+            ledger,
+            plan.settings,
+            probe,
+            model_spec=plan.model_spec,
+            maker_factory=None if plan.images_mode else maker_factory,
+            model_id=plan.model_id if plan.images_mode else None,
+            default_output=default_output,
+            output_dir=plan.output_dir,
+            resume=plan.resume,
+            new=request.new,
+            artist=artist,
+            country=country,
+            progress=progress,
+            on_open=opened,
+        )
+    finally:
+        for run in clusters:
+            run.close()
+
+
+def _cluster_maker(
+    request: CampaignRequest,
+    plan: _Plan,
+    identity: SigningIdentity | None,
+    ledger: Ledger,
+    country: str,
+    clusters: list[Any],
+) -> ImageMaker:
+    """The campaign's images rendered on the cluster, signed and recorded here."""
+    from artcharter.provenance.cluster.run import ClusterMaker, ClusterRun
+    from artcharter.provenance.generate import GenerateRequest
+    from artcharter.provenance.ledger import PROBE_KIND
+
+    assert request.cluster is not None
+    run = ClusterRun.open(
+        request.cluster,
+        model=plan.model_spec,
+        identity=identity,
+        ledger=ledger,
+        workers=request.workers,
+        device=request.device,
+        dtype=request.dtype,
         country=country,
-        progress=progress,
-        on_open=opened,
     )
+    clusters.append(run)
+    template = GenerateRequest(
+        "-",
+        output_dir=Path("."),
+        steps=plan.settings.steps,
+        size=plan.settings.size,
+        guidance=plan.settings.guidance,
+        country=country,
+        device=request.device,
+        dtype=request.dtype,
+        kind=PROBE_KIND,  # as WrapperMaker's: a campaign's images are kept apart
+    )
+    return ClusterMaker(run, template, batch_size=request.batch_size)
 
 
 @dataclass(frozen=True)

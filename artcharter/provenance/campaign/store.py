@@ -17,6 +17,8 @@ MODE_IMAGES = "images"
 STATUS_RUNNING = "running"
 STATUS_INTERRUPTED = "interrupted"
 STATUS_COMPLETE = "complete"
+# Results computed, but images are missing (batches given up): running it again makes them.
+STATUS_INCOMPLETE = "incomplete"
 IMAGE_PENDING = "pending"
 IMAGE_PERSON = "person"
 IMAGE_UNREADABLE = "unreadable"
@@ -62,6 +64,7 @@ TABLES: dict[str, tuple[dict[str, type], str]] = {
             "artist": str,
             "images_total": int,
             "images_classified": int,
+            "images_missing": int,  # asked for but not made (a batch failed three times)
             "summary": str,
             "energy": str,
             "software": str,
@@ -142,6 +145,21 @@ TABLES: dict[str, tuple[dict[str, type], str]] = {
         },
         "probe_id",
     ),
+    # A batch that failed three times on a cluster: each of its images, why, and how often.
+    "probe_failures": (
+        {
+            "failure_id": str,
+            "campaign_id": str,
+            "prompt_key": str,
+            "prompt": str,
+            "image_index": int,
+            "seed": int,
+            "tries": int,
+            "reason": str,
+            "failed_at": str,
+        },
+        "failure_id",
+    ),
     # `probe validate`: the probe's accuracy on a labelled set, matched to campaigns by the
     # probe's weights and classes (a campaign's report shows how accurate its probe was).
     "probe_validations": (
@@ -170,6 +188,7 @@ INDEXES = (
     ("probe_images", ["campaign_id", "status"]),
     ("probe_results", ["campaign_id", "scope"]),
     ("probe_artworks", ["sha256"]),
+    ("probe_failures", ["campaign_id"]),
     ("probe_validations", ["clip_weights_sha256", "classes_sha256"]),
 )
 
@@ -363,7 +382,7 @@ def replace_results(
     with ledger.transaction():
         ledger.db.execute("DELETE FROM probe_results WHERE campaign_id = ?", [campaign_id])
         ledger.db["probe_results"].insert_all(rows, pk="result_id", alter=True)
-        ledger.db["probe_campaigns"].update(campaign_id, update)
+        ledger.db["probe_campaigns"].update(campaign_id, update, alter=True)
 
 
 def iter_campaign_results(ledger: Ledger, campaign_id: str) -> Iterable[dict[str, Any]]:
@@ -411,6 +430,27 @@ def add_artwork_probe(ledger: Ledger, row: dict[str, Any]) -> None:
     ensure_tables(ledger)
     with ledger.transaction():
         ledger.db["probe_artworks"].insert(row)
+
+
+def record_failure(ledger: Ledger, row: dict[str, Any]) -> None:
+    """An image given up after its tries (a later run that makes it leaves the row as history)."""
+    with ledger.transaction():
+        ledger.db["probe_failures"].upsert(row, pk="failure_id", alter=True)
+
+
+def missing_failures(ledger: Ledger, campaign_id: str) -> list[dict[str, Any]]:
+    """The failures of the campaign's images that are still missing, in prompt and seed order."""
+    if "probe_failures" not in ledger.db.table_names():
+        return []
+    return list(
+        ledger.db.query(
+            "SELECT f.prompt_key, f.prompt, f.image_index, f.seed, f.tries, f.reason, f.failed_at"
+            " FROM probe_failures f LEFT JOIN probe_images i"
+            " ON i.image_id = f.failure_id WHERE f.campaign_id = ? AND i.image_id IS NULL"
+            " ORDER BY f.rowid",
+            [campaign_id],
+        )
+    )
 
 
 def insert_validation(ledger: Ledger, row: dict[str, Any]) -> None:

@@ -31,6 +31,22 @@ PHASES = ("generation", "model-load", "generation-aborted")
 STATUSES = ("kept", "discarded", "signed", "replaced", "missing")
 
 
+def _control(value: str | None, model: Path | None) -> Any:
+    """``--control KIND:IMAGE`` read by the ControlNet in ``--controlnet``; both or neither."""
+    from artcharter.base.errors import BadInput
+    from artcharter.cli.messages import MESSAGES
+    from artcharter.provenance import conditioning
+
+    if value is None and model is None:
+        return None
+    if value is None or model is None:
+        raise BadInput(
+            MESSAGES("generate.control_needs_model", param="control", param_model="controlnet")
+        )
+    kind, image = conditioning.parse_control(value)
+    return conditioning.Control(kind, image, model)
+
+
 def _image_energy(signed: Signed, lang: str) -> str:
     energy = signed.record.energy
     if energy is None or energy.status != "measured":
@@ -92,6 +108,24 @@ def generate(
         Path | None,
         typer.Option(help=help_text("help.generate.generate.declaration")),
     ] = None,
+    init_image: Annotated[
+        Path | None, typer.Option(help=help_text("help.generate.generate.init_image"))
+    ] = None,
+    strength: Annotated[
+        float | None, typer.Option(help=help_text("help.generate.generate.strength"))
+    ] = None,
+    mask: Annotated[
+        Path | None, typer.Option(help=help_text("help.generate.generate.mask"))
+    ] = None,
+    control: Annotated[
+        str | None, typer.Option(help=help_text("help.generate.generate.control"))
+    ] = None,
+    controlnet: Annotated[
+        Path | None, typer.Option(help=help_text("help.generate.generate.controlnet"))
+    ] = None,
+    show_steps: Annotated[
+        int, typer.Option(min=0, help=help_text("help.generate.generate.show_steps"))
+    ] = 0,
     artist: ArtistOption = None,
     passphrase: PassphraseOption = None,
     session: Annotated[
@@ -151,6 +185,11 @@ def generate(
             session_id=session or gen.new_session_id(),
             device=device,
             dtype=dtype,
+            init_image=init_image,
+            strength=strength,
+            mask=mask,
+            control=_control(control, controlnet),
+            show_steps=show_steps,
         )
     )
     say = _stderr(json)

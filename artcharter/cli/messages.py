@@ -1200,9 +1200,37 @@ MESSAGES = Catalogue(
             "en": "AI training and data mining: allowed, notAllowed, constrained (default: the declaration's choice, else notAllowed).",
             "fr": "Entraînement d'IA et fouille de données\u00a0: allowed, notAllowed, constrained (par défaut\u00a0: le choix de la déclaration, sinon notAllowed).",
         },
+        "generate.control_needs_model": {
+            "en": "{param} and {param_model} go together: the conditioning image and the ControlNet that reads it",
+            "fr": "{param} et {param_model} vont ensemble\u00a0: l'image de conditionnement et le ControlNet qui la lit",
+        },
         "help.generate.generate.declaration": {
             "en": "The artist's declaration (TOML, see `artcharter declare`), embedded in every image.",
             "fr": "La déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée à chaque image.",
+        },
+        "help.generate.generate.init_image": {
+            "en": "Start from this image of yours (image-to-image); it is signed in as an ingredient.",
+            "fr": "Partir de cette image à vous (image vers image)\u00a0; elle est signée comme ingrédient.",
+        },
+        "help.generate.generate.strength": {
+            "en": "How much of the starting image is noised away, above 0 and at most 1 (default 0.8).",
+            "fr": "Quelle part de l'image de départ est effacée par le bruit, entre 0 (exclu) et 1 (par défaut 0,8).",
+        },
+        "help.generate.generate.mask": {
+            "en": "Repaint only the white part of this mask of the starting image (inpainting).",
+            "fr": "Ne repeindre que la partie blanche de ce masque de l'image de départ (inpainting).",
+        },
+        "help.generate.generate.control": {
+            "en": "A ControlNet conditioning image, as KIND:IMAGE (scribble:sketch.png); needs --controlnet.",
+            "fr": "Une image de conditionnement ControlNet, sous la forme TYPE:IMAGE (scribble:croquis.png)\u00a0; demande --controlnet.",
+        },
+        "help.generate.generate.controlnet": {
+            "en": "The local folder of the ControlNet model that reads --control.",
+            "fr": "Le dossier local du modèle ControlNet qui lit --control.",
+        },
+        "help.generate.generate.show_steps": {
+            "en": "Keep this many pictures of the denoising steps, signed in and shown in the report.",
+            "fr": "Garder autant d'images des étapes du débruitage, signées et montrées dans le rapport.",
         },
         "help.generate.generate.session": {
             "en": "Session name to group generations (default: a new one per command).",

@@ -39,7 +39,9 @@ from typing import Any
 from artcharter.audits import energy as energy_audit
 from artcharter.base.devices import resolve_device
 from artcharter.base.errors import BadInput, SetupError
-from artcharter.provenance import demo_model, schedulers
+from artcharter.base.hashing import sha256_hex
+from artcharter.provenance import conditioning, demo_model, schedulers
+from artcharter.provenance import steps as steps_shown
 from artcharter.provenance.a1111 import PNG_KEY, parameters_for
 from artcharter.provenance.config import DEFAULT_COUNTRY
 from artcharter.provenance.declaration import Declaration
@@ -52,15 +54,17 @@ from artcharter.provenance.model_files import revision_of, weights_sha256
 from artcharter.provenance.prompt_key import keyed_record, project_secret
 from artcharter.provenance.quiet import quiet_libraries
 from artcharter.provenance.record import (
+    STEPS_ROLE,
     ArtworkRecord,
     EnergyRecord,
     GenerationParams,
+    Ingredient,
     ModelInfo,
     Person,
     new_artwork_id,
     prompt_hash,
 )
-from artcharter.provenance.signing import SigningIdentity, claim_thumbnail
+from artcharter.provenance.signing import IngredientInput, SigningIdentity, claim_thumbnail
 from artcharter.provenance.version import VERSION
 
 # The real model schools get by default: small, fast, openly licensed for research and
@@ -534,6 +538,14 @@ class GenerateRequest:
     device: str = "auto"
     dtype: str | None = None
     cache_dir: Path | None = None
+    # The artist's own material (artcharter.provenance.conditioning): a starting image and
+    # how much of it is noised away, a mask to inpaint, a ControlNet conditioning.
+    init_image: Path | None = None
+    strength: float | None = None
+    mask: Path | None = None
+    control: conditioning.Control | None = None
+    # Keep this many decoded previews of the denoising steps, signed in as a strip.
+    show_steps: int = 0
 
     @property
     def grid(self) -> str:
@@ -567,6 +579,11 @@ class GenerateRequest:
         if self.size is not None:
             parse_size(self.size)
         energy_audit.check_country(self.grid)  # a typo in the config is caught early
+        conditioning.check(self.init_image, self.strength, self.mask, self.control)
+        if not 0 <= self.show_steps <= MAX_STEPS:
+            raise BadInput(
+                MESSAGES("generate.show_steps_range", param="show_steps", maximum=MAX_STEPS)
+            )
 
 
 def generate(
@@ -615,12 +632,23 @@ def generate(
     settings = loaded.settings(r.steps, r.guidance, r.size)
     session = r.session_id or new_session_id()
     output_dir.mkdir(parents=True, exist_ok=True)
+    inputs = conditioning.read_inputs(
+        init_image=r.init_image,
+        strength=r.strength,
+        mask=r.mask,
+        control=r.control,
+        size=(settings.width, settings.height),
+        device=loaded.device,
+        dtype=getattr(loaded.pipeline, "dtype", None),
+    )
     # Each image is finished (encoded, signed, published with its rows) on a worker thread
     # while the device makes the next batch; at most two batches wait or run.
     finishing: Finishing[Signed] = Finishing(
         on_image, workers=FINISHING_THREADS, limit=max(2 * batch_size, FINISHING_THREADS)
     )
     with _scheduler(loaded.pipeline, r.scheduler) as sampler, finishing:
+        # Inside the block: an image-to-image sibling shares the scheduler chosen here.
+        pipeline = conditioning.pipeline_for(loaded.pipeline, inputs)
         for start in range(0, n, batch_size):
             seeds = [base_seed + i for i in range(start, min(n, start + batch_size))]
             batch = _Batch(str(uuid.uuid4()), seeds, settings, sampler)
@@ -632,6 +660,9 @@ def generate(
                 country=country,
                 ledger=ledger,
                 session=session,
+                pipeline=pipeline,
+                extra=conditioning.pipeline_kwargs(inputs),
+                show_steps=r.show_steps,
                 finishing=finishing,
             )
             for index, image in enumerate(images):
@@ -654,6 +685,7 @@ def generate(
                     session=session,
                     status=status,
                     kind=r.kind,
+                    inputs=inputs,
                 )
     return finishing.done
 
@@ -676,6 +708,7 @@ class _Sampler:
 class _Run:
     energy: EnergyRecord  # the whole batch
     pipeline_ms: float
+    steps: steps_shown.Recorder | None = None  # the denoising steps kept (--show-steps)
 
 
 @contextlib.contextmanager
@@ -722,11 +755,15 @@ def _run_pipeline(
     country: str,
     ledger: Ledger | None,
     session: str,
+    pipeline: Any = None,
+    extra: dict[str, Any] | None = None,
+    show_steps: int = 0,
     finishing: Finishing[Signed] | None = None,
 ) -> tuple[list[Any], _Run]:
-    """One pipeline call for the batch, inside one codecarbon run."""
+    """One pipeline call for the batch, inside one codecarbon run. ``pipeline`` and
+    ``extra`` are an image-to-image or inpainting sibling and its inputs."""
     torch = _torch()
-    pipeline = loaded.pipeline
+    pipeline = pipeline or loaded.pipeline
     accepted = inspect.signature(pipeline.__call__).parameters
     kwargs: dict[str, Any] = {
         "prompt": prompt,
@@ -738,7 +775,15 @@ def _run_pipeline(
         # One CPU generator per image: image i depends only on its own seed.
         "generator": [torch.Generator(GENERATOR_DEVICE).manual_seed(s) for s in batch.seeds],
         "output_type": "pil",
+        **(extra or {}),
     }
+    recorder = None
+    if show_steps and "callback_on_step_end" in accepted:
+        recorder = steps_shown.Recorder(
+            pipeline, steps_shown.pick_steps(batch.settings.steps, show_steps)
+        )
+        kwargs["callback_on_step_end"] = recorder
+        kwargs["callback_on_step_end_tensor_inputs"] = ["latents"]
     if negative is not None:
         if "negative_prompt" not in accepted:
             raise BadInput(MESSAGES("generate.no_negative_prompt", id=loaded.info.id))
@@ -787,7 +832,7 @@ def _run_pipeline(
                 expected=len(batch.seeds),
             )
         )
-    return images, _Run(measured.record, pipeline_ms)
+    return images, _Run(measured.record, pipeline_ms, recorder)
 
 
 def _is_out_of_memory(exc: BaseException, torch: Any) -> bool:
@@ -865,17 +910,36 @@ def finish_image(
     status: str,
     kind: str = "generated",
     thumbnail: tuple[str, bytes] | None = None,
+    inputs: conditioning.Inputs | None = None,
 ) -> Signed:
     """Label, sign and publish one encoded image with its ledger rows (on a worker thread:
     see ``Finishing``; the publish is atomic, so nothing can interrupt it half-way).
-    ``thumbnail``: the claim thumbnail made from the pixels (else c2pa decodes the PNG)."""
+    ``thumbnail``: the claim thumbnail made from the pixels (else c2pa decodes the PNG);
+    ``inputs``: the artist's own images it was made from."""
+    inputs = inputs or conditioning.Inputs()
     count = len(batch.seeds)
+    strip = run.steps.strip(index) if run.steps is not None else None
+    process: list[tuple[Ingredient, IngredientInput]] = []
+    if strip is not None:
+        picture = strip[0]
+        definition = {
+            "title": "denoising-steps.png",
+            "relationship": "componentOf",
+            "description": STEPS_ROLE,
+        }
+        process.append(
+            (
+                Ingredient("denoising-steps.png", sha256_hex(picture), "image/png", STEPS_ROLE),
+                IngredientInput(definition, "image/png", picture, thumbnail=picture),
+            )
+        )
     energy = run.energy.per_image(count)
     settings = batch.settings
     record = ArtworkRecord(
         artwork_id=new_artwork_id(),
         kind=kind,
-        source_type=SOURCE_TYPE,
+        # Made from the artist's own image: a composite of their work and the model's.
+        source_type=conditioning.COMPOSITE if inputs.any else SOURCE_TYPE,
         title=title,
         author=Person(identity.name, identity.email, identity.organisation) if identity else None,
         tool=f"{loaded.label} with diffusers {loaded.info.library_version or ''}".strip(),
@@ -899,6 +963,18 @@ def finish_image(
             batch_index=index,
             batch_size=count,
             libraries=dict(loaded.libraries),
+            mode=inputs.mode if inputs.any else None,
+            steps_shown=", ".join(map(str, strip[1])) if strip is not None else None,
+            strength=inputs.strength,
+            control=(
+                {
+                    "kind": inputs.control_kind,
+                    "model": inputs.controlnet_id,
+                    "weights_sha256": inputs.controlnet_sha256,
+                }
+                if inputs.control is not None
+                else None
+            ),
             timings_ms={
                 "model_load": round(loaded.load_ms, 1),
                 "pipeline": round(run.pipeline_ms / count, 1),
@@ -907,6 +983,7 @@ def finish_image(
             },
         ),
         energy=energy,
+        ingredients=[i.ingredient for i in inputs.ingredients] + [p[0] for p in process],
         training_mining=training_mining,
         declaration=declaration,
         software={"artcharter": VERSION},
@@ -934,7 +1011,7 @@ def finish_image(
             record,
             path,
             identity,
-            [],
+            [i.signing for i in inputs.ingredients] + [p[1] for p in process],
             ledger=ledger,
             status=status,
             png_text={PNG_KEY: parameters_for(record, VERSION)},

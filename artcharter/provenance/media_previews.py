@@ -179,7 +179,8 @@ def _waveform(source: Source) -> Image.Image | None:
         x = i * step
         y0 = middle - float(top) / scale * (middle - 4)
         y1 = middle - float(bottom) / scale * (middle - 4)
-        draw.rectangle([x, min(y0, y1), x + max(step - 1, 1), max(y0, y1)], fill=(40, 60, 110))
+        # Each column reaches the next one: no seams between them.
+        draw.rectangle([x, min(y0, y1), x + max(step, 1), max(y0, y1)], fill=(40, 60, 110))
     return image
 
 

@@ -487,6 +487,49 @@ MESSAGES = Catalogue(
             "fr": "type de modèle inconnu {model_kind!r}\u00a0: choisissez parmi {choices}",
             "en": "unknown model kind {model_kind!r}: choose one of {choices}",
         },
+        "generate.show_steps_range": {
+            "fr": "{param}\u00a0: un nombre d'étapes entre 0 et {maximum}",
+            "en": "{param}: a number of steps from 0 to {maximum}",
+        },
+        "conditioning.bad_control": {
+            "fr": (
+                "--control {value!r}\u00a0: écrivez TYPE:IMAGE, TYPE parmi {choices} "
+                "(par exemple scribble:croquis.png)"
+            ),
+            "en": (
+                "--control {value!r}: write KIND:IMAGE, KIND one of {choices} "
+                "(for example scribble:sketch.png)"
+            ),
+        },
+        "conditioning.strength_range": {
+            "fr": "{param} {value} hors limites\u00a0: un nombre entre 0 (exclu) et 1",
+            "en": "{param} {value} is out of range: a number above 0 and at most 1",
+        },
+        "conditioning.needs_init": {
+            "fr": "{param} demande une image de départ ({param_init})",
+            "en": "{param} needs a starting image ({param_init})",
+        },
+        "conditioning.control_alone": {
+            "fr": "{param} et {param_init} ne vont pas ensemble\u00a0: choisissez l'un ou l'autre",
+            "en": "{param} and {param_init} do not go together: choose one",
+        },
+        "conditioning.no_controlnet": {
+            "fr": (
+                "{folder}\u00a0: pas de modèle ControlNet ici (un dossier enregistré par "
+                "diffusers, avec config.json)"
+            ),
+            "en": (
+                "{folder}: no ControlNet model here (a folder saved by diffusers, with config.json)"
+            ),
+        },
+        "conditioning.controlnet_unreadable": {
+            "fr": "{folder}\u00a0: le modèle ControlNet ne se charge pas ({error})",
+            "en": "{folder}: the ControlNet model does not load ({error})",
+        },
+        "conditioning.no_pipeline": {
+            "fr": "ce modèle n'a pas de pipeline {mode} dans diffusers ({error})",
+            "en": "this model has no {mode} pipeline in diffusers ({error})",
+        },
         "media.damaged": {
             "fr": "{name}\u00a0: fichier {fmt} endommagé ou illisible ({error})",
             "en": "{name}: damaged or unreadable {fmt} file ({error})",

@@ -58,6 +58,8 @@ TRAINING_MINING = ("allowed", "notAllowed", "constrained")
 MODEL_KINDS = ("image", "video", "music", "voice", "text")
 DEFAULT_MODEL_KIND = {"image": "image", "video": "video", "sound": "music", "document": "text"}
 INGREDIENT_ROLES = ("sketch", "photo", "init-image", "earlier-version", "reference", "other")
+# The role of the picture of the denoising steps a generation keeps (``--show-steps``).
+STEPS_ROLE = "denoising-steps"
 
 
 def now_iso() -> str:
@@ -113,6 +115,16 @@ class GenerationParams:
     batch_size: int = 1
     libraries: dict[str, str] = field(default_factory=dict)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # Made from the artist's own image (artcharter.provenance.conditioning): "image-to-image",
+    # "inpaint" or "controlnet"; how much of the start was noised away; the ControlNet's
+    # kind, model and weights hash.
+    mode: str | None = None
+    strength: float | None = None
+    control: dict[str, str | None] | None = None
+    # The denoising steps shown as a strip (``--show-steps``), numbered from 1: "1, 5, 10".
+    # Text, not a list: c2pa writes a list of small integers as CBOR bytes, which read
+    # back as a string of characters.
+    steps_shown: str | None = None
 
 
 @dataclass

@@ -156,6 +156,9 @@ class IngredientInput:
     definition: dict[str, Any]
     mime: str
     data: bytes | Path
+    # A picture of the ingredient to sign in as its thumbnail instead of c2pa's own (which
+    # is no larger than the artwork: a strip of denoising steps would be unreadable).
+    thumbnail: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -299,7 +302,19 @@ def _sign(
     ):
         for identifier, picture in (resources or {}).items():
             builder.add_resource(identifier, io.BytesIO(picture))
-        for ingredient in ingredients:
+        for number, ingredient in enumerate(ingredients):
+            if ingredient.thumbnail is not None:
+                identifier = f"ingredient-thumbnail-{number}"
+                builder.add_resource(identifier, io.BytesIO(ingredient.thumbnail))
+                kind = "image/png" if ingredient.thumbnail.startswith(b"\x89PNG") else "image/jpeg"
+                ingredient = IngredientInput(
+                    {
+                        **ingredient.definition,
+                        "thumbnail": {"format": kind, "identifier": identifier},
+                    },
+                    ingredient.mime,
+                    ingredient.data,
+                )
             if isinstance(ingredient.data, Path):
                 with open(ingredient.data, "rb") as stream:
                     builder.add_ingredient(ingredient.definition, ingredient.mime, stream)

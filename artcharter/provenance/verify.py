@@ -32,7 +32,7 @@ from artcharter.provenance.manifest import (
     unattributed_labels,
 )
 from artcharter.provenance.messages import MESSAGES
-from artcharter.provenance.record import ArtworkRecord
+from artcharter.provenance.record import STEPS_ROLE, ArtworkRecord
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -84,6 +84,9 @@ class Verification:
     # The claim thumbnail signed into the credentials, (mime, bytes), only when asked for
     # (reports show it without decoding the image); not part of the JSON form.
     thumbnail: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
+    # The strip of denoising steps signed in as a process ingredient (``--show-steps``),
+    # (mime, bytes), asked for with the thumbnail; not part of the JSON form either.
+    steps_strip: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         # Shallow: the nested values are plain JSON already (no deep copy, unlike asdict).
@@ -128,7 +131,9 @@ class Verification:
         return {"name": self.signer.get("name"), "organisation": self.signer.get("organisation")}
 
 
-_JSON_FIELDS = tuple(f.name for f in fields(Verification) if f.name != "thumbnail")
+_JSON_FIELDS = tuple(
+    f.name for f in fields(Verification) if f.name not in ("thumbnail", "steps_strip")
+)
 
 
 def trust_settings(anchors: tuple[str, ...], allow_remote: bool) -> dict[str, Any]:
@@ -315,6 +320,14 @@ def _without_manifest(
     return Verification(name, verdict, error=error, format=fmt, kind=kind)
 
 
+def _steps_strip(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes] | None:
+    """The thumbnail of the process ingredient that shows the denoising steps."""
+    for ingredient in manifest.get("ingredients") or []:
+        if isinstance(ingredient, dict) and ingredient.get("description") == STEPS_ROLE:
+            return _claim_thumbnail(reader, ingredient)
+    return None
+
+
 def _claim_thumbnail(reader: Any, manifest: dict[str, Any]) -> tuple[str, bytes] | None:
     import c2pa
 
@@ -408,6 +421,7 @@ def _from_reader(
         revocation=revoked_dict,
         error=error,
         thumbnail=_claim_thumbnail(reader, manifest) if thumbnail else None,
+        steps_strip=_steps_strip(reader, manifest) if thumbnail else None,
     )
 
 

@@ -162,6 +162,14 @@ def _work(facts: ReportFacts, record: ArtworkRecord | None, lang: str) -> dict[s
     }
 
 
+def _steps(origin: ArtworkRecord | None, lang: str) -> dict[str, Any]:
+    """The denoising steps the generation kept (``--show-steps``), in words."""
+    gen = origin.generation if origin else None
+    shown = gen.steps_shown if gen else None
+    caption = t("steps_caption", lang, shown=shown, steps=gen.steps) if gen and shown else None
+    return {"steps_shown": shown, "steps_caption": caption}
+
+
 def _last(items: list[str] | None) -> str | None:
     return items[-1] if items else None
 
@@ -577,7 +585,8 @@ def build_report(
             agents=list(facts.verification.disclosure.get("software_agents", [])),
             uses_ai=uses_ai,
             model_kind=artwork["model_kind"],
-        ),
+        )
+        | _steps(origin, lang),
         "energy": _energy(facts, lang),
         "probe": _probe(facts, lang),
         "charter": _charter(facts, lang),

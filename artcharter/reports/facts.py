@@ -8,6 +8,7 @@ charter's titles, and the campaign's chart and sentences when the probe tables e
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,7 +40,11 @@ def pictures(source: Path | bytes, verification: Verification) -> InlineImages |
     if verification.kind != media_files.IMAGE and verification.format:
         return media_images(source, verification.format, verification.thumbnail)
     data = source if isinstance(source, bytes) else image_files.read_file(source)
-    return inline_images(data, verification.thumbnail)
+    images = inline_images(data, verification.thumbnail)
+    if images is not None and verification.steps_strip is not None:
+        mime, strip = verification.steps_strip
+        images = dataclasses.replace(images, steps=strip, steps_mime=mime)
+    return images
 
 
 def charter_info(charter: Charter) -> dict[str, Any]:

@@ -33,6 +33,9 @@ class InlineImages:
     thumbnail_mime: str
     reduced: bool
     thumbnail_source: str = "pixels"  # or "credentials": the claim thumbnail signed in them
+    # The strip of denoising steps signed in as a process ingredient (``--show-steps``).
+    steps: bytes | None = None
+    steps_mime: str = "image/png"
 
 
 def _jpeg(img: object, max_side: int, quality: int) -> bytes:

@@ -141,6 +141,18 @@ MESSAGES = Catalogue(
             "fr": "copie réduite pour l'affichage\u00a0; le fichier signé reste la référence",
             "en": "reduced copy for display; the signed file remains the reference",
         },
+        "steps_caption": {
+            "fr": (
+                "Les étapes du débruitage de cette image (étapes {shown} sur {steps})\u00a0: "
+                "le modèle part d'un bruit aléatoire et le retire peu à peu, guidé par le "
+                "prompt. Images signées dans les Content Credentials."
+            ),
+            "en": (
+                "The denoising steps of this image (steps {shown} of {steps}): the model "
+                "starts from random noise and removes it little by little, guided by the "
+                "prompt. Pictures signed in the Content Credentials."
+            ),
+        },
         "picture_video": {
             "fr": "image de la vidéo (affiche)",
             "en": "poster frame of the video",
@@ -806,6 +818,11 @@ MESSAGES = Catalogue(
         "role_init-image": {
             "fr": "image de départ",
             "en": "starting image",
+        },
+        "role_mask": {"fr": "masque (inpainting)", "en": "mask (inpainting)"},
+        "role_denoising-steps": {
+            "fr": "étapes du débruitage (processus)",
+            "en": "denoising steps (process)",
         },
         "role_earlier-version": {
             "fr": "version antérieure",

@@ -130,6 +130,7 @@ def render_report_chunks(
         sources = {
             "image": inliner.add(images.image, images.image_mime),
             "thumbnail": inliner.add(images.thumbnail, images.thumbnail_mime),
+            "steps": inliner.add(images.steps, images.steps_mime) if images.steps else None,
         }
     # An <img> of a data URI: the chart's text can never run as part of the page.
     chart = inliner.add(chart_svg.encode("utf-8"), "image/svg+xml") if chart_svg else None

@@ -261,7 +261,7 @@ def producer_mode(
                     produce(loaded, images, rate, count, args.batch_size, folder, identity, ledger)
                 )
     print(f"\nmedian of {args.rounds} paired rounds")
-    print(f"{'rate R':>10} {'delivered':>11} {'share of R':>11} {'main thread':>12}  verdict")
+    print(f"{'rate R':>10} {'delivered':>11} {'share of R':>11} {'between calls':>14}  verdict")
     worst_ok = True
     for rate in cases:
         achieved = statistics.median(r["achieved"] for r in results[rate])

@@ -645,28 +645,16 @@ def test_the_thumbnail_of_a_huge_image_is_never_decoded(tmp_path: Path) -> None:
     assert int(out[1]) < 50, f"{out[1]} MB more while making the thumbnail"
 
 
-def test_a_passphrase_can_be_typed_at_a_hidden_prompt(tmp_path: Path) -> None:
-    """On a terminal (a real pseudo-terminal here), an encrypted key asks for its passphrase
-    without echoing it, instead of needing it on the command line (visible in `ps`)."""
+def _on_terminal(command: list[str], answers: list[bytes]) -> tuple[int, bytes]:
+    """Run ``command`` on a real pseudo-terminal, typing the next of ``answers`` at each
+    prompt that ends with ': '; its exit code and everything the terminal showed."""
     import pty
     import select
-    import sys
 
-    root = tmp_path / "project"
-    init_project(root, "Atelier", lang="en")
-    keys.init_school(root / "keys", "Atelier")
-    keys.issue_artist(root / "keys", "Zoé Roux", None, passphrase="correct horse")
-    make_image(tmp_path / "src.png")
-    command = [
-        sys.executable, "-c", "from artcharter.cli import main; main()",
-        "--project", str(root), "label", str(tmp_path / "src.png"), "-o", str(tmp_path / "out.png"),
-        "--artist", "Zoé Roux", "--source-type", "digitalCapture",
-    ]  # fmt: skip
     pid, fd = pty.fork()
     if pid == 0:  # the child: the CLI on a terminal
-        os.execv(sys.executable, command)
-    seen = b""
-    sent = False
+        os.execv(command[0], command)
+    seen, answered = b"", 0
     while True:
         ready, _, _ = select.select([fd], [], [], 60)
         if not ready:
@@ -678,11 +666,44 @@ def test_a_passphrase_can_be_typed_at_a_hidden_prompt(tmp_path: Path) -> None:
         if not chunk:
             break
         seen += chunk
-        if not sent and b"passphrase" in seen:
-            os.write(fd, b"correct horse\n")
-            sent = True
+        if answers and seen.rstrip(b" ").endswith(b":") and seen.count(b": ") > answered:
+            os.write(fd, answers.pop(0) + b"\n")
+            answered += 1
     _, status = os.waitpid(pid, 0)
-    assert sent, seen
-    assert os.waitstatus_to_exitcode(status) == 0, seen
+    return os.waitstatus_to_exitcode(status), seen
+
+
+def test_a_passphrase_can_be_typed_at_a_hidden_prompt(tmp_path: Path) -> None:
+    """On a terminal (a real pseudo-terminal here), a new key's passphrase is typed twice
+    and an encrypted key asks for its own, never echoed, instead of being given on the
+    command line (visible in `ps` and the shell history)."""
+    import sys
+
+    root = tmp_path / "project"
+    init_project(root, "Atelier", lang="en")
+    keys.init_school(root / "keys", "Atelier")
+    make_image(tmp_path / "src.png")
+    cli_main = [sys.executable, "-c", "from artcharter.cli import main; main()"]
+    code, seen = _on_terminal(
+        [*cli_main, "--project", str(root), "keys", "issue", "--artist", "Zoé Roux",
+         "--ask-passphrase"],
+        [b"correct horse", b"correct horse"],
+    )  # fmt: skip
+    assert code == 0, seen
+    assert b"correct horse" not in seen and b"passphrase of the new key" in seen
+    code, seen = _on_terminal(
+        [*cli_main, "--project", str(root), "label", str(tmp_path / "src.png"),
+         "-o", str(tmp_path / "out.png"), "--artist", "Zoé Roux",
+         "--source-type", "digitalCapture"],
+        [b"correct horse"],
+    )  # fmt: skip
+    assert code == 0, seen
     assert b"correct horse" not in seen  # never echoed
     assert verify_file(tmp_path / "out.png").artist["name"] == "Zoé Roux"
+    code, seen = _on_terminal(
+        [*cli_main, "--project", str(root), "keys", "issue", "--artist", "Ana Lima",
+         "--ask-passphrase"],
+        [b"one", b"two"],
+    )  # fmt: skip
+    assert code == 2 and b"differ" in seen
+    assert not keys.artist_identity(root / "keys", "ana-lima").key_path.exists()

@@ -153,7 +153,8 @@ def test_generated_images_verify_and_carry_every_recorded_field(
         assert action["digitalSourceType"].endswith("/trainedAlgorithmicMedia")
         assert demo_model.MODEL_ID in action["softwareAgent"]["name"]
         assert demo_model.LABEL in action["softwareAgent"]["name"]
-        assert action["softwareAgent"]["version"] == f"diffusers {version('diffusers')}"
+        # The agent's own version (the model's revision), not the library's (issue 12).
+        assert action["softwareAgent"]["version"] == record.model.revision
         assert by_label["fr.artcharter.generation"]["seed"] == generation.seed
         assert by_label["fr.artcharter.energy"]["method"] == record.energy.method
         entries = by_label["cawg.training-mining"]["entries"]

@@ -24,6 +24,23 @@ Passphrase = Annotated[
         show_envvar=False,
     ),
 ]
+AskPassphrase = Annotated[bool, typer.Option(help=help_text("help.keys.ask_passphrase"))]
+
+
+def new_passphrase(given: str | None, ask: bool, lang: str) -> str | None:
+    """``given``, or one typed twice at a hidden prompt (``ask``): never on the command
+    line, where `ps` and the shell history would keep it."""
+    if not ask:
+        return given
+    import getpass
+
+    from artcharter.base.errors import BadInput
+    from artcharter.provenance.messages import MESSAGES as PROVENANCE
+
+    first = getpass.getpass(text("passphrase.new", lang))
+    if first != getpass.getpass(text("passphrase.again", lang)):
+        raise BadInput(PROVENANCE("keys.passphrases_differ"))
+    return first or None
 
 
 @keys_app.command("init-school", help=help_text("help.keys.init_school"))
@@ -40,6 +57,7 @@ def init_school(
     alg: Annotated[str, typer.Option(help=help_text("help.keys.init_school.alg"))] = "es256",
     years: Annotated[int, typer.Option(help=help_text("help.keys.init_school.years"))] = 10,
     passphrase: Passphrase = None,
+    ask_passphrase: AskPassphrase = False,
     force: Annotated[bool, typer.Option(help=help_text("help.keys.init_school.force"))] = False,
     yes: Annotated[
         bool, typer.Option("--yes", help=help_text("help.keys.init_school.yes"))
@@ -56,6 +74,7 @@ def init_school(
             typer.echo(text("keys.not_replaced", lang), err=True)
             raise typer.Exit(1)
     label = f"{name} (personal)" if personal and "personal" not in name.lower() else name
+    passphrase = new_passphrase(passphrase, ask_passphrase, lang)
     path = keys.init_school(
         project.keys_dir,
         label,
@@ -105,6 +124,7 @@ def issue(
     alg: Annotated[str, typer.Option(help=help_text("help.keys.issue.alg"))] = "es256",
     days: Annotated[int, typer.Option(help=help_text("help.keys.issue.days"))] = 730,
     passphrase: Passphrase = None,
+    ask_passphrase: AskPassphrase = False,
     root_passphrase: Annotated[
         str | None,
         typer.Option(
@@ -125,7 +145,7 @@ def issue(
         alg=alg,
         valid_days=days,
         root_passphrase=root_passphrase,
-        passphrase=passphrase,
+        passphrase=new_passphrase(passphrase, ask_passphrase, lang_of(ctx, project)),
         force=force,
     )
     # The first artist of a project signs by default: with one artist, nobody has to

@@ -65,9 +65,17 @@ MESSAGES = Catalogue(
         },
         # --- errors the command line itself reports -------------------------------------
         "error.interrupted": {"en": "interrupted", "fr": "interrompu"},
+        "passphrase.new": {
+            "en": "passphrase of the new key (not shown): ",
+            "fr": "phrase secrète de la nouvelle clé (masquée)\u00a0: ",
+        },
+        "passphrase.again": {
+            "en": "the same passphrase again: ",
+            "fr": "la même phrase secrète à nouveau\u00a0: ",
+        },
         "passphrase.prompt": {
             "en": "passphrase of {path} (not shown): ",
-            "fr": "phrase de passe de {path} (masquée)\u00a0: ",
+            "fr": "phrase secrète de {path} (masquée)\u00a0: ",
         },
         "error.see_help": {"en": " (see `{command} --help`)", "fr": " (voir `{command} --help`)"},
         "error.ledger_unreadable": {
@@ -1271,6 +1279,10 @@ MESSAGES = Catalogue(
         "help.keys.Passphrase": {
             "en": "Passphrase protecting the new private key (or set ARTCHARTER_PASSPHRASE).",
             "fr": "Phrase secrète protégeant la nouvelle clé privée (ou ARTCHARTER_PASSPHRASE).",
+        },
+        "help.keys.ask_passphrase": {
+            "en": "Type the new key's passphrase at a hidden prompt (twice), instead of --passphrase.",
+            "fr": "Taper la phrase secrète de la nouvelle clé dans une invite masquée (deux fois), au lieu de --passphrase.",
         },
         "help.keys.init_school.name": {
             "en": 'School name, e.g. "ESAD Exemple" (or your own name with --personal).',

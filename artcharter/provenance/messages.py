@@ -576,6 +576,10 @@ MESSAGES = Catalogue(
             "fr": "{chain_path} existe déjà\u00a0: utilisez {param} pour en délivrer un nouveau",
             "en": "{chain_path} already exists: use {param} to issue a new one",
         },
+        "keys.passphrases_differ": {
+            "fr": "les deux phrases secrètes tapées diffèrent\u00a0: aucune clé n'a été créée",
+            "en": "the two passphrases typed differ: no key was made",
+        },
         "keys.name_taken": {
             "fr": (
                 "{chain_path} est le certificat de {holder!r}, pas de {artist!r} : deux"

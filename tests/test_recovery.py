@@ -214,7 +214,11 @@ def test_desk_answers_the_soft_binding_resolution_api(project: Path) -> None:
         )
         result = dropped.json()["results"][0]
         assert result["verdict"] == "no-credential"
-        assert result["verification"]["probable_matches"][0]["artwork_id"] == artwork_id
+        (match,) = result["verification"]["probable_matches"]
+        assert match["artwork_id"] == artwork_id
+        # Where the desk serves the original, never where it lies on the server.
+        assert match["original"] == f"/sbr/v1/manifests/{artwork_id}"
+        assert str(path.parent) not in dropped.text
 
 
 def test_verify_looks_up_a_school_desk(project: Path, tmp_path: Path) -> None:

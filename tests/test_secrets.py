@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from artcharter.base.errors import BadInput
 from artcharter.cli import run
 from artcharter.provenance import keys, verdicts
+from artcharter.provenance.messages import MESSAGES as PROVENANCE
 from artcharter.provenance.signing import load_artist_identity
 
 from conftest import make_image
@@ -430,7 +431,9 @@ def test_native_code_fetches_nothing_unless_asked(
     requests: verify and check (above) made none; --allow-remote makes one (the control)."""
     assert full_run.server_hits == []
     verdict = next(p for p in full_run.printed if p[0][:2] == ["verify", str(full_run.remote_file)])
-    assert f"[{verdicts.REMOTE_NOT_FETCHED}]" in verdict[2]
+    # verify prints the verdict in words (its code is behind --json).
+    title = PROVENANCE.text(f"verdict.{verdicts.REMOTE_NOT_FETCHED}.title", "en")
+    assert title in verdict[2]
     identity = load_artist_identity(full_run.root / "keys", "Alice Martin", ARTIST_PASSPHRASE)
     server = CountingServer()
     try:

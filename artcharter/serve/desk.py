@@ -115,9 +115,13 @@ class Desk:
         verification = verify_bytes(data, accepted.name, self.config.anchors)
         ledger = self._ledger()
         if verification.fingerprint and ledger is not None:
-            # Probable originals of a stripped file, kept apart from its verdict.
+            # Probable originals of a stripped file, kept apart from its verdict. The
+            # uploader is told where the desk serves the signed original, never the path
+            # of the file on this server.
             found, _ = probable_matches(verification.fingerprint, ledger, ())
-            verification.probable_matches = [m.to_dict() for m in found]
+            verification.probable_matches = [
+                {**m.to_dict(), "original": f"/sbr/v1/manifests/{m.artwork_id}"} for m in found
+            ]
         check, check_error = None, None
         try:
             check = self.charter.check(verification, self._ledger(), self.config.lang)

@@ -229,6 +229,18 @@ def test_same_seed_gives_the_same_pixels(loaded, tmp_path, alice) -> None:
     assert pixels(first.path) != pixels(other.path)
 
 
+def test_a_constrained_choice_carries_its_constraint(loaded, tmp_path, alice, ledger) -> None:
+    words = "recherche non commerciale seulement"
+    (signed,) = make(
+        loaded, tmp_path, alice, ledger, training_mining="constrained", training_constraint=words
+    )
+    manifest = manifest_of(signed.path)
+    entries = next(a for a in manifest["assertions"] if a["label"] == "cawg.training-mining")
+    for entry in entries["data"]["entries"].values():
+        assert entry == {"use": "constrained", "constraint_info": words}
+    assert signed.record.training_constraint == words
+
+
 def test_private_prompt_never_appears_in_the_file(loaded, tmp_path, alice, ledger) -> None:
     prompt, negative = "portrait de Zoé au fusain, lumière rasante", "sourire forcé"
     (signed,) = make(
@@ -386,6 +398,7 @@ def test_scheduler_by_name_then_restored(loaded, tmp_path, alice) -> None:
         ({"seed": -1}, "seed"),
         ({"training_mining": "maybe"}, "training/mining"),
         ({"country": "XYZ"}, "carbon intensity"),
+        ({"training_mining": "allowed", "training_constraint": "research"}, "constrained"),
     ],
 )
 def test_bad_inputs_make_nothing(kwargs, message, loaded, tmp_path, alice, ledger) -> None:

@@ -104,6 +104,10 @@ def generate(
         str | None,
         typer.Option(help=help_text("help.generate.generate.training_mining")),
     ] = None,
+    training_constraint: Annotated[
+        str | None,
+        typer.Option(help=help_text("help.generate.generate.training_constraint")),
+    ] = None,
     declaration: Annotated[
         Path | None,
         typer.Option(help=help_text("help.generate.generate.declaration")),
@@ -180,6 +184,7 @@ def generate(
             scheduler=scheduler,
             private_prompt=private_prompt,
             training_mining=training_mining,
+            training_constraint=training_constraint,
             title=title,
             declaration=declared,
             session_id=session or gen.new_session_id(),

@@ -1385,6 +1385,10 @@ MESSAGES = Catalogue(
             "en": 'With --training-mining constrained: the constraint, in words (for example "non-commercial research only").',
             "fr": "Avec --training-mining constrained\u00a0: la contrainte, en mots (par exemple «\u00a0recherche non commerciale seulement\u00a0»).",
         },
+        "help.generate.generate.training_constraint": {
+            "en": 'With --training-mining constrained: the constraint, in words (for example "non-commercial research only").',
+            "fr": "Avec --training-mining constrained\u00a0: la contrainte, en mots (par exemple «\u00a0recherche non commerciale seulement\u00a0»).",
+        },
         "help.label.label.declaration": {
             "en": "Artist's declaration (TOML, see `artcharter declare`), embedded in the file.",
             "fr": "Déclaration de l'artiste (TOML, voir `artcharter declare`), intégrée au fichier.",

@@ -47,7 +47,7 @@ from artcharter.provenance.config import DEFAULT_COUNTRY
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.finishing import Finishing
 from artcharter.provenance.keys import slugify
-from artcharter.provenance.label import Signed, check_choices, sign_record
+from artcharter.provenance.label import Signed, check_choices, check_text, sign_record
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.model_files import revision_of, weights_sha256
@@ -527,6 +527,8 @@ class GenerateRequest:
     scheduler: str | None = None
     private_prompt: bool = False
     training_mining: str = "notAllowed"
+    # The constraint, in words, of a "constrained" training/mining choice (CAWG constraint_info).
+    training_constraint: str | None = None
     title: str | None = None
     declaration: Declaration | None = field(default=None, hash=False, compare=False)
     # ISO 3166 alpha-3 code of the electricity mix; None: the project's, else France.
@@ -574,6 +576,15 @@ class GenerateRequest:
                 MESSAGES("curation.unknown_status", status=self.status, choices=", ".join(STATUSES))
             )
         check_choices(SOURCE_TYPE, self.training_mining)
+        check_text(prompt=self.prompt, training_constraint=self.training_constraint)
+        if self.training_constraint and self.training_mining != "constrained":
+            raise BadInput(
+                MESSAGES(
+                    "label.constraint_without_constrained",
+                    param="training_constraint",
+                    param_choice="training_mining",
+                )
+            )
         if self.seed is not None and not 0 <= self.seed <= MAX_SEED - (self.n - 1):
             raise BadInput(MESSAGES("generate.seed_range", value=MAX_SEED - (self.n - 1), n=self.n))
         if self.size is not None:
@@ -677,6 +688,7 @@ def generate(
                     negative=negative_text,
                     private_prompt=r.private_prompt,
                     training_mining=r.training_mining,
+                    training_constraint=r.training_constraint,
                     title=r.title,
                     declaration=r.declaration,
                     identity=identity,
@@ -901,6 +913,7 @@ def finish_image(
     negative: str | None,
     private_prompt: bool,
     training_mining: str,
+    training_constraint: str | None,
     title: str | None,
     declaration: Declaration | None,
     identity: SigningIdentity | None,
@@ -985,6 +998,7 @@ def finish_image(
         energy=energy,
         ingredients=[i.ingredient for i in inputs.ingredients] + [p[0] for p in process],
         training_mining=training_mining,
+        training_constraint=training_constraint or None,
         declaration=declaration,
         software={"artcharter": VERSION},
     )
@@ -1132,6 +1146,7 @@ def publish_rendered(
             negative=request.negative_text,
             private_prompt=request.private_prompt,
             training_mining=request.training_mining,
+            training_constraint=request.training_constraint,
             title=request.title,
             declaration=request.declaration,
             identity=identity,

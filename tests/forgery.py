@@ -402,13 +402,15 @@ def paint(img: Image.Image) -> Image.Image:
 # --- a claim signature made by hand --------------------------------------------------------
 
 
-def resign_claim(data: bytes, chain_der: list[bytes], key: object) -> bytes:
+def resign_claim(data: bytes, chain_der: list[bytes], key: object, *, alg: int = -7) -> bytes:
     """Replace the claim signature with a COSE_Sign1 (ES256) made here with ``key`` and
     ``chain_der`` (leaf first), keeping the box length.
 
     c2pa-rs refuses to sign with an expired, not-yet-valid or CA certificate; a forger who
     holds such a key is not bound by that and writes the signature by hand. The verifier
     must still reject it. With a valid key this reproduces what c2pa-rs writes (a control).
+    ``alg``: the COSE algorithm the header names (-7 is ES256; another one, an algorithm
+    the validator does not support, the signature being made with ES256 all the same).
     """
     import cbor2
     from cryptography.hazmat.primitives import hashes
@@ -421,7 +423,7 @@ def resign_claim(data: bytes, chain_der: list[bytes], key: object) -> bytes:
         claim = raw[claim_start:claim_end]
         sig_box = find_box(raw, "c2pa.signature")
         _k, start, end = sig_box.content[0]
-        protected = cbor2.dumps({1: -7, 33: chain_der[0] if len(chain_der) == 1 else chain_der})
+        protected = cbor2.dumps({1: alg, 33: chain_der[0] if len(chain_der) == 1 else chain_der})
         to_sign = cbor2.dumps(["Signature1", protected, b"", claim])
         der = key.sign(to_sign, ec.ECDSA(hashes.SHA256()))  # type: ignore[attr-defined]
         r, s = utils.decode_dss_signature(der)

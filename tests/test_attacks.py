@@ -434,6 +434,41 @@ def test_an_unsupported_manifest_is_unreadable_with_the_real_reason() -> None:
     assert unsupported_reason("claimSignature.mismatch") is None
 
 
+def test_a_signature_in_an_unsupported_algorithm_is_unreadable_end_to_end(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A real file whose COSE header names ES256K (COSE -47, which c2pa-rs does not
+    support): the reader is told why it cannot be checked, not that it was forged."""
+    from cryptography.hazmat.primitives import serialization
+
+    from artcharter.provenance import verdicts
+    from tests import forgery
+
+    out = forged(world, tmp_path, "es256k.png", world.alice)
+    artist = keys.artist_identity(world.keys_dir, "alice-martin")
+    cert = keys.read_certs(artist.chain_path)[0].public_bytes(serialization.Encoding.DER)
+    data = forgery.resign_claim(
+        out.read_bytes(), [cert], keys.read_private_key(artist.key_path), alg=-47
+    )
+    target = tmp_path / "es256k-signed.png"
+    target.write_bytes(data)
+    result = verify_bytes(data, target.name, world.anchors)
+    assert result.verdict == verdicts.UNREADABLE
+    assert "algorithm this validator does not support" in str(result.error)
+    assert result.artist == {"name": None, "organisation": None}  # nobody is vouched for
+    code, text = cli(capsys, "--lang", "fr", "verify", "--no-ledger", str(target))
+    assert code != 0 and "Traceback" not in text
+    lines = text.splitlines()
+    heading = lines.index("  Ce que disent les Content Credentials, sans signature valide qui en "
+                          "réponde (non vérifié)\u00a0:")  # fmt: skip
+    # The signer the header names is shown only under that heading, never as verified.
+    assert [n for n, t in enumerate(lines) if "Alice Martin" in t and n < heading] == []
+    assert all(t.startswith("    ") for t in lines[heading + 1 :] if "Alice Martin" in t)
+    assert "algorithme que ce vérificateur ne prend pas en charge" in text
+    assert "endommagé" not in text  # not the explanation of a damaged file
+    assert "algorithme" in text and "Traceback" not in text
+
+
 def test_devices_and_fifos_are_refused_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -93,6 +93,11 @@ class _Null:
         return False
 
 
+# Errors that explain the verdict themselves: the verdict's general explanation would
+# contradict them ("damaged" for a whole file signed with an unsupported algorithm).
+SELF_EXPLAINED = ("verify.missing", "verify.unsupported_algorithm", "verify.prerelease")
+
+
 def _print(result: object, lang: str) -> None:
     """A file's verdict in words: what a jury reads. The codes (verdict, IPTC source type,
     C2PA status codes) are in ``--json``."""
@@ -107,14 +112,21 @@ def _print(result: object, lang: str) -> None:
     colon = punct(":", lang)
     record = r.record or {}
 
+    # Without a signature that holds (tampered, invalid, unreadable), what the credentials
+    # say is vouched for by nobody: it is shown under a heading that says so, set apart.
+    claimed = not r.vouched and bool(r.record or r.title or r.signer.get("name"))
+    indent = "    " if claimed else "  "
+
     def line(key: str, value: str) -> None:
         # Every field comes from the file: one line each, control characters escaped.
-        typer.echo(f"  {text(f'verify.{key}', lang)}{colon}{inert(value)}")
+        typer.echo(f"{indent}{text(f'verify.{key}', lang)}{colon}{inert(value)}")
 
     def words(key: str, code: str) -> str:
         return REPORTS.text(key, lang) if key in REPORTS else code
 
     typer.echo(f"{inert(r.path)}{colon}{verdicts.title(r.verdict, lang)}")
+    if claimed:
+        typer.echo(f"  {text('verify.unvouched', lang)}")
     # An artcharter record's title is the work's (None: untitled); the manifest's title
     # stands in for it with the artwork id.
     title = record.get("title") if r.record else r.title
@@ -151,10 +163,11 @@ def _print(result: object, lang: str) -> None:
         line("ingredients", ", ".join(named))
     for note in signature_notes(r):
         line("signature", note.render(lang))
+    indent = "  "
     if r.error:
         line("error", render_text(r.error, lang))
-    if isinstance(r.error, Message) and r.error.key == "verify.missing":
-        return  # the error says it all: there is no file to explain
+    if isinstance(r.error, Message) and r.error.key in SELF_EXPLAINED:
+        return  # the error says it all (no file; a manifest this validator cannot check)
     for line_text in textwrap.wrap(verdicts.explanation(r.verdict, lang), 88):
         typer.echo(f"  {line_text}")
     # Apart from the verdict, and after it: never read as part of the verification.

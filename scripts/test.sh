@@ -18,7 +18,9 @@ fi
 # A second, independent C2PA validator (pure TypeScript, from npm) that tests run beside
 # c2pa-python; its tests are skipped with a reason where npm is missing.
 if command -v npm >/dev/null 2>&1; then
-  (cd tests/validators && npm ci --silent --no-audit --no-fund) \
+  # `npm install`, not `npm ci`: npm 11's `ci` calls this lock out of sync for the
+  # platform packages cbor-extract lists as optional; `install` keeps the locked versions.
+  (cd tests/validators && npm install --silent --no-audit --no-fund) \
     || echo "note: the c2pa-ts validator could not be installed; its tests will be skipped" >&2
 fi
 .venv/bin/ruff check .

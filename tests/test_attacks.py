@@ -470,13 +470,22 @@ def test_a_signature_in_an_unsupported_algorithm_is_unreadable_end_to_end(
 
 
 def test_devices_and_fifos_are_refused_in_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     fifo = tmp_path / "fifo.png"
     os.mkfifo(fifo)
     code, out = cli(capsys, "verify", str(fifo), "/dev/zero")  # would hang / exhaust memory
     assert code == 2
     assert out.count("not a regular file") == 2 and "Traceback" not in out
+    # Every reader of a file the user names: report and label read its head first.
+    code, out = cli(capsys, "report", str(fifo), "-o", str(tmp_path / "r"))
+    assert code == 2 and "not a regular file" in out and "Traceback" not in out
+    from artcharter.base.errors import BadInput
+    from artcharter.provenance.label import label
+
+    with pytest.raises(BadInput, match="not a regular file"):
+        label(fifo, tmp_path / "l.png", identity=world.alice, source_type="digitalCapture")
+    assert not (tmp_path / "l.png").exists()
 
 
 # --- 7. private means private --------------------------------------------------------------------

@@ -8,6 +8,7 @@ re-encoded just to carry metadata.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -15,7 +16,7 @@ import stat
 import struct
 import warnings
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -154,10 +155,12 @@ def ensure_regular(path: Path) -> None:
         raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
 
 
-def read_file(path: Path) -> bytes:
-    """A file the user named, or a one-line BadInput a person can act on."""
+@contextlib.contextmanager
+def named_by_user(path: Path) -> Iterator[None]:
+    """OS errors on a file the user named, turned into a one-line BadInput a person can
+    act on (the one mapping for every reader of such files)."""
     try:
-        return read_regular(path)
+        yield
     except NotRegularFile:
         raise BadInput(MESSAGES("image_files.not_regular", path=path)) from None
     except FileNotFoundError:
@@ -166,6 +169,12 @@ def read_file(path: Path) -> bytes:
         raise BadInput(MESSAGES("image_files.is_folder", path=path)) from None
     except OSError as exc:
         raise BadInput(MESSAGES("images.cannot_read", path=path, reason=exc.strerror)) from None
+
+
+def read_file(path: Path) -> bytes:
+    """A file the user named, or a one-line BadInput a person can act on."""
+    with named_by_user(path):
+        return read_regular(path)
 
 
 # --- XMP ---------------------------------------------------------------------------------

@@ -14,9 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from artcharter.base.errors import BadInput
-from artcharter.provenance.messages import MESSAGES
-
 # The kinds of work, in the words the record, the charter and the reports use.
 IMAGE, VIDEO, SOUND, DOCUMENT = "image", "video", "sound", "document"
 KINDS = (IMAGE, VIDEO, SOUND, DOCUMENT)
@@ -138,15 +135,13 @@ def head_of(path: Path) -> bytes:
 
 
 def read_head(path: Path) -> bytes:
-    """``head_of`` a file the user named, or a one-line BadInput."""
-    try:
+    """``head_of`` a file the user named, or a one-line BadInput (a FIFO or a device is
+    refused before it is opened: a FIFO would block)."""
+    from artcharter.provenance.image_files import ensure_regular, named_by_user
+
+    with named_by_user(path):
+        ensure_regular(path)
         return head_of(path)
-    except FileNotFoundError:
-        raise BadInput(MESSAGES("image_files.no_such_file", path=path)) from None
-    except IsADirectoryError:
-        raise BadInput(MESSAGES("image_files.is_folder", path=path)) from None
-    except OSError as exc:
-        raise BadInput(MESSAGES("images.cannot_read", path=path, reason=exc.strerror)) from None
 
 
 def sha256_stream(handle: BinaryIO) -> str:

@@ -47,7 +47,13 @@ from artcharter.provenance.config import DEFAULT_COUNTRY
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.finishing import Finishing
 from artcharter.provenance.keys import slugify
-from artcharter.provenance.label import Signed, check_choices, check_text, sign_record
+from artcharter.provenance.label import (
+    Signed,
+    check_choices,
+    check_constraint,
+    check_text,
+    sign_record,
+)
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.messages import MESSAGES
 from artcharter.provenance.model_files import revision_of, weights_sha256
@@ -577,14 +583,7 @@ class GenerateRequest:
             )
         check_choices(SOURCE_TYPE, self.training_mining)
         check_text(prompt=self.prompt, training_constraint=self.training_constraint)
-        if self.training_constraint and self.training_mining != "constrained":
-            raise BadInput(
-                MESSAGES(
-                    "label.constraint_without_constrained",
-                    param="training_constraint",
-                    param_choice="training_mining",
-                )
-            )
+        check_constraint(self.training_mining, self.training_constraint)
         if self.seed is not None and not 0 <= self.seed <= MAX_SEED - (self.n - 1):
             raise BadInput(MESSAGES("generate.seed_range", value=MAX_SEED - (self.n - 1), n=self.n))
         if self.size is not None:

@@ -88,6 +88,18 @@ def check_text(**fields: str | None) -> None:
             raise BadInput(MESSAGES("label.not_utf8", name=name)) from None
 
 
+def check_constraint(training_mining: str, training_constraint: str | None) -> None:
+    """A constraint in words belongs only to a ``constrained`` training/mining choice."""
+    if training_constraint and training_mining != "constrained":
+        raise BadInput(
+            MESSAGES(
+                "label.constraint_without_constrained",
+                param="training_constraint",
+                param_choice="training_mining",
+            )
+        )
+
+
 def read_ingredients(
     paths: list[tuple[Path, str]],
 ) -> tuple[list[Ingredient], list[IngredientInput]]:
@@ -315,14 +327,7 @@ def label(
     says what kind of model took part (by default the one that makes such works)."""
     check_choices(source_type, training_mining)
     check_text(title=title, tool=tool, prompt=prompt, training_constraint=training_constraint)
-    if training_constraint and training_mining != "constrained":
-        raise BadInput(
-            MESSAGES(
-                "label.constraint_without_constrained",
-                param="training_constraint",
-                param_choice="training_mining",
-            )
-        )
+    check_constraint(training_mining, training_constraint)
     if model_kind is not None and model_kind not in MODEL_KINDS:
         raise BadInput(
             MESSAGES(

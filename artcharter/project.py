@@ -329,6 +329,8 @@ class Project:
 
             if not isinstance(chosen, str):
                 raise BadInput(PROVENANCE("cluster.loaded_model", param="model"))
+            if request.adapters:
+                raise BadInput(PROVENANCE("adapters.no_cluster", param="cluster"))
             return generate_on_cluster(
                 cluster,
                 chosen,

@@ -130,6 +130,12 @@ def generate(
     show_steps: Annotated[
         int, typer.Option(min=0, help=help_text("help.generate.generate.show_steps"))
     ] = 0,
+    lora: Annotated[
+        list[str] | None, typer.Option(help=help_text("help.generate.generate.lora"))
+    ] = None,
+    embedding: Annotated[
+        list[str] | None, typer.Option(help=help_text("help.generate.generate.embedding"))
+    ] = None,
     artist: ArtistOption = None,
     passphrase: PassphraseOption = None,
     session: Annotated[
@@ -160,6 +166,7 @@ def generate(
         fmt_mass_co2,
     )
     from artcharter.charter.declaration import load_declaration, merge_choices
+    from artcharter.provenance import adapters
     from artcharter.provenance import generate as gen
 
     project = project_of(ctx)
@@ -195,6 +202,10 @@ def generate(
             mask=mask,
             control=_control(control, controlnet),
             show_steps=show_steps,
+            adapters=tuple(
+                [adapters.parse_lora(v) for v in lora or []]
+                + [adapters.parse_embedding(v) for v in embedding or []]
+            ),
         )
     )
     say = _stderr(json)

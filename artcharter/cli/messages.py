@@ -19,6 +19,7 @@ MESSAGES = Catalogue(
         "verify.ai_use": {"en": "AI use", "fr": "usage de l'IA"},
         "verify.tool": {"en": "tool/model", "fr": "outil/modèle"},
         "verify.ingredients": {"en": "ingredients", "fr": "ingrédients"},
+        "verify.adapter": {"en": "adapter", "fr": "adaptateur"},
         "verify.codes": {"en": "codes", "fr": "codes"},
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
@@ -1235,6 +1236,14 @@ MESSAGES = Catalogue(
         "help.generate.generate.show_steps": {
             "en": "Keep this many pictures of the denoising steps, signed in and shown in the report.",
             "fr": "Garder autant d'images des étapes du débruitage, signées et montrées dans le rapport.",
+        },
+        "help.generate.generate.lora": {
+            "en": "LoRA weights to add to the model: FILE.safetensors[:SCALE] (repeatable; scale 1 by default). Its hash, scale and the training data declared in FILE.toml are signed in.",
+            "fr": "Poids LoRA à ajouter au modèle\u00a0: FICHIER.safetensors[:ÉCHELLE] (répétable\u00a0; échelle 1 par défaut). Son empreinte, son échelle et les données d'entraînement déclarées dans FICHIER.toml sont signées.",
+        },
+        "help.generate.generate.embedding": {
+            "en": "Textual inversion embedding to add: FILE.safetensors[:WORD] (repeatable; the word the prompt uses, <FILE> by default).",
+            "fr": "Embedding d'inversion textuelle à ajouter\u00a0: FICHIER.safetensors[:MOT] (répétable\u00a0; le mot que le prompt emploie, <FICHIER> par défaut).",
         },
         "help.generate.generate.session": {
             "en": "Session name to group generations (default: a new one per command).",

@@ -40,6 +40,7 @@ from artcharter.audits import energy as energy_audit
 from artcharter.base.devices import resolve_device
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.hashing import sha256_hex
+from artcharter.provenance import adapters as adapter_files
 from artcharter.provenance import conditioning, demo_model, schedulers
 from artcharter.provenance import steps as steps_shown
 from artcharter.provenance.a1111 import PNG_KEY, parameters_for
@@ -61,6 +62,7 @@ from artcharter.provenance.prompt_key import keyed_record, project_secret
 from artcharter.provenance.quiet import quiet_libraries
 from artcharter.provenance.record import (
     STEPS_ROLE,
+    Adapter,
     ArtworkRecord,
     EnergyRecord,
     GenerationParams,
@@ -554,6 +556,8 @@ class GenerateRequest:
     control: conditioning.Control | None = None
     # Keep this many decoded previews of the denoising steps, signed in as a strip.
     show_steps: int = 0
+    # LoRA weights and textual inversion embeddings added to the model for this request.
+    adapters: tuple[adapter_files.AdapterSpec, ...] = ()
 
     @property
     def grid(self) -> str:
@@ -590,6 +594,7 @@ class GenerateRequest:
             parse_size(self.size)
         energy_audit.check_country(self.grid)  # a typo in the config is caught early
         conditioning.check(self.init_image, self.strength, self.mask, self.control)
+        adapter_files.check(self.adapters, self.text, self.negative_text)
         if not 0 <= self.show_steps <= MAX_STEPS:
             raise BadInput(
                 MESSAGES("generate.show_steps_range", param="show_steps", maximum=MAX_STEPS)
@@ -651,12 +656,17 @@ def generate(
         device=loaded.device,
         dtype=getattr(loaded.pipeline, "dtype", None),
     )
+    added = [adapter_files.describe(spec) for spec in r.adapters]
     # Each image is finished (encoded, signed, published with its rows) on a worker thread
     # while the device makes the next batch; at most two batches wait or run.
     finishing: Finishing[Signed] = Finishing(
         on_image, workers=FINISHING_THREADS, limit=max(2 * batch_size, FINISHING_THREADS)
     )
-    with _scheduler(loaded.pipeline, r.scheduler) as sampler, finishing:
+    with (
+        adapter_files.applied(loaded.pipeline, r.adapters, added),
+        _scheduler(loaded.pipeline, r.scheduler) as sampler,
+        finishing,
+    ):
         # Inside the block: an image-to-image sibling shares the scheduler chosen here.
         pipeline = conditioning.pipeline_for(loaded.pipeline, inputs)
         for start in range(0, n, batch_size):
@@ -697,6 +707,7 @@ def generate(
                     status=status,
                     kind=r.kind,
                     inputs=inputs,
+                    added=added,
                 )
     return finishing.done
 
@@ -923,11 +934,13 @@ def finish_image(
     kind: str = "generated",
     thumbnail: tuple[str, bytes] | None = None,
     inputs: conditioning.Inputs | None = None,
+    added: list[Adapter] | None = None,
 ) -> Signed:
     """Label, sign and publish one encoded image with its ledger rows (on a worker thread:
     see ``Finishing``; the publish is atomic, so nothing can interrupt it half-way).
     ``thumbnail``: the claim thumbnail made from the pixels (else c2pa decodes the PNG);
-    ``inputs``: the artist's own images it was made from."""
+    ``inputs``: the artist's own images it was made from; ``added``: the adapters (LoRA,
+    embeddings) loaded into the model for it."""
     inputs = inputs or conditioning.Inputs()
     count = len(batch.seeds)
     strip = run.steps.strip(index) if run.steps is not None else None
@@ -958,7 +971,9 @@ def finish_image(
         prompt=prompt,
         prompt_sha256=prompt_hash(prompt),
         prompt_private=private_prompt,
-        model=dataclasses.replace(loaded.info, scheduler_class=batch.sampler.class_name),
+        model=dataclasses.replace(
+            loaded.info, scheduler_class=batch.sampler.class_name, adapters=list(added or [])
+        ),
         generation=GenerationParams(
             negative_prompt=negative,
             negative_prompt_sha256=prompt_hash(negative) if negative else None,
@@ -995,7 +1010,9 @@ def finish_image(
             },
         ),
         energy=energy,
-        ingredients=[i.ingredient for i in inputs.ingredients] + [p[0] for p in process],
+        ingredients=[i.ingredient for i in inputs.ingredients]
+        + [adapter_files.ingredient(a) for a in added or []]
+        + [p[0] for p in process],
         training_mining=training_mining,
         training_constraint=training_constraint or None,
         declaration=declaration,

@@ -85,6 +85,22 @@ class Ingredient:
 
 
 @dataclass
+class Adapter:
+    """A LoRA or a textual inversion embedding added to the model (``generate --lora``,
+    ``--embedding``): its file's name and hash, its scale or token, and what the TOML
+    next to it declares about its training (artcharter.provenance.adapters)."""
+
+    kind: str  # "lora" or "textual-inversion"
+    file: str
+    name: str
+    sha256: str
+    scale: float | None = None
+    token: str | None = None
+    training_data: str | None = None
+    by_artist: bool | None = None
+
+
+@dataclass
 class ModelInfo:
     id: str
     revision: str | None = None
@@ -94,6 +110,7 @@ class ModelInfo:
     library: str | None = None
     library_version: str | None = None
     is_demo: bool = False
+    adapters: list[Adapter] = field(default_factory=list)
 
 
 @dataclass

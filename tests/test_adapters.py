@@ -168,7 +168,7 @@ def test_lora_and_embedding_are_loaded_signed_and_taken_out_again(
         assert [a["sha256"] for a in shown] == [first.sha256, second.sha256]
         assert shown[0]["training_words"] == words
         html = report.html.read_text(encoding="utf-8")
-        assert "Ink style" in html and first.sha256 in html, html[html.find('id="generation"') :][:3000]
+        assert "Ink style" in html and first.sha256 in html
         assert words.replace("'", "&#39;") in html
 
 

@@ -20,6 +20,11 @@ MESSAGES = Catalogue(
         "verify.tool": {"en": "tool/model", "fr": "outil/modèle"},
         "verify.ingredients": {"en": "ingredients", "fr": "ingrédients"},
         "verify.adapter": {"en": "adapter", "fr": "adaptateur"},
+        "verify.series": {"en": "series", "fr": "série"},
+        "verify.series_place": {
+            "en": "{id}, image {index} of {n}",
+            "fr": "{id}, image {index} sur {n}",
+        },
         "verify.codes": {"en": "codes", "fr": "codes"},
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
@@ -304,6 +309,26 @@ MESSAGES = Catalogue(
         "generate.summary": {
             "en": "{n} image(s) signed and recorded (session {session}): {energy}, {co2}",
             "fr": "{n} image(s) signée(s) et enregistrée(s) (session {session})\u00a0: {energy}, {co2}",
+        },
+        "generate.series": {
+            "en": "series {id}: {n} images (if it stops, `artcharter generate --resume {id}` goes on)",
+            "fr": "série {id}\u00a0: {n} images (si elle s'arrête, `artcharter generate --resume {id}` la poursuit)",
+        },
+        "generate.series_resumed": {
+            "en": "resuming series {id}: {done} of {n} images already made",
+            "fr": "reprise de la série {id}\u00a0: {done} images sur {n} déjà faites",
+        },
+        "generate.resume_with": {
+            "en": "`artcharter generate --resume {id}` makes the missing images",
+            "fr": "`artcharter generate --resume {id}` fait les images qui manquent",
+        },
+        "generate.resume_alone": {
+            "en": "{param} takes everything from the series: give no prompt",
+            "fr": "{param} reprend tout de la série\u00a0: ne donnez pas de prompt",
+        },
+        "generate.needs_prompt": {
+            "en": "say what to generate (a prompt), or resume a series with {param}",
+            "fr": "dites quoi générer (un prompt), ou reprenez une série avec {param}",
         },
         "generate.interrupted": {
             "en": "interrupted: {n} image(s) were finished and recorded before the stop",
@@ -1244,6 +1269,10 @@ MESSAGES = Catalogue(
         "help.generate.generate.embedding": {
             "en": "Textual inversion embedding to add: FILE.safetensors[:WORD] (repeatable; the word the prompt uses, <FILE> by default).",
             "fr": "Embedding d'inversion textuelle à ajouter\u00a0: FICHIER.safetensors[:MOT] (répétable\u00a0; le mot que le prompt emploie, <FICHIER> par défaut).",
+        },
+        "help.generate.generate.resume": {
+            "en": "Resume an interrupted series (its id or first characters): only the missing images are made, with the series' own prompt and settings.",
+            "fr": "Reprendre une série interrompue (son identifiant ou ses premiers caractères)\u00a0: seules les images manquantes sont faites, avec le prompt et les réglages de la série.",
         },
         "help.generate.generate.session": {
             "en": "Session name to group generations (default: a new one per command).",

@@ -130,6 +130,7 @@ def _print(result: object, lang: str) -> None:
     C2PA status codes) are in ``--json``."""
     from artcharter.base.inert import inert
     from artcharter.base.messages import Message, render_text
+    from artcharter.base.numbers import fmt_number
     from artcharter.base.typography import punct
     from artcharter.provenance import verdicts
     from artcharter.provenance.verify import claim_lines, match_lines, signature_notes
@@ -178,6 +179,18 @@ def _print(result: object, lang: str) -> None:
         line("tool", str(record["tool"]))
     elif r.disclosure.get("software_agents"):
         line("tool", ", ".join(r.disclosure["software_agents"]))
+    generation = record.get("generation") or {}
+    if generation.get("series_id"):
+        line(
+            "series",
+            text(
+                "verify.series_place",
+                lang,
+                id=str(generation["series_id"]),
+                index=fmt_number(generation.get("series_index"), lang, 1),
+                n=fmt_number(generation.get("series_size"), lang, 1),
+            ),
+        )
     for adapter in model.get("adapters") or []:
         line("adapter", _adapter_words(adapter, lang))
     if r.ingredients:

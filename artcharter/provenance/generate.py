@@ -42,6 +42,7 @@ from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance import adapters as adapter_files
 from artcharter.provenance import conditioning, demo_model, schedulers
+from artcharter.provenance import series as series_rows
 from artcharter.provenance import steps as steps_shown
 from artcharter.provenance.a1111 import PNG_KEY, parameters_for
 from artcharter.provenance.config import DEFAULT_COUNTRY
@@ -600,6 +601,48 @@ class GenerateRequest:
                 MESSAGES("generate.show_steps_range", param="show_steps", maximum=MAX_STEPS)
             )
 
+    def to_dict(self) -> dict[str, Any]:
+        """The request as JSON values: what a series row keeps to resume it."""
+        data: dict[str, Any] = {}
+        for item in dataclasses.fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, Path):
+                value = str(value)
+            elif item.name == "size" and value is not None:
+                value = "{}x{}".format(*parse_size(value))
+            elif item.name == "declaration" and value is not None:
+                value = value.to_dict()
+            elif item.name == "control" and value is not None:
+                value = {"kind": value.kind, "image": str(value.image), "model": str(value.model)}
+            elif item.name == "adapters":
+                value = [
+                    {"kind": a.kind, "path": str(a.path), "scale": a.scale, "token": a.token}
+                    for a in value
+                ]
+            data[item.name] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GenerateRequest:
+        """The request a series row kept (``to_dict``)."""
+        values = dict(data)
+        for name in ("output_dir", "init_image", "mask", "cache_dir"):
+            if values.get(name) is not None:
+                values[name] = Path(values[name])
+        if values.get("declaration") is not None:
+            values["declaration"] = Declaration.from_dict(values["declaration"])
+        if values.get("control") is not None:
+            control = values["control"]
+            values["control"] = conditioning.Control(
+                control["kind"], Path(control["image"]), Path(control["model"])
+            )
+        values["adapters"] = tuple(
+            adapter_files.AdapterSpec(a["kind"], Path(a["path"]), a["scale"], a["token"])
+            for a in values.get("adapters") or []
+        )
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in known})
+
 
 def generate(
     model: LoadedModel | str,
@@ -610,6 +653,8 @@ def generate(
     on_image: Callable[[Signed], None] | None = None,
     on_loading: Callable[[str], None] | None = None,
     on_loaded: Callable[[LoadedModel], None] | None = None,
+    on_series: Callable[[series_rows.Series], None] | None = None,
+    collect: bool = True,
 ) -> list[Signed]:
     """Make ``request.n`` images of its prompt, each signed, recorded in the ledger and
     measured. Without an ``identity`` (a probe campaign that names no artist) the images
@@ -622,6 +667,12 @@ def generate(
     called with it before the model loads and ``on_loaded`` with the loaded model. An
     interruption (Ctrl-C) leaves the images already made, each with its rows, and nothing
     half-written.
+
+    More than one image into a ledger is a series (artcharter.provenance.series): one
+    ledger row ties them together, ``on_series`` hears of it before the first image, and
+    the same request under the same session id again makes only the missing images.
+    ``collect=False`` streams: the images reach ``on_image`` and are not returned, so that
+    memory stays flat however many are made.
     """
     request.check()
     r = request
@@ -657,20 +708,41 @@ def generate(
         dtype=getattr(loaded.pipeline, "dtype", None),
     )
     added = [adapter_files.describe(spec) for spec in r.adapters]
+    series = None
+    if ledger is not None and n > 1:
+        series = series_rows.open_or_resume(
+            ledger,
+            session,
+            asked=r.to_dict(),
+            model=model if isinstance(model, str) else loaded.info.id,
+            model_id=loaded.info.id,
+            weights_sha256=loaded.info.weights_sha256,
+            base_seed=base_seed,
+            n=n,
+            output_dir=str(output_dir),
+        )
+        base_seed = series.base_seed
+        if on_series is not None:
+            on_series(series)
+    wanted = series.missing if series else [base_seed + i for i in range(n)]
     # Each image is finished (encoded, signed, published with its rows) on a worker thread
     # while the device makes the next batch; at most two batches wait or run.
     finishing: Finishing[Signed] = Finishing(
-        on_image, workers=FINISHING_THREADS, limit=max(2 * batch_size, FINISHING_THREADS)
+        on_image,
+        workers=FINISHING_THREADS,
+        limit=max(2 * batch_size, FINISHING_THREADS),
+        keep=collect,
     )
     with (
+        _series_state(ledger, series),
         adapter_files.applied(loaded.pipeline, r.adapters, added),
         _scheduler(loaded.pipeline, r.scheduler) as sampler,
         finishing,
     ):
         # Inside the block: an image-to-image sibling shares the scheduler chosen here.
         pipeline = conditioning.pipeline_for(loaded.pipeline, inputs)
-        for start in range(0, n, batch_size):
-            seeds = [base_seed + i for i in range(start, min(n, start + batch_size))]
+        for start in range(0, len(wanted), batch_size):
+            seeds = wanted[start : start + batch_size]
             batch = _Batch(str(uuid.uuid4()), seeds, settings, sampler)
             images, run = _run_pipeline(
                 loaded,
@@ -708,8 +780,25 @@ def generate(
                     kind=r.kind,
                     inputs=inputs,
                     added=added,
+                    series=series,
                 )
     return finishing.done
+
+
+@contextlib.contextmanager
+def _series_state(ledger: Ledger | None, series: series_rows.Series | None) -> Iterator[None]:
+    """Mark the series complete when the block ends well, interrupted otherwise (a SIGKILL
+    leaves it ``running``: ``--resume`` goes on the same way)."""
+    if ledger is None or series is None:
+        yield
+        return
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):
+            ledger.set_series_state(series.series_id, series_rows.INTERRUPTED)
+        raise
+    ledger.set_series_state(series.series_id, series_rows.COMPLETE)
 
 
 @dataclass(frozen=True)
@@ -935,6 +1024,7 @@ def finish_image(
     thumbnail: tuple[str, bytes] | None = None,
     inputs: conditioning.Inputs | None = None,
     added: list[Adapter] | None = None,
+    series: series_rows.Series | None = None,
 ) -> Signed:
     """Label, sign and publish one encoded image with its ledger rows (on a worker thread:
     see ``Finishing``; the publish is atomic, so nothing can interrupt it half-way).
@@ -992,6 +1082,9 @@ def finish_image(
             libraries=dict(loaded.libraries),
             mode=inputs.mode if inputs.any else None,
             steps_shown=", ".join(map(str, strip[1])) if strip is not None else None,
+            series_id=series.series_id if series else None,
+            series_index=series.index_of(batch.seeds[index]) if series else None,
+            series_size=series.n if series else None,
             strength=inputs.strength,
             control=(
                 {
@@ -1021,7 +1114,7 @@ def finish_image(
     # Keyed before the A1111 parameters are written from it: a private prompt's hash is
     # never a plain SHA-256 (artcharter.provenance.prompt_key).
     record = keyed_record(record, project_secret(ledger.path) if ledger else None)
-    path = output_dir / _file_name(record, title, prompt, private_prompt)
+    path = output_dir / _file_name(record, title, prompt, private_prompt, series)
 
     def rows(ledger: Ledger) -> None:
         _record_load_rows(ledger, loaded, session)
@@ -1053,8 +1146,16 @@ def finish_image(
     return signed
 
 
-def _file_name(record: ArtworkRecord, title: str | None, prompt: str, private: bool) -> str:
-    """'a-lighthouse-at-night-42-1a2b3c4d.png': readable, unique, never a private prompt."""
+def _file_name(
+    record: ArtworkRecord,
+    title: str | None,
+    prompt: str,
+    private: bool,
+    series: series_rows.Series | None = None,
+) -> str:
+    """'a-lighthouse-at-night-42-1a2b3c4d.png': readable, unique, never a private prompt.
+    The last part is the artwork id's start, or in a series the series' tag: a seed of a
+    series always gets the same name, so a resumed series never makes a second copy."""
     if title:
         stem = slugify(title)
     elif private:
@@ -1063,7 +1164,8 @@ def _file_name(record: ArtworkRecord, title: str | None, prompt: str, private: b
         stem = slugify(" ".join(prompt.split()[:6]))
     stem = stem[:48].strip("-") or "image"
     seed = record.generation.seed if record.generation else 0
-    return f"{stem}-{seed}-{record.artwork_id[:8]}.png"
+    tag = series_rows.file_tag(series.series_id) if series else record.artwork_id[:8]
+    return f"{stem}-{seed}-{tag}.png"
 
 
 @contextlib.contextmanager

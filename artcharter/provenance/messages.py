@@ -535,6 +535,24 @@ MESSAGES = Catalogue(
             "fr": "LoRA et embeddings ne vont pas encore avec {param} (rendu sur un cluster)",
             "en": "LoRA and embeddings do not work with {param} (rendering on a cluster) yet",
         },
+        "series.unknown": {
+            "fr": "aucune série {key!r} dans ce registre",
+            "en": "no series {key!r} in this ledger",
+        },
+        "series.ambiguous": {
+            "fr": "{key!r} désigne plusieurs séries ({ids})\u00a0: donnez plus de caractères",
+            "en": "{key!r} names several series ({ids}): give more characters",
+        },
+        "series.differs": {
+            "fr": (
+                "la série {id} a été commencée avec une autre demande ({fields})\u00a0: "
+                "reprenez-la telle quelle (--resume {id}) ou choisissez une autre session"
+            ),
+            "en": (
+                "series {id} was started with another request ({fields}): resume it as it "
+                "was (--resume {id}) or choose another session"
+            ),
+        },
         "conditioning.strength_range": {
             "fr": "{param} {value} hors limites\u00a0: un nombre entre 0 (exclu) et 1",
             "en": "{param} {value} is out of range: a number above 0 and at most 1",

@@ -142,6 +142,11 @@ class GenerationParams:
     # Text, not a list: c2pa writes a list of small integers as CBOR bytes, which read
     # back as a string of characters.
     steps_shown: str | None = None
+    # A series (``generate --n N``): its id (the session's), this image's place in it from
+    # 1, and how many images it has (artcharter.provenance.series).
+    series_id: str | None = None
+    series_index: int | None = None
+    series_size: int | None = None
 
 
 @dataclass

@@ -270,6 +270,17 @@ def _generation(record: ArtworkRecord | None, lang: str) -> dict[str, Any]:
         add("dtype", gen.dtype)
         if gen.batch_size > 1:
             add("batch", f"{gen.batch_index + 1} / {gen.batch_size}")
+        if gen.series_id and gen.series_index and gen.series_size:
+            add(
+                "series",
+                t(
+                    "series_place",
+                    lang,
+                    id=gen.series_id,
+                    index=fmt_number(gen.series_index, lang, 1),
+                    n=fmt_number(gen.series_size, lang, 1),
+                ),
+            )
         libs = dict(gen.libraries)
         if model and model.library and model.library not in libs:
             libs[model.library] = model.library_version or ""

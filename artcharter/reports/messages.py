@@ -820,6 +820,11 @@ MESSAGES = Catalogue(
             "en": "starting image",
         },
         "role_mask": {"fr": "masque (inpainting)", "en": "mask (inpainting)"},
+        "series": {"fr": "série", "en": "series"},
+        "series_place": {
+            "fr": "image {index} sur {n} de la série {id}",
+            "en": "image {index} of {n} of series {id}",
+        },
         "adapters": {
             "fr": "Adaptateurs ajoutés au modèle",
             "en": "Adapters added to the model",

@@ -372,7 +372,9 @@ class Project:
 
         row = series.find(self.ledger, key)
         request = GenerateRequest.from_dict(json.loads(row["request"]))
-        resumed = replace(request, seed=row["base_seed"], session_id=row["series_id"])
+        resumed = replace(
+            request, seed=row["base_seed"], session_id=row["session_id"], series_id=row["series_id"]
+        )
         return resumed, row["model"]
 
     def probe_campaign(

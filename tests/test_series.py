@@ -60,29 +60,29 @@ def test_a_series_is_one_row_and_each_image_says_its_place(
             on_series=seen.append,
         )
         row = series_row(ledger)
-        totals = ledger.series_totals("series-a")
-    assert [(s.series_id, s.n, s.resumed) for s in seen] == [("series-a", 5, False)]
+        totals = ledger.series_totals(row["series_id"])
+    sid = row["series_id"]
+    assert sid.startswith("series-a-") and row["session_id"] == "series-a"
+    assert [(s.series_id, s.n, s.resumed) for s in seen] == [(sid, 5, False)]
     assert (row["n"], row["base_seed"], row["state"]) == (5, 100, COMPLETE)
-    assert totals["statuses"] == {"kept": 5} and totals["measured_runs"] >= 5
+    assert totals["statuses"] == {"kept": 5} and totals["measured_runs"] == 5
     places = sorted((s.record.generation.series_index, s.record.generation.seed) for s in made)
     assert places == [(i + 1, 100 + i) for i in range(5)]
     assert all(s.record.generation.series_size == 5 for s in made)
-    assert all(s.path.name.endswith(f"-{file_tag('series-a')}.png") for s in made)
+    assert all(s.path.name.endswith(f"-{file_tag(sid)}.png") for s in made)
 
     third = next(s for s in made if s.record.generation.series_index == 3)
     result = verify_file(third.path, read_anchors([school_root]))
     assert result.verdict == verdicts.TRUSTED
-    assert result.record["generation"]["series_id"] == "series-a"
-    for lang, words in (("en", "series-a, image 3 of 5"), ("fr", "series-a, image 3 sur 5")):
+    assert result.record["generation"]["series_id"] == sid
+    for lang, words in (("en", f"{sid}, image 3 of 5"), ("fr", f"{sid}, image 3 sur 5")):
         assert run(["--lang", lang, "verify", str(third.path), "--trust", str(school_root)]) == 0
         shown = capsys.readouterr().out
         assert words in shown, shown
         report = make_report(third.path, tmp_path / f"r-{lang}", lang=lang)
         rows = {r["key"]: r["value"] for r in report.report["generation"]["rows"]}
         assert rows["series"] == (
-            "image 3 of 5 of series series-a"
-            if lang == "en"
-            else "image 3 sur 5 de la série series-a"
+            f"image 3 of 5 of series {sid}" if lang == "en" else f"image 3 sur 5 de la série {sid}"
         )
 
 
@@ -112,13 +112,20 @@ def test_interrupted_then_resumed_without_duplicates(loaded, tmp_path, alice) ->
     with Ledger(tmp_path / "ledger.db") as ledger:
         with pytest.raises(KeyboardInterrupt):
             generate(
-                loaded, request(out, 6), identity=alice, ledger=ledger, on_image=stop_after_two
+                loaded,
+                request(out, 6, seed=None),
+                identity=alice,
+                ledger=ledger,
+                on_image=stop_after_two,
             )
-        assert series_row(ledger)["state"] == INTERRUPTED
-        done = ledger.series_seeds("series-a")
+        row = series_row(ledger)
+        assert row["state"] == INTERRUPTED
+        sid, base = row["series_id"], row["base_seed"]
+        done = ledger.series_seeds(sid)
         assert len(done) >= 2
         resumed = []
-        # The same request again (a random seed would be the stored one: seed left out).
+        # The same request again, in other batches: the seed drawn at random the first time
+        # is the series' own.
         made = generate(
             loaded,
             request(out, 6, seed=None, batch_size=3),
@@ -127,23 +134,35 @@ def test_interrupted_then_resumed_without_duplicates(loaded, tmp_path, alice) ->
             on_series=resumed.append,
         )
         assert resumed[0].resumed and resumed[0].done == frozenset(done)
-        assert sorted(s.record.generation.seed for s in made) == sorted(set(range(100, 106)) - done)
+        every = set(range(base, base + 6))
+        assert sorted(s.record.generation.seed for s in made) == sorted(every - done)
         assert series_row(ledger)["state"] == COMPLETE
-        assert ledger.series_seeds("series-a") == set(range(100, 106))
+        assert ledger.series_seeds(sid) == every
         rows = ledger.db.execute("SELECT count(*) FROM artworks").fetchone()[0]
     assert rows == 6 and len(list(out.glob("*.png"))) == 6
     # Nothing left to do: a third run makes nothing.
     with Ledger(tmp_path / "ledger.db") as ledger:
-        assert generate(loaded, request(out, 6), identity=alice, ledger=ledger) == []
+        assert generate(loaded, request(out, 6, seed=None), identity=alice, ledger=ledger) == []
 
 
-def test_another_request_under_the_same_series_is_refused(loaded, tmp_path, alice) -> None:
+def test_a_session_groups_several_series_and_a_series_keeps_its_request(
+    loaded, tmp_path, alice
+) -> None:
     with Ledger(tmp_path / "ledger.db") as ledger:
         generate(loaded, request(tmp_path / "out", 2), identity=alice, ledger=ledger)
-        with pytest.raises(BadInput, match=r"another request .*n"):
-            generate(loaded, request(tmp_path / "out", 3), identity=alice, ledger=ledger)
-        with pytest.raises(BadInput, match="steps"):
-            generate(loaded, request(tmp_path / "out", 2, steps=2), identity=alice, ledger=ledger)
+        # Another request in the same session (a session groups generations): a new series.
+        generate(loaded, request(tmp_path / "out", 3), identity=alice, ledger=ledger)
+        first, second = ledger.series("series-a")
+        assert (first["n"], second["n"]) == (2, 3)
+        assert len(list((tmp_path / "out").glob("*.png"))) == 5
+        # Resuming a series by its id with another request is refused.
+        with pytest.raises(BadInput, match="another request"):
+            generate(
+                loaded,
+                request(tmp_path / "out", 2, seed=7, series_id=first["series_id"]),
+                identity=alice,
+                ledger=ledger,
+            )
 
 
 # --- the real command, killed ----------------------------------------------------------------
@@ -214,6 +233,8 @@ def test_the_command_killed_with_sigkill_then_resumed(project: Path, tmp_path: P
     files = sorted(out.glob("*.png"))
     assert sorted(paths) == files
     assert [p for p in out.iterdir() if p.name.startswith(".")] == []
+    with sqlite3.connect(ledger) as conn:
+        assert conn.execute("SELECT session_id FROM series").fetchall() == [("heron-10",)]
 
 
 def _rows(ledger: Path) -> int:

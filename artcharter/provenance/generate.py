@@ -557,6 +557,8 @@ class GenerateRequest:
     control: conditioning.Control | None = None
     # Keep this many decoded previews of the denoising steps, signed in as a strip.
     show_steps: int = 0
+    # The series to resume (artcharter.provenance.series); None: the session's own.
+    series_id: str | None = None
     # LoRA weights and textual inversion embeddings added to the model for this request.
     adapters: tuple[adapter_files.AdapterSpec, ...] = ()
 
@@ -709,12 +711,16 @@ def generate(
     )
     added = [adapter_files.describe(spec) for spec in r.adapters]
     series = None
-    if ledger is not None and n > 1:
+    # A probe campaign's images are its own series (artcharter.provenance.campaign).
+    if ledger is not None and n > 1 and r.kind == "generated":
+        asked = r.to_dict()
+        spec = model if isinstance(model, str) else loaded.info.id
         series = series_rows.open_or_resume(
             ledger,
-            session,
-            asked=r.to_dict(),
-            model=model if isinstance(model, str) else loaded.info.id,
+            r.series_id or series_rows.series_id_for(session, asked, spec),
+            session_id=session,
+            asked=asked,
+            model=spec,
             model_id=loaded.info.id,
             weights_sha256=loaded.info.weights_sha256,
             base_seed=base_seed,

@@ -449,10 +449,11 @@ class Ledger:
     # --- series ---------------------------------------------------------------------------
     # A series (``generate --n N``, N > 1) is one row tying its images together: what was
     # asked (to resume it), how many are made, and its state. Its images are the artworks
-    # whose session is the series id.
+    # whose record names the series (``generation.series_id``).
 
     SERIES_COLUMNS: dict[str, type] = {  # noqa: RUF012
         "series_id": str,
+        "session_id": str,
         "model": str,
         "model_id": str,
         "weights_sha256": str,
@@ -500,7 +501,7 @@ class Ledger:
         """The seeds of the series' images already made (their file and rows exist)."""
         rows = self.db.execute(
             "SELECT json_extract(record, '$.generation.seed') FROM artworks "
-            "WHERE session_id = ? AND status != ?",
+            "WHERE json_extract(record, '$.generation.series_id') = ? AND status != ?",
             [series_id, REPLACED],
         )
         return {int(seed) for (seed,) in rows if seed is not None}
@@ -510,13 +511,15 @@ class Ledger:
         SQLite, never by reading each image's record."""
         statuses = dict(
             self.db.execute(
-                "SELECT status, count(*) FROM artworks WHERE session_id = ? GROUP BY status",
+                "SELECT status, count(*) FROM artworks "
+                "WHERE json_extract(record, '$.generation.series_id') = ? GROUP BY status",
                 [series_id],
             ).fetchall()
         )
         kwh, runs = self.db.execute(
-            "SELECT sum(kwh_total), count(*) FROM energy_runs WHERE session_id = ? "
-            "AND status = 'measured'",
+            "SELECT sum(e.kwh_total), count(*) FROM energy_runs e JOIN artworks a "
+            "ON e.artwork_id = a.artwork_id WHERE json_extract(a.record, "
+            "'$.generation.series_id') = ? AND e.status = 'measured'",
             [series_id],
         ).fetchone()
         return {"statuses": statuses, "kwh": kwh, "measured_runs": runs}

@@ -2,8 +2,10 @@
 interrupted series (Ctrl-C, SIGKILL, a power cut) is resumed without duplicates.
 
 A generation of more than one image into a ledger is a series; its id is the session id
-(``--session``, or a new one). The series row keeps what was asked (the request as JSON,
-the model and its weights hash, the base seed), so ``generate --resume ID`` makes exactly
+(``--session``, or a new one) with a short hash of the request (a session may group several
+series). The series row keeps what was asked (the request as JSON, the model and its
+weights hash, the base seed), so ``generate --resume ID`` (or the same command in the same
+session) makes exactly
 the images that are missing: image ``i`` has the seed ``base_seed + i``, and a seed whose
 artwork row exists is done (a row never exists without its file: see
 ``signing.publish``). A series image's file name is fixed by its seed and the series, so a
@@ -24,8 +26,23 @@ from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.messages import MESSAGES
 
 RUNNING, COMPLETE, INTERRUPTED = "running", "complete", "interrupted"
-# What may change when a series is resumed: how the work is split and where it runs.
-MAY_CHANGE = frozenset({"batch_size", "device", "dtype", "session_id", "cache_dir", "seed"})
+# What may change when a series is resumed: how the work is split and where it runs (and
+# the seed, when it was drawn at random: the stored one is used).
+MAY_CHANGE = frozenset(
+    {"batch_size", "device", "dtype", "session_id", "series_id", "cache_dir", "seed"}
+)
+
+
+def series_id_for(session_id: str, asked: dict[str, Any], model: str) -> str:
+    """The id of the series a request makes in a session: the session's id and a short
+    hash of what was asked, so that the same command in the same session finds its series
+    again while another request in that session (a session groups several) is another
+    series."""
+    kept = {k: v for k, v in asked.items() if k not in MAY_CHANGE}
+    if asked.get("seed") is not None:
+        kept["seed"] = asked["seed"]
+    fingerprint = json.dumps([kept, model], sort_keys=True, ensure_ascii=False, default=str)
+    return f"{session_id}-{sha256_hex(fingerprint)[:6]}"
 
 
 @dataclass(frozen=True)
@@ -68,6 +85,7 @@ def open_or_resume(
     ledger: Ledger,
     series_id: str,
     *,
+    session_id: str,
     asked: dict[str, Any],
     model: str,
     model_id: str,
@@ -85,6 +103,7 @@ def open_or_resume(
         ledger.open_series(
             {
                 "series_id": series_id,
+                "session_id": session_id,
                 "model": model,
                 "model_id": model_id,
                 "weights_sha256": weights_sha256,

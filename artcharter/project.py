@@ -239,7 +239,9 @@ class Project:
         from artcharter.provenance.label import label
 
         declared = load_declaration(Path(declaration)) if declaration else None
-        title, choice = merge_choices(declared, title, training_mining)
+        title, choice, constraint = merge_choices(
+            declared, title, training_mining, training_constraint=training_constraint
+        )
         identity = self.identity(artist, passphrase)
         return label(
             Path(image),
@@ -251,7 +253,7 @@ class Project:
             private_prompt=private_prompt,
             ingredients=[(Path(p), role) for p, role in ingredients],
             training_mining=choice,
-            training_constraint=training_constraint,
+            training_constraint=constraint,
             title=title,
             declaration=declared,
             ledger=self.ledger,
@@ -279,7 +281,7 @@ class Project:
         from artcharter.provenance.label import sign_declaration
 
         declared = load_declaration(Path(declaration))
-        title, choice = merge_choices(declared, title, training_mining, default="")
+        title, choice, constraint = merge_choices(declared, title, training_mining, default="")
         return sign_declaration(
             Path(image),
             Path(output),
@@ -287,6 +289,7 @@ class Project:
             declaration=declared,
             title=title,
             training_mining=choice or None,
+            training_constraint=constraint,
             anchors=self.anchors,
             ledger=self.ledger,
             force=force,

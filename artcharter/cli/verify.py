@@ -105,7 +105,12 @@ def _print(result: object, lang: str) -> None:
     from artcharter.base.messages import Message, render_text
     from artcharter.base.typography import punct
     from artcharter.provenance import verdicts
-    from artcharter.provenance.verify import claim_lines, match_lines, signature_notes
+    from artcharter.provenance.verify import (
+        claim_lines,
+        match_lines,
+        signature_notes,
+        unvouched_heading,
+    )
     from artcharter.reports.messages import MESSAGES as REPORTS
 
     r = result  # an artcharter.provenance.verify.Verification
@@ -114,8 +119,8 @@ def _print(result: object, lang: str) -> None:
 
     # Without a signature that holds (tampered, invalid, unreadable), what the credentials
     # say is vouched for by nobody: it is shown under a heading that says so, set apart.
-    claimed = not r.vouched and bool(r.record or r.title or r.signer.get("name"))
-    indent = "    " if claimed else "  "
+    heading = unvouched_heading(r)
+    indent = "    " if heading else "  "
 
     def line(key: str, value: str) -> None:
         # Every field comes from the file: one line each, control characters escaped.
@@ -125,8 +130,8 @@ def _print(result: object, lang: str) -> None:
         return REPORTS.text(key, lang) if key in REPORTS else code
 
     typer.echo(f"{inert(r.path)}{colon}{verdicts.title(r.verdict, lang)}")
-    if claimed:
-        typer.echo(f"  {text('verify.unvouched', lang)}")
+    if heading:
+        typer.echo(f"  {heading.render(lang)}")
     # An artcharter record's title is the work's (None: untitled); the manifest's title
     # stands in for it with the artwork id.
     title = record.get("title") if r.record else r.title

@@ -1043,6 +1043,13 @@ MESSAGES = Catalogue(
             "fr": "non horodaté\xa0: valide seulement tant que le certificat du signataire l'est",
             "en": "not time-stamped: valid only as long as the signer's certificate is",
         },
+        "verify.unvouched": {
+            "en": "What the credentials say, vouched for by no valid signature (not verified):",
+            "fr": (
+                "Ce que disent les Content Credentials, sans signature valide qui en réponde "
+                "(non vérifié)\u00a0:"
+            ),
+        },
         "verify.file_claims": {
             "fr": "Ce que dit le fichier, non vérifié (n'importe qui peut écrire ces champs)\xa0:",
             "en": "What the file says, not verified (anyone can write these fields):",

@@ -501,6 +501,15 @@ def signature_notes(result: Verification) -> list[Message]:
     return notes
 
 
+def unvouched_heading(result: Verification) -> Message | None:
+    """The heading under which the credentials' own statements (signer, title, record)
+    are set apart when no valid signature vouches for them (tampered, invalid,
+    unreadable); None when the signature holds or the credentials say nothing."""
+    if result.vouched or not (result.record or result.title or result.signer.get("name")):
+        return None
+    return MESSAGES("verify.unvouched")
+
+
 def claim_lines(result: Verification) -> list[Message]:
     """The file's unverified claims, one line each, under their heading (nothing when the
     file claims nothing): "what the file says, not verified"."""

@@ -36,7 +36,13 @@ from artcharter.provenance.record import (
     ArtworkRecord,
     EnergyRecord,
 )
-from artcharter.provenance.verify import Verification, claim_lines, match_lines, signature_notes
+from artcharter.provenance.verify import (
+    Verification,
+    claim_lines,
+    match_lines,
+    signature_notes,
+    unvouched_heading,
+)
 from artcharter.reports import energy_equivalents, energy_split, explanations
 from artcharter.reports.i18n import maybe, share_words, source_type_words, t
 from artcharter.reports.images import InlineImages
@@ -84,6 +90,9 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         "intact": v.verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED),
         "validation_state": v.validation_state,
         "signer": {k: v.signer.get(k) for k in ("name", "organisation", "algorithm", "time")},
+        # Set apart under this heading when no valid signature vouches for the signer and
+        # record the file names (as verify and the desk do); None otherwise.
+        "unvouched": heading.render(lang) if (heading := unvouched_heading(v)) else None,
         "unattributed": list(v.unattributed),
         "codes": {k: list(v.codes.get(k, [])) for k in ("failure", "informational")},
         "error": render_text(v.error, lang),

@@ -102,13 +102,7 @@ def build_manifest(
                 "softwareAgent": software_agent(record),
             }
         )
-        actions.append(
-            {
-                "action": "c2pa.edited",
-                "digitalSourceType": record.source_type_uri,
-                "softwareAgent": software_agent(record),
-            }
-        )
+        actions.append({"action": "c2pa.edited", "digitalSourceType": record.source_type_uri})
     else:
         created = {
             "action": "c2pa.created",

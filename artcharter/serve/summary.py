@@ -16,6 +16,7 @@ from artcharter.provenance.verify import (
     Verification,
     claim_lines,
     match_lines,
+    signal_lines,
     signature_notes,
 )
 from artcharter.serve.texts import LANGS, both, text
@@ -152,6 +153,9 @@ def summarize(
         # Apart from the verdict: the signature's time, what the file claims unverified,
         # its probable signed originals (each list a heading line, then its items).
         "signature_notes": _lines(signature_notes(verification), langs),
+        # The C2PA signals rubric's class beside artcharter's words (nothing when the
+        # signature does not hold): the class line, then the other signals.
+        "c2pa_signal": _lines(signal_lines(verification), langs),
         "unverified_claims": _lines(claim_lines(verification), langs),
         "probable_matches": _lines(match_lines(verification), langs),
     }

@@ -324,3 +324,39 @@ def test_the_report_and_the_desk_show_the_signal(
         summarize(verify_file(bad, read_anchors([school_root])), None, None)["c2pa_signal"]["en"]
         == []
     )
+
+
+def test_the_desk_api_and_details_page_show_the_signal(
+    outputs: dict, school_root: Path, tmp_path: Path
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from artcharter.serve import DeskConfig, create_app
+    from artcharter.serve.config import loopback_hosts
+    from artcharter.serve.integrations import Reports
+
+    good = outputs["humanEdits.png"][0]
+    bad = tampered(good, tmp_path / "retouched.png")
+    config = DeskConfig(
+        anchors=read_anchors([school_root]),
+        anchor_names=("ESAD Exemple",),
+        lang="fr",
+        allowed_hosts=loopback_hosts("127.0.0.1", 8000),
+    )
+    with TestClient(create_app(config), base_url="http://127.0.0.1:8000") as client:
+        parts = [("file", (p.name, p.read_bytes(), "image/png")) for p in (good, bad)]
+        results = client.post("/api/verify", files=parts).json()["results"]
+        assert [r["verdict"] for r in results] == ["trusted", "tampered"]
+        assert results[0]["c2pa_signal"]["fr"] == [
+            "Signal C2PA (grille du Conformance Program 1.0)\u00a0: Contient une création "
+            "numérique sans IA générative",
+            "autres signaux C2PA\u00a0: Contient des transformations perceptibles sans IA "
+            "générative",
+        ]
+        assert results[0]["verification"]["c2pa_signal"]["inception"] == ("nonGenAIDigitalCreation")
+        assert results[1]["c2pa_signal"]["fr"] == []
+        assert results[1]["verification"]["c2pa_signal"] is None
+        client.app.state.desk.reports = Reports(False)  # the desk's own details page
+        page = client.get(results[0]["report_url"]).text
+        assert "Contient une création numérique sans IA générative</p>" in page
+        assert "Signal C2PA" not in client.get(results[1]["report_url"]).text

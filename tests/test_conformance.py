@@ -16,6 +16,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from artcharter.cli import run
 from artcharter.provenance import conformance
@@ -145,6 +147,50 @@ def test_a_crafted_manifest_fails_the_traits_artcharter_once_failed(tmp_path: Pa
         "inception_action_position",
     }
     assert "ambiguousActions" in conformance.local_signals(manifest)[1]
+
+
+# crJSON's shape with any JSON where its values go: a signer writes what it likes into its
+# assertions, and c2pa-rs renders it as it is.
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_words = st.sampled_from(
+    ["action", "digitalSourceType", "parameters", "relationship", "activeManifest", "url",
+     "allActionsIncluded", "actions", "validationResults", "reviewRatings", "dataSource",
+     "c2pa.created", "c2pa.opened", "ingredients", "description"]
+)  # fmt: skip
+_object = st.dictionaries(_words, _json, max_size=4)
+_action = st.dictionaries(_words, _json | st.sampled_from(["c2pa.created", "c2pa.placed"]))
+_assertion = _object | st.fixed_dictionaries(
+    {"actions": st.lists(_action | _json, max_size=3)}, optional={"allActionsIncluded": _json}
+)
+_manifest = st.fixed_dictionaries(
+    {},
+    optional={
+        "label": _json,
+        "assertions": st.dictionaries(
+            st.sampled_from(["c2pa.actions.v2", "c2pa.ingredient.v3", "stds.x", "nodot", "a.b"]),
+            _assertion | _json,
+        ),
+        "claim.v2": st.dictionaries(
+            st.sampled_from(["created_assertions", "gathered_assertions", "claim_generator_info"]),
+            st.lists(st.fixed_dictionaries({"url": _json}) | _json, max_size=3) | _json,
+        ),
+        "validationResults": st.dictionaries(st.just("failure"), st.lists(_object | _json)) | _json,
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({"manifests": st.lists(_manifest | _json, max_size=3)}) | _json)
+def test_no_crjson_shape_makes_the_checks_fail_to_answer(data: object) -> None:
+    """Whatever a file's signer wrote, the traits and the signal are computed, never raised."""
+    assert isinstance(conformance.conformance_traits(data), list)  # type: ignore[arg-type]
+    conformance.signal(data)  # type: ignore[arg-type]
 
 
 # --- artcharter's own outputs ------------------------------------------------------------

@@ -311,7 +311,7 @@ def _created_urls(manifest: dict[str, Any]) -> list[str]:
 
 def mandatory_dst_for_perceptible_transformations(m: dict[str, Any]) -> list[str]:
     return [
-        a["action"]
+        str(a["action"])
         for a in _actions(m)
         if str(a.get("action", "")).startswith("c2pa.")
         and a.get("action") not in INCEPTION_ACTIONS + NON_EDITORIAL_ACTIONS
@@ -391,14 +391,14 @@ def no_unsupported_assertions(m: dict[str, Any]) -> list[str]:
 
 
 def no_deprecated_actions(m: dict[str, Any]) -> list[str]:
-    return [a["action"] for a in _actions(m) if a.get("action") in DEPRECATED_ACTIONS]
+    return [str(a["action"]) for a in _actions(m) if str(a.get("action")) in DEPRECATED_ACTIONS]
 
 
 def no_unsupported_actions(m: dict[str, Any]) -> list[str]:
     return [
-        a["action"]
+        str(a["action"])
         for a in _actions(m)
-        if str(a.get("action", "")).startswith("c2pa.") and a["action"] not in ALLOWED_ACTIONS
+        if str(a.get("action", "")).startswith("c2pa.") and str(a["action"]) not in ALLOWED_ACTIONS
     ]
 
 

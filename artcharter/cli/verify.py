@@ -108,6 +108,7 @@ def _print(result: object, lang: str) -> None:
     from artcharter.provenance.verify import (
         claim_lines,
         match_lines,
+        signal_lines,
         signature_notes,
         unvouched_heading,
     )
@@ -149,6 +150,10 @@ def _print(result: object, lang: str) -> None:
             words(f"source_type.{code}", code) for code in r.disclosure["source_types"]
         )
         line("ai_use", ", ".join(uses))
+    # The class any C2PA validator shows (the Conformance Program's signals rubric), beside
+    # artcharter's words above; only for a signature that holds (signal_lines).
+    for message in signal_lines(r):
+        typer.echo(f"{indent}{message.render(lang)}")
     model = record.get("model") or {}
     if model.get("id"):
         line("tool", str(model["id"]))

@@ -196,7 +196,11 @@ def sign_record(
         signed = prepared
     else:
         manifest = build_manifest(
-            record, has_parent=has_parent, version=VERSION, placed=placed_ids(ingredient_inputs)
+            record,
+            has_parent=has_parent,
+            version=VERSION,
+            placed=placed_ids(ingredient_inputs),
+            watermarked=watermark,
         )
         iscc = softbinding.add_to(manifest, prepared)
         # A thumbnail of the pixels as they are signed: not when a watermark changed them.

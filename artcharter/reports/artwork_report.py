@@ -40,6 +40,7 @@ from artcharter.provenance.verify import (
     Verification,
     claim_lines,
     match_lines,
+    signal_lines,
     signature_notes,
     unvouched_heading,
 )
@@ -100,6 +101,8 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         # apart from the verification, what the file claims unverified and its probable
         # signed originals: each a heading line, then its items.
         "notes": [note.render(lang) for note in signature_notes(v)],
+        # The C2PA signals rubric's class, beside artcharter's words (signal_lines).
+        "signal": [line.render(lang) for line in signal_lines(v)],
         "claims": [line.render(lang) for line in claim_lines(v)],
         "matches": [line.render(lang) for line in match_lines(v)],
     }

@@ -16,6 +16,7 @@ from artcharter.provenance.verify import (
     Verification,
     claim_lines,
     match_lines,
+    signal_lines,
     signature_notes,
     unvouched_heading,
 )
@@ -162,6 +163,9 @@ def summarize(
             if (heading := unvouched_heading(verification))
             else None
         ),
+        # The C2PA signals rubric's class beside artcharter's words (nothing when the
+        # signature does not hold): the class line, then the other signals.
+        "c2pa_signal": _lines(signal_lines(verification), langs),
         "unverified_claims": _lines(claim_lines(verification), langs),
         "probable_matches": _lines(match_lines(verification), langs),
     }

@@ -449,17 +449,20 @@ class Project:
         A file with no credential is looked up by its fingerprint in the ledger and in the
         desks of ``lookup`` and ``[recovery] lookup_url``: its probable matches come apart
         from the verdict, which stays ``no-credential``."""
-        from artcharter.provenance.recovery import probable_matches
         from artcharter.provenance.verify import iter_verify, ledger_row
 
         files = expand(paths)
         ledger = self.ledger if record and self.has_ledger else None
-        reading = ledger or self.reading_ledger()
         desks = tuple(dict.fromkeys([*lookup, *self.lookup_urls]))
         rows: list[dict[str, Any]] = []
         try:
             for result in iter_verify(files, self.anchors, allow_remote):
+                # The look-up (and a ledger only read) is opened for the first file with
+                # no credential: a run over signed files never imports it.
+                reading = ledger or (self.reading_ledger() if result.fingerprint else None)
                 if result.fingerprint and (reading is not None or desks):
+                    from artcharter.provenance.recovery import probable_matches
+
                     found, errors = probable_matches(
                         result.fingerprint, reading, desks, watermarked=result.path
                     )

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import echo_json, lang_of, project_of
 from artcharter.cli.messages import MESSAGES, help_text, text
+
+if TYPE_CHECKING:
+    from artcharter.project import Project
 
 DEFAULT_TSA_URL = "http://127.0.0.1:3161/"  # `artcharter tsa serve`'s default
 
@@ -138,6 +142,8 @@ def issue(
     from artcharter.provenance.config import set_config_value
 
     project = project_of(ctx)
+    if not (project.keys_dir / keys.ROOT_CERT).exists():
+        _no_school_root(project)
     identity = keys.issue_artist(
         project.keys_dir,
         artist,
@@ -267,3 +273,14 @@ def show(
         if f"keys.field.{field}" in MESSAGES:
             field = text(f"keys.field.{field}", lang)
         typer.echo(f"{field:20} {value}")
+
+
+def _no_school_root(project: Project) -> NoReturn:
+    """Stop `keys issue` where no school root signs artists, with the commands to run."""
+    from artcharter.base.errors import SetupError
+    from artcharter.provenance.keys import ROOT_CERT
+
+    where = project.keys_dir / ROOT_CERT
+    if project.has_config:
+        raise SetupError(MESSAGES("keys.no_root_in_project", path=where))
+    raise SetupError(MESSAGES("keys.no_project", folder=Path.cwd()))

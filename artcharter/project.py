@@ -239,7 +239,8 @@ class Project:
         from artcharter.provenance.label import label
 
         declared = load_declaration(Path(declaration)) if declaration else None
-        title, choice = merge_choices(declared, title, training_mining)
+        # No choice from the option nor the declaration: the protective default, said so.
+        title, choice = merge_choices(declared, title, training_mining, default="")
         identity = self.identity(artist, passphrase)
         return label(
             Path(image),
@@ -250,7 +251,8 @@ class Project:
             prompt=prompt,
             private_prompt=private_prompt,
             ingredients=[(Path(p), role) for p, role in ingredients],
-            training_mining=choice,
+            training_mining=choice or "notAllowed",
+            training_mining_default=not choice,
             training_constraint=training_constraint,
             title=title,
             declaration=declared,

@@ -120,3 +120,26 @@ def test_typeset_is_french_only_and_leaves_code_alone() -> None:
     assert typeset("Title : x", "en") == "Title : x"
     page = '<p title="a : b">x : y</p><script>a ? b : c</script>'
     assert typeset_html(page, "fr") == '<p title="a : b">x\u00a0: y</p><script>a ? b : c</script>'
+
+
+def test_energy_equivalents_read_in_units_that_suit_them() -> None:
+    from artcharter.reports.energy_equivalents import readable
+
+    assert (
+        readable("car_km", 0.000044, "fr") == "4,4\u00a0cm en voiture neuve (CO₂ à l'échappement)"
+    )
+    assert readable("car_km", 0.3, "en") == "300\u00a0m in a new car (tailpipe CO₂)"
+    assert readable("car_km", 12.0, "en").startswith("12\u00a0km")
+    assert readable("phone_charges", 0.0041, "en") == "0.41\u00a0% of a smartphone charge"
+    assert readable("phone_charges", 3.0, "fr") == "3,0\u00a0recharges de smartphone"
+    assert readable("litres_boiled", 0.00098, "fr").startswith("0,98\u00a0ml d'eau")
+
+
+def test_keys_show_and_list_say_dates_in_words(project: Path, capsys) -> None:
+    assert run(["--project", str(project), "keys", "show", "Alice Martin"]) == 0
+    shown = capsys.readouterr().out
+    assert re.search(r"valide jusqu'au +\d{1,2}(er)? \w+ \d{4} à \d\d:\d\d UTC", shown), shown
+    assert not re.search(r"\d{4}-\d\d-\d\d", shown)
+    assert run(["--project", str(project), "--lang", "en", "keys", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert re.search(r"until \d{1,2} [A-Z][a-z]+ \d{4}", listed) and "T00:" not in listed

@@ -177,18 +177,34 @@ def _reason(reason: str | None, lang: str) -> str:
 
 
 def _when(stamp: str, lang: str) -> str:
-    """An ISO time as a person reads it: '2028-12-04 at 11:26 UTC'."""
+    """An ISO time as a person reads it: '4 December 2028 at 11:26 UTC', '4 décembre 2028
+    à 11:26 UTC'."""
     from datetime import UTC, datetime
+
+    from artcharter.base.numbers import fmt_date
 
     try:
         moment = datetime.fromisoformat(stamp).astimezone(UTC)
     except ValueError:
         return stamp
-    return text("keys.date", lang, date=moment.strftime("%Y-%m-%d"), time=moment.strftime("%H:%M"))
+    return text(
+        "keys.date", lang, date=fmt_date(moment.isoformat(), lang), time=moment.strftime("%H:%M")
+    )
+
+
+def _day(stamp: str, lang: str) -> str:
+    """The day of an ISO time, in words: '4 December 2028'."""
+    from artcharter.base.numbers import fmt_date
+
+    return fmt_date(stamp, lang)
 
 
 def _validity(expired: bool, not_after: str, lang: str) -> str:
-    return text("keys.expired", lang) if expired else text("keys.until", lang, date=not_after[:10])
+    return (
+        text("keys.expired", lang)
+        if expired
+        else text("keys.until", lang, date=_day(not_after, lang))
+    )
 
 
 @keys_app.command("list", help=help_text("help.keys.list_keys"))
@@ -212,7 +228,7 @@ def list_keys(
         status = _validity(cert.expired, cert.not_after, lang)
         if cert.revoked_at:
             reason = _reason(cert.revoked_reason, lang)
-            status = text("keys.revoked", lang, date=cert.revoked_at[:10], reason=reason)
+            status = text("keys.revoked", lang, date=_day(cert.revoked_at, lang), reason=reason)
         role = _role(cert.role, lang)
         typer.echo(f"{role:7} {cert.subject_name:30} {cert.organisation:24} {status}  {cert.path}")
 
@@ -240,7 +256,7 @@ def revoke(
             "keys.revoked_done",
             lang,
             artist=artist,
-            date=done.revoked_at[:10],
+            date=_day(done.revoked_at, lang),
             reason=_reason(done.reason, lang),
             path=project.keys_dir / keys.CRL_FILE,
         )

@@ -1693,6 +1693,10 @@ MESSAGES = Catalogue(
             "fr": "recharges de smartphone",
             "en": "smartphone charges",
         },
+        "equivalent.phone_charges.unit_percent": {
+            "fr": "% d'une recharge de smartphone",
+            "en": "% of a smartphone charge",
+        },
         "equivalent.phone_charges.factor": {
             "fr": "une recharge complète de smartphone ≈ 0,022 kWh (EPA, 2024)",
             "en": "one full smartphone charge ≈ 0.022 kWh (EPA, 2024)",
@@ -1700,6 +1704,10 @@ MESSAGES = Catalogue(
         "equivalent.litres_boiled.unit": {
             "fr": "litres d'eau portés de 20 à 100 °C",
             "en": "litres of water heated from 20 to 100 °C",
+        },
+        "equivalent.litres_boiled.unit_ml": {
+            "fr": "ml d'eau portés de 20 à 100 °C",
+            "en": "ml of water heated from 20 to 100 °C",
         },
         "equivalent.litres_boiled.factor": {
             "fr": (
@@ -1714,6 +1722,18 @@ MESSAGES = Catalogue(
         "equivalent.car_km.unit": {
             "fr": "km en voiture neuve (CO₂ à l'échappement)",
             "en": "km in a new car (tailpipe CO₂)",
+        },
+        "equivalent.car_km.unit_m": {
+            "fr": "m en voiture neuve (CO₂ à l'échappement)",
+            "en": "m in a new car (tailpipe CO₂)",
+        },
+        "equivalent.car_km.unit_cm": {
+            "fr": "cm en voiture neuve (CO₂ à l'échappement)",
+            "en": "cm in a new car (tailpipe CO₂)",
+        },
+        "equivalent.car_km.unit_mm": {
+            "fr": "mm en voiture neuve (CO₂ à l'échappement)",
+            "en": "mm in a new car (tailpipe CO₂)",
         },
         "equivalent.car_km.factor": {
             "fr": (

@@ -105,7 +105,9 @@ def test_keys_and_ledger_lists_in_each_language(
     assert run(["--lang", "fr", "keys", "list"]) == 0
     root_line, artist_line = capsys.readouterr().out.splitlines()
     assert root_line.startswith("racine ") and artist_line.startswith("artiste ")
-    assert re.search(r"jusqu'au \d{1,2}(er)? \w+ 20\d\d", artist_line) and "until" not in artist_line
+    assert (
+        re.search(r"jusqu'au \d{1,2}(er)? \w+ 20\d\d", artist_line) and "until" not in artist_line
+    )
     assert run(["--lang", "en", "keys", "list"]) == 0
     root_line, artist_line = capsys.readouterr().out.splitlines()
     assert root_line.startswith("root ") and re.search(r"until \d{1,2} [A-Z]\w+ 20", artist_line)

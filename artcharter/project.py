@@ -240,7 +240,9 @@ class Project:
 
         declared = load_declaration(Path(declaration)) if declaration else None
         # No choice from the option nor the declaration: the protective default, said so.
-        title, choice = merge_choices(declared, title, training_mining, default="")
+        title, choice, constraint = merge_choices(
+            declared, title, training_mining, default="", training_constraint=training_constraint
+        )
         identity = self.identity(artist, passphrase)
         return label(
             Path(image),
@@ -253,7 +255,7 @@ class Project:
             ingredients=[(Path(p), role) for p, role in ingredients],
             training_mining=choice or "notAllowed",
             training_mining_default=not choice,
-            training_constraint=training_constraint,
+            training_constraint=constraint,
             title=title,
             declaration=declared,
             ledger=self.ledger,
@@ -281,7 +283,7 @@ class Project:
         from artcharter.provenance.label import sign_declaration
 
         declared = load_declaration(Path(declaration))
-        title, choice = merge_choices(declared, title, training_mining, default="")
+        title, choice, constraint = merge_choices(declared, title, training_mining, default="")
         return sign_declaration(
             Path(image),
             Path(output),
@@ -289,6 +291,7 @@ class Project:
             declaration=declared,
             title=title,
             training_mining=choice or None,
+            training_constraint=constraint,
             anchors=self.anchors,
             ledger=self.ledger,
             force=force,

@@ -791,3 +791,45 @@ def test_the_desk_starts_in_the_project_s_language_and_keeps_the_switch(tmp_path
     assert _desk_page_lang([], tmp_path / "atelier") == ["fr", "en", "en"]
     # Without a project nor --lang, the desk follows each browser.
     assert _desk_page_lang([], tmp_path) == ["en", "en", "en"]
+
+
+@pytest.mark.parametrize(("alone_bytes", "most_at_once"), [(1, 1), (10**9, 3)])
+def test_large_files_are_verified_one_at_a_time(
+    files, school_root, monkeypatch, alone_bytes, most_at_once
+) -> None:
+    """Files above verify_alone_bytes never have their transient copies side by side;
+    smaller files are verified in parallel."""
+    import threading
+    import time
+
+    from artcharter.serve import desk as desk_module
+
+    running, most, lock = 0, 0, threading.Lock()
+    real = desk_module.verify_bytes
+
+    def counted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.3)  # long enough for the others to start, if they may
+        try:
+            return real(*args, **kwargs)
+        finally:
+            with lock:
+                running -= 1
+
+    monkeypatch.setattr(desk_module, "verify_bytes", counted)
+    config = desk_config(
+        files, school_root, ledger_path=None, workers=3, verify_alone_bytes=alone_bytes
+    )
+    paths = [files["signed"], files["unsigned"], files["evil"]]
+    with TestClient(create_app(config), base_url=BASE) as desk:
+        answer = desk.post("/api/verify", files=upload(*paths))
+    assert answer.status_code == 200
+    assert [r["verdict"] for r in answer.json()["results"]] == [
+        "trusted",
+        "no-credential",
+        "trusted",
+    ]
+    assert most == most_at_once

@@ -169,7 +169,10 @@ def generate(
     declared = load_declaration(declaration) if declaration else None
     # The command's title and training/mining choice, else the declaration's; a
     # contradiction between them is refused.
-    title, training_mining = merge_choices(declared, title, training_mining, default="")
+    # No choice from the option nor the declaration: the protective default, said so.
+    title, training_mining, training_constraint = merge_choices(
+        declared, title, training_mining, default="", training_constraint=training_constraint
+    )
     request = project.request(
         gen.GenerateRequest(
             prompt,

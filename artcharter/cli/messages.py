@@ -23,10 +23,6 @@ MESSAGES = Catalogue(
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
         "verify.unknown": {"en": "unknown", "fr": "inconnu"},
-        "verify.unvouched": {
-            "en": "What the credentials say, vouched for by no valid signature (not verified):",
-            "fr": "Ce que disent les Content Credentials, sans signature valide qui en réponde (non vérifié)\u00a0:",
-        },
         "verify.claimed_author": {
             "en": "author named in the file (not verified, not the signer)",
             "fr": "auteur nommé dans le fichier (non vérifié, pas le signataire)",

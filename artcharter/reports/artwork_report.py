@@ -36,7 +36,14 @@ from artcharter.provenance.record import (
     ArtworkRecord,
     EnergyRecord,
 )
-from artcharter.provenance.verify import Verification, claim_lines, match_lines, signature_notes
+from artcharter.provenance.verify import (
+    Verification,
+    claim_lines,
+    match_lines,
+    signal_lines,
+    signature_notes,
+    unvouched_heading,
+)
 from artcharter.reports import energy_equivalents, energy_split, explanations
 from artcharter.reports.evidence_words import evidence_line
 from artcharter.reports.i18n import maybe, share_words, source_type_words, t
@@ -88,6 +95,9 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
             **{k: v.signer.get(k) for k in ("name", "organisation", "algorithm", "time")},
             "algorithm_words": algorithm_words(v.signer.get("algorithm"), lang),
         },
+        # Set apart under this heading when no valid signature vouches for the signer and
+        # record the file names (as verify and the desk do); None otherwise.
+        "unvouched": heading.render(lang) if (heading := unvouched_heading(v)) else None,
         "unattributed": list(v.unattributed),
         "codes": {k: list(v.codes.get(k, [])) for k in ("failure", "informational")},
         "error": render_text(v.error, lang),
@@ -95,6 +105,8 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         # apart from the verification, what the file claims unverified and its probable
         # signed originals: each a heading line, then its items.
         "notes": [note.render(lang) for note in signature_notes(v)],
+        # The C2PA signals rubric's class, beside artcharter's words (signal_lines).
+        "signal": [line.render(lang) for line in signal_lines(v)],
         "claims": [line.render(lang) for line in claim_lines(v)],
         "matches": [line.render(lang) for line in match_lines(v)],
     }

@@ -239,8 +239,9 @@ class Project:
         from artcharter.provenance.label import label
 
         declared = load_declaration(Path(declaration)) if declaration else None
+        # No choice from the option nor the declaration: the protective default, said so.
         title, choice, constraint = merge_choices(
-            declared, title, training_mining, training_constraint=training_constraint
+            declared, title, training_mining, default="", training_constraint=training_constraint
         )
         identity = self.identity(artist, passphrase)
         return label(
@@ -252,7 +253,8 @@ class Project:
             prompt=prompt,
             private_prompt=private_prompt,
             ingredients=[(Path(p), role) for p, role in ingredients],
-            training_mining=choice,
+            training_mining=choice or "notAllowed",
+            training_mining_default=not choice,
             training_constraint=constraint,
             title=title,
             declaration=declared,

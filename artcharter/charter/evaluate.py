@@ -287,7 +287,8 @@ def signer_trust(params: dict[str, Any], ev: Evidence) -> Outcome:
         return outcome(PASS, MESSAGES("signer.trusted", signer=name, issuer=issuer), **seen)
     if ev.verdict == verdicts.VALID_UNTRUSTED:
         return outcome(FAIL, MESSAGES("signer.untrusted", signer=name, issuer=issuer), **seen)
-    return outcome(FAIL, MESSAGES("signer.none"), **seen)
+    # No signature holds: the name the file gives is nobody's word, not evidence.
+    return outcome(FAIL, MESSAGES("signer.none"), verdict=ev.verdict)
 
 
 def _expected_shares(share: dict[str, str]) -> tuple[str, ...]:

@@ -538,6 +538,8 @@ class GenerateRequest:
     training_mining: str = "notAllowed"
     # The constraint, in words, of a "constrained" training/mining choice (CAWG constraint_info).
     training_constraint: str | None = None
+    # True when nobody chose: training_mining is the protective default (see ArtworkRecord).
+    training_mining_default: bool = False
     title: str | None = None
     declaration: Declaration | None = field(default=None, hash=False, compare=False)
     # ISO 3166 alpha-3 code of the electricity mix; None: the project's, else France.
@@ -775,6 +777,7 @@ def generate(
                     negative=negative_text,
                     private_prompt=r.private_prompt,
                     training_mining=r.training_mining,
+                    training_mining_default=r.training_mining_default,
                     training_constraint=r.training_constraint,
                     title=r.title,
                     declaration=r.declaration,
@@ -1018,6 +1021,7 @@ def finish_image(
     negative: str | None,
     private_prompt: bool,
     training_mining: str,
+    training_mining_default: bool,
     training_constraint: str | None,
     title: str | None,
     declaration: Declaration | None,
@@ -1113,6 +1117,7 @@ def finish_image(
         + [adapter_files.ingredient(a) for a in added or []]
         + [p[0] for p in process],
         training_mining=training_mining,
+        training_mining_default=training_mining_default,
         training_constraint=training_constraint or None,
         declaration=declaration,
         software={"artcharter": VERSION},
@@ -1270,6 +1275,7 @@ def publish_rendered(
             negative=request.negative_text,
             private_prompt=request.private_prompt,
             training_mining=request.training_mining,
+            training_mining_default=request.training_mining_default,
             training_constraint=request.training_constraint,
             title=request.title,
             declaration=request.declaration,

@@ -114,7 +114,11 @@
         r.claimed_author ? el("span", { class: "claimed", text: t("claimed_author") + " " + r.claimed_author }) : null,
       ],
       verdict: [badge(r.tone, r.verdict_title[lang], r.verdict), el("p", { class: "explain", text: r.explanation[lang] })],
-      ai: [el("span", { class: r.reliable ? "" : "unreliable", text: r.ai_share_label[lang] })],
+      ai: [
+        el("span", { class: r.reliable ? "" : "unreliable", text: r.ai_share_label[lang] }),
+        // The class any C2PA validator shows (signals rubric), only for a signature that holds.
+        r.c2pa_signal && r.c2pa_signal[lang].length ? el("span", { class: "c2pa-signal", text: r.c2pa_signal[lang][0] }) : null,
+      ],
       energy: [document.createTextNode(r.energy.label[lang])],
       charter: [el("span", { class: charterClass, text: r.charter.label[lang] })],
       report: [

@@ -16,6 +16,11 @@ MESSAGES = Catalogue(
     {
         # --- artcharter verify -----------------------------------------------------------
         "verify.signer": {"en": "signer", "fr": "signataire"},
+        "verify.trusted_by": {"en": "trusted by", "fr": "garanti par"},
+        "verify.ingredient_credentials": {
+            "en": "ingredient",
+            "fr": "ingrédient",
+        },
         "verify.ai_use": {"en": "AI use", "fr": "usage de l'IA"},
         "verify.tool": {"en": "tool/model", "fr": "outil/modèle"},
         "verify.ingredients": {"en": "ingredients", "fr": "ingrédients"},
@@ -684,6 +689,50 @@ MESSAGES = Catalogue(
         "tsa.stopped": {
             "fr": "autorité d'horodatage arrêtée",
             "en": "time-stamp authority stopped",
+        },
+        "help.trust.trust_app": {
+            "fr": "Les listes de confiance C2PA\u00a0: le second niveau de confiance, à côté de celui de l'école (les produits conformes d'où viennent des images).",
+            "en": "The C2PA trust lists: the second trust tier, beside your school's (the conforming products images come from).",
+        },
+        "help.trust.update": {
+            "fr": "Remplacer, hors ligne, la liste de confiance C2PA du projet par un fichier PEM (vérifié, écrit de façon atomique dans trust/).",
+            "en": "Replace the project's C2PA trust list with a PEM file, offline (checked, written atomically into trust/).",
+        },
+        "help.trust.update.file": {
+            "fr": "La liste au format PEM (C2PA-TRUST-LIST.pem, ou C2PA-TSA-TRUST-LIST.pem avec --tsa).",
+            "en": "The list as a PEM bundle (C2PA-TRUST-LIST.pem, or C2PA-TSA-TRUST-LIST.pem with --tsa).",
+        },
+        "help.trust.update.tsa": {
+            "fr": "Remplacer la liste des autorités d'horodatage (TSA) plutôt que celle des signataires.",
+            "en": "Replace the list of time-stamp authorities (TSA) rather than the signers' list.",
+        },
+        "help.trust.update.date": {
+            "fr": "La date de la liste, AAAA-MM-JJ (par défaut\u00a0: aujourd'hui).",
+            "en": "The list's date, YYYY-MM-DD (default: today).",
+        },
+        "help.trust.update.source": {
+            "fr": "D'où vient la liste, affiché avec elle (par défaut\u00a0: le nom du fichier).",
+            "en": "Where the list comes from, shown with it (default: the file's name).",
+        },
+        "help.trust.show": {
+            "fr": "Afficher les listes de confiance C2PA en vigueur, leur date et leur source.",
+            "en": "Show the C2PA trust lists in effect, their date and their source.",
+        },
+        "trust.updated.c2pa": {
+            "fr": "liste de confiance C2PA du {date} installée ({count} certificats) dans {folder}",
+            "en": "C2PA trust list of {date} installed ({count} certificates) in {folder}",
+        },
+        "trust.updated.tsa": {
+            "fr": "liste de confiance des horodateurs C2PA du {date} installée ({count} certificats) dans {folder}",
+            "en": "C2PA TSA trust list of {date} installed ({count} certificates) in {folder}",
+        },
+        "trust.shown.c2pa": {
+            "fr": "liste de confiance C2PA du {date}\u00a0: {count} certificats, source {source}",
+            "en": "C2PA trust list of {date}: {count} certificates, source {source}",
+        },
+        "trust.shown.tsa": {
+            "fr": "liste de confiance des horodateurs C2PA du {date}\u00a0: {count} certificats, source {source}",
+            "en": "C2PA TSA trust list of {date}: {count} certificates, source {source}",
         },
         "help.tsa.tsa_app": {
             "fr": "L'autorité d'horodatage RFC 3161 de l'école\xa0: une œuvre horodatée reste valide après l'expiration du certificat de l'artiste.",

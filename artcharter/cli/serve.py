@@ -66,6 +66,8 @@ def serve(
     loopback = is_loopback(host)
     if not loopback and not allow_non_loopback:
         raise BadInput(MESSAGES("serve.non_loopback", host=host))
+    from artcharter.provenance import trust_list
+
     anchors = project.anchors
     ledger_path = project.ledger_path if project.has_ledger else None
     uploads_dir = None
@@ -107,7 +109,7 @@ def serve(
         typer.echo(text("serve.listening", lang, url=f"http://{shown}:{bound_port}/"))
         typer.echo(
             text("serve.trust", lang, names=", ".join(config.anchor_names))
-            if anchors
+            if trust_list.split(anchors)[0]
             else text("serve.no_trust", lang)
         )
         typer.echo(
@@ -191,9 +193,16 @@ def _run(asgi_app: object, sock: socket.socket) -> None:
 
 
 def _anchor_name(pem: str) -> str:
-    """Who a trust anchor is, in words: its organisation, else its common name."""
+    """Who a trust anchor is, in words: its organisation, else its common name; a C2PA
+    trust list by its name and date (the program's name, the same in every language)."""
     from cryptography import x509
     from cryptography.x509.oid import NameOID
+
+    from artcharter.provenance import trust_list
+
+    if pem.startswith(trust_list.TIER_LINE):
+        listed = trust_list.split((pem,))[1]
+        return " ".join(f"{trust_list.NAMES[kind]} {item.date}" for kind, item in listed.items())
 
     try:
         cert = x509.load_pem_x509_certificates(pem.encode("ascii"))[0]

@@ -466,7 +466,7 @@ def sign_declaration(
     checked = verify_bytes(data, str(source), anchors)
     if checked.verdict == verdicts.NO_CREDENTIAL:
         raise BadInput(MESSAGES("declaration.sign_no_credential", image=source))
-    if checked.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
+    if checked.verdict not in verdicts.VOUCHED:
         raise BadInput(
             MESSAGES("declaration.sign_not_valid", image=source, verdict=checked.verdict)
         )

@@ -118,7 +118,7 @@ def artwork_json(entry: ArtworkEntry, lang: str | None, has_image: bool) -> dict
         f"(at most {MAX_FILES_PER_REQUEST} per request). The type of each file is read from "
         "its bytes: PNG, JPEG and WebP are accepted. One refused file refuses the whole "
         "request, with a message naming it. Each file gets a verdict (trusted, "
-        "valid-untrusted, tampered, invalid, no-credential, unreadable, remote-not-fetched), "
+        "trusted-c2pa-list, valid-untrusted, tampered, invalid, no-credential, unreadable, remote-not-fetched), "
         "its disclosure of AI use, energy and charter result. Verifications are recorded in "
         "the project's ledger when the desk has one."
     ),

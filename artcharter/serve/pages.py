@@ -56,6 +56,7 @@ SCRIPT_TEXTS = (
     "signed_by",
     "claimed",
     "claimed_author",
+    "trusted_by",
     "expired",
     "col_title",
     "col_artist",

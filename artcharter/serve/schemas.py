@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Verdict = Literal[
     "trusted",
+    "trusted-c2pa-list",
     "valid-untrusted",
     "tampered",
     "invalid",
@@ -60,8 +61,17 @@ class FileResult(BaseModel):
     verdict_title: Texts
     explanation: Texts
     reliable: bool = Field(
-        description="The credentials can be read as signed (trusted or valid-untrusted); "
+        description="The credentials can be read as signed (trusted, trusted-c2pa-list or "
+        "valid-untrusted); "
         "otherwise title, artist and AI share are only what the file claims."
+    )
+    trusted_by: Texts | None = Field(
+        description="Who trusts the signer, in words: your school, or the C2PA trust list "
+        "(with the listed organisation and the list's date); None when not trusted."
+    )
+    ingredient_notes: dict[str, list[str]] = Field(
+        description="Each ingredient whose own credentials the school does not trust, with "
+        "its problem (or the C2PA-listed signer that vouches for it)."
     )
     title: str | None
     artist: str | None

@@ -234,6 +234,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "f_status": {"fr": "État dans le registre", "en": "Status in the ledger"},
     "f_verifications": {"fr": "Dernières vérifications", "en": "Latest verifications"},
     "f_signer": {"fr": "Signataire", "en": "Signer"},
+    "f_trusted_by": {"fr": "Garanti par", "en": "Trusted by"},
+    "f_ingredient_credentials": {
+        "fr": "Les propres Content Credentials des ingrédients",
+        "en": "The ingredients' own credentials",
+    },
+    "trusted_by": {"fr": "Garanti par\u00a0:", "en": "Trusted by:"},
     "f_file": {"fr": "Fichier", "en": "File"},
     "f_sha256": {"fr": "Empreinte SHA-256", "en": "SHA-256 fingerprint"},
     "f_codes": {"fr": "Codes C2PA (pour les experts)", "en": "C2PA codes (for experts)"},

@@ -187,6 +187,10 @@ MESSAGES = Catalogue(
             "en": "artcharter jury desk: {url}  (Ctrl+C to stop)",
             "fr": "bureau du jury artcharter\u00a0: {url}  (Ctrl+C pour arrêter)",
         },
+        "serve.trust_list_failed": {
+            "en": "warning: {error}",
+            "fr": "attention\u00a0: {error}",
+        },
         "serve.trust": {
             "en": "  trusted authorities: {names}",
             "fr": "  autorités de confiance\u00a0: {names}",

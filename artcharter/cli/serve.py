@@ -7,7 +7,7 @@ import signal
 import socket
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,9 @@ from artcharter.base.errors import BadInput
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, project_of
 from artcharter.cli.messages import MESSAGES, help_text, text
+
+if TYPE_CHECKING:
+    from artcharter.project import Project
 
 
 @app.command(help=help_text("help.serve.serve"))
@@ -68,6 +71,7 @@ def serve(
         raise BadInput(MESSAGES("serve.non_loopback", host=host))
     from artcharter.provenance import trust_list
 
+    _fetch_trust_lists(project)
     anchors = project.anchors
     ledger_path = project.ledger_path if project.has_ledger else None
     uploads_dir = None
@@ -190,6 +194,37 @@ def _run(asgi_app: object, sock: socket.socket) -> None:
         lifespan="on",
     )
     DeskServer(config).run(sockets=[sock])
+
+
+def _fetch_trust_lists(project: Project) -> None:
+    """Fetch the C2PA trust lists where the project's ``[trust]`` names a URL (never
+    otherwise); a failure is said in one line and the installed list stays in use."""
+    from artcharter.provenance import trust_list
+
+    for kind, url in (
+        (trust_list.C2PA, project.config.trust_list_url),
+        (trust_list.TSA, project.config.tsa_list_url),
+    ):
+        if not url:
+            continue
+        try:
+            fetched = trust_list.fetch(project.root, url, kind)
+        except BadInput as exc:
+            typer.echo(
+                text("serve.trust_list_failed", project.lang, error=exc.render(project.lang)),
+                err=True,
+            )
+            continue
+        project.__dict__.pop("anchors", None)
+        typer.echo(
+            text(
+                f"trust.updated.{kind}",
+                project.lang,
+                count=fetched.to_dict()["certificates"],
+                date=fetched.date,
+                folder=project.root / trust_list.PROJECT_DIR,
+            )
+        )
 
 
 def _anchor_name(pem: str) -> str:

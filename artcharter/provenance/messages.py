@@ -1087,6 +1087,10 @@ MESSAGES = Catalogue(
             "fr": "date invalide {date!r}\u00a0: attendu AAAA-MM-JJ",
             "en": "invalid date {date!r}: expected YYYY-MM-DD",
         },
+        "trust_list.fetch_failed": {
+            "fr": "la liste de confiance n'a pas pu être récupérée depuis {url}\u00a0: {reason}\u00a0; la liste installée reste en place",
+            "en": "the trust list could not be fetched from {url}: {reason}; the installed list stays in place",
+        },
         "verify.ingredient": {
             "fr": "{title}\u00a0: {problem} ({codes})",
             "en": "{title}: {problem} ({codes})",

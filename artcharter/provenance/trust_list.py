@@ -177,6 +177,34 @@ def update(
     return new
 
 
+# A trust list is a few dozen certificates (about 60 KB in 2026): far below this.
+MAX_FETCH_BYTES = 4 * 1024 * 1024
+FETCH_TIMEOUT_S = 20.0
+
+
+def fetch(project_root: Path, url: str, kind: str = C2PA) -> TrustList:
+    """Fetch a list from ``url`` (http or https) and install it as ``update`` does; only
+    the desk calls this, and only when the project's ``[trust]`` names a URL. Any failure
+    is a bad input naming the URL, and leaves the installed list in place."""
+    import tempfile
+    import urllib.request
+
+    if not url.startswith(("http://", "https://")):
+        raise BadInput(MESSAGES("trust_list.fetch_failed", url=url, reason="not http(s)"))
+    try:
+        with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT_S) as response:
+            data = response.read(MAX_FETCH_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise BadInput(MESSAGES("trust_list.fetch_failed", url=url, reason=exc)) from None
+    if len(data) > MAX_FETCH_BYTES:
+        raise BadInput(MESSAGES("trust_list.fetch_failed", url=url, reason="too large"))
+    check_bundle(data, url)
+    with tempfile.TemporaryDirectory() as folder:
+        staged = Path(folder) / FILES[kind]
+        staged.write_bytes(data)
+        return update(project_root, staged, kind, source=url)
+
+
 def split(anchors: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, TrustList]]:
     """The school's anchors, and the lists carried among ``anchors`` by kind."""
     school, lists = [], {}

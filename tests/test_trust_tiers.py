@@ -491,3 +491,82 @@ def test_the_desk_fetches_the_list_only_when_allowed(
         "warning: the trust list could not be fetched from http://127.0.0.1:9/none.pem"
     )
     assert err.rstrip().endswith("the installed list stays in place") and err.count("\n") == 1
+
+
+# --- the C2PA TSA trust list: a time-stamp's trust, never a signer's ---------------------------
+
+
+@pytest.fixture
+def vendor_tsa(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A time-stamp authority of another organisation, on loopback: its root stands in for
+    the C2PA TSA trust list."""
+    from artcharter.provenance.tsa import TimeStampAuthority
+    from artcharter.serve.tsa_http import make_server
+
+    vendor = tmp_path / "vendor"
+    keys.init_school(vendor, "Horodata")
+    server = make_server(TimeStampAuthority(vendor), "127.0.0.1", 0, vendor / keys.CRL_FILE)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield vendor, f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_tsa_list_vouches_for_a_time_stamp_and_never_for_a_signer(
+    world: World,
+    tmp_path: Path,
+    vendor_tsa: tuple[Path, str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    vendor, url = vendor_tsa
+    alice = load_artist_identity(world.root / "keys", "Alice Martin", None, url)
+    stamped = tmp_path / "stamped.png"
+    label(make_image(tmp_path / "s.png"), stamped, identity=alice, source_type="digitalCapture")
+    keys.issue_artist(vendor, "Vera Horodata", None)
+    vera = tmp_path / "vera.png"
+    label(
+        make_image(tmp_path / "v.png", color=(1, 2, 3)),
+        vera,
+        identity=load_artist_identity(vendor, "Vera Horodata"),
+        source_type="digitalCapture",
+    )
+    school_root = str(world.root / "keys" / keys.ROOT_CERT)
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    _, before = cli(
+        capsys,
+        "--project",
+        str(desk),
+        "verify",
+        "--no-ledger",
+        "--trust",
+        school_root,
+        str(stamped),
+    )
+    assert "trusted time-stamp" not in before and "TSA trust list" not in before
+    code = run(["--project", str(desk), "trust", "update", "--tsa", str(vendor / keys.ROOT_CERT),
+                "--date", LIST_DATE])  # fmt: skip
+    assert code == 0
+    code, out = cli(
+        capsys,
+        "--project",
+        str(desk),
+        "verify",
+        "--no-ledger",
+        "--trust",
+        school_root,
+        str(stamped),
+    )
+    assert code == 0 and f"  trusted by: {SCHOOL_WORDS}\n" in out
+    assert (
+        "while the certificate was valid (time-stamp trusted by the C2PA TSA trust list of "
+        f"{LIST_DATE})\n"
+    ) in out
+    # The TSA list's root signs nobody's work: its own artist stays unknown.
+    code, out = cli(
+        capsys, "--project", str(desk), "verify", "--no-ledger", "--trust", school_root, str(vera)
+    )
+    assert code == 1 and "Valid, signer unknown" in out and "trusted by" not in out

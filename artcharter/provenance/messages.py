@@ -1139,6 +1139,14 @@ MESSAGES = Catalogue(
             "fr": "signé le {date}, quand le certificat était valide (horodatage de confiance)",
             "en": "signed on {date}, while the certificate was valid (trusted time-stamp)",
         },
+        "verify.time_stamped_list": {
+            "fr": "signé le {date}, quand le certificat était valide (horodatage garanti par la liste de confiance C2PA du {list_date})",
+            "en": "signed on {date}, while the certificate was valid (time-stamp trusted by the C2PA trust list of {list_date})",
+        },
+        "verify.time_stamped_tsa_list": {
+            "fr": "signé le {date}, quand le certificat était valide (horodatage garanti par la liste de confiance des horodateurs C2PA du {list_date})",
+            "en": "signed on {date}, while the certificate was valid (time-stamp trusted by the C2PA TSA trust list of {list_date})",
+        },
         "verify.not_time_stamped": {
             "fr": "non horodaté\xa0: valide seulement tant que le certificat du signataire l'est",
             "en": "not time-stamped: valid only as long as the signer's certificate is",

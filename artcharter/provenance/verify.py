@@ -170,6 +170,7 @@ def trust_settings(anchors: tuple[str, ...], allow_remote: bool) -> dict[str, An
 
 SCHOOL = "school"
 C2PA_LIST = "c2pa-list"
+TSA_LIST = "c2pa-tsa-list"
 
 
 @lru_cache(maxsize=8)
@@ -182,8 +183,9 @@ def _context(anchors: tuple[str, ...], allow_remote: bool, tier: str = SCHOOL) -
     if tier == SCHOOL:
         settings = trust_settings(revocation.certificates_only(school), allow_remote)
     else:
+        kind = trust_list.C2PA if tier == C2PA_LIST else trust_list.TSA
         settings = trust_settings((), allow_remote)
-        settings["trust"] = {"trust_anchors": lists[trust_list.C2PA].pem}
+        settings["trust"] = {"trust_anchors": lists[kind].pem}
     return c2pa.Context(c2pa.Settings.from_dict(settings))
 
 
@@ -320,8 +322,30 @@ def _verify(
             )
             with listed:
                 _apply_list_tier(result, listed, trust_list.split(anchors)[1][trust_list.C2PA])
+    tsa = trust_list.split(anchors)[1].get(trust_list.TSA)
+    if tsa is not None and result.verdict in VOUCHED and result.time_stamp.get("trusted") is False:
+        # A time-stamp no anchor of the first passes trusts: read once more with the TSA
+        # list alone, and take from that pass the time-stamp's trust only (never the
+        # signer's: the TSA list says who may stamp times, not who may sign works).
+        with contextlib.suppress(c2pa.C2paError):
+            stream.seek(0)
+            stamped = c2pa.Reader(
+                media_files.mime_of(fmt), stream, context=_context(anchors, allow_remote, TSA_LIST)
+            )
+            with stamped:
+                if "timeStamp.trusted" in _success_codes(stamped):
+                    result.time_stamp = {
+                        **result.time_stamp,
+                        "trusted": True,
+                        "trusted_by": {"tier": TSA_LIST, "date": tsa.date, "source": tsa.source},
+                    }
     result.format, result.kind = fmt, kind
     return result
+
+
+def _success_codes(reader: Any) -> list[str]:
+    active = (reader.get_validation_results() or {}).get("activeManifest") or {}
+    return [item.get("code", "") for item in active.get("success") or []]
 
 
 def _wants_list_pass(result: Verification, anchors: tuple[str, ...]) -> bool:
@@ -375,6 +399,9 @@ def _apply_list_tier(result: Verification, reader: Any, listed: trust_list.Trust
             c for c in result.codes["failure"] if c != verdicts.UNTRUSTED_CODE
         ]
         result.codes["success"].append("signingCredential.trusted")
+        stamp = result.time_stamp
+        if stamp and not stamp.get("trusted") and "timeStamp.trusted" in _success_codes(reader):
+            result.time_stamp = {**stamp, "trusted": True, "trusted_by": result.trusted_by}
     deltas = _ingredient_deltas(results)
     manifest = reader.get_active_manifest() or {}
     for ingredient, checked in zip(
@@ -706,7 +733,14 @@ def signature_notes(result: Verification) -> list[Message]:
     if result.verdict not in (*verdicts.VOUCHED, verdicts.INVALID):
         return notes
     stamp = result.time_stamp
-    if stamp.get("trusted"):
+    by = stamp.get("trusted_by") or {}
+    if stamp.get("trusted") and by.get("tier") in (C2PA_LIST, TSA_LIST):
+        # Trusted by a C2PA list, not by the school: say which list, and of when.
+        key = (
+            "verify.time_stamped_tsa_list" if by["tier"] == TSA_LIST else "verify.time_stamped_list"
+        )
+        notes.append(MESSAGES(key, date=stamp["time"][:10], list_date=by.get("date") or "?"))
+    elif stamp.get("trusted"):
         notes.append(MESSAGES("verify.time_stamped", date=stamp["time"][:10]))
     elif result.verdict != verdicts.INVALID:
         notes.append(MESSAGES("verify.not_time_stamped"))

@@ -385,6 +385,7 @@ def _apply_list_tier(result: Verification, reader: Any, listed: trust_list.Trust
             "source": listed.source,
         }
 
+    manifest = reader.get_active_manifest() or {}
     active = results.get("activeManifest") or {}
     failures = [item.get("code", "") for item in active.get("failure", [])]
     failures += [item.get("code", "") for item in (results.get("failure") or [])]
@@ -394,7 +395,7 @@ def _apply_list_tier(result: Verification, reader: Any, listed: trust_list.Trust
         and result.revocation is None
     ):
         result.verdict = verdicts.TRUSTED_C2PA_LIST
-        result.trusted_by = tier(_active_label(reader))
+        result.trusted_by = tier(manifest.get("label"))
         result.codes["failure"] = [
             c for c in result.codes["failure"] if c != verdicts.UNTRUSTED_CODE
         ]
@@ -403,7 +404,6 @@ def _apply_list_tier(result: Verification, reader: Any, listed: trust_list.Trust
         if stamp and not stamp.get("trusted") and "timeStamp.trusted" in _success_codes(reader):
             result.time_stamp = {**stamp, "trusted": True, "trusted_by": result.trusted_by}
     deltas = _ingredient_deltas(results)
-    manifest = reader.get_active_manifest() or {}
     for ingredient, checked in zip(
         result.ingredients, ingredient_checks(manifest, deltas, reader), strict=False
     ):
@@ -415,17 +415,6 @@ def _apply_list_tier(result: Verification, reader: Any, listed: trust_list.Trust
             ingredient["verdict"] = verdicts.TRUSTED_C2PA_LIST
             ingredient["trusted_by"] = tier(checked.get("manifest"))
             ingredient["codes"] = [c for c in ingredient["codes"] if c != verdicts.UNTRUSTED_CODE]
-
-
-def _active_label(reader: Any) -> str | None:
-    import json
-
-    import c2pa
-
-    try:
-        return json.loads(reader.json()).get("active_manifest")
-    except (c2pa.C2paError, ValueError):
-        return None
 
 
 def _ingredient_deltas(results: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
@@ -441,11 +430,6 @@ def _ingredient_deltas(results: dict[str, Any]) -> dict[str, dict[str, list[str]
             for kind in ("success", "informational", "failure")
         }
     return found
-
-
-# Codes that say an ingredient's manifest was changed inside this file after the work was
-# signed (c2pa then reads the whole file as invalid).
-CHANGED_CODES = ("ingredient.manifest.mismatch", "ingredient.claimSignature.mismatch")
 
 
 def ingredient_checks(
@@ -592,9 +576,9 @@ def _from_reader(
         for ingredient, check in zip(manifest.get("ingredients") or [], checks, strict=False)
         if check is not None and check["changed"]
     ]
-    if changed and verdict in VOUCHED:
-        # c2pa reads the file as Invalid: an ingredient's manifest in it is not the one
-        # the work's signature covers. Say which and why, as c2pa's state does.
+    if changed and state == "Invalid" and verdict in VOUCHED:
+        # c2pa reads the file as Invalid for an ingredient whose manifest changed since the
+        # work was signed (nothing fails in the active manifest): follow it, and say why.
         ingredient, check = changed[0]
         verdict = verdicts.INVALID
         error = MESSAGES(

@@ -651,13 +651,14 @@ VOUCHED = verdicts.VOUCHED
 
 
 def _ingredient_entry(ingredient: dict[str, Any], check: dict[str, Any] | None) -> dict[str, Any]:
-    """What is shown of one ingredient: its title and role, and its own credentials'
-    verdict, failure codes and signer (None each for an ingredient without credentials)."""
+    """What is shown of one ingredient: its title and role, and, when it has credentials of
+    its own, their verdict, failure codes, signer and (set by the list's pass) who trusts it."""
     entry = {k: ingredient.get(k) for k in ("title", "relationship", "format", "description")}
-    entry["verdict"] = check["verdict"] if check else None
-    entry["codes"] = list(check["codes"]) if check else []
-    entry["signer"] = check["signer"] if check else None
-    entry["trusted_by"] = None
+    if check is not None:
+        entry["verdict"] = check["verdict"]
+        entry["codes"] = list(check["codes"])
+        entry["signer"] = check["signer"]
+        entry["trusted_by"] = None
     return entry
 
 

@@ -570,3 +570,39 @@ def test_the_tsa_list_vouches_for_a_time_stamp_and_never_for_a_signer(
         capsys, "--project", str(desk), "verify", "--no-ledger", "--trust", school_root, str(vera)
     )
     assert code == 1 and "Valid, signer unknown" in out and "trusted by" not in out
+
+
+def test_ingredient_checks_take_whatever_shape_a_file_gives() -> None:
+    """An ingredient's recorded results come from the file: odd shapes are no credentials
+    or no codes, never a crash; a delta failure is a change since the work was signed."""
+    from artcharter.provenance.verify import _ingredient_deltas, ingredient_checks
+
+    manifest = {
+        "label": "urn:c2pa:work",
+        "ingredients": [
+            {"title": "plain.png"},
+            {
+                "active_manifest": "urn:c2pa:a",
+                "label": "c2pa.ingredient.v3",
+                "validation_results": "?",
+            },
+            {"active_manifest": 5},
+            "junk",
+        ],
+    }
+    deltas = _ingredient_deltas(
+        {
+            "ingredientDeltas": [
+                {
+                    "ingredientAssertionURI": "self#jumbf=/c2pa/urn:c2pa:work/c2pa.assertions/c2pa.ingredient.v3",
+                    "validationDeltas": {"failure": [{"code": "ingredient.manifest.mismatch"}, 7]},
+                },
+                "junk",
+            ]
+        }
+    )
+    plain, changed, odd, junk = ingredient_checks(manifest, deltas)
+    assert plain is None and odd is None and junk is None
+    assert changed is not None
+    assert changed["verdict"] == verdicts.INVALID
+    assert changed["changed"] == ["ingredient.manifest.mismatch"]

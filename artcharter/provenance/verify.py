@@ -424,12 +424,20 @@ def _ingredient_deltas(results: dict[str, Any]) -> dict[str, dict[str, list[str]
     for entry in results.get("ingredientDeltas") or []:
         if not isinstance(entry, dict):
             continue
-        deltas = entry.get("validationDeltas") or {}
+        deltas = entry.get("validationDeltas")
         found[str(entry.get("ingredientAssertionURI"))] = {
-            kind: [item.get("code", "") for item in deltas.get(kind) or []]
-            for kind in ("success", "informational", "failure")
+            kind: _codes(deltas, kind) for kind in ("success", "informational", "failure")
         }
     return found
+
+
+def _codes(results: Any, kind: str) -> list[str]:
+    """The status codes of one kind in a validation results object, whatever its shape (an
+    ingredient's recorded results come from the file, written by anyone)."""
+    items = results.get(kind) if isinstance(results, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [str(item.get("code", "")) for item in items if isinstance(item, dict)]
 
 
 def ingredient_checks(
@@ -442,12 +450,15 @@ def ingredient_checks(
     checks: list[dict[str, Any] | None] = []
     prefix = f"/{manifest.get('label')}/c2pa.assertions/"
     for ingredient in manifest.get("ingredients") or []:
-        if not isinstance(ingredient, dict) or not ingredient.get("active_manifest"):
+        if not isinstance(ingredient, dict) or not isinstance(
+            ingredient.get("active_manifest"), str
+        ):
             checks.append(None)
             continue
-        recorded = (ingredient.get("validation_results") or {}).get("activeManifest") or {}
-        failures = [item.get("code", "") for item in recorded.get("failure") or []]
-        successes = [item.get("code", "") for item in recorded.get("success") or []]
+        results = ingredient.get("validation_results")
+        recorded = results.get("activeManifest") if isinstance(results, dict) else None
+        failures = _codes(recorded, "failure")
+        successes = _codes(recorded, "success")
         delta = next(
             (d for uri, d in deltas.items() if uri.endswith(prefix + str(ingredient.get("label")))),
             {"success": [], "failure": []},

@@ -751,3 +751,60 @@ def test_a_passphrase_can_be_typed_at_a_hidden_prompt(tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 2 and b"differ" in seen
     assert not keys.artist_identity(root / "keys", "ana-lima").key_path.exists()
+
+
+def only_as_a_claim(name: str, html: str) -> bool:
+    """``name`` appears in ``html`` only inside a part that says it is not verified: a
+    block of unverified statements or the claimed-author line."""
+    import re
+
+    html = re.sub(r'<div class="unverified"[^>]*>.*?</div>', "", html, flags=re.S)
+    html = re.sub(r'<p class="claimed-author"[^>]*>[^<]*not verified[^<]*</p>', "", html)
+    return name not in html
+
+
+def test_what_no_signature_vouches_for_is_set_apart_in_the_report_and_the_desk(
+    world: World, tmp_path: Path, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tampered file's signer and record are shown under the heading that says no valid
+    signature vouches for them, in the report, the desk's row and its detail page, as
+    verify does: never as plain fields beside the verdict."""
+    import re
+
+    from artcharter.serve.desk import Desk
+    from tests.serve_files import tampered
+
+    path = tampered(forged(world, tmp_path, "signed.png", world.alice), tmp_path / "bad.png")
+    heading = "What the credentials say, vouched for by no valid signature (not verified):"
+    report = make_report(path, tmp_path / "report", anchors=world.anchors)
+    html = report.html.read_text(encoding="utf-8")
+    assert report.report["verification"]["verdict"] == "tampered"
+    assert 'id="record-unreliable"' in html
+    block = re.search(r'<div class="unverified" id="unvouched">(.*?)</div>', html, re.S)
+    assert block is not None and heading in block.group(1)
+    assert "Alice Martin" in block.group(1)  # the signer the manifest names, set apart
+    assert 'id="artist"' not in html
+    assert only_as_a_claim("Alice Martin", html.replace(block.group(0), ""))
+
+    row = upload(client, path)
+    assert row["verdict"] == "tampered" and row["reliable"] is False
+    assert row["signer"] is None and row["artist"] is None
+    assert row["unvouched"] == {"en": heading, "fr": (
+        "Ce que disent les Content Credentials, sans signature valide qui en réponde "
+        "(non vérifié)\u00a0:")}  # fmt: skip
+    page = client.get(row["report_url"]).text  # the full report, as above
+    block = re.search(r'<div class="unverified" id="unvouched">(.*?)</div>', page, re.S)
+    assert block is not None and "Alice Martin" in block.group(1)
+    assert only_as_a_claim("Alice Martin", page.replace(block.group(0), ""))
+
+    async def no_report(self: Desk, held: object, lang: str) -> None:
+        return None  # the desk's own detail page (a light install has no reports room)
+
+    monkeypatch.setattr(Desk, "report_html", no_report)
+    page = client.get(row["report_url"]).text
+    block = re.search(r'<div class="unverified" id="unvouched">(.*?)</div>', page, re.S)
+    assert block is not None and heading in block.group(1) and "Alice Martin" in block.group(1)
+    assert only_as_a_claim("Alice Martin", page.replace(block.group(0), ""))
+
+    trusted = upload(client, forged(world, tmp_path, "good.png", world.alice))
+    assert trusted["signer"] == "Alice Martin" and trusted["unvouched"] is None

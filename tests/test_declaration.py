@@ -145,11 +145,78 @@ def test_missing_declaration_file(tmp_path: Path) -> None:
 
 def test_merge_choices() -> None:
     declared = full_declaration()
-    assert merge_choices(declared, None, None) == ("Nuit blanche", "notAllowed")
-    assert merge_choices(declared, "Other", "notAllowed") == ("Other", "notAllowed")
-    assert merge_choices(None, None, None) == (None, "notAllowed")
-    with pytest.raises(BadInput, match="contradicts the declaration"):
+    assert merge_choices(declared, None, None) == ("Nuit blanche", "notAllowed", None)
+    assert merge_choices(declared, "Other", "notAllowed") == ("Other", "notAllowed", None)
+    assert merge_choices(None, None, None) == (None, "notAllowed", None)
+    with pytest.raises(BadInput, match="contradicts the declaration's training_mining"):
         merge_choices(declared, None, "allowed")
+    constrained = Declaration(training_mining="constrained", training_constraint="research only")
+    assert merge_choices(constrained, None, None) == (None, "constrained", "research only")
+    assert (
+        merge_choices(None, None, "constrained", training_constraint="x").training_constraint == "x"
+    )
+    with pytest.raises(BadInput, match="contradicts the declaration's training_constraint"):
+        merge_choices(constrained, None, None, training_constraint="commercial too")
+
+
+def test_a_constraint_goes_only_with_a_constrained_choice(tmp_path: Path) -> None:
+    path = tmp_path / "decl.toml"
+    path.write_text('training_mining = "allowed"\ntraining_constraint = "research only"\n')
+    [issue] = validate_declaration(path)
+    assert issue.line == 2 and "empty the constraint or choose constrained" in str(issue.message)
+    path.write_text('training_mining = "constrained"\ntraining_constraint = "  research only "\n')
+    assert load_declaration(path).training_constraint == "research only"
+
+
+def test_a_declared_constraint_is_signed_by_label_and_sign_declaration(
+    tmp_path: Path,
+    school_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The declaration file's constraint reaches the CAWG training-mining assertion (and
+    the record) through label and sign-declaration; a command option that says otherwise
+    is refused before anything is written."""
+    root = project(tmp_path, school_dir)
+    monkeypatch.chdir(root)
+    make_image(root / "phare.png")
+    words = "recherche non commerciale seulement"
+    (root / "decl.toml").write_text(
+        f'training_mining = "constrained"\ntraining_constraint = "{words}"\n', encoding="utf-8"
+    )
+    base = ["label", "phare.png", "--source-type", "trainedAlgorithmicMedia"]
+    assert (
+        run([*base, "-o", "no.png", "--declaration", "decl.toml", "--training-constraint", "x"])
+        == 2
+    )
+    assert "contradicts the declaration's training_constraint" in capsys.readouterr().err
+    assert not (root / "no.png").exists()
+    assert run([*base, "-o", "signed.png", "--declaration", "decl.toml"]) == 0
+
+    def constraint(name: str) -> tuple[list[dict], str | None]:
+        with c2pa.Reader(str(root / name)) as reader:
+            manifest = reader.get_active_manifest()
+        tdm = next(a for a in manifest["assertions"] if a["label"] == "cawg.training-mining")
+        return list(tdm["data"]["entries"].values()), verify_file(root / name).record[
+            "training_constraint"
+        ]
+
+    entries, recorded = constraint("signed.png")
+    assert {e["constraint_info"] for e in entries} == {words} and recorded == words
+
+    # A declaration signed later keeps the constraint, or changes it with its choice.
+    assert (
+        run(["label", "phare.png", "-o", "plain.png", "--source-type", "trainedAlgorithmicMedia"])
+        == 0
+    )
+    assert run(["sign-declaration", "plain.png", "decl.toml", "-o", "declared.png"]) == 0
+    entries, recorded = constraint("declared.png")
+    assert {e["use"] for e in entries} == {"constrained"} and recorded == words
+    (root / "open.toml").write_text('training_mining = "allowed"\n', encoding="utf-8")
+    assert run(["sign-declaration", "signed.png", "open.toml", "-o", "open.png"]) == 0
+    entries, recorded = constraint("open.png")
+    assert {e["use"] for e in entries} == {"allowed"} and recorded is None
+    assert all("constraint_info" not in e for e in entries)
 
 
 # --- template ----------------------------------------------------------------------------------
@@ -416,6 +483,7 @@ declarations = st.builds(
     explanation=_text,
     bias_reflection=_text,
     training_mining=st.none() | st.sampled_from(TRAINING_MINING),
+    training_constraint=st.none() | st.text(min_size=1),
     ai_share=st.dictionaries(st.sampled_from(STAGES), st.sampled_from(SHARES)),
     tools=st.lists(_tools, max_size=3).map(tuple),
     techniques=st.lists(st.builds(Technique, name=st.text(min_size=1), how=_text), max_size=3).map(
@@ -442,7 +510,10 @@ def test_a_declaration_round_trips_through_its_json_form(declared: Declaration) 
     data = declared.to_dict()
     assert Declaration.from_dict(data) == declared
     assert Declaration.from_dict(json.loads(json.dumps(data))) == declared
-    assert list(data) == list(TOP_KEYS)  # the JSON form names every part, in one order
+    # The JSON form names every part, in one order; a constraint only when there is one,
+    # so that declarations signed before it existed keep their shape.
+    optional = set() if declared.training_constraint else {"training_constraint"}
+    assert list(data) == [key for key in TOP_KEYS if key not in optional]
 
 
 @given(declarations)

@@ -338,6 +338,35 @@ def test_exif_software_and_a1111_user_comment(tmp_path: Path) -> None:
     assert claims[("a1111", "Seed")] == "1"
 
 
+def test_png_exif_is_read_from_its_chunk_without_decoding_the_pixels(tmp_path: Path) -> None:
+    """eXIf (and ImageMagick's older hexadecimal text chunk) give their fields even when
+    the image data is broken: a desk reading a PNG's EXIF does not decode its pixels."""
+    from artcharter.provenance.image_files import _png_chunk
+
+    exif = Image.Exif()
+    exif[0x0131] = "Stable Diffusion web UI"
+    exif[0x010E] = "a lighthouse"
+    path = tmp_path / "exif.png"
+    varied_picture(9, (64, 64)).save(path, "PNG", exif=exif)
+    data = path.read_bytes()
+    start = data.index(b"IDAT") + 8
+    broken = data[:start] + bytes(64) + data[start + 64 :]
+    hexa = "\nexif\n" + str(len(exif.tobytes())) + "\n" + exif.tobytes().hex()
+    plain = varied_picture(9, (64, 64))
+    out = tmp_path / "legacy.png"
+    plain.save(out, "PNG")
+    legacy = out.read_bytes()
+    legacy = (
+        legacy[:33]
+        + _png_chunk(b"tEXt", b"Raw profile type exif\x00" + hexa.encode())
+        + legacy[33:]
+    )
+    for data in (broken, legacy):
+        claims = {(c.source, c.field): c.value for c in file_claims(data)}
+        assert claims[("exif", "Software")] == "Stable Diffusion web UI"
+        assert claims[("exif", "ImageDescription")] == "a lighthouse"
+
+
 def test_a_trusted_file_shows_no_unsigned_claims_and_a_tampered_one_does(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -361,14 +390,13 @@ def test_a_trusted_file_shows_no_unsigned_claims_and_a_tampered_one_does(
 def test_compressed_text_bombs_are_read_bounded(tmp_path: Path) -> None:
     import zlib
 
-    from artcharter.provenance.file_claims import MAX_TEXT, png_texts
-    from artcharter.provenance.image_files import _png_chunk
+    from artcharter.provenance.image_files import MAX_PNG_TEXT, _png_chunk, read_png_text
 
     bomb = zlib.compress(b"A" * (50 * 1024 * 1024), 9)  # 50 MB in ~50 KB
     data = _png(tmp_path)
     data = data[:-12] + _png_chunk(b"zTXt", b"parameters\x00\x00" + bomb) + data[-12:]
-    texts = png_texts(data)
-    assert len(texts["parameters"]) <= MAX_TEXT
+    texts = read_png_text(data)
+    assert len(texts["parameters"]) <= MAX_PNG_TEXT
 
 
 def test_report_and_desk_show_claims_and_matches_apart(project: Path) -> None:

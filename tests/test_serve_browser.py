@@ -161,6 +161,12 @@ def test_jury_drops_three_files_and_reads_their_verdicts(
     assert "Nocturne au port" in trusted_row.inner_text()
     assert "Alice Martin" in trusted_row.inner_text()
     assert "AI-generated" in trusted_row.inner_text()
+    # Beside artcharter's words, the class any C2PA validator shows (the signals rubric);
+    # none for the tampered file, whose signature vouches for nothing.
+    assert "Contains Fully GenAI Media" in trusted_row.inner_text()
+    tampered_row = page.locator("tr.row.done", has_text="retouched.png")
+    assert "C2PA signal" not in tampered_row.inner_text()
+    assert "GenAI" not in tampered_row.inner_text()
     # Colours follow the verdict.
     tones = page.evaluate(
         "() => [...document.querySelectorAll('#rows tr.row.done .verdict .badge')].map((b) => b.className)"
@@ -196,6 +202,7 @@ def test_jury_drops_three_files_and_reads_their_verdicts(
         "retouched.png": "Modifié après signature",
         "screenshot.png": "Sans Content Credentials",
     }
+    assert "Contient un média entièrement généré par IA" in trusted_row.inner_text()
     # The CSV speaks the page's language, its header as much as its cells.
     with page.expect_download() as download:
         page.click("#export-csv")

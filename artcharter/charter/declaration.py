@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from artcharter.base.errors import BadInput
 from artcharter.base.files import write_atomic
@@ -56,6 +56,7 @@ TOP_KEYS = (
     "schema",
     *TEXT_FIELDS,
     "training_mining",
+    "training_constraint",
     "ai_share",
     "tools",
     "techniques",
@@ -78,27 +79,42 @@ def parse_declaration(text: str, name: str = "<declaration>") -> Declaration:
     return Declaration.from_dict(_normalise(parse(text, name)))
 
 
+class Choices(NamedTuple):
+    title: str | None
+    training_mining: str
+    training_constraint: str | None
+
+
 def merge_choices(
     declaration: Declaration | None,
     title: str | None,
     training_mining: str | None,
     default: str = "notAllowed",
-) -> tuple[str | None, str]:
-    """The title and training/mining choice to sign with: the command's options, else the
-    declaration's, else ``default``; a contradiction between them is refused rather than
-    silently signed."""
+    training_constraint: str | None = None,
+) -> Choices:
+    """The title, training/mining choice and its constraint to sign with: the command's
+    options, else the declaration's, else ``default``; a contradiction between them is
+    refused rather than silently signed."""
     declared = declaration or Declaration()
-    choice = declared.training_mining
-    if training_mining and choice and training_mining != choice:
-        raise BadInput(
-            MESSAGES(
-                "declaration.training_mining_contradicts",
-                training_mining=training_mining,
-                choice=choice,
-                param="training_mining",
+    for param, given, written in (
+        ("training_mining", training_mining, declared.training_mining),
+        ("training_constraint", training_constraint, declared.training_constraint),
+    ):
+        if given and written and given != written:
+            raise BadInput(
+                MESSAGES(
+                    "declaration.choice_contradicts",
+                    key=param,
+                    value=given,
+                    choice=written,
+                    param=param,
+                )
             )
-        )
-    return title or declared.title, training_mining or choice or default
+    return Choices(
+        title or declared.title,
+        training_mining or declared.training_mining or default,
+        training_constraint or declared.training_constraint,
+    )
 
 
 def validate_declaration(path: Path) -> list[Issue]:
@@ -147,6 +163,15 @@ def _normalise(source: TomlText) -> dict[str, Any]:
             )
         )
     out["training_mining"] = choice or None
+    constraint = _text(source, ("training_constraint",), data.get("training_constraint"), issues)
+    if constraint and choice and choice != "constrained":
+        issues.append(
+            source.issue(
+                ("training_constraint",),
+                MESSAGES("declaration.issue.constraint_without_constrained", choice=choice),
+            )
+        )
+    out["training_constraint"] = constraint
 
     share = data.get("ai_share", {})
     out["ai_share"] = {}
@@ -502,6 +527,9 @@ def declaration_template(
         or ""
     )
     choice = previous.training_mining or (record.training_mining if record else None)
+    constraint = (
+        previous.training_constraint or (record.training_constraint if record else None) or ""
+    )
     sign, *hint = sign_command(record, t("file"), lang, image=image, signed=signed)
     lines = [f"# {t('head')}", f"#   {sign}", *(f"# {line}" for line in hint)]
     if made_from:
@@ -525,6 +553,8 @@ def declaration_template(
     lines += [
         f"# {t('tm')}",
         f"training_mining = {toml_string(choice or 'notAllowed')}",
+        f"# {t('constraint')}",
+        f"training_constraint = {toml_string(constraint)}",
         f"# {t('techniques')}",
         "techniques = ["
         + ", ".join(

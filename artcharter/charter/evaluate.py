@@ -292,7 +292,8 @@ def signer_trust(params: dict[str, Any], ev: Evidence) -> Outcome:
         # The second tier vouches for a product (a camera, an editor), not for a student:
         # a student's own work needs the school's tier.
         return outcome(FAIL, MESSAGES("signer.listed_only", signer=name, issuer=issuer), **seen)
-    return outcome(FAIL, MESSAGES("signer.none"), **seen)
+    # No signature holds: the name the file gives is nobody's word, not evidence.
+    return outcome(FAIL, MESSAGES("signer.none"), verdict=ev.verdict)
 
 
 def _expected_shares(share: dict[str, str]) -> tuple[str, ...]:

@@ -679,6 +679,16 @@ MESSAGES = Catalogue(
                 "# allowed, notAllowed or constrained."
             ),
         },
+        "template.constraint": {
+            "fr": (
+                "Avec constrained seulement\u00a0: la contrainte, en mots (par exemple "
+                "«\u00a0recherche non commerciale seulement\u00a0»)."
+            ),
+            "en": (
+                'With constrained only: the constraint, in words (for example "non-commercial '
+                'research only").'
+            ),
+        },
         "template.share": {
             "fr": (
                 "Part de l'IA à chaque étape\u00a0: none (aucune), assisted (assistée), "
@@ -749,6 +759,16 @@ MESSAGES = Catalogue(
         "declaration.issue.training_mining_choose_one": {
             "fr": "training_mining {choice!r}\u00a0: choisissez parmi {choices}",
             "en": "training_mining {choice!r}: choose one of {choices}",
+        },
+        "declaration.issue.constraint_without_constrained": {
+            "fr": (
+                'training_constraint ne va qu\'avec training_mining = "constrained" '
+                "(ici {choice!r})\u00a0: videz la contrainte ou choisissez constrained"
+            ),
+            "en": (
+                'training_constraint goes only with training_mining = "constrained" '
+                "(here {choice!r}): empty the constraint or choose constrained"
+            ),
         },
         "declaration.issue.ai_share_table_stages": {
             "fr": "ai_share doit être une table d'étapes",
@@ -978,14 +998,13 @@ MESSAGES = Catalogue(
             "fr": "aucune image à vérifier",
             "en": "no image to check",
         },
-        "declaration.training_mining_contradicts": {
+        "declaration.choice_contradicts": {
             "fr": (
-                "{param} {training_mining} contredit le training_mining = {choice!r} de "
-                "la déclaration\u00a0: mettez-les d'accord"
+                "{param} {value} contredit le {key} = {choice!r} de la déclaration\u00a0: "
+                "mettez-les d'accord"
             ),
             "en": (
-                "{param} {training_mining} contradicts the declaration's training_mining "
-                "= {choice!r}: make them agree"
+                "{param} {value} contradicts the declaration's {key} = {choice!r}: make them agree"
             ),
         },
         "declaration.exists": {

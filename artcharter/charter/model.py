@@ -53,6 +53,7 @@ DECLARATION_FIELDS = (
     "human_inputs",
     "process_images",
     "training_mining",
+    "training_constraint",
 )
 
 

@@ -109,8 +109,10 @@ def _print(result: object, lang: str) -> None:
         claim_lines,
         ingredient_notes,
         match_lines,
+        signal_lines,
         signature_notes,
         trusted_by_text,
+        unvouched_heading,
     )
     from artcharter.reports.messages import MESSAGES as REPORTS
 
@@ -120,8 +122,8 @@ def _print(result: object, lang: str) -> None:
 
     # Without a signature that holds (tampered, invalid, unreadable), what the credentials
     # say is vouched for by nobody: it is shown under a heading that says so, set apart.
-    claimed = not r.vouched and bool(r.record or r.title or r.signer.get("name"))
-    indent = "    " if claimed else "  "
+    heading = unvouched_heading(r)
+    indent = "    " if heading else "  "
 
     def line(key: str, value: str) -> None:
         # Every field comes from the file: one line each, control characters escaped.
@@ -131,8 +133,8 @@ def _print(result: object, lang: str) -> None:
         return REPORTS.text(key, lang) if key in REPORTS else code
 
     typer.echo(f"{inert(r.path)}{colon}{verdicts.title(r.verdict, lang)}")
-    if claimed:
-        typer.echo(f"  {text('verify.unvouched', lang)}")
+    if heading:
+        typer.echo(f"  {heading.render(lang)}")
     # An artcharter record's title is the work's (None: untitled); the manifest's title
     # stands in for it with the artwork id.
     title = record.get("title") if r.record else r.title
@@ -152,6 +154,10 @@ def _print(result: object, lang: str) -> None:
             words(f"source_type.{code}", code) for code in r.disclosure["source_types"]
         )
         line("ai_use", ", ".join(uses))
+    # The class any C2PA validator shows (the Conformance Program's signals rubric), beside
+    # artcharter's words above; only for a signature that holds (signal_lines).
+    for message in signal_lines(r):
+        typer.echo(f"{indent}{message.render(lang)}")
     model = record.get("model") or {}
     if model.get("id"):
         line("tool", str(model["id"]))

@@ -139,6 +139,9 @@ class Declaration:
     explanation: str | None = None
     bias_reflection: str | None = None
     training_mining: str | None = None  # one of record.TRAINING_MINING
+    # With a ``constrained`` choice: the constraint, in words (the TDM assertion's
+    # constraint_info).
+    training_constraint: str | None = None
     ai_share: Mapping[str, str] = field(default_factory=dict)  # stage -> one of SHARES
     tools: tuple[DeclaredTool, ...] = ()
     techniques: tuple[Technique, ...] = ()
@@ -162,6 +165,12 @@ class Declaration:
             "explanation": self.explanation,
             "bias_reflection": self.bias_reflection,
             "training_mining": self.training_mining,
+            # Only when there is one: declarations signed before it existed keep their shape.
+            **(
+                {"training_constraint": self.training_constraint}
+                if self.training_constraint
+                else {}
+            ),
             "ai_share": dict(self.ai_share),
             "tools": [t.to_dict() for t in self.tools],
             "techniques": [t.to_dict() for t in self.techniques],
@@ -189,6 +198,7 @@ class Declaration:
             explanation=data.get("explanation"),
             bias_reflection=data.get("bias_reflection"),
             training_mining=data.get("training_mining"),
+            training_constraint=data.get("training_constraint"),
             ai_share=dict(share),
             tools=tuple(DeclaredTool.from_dict(t) for t in _items(data, "tools")),
             techniques=tuple(Technique.from_dict(t) for t in _items(data, "techniques")),
@@ -197,5 +207,13 @@ class Declaration:
         )
 
 
-TEXT_KEYS = ("title", "artist", "statement", "explanation", "bias_reflection", "training_mining")
+TEXT_KEYS = (
+    "title",
+    "artist",
+    "statement",
+    "explanation",
+    "bias_reflection",
+    "training_mining",
+    "training_constraint",
+)
 LIST_KEYS = ("tools", "techniques", "human_inputs", "process_images")

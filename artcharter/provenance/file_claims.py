@@ -14,17 +14,15 @@ import html
 import io
 import json
 import re
-import zlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from PIL import Image
 
-from artcharter.base.errors import BadInput
 from artcharter.provenance import a1111, image_files
 
 MAX_VALUE = 400  # characters kept of one value
-MAX_TEXT = 1_000_000  # a chunk larger than this is not read
+MAX_TEXT = image_files.MAX_PNG_TEXT  # a text larger than this is not read
 
 # IPTC / Dublin Core / XMP properties worth showing, in the order shown.
 XMP_FIELDS = (
@@ -133,16 +131,37 @@ def comfyui_claims(prompt: str | None, workflow: str | None) -> list[Claim]:
 
 def exif_claims(data: bytes) -> list[Claim]:
     try:
+        if image_files.detect_format(data) == "png":
+            # From the eXIf chunk: Pillow would decode a PNG's pixels to read its EXIF.
+            raw = image_files.read_png_exif(data) or _raw_profile_exif(data)
+            exif = Image.Exif()
+            if raw is not None:
+                exif.load(raw)
+            return _exif_fields(exif)
         with Image.open(io.BytesIO(data)) as image:
-            exif = image.getexif()
-            claims = [
-                Claim("exif", name, _clean(exif[tag]))
-                for tag, name in EXIF_FIELDS.items()
-                if isinstance(exif.get(tag), str) and exif[tag].strip()
-            ]
-            comment = exif.get_ifd(EXIF_IFD).get(USER_COMMENT)
+            return _exif_fields(image.getexif())
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         return []
+
+
+def _raw_profile_exif(data: bytes) -> bytes | None:
+    """EXIF in ImageMagick's older text chunk: a name, a length, then hexadecimal lines."""
+    profile = image_files.read_png_text(data).get("Raw profile type exif")
+    if profile is None:
+        return None
+    try:
+        return bytes.fromhex("".join(profile.split("\n")[3:]))
+    except ValueError:
+        return None
+
+
+def _exif_fields(exif: Image.Exif) -> list[Claim]:
+    claims = [
+        Claim("exif", name, _clean(exif[tag]))
+        for tag, name in EXIF_FIELDS.items()
+        if isinstance(exif.get(tag), str) and exif[tag].strip()
+    ]
+    comment = exif.get_ifd(EXIF_IFD).get(USER_COMMENT)
     if isinstance(comment, bytes):
         # An 8-byte character-code header ("UNICODE\0" is UTF-16 BE, "ASCII\0\0\0").
         header, body = comment[:8], comment[8:]
@@ -154,42 +173,11 @@ def exif_claims(data: bytes) -> list[Claim]:
     return claims
 
 
-def png_texts(data: bytes) -> dict[str, str]:
-    """A PNG's text chunks (tEXt, zTXt, iTXt), each decompressed to at most MAX_TEXT bytes:
-    a few compressed bytes must not expand into gigabytes. A damaged layout gives what was
-    read before it."""
-    texts: dict[str, str] = {}
-    try:
-        chunks = image_files._png_chunks(data)
-    except BadInput:
-        return texts
-    for kind, payload, _ in chunks:
-        try:
-            key, _, rest = payload.partition(b"\x00")
-            if kind == b"tEXt":
-                value = rest
-            elif kind == b"zTXt":
-                value = zlib.decompressobj().decompress(rest[1:], MAX_TEXT)
-            elif kind == b"iTXt":
-                compressed, rest = rest[0], rest[2:]
-                _lang, _, rest = rest.partition(b"\x00")
-                _tkey, _, value = rest.partition(b"\x00")
-                if compressed:
-                    value = zlib.decompressobj().decompress(value, MAX_TEXT)
-            else:
-                continue
-        except (IndexError, zlib.error):
-            continue
-        encoding = "utf-8" if kind == b"iTXt" else "latin-1"
-        texts[key.decode("latin-1")] = value.decode(encoding, "replace")
-    return texts
-
-
 def file_claims(data: bytes) -> list[Claim]:
     """Everything the file claims about how it was made, unverified, in a fixed order."""
     claims: list[Claim] = []
     is_png = image_files.detect_format(data) == "png"
-    texts = png_texts(data) if is_png else {}
+    texts = image_files.read_png_text(data) if is_png else {}
     xmp = texts.get(image_files.XMP_PNG_KEYWORD.decode()) if is_png else image_files.read_xmp(data)
     if xmp:
         claims += xmp_claims(xmp)

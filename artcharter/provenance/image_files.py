@@ -29,6 +29,8 @@ from artcharter.provenance.messages import MESSAGES
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 XMP_JPEG_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
 XMP_PNG_KEYWORD = b"XML:com.adobe.xmp"
+TEXT_CHUNKS = (b"tEXt", b"zTXt", b"iTXt")
+MAX_PNG_TEXT = 1_000_000  # bytes of one text chunk read, once decompressed
 MIME_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp"})
 # Pillow's decompression-bomb guard, made explicit: 64 megapixels is far above any artwork
@@ -269,27 +271,31 @@ def _png_text_chunk(keyword: str, text: str) -> bytes:
         return _png_chunk(b"iTXt", payload)
 
 
-def _png_chunks(data: bytes) -> list[tuple[bytes, bytes, bytes]]:
-    """(type, payload, raw bytes) for each chunk; raises BadInput on a broken layout."""
+def _png_chunks(data: bytes) -> list[tuple[bytes, memoryview, memoryview]]:
+    """(type, payload, raw bytes) for each chunk; raises BadInput on a broken layout.
+
+    Payload and raw bytes are views into ``data``: a 20 MB chunk is not copied (twice) to
+    look for a few text chunks, which matters when a desk verifies uploads side by side."""
+    view = memoryview(data)
     chunks, pos = [], len(PNG_MAGIC)
     while pos < len(data):
         if pos + 8 > len(data):
             raise BadInput(MESSAGES("image_files.truncated_chunk"))
         (length,) = struct.unpack(">I", data[pos : pos + 4])
-        kind = data[pos + 4 : pos + 8]
+        kind = bytes(view[pos + 4 : pos + 8])
         end = pos + 12 + length
         if end > len(data):
             raise BadInput(MESSAGES("image_files.truncated_chunk"))
-        chunks.append((kind, data[pos + 8 : pos + 8 + length], data[pos:end]))
+        chunks.append((kind, view[pos + 8 : pos + 8 + length], view[pos:end]))
         pos = end
         if kind == b"IEND":
             break
     return chunks
 
 
-def _png_keyword(kind: bytes, payload: bytes) -> bytes | None:
-    if kind in (b"tEXt", b"iTXt", b"zTXt"):
-        return payload.split(b"\x00", 1)[0]
+def _png_keyword(kind: bytes, payload: memoryview) -> bytes | None:
+    if kind in TEXT_CHUNKS:
+        return bytes(payload).split(b"\x00", 1)[0]
     return None
 
 
@@ -371,21 +377,44 @@ def _webp_embed(data: bytes, xmp: bytes) -> bytes:
 
 
 def read_png_text(data: bytes) -> dict[str, str]:
-    """Text chunks of a PNG (tEXt and uncompressed iTXt), keyword -> text."""
-    texts = {}
-    for kind, payload, _ in _png_chunks(data):
-        if kind == b"tEXt":
-            key, _, value = payload.partition(b"\x00")
-            texts[key.decode("latin-1")] = value.decode("latin-1")
-        elif kind == b"iTXt":
-            key, _, rest = payload.partition(b"\x00")
-            compressed, rest = rest[0], rest[2:]
-            _lang, _, rest = rest.partition(b"\x00")
-            _tkey, _, text = rest.partition(b"\x00")
-            texts[key.decode("latin-1")] = (zlib.decompress(text) if compressed else text).decode(
-                "utf-8"
-            )
+    """A PNG's text chunks (tEXt, zTXt, iTXt), keyword -> text, each decompressed to at
+    most MAX_PNG_TEXT bytes: a few compressed bytes must not expand into gigabytes. A
+    damaged layout gives what was read before it."""
+    texts: dict[str, str] = {}
+    try:
+        chunks = _png_chunks(data)
+    except BadInput:
+        return texts
+    for kind, view, _ in chunks:
+        if kind not in TEXT_CHUNKS:
+            continue
+        try:
+            key, _, rest = bytes(view).partition(b"\x00")
+            if kind == b"tEXt":
+                value = rest
+            elif kind == b"zTXt":
+                value = zlib.decompressobj().decompress(rest[1:], MAX_PNG_TEXT)
+            else:
+                compressed, rest = rest[0], rest[2:]
+                _lang, _, rest = rest.partition(b"\x00")
+                _tkey, _, value = rest.partition(b"\x00")
+                if compressed:
+                    value = zlib.decompressobj().decompress(value, MAX_PNG_TEXT)
+        except (IndexError, zlib.error):
+            continue
+        encoding = "utf-8" if kind == b"iTXt" else "latin-1"
+        texts[key.decode("latin-1")] = value.decode(encoding, "replace")
     return texts
+
+
+def read_png_exif(data: bytes) -> bytes | None:
+    """The payload of a PNG's eXIf chunk, if any: read from the chunk layout, so that the
+    pixels need not be decoded (Pillow's ``getexif`` loads the whole image of a PNG)."""
+    try:
+        chunks = _png_chunks(data)
+    except BadInput:
+        return None
+    return next((bytes(view) for kind, view, _ in chunks if kind == b"eXIf"), None)
 
 
 def read_xmp(data: bytes) -> str | None:

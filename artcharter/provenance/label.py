@@ -196,7 +196,11 @@ def sign_record(
         signed = prepared
     else:
         manifest = build_manifest(
-            record, has_parent=has_parent, version=VERSION, placed=placed_ids(ingredient_inputs)
+            record,
+            has_parent=has_parent,
+            version=VERSION,
+            placed=placed_ids(ingredient_inputs),
+            watermarked=watermark,
         )
         iscc = softbinding.add_to(manifest, prepared)
         # A thumbnail of the pixels as they are signed: not when a watermark changed them.
@@ -314,6 +318,7 @@ def label(
     ingredients: list[tuple[Path, str]] = (),  # type: ignore[assignment]
     training_mining: str = "notAllowed",
     training_constraint: str | None = None,
+    training_mining_default: bool = False,
     title: str | None = None,
     declaration: Declaration | None = None,
     ledger: Ledger | None = None,
@@ -359,6 +364,7 @@ def label(
         ingredients=ingredient_records,
         training_constraint=training_constraint or None,
         training_mining=training_mining,
+        training_mining_default=training_mining_default,
         declaration=declaration,
         software={"artcharter": VERSION},
         media=media,
@@ -446,6 +452,7 @@ def sign_declaration(
     declaration: Declaration,
     title: str | None = None,
     training_mining: str | None = None,
+    training_constraint: str | None = None,
     anchors: tuple[str, ...] = (),
     ledger: Ledger | None = None,
     force: bool = False,
@@ -455,8 +462,8 @@ def sign_declaration(
 
     The artwork keeps its id and everything its record said (prompt, model, energy,
     ingredients); only the declaration, and the title and training/mining choice it
-    makes (``title`` and ``training_mining``, already merged with the command's), are
-    added. ``source`` must verify and be signed by the same artist: a
+    makes (``title``, ``training_mining`` and its ``training_constraint``, already merged
+    with the command's), are added. ``source`` must verify and be signed by the same artist: a
     declaration speaks for the author of the work, never over someone else's signature.
     """
     from artcharter.provenance import verdicts
@@ -491,12 +498,18 @@ def sign_declaration(
     else:
         raise BadInput(MESSAGES("declaration.sign_no_credential", image=source))
     choice = training_mining or record.training_mining
+    # A constraint the record carried stays with the constrained choice it belongs to.
+    kept = record.training_constraint if choice == record.training_mining else None
+    constraint = training_constraint or kept
     check_choices(record.source_type, choice)
-    check_text(title=title)
+    check_text(title=title, training_constraint=training_constraint)
+    check_constraint(choice, constraint)
     declared = dataclasses.replace(
         record,
         title=title or record.title,
         training_mining=choice,
+        training_mining_default=record.training_mining_default and not training_mining,
+        training_constraint=constraint or None,
         declaration=declaration,
         software={**record.software, "artcharter": VERSION},
     )

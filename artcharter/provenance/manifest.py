@@ -13,7 +13,7 @@ import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from artcharter.provenance.record import LABEL_PREFIX, SCHEMA, ArtworkRecord
+from artcharter.provenance.record import IPTC_SOURCE_TYPE_URI, LABEL_PREFIX, SCHEMA, ArtworkRecord
 
 RECORD_LABEL = f"{LABEL_PREFIX}.record"
 # Optional parts of the record, each in its own assertion.
@@ -62,11 +62,25 @@ def ingredient_id(index: int) -> str:
     return f"ingredient-{index}"
 
 
+# IPTC source types that name an edit, not how a work began: a c2pa.created action carrying
+# one gives no inception signal in the C2PA signals rubric (asset-rubrics 1.0,
+# inception:signal_nonGenAIDigitalCreation wants digitalCreation). A work an artist declares
+# as made with human edits only is written as a digital creation, then those edits.
+HUMAN_EDIT_TYPES = ("humanEdits", "minorHumanEdits")
+DIGITAL_CREATION_URI = IPTC_SOURCE_TYPE_URI + "digitalCreation"
+
+
 def build_manifest(
-    record: ArtworkRecord, *, has_parent: bool, version: str, placed: Sequence[str] = ()
+    record: ArtworkRecord,
+    *,
+    has_parent: bool,
+    version: str,
+    placed: Sequence[str] = (),
+    watermarked: bool = False,
 ) -> dict[str, Any]:
     """The manifest definition handed to c2pa's Builder; ``placed``: the instance ids of
-    the componentOf ingredients it embeds (artcharter.provenance.label)."""
+    the componentOf ingredients it embeds (artcharter.provenance.label); ``watermarked``:
+    artcharter hid the artwork id in the pixels before signing."""
     public = record.public()
     actions: list[dict[str, Any]] = []
     if has_parent:
@@ -80,6 +94,15 @@ def build_manifest(
                 "digitalSourceType": record.source_type_uri,
             }
         )
+    elif record.source_type in HUMAN_EDIT_TYPES:
+        actions.append(
+            {
+                "action": "c2pa.created",
+                "digitalSourceType": DIGITAL_CREATION_URI,
+                "softwareAgent": software_agent(record),
+            }
+        )
+        actions.append({"action": "c2pa.edited", "digitalSourceType": record.source_type_uri})
     else:
         created = {
             "action": "c2pa.created",
@@ -96,8 +119,20 @@ def build_manifest(
     # parent manifest placed stay in the parent's actions.
     if placed:
         actions.append({"action": "c2pa.placed", "parameters": {"ingredientIds": list(placed)}})
+    if watermarked:
+        # Not a C2PA-listed watermark, so not a soft binding: still an action artcharter did.
+        actions.append(
+            {
+                "action": "c2pa.watermarked",
+                "softwareAgent": {"name": "artcharter", "version": version},
+            }
+        )
+    # allActionsIncluded: these are all the actions artcharter performed on the asset (the
+    # making before it came to artcharter is what the source type declares). The C2PA
+    # Conformance Program 0.2 requires the field (validation:mandatory_all_actions_included),
+    # and without true the signals rubric adds transformation:signal_ambiguousActions.
     assertions: list[dict[str, Any]] = [
-        {"label": "c2pa.actions.v2", "data": {"actions": actions}},
+        {"label": "c2pa.actions.v2", "data": {"actions": actions, "allActionsIncluded": True}},
         {
             "label": "cawg.training-mining",
             "data": {"entries": {e: training_entry(record) for e in TRAINING_MINING_ENTRIES}},

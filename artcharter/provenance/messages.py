@@ -1151,6 +1151,84 @@ MESSAGES = Catalogue(
             "fr": "non horodaté\xa0: valide seulement tant que le certificat du signataire l'est",
             "en": "not time-stamped: valid only as long as the signer's certificate is",
         },
+        "verify.unvouched": {
+            "en": "What the credentials say, vouched for by no valid signature (not verified):",
+            "fr": (
+                "Ce que disent les Content Credentials, sans signature valide qui en réponde "
+                "(non vérifié)\u00a0:"
+            ),
+        },
+        # The C2PA Conformance Program's signals rubric (asset-rubrics 1.0,
+        # asset-rubric-signals-local.yml): "en" is the rubric's own report text, word for
+        # word; the rubric has English only, "fr" is artcharter's translation.
+        "verify.c2pa_signal": {
+            "fr": "Signal C2PA (grille du Conformance Program 1.0)\xa0: {signal}",
+            "en": "C2PA signal (Conformance Program rubric 1.0): {signal}",
+        },
+        "verify.c2pa_signal_parent": {
+            "fr": "Signal C2PA (grille du Conformance Program 1.0)\xa0: {signal}, lu dans la "
+            "version antérieure que ce fichier re-signe",
+            "en": "C2PA signal (Conformance Program rubric 1.0): {signal}, read from the earlier "
+            "version this file re-signs",
+        },
+        "verify.c2pa_signal_others": {
+            "fr": "autres signaux C2PA\xa0: {signals}",
+            "en": "other C2PA signals: {signals}",
+        },
+        "verify.c2pa_signal_separator": {"fr": ", ", "en": ", "},
+        "signal.blankCanvas": {"fr": "Contient une toile vierge", "en": "Contains Blank Canvas"},
+        "signal.capturedMedia": {
+            "fr": "Contient un média capturé",
+            "en": "Contains Captured Media",
+        },
+        "signal.capturedMediaStitched": {
+            "fr": "Contient un média capturé assemblé",
+            "en": "Contains Stitched Captured Media",
+        },
+        "signal.compositionMayContainGenAI": {
+            "fr": "Contient une composition qui peut contenir du contenu d'IA générative",
+            "en": "Contains Composition which may contain GenAI content",
+        },
+        "signal.fullyGenAIMedia": {
+            "fr": "Contient un média entièrement généré par IA",
+            "en": "Contains Fully GenAI Media",
+        },
+        "signal.mediaUnknownProvenance": {
+            "fr": "Contient un média de provenance inconnue",
+            "en": "Contains Media of Unknown Provenance",
+        },
+        "signal.nonGenAIDigitalCreation": {
+            "fr": "Contient une création numérique sans IA générative",
+            "en": "Contains Non-GenAI digital creation",
+        },
+        "signal.partlyGenAICreation": {
+            "fr": "Contient une création en partie générée par IA",
+            "en": "Contains Partly GenAI Creation",
+        },
+        "signal.screenCaptureMayContainGenAI": {
+            "fr": "Contient une capture d'écran qui peut contenir du contenu d'IA générative",
+            "en": "Contains Screen Capture Which May Contain GenAI Content",
+        },
+        "signal.ambiguousActions": {
+            "fr": "Contient des actions ambiguës",
+            "en": "Contains ambiguous actions",
+        },
+        "signal.nonEditorial": {
+            "fr": "Contient des transformations non éditoriales",
+            "en": "Contains Non-editorial Transformations",
+        },
+        "signal.perceptibleGenAI": {
+            "fr": "Contient des transformations perceptibles par IA générative",
+            "en": "Contains Perceptible GenAI Transformations",
+        },
+        "signal.perceptibleNonGenAI": {
+            "fr": "Contient des transformations perceptibles sans IA générative",
+            "en": "Contains Perceptible Non-GenAI Transformations",
+        },
+        "signal.perceptiblePossiblyGenAI": {
+            "fr": "Contient des transformations perceptibles pouvant utiliser l'IA générative",
+            "en": "Contains Perceptible Transformations Possibly Using GenAI",
+        },
         "verify.file_claims": {
             "fr": "Ce que dit le fichier, non vérifié (n'importe qui peut écrire ces champs)\xa0:",
             "en": "What the file says, not verified (anyone can write these fields):",

@@ -13,6 +13,7 @@ import contextlib
 import functools
 import io
 import itertools
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
@@ -22,9 +23,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
-from artcharter.base.messages import Message, render_text
+from artcharter.base.messages import Joined, Message, render_text
 from artcharter.base.names import same_name
 from artcharter.provenance import (
+    conformance,
     image_files,
     media_files,
     revocation,
@@ -67,6 +69,10 @@ class Verification:
     # manifests carried in the file's own bytes, and the name of that manifest's signer.
     origin: dict[str, Any] | None = None
     origin_signer: str | None = None
+    # How the C2PA Conformance Program's signals rubric classifies the file (fullyGenAIMedia,
+    # partlyGenAICreation...: artcharter.provenance.conformance.Signal.to_dict), read only from
+    # the created assertions of a file whose signature holds; None for any other file.
+    c2pa_signal: dict[str, Any] | None = None
     # The signature's RFC 3161 time-stamp: {"time": ISO 8601, "trusted": bool}; empty
     # when the file was not time-stamped (then valid only while its certificate is).
     time_stamp: dict[str, Any] = field(default_factory=dict)
@@ -117,6 +123,9 @@ class Verification:
         )
         data["ingredient_notes"] = [
             {code: note.render(code) for code in langs} for note in ingredient_notes(self)
+        ]
+        data["c2pa_signal_text"] = [
+            {code: line.render(code) for code in langs} for line in signal_lines(self)
         ]
         data["signature_notes"] = [
             {code: note.render(code) for code in langs} for note in signature_notes(self)
@@ -650,6 +659,7 @@ def _from_reader(
         unattributed=unattributed_labels(manifest),
         origin=origin.to_dict() if origin else None,
         origin_signer=origin_signer,
+        c2pa_signal=_c2pa_signal(reader) if verdict in VOUCHED else None,
         time_stamp=stamp,
         revocation=revoked_dict,
         error=error,
@@ -671,6 +681,34 @@ def _ingredient_entry(ingredient: dict[str, Any], check: dict[str, Any] | None) 
         entry["signer"] = check["signer"]
         entry["trusted_by"] = None
     return entry
+
+
+def _c2pa_signal(reader: Any) -> dict[str, Any] | None:
+    """The signals rubric's class of a file whose signature holds, from its crJSON."""
+    import c2pa
+
+    try:
+        found = conformance.signal(json.loads(reader.crjson()))
+    except (ValueError, c2pa.C2paError):
+        return None
+    return found.to_dict() if found else None
+
+
+def signal_lines(result: Verification) -> list[Message]:
+    """The standard C2PA signal beside artcharter's own words: the class, then the other
+    signals; nothing for a file whose signature does not hold (nobody vouches for it)."""
+    found = result.c2pa_signal
+    if not result.vouched or not found:
+        return []
+    lines = []
+    if found.get("inception"):
+        key = "verify.c2pa_signal_parent" if found.get("from_parent") else "verify.c2pa_signal"
+        lines.append(MESSAGES(key, signal=MESSAGES(f"signal.{found['inception']}")))
+    others = [MESSAGES(f"signal.{name}") for name in found.get("others") or []]
+    if others:
+        joined = Joined(MESSAGES("verify.c2pa_signal_separator"), tuple(others))
+        lines.append(MESSAGES("verify.c2pa_signal_others", signals=joined))
+    return lines
 
 
 def claimed_author(signer_name: str | None, record: ArtworkRecord | None) -> dict[str, Any] | None:
@@ -811,6 +849,15 @@ def ingredient_notes(result: Verification) -> list[Message]:
     if recorded_problem and result.verdict in VOUCHED:
         notes.append(MESSAGES("verify.ingredients_recorded"))
     return notes
+
+
+def unvouched_heading(result: Verification) -> Message | None:
+    """The heading under which the credentials' own statements (signer, title, record)
+    are set apart when no valid signature vouches for them (tampered, invalid,
+    unreadable); None when the signature holds or the credentials say nothing."""
+    if result.vouched or not (result.record or result.title or result.signer.get("name")):
+        return None
+    return MESSAGES("verify.unvouched")
 
 
 def claim_lines(result: Verification) -> list[Message]:

@@ -23,6 +23,11 @@ HOLD_BYTES = 256 * MIB
 HOLD_SECONDS = 60 * 60
 # Request bodies being received, all together: more waits for room (see serve.guard).
 INFLIGHT_FILES_WORTH = 1
+# Files larger than this are verified one at a time: c2pa-rs holds two copies of a file it
+# reads and Pillow decodes its pixels, so two 20 MB uploads verified side by side added
+# some 120 MB on top of their bodies (benchmarks/desk_flood_bench.py). Smaller files are
+# verified in parallel, on every core.
+VERIFY_ALONE_BYTES = 8 * MIB
 # A body must keep coming at MIN_BODY_RATE on average once BODY_GRACE_S have passed (a
 # sender trickling a byte every few seconds is cut off); a request waits at most
 # ADMISSION_WAIT_S for room among the bytes in flight (then 503).
@@ -46,7 +51,9 @@ class DeskConfig:
     # Another limit for a kind of work ("video", "sound", "document"): a film is larger
     # than a still. A kind not named here has ``max_upload_bytes``.
     max_bytes_by_kind: dict[str, int] = field(default_factory=dict)
-    lang: str = "en"
+    # The desk's language, the project's: pages start in it whatever the browser's, and
+    # the switch on the page is remembered. "": none chosen, pages follow the browser.
+    lang: str = ""
     project_name: str = ""
     # Host headers accepted; empty = any. A loopback desk accepts only loopback names, so
     # that a web page cannot reach it through DNS rebinding.
@@ -59,6 +66,7 @@ class DeskConfig:
     min_body_rate: int = MIN_BODY_RATE
     admission_wait: float = ADMISSION_WAIT_S
     max_inflight_bytes: int | None = None  # None: INFLIGHT_FILES_WORTH files' worth
+    verify_alone_bytes: int = VERIFY_ALONE_BYTES
 
     @property
     def inflight_bytes(self) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -53,6 +54,10 @@ class Desk:
         self.charter = integrations.Charter.load(config.charter_path)
         self.reports = integrations.Reports.load()
         self._pool: ThreadPoolExecutor | None = None
+        # One large file verified at a time (config.VERIFY_ALONE_BYTES), per event loop:
+        # a test may serve the same desk from several loops.
+        self._one_large: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]
+        self._one_large = weakref.WeakKeyDictionary()
         # One ledger connection per worker thread: SQLite connections stay in the thread
         # that opened them, and opening one per upload would cost more than the write.
         self._local = threading.local()
@@ -99,13 +104,20 @@ class Desk:
         """Check every file first (one refused file refuses the request: nothing is half
         done), then verify them in parallel, then record them in one ledger transaction."""
         accepted = [(self.accept(name, data), data) for name, data in files]
-        held = await asyncio.gather(*(self.run(self._verify_one, a, d) for a, d in accepted))
+        held = await asyncio.gather(*(self._verify(a, d) for a, d in accepted))
         if self.config.ledger_path is not None:
             await self.run(self._record, list(held))
         for item in held:
             item.session = session
             self.held.add(item)
         return list(held)
+
+    async def _verify(self, accepted: Accepted, data: bytes) -> Held:
+        if len(data) <= self.config.verify_alone_bytes:
+            return await self.run(self._verify_one, accepted, data)
+        loop = asyncio.get_running_loop()
+        async with self._one_large.setdefault(loop, asyncio.Semaphore(1)):
+            return await self.run(self._verify_one, accepted, data)
 
     def _verify_one(self, accepted: Accepted, data: bytes) -> Held:
         digest = sha256_hex(data)
@@ -124,7 +136,7 @@ class Desk:
             ]
         check, check_error = None, None
         try:
-            check = self.charter.check(verification, self._ledger(), self.config.lang)
+            check = self.charter.check(verification, self._ledger(), self.config.lang or "en")
         except Exception as exc:
             # The verdict matters most: a charter check that breaks on one file must not
             # cost the jury its verdict. The row says so; the log keeps the traceback.

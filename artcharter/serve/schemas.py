@@ -76,7 +76,15 @@ class FileResult(BaseModel):
     title: str | None
     artist: str | None
     organisation: str | None
-    signer: str | None
+    signer: str | None = Field(
+        description="The signing certificate's subject, only when the signature holds."
+    )
+    unvouched: Texts | None = Field(
+        default=None,
+        description="When no valid signature vouches for what the credentials say (tampered, "
+        "invalid, unreadable): the heading under which a client sets their signer and record "
+        "apart, by language; null otherwise.",
+    )
     artwork_id: str | None
     ai_share: AiShare
     ai_share_label: Texts

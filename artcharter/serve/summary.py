@@ -17,8 +17,10 @@ from artcharter.provenance.verify import (
     claim_lines,
     ingredient_notes,
     match_lines,
+    signal_lines,
     signature_notes,
     trusted_by_text,
+    unvouched_heading,
 )
 from artcharter.serve.texts import LANGS, both, text
 
@@ -146,7 +148,9 @@ def summarize(
         "artist": verification.artist["name"],
         "organisation": verification.artist["organisation"],
         "claimed_author": (verification.claimed_author or {}).get("name"),
-        "signer": verification.signer.get("name"),
+        # The signer only when the signature holds (the file's own word otherwise, under
+        # ``unvouched``).
+        "signer": verification.signer.get("name") if verification.vouched else None,
         "artwork_id": verification.artwork_id,
         "ai_share": share,
         "ai_share_label": both(f"ai_{share}", langs),
@@ -163,6 +167,16 @@ def summarize(
             else None
         ),
         "ingredient_notes": _lines(ingredient_notes(verification), langs),
+        # The heading that sets the credentials' own statements apart when no valid
+        # signature vouches for them (None when it does, or they say nothing).
+        "unvouched": (
+            {code: heading.render(code) for code in langs}
+            if (heading := unvouched_heading(verification))
+            else None
+        ),
+        # The C2PA signals rubric's class beside artcharter's words (nothing when the
+        # signature does not hold): the class line, then the other signals.
+        "c2pa_signal": _lines(signal_lines(verification), langs),
         "unverified_claims": _lines(claim_lines(verification), langs),
         "probable_matches": _lines(match_lines(verification), langs),
     }

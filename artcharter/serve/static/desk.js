@@ -120,7 +120,11 @@
         el("p", { class: "explain", text: r.explanation[lang] }),
         ...(r.ingredient_notes ? r.ingredient_notes[lang] : []).map((note) => el("p", { class: "ingredient-note small", text: note })),
       ],
-      ai: [el("span", { class: r.reliable ? "" : "unreliable", text: r.ai_share_label[lang] })],
+      ai: [
+        el("span", { class: r.reliable ? "" : "unreliable", text: r.ai_share_label[lang] }),
+        // The class any C2PA validator shows (signals rubric), only for a signature that holds.
+        r.c2pa_signal && r.c2pa_signal[lang].length ? el("span", { class: "c2pa-signal", text: r.c2pa_signal[lang][0] }) : null,
+      ],
       energy: [document.createTextNode(r.energy.label[lang])],
       charter: [el("span", { class: charterClass, text: r.charter.label[lang] })],
       report: [

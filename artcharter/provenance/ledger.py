@@ -820,7 +820,9 @@ def read_other_ledger(
         }
         if not known or not {"artwork_id", "sha256", "path"} <= columns:
             raise BadInput(
-                MESSAGES("ledger.unknown_schema", path=where, version=version[0] if version else "?")
+                MESSAGES(
+                    "ledger.unknown_schema", path=where, version=version[0] if version else "?"
+                )
             )
         for table in tables:
             quoted = '"' + table.replace('"', '""') + '"'

@@ -294,7 +294,13 @@ def test_what_is_not_a_ledger_is_refused_in_one_line_and_nothing_is_written(
 def test_serve_refuses_a_weak_or_missing_token_file(esad: Path, tmp_path: Path, capsys) -> None:
     weak = tmp_path / "token"
     weak.write_text("short\n")
-    for path, words in ((weak, "at least 32 characters"), (tmp_path / "absent", "cannot read")):
+    weak.chmod(0o600)
+    shared = tmp_path / "shared"
+    shared.write_text(TOKEN)
+    shared.chmod(0o644)
+    cases = ((weak, "at least 32 characters"), (shared, "chmod 600"),
+             (tmp_path / "absent", "cannot read"))  # fmt: skip
+    for path, words in cases:
         capsys.readouterr()
         argv = ["--project", str(esad), "serve", "--port", "0", "--merge-token-file", str(path)]
         assert run(argv) == 2

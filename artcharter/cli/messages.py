@@ -101,6 +101,10 @@ MESSAGES = Catalogue(
             "en": "cannot read the merge token {path}: {reason}",
             "fr": "impossible de lire le jeton de fusion {path}\u00a0: {reason}",
         },
+        "serve.merge_token_open": {
+            "en": "the merge token {path} is readable by other users (mode {mode}); run: chmod 600 {path}",
+            "fr": "le jeton de fusion {path} est lisible par d'autres utilisateurs (mode {mode})\u00a0; lancez\u00a0: chmod 600 {path}",
+        },
         "serve.merge_token_short": {
             "en": "the merge token in {path} must be one word of at least {n} characters (make one: openssl rand -hex 32 > {path})",
             "fr": "le jeton de fusion de {path} doit être un mot d'au moins {n} caractères (en faire un\u00a0: openssl rand -hex 32 > {path})",

@@ -142,9 +142,12 @@ def _merge_token(path: Path, ledger_path: Path | None) -> str:
     if ledger_path is None:
         raise BadInput(MESSAGES("serve.merge_no_ledger"))
     try:
+        mode = path.stat().st_mode & 0o777
         token = path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInput(MESSAGES("serve.merge_token_unreadable", path=path, reason=exc)) from None
+    if mode & 0o077:  # a secret others can read, as for private keys
+        raise BadInput(MESSAGES("serve.merge_token_open", path=path, mode=f"{mode:o}"))
     if len(token) < MIN_TOKEN_LENGTH or any(ch.isspace() for ch in token):
         raise BadInput(MESSAGES("serve.merge_token_short", path=path, n=MIN_TOKEN_LENGTH))
     return token

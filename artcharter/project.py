@@ -239,8 +239,9 @@ class Project:
         from artcharter.provenance.label import label
 
         declared = load_declaration(Path(declaration)) if declaration else None
+        # No choice from the option nor the declaration: the protective default, said so.
         title, choice, constraint = merge_choices(
-            declared, title, training_mining, training_constraint=training_constraint
+            declared, title, training_mining, default="", training_constraint=training_constraint
         )
         identity = self.identity(artist, passphrase)
         return label(
@@ -252,7 +253,8 @@ class Project:
             prompt=prompt,
             private_prompt=private_prompt,
             ingredients=[(Path(p), role) for p, role in ingredients],
-            training_mining=choice,
+            training_mining=choice or "notAllowed",
+            training_mining_default=not choice,
             training_constraint=constraint,
             title=title,
             declaration=declared,
@@ -449,17 +451,20 @@ class Project:
         A file with no credential is looked up by its fingerprint in the ledger and in the
         desks of ``lookup`` and ``[recovery] lookup_url``: its probable matches come apart
         from the verdict, which stays ``no-credential``."""
-        from artcharter.provenance.recovery import probable_matches
         from artcharter.provenance.verify import iter_verify, ledger_row
 
         files = expand(paths)
         ledger = self.ledger if record and self.has_ledger else None
-        reading = ledger or self.reading_ledger()
         desks = tuple(dict.fromkeys([*lookup, *self.lookup_urls]))
         rows: list[dict[str, Any]] = []
         try:
             for result in iter_verify(files, self.anchors, allow_remote):
+                # The look-up (and a ledger only read) is opened for the first file with
+                # no credential: a run over signed files never imports it.
+                reading = ledger or (self.reading_ledger() if result.fingerprint else None)
                 if result.fingerprint and (reading is not None or desks):
+                    from artcharter.provenance.recovery import probable_matches
+
                     found, errors = probable_matches(
                         result.fingerprint, reading, desks, watermarked=result.path
                     )

@@ -252,7 +252,7 @@ def test_each_command_s_help_page_in_the_language_asked(command: tuple[str, ...]
         assert [start for start in _starts(lang) if start in page], (command, lang)
         assert [start for start in _starts(other) if start in page] == [], (command, lang)
     # The command's own help, in French.
-    assert "Usage: artcharter" in pages["fr"]  # click's own words stay as they are
+    assert "Utilisation\u00a0: artcharter" in pages["fr"]
 
 
 def test_why_a_file_could_not_be_verified_is_in_the_reader_s_language(

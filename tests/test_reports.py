@@ -566,7 +566,7 @@ def test_model_campaign_is_named(expo: Exhibition, anchors, tmp_path: Path) -> N
                 ledger.db["probe_campaigns"].delete("c-test-1")
     campaign = report["probe"]["campaign"]
     assert campaign["campaign_id"] == "c-test-1" and campaign["sentences"] == []
-    assert "c-test-1" in html and "1 octobre 2026" in html and 'id="no-campaign"' not in html
+    assert "c-test-1" in html and "1er octobre 2026" in html and 'id="no-campaign"' not in html
 
 
 def test_texts_with_values_escape_the_values(alice) -> None:

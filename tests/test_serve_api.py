@@ -505,14 +505,27 @@ def test_desk_page_in_both_languages_and_remembered(client) -> None:
     ]  # fmt: skip
     assert "Bureau du jury" in client.get("/").text  # the cookie remembers the choice
     client.cookies.clear()
+    # The desk's own language (the project's) first, whatever the browser's...
     browser_fr = client.get("/", headers={"accept-language": "fr-FR,fr;q=0.9,en;q=0.8"})
-    assert 'lang="fr"' in browser_fr.text
+    assert 'lang="en"' in browser_fr.text
+    # ...and the switch is kept over it.
+    assert 'lang="fr"' in client.get("/?lang=fr", headers={"accept-language": "en"}).text
+    assert 'lang="fr"' in client.get("/", headers={"accept-language": "en"}).text
+
+
+def test_a_desk_without_a_language_follows_the_browser(files, school_root) -> None:
+    config = desk_config(files, school_root, lang="")
+    with TestClient(create_app(config), base_url=BASE) as client:
+        page = client.get("/", headers={"accept-language": "fr-FR,fr;q=0.9,en;q=0.8"})
+        assert 'lang="fr"' in page.text
+        assert 'lang="en"' in client.get("/", headers={"accept-language": "de"}).text
 
 
 def test_language_choice_order() -> None:
     assert pick_lang("fr", "en", "en-GB", "en") == "fr"
     assert pick_lang(None, "fr", "en-GB", "en") == "fr"
-    assert pick_lang("de", None, "de-DE,fr;q=0.5", "en") == "fr"
+    assert pick_lang(None, None, "en-GB", "fr") == "fr"  # the project's before the browser's
+    assert pick_lang("de", None, "de-DE,fr;q=0.5", "") == "fr"
     assert pick_lang(None, None, "de", "fr") == "fr"
     assert pick_lang(None, None, None, "xx") == "en"
     assert all(set(entry) == {"fr", "en"} for entry in TEXTS.values())
@@ -727,6 +740,57 @@ def test_serve_command_starts_a_real_server(files, school_root) -> None:
     # Ctrl+C is how a desk ends: a clean stop, said in one line.
     assert server.returncode == 0
     assert server.stderr.read().strip() == "bureau du jury arrêté"
+
+
+def _get(port: int, path: str, headers: str) -> tuple[str, str]:
+    """A GET as a browser sends it, on a plain socket (loopback only, as the suite allows)."""
+    with socket.socket() as sock:
+        sock.connect(("127.0.0.1", port))
+        host = f"127.0.0.1:{port}"
+        sock.sendall(
+            f"GET {path} HTTP/1.1\r\nHost: {host}\r\n{headers}Connection: close\r\n\r\n".encode()
+        )
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.decode("utf-8", "replace").partition("\r\n\r\n")
+    return head, body
+
+
+def _desk_page_lang(command: list[str], cwd: Path) -> list[str]:
+    """The page language a real `artcharter serve` gives an English browser: first visit,
+    after the switch to English, and on the next visit (the cookie)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARTCHARTER_")}
+    env["LANG"] = "en_US.UTF-8"
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("artcharter")), *command, "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=cwd,
+        env=env,
+    )
+    try:
+        line = server.stdout.readline()  # type: ignore[union-attr]
+        assert "http://127.0.0.1:" in line, line + server.stderr.read()  # type: ignore[union-attr]
+        port = int(line.split("http://127.0.0.1:")[1].split("/")[0])
+        seen, cookie = [], ""
+        for path in ("/", "/?lang=en", "/"):
+            head, page = _get(port, path, f"Accept-Language: en-US,en;q=0.9\r\n{cookie}")
+            if "set-cookie: lang=" in head.lower():
+                cookie = "Cookie: " + head.lower().split("set-cookie: ")[1].split(";")[0] + "\r\n"
+            seen.append(re.search(r'<html lang="(\w+)"', page)[1])  # type: ignore[index]
+        return seen
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+def test_the_desk_starts_in_the_project_s_language_and_keeps_the_switch(tmp_path: Path) -> None:
+    init_project(tmp_path / "atelier", "Atelier", lang="fr")
+    assert _desk_page_lang([], tmp_path / "atelier") == ["fr", "en", "en"]
+    # Without a project nor --lang, the desk follows each browser.
+    assert _desk_page_lang([], tmp_path) == ["en", "en", "en"]
 
 
 @pytest.mark.parametrize(("alone_bytes", "most_at_once"), [(1, 1), (10**9, 3)])

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from artcharter.base.typography import de
+from artcharter.base.typography import de, typeset
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "en"
@@ -168,7 +168,10 @@ class Message:
             elif name == "params":
                 value = ", ".join(show(str(v)) for v in value)
             values[name] = value
-        return _FORMATTER.vformat(self.catalogue.template(self.key, lang), (), values)
+        # The fields too (a title, a name) follow the language's spacing: "« Phare »".
+        return typeset(
+            _FORMATTER.vformat(self.catalogue.template(self.key, lang), (), values), lang
+        )
 
     def __str__(self) -> str:
         return self.render(DEFAULT_LANG)

@@ -204,7 +204,9 @@ def fmt_date(iso: str | None, lang: str) -> str:
         name = MONTHS[lang if lang in MONTHS else "en"][month - 1]
     except (ValueError, IndexError):
         return iso
-    return f"{day} {name} {year}"
+    # French writes the first of the month as an ordinal: "1er décembre".
+    shown = "1er" if lang == "fr" and day == 1 else str(day)
+    return f"{shown} {name} {year}"
 
 
 def year_of(iso: str | None) -> str | None:

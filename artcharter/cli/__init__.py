@@ -18,7 +18,15 @@ import typer
 from artcharter.base.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, ArtcharterError
 from artcharter.base.messages import Message
 from artcharter.base.prompts import passphrase_prompt
-from artcharter.cli.edge import command_name, hoist_lang, reader_lang, render_error, shows_help
+from artcharter.cli.edge import (
+    command_name,
+    hoist_lang,
+    reader_lang,
+    render_error,
+    shows_help,
+    usage_message,
+)
+from artcharter.cli.helppage import one_line
 from artcharter.cli.messages import set_help_lang, text
 
 # The help texts (the app's, its global options', each command's) are set by the modules
@@ -90,7 +98,10 @@ def run(argv: list[str] | None = None) -> int:
     ``echo_error``."""
     args = hoist_lang(sys.argv[1:] if argv is None else argv)
     if shows_help(args):
+        from artcharter.cli import helppage
+
         set_help_lang(reader_lang(args))
+        helppage.install()
         return _run(args, argv)
     from artcharter.base.inert import InertStream
 
@@ -139,12 +150,14 @@ def _run(args: list[str], argv: list[str] | None) -> int:
     except (_loaded("click.exceptions", "ClickException"), typer.TyperException) as exc:
         # typer raises its own copy of click's exceptions, with the same interface.
         lang = reader_lang(args)
+        said = usage_message(exc)  # click's English, in the reader's words
         if isinstance(getattr(exc, "message", None), Message):  # a text of the catalogue
             exc.message = exc.message.render(lang)  # type: ignore[union-attr]
         hint = ""
         if getattr(exc, "ctx", None) is not None:  # a usage error: point to the help
             hint = text("error.see_help", lang, command=exc.ctx.command_path)
-        echo_error(" ".join(exc.format_message().split()) + hint)  # type: ignore[union-attr]
+        line = said.render(lang) if said is not None else exc.format_message()  # type: ignore[union-attr]
+        echo_error(one_line(line) + hint)
         return int(getattr(exc, "exit_code", EXIT_BAD_INPUT))
     except _loaded("sqlite3", "DatabaseError") as exc:
         # Any command may read the ledger; a damaged one is bad input, not a crash.

@@ -7,13 +7,16 @@ an error raised while the project loads is still rendered in the right language.
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import ArtcharterError
-from artcharter.base.messages import locale_lang, normalise_lang
+from artcharter.base.messages import Message, locale_lang, normalise_lang
+from artcharter.cli.messages import MESSAGES
 
 # The global options that take a value.
 VALUE_OPTIONS = ("--project", "--ledger", "--lang")
@@ -134,3 +137,66 @@ def option_namer(command: Any, argv: Sequence[str]) -> Callable[[str], str]:
 def render_error(error: ArtcharterError, command: Any, argv: Sequence[str]) -> str:
     """The error in the reader's language, naming the options the reader typed."""
     return error.render(reader_lang(argv), param=option_namer(command, argv))
+
+
+# click's usage errors carry English sentences; these are the parts of each worth saying.
+_NO_COMMAND = re.compile(r"No such command '(?P<name>[^']*)'")
+_EXTRA = re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((?P<words>.*)\)")
+_NEEDS_VALUE = re.compile(r"Option '(?P<name>[^']*)' requires an? ?(argument|\d+ arguments)")
+
+
+def option_names(param: Any) -> str:
+    """``-o/--output`` for an option, ``IMAGE`` for an argument."""
+    if getattr(param, "param_type_name", "") == "argument":
+        return (param.metavar or param.name or "").upper()
+    return "/".join(sorted(param.opts, key=lambda o: (o.startswith("--"), o)))
+
+
+def _expected(param: Any) -> Message | None:
+    """What a parameter's value should be, for an invalid one typer reports in English."""
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if low is not None and high is not None:
+        return MESSAGES("usage.expected_range", low=low, high=high)
+    if annotation is int:
+        return MESSAGES("usage.expected_integer")
+    if annotation is float:
+        return MESSAGES("usage.expected_number")
+    return None
+
+
+def usage_message(error: Any) -> Message | None:
+    """A click usage error in words the reader's language has, or None to keep click's.
+
+    An unknown option or command comes with the closest ones (``--num``: did you mean
+    ``--n``?), a missing option names every form it takes and what it is for.
+    """
+    kind = type(error).__name__
+    if isinstance(getattr(error, "message", None), Message):
+        return None  # our own text, rendered as it is
+    if kind == "NoSuchOption":
+        choices = ", ".join(error.possibilities or [])
+        key = "usage.no_option_guess" if choices else "usage.no_option"
+        return MESSAGES(key, option=error.option_name, choices=choices)
+    if kind == "MissingParameter" and error.param is not None:
+        param = error.param
+        what = "argument" if getattr(param, "param_type_name", "") == "argument" else "option"
+        return MESSAGES(f"usage.missing_{what}", name=option_names(param))
+    if kind == "BadParameter" and error.param is not None:
+        expected = _expected(error.param)
+        if expected is not None:
+            return MESSAGES("usage.invalid", name=option_names(error.param), expected=expected)
+        return None
+    message = str(getattr(error, "message", ""))
+    if found := _NO_COMMAND.search(message):
+        name = found["name"]
+        commands = getattr(getattr(error.ctx, "command", None), "commands", {}) or {}
+        guesses = difflib.get_close_matches(name, list(commands))
+        choices = ", ".join(guesses)
+        key = "usage.no_command_guess" if guesses else "usage.no_command"
+        return MESSAGES(key, command=name, choices=choices)
+    if found := _EXTRA.search(message):
+        return MESSAGES("usage.extra", words=found["words"])
+    if found := _NEEDS_VALUE.search(message):
+        return MESSAGES("usage.needs_value", option=found["name"])
+    return None

@@ -169,8 +169,9 @@ def generate(
     declared = load_declaration(declaration) if declaration else None
     # The command's title and training/mining choice, else the declaration's; a
     # contradiction between them is refused.
+    # No choice from the option nor the declaration: the protective default, said so.
     title, training_mining, training_constraint = merge_choices(
-        declared, title, training_mining, training_constraint=training_constraint
+        declared, title, training_mining, default="", training_constraint=training_constraint
     )
     request = project.request(
         gen.GenerateRequest(
@@ -185,7 +186,8 @@ def generate(
             batch_size=batch_size,
             scheduler=scheduler,
             private_prompt=private_prompt,
-            training_mining=training_mining,
+            training_mining=training_mining or "notAllowed",
+            training_mining_default=not training_mining,
             training_constraint=training_constraint,
             title=title,
             declaration=declared,

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from artcharter.cli import app
 from artcharter.cli.context import echo_json, lang_of, project_of
 from artcharter.cli.messages import MESSAGES, help_text, text
+
+if TYPE_CHECKING:
+    from artcharter.project import Project
 
 DEFAULT_TSA_URL = "http://127.0.0.1:3161/"  # `artcharter tsa serve`'s default
 
@@ -138,6 +142,8 @@ def issue(
     from artcharter.provenance.config import set_config_value
 
     project = project_of(ctx)
+    if not (project.keys_dir / keys.ROOT_CERT).exists():
+        _no_school_root(project)
     identity = keys.issue_artist(
         project.keys_dir,
         artist,
@@ -171,18 +177,34 @@ def _reason(reason: str | None, lang: str) -> str:
 
 
 def _when(stamp: str, lang: str) -> str:
-    """An ISO time as a person reads it: '2028-12-04 at 11:26 UTC'."""
+    """An ISO time as a person reads it: '4 December 2028 at 11:26 UTC', '4 décembre 2028
+    à 11:26 UTC'."""
     from datetime import UTC, datetime
+
+    from artcharter.base.numbers import fmt_date
 
     try:
         moment = datetime.fromisoformat(stamp).astimezone(UTC)
     except ValueError:
         return stamp
-    return text("keys.date", lang, date=moment.strftime("%Y-%m-%d"), time=moment.strftime("%H:%M"))
+    return text(
+        "keys.date", lang, date=fmt_date(moment.isoformat(), lang), time=moment.strftime("%H:%M")
+    )
+
+
+def _day(stamp: str, lang: str) -> str:
+    """The day of an ISO time, in words: '4 December 2028'."""
+    from artcharter.base.numbers import fmt_date
+
+    return fmt_date(stamp, lang)
 
 
 def _validity(expired: bool, not_after: str, lang: str) -> str:
-    return text("keys.expired", lang) if expired else text("keys.until", lang, date=not_after[:10])
+    return (
+        text("keys.expired", lang)
+        if expired
+        else text("keys.until", lang, date=_day(not_after, lang))
+    )
 
 
 @keys_app.command("list", help=help_text("help.keys.list_keys"))
@@ -206,7 +228,7 @@ def list_keys(
         status = _validity(cert.expired, cert.not_after, lang)
         if cert.revoked_at:
             reason = _reason(cert.revoked_reason, lang)
-            status = text("keys.revoked", lang, date=cert.revoked_at[:10], reason=reason)
+            status = text("keys.revoked", lang, date=_day(cert.revoked_at, lang), reason=reason)
         role = _role(cert.role, lang)
         typer.echo(f"{role:7} {cert.subject_name:30} {cert.organisation:24} {status}  {cert.path}")
 
@@ -234,7 +256,7 @@ def revoke(
             "keys.revoked_done",
             lang,
             artist=artist,
-            date=done.revoked_at[:10],
+            date=_day(done.revoked_at, lang),
             reason=_reason(done.reason, lang),
             path=project.keys_dir / keys.CRL_FILE,
         )
@@ -267,3 +289,14 @@ def show(
         if f"keys.field.{field}" in MESSAGES:
             field = text(f"keys.field.{field}", lang)
         typer.echo(f"{field:20} {value}")
+
+
+def _no_school_root(project: Project) -> NoReturn:
+    """Stop `keys issue` where no school root signs artists, with the commands to run."""
+    from artcharter.base.errors import SetupError
+    from artcharter.provenance.keys import ROOT_CERT
+
+    where = project.keys_dir / ROOT_CERT
+    if project.has_config:
+        raise SetupError(MESSAGES("keys.no_root_in_project", path=where))
+    raise SetupError(MESSAGES("keys.no_project", folder=Path.cwd()))

@@ -84,6 +84,70 @@ MESSAGES = Catalogue(
             "registre artcharter)",
         },
         "error.lang": {"en": "choose fr or en", "fr": "choisissez fr ou en"},
+        "keys.no_project": {
+            "en": "no project in {folder}, so no school root to sign artists' certificates: "
+            "create the project with `artcharter init`, then the school's root with "
+            '`artcharter keys init-school --name "SCHOOL"`, then issue the artist again',
+            "fr": "pas de projet dans {folder}, donc pas de racine d'école pour signer les "
+            "certificats d'artiste\u00a0: créez le projet avec `artcharter init`, puis la racine "
+            'de l\'école avec `artcharter keys init-school --name "ÉCOLE"`, puis relancez '
+            "l'émission du certificat",
+        },
+        "keys.no_root_in_project": {
+            "en": "this project has no school root yet ({path}): create it with "
+            '`artcharter keys init-school --name "SCHOOL"`, then issue the artist again',
+            "fr": "ce projet n'a pas encore de racine d'école ({path})\u00a0: créez-la avec "
+            '`artcharter keys init-school --name "ÉCOLE"`, puis relancez l\'émission du '
+            "certificat",
+        },
+        "usage.no_option": {
+            "en": "unknown option {option}",
+            "fr": "option inconnue\u00a0: {option}",
+        },
+        "usage.no_option_guess": {
+            "en": "unknown option {option}: did you mean {choices}?",
+            "fr": "option inconnue\u00a0: {option}. Vouliez-vous dire {choices}\u00a0?",
+        },
+        "usage.no_command": {
+            "en": "unknown command {command}",
+            "fr": "commande inconnue\u00a0: {command}",
+        },
+        "usage.no_command_guess": {
+            "en": "unknown command {command}: did you mean {choices}?",
+            "fr": "commande inconnue\u00a0: {command}. Vouliez-vous dire {choices}\u00a0?",
+        },
+        "usage.missing_option": {
+            "en": "the option {name} is needed",
+            "fr": "il manque l'option {name}",
+        },
+        "usage.missing_argument": {
+            "en": "the argument {name} is needed",
+            "fr": "il manque l'argument {name}",
+        },
+        "usage.invalid": {
+            "en": "invalid value for {name}: {expected}",
+            "fr": "valeur invalide pour {name}\u00a0: {expected}",
+        },
+        "usage.expected_integer": {
+            "en": "a whole number is expected",
+            "fr": "un nombre entier est attendu",
+        },
+        "usage.expected_number": {
+            "en": "a number is expected (for example 7.5)",
+            "fr": "un nombre est attendu (par exemple 7.5)",
+        },
+        "usage.expected_range": {
+            "en": "a number from {low} to {high} is expected",
+            "fr": "un nombre de {low} à {high} est attendu",
+        },
+        "usage.extra": {
+            "en": "unexpected extra argument(s): {words}",
+            "fr": "argument(s) en trop\u00a0: {words}",
+        },
+        "usage.needs_value": {
+            "en": "the option {option} needs a value",
+            "fr": "l'option {option} attend une valeur",
+        },
         "verify.no_files": {"en": "no image files found", "fr": "aucun fichier image trouvé"},
         "declare.no_image": {
             "en": "give an IMAGE, or --check DECLARATION",
@@ -802,6 +866,52 @@ MESSAGES = Catalogue(
         "init.artist_example": {"en": "First Last", "fr": "Prénom Nom"},
         "init.email_example": {"en": "first.last", "fr": "prenom.nom"},
         "init.next": {"en": "next:", "fr": "ensuite\u00a0:"},
+        # --- the --help page itself (artcharter/cli/helppage.py) ------------------------------
+        "helppage.usage": {"en": "Usage:", "fr": "Utilisation\u00a0:"},
+        "helppage.options": {"en": "[OPTIONS]", "fr": "[OPTIONS]"},
+        "helppage.command": {"en": "COMMAND [ARGS]...", "fr": "COMMANDE [ARGUMENTS]..."},
+        "helppage.required": {"en": "(required)", "fr": "(obligatoire)"},
+        "helppage.repeatable": {"en": "Repeatable.", "fr": "Répétable."},
+        "helppage.default": {"en": "Default: {value}.", "fr": "Par défaut\u00a0: {value}."},
+        "helppage.envvar": {
+            "en": "Also read from the environment variable {name}.",
+            "fr": "Lu aussi dans la variable d'environnement {name}.",
+        },
+        "helppage.help_option": {
+            "en": "Show this help and exit.",
+            "fr": "Afficher cette aide et quitter.",
+        },
+        "helppage.metavar.text": {"en": "TEXT", "fr": "TEXTE"},
+        "helppage.metavar.path": {"en": "PATH", "fr": "CHEMIN"},
+        "helppage.metavar.integer": {"en": "N", "fr": "N"},
+        "helppage.metavar.number": {"en": "NUMBER", "fr": "NOMBRE"},
+        "helppage.metavar.value": {"en": "VALUE", "fr": "VALEUR"},
+        "helppage.panel.arguments": {"en": "Arguments", "fr": "Arguments"},
+        "helppage.panel.options": {"en": "Options", "fr": "Options"},
+        "helppage.panel.disclosure": {
+            "en": "What the file says about the work",
+            "fr": "Ce que le fichier dit de l'œuvre",
+        },
+        "helppage.panel.generation": {"en": "Generation", "fr": "Génération"},
+        "helppage.panel.signature": {"en": "Signature and trust", "fr": "Signature et confiance"},
+        "helppage.panel.output": {"en": "Output", "fr": "Sortie"},
+        "helppage.panel.commands": {"en": "Commands", "fr": "Commandes"},
+        "helppage.panel.artists": {
+            "en": "Artists: make and sign",
+            "fr": "Artistes\u00a0: créer et signer",
+        },
+        "helppage.panel.juries": {
+            "en": "Juries and viewers: verify and read",
+            "fr": "Jurys et public\u00a0: vérifier et lire",
+        },
+        "helppage.panel.schools": {
+            "en": "Schools: project, keys, charter",
+            "fr": "Écoles\u00a0: projet, clés, charte",
+        },
+        "helppage.panel.measures": {
+            "en": "Measures: energy and biases",
+            "fr": "Mesures\u00a0: énergie et biais",
+        },
         # --- --help: the app and its global options ---------------------------------------
         "help.app": {
             "en": "Responsible use of generative AI in art: sign honest AI disclosures (C2PA), "

@@ -99,7 +99,7 @@ def serve(
                 )
                 if mb is not None
             },
-            lang=lang,
+            lang=lang if project.has_config or _lang_chosen(ctx) else "",
             project_name=project.name,
             allowed_hosts=loopback_hosts(host, bound_port) if loopback else (),
             merge_token=merge_token,
@@ -231,3 +231,13 @@ def _anchor_name(pem: str) -> str:
         if found:
             return str(found[0].value)
     return cert.subject.rfc4514_string()
+
+
+def _lang_chosen(ctx: typer.Context) -> bool:
+    """Whether the reader chose a language (--lang, ARTCHARTER_LANG) rather than the
+    locale: a desk without a project then speaks it too, else it follows each browser."""
+    import os
+
+    from artcharter.cli.context import options
+
+    return bool(options(ctx).lang or os.environ.get("ARTCHARTER_LANG"))

@@ -535,6 +535,8 @@ class GenerateRequest:
     training_mining: str = "notAllowed"
     # The constraint, in words, of a "constrained" training/mining choice (CAWG constraint_info).
     training_constraint: str | None = None
+    # True when nobody chose: training_mining is the protective default (see ArtworkRecord).
+    training_mining_default: bool = False
     title: str | None = None
     declaration: Declaration | None = field(default=None, hash=False, compare=False)
     # ISO 3166 alpha-3 code of the electricity mix; None: the project's, else France.
@@ -687,6 +689,7 @@ def generate(
                     negative=negative_text,
                     private_prompt=r.private_prompt,
                     training_mining=r.training_mining,
+                    training_mining_default=r.training_mining_default,
                     training_constraint=r.training_constraint,
                     title=r.title,
                     declaration=r.declaration,
@@ -922,6 +925,7 @@ def finish_image(
     negative: str | None,
     private_prompt: bool,
     training_mining: str,
+    training_mining_default: bool,
     training_constraint: str | None,
     title: str | None,
     declaration: Declaration | None,
@@ -1009,6 +1013,7 @@ def finish_image(
         energy=energy,
         ingredients=[i.ingredient for i in inputs.ingredients] + [p[0] for p in process],
         training_mining=training_mining,
+        training_mining_default=training_mining_default,
         training_constraint=training_constraint or None,
         declaration=declaration,
         software={"artcharter": VERSION},
@@ -1161,6 +1166,7 @@ def publish_rendered(
             negative=request.negative_text,
             private_prompt=request.private_prompt,
             training_mining=request.training_mining,
+            training_mining_default=request.training_mining_default,
             training_constraint=request.training_constraint,
             title=request.title,
             declaration=request.declaration,

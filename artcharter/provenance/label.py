@@ -324,6 +324,7 @@ def label(
     ingredients: list[tuple[Path, str]] = (),  # type: ignore[assignment]
     training_mining: str = "notAllowed",
     training_constraint: str | None = None,
+    training_mining_default: bool = False,
     title: str | None = None,
     declaration: Declaration | None = None,
     ledger: Ledger | None = None,
@@ -369,6 +370,7 @@ def label(
         ingredients=ingredient_records,
         training_constraint=training_constraint or None,
         training_mining=training_mining,
+        training_mining_default=training_mining_default,
         declaration=declaration,
         software={"artcharter": VERSION},
         media=media,
@@ -512,6 +514,7 @@ def sign_declaration(
         record,
         title=title or record.title,
         training_mining=choice,
+        training_mining_default=record.training_mining_default and not training_mining,
         training_constraint=constraint or None,
         declaration=declaration,
         software={**record.software, "artcharter": VERSION},

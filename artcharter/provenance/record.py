@@ -149,6 +149,9 @@ class ArtworkRecord:
     training_mining: str = "notAllowed"
     # With "constrained": the constraint in the artist's words (CAWG ``constraint_info``).
     training_constraint: str | None = None
+    # True when the artist made no choice: ``training_mining`` is the protective default
+    # (notAllowed), which a report says as "not chosen" rather than as a refusal.
+    training_mining_default: bool = False
     declaration: Declaration | None = None
     probe: dict[str, Any] | None = None
     software: dict[str, str] = field(default_factory=dict)

@@ -45,6 +45,7 @@ from artcharter.provenance.verify import (
     unvouched_heading,
 )
 from artcharter.reports import energy_equivalents, energy_split, explanations
+from artcharter.reports.evidence_words import evidence_line
 from artcharter.reports.i18n import maybe, share_words, source_type_words, t
 from artcharter.reports.images import InlineImages
 
@@ -90,7 +91,10 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         "ok": v.verdict == verdicts.TRUSTED,
         "intact": v.verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED),
         "validation_state": v.validation_state,
-        "signer": {k: v.signer.get(k) for k in ("name", "organisation", "algorithm", "time")},
+        "signer": {
+            **{k: v.signer.get(k) for k in ("name", "organisation", "algorithm", "time")},
+            "algorithm_words": algorithm_words(v.signer.get("algorithm"), lang),
+        },
         # Set apart under this heading when no valid signature vouches for the signer and
         # record the file names (as verify and the desk do); None otherwise.
         "unvouched": heading.render(lang) if (heading := unvouched_heading(v)) else None,
@@ -228,7 +232,15 @@ def _provenance(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "software_agents": list(v.disclosure.get("software_agents", [])),
         "ingredients": ingredients,
         "training_mining": training,
-        "training_mining_words": maybe(f"tm_{training}", lang) if training else None,
+        # The protective default nobody chose is "not chosen", not the artist's refusal.
+        "training_mining_default": bool(record and record.training_mining_default),
+        "training_mining_words": (
+            t("tm_not_chosen", lang)
+            if record and record.training_mining_default
+            else maybe(f"tm_{training}", lang)
+            if training
+            else None
+        ),
         "training_constraint": record.training_constraint if record else None,
     }
 
@@ -452,20 +464,35 @@ def _probe_sentences(probe: dict[str, Any] | None, lang: str) -> list[str]:
     return out
 
 
-def _evidence_text(evidence: dict[str, Any]) -> str:
-    """The evidence a rule read, in one short line for the page (the JSON keeps it whole)."""
-    parts = []
-    for key, value in evidence.items():
-        if value in (None, "", [], {}) or isinstance(value, dict):
-            continue  # nested records (a whole session, a generation) stay in the JSON
-        if isinstance(value, list | tuple):
-            if not all(isinstance(item, str | int | float) for item in value):
-                continue
-            text = ", ".join(map(str, value))
-        else:
-            text = str(value)
-        parts.append(f"{key}: {text if len(text) <= 60 else text[:57] + '…'}")
-    return "; ".join(parts)
+# The signature algorithms C2PA allows (c2pa-rs names them Es256, Ed25519...), in words.
+ALGORITHMS = {
+    "es256": "ECDSA P-256, SHA-256",
+    "es384": "ECDSA P-384, SHA-384",
+    "es512": "ECDSA P-521, SHA-512",
+    "ps256": "RSA-PSS, SHA-256",
+    "ps384": "RSA-PSS, SHA-384",
+    "ps512": "RSA-PSS, SHA-512",
+    "ed25519": "Ed25519",
+}
+
+
+def algorithm_words(algorithm: str | None, lang: str) -> str | None:
+    """``Es256`` as "ECDSA P-256, SHA-256 (ES256)": the curve and hash a cryptographer
+    would name, with the standard's short name."""
+    if not algorithm:
+        return None
+    named = ALGORITHMS.get(algorithm.lower())
+    if named is None or algorithm.lower() == "ed25519":
+        return named or algorithm
+    return f"{named} ({algorithm.upper()})"
+
+
+def status_words(status: str, severity: str, lang: str) -> str:
+    """A rule's result in words; an informational rule that is not met is "not the case"
+    (for information), never a failure."""
+    if severity == "informational" and status == "fail":
+        return t("st_info_fail", lang)
+    return maybe(f"st_{status}", lang) or status
 
 
 def _charter(facts: ReportFacts, lang: str) -> dict[str, Any]:
@@ -498,10 +525,12 @@ def _charter(facts: ReportFacts, lang: str) -> dict[str, Any]:
                 "severity": verdict.severity,
                 "severity_words": maybe(f"sev_{verdict.severity}", lang) or verdict.severity,
                 "status": verdict.status,
-                "status_words": maybe(f"st_{verdict.status}", lang) or verdict.status,
+                "status_words": status_words(verdict.status, verdict.severity, lang),
+                # An informational rule informs: a neutral badge, never a red "fail".
+                "badge": "info" if verdict.severity == "informational" else verdict.status,
                 "reason": verdict.message.render(lang),
                 "evidence": verdict.evidence,
-                "evidence_text": _evidence_text(verdict.evidence or {}),
+                "evidence_text": evidence_line(verdict.evidence or {}, lang),
             }
         )
     counts = {status: sum(1 for r in rows if r["status"] == status) for status in STATUSES}

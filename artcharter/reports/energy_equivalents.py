@@ -163,6 +163,24 @@ def co2_grams(
     return None
 
 
+# For each equivalent, the units it may be said in, largest first, and how many of the
+# first unit each is: a tiny figure reads as "4.8 cm", not "0.000048 km".
+UNITS: dict[str, tuple[tuple[float, str], ...]] = {
+    "phone_charges": ((1, "unit"), (0.01, "unit_percent")),
+    "litres_boiled": ((1, "unit"), (0.001, "unit_ml")),
+    "car_km": ((1, "unit"), (0.001, "unit_m"), (0.00001, "unit_cm"), (0.000001, "unit_mm")),
+}
+
+
+def readable(key: str, amount: float, lang: str) -> str:
+    """``amount`` of equivalent ``key`` in the largest of its units that keeps the number at
+    least 1 (else its smallest unit), with two significant digits: "4,8 cm en voiture
+    neuve", "0,41 % d'une recharge de smartphone"."""
+    units = UNITS.get(key, ((1, "unit"),))
+    size, unit = next(((s, u) for s, u in units if amount >= s), units[-1])
+    return f"{fmt_number(amount / size, lang, 2)}\u00a0{t(f'equivalent.{key}.{unit}', lang)}"
+
+
 def equivalents(
     kwh: float | None,
     kg_co2: float | None,
@@ -182,7 +200,7 @@ def equivalents(
             {
                 "key": factor.key,
                 "amount": amount,
-                "text": f"{fmt_number(amount, lang, 2)} {t(f'equivalent.{factor.key}.unit', lang)}",
+                "text": readable(factor.key, amount, lang),
                 "per_unit": factor.value,
                 "per_unit_unit": factor.unit,
                 "factor": t(f"equivalent.{factor.key}.factor", lang),

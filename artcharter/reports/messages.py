@@ -133,10 +133,11 @@ MESSAGES = Catalogue(
             "fr": "Déclaration de l'artiste",
             "en": "Artist's declaration",
         },
-        "image": {
-            "fr": "Image",
-            "en": "Image",
+        "artwork_column": {
+            "fr": "Œuvre",
+            "en": "Artwork",
         },
+        "demo_tag": {"fr": "démo", "en": "demo"},
         "image_reduced": {
             "fr": "copie réduite pour l'affichage\u00a0; le fichier signé reste la référence",
             "en": "reduced copy for display; the signed file remains the reference",
@@ -273,6 +274,11 @@ MESSAGES = Catalogue(
         "actions": {
             "fr": "actions",
             "en": "actions",
+        },
+        "semicolon": {"fr": "\u00a0;", "en": ";"},
+        "software_no_ai": {
+            "fr": "logiciel qui a signé",
+            "en": "signed with",
         },
         "software": {
             "fr": "logiciel ou modèle",
@@ -728,6 +734,10 @@ MESSAGES = Catalogue(
             "fr": "non respectée",
             "en": "fail",
         },
+        "st_info_fail": {
+            "fr": "non (pour information)",
+            "en": "no (for information)",
+        },
         "st_needs-declaration": {
             "fr": "déclaration nécessaire",
             "en": "needs a declaration",
@@ -839,6 +849,39 @@ MESSAGES = Catalogue(
         "role_parentOf": {
             "fr": "fichier signé d'origine",
             "en": "original signed file",
+        },
+        # --- a charter rule's evidence, in words (artcharter/reports/evidence_words.py) ---
+        "ev_verdict": {"fr": "verdict", "en": "verdict"},
+        "ev_signer": {"fr": "signataire", "en": "signer"},
+        "ev_issuer": {"fr": "émis par", "en": "issued by"},
+        "ev_source_type": {"fr": "type de source", "en": "source type"},
+        "ev_image_share": {"fr": "part de l'IA dans l'image", "en": "AI share of the image"},
+        "ev_expected_shares": {"fr": "parts de l'IA attendues", "en": "expected AI shares"},
+        "ev_prompts": {"fr": "prompts audités", "en": "prompts audited"},
+        "ev_audit_available": {"fr": "audit possible", "en": "audit available"},
+        "ev_flagged": {"fr": "termes signalés", "en": "terms flagged"},
+        "ev_model": {"fr": "modèle", "en": "model"},
+        "ev_age_days": {"fr": "âge de la campagne", "en": "age of the campaign"},
+        "ev_budget_kwh": {"fr": "budget", "en": "budget"},
+        "ev_total_kwh": {"fr": "énergie de l'œuvre", "en": "energy of the artwork"},
+        "ev_session_kwh": {"fr": "énergie de la séance", "en": "energy of the session"},
+        "ev_images_kept": {"fr": "images gardées", "en": "images kept"},
+        "ev_in_file": {"fr": "dans le fichier", "en": "in the file"},
+        "ev_declared": {"fr": "déclaré", "en": "declared"},
+        "ev_ingredients": {"fr": "ingrédients", "en": "ingredients"},
+        "ev_chars": {"fr": "caractères", "en": "characters"},
+        "ev_min_chars": {"fr": "minimum", "en": "minimum"},
+        "ev_min_count": {"fr": "minimum", "en": "minimum"},
+        "ev_techniques": {"fr": "techniques", "en": "techniques"},
+        "ev_yes": {"fr": "oui", "en": "yes"},
+        "ev_no": {"fr": "non", "en": "no"},
+        "ev_none": {"fr": "aucun", "en": "none"},
+        "ev_or": {"fr": " ou ", "en": " or "},
+        "ev_days.one": {"fr": "{n} jour", "en": "{n} day"},
+        "ev_days.other": {"fr": "{n} jours", "en": "{n} days"},
+        "tm_not_chosen": {
+            "fr": "non choisi par l'artiste (le fichier dit «\u00a0refusés\u00a0», le choix par défaut)",
+            "en": "not chosen by the artist (the file says \u201cnot allowed\u201d, the default)",
         },
         "tm_allowed": {
             "fr": "autorisés",
@@ -1650,6 +1693,10 @@ MESSAGES = Catalogue(
             "fr": "recharges de smartphone",
             "en": "smartphone charges",
         },
+        "equivalent.phone_charges.unit_percent": {
+            "fr": "% d'une recharge de smartphone",
+            "en": "% of a smartphone charge",
+        },
         "equivalent.phone_charges.factor": {
             "fr": "une recharge complète de smartphone ≈ 0,022 kWh (EPA, 2024)",
             "en": "one full smartphone charge ≈ 0.022 kWh (EPA, 2024)",
@@ -1657,6 +1704,10 @@ MESSAGES = Catalogue(
         "equivalent.litres_boiled.unit": {
             "fr": "litres d'eau portés de 20 à 100 °C",
             "en": "litres of water heated from 20 to 100 °C",
+        },
+        "equivalent.litres_boiled.unit_ml": {
+            "fr": "ml d'eau portés de 20 à 100 °C",
+            "en": "ml of water heated from 20 to 100 °C",
         },
         "equivalent.litres_boiled.factor": {
             "fr": (
@@ -1671,6 +1722,18 @@ MESSAGES = Catalogue(
         "equivalent.car_km.unit": {
             "fr": "km en voiture neuve (CO₂ à l'échappement)",
             "en": "km in a new car (tailpipe CO₂)",
+        },
+        "equivalent.car_km.unit_m": {
+            "fr": "m en voiture neuve (CO₂ à l'échappement)",
+            "en": "m in a new car (tailpipe CO₂)",
+        },
+        "equivalent.car_km.unit_cm": {
+            "fr": "cm en voiture neuve (CO₂ à l'échappement)",
+            "en": "cm in a new car (tailpipe CO₂)",
+        },
+        "equivalent.car_km.unit_mm": {
+            "fr": "mm en voiture neuve (CO₂ à l'échappement)",
+            "en": "mm in a new car (tailpipe CO₂)",
         },
         "equivalent.car_km.factor": {
             "fr": (

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.numbers import fmt_date, fmt_number, fmt_size
+from artcharter.base.typography import typeset_html
 
 
 @functools.cache
@@ -71,7 +72,7 @@ def _translator(lang: str) -> Any:
 
 def render(name: str, lang: str, **context: Any) -> str:
     """Render template ``name``; ``t``, ``date``, ``number`` and ``size`` speak ``lang``."""
-    return (
+    page = (
         environment()
         .get_template(name)
         .render(
@@ -83,6 +84,7 @@ def render(name: str, lang: str, **context: Any) -> str:
             **context,
         )
     )
+    return typeset_html(page, lang)  # titles and names a person typed included
 
 
 class Inliner:

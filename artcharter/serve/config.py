@@ -51,7 +51,9 @@ class DeskConfig:
     # Another limit for a kind of work ("video", "sound", "document"): a film is larger
     # than a still. A kind not named here has ``max_upload_bytes``.
     max_bytes_by_kind: dict[str, int] = field(default_factory=dict)
-    lang: str = "en"
+    # The desk's language, the project's: pages start in it whatever the browser's, and
+    # the switch on the page is remembered. "": none chosen, pages follow the browser.
+    lang: str = ""
     project_name: str = ""
     # Host headers accepted; empty = any. A loopback desk accepts only loopback names, so
     # that a web page cannot reach it through DNS rebinding.

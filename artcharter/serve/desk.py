@@ -139,7 +139,7 @@ class Desk:
             ]
         check, check_error = None, None
         try:
-            check = self.charter.check(verification, self._ledger(), self.config.lang)
+            check = self.charter.check(verification, self._ledger(), self.config.lang or "en")
         except Exception as exc:
             # The verdict matters most: a charter check that breaks on one file must not
             # cost the jury its verdict. The row says so; the log keeps the traceback.

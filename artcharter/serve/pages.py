@@ -20,6 +20,7 @@ from artcharter.base.numbers import (
     fmt_mass_co2,
     fmt_size,
 )
+from artcharter.base.typography import typeset_html
 from artcharter.provenance import verdicts
 from artcharter.provenance.media_files import mime_of
 from artcharter.reports.i18n import maybe
@@ -150,7 +151,7 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
         switch_url=f"{request.url.path}?lang={other}",
         **context,
     )
-    response = HTMLResponse(html, status_code=status)
+    response = HTMLResponse(typeset_html(html, lang), status_code=status)
     asked = request.query_params.get("lang")
     if asked in LANGS:
         response.set_cookie("lang", asked, max_age=LANG_COOKIE_AGE, samesite="lax", httponly=True)

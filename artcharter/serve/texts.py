@@ -436,13 +436,15 @@ def words(lang: str) -> dict[str, str]:
 def pick_lang(
     query: str | None, cookie: str | None, accept_language: str | None, default: str
 ) -> str:
-    """The language of a page: asked in the URL, else remembered, else the browser's, else
-    the project's. Pure, so the order is tested without a server."""
-    for choice in (query, cookie):
+    """The language of a page: asked in the URL, else remembered (the switch), else the
+    desk's (the project's), else the browser's, else English. A desk started with no
+    language (``default`` empty: no project, no --lang) follows the browser. Pure, so the
+    order is tested without a server."""
+    for choice in (query, cookie, default):
         if choice in LANGS:
             return choice
     for part in (accept_language or "").split(","):
         code = part.split(";", 1)[0].strip().lower()[:2]
         if code in LANGS:
             return code
-    return default if default in LANGS else "en"
+    return "en"

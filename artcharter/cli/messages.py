@@ -162,6 +162,26 @@ MESSAGES = Catalogue(
             "en": "--threshold {value!r}: expected ATTRIBUTE=VALUE, e.g. gender=0.7",
             "fr": "--threshold {value!r}\u00a0: ATTRIBUT=VALEUR attendu, p. ex. gender=0.7",
         },
+        "serve.merge_no_ledger": {
+            "en": "--merge-token-file needs the project's ledger: the desk merges workstations' ledgers into it",
+            "fr": "--merge-token-file demande le registre du projet\u00a0: le bureau y fusionne ceux des postes",
+        },
+        "serve.merge_token_unreadable": {
+            "en": "cannot read the merge token {path}: {reason}",
+            "fr": "impossible de lire le jeton de fusion {path}\u00a0: {reason}",
+        },
+        "serve.merge_token_open": {
+            "en": "the merge token {path} is readable by other users (mode {mode}); run: chmod 600 {path}",
+            "fr": "le jeton de fusion {path} est lisible par d'autres utilisateurs (mode {mode})\u00a0; lancez\u00a0: chmod 600 {path}",
+        },
+        "serve.merge_token_short": {
+            "en": "the merge token in {path} must be one word of at least {n} characters (make one: openssl rand -hex 32 > {path})",
+            "fr": "le jeton de fusion de {path} doit être un mot d'au moins {n} caractères (en faire un\u00a0: openssl rand -hex 32 > {path})",
+        },
+        "serve.merges": {
+            "en": "Workstations' ledgers are merged, with the school's token, at {url}",
+            "fr": "Les registres des postes sont fusionnés, avec le jeton de l'école, à {url}",
+        },
         "serve.no_charter": {
             "en": "charter file not found: {path}",
             "fr": "fichier de charte introuvable\u00a0: {path}",
@@ -1775,6 +1795,10 @@ MESSAGES = Catalogue(
         "help.serve.serve.max_document_mb": {
             "en": "Largest document accepted (PDF, EPUB), in MB (default: --max-upload-mb).",
             "fr": "Plus gros document accepté (PDF, EPUB), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.merge_token_file": {
+            "en": "A file holding the school's merge token: with it, the desk accepts a workstation's ledger (POST /api/ledger, page /ledger) from whoever has the token. Without it, no ledger upload.",
+            "fr": "Un fichier qui contient le jeton de fusion de l'école\u00a0: avec lui, le bureau accepte le registre d'un poste (POST /api/ledger, page /ledger) de qui a le jeton. Sans lui, aucun envoi de registre.",
         },
         "help.serve.serve.allow_non_loopback": {
             "en": "Allow a --host reachable from other machines (for visitors' phones on a festival network).",

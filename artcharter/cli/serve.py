@@ -61,6 +61,10 @@ def serve(
             help=help_text("help.serve.serve.allow_non_loopback"),
         ),
     ] = False,
+    merge_token_file: Annotated[
+        Path | None,
+        typer.Option(help=help_text("help.serve.serve.merge_token_file")),
+    ] = None,
 ) -> None:
     from artcharter.serve.config import MIB, DeskConfig, is_loopback, loopback_hosts
 
@@ -80,6 +84,7 @@ def serve(
     charter_path = charter or _project_charter(project.root)
     if charter_path is not None and not charter_path.is_file():
         raise BadInput(MESSAGES("serve.no_charter", path=charter_path))
+    merge_token = _merge_token(merge_token_file, ledger_path) if merge_token_file else None
 
     sock = _bind(host, port)
     try:
@@ -103,6 +108,7 @@ def serve(
             lang=lang if project.has_config or _lang_chosen(ctx) else "",
             project_name=project.name,
             allowed_hosts=loopback_hosts(host, bound_port) if loopback else (),
+            merge_token=merge_token,
         )
         from artcharter.serve import create_app
 
@@ -121,6 +127,8 @@ def serve(
             if ledger_path
             else text("serve.no_ledger", lang)
         )
+        if merge_token is not None:
+            typer.echo(text("serve.merges", lang, url=f"http://{shown}:{bound_port}/ledger"))
         typer.echo(
             text("serve.kept", lang, path=uploads_dir)
             if uploads_dir
@@ -130,6 +138,25 @@ def serve(
     finally:
         sock.close()
     typer.echo(text("serve.stopped", lang), err=True)
+
+
+def _merge_token(path: Path, ledger_path: Path | None) -> str:
+    """The school's merge token, read from a file (an option's value would show in the
+    process list); long enough that it cannot be guessed."""
+    from artcharter.serve.ledger_upload import MIN_TOKEN_LENGTH
+
+    if ledger_path is None:
+        raise BadInput(MESSAGES("serve.merge_no_ledger"))
+    try:
+        mode = path.stat().st_mode & 0o777
+        token = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(MESSAGES("serve.merge_token_unreadable", path=path, reason=exc)) from None
+    if mode & 0o077:  # a secret others can read, as for private keys
+        raise BadInput(MESSAGES("serve.merge_token_open", path=path, mode=f"{mode:o}"))
+    if len(token) < MIN_TOKEN_LENGTH or any(ch.isspace() for ch in token):
+        raise BadInput(MESSAGES("serve.merge_token_short", path=path, n=MIN_TOKEN_LENGTH))
+    return token
 
 
 def _project_charter(root: Path) -> Path | None:

@@ -724,6 +724,16 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: registre inutilisable ({error})",
             "en": "{path}: not a usable ledger ({error})",
         },
+        "ledger.unknown_schema": {
+            "fr": (
+                "{path}\u00a0: un registre d'un schéma inconnu de cette version (schéma {version})"
+                "\u00a0; mettez artcharter à jour de part et d'autre"
+            ),
+            "en": (
+                "{path}: a ledger of a schema this version does not know (schema {version}); "
+                "update artcharter on both sides"
+            ),
+        },
         "ledger.cannot_open": {
             "fr": "impossible d'ouvrir le registre {path}\u00a0: {reason}",
             "en": "cannot open the ledger {path}: {reason}",

@@ -140,3 +140,17 @@ class DeskInfo(BaseModel):
     charter: str | None = Field(description="The charter in use, or null if no check.")
     reports: bool = Field(description="Full per-artwork reports are available.")
     version: str
+
+
+class LedgerMerge(BaseModel):
+    """What merging a workstation's ledger did."""
+
+    source: str = Field(description="The uploaded file's name, as merged_rows records it.")
+    artworks: dict[str, int] = Field(
+        description="Artwork rows per outcome: imported, already, conflict, not-trusted, "
+        "no-record, file-not-here, other-bytes."
+    )
+    kept_apart: int = Field(description="Rows this upload added to merged_rows.")
+    rows_read: int
+    apart: dict[str, int] = Field(description="Rows kept apart per reason, this time.")
+    summary: list[str] = Field(description="The same, in words, in the page's language.")

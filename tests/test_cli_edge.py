@@ -217,7 +217,7 @@ COMMANDS = [
     ("tsa", "serve"),
     ("label",),
     ("sign-declaration",),
-    *(("ledger", sub) for sub in ("list", "show", "import", "merge")),
+    *(("ledger", sub) for sub in ("list", "show", "import", "merge", "metadata")),
     *(("probe", sub) for sub in ("campaign", "list", "show", "artwork", "prompt", "validate")),
     ("init",),
     ("report",),

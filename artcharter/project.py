@@ -146,13 +146,41 @@ class Project:
         """The PEM trust anchors: those given, else the school's root when it exists and
         the roots it replaced (still anchors for the work they signed); each with its
         revocation list when one lies beside it."""
+        from artcharter.provenance import trust_list
         from artcharter.provenance.keys import previous_roots
         from artcharter.provenance.verify import read_anchors
 
         paths = list(self.trust)
         if not paths and self.school_root.exists():
             paths = [self.school_root, *previous_roots(self.keys_dir)]
-        return read_anchors(paths)
+        # The second tier, the C2PA trust lists (the project's, else those shipped), travels
+        # with the school's anchors, tagged so that verification keeps the tiers apart.
+        lists = trust_list.installed(self.root)
+        return read_anchors(paths) + tuple(lists[kind].tagged() for kind in trust_list.KINDS)
+
+    def update_trust_list(
+        self,
+        file: Path | str,
+        kind: str = "c2pa",
+        *,
+        date: str | None = None,
+        source: str | None = None,
+    ) -> dict[str, Any]:
+        """Install a C2PA trust list (``kind`` "c2pa") or TSA trust list ("tsa") from a PEM
+        bundle into the project's ``trust/`` folder, offline; what was installed."""
+        from artcharter.provenance import trust_list
+
+        installed = trust_list.update(self.root, Path(file), kind, date=date, source=source)
+        self.__dict__.pop("anchors", None)  # the next verification reads the new list
+        self.__dict__.pop("trust_lists", None)
+        return installed.to_dict()
+
+    @cached_property
+    def trust_lists(self) -> dict[str, Any]:
+        """The C2PA trust lists in effect: kind -> date, source, commit, certificates."""
+        from artcharter.provenance import trust_list
+
+        return {kind: item.to_dict() for kind, item in trust_list.installed(self.root).items()}
 
     @property
     def protected_names_file(self) -> Path | None:
@@ -451,17 +479,20 @@ class Project:
         A file with no credential is looked up by its fingerprint in the ledger and in the
         desks of ``lookup`` and ``[recovery] lookup_url``: its probable matches come apart
         from the verdict, which stays ``no-credential``."""
-        from artcharter.provenance.recovery import probable_matches
         from artcharter.provenance.verify import iter_verify, ledger_row
 
         files = expand(paths)
         ledger = self.ledger if record and self.has_ledger else None
-        reading = ledger or self.reading_ledger()
         desks = tuple(dict.fromkeys([*lookup, *self.lookup_urls]))
         rows: list[dict[str, Any]] = []
         try:
             for result in iter_verify(files, self.anchors, allow_remote):
+                # The look-up (and a ledger only read) is opened for the first file with
+                # no credential: a run over signed files never imports it.
+                reading = ledger or (self.reading_ledger() if result.fingerprint else None)
                 if result.fingerprint and (reading is not None or desks):
+                    from artcharter.provenance.recovery import probable_matches
+
                     found, errors = probable_matches(
                         result.fingerprint, reading, desks, watermarked=result.path
                     )

@@ -76,12 +76,14 @@ def driver_capacity(loaded, identity, folder: Path, side: int, count: int) -> fl
     )
     from PIL import Image
 
-    from artcharter.provenance.signing import claim_thumbnail
+    from artcharter.provenance.generate import pixel_facts
 
     png = realistic_png(side)
     with Image.open(io.BytesIO(png)) as image:
-        thumbnail = claim_thumbnail(image)  # made by the worker from its pixels
-    rendered = dataclasses.replace(rendered, batch=batch, images=(png,), thumbnails=(thumbnail,))
+        thumbnail, iscc = pixel_facts(image)  # made by the worker from its pixels
+    rendered = dataclasses.replace(
+        rendered, batch=batch, images=(png,), thumbnails=(thumbnail,), isccs=(iscc,)
+    )
     model = described(loaded)
     with Ledger(folder / f"driver-{side}.db") as ledger:
         started = time.perf_counter()

@@ -252,6 +252,10 @@ def measure(folder: Path, count: int, rounds: int) -> bool:
 
 
 def main() -> None:
+    # The CLI runs as an installed package runs, reading cached bytecode: with
+    # PYTHONDONTWRITEBYTECODE set (some shells set it), every fresh process would compile
+    # each changed module again and the start-up figures would time the compiler.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", default="200,2000", help="artwork counts, comma-separated")
     parser.add_argument("--size", type=int, default=512)

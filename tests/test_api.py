@@ -162,7 +162,11 @@ def test_project_defaults_and_overrides(school_project: Path, tmp_path: Path) ->
     assert project.root == school_project.resolve()
     assert project.charter.id == "esad-exemple"
     assert project.protected_names == ("Frida Kahlo",)
-    assert len(project.anchors) == 1
+    # The school's root, then the two C2PA trust lists (the second tier), tagged apart.
+    from artcharter.provenance import trust_list
+
+    school, lists = trust_list.split(project.anchors)
+    assert len(school) == 1 and sorted(lists) == ["c2pa", "tsa"]
     assert project.artist == "Alice Martin"
     other = artcharter.open_project(school_project, lang="fr", trust=[], charter=None)
     assert other.lang == "fr"

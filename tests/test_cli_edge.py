@@ -215,6 +215,7 @@ COMMANDS = [
     ("energy",),
     *(("keys", sub) for sub in ("init-school", "issue", "list", "show", "init-tsa", "revoke")),
     ("tsa", "serve"),
+    *(("trust", sub) for sub in ("update", "show")),
     ("label",),
     ("sign-declaration",),
     *(("ledger", sub) for sub in ("list", "show", "import", "merge", "metadata")),

@@ -22,7 +22,7 @@ from PIL import Image
 from artcharter.audits import energy as energy_audit
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.hashing import sha256_hex
-from artcharter.provenance import demo_model, verdicts
+from artcharter.provenance import demo_model, softbinding, verdicts
 from artcharter.provenance.a1111 import parse_parameters
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.generate import GenerateRequest, LoadedModel, generate, load_model
@@ -159,6 +159,11 @@ def test_generated_images_verify_and_carry_every_recorded_field(
         assert by_label["fr.artcharter.energy"]["method"] == record.energy.method
         entries = by_label["cawg.training-mining"]["entries"]
         assert {e["use"] for e in entries.values()} == {"constrained"}
+        # The soft binding, made from the pixels in memory, is the decoded file's, and the
+        # ledger's (the PNG is not decoded again to make it).
+        code = softbinding.from_manifest(manifest)
+        assert code is not None and code == softbinding.fingerprint(signed.path.read_bytes())
+        assert ledger.signature_of(record.artwork_id)["iscc"] == code
 
         xmp = read_xmp(signed.path.read_bytes())
         assert "trainedAlgorithmicMedia" in xmp and demo_model.LABEL in xmp

@@ -650,7 +650,7 @@ def record_for_image(
         # The verifier's own error is English text; our fallback is a message.
         raise BadInput(verification.error or MESSAGES("declaration.unreadable_image", image=image))
     record = ArtworkRecord.from_dict(verification.record) if verification.record else None
-    signed = record is not None and verification.verdict in ("trusted", "valid-untrusted")
+    signed = record is not None and verification.vouched
     if record is None and ledger is not None:
         row = ledger.find_artwork(verification.sha256 or "") or ledger.find_artwork(str(image))
         record = ledger.record_of(row) if row is not None else None

@@ -226,6 +226,7 @@ def _all(separator: Message, items: list[Message | str]) -> Joined:
 
 
 _NOTHING = outcome(NEEDS_DECLARATION, MESSAGES("rule.nothing"))
+_SEMICOLON = MESSAGES("sep.semicolon")
 _NO_AI = outcome(NOT_APPLICABLE, MESSAGES("rule.no_ai"))
 
 
@@ -287,6 +288,10 @@ def signer_trust(params: dict[str, Any], ev: Evidence) -> Outcome:
         return outcome(PASS, MESSAGES("signer.trusted", signer=name, issuer=issuer), **seen)
     if ev.verdict == verdicts.VALID_UNTRUSTED:
         return outcome(FAIL, MESSAGES("signer.untrusted", signer=name, issuer=issuer), **seen)
+    if ev.verdict == verdicts.TRUSTED_C2PA_LIST:
+        # The second tier vouches for a product (a camera, an editor), not for a student:
+        # a student's own work needs the school's tier.
+        return outcome(FAIL, MESSAGES("signer.listed_only", signer=name, issuer=issuer), **seen)
     # No signature holds: the name the file gives is nobody's word, not evidence.
     return outcome(FAIL, MESSAGES("signer.none"), verdict=ev.verdict)
 
@@ -427,7 +432,48 @@ def _matches(declared: HumanInput, ingredient: dict[str, Any]) -> bool:
     return Path(str(declared.file)).name == ingredient.get("title")
 
 
+def _ingredient_evidence(ev: Evidence) -> list[Message]:
+    """What each ingredient's own credentials vouch for: a listed signer counts as
+    evidence for that ingredient (never for the work); a broken one is named."""
+    found: list[Message] = []
+    for ingredient in ev.ingredients:
+        verdict, title = ingredient.get("verdict"), str(ingredient.get("title") or "?")
+        signer = str(ingredient.get("signer") or "?")
+        if verdict == verdicts.TRUSTED:
+            found.append(MESSAGES("ingredients.evidence_school", title=title, signer=signer))
+        elif verdict == verdicts.TRUSTED_C2PA_LIST:
+            organisation = (ingredient.get("trusted_by") or {}).get("organisation") or "?"
+            found.append(
+                MESSAGES(
+                    "ingredients.evidence_listed",
+                    title=title,
+                    signer=signer,
+                    organisation=organisation,
+                )
+            )
+        elif verdict in (verdicts.TAMPERED, verdicts.INVALID, verdicts.UNREADABLE):
+            found.append(
+                MESSAGES(
+                    "ingredients.evidence_broken",
+                    title=title,
+                    verdict=verdicts.title_message(verdict),
+                )
+            )
+    return found
+
+
 def ingredients(params: dict[str, Any], ev: Evidence) -> Outcome:
+    result = _ingredients(params, ev)
+    evidence = _ingredient_evidence(ev)
+    if not evidence or result.status != PASS:
+        return result
+    message = MESSAGES(
+        "ingredients.with_evidence", outcome=result.message, evidence=_all(_SEMICOLON, evidence)
+    )
+    return Outcome(result.status, message, result.evidence)
+
+
+def _ingredients(params: dict[str, Any], ev: Evidence) -> Outcome:
     attached = _ingredient_list(ev)
     inputs = found.human_inputs if (found := declaration(ev)) else ()
     declared = [d for d in inputs if d.file]

@@ -221,6 +221,26 @@ MESSAGES = Catalogue(
             "en": "Human inputs declared but not attached as ingredients: {files} "
             "(attach them when signing: --ingredient FILE:ROLE).",
         },
+        "signer.listed_only": {
+            "fr": "Signé {signer:de}, certificat de confiance pour la liste de confiance C2PA (émis par {issuer}), mais pas pour l'école\u00a0: le travail d'un étudiant doit porter une signature que l'école reconnaît.",
+            "en": "Signed by {signer}, a certificate trusted by the C2PA trust list (issued by {issuer}), not by your school: a student's own work needs a signature your school trusts.",
+        },
+        "ingredients.with_evidence": {
+            "fr": "{outcome} Leurs propres Content Credentials\u00a0: {evidence}.",
+            "en": "{outcome} Their own credentials: {evidence}.",
+        },
+        "ingredients.evidence_school": {
+            "fr": "{title}, signé par {signer}, de confiance pour l'école",
+            "en": "{title}, signed by {signer}, trusted by your school",
+        },
+        "ingredients.evidence_listed": {
+            "fr": "{title}, signé par {signer}, garanti par la liste de confiance C2PA ({organisation})\u00a0: une preuve pour cet ingrédient",
+            "en": "{title}, signed by {signer}, trusted by the C2PA trust list ({organisation}): evidence for this ingredient",
+        },
+        "ingredients.evidence_broken": {
+            "fr": "{title}\u00a0: {verdict}, ce qu'il affirme n'est garanti par personne",
+            "en": "{title}: {verdict}, what it claims is vouched for by nobody",
+        },
         "ingredients.declared": {
             "fr": "Apport(s) humain(s) déclaré(s), tous joints comme ingrédients\u00a0: {files}.",
             "en": "Declared human input(s), all attached as ingredients: {files}.",

@@ -72,7 +72,9 @@ class Param:
 # has one evaluation function per kind (a test keeps both lists equal).
 EVIDENCE_KINDS: dict[str, dict[str, Param]] = {
     "credential": {
-        "accept": Param("strings", ["trusted", "valid-untrusted"], choices=VERDICTS),
+        "accept": Param(
+            "strings", ["trusted", "trusted-c2pa-list", "valid-untrusted"], choices=VERDICTS
+        ),
     },
     "signer-trust": {"issuers": Param("strings", [])},
     "source-type": {},

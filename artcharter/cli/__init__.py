@@ -61,6 +61,7 @@ COMMAND_MODULES = {
     "cartel": "report",
     "summary": "report",
     "serve": "serve",
+    "trust": "trust",
     "tsa": "tsa",
     "verify": "verify",
 }

@@ -130,7 +130,7 @@ def import_files(
         bool, typer.Option("--json", help=help_text("help.ledger.import_files.json"))
     ] = False,
 ) -> None:
-    from artcharter.provenance import verdicts
+    from artcharter.provenance import trust_list, verdicts
     from artcharter.provenance.image_files import image_paths
     from artcharter.provenance.ledger_import import import_verified
     from artcharter.provenance.verify import iter_verify
@@ -138,7 +138,7 @@ def import_files(
     project = project_of(ctx, trust=trust)
     lang = project.lang
     anchors = project.anchors
-    if not anchors:
+    if not trust_list.split(anchors)[0]:  # the C2PA lists never vouch for a school's work
         raise SetupError(MESSAGES("ledger.no_trust", path=project.school_root))
     paths = image_paths(files)
     outcomes = []
@@ -186,12 +186,13 @@ def merge(
     trust: TrustOption = None,
     json: Annotated[bool, typer.Option("--json", help=help_text("help.ledger.merge.json"))] = False,
 ) -> None:
+    from artcharter.provenance import trust_list
     from artcharter.provenance.ledger_merge import merge_ledger
 
     project = project_of(ctx, trust=trust)
     lang = project.lang
     anchors = project.anchors
-    if not anchors:
+    if not trust_list.split(anchors)[0]:  # the C2PA lists never vouch for a school's work
         raise SetupError(MESSAGES("ledger.no_trust", path=project.school_root))
     if not other.is_file():
         raise BadInput(MESSAGES("ledger.merge.no_file", path=other))

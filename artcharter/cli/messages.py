@@ -16,6 +16,11 @@ MESSAGES = Catalogue(
     {
         # --- artcharter verify -----------------------------------------------------------
         "verify.signer": {"en": "signer", "fr": "signataire"},
+        "verify.trusted_by": {"en": "trusted by", "fr": "garanti par"},
+        "verify.ingredient_credentials": {
+            "en": "ingredient",
+            "fr": "ingrédient",
+        },
         "verify.ai_use": {"en": "AI use", "fr": "usage de l'IA"},
         "verify.tool": {"en": "tool/model", "fr": "outil/modèle"},
         "verify.ingredients": {"en": "ingredients", "fr": "ingrédients"},
@@ -157,6 +162,26 @@ MESSAGES = Catalogue(
             "en": "--threshold {value!r}: expected ATTRIBUTE=VALUE, e.g. gender=0.7",
             "fr": "--threshold {value!r}\u00a0: ATTRIBUT=VALEUR attendu, p. ex. gender=0.7",
         },
+        "serve.merge_no_ledger": {
+            "en": "--merge-token-file needs the project's ledger: the desk merges workstations' ledgers into it",
+            "fr": "--merge-token-file demande le registre du projet\u00a0: le bureau y fusionne ceux des postes",
+        },
+        "serve.merge_token_unreadable": {
+            "en": "cannot read the merge token {path}: {reason}",
+            "fr": "impossible de lire le jeton de fusion {path}\u00a0: {reason}",
+        },
+        "serve.merge_token_open": {
+            "en": "the merge token {path} is readable by other users (mode {mode}); run: chmod 600 {path}",
+            "fr": "le jeton de fusion {path} est lisible par d'autres utilisateurs (mode {mode})\u00a0; lancez\u00a0: chmod 600 {path}",
+        },
+        "serve.merge_token_short": {
+            "en": "the merge token in {path} must be one word of at least {n} characters (make one: openssl rand -hex 32 > {path})",
+            "fr": "le jeton de fusion de {path} doit être un mot d'au moins {n} caractères (en faire un\u00a0: openssl rand -hex 32 > {path})",
+        },
+        "serve.merges": {
+            "en": "Workstations' ledgers are merged, with the school's token, at {url}",
+            "fr": "Les registres des postes sont fusionnés, avec le jeton de l'école, à {url}",
+        },
         "serve.no_charter": {
             "en": "charter file not found: {path}",
             "fr": "fichier de charte introuvable\u00a0: {path}",
@@ -241,6 +266,10 @@ MESSAGES = Catalogue(
         "serve.listening": {
             "en": "artcharter jury desk: {url}  (Ctrl+C to stop)",
             "fr": "bureau du jury artcharter\u00a0: {url}  (Ctrl+C pour arrêter)",
+        },
+        "serve.trust_list_failed": {
+            "en": "warning: {error}",
+            "fr": "attention\u00a0: {error}",
         },
         "serve.trust": {
             "en": "  trusted authorities: {names}",
@@ -744,6 +773,50 @@ MESSAGES = Catalogue(
         "tsa.stopped": {
             "fr": "autorité d'horodatage arrêtée",
             "en": "time-stamp authority stopped",
+        },
+        "help.trust.trust_app": {
+            "fr": "Les listes de confiance C2PA\u00a0: le second niveau de confiance, à côté de celui de l'école (les produits conformes d'où viennent des images).",
+            "en": "The C2PA trust lists: the second trust tier, beside your school's (the conforming products images come from).",
+        },
+        "help.trust.update": {
+            "fr": "Remplacer, hors ligne, la liste de confiance C2PA du projet par un fichier PEM (vérifié, écrit de façon atomique dans trust/).",
+            "en": "Replace the project's C2PA trust list with a PEM file, offline (checked, written atomically into trust/).",
+        },
+        "help.trust.update.file": {
+            "fr": "La liste au format PEM (C2PA-TRUST-LIST.pem, ou C2PA-TSA-TRUST-LIST.pem avec --tsa).",
+            "en": "The list as a PEM bundle (C2PA-TRUST-LIST.pem, or C2PA-TSA-TRUST-LIST.pem with --tsa).",
+        },
+        "help.trust.update.tsa": {
+            "fr": "Remplacer la liste des autorités d'horodatage (TSA) plutôt que celle des signataires.",
+            "en": "Replace the list of time-stamp authorities (TSA) rather than the signers' list.",
+        },
+        "help.trust.update.date": {
+            "fr": "La date de la liste, AAAA-MM-JJ (par défaut\u00a0: aujourd'hui).",
+            "en": "The list's date, YYYY-MM-DD (default: today).",
+        },
+        "help.trust.update.source": {
+            "fr": "D'où vient la liste, affiché avec elle (par défaut\u00a0: le nom du fichier).",
+            "en": "Where the list comes from, shown with it (default: the file's name).",
+        },
+        "help.trust.show": {
+            "fr": "Afficher les listes de confiance C2PA en vigueur, leur date et leur source.",
+            "en": "Show the C2PA trust lists in effect, their date and their source.",
+        },
+        "trust.updated.c2pa": {
+            "fr": "liste de confiance C2PA du {date} installée ({count} certificats) dans {folder}",
+            "en": "C2PA trust list of {date} installed ({count} certificates) in {folder}",
+        },
+        "trust.updated.tsa": {
+            "fr": "liste de confiance des horodateurs C2PA du {date} installée ({count} certificats) dans {folder}",
+            "en": "C2PA TSA trust list of {date} installed ({count} certificates) in {folder}",
+        },
+        "trust.shown.c2pa": {
+            "fr": "liste de confiance C2PA du {date}\u00a0: {count} certificats, source {source}",
+            "en": "C2PA trust list of {date}: {count} certificates, source {source}",
+        },
+        "trust.shown.tsa": {
+            "fr": "liste de confiance des horodateurs C2PA du {date}\u00a0: {count} certificats, source {source}",
+            "en": "C2PA TSA trust list of {date}: {count} certificates, source {source}",
         },
         "help.tsa.tsa_app": {
             "fr": "L'autorité d'horodatage RFC 3161 de l'école\xa0: une œuvre horodatée reste valide après l'expiration du certificat de l'artiste.",
@@ -1730,6 +1803,10 @@ MESSAGES = Catalogue(
         "help.serve.serve.max_document_mb": {
             "en": "Largest document accepted (PDF, EPUB), in MB (default: --max-upload-mb).",
             "fr": "Plus gros document accepté (PDF, EPUB), en Mo (par défaut\u00a0: --max-upload-mb).",
+        },
+        "help.serve.serve.merge_token_file": {
+            "en": "A file holding the school's merge token: with it, the desk accepts a workstation's ledger (POST /api/ledger, page /ledger) from whoever has the token. Without it, no ledger upload.",
+            "fr": "Un fichier qui contient le jeton de fusion de l'école\u00a0: avec lui, le bureau accepte le registre d'un poste (POST /api/ledger, page /ledger) de qui a le jeton. Sans lui, aucun envoi de registre.",
         },
         "help.serve.serve.allow_non_loopback": {
             "en": "Allow a --host reachable from other machines (for visitors' phones on a festival network).",

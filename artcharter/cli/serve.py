@@ -7,7 +7,7 @@ import signal
 import socket
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,9 @@ from artcharter.base.errors import BadInput
 from artcharter.cli import app
 from artcharter.cli.context import TrustOption, project_of
 from artcharter.cli.messages import MESSAGES, help_text, text
+
+if TYPE_CHECKING:
+    from artcharter.project import Project
 
 
 @app.command(help=help_text("help.serve.serve"))
@@ -58,6 +61,10 @@ def serve(
             help=help_text("help.serve.serve.allow_non_loopback"),
         ),
     ] = False,
+    merge_token_file: Annotated[
+        Path | None,
+        typer.Option(help=help_text("help.serve.serve.merge_token_file")),
+    ] = None,
 ) -> None:
     from artcharter.serve.config import MIB, DeskConfig, is_loopback, loopback_hosts
 
@@ -66,6 +73,9 @@ def serve(
     loopback = is_loopback(host)
     if not loopback and not allow_non_loopback:
         raise BadInput(MESSAGES("serve.non_loopback", host=host))
+    from artcharter.provenance import trust_list
+
+    _fetch_trust_lists(project)
     anchors = project.anchors
     ledger_path = project.ledger_path if project.has_ledger else None
     uploads_dir = None
@@ -74,6 +84,7 @@ def serve(
     charter_path = charter or _project_charter(project.root)
     if charter_path is not None and not charter_path.is_file():
         raise BadInput(MESSAGES("serve.no_charter", path=charter_path))
+    merge_token = _merge_token(merge_token_file, ledger_path) if merge_token_file else None
 
     sock = _bind(host, port)
     try:
@@ -97,6 +108,7 @@ def serve(
             lang=lang if project.has_config or _lang_chosen(ctx) else "",
             project_name=project.name,
             allowed_hosts=loopback_hosts(host, bound_port) if loopback else (),
+            merge_token=merge_token,
         )
         from artcharter.serve import create_app
 
@@ -107,7 +119,7 @@ def serve(
         typer.echo(text("serve.listening", lang, url=f"http://{shown}:{bound_port}/"))
         typer.echo(
             text("serve.trust", lang, names=", ".join(config.anchor_names))
-            if anchors
+            if trust_list.split(anchors)[0]
             else text("serve.no_trust", lang)
         )
         typer.echo(
@@ -115,6 +127,8 @@ def serve(
             if ledger_path
             else text("serve.no_ledger", lang)
         )
+        if merge_token is not None:
+            typer.echo(text("serve.merges", lang, url=f"http://{shown}:{bound_port}/ledger"))
         typer.echo(
             text("serve.kept", lang, path=uploads_dir)
             if uploads_dir
@@ -124,6 +138,25 @@ def serve(
     finally:
         sock.close()
     typer.echo(text("serve.stopped", lang), err=True)
+
+
+def _merge_token(path: Path, ledger_path: Path | None) -> str:
+    """The school's merge token, read from a file (an option's value would show in the
+    process list); long enough that it cannot be guessed."""
+    from artcharter.serve.ledger_upload import MIN_TOKEN_LENGTH
+
+    if ledger_path is None:
+        raise BadInput(MESSAGES("serve.merge_no_ledger"))
+    try:
+        mode = path.stat().st_mode & 0o777
+        token = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(MESSAGES("serve.merge_token_unreadable", path=path, reason=exc)) from None
+    if mode & 0o077:  # a secret others can read, as for private keys
+        raise BadInput(MESSAGES("serve.merge_token_open", path=path, mode=f"{mode:o}"))
+    if len(token) < MIN_TOKEN_LENGTH or any(ch.isspace() for ch in token):
+        raise BadInput(MESSAGES("serve.merge_token_short", path=path, n=MIN_TOKEN_LENGTH))
+    return token
 
 
 def _project_charter(root: Path) -> Path | None:
@@ -190,10 +223,48 @@ def _run(asgi_app: object, sock: socket.socket) -> None:
     DeskServer(config).run(sockets=[sock])
 
 
+def _fetch_trust_lists(project: Project) -> None:
+    """Fetch the C2PA trust lists where the project's ``[trust]`` names a URL (never
+    otherwise); a failure is said in one line and the installed list stays in use."""
+    from artcharter.provenance import trust_list
+
+    for kind, url in (
+        (trust_list.C2PA, project.config.trust_list_url),
+        (trust_list.TSA, project.config.tsa_list_url),
+    ):
+        if not url:
+            continue
+        try:
+            fetched = trust_list.fetch(project.root, url, kind)
+        except BadInput as exc:
+            typer.echo(
+                text("serve.trust_list_failed", project.lang, error=exc.render(project.lang)),
+                err=True,
+            )
+            continue
+        project.__dict__.pop("anchors", None)
+        typer.echo(
+            text(
+                f"trust.updated.{kind}",
+                project.lang,
+                count=fetched.to_dict()["certificates"],
+                date=fetched.date,
+                folder=project.root / trust_list.PROJECT_DIR,
+            )
+        )
+
+
 def _anchor_name(pem: str) -> str:
-    """Who a trust anchor is, in words: its organisation, else its common name."""
+    """Who a trust anchor is, in words: its organisation, else its common name; a C2PA
+    trust list by its name and date (the program's name, the same in every language)."""
     from cryptography import x509
     from cryptography.x509.oid import NameOID
+
+    from artcharter.provenance import trust_list
+
+    if pem.startswith(trust_list.TIER_LINE):
+        listed = trust_list.split((pem,))[1]
+        return " ".join(f"{trust_list.NAMES[kind]} {item.date}" for kind, item in listed.items())
 
     try:
         cert = x509.load_pem_x509_certificates(pem.encode("ascii"))[0]

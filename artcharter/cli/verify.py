@@ -107,9 +107,11 @@ def _print(result: object, lang: str) -> None:
     from artcharter.provenance import verdicts
     from artcharter.provenance.verify import (
         claim_lines,
+        ingredient_notes,
         match_lines,
         signal_lines,
         signature_notes,
+        trusted_by_text,
         unvouched_heading,
     )
     from artcharter.reports.messages import MESSAGES as REPORTS
@@ -141,6 +143,8 @@ def _print(result: object, lang: str) -> None:
     if r.signer.get("name"):
         organisation = r.signer.get("organisation") or text("verify.unknown", lang)
         line("signer", f"{r.signer['name']} ({organisation})")
+    if r.trusted_by:
+        line("trusted_by", trusted_by_text(r.trusted_by, lang))
     if r.claimed_author:
         line("claimed_author", r.claimed_author["name"])
     if r.unattributed:
@@ -171,6 +175,12 @@ def _print(result: object, lang: str) -> None:
             )
             named.append(f"{ingredient['title']} ({words(f'role_{role}', role)})")
         line("ingredients", ", ".join(named))
+    for note in ingredient_notes(r):
+        if note.key == "verify.ingredients_recorded":  # why the verdict does not follow them
+            for line_text in textwrap.wrap(note.render(lang), 86):
+                typer.echo(f"{indent}  {line_text}")
+        else:
+            line("ingredient_credentials", note.render(lang))
     for note in signature_notes(r):
         line("signature", note.render(lang))
     indent = "  "

@@ -57,6 +57,13 @@ url = ""
 # The school's RFC 3161 time-stamp authority (`artcharter tsa serve`): a time-stamped file
 # stays valid after the artist's certificate expires. Empty: files are not time-stamped.
 tsa_url = ""
+
+[trust]
+# Where the jury desk (`artcharter serve`) fetches the C2PA trust list and TSA trust list
+# when it starts. Empty: never (the lists shipped with artcharter, or those installed with
+# `artcharter trust update`, are used; verification itself never goes on the network).
+list_url = ""
+tsa_list_url = ""
 """
 
 
@@ -77,6 +84,10 @@ class ProjectConfig:
     lookup_url: str = ""
     # The school's jury desk, where a cartel's QR code leads (``[desk] url``).
     desk_url: str = ""
+    # Where the desk fetches the C2PA trust lists (``[trust] list_url``, ``tsa_list_url``);
+    # empty: never.
+    trust_list_url: str = ""
+    tsa_list_url: str = ""
 
     @property
     def school_root(self) -> Path:
@@ -140,6 +151,8 @@ def load_config(project: Path | None = None, ledger: Path | None = None) -> Proj
         tsa_url=os.environ.get("ARTCHARTER_TSA_URL") or value("signing", "tsa_url", ""),
         lookup_url=value("recovery", "lookup_url", ""),
         desk_url=value("desk", "url", ""),
+        trust_list_url=value("trust", "list_url", ""),
+        tsa_list_url=value("trust", "tsa_list_url", ""),
     )
 
 

@@ -899,8 +899,18 @@ def encode_png(image: Any) -> tuple[bytes, float]:
 def _encode_and_finish(loaded: LoadedModel, image: Any, *args: Any, **kwargs: Any) -> Signed:
     """``finish_image`` of a decoded image: encoded, and its claim thumbnail made from the
     pixels in memory, here on the finishing thread."""
-    thumbnail = claim_thumbnail(image) if kwargs.get("identity") is not None else None
-    return finish_image(loaded, *encode_png(image), *args, thumbnail=thumbnail, **kwargs)
+    facts = pixel_facts(image) if kwargs.get("identity") is not None else (None, None)
+    return finish_image(
+        loaded, *encode_png(image), *args, thumbnail=facts[0], iscc=facts[1], **kwargs
+    )
+
+
+def pixel_facts(image: Any) -> tuple[tuple[str, bytes], str]:
+    """What signing needs of the pixels, made from the image in memory (the PNG is not
+    decoded again): its claim thumbnail and its soft binding (ISCC)."""
+    from artcharter.provenance.softbinding import fingerprint_image
+
+    return claim_thumbnail(image), fingerprint_image(image)
 
 
 def finish_image(
@@ -926,11 +936,13 @@ def finish_image(
     status: str,
     kind: str = "generated",
     thumbnail: tuple[str, bytes] | None = None,
+    iscc: str | None = None,
     inputs: conditioning.Inputs | None = None,
 ) -> Signed:
     """Label, sign and publish one encoded image with its ledger rows (on a worker thread:
     see ``Finishing``; the publish is atomic, so nothing can interrupt it half-way).
-    ``thumbnail``: the claim thumbnail made from the pixels (else c2pa decodes the PNG);
+    ``thumbnail``, ``iscc``: the claim thumbnail and soft binding made from the pixels
+    (else the PNG is decoded again for each);
     ``inputs``: the artist's own images it was made from."""
     inputs = inputs or conditioning.Inputs()
     count = len(batch.seeds)
@@ -1036,6 +1048,7 @@ def finish_image(
             session_id=session,
             extra_rows=rows,
             thumbnail=thumbnail if identity is not None else None,
+            iscc=iscc if identity is not None else None,
             fresh=True,
         )
     return signed
@@ -1094,6 +1107,7 @@ class RenderedBatch:
     encode_ms: tuple[float, ...]
     run: _Run
     thumbnails: tuple[tuple[str, bytes], ...] = ()  # claim thumbnails, made from the pixels
+    isccs: tuple[str, ...] = ()  # soft bindings, made from the pixels
 
 
 def described(loaded: LoadedModel) -> LoadedModel:
@@ -1117,12 +1131,14 @@ def render_batch(loaded: LoadedModel, request: GenerateRequest, seeds: list[int]
             session="",
         )
     encoded = [encode_png(image) for image in images]
+    facts = [pixel_facts(image) for image in images]
     return RenderedBatch(
         batch,
         tuple(data for data, _ in encoded),
         tuple(ms for _, ms in encoded),
         run,
-        tuple(claim_thumbnail(image) for image in images),
+        tuple(thumbnail for thumbnail, _ in facts),
+        tuple(iscc for _, iscc in facts),
     )
 
 
@@ -1137,7 +1153,7 @@ def publish_rendered(
 ) -> list[Signed]:
     """Sign and record a batch another process rendered with ``loaded`` (its description)."""
     request.output_dir.mkdir(parents=True, exist_ok=True)
-    thumbnails = rendered.thumbnails
+    thumbnails, isccs = rendered.thumbnails, rendered.isccs
     return [
         finish_image(
             loaded,
@@ -1161,6 +1177,7 @@ def publish_rendered(
             status=request.status,
             kind=request.kind,
             thumbnail=thumbnails[index] if thumbnails else None,
+            iscc=isccs[index] if isccs else None,
         )
         for index, (data, encode_ms) in enumerate(
             zip(rendered.images, rendered.encode_ms, strict=True)

@@ -154,6 +154,7 @@ def sign_record(
     extra_rows: Any = None,
     watermark: bool = False,
     thumbnail: tuple[str, bytes] | None = None,
+    iscc: str | None = None,
     fresh: bool = False,
 ) -> Signed:
     """Write XMP, sign, and publish the file with its ledger row. Shared by label and generate.
@@ -162,7 +163,9 @@ def sign_record(
     keeps its XMP and PNG text but is not signed. ``watermark`` first hides the artwork id
     in the pixels (artcharter.provenance.watermark). ``fresh``: the bytes were just encoded
     from pixels (generate), so they carry no earlier manifest to look for; ``thumbnail`` is
-    the claim thumbnail made from those pixels."""
+    the claim thumbnail made from those pixels, ``iscc`` their soft binding
+    (``softbinding.fingerprint_image``)."""
+    pixels_iscc = iscc
     # A private prompt is written as a keyed hash only the project can check.
     record = keyed_record(record, project_secret(ledger.path) if ledger else None)
     fmt = image_files.detect_format(data)
@@ -190,7 +193,7 @@ def sign_record(
     prepared = image_files.embed_metadata(
         pixels, image_files.xmp_packet(xmp_fields(record)), png_text
     )
-    iscc: str | None = None
+    iscc = None
     time_stamped, time_stamp_error = False, None
     if identity is None:
         signed = prepared
@@ -202,8 +205,11 @@ def sign_record(
             placed=placed_ids(ingredient_inputs),
             watermarked=watermark,
         )
-        iscc = softbinding.add_to(manifest, prepared)
-        # A thumbnail of the pixels as they are signed: not when a watermark changed them.
+        # The pixels' own fingerprint and thumbnail, unless a watermark changed them.
+        if pixels_iscc is not None and not watermark:
+            iscc = softbinding.add_code(manifest, pixels_iscc)
+        else:
+            iscc = softbinding.add_to(manifest, prepared)
         own_thumbnail = None if watermark else thumbnail
         signed_image = sign_image(prepared, fmt, manifest, identity, ingredients, own_thumbnail)
         signed = signed_image.data
@@ -473,7 +479,7 @@ def sign_declaration(
     checked = verify_bytes(data, str(source), anchors)
     if checked.verdict == verdicts.NO_CREDENTIAL:
         raise BadInput(MESSAGES("declaration.sign_no_credential", image=source))
-    if checked.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
+    if checked.verdict not in verdicts.VOUCHED:
         raise BadInput(
             MESSAGES("declaration.sign_not_valid", image=source, verdict=checked.verdict)
         )

@@ -776,17 +776,33 @@ MERGED_ROWS: dict[str, type] = {
 }
 
 
-def read_other_ledger(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+def read_other_ledger(
+    path: Path, *, immutable: bool = False, shown: str | None = None
+) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every row of another artcharter ledger, as (table, row), read-only and without
-    running anything its schema may carry (views, triggers): the file is untrusted."""
+    running anything its schema may carry (views, triggers): the file is untrusted.
+
+    SQLite's advice for untrusted database files (sqlite.org/security.html) is followed:
+    ``quick_check`` before any other statement (a damaged file is refused), cell size
+    checks on, no memory-mapped I/O, the defensive flag where Python offers it (3.12+).
+    ``immutable``: the file is a private copy nobody writes (the desk's upload), so SQLite
+    takes no lock and looks for no ``-wal`` file beside it. ``shown``: the name messages
+    give the file (an upload's name rather than the server's scratch path)."""
+    where: Path | str = shown or path
     try:
-        uri = path.resolve().as_uri() + "?mode=ro"  # percent-encoded: any file name
+        uri = path.resolve().as_uri() + ("?immutable=1" if immutable else "?mode=ro")
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
-        raise BadInput(MESSAGES("ledger.unusable", path=path, error=str(exc))) from None
+        raise BadInput(MESSAGES("ledger.unusable", path=where, error=str(exc))) from None
     try:
-        conn.execute("PRAGMA trusted_schema=OFF")
-        conn.execute("PRAGMA query_only=ON")
+        setconfig = getattr(conn, "setconfig", None)  # Python 3.12+
+        if setconfig is not None:
+            setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)  # type: ignore[attr-defined]
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check(1)")]
+        if problems != ["ok"]:
+            raise BadInput(MESSAGES("ledger.unusable", path=where, error=problems[0]))
+        for pragma in ("trusted_schema=OFF", "cell_size_check=ON", "mmap_size=0", "query_only=ON"):
+            conn.execute(f"PRAGMA {pragma}")
         conn.row_factory = sqlite3.Row
         tables = [
             r[0]
@@ -796,12 +812,23 @@ def read_other_ledger(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
             )
         ]
         if "meta" not in tables or "artworks" not in tables:
-            raise BadInput(MESSAGES("ledger.not_a_ledger", path=path, param="ledger"))
+            raise BadInput(MESSAGES("ledger.not_a_ledger", path=where, param="ledger"))
+        version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        columns = {r[1] for r in conn.execute('PRAGMA table_info("artworks")')}
+        known = version is not None and str(version[0]) in {
+            str(v) for v in range(1, SCHEMA_VERSION + 1)
+        }
+        if not known or not {"artwork_id", "sha256", "path"} <= columns:
+            raise BadInput(
+                MESSAGES(
+                    "ledger.unknown_schema", path=where, version=version[0] if version else "?"
+                )
+            )
         for table in tables:
             quoted = '"' + table.replace('"', '""') + '"'
             for row in conn.execute(f"SELECT * FROM {quoted}"):
                 yield table, dict(row)
     except sqlite3.DatabaseError as exc:
-        raise BadInput(MESSAGES("ledger.unusable", path=path, error=str(exc))) from None
+        raise BadInput(MESSAGES("ledger.unusable", path=where, error=str(exc))) from None
     finally:
         conn.close()

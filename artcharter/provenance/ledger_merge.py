@@ -13,13 +13,19 @@ not here or not trusted, energy runs, verifications, campaigns) is kept apart in
 
 Merging is idempotent: an artwork already here is left as it is (a different file under
 the same id is a conflict, and ours stays), and a row already kept apart is not kept twice.
+
+Where the signed files are looked for is the caller's choice (a ``FindFile``): the command
+line looks at the row's path and by name in the folders given (``files_at_paths``); the
+jury desk looks only among its kept uploads, by hash (``files_by_hash``), and never opens a
+path the uploaded ledger names.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +40,11 @@ NOT_HERE = "file-not-here"  # the row's file is neither at its path nor in the f
 OTHER_BYTES = "other-bytes"  # a file with the row's name, but not the bytes the row names
 UNSIGNED = "unsigned"  # a row no signature vouches for (energy runs, campaigns...)
 STATUSES = ("kept", "discarded", "signed")  # statuses an artist sets, carried over
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+# A row of the other ledger -> its signed file here (exactly the bytes the row names), or
+# the reason it is not found (NOT_HERE, OTHER_BYTES).
+FindFile = Callable[[dict[str, Any]], "Path | str"]
 
 
 @dataclass
@@ -44,6 +55,7 @@ class MergeReport:
     artworks: dict[str, int] = field(default_factory=dict)  # outcome -> count
     kept_apart: int = 0  # rows added to merged_rows by this merge
     rows_read: int = 0
+    apart: dict[str, int] = field(default_factory=dict)  # reason -> rows kept apart, in all
 
     def count(self, outcome: str) -> int:
         return self.artworks.get(outcome, 0)
@@ -58,9 +70,14 @@ def merge_ledger(
     anchors: tuple[str, ...],
     *,
     folders: Sequence[Path] = (),
+    find: FindFile | None = None,
+    source: str | None = None,
+    immutable: bool = False,
 ) -> MergeReport:
     """Merge the ledger at ``other`` into ``ledger``: trusted files' rows join, the rest is
-    kept apart. ``folders`` are searched (by file name) for files not at their row's path."""
+    kept apart. Files are found by ``find``, by default at their row's path or by name in
+    ``folders``. ``source`` names the other ledger in ``merged_rows`` (default: its file
+    name); ``immutable``: ``other`` is a private copy nobody writes."""
     from artcharter.provenance.verify import verify_file
 
     if other.resolve() == ledger.path.resolve():
@@ -68,36 +85,71 @@ def merge_ledger(
         from artcharter.provenance.messages import MESSAGES
 
         raise BadInput(MESSAGES("merge.same_ledger", path=other))
-    report = MergeReport(other.name)
+    report = MergeReport(source or other.name)
     secret = _other_secret(other)
     apart: list[dict[str, Any]] = []
-    by_name = _files_by_name(folders)
-    for table, row in read_other_ledger(other):
+    find = find or files_at_paths(folders)
+    for table, row in read_other_ledger(other, immutable=immutable, shown=source):
         report.rows_read += 1
         if table == "meta":
             continue
         if table != "artworks":
-            apart.append(_apart(other, table, row, UNSIGNED))
+            apart.append(_apart(report.source, table, row, UNSIGNED))
             continue
-        outcome = _merge_artwork(ledger, row, anchors, by_name, verify_file, secret)
+        outcome = _merge_artwork(ledger, row, anchors, find, verify_file, secret)
         report.artworks[outcome] = report.artworks.get(outcome, 0) + 1
         if outcome not in (IMPORTED, ALREADY):
-            apart.append(_apart(other, table, row, outcome))
+            apart.append(_apart(report.source, table, row, outcome))
+    for item in apart:
+        report.apart[item["reason"]] = report.apart.get(item["reason"], 0) + 1
     report.kept_apart = ledger.add_merged_rows(apart) if apart else 0
     return report
+
+
+def files_at_paths(folders: Sequence[Path] = ()) -> FindFile:
+    """The command line's search: the file at the row's path, else one of the same name
+    in ``folders`` (a workstation's output copied to the school's server)."""
+    by_name = _files_by_name(folders)
+
+    def find(row: dict[str, Any]) -> Path | str:
+        path = _find_file(row, by_name)
+        if path is not None:
+            return path
+        return OTHER_BYTES if _named_file_exists(row, by_name) else NOT_HERE
+
+    return find
+
+
+def files_by_hash(folder: Path | None) -> FindFile:
+    """The desk's search: a file kept in ``folder`` as ``<sha256>.<ext>`` with the hash the
+    row names. The row's path is never looked at: on a server, it could name any file."""
+
+    def find(row: dict[str, Any]) -> Path | str:
+        digest = row.get("sha256")
+        if folder is None or not isinstance(digest, str) or not SHA256.fullmatch(digest):
+            return NOT_HERE
+        for candidate in sorted(folder.glob(f"{digest}.*")):
+            try:
+                if candidate.is_file() and sha256_file(candidate) == digest:
+                    return candidate
+            except OSError:
+                continue
+        return NOT_HERE
+
+    return find
 
 
 def _merge_artwork(
     ledger: Ledger,
     row: dict[str, Any],
     anchors: tuple[str, ...],
-    by_name: dict[str, list[Path]],
+    find: FindFile,
     verify_file: Any,
     secret: bytes | None,
 ) -> str:
-    path = _find_file(row, by_name)
-    if path is None:
-        return NOT_HERE if not _named_file_exists(row, by_name) else OTHER_BYTES
+    path = find(row)
+    if isinstance(path, str):
+        return path
     verification = verify_file(path, anchors)
     if verification.verdict != "trusted":
         return NOT_TRUSTED
@@ -172,11 +224,11 @@ def _named_file_exists(row: dict[str, Any], by_name: dict[str, list[Path]]) -> b
     return where.is_file() or bool(by_name.get(where.name))
 
 
-def _apart(other: Path, table: str, row: dict[str, Any], reason: str) -> dict[str, Any]:
+def _apart(source: str, table: str, row: dict[str, Any], reason: str) -> dict[str, Any]:
     text = json.dumps(row, ensure_ascii=False, sort_keys=True, default=str)
     return {
         "row_key": sha256_hex(f"{table}\n{text}"),
-        "source": other.name,
+        "source": source,
         "source_table": table,
         "artwork_id": row.get("artwork_id"),
         "reason": reason,

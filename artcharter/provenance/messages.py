@@ -29,6 +29,26 @@ MESSAGES = Catalogue(
                 " to it."
             ),
         },
+        "verdict.trusted-c2pa-list.title": {
+            "fr": "De confiance\u00a0: liste de confiance C2PA",
+            "en": "Trusted: C2PA trust list",
+        },
+        "verdict.trusted-c2pa-list.explanation": {
+            "fr": (
+                "La signature est intacte, le fichier n'a pas changé depuis la signature, et le "
+                "certificat vient d'un produit inscrit sur la liste de confiance publique de la "
+                "C2PA (un appareil photo, un logiciel ou un service conforme). C'est ce produit "
+                "qui répond de ces informations, pas votre école\u00a0: pour le travail d'un "
+                "étudiant, seule une signature de confiance pour l'école compte."
+            ),
+            "en": (
+                "The signature is intact, the file has not changed since it was signed, and the "
+                "certificate comes from a product on the C2PA's public trust list (a conforming "
+                "camera, application or service). That product vouches for what the credentials"
+                " say, not your school: for a student's own work, only a signature your school "
+                "trusts counts."
+            ),
+        },
         "verdict.valid-untrusted.title": {
             "fr": "Valide, signataire inconnu",
             "en": "Valid, signer unknown",
@@ -704,6 +724,16 @@ MESSAGES = Catalogue(
             "fr": "{path}\u00a0: registre inutilisable ({error})",
             "en": "{path}: not a usable ledger ({error})",
         },
+        "ledger.unknown_schema": {
+            "fr": (
+                "{path}\u00a0: un registre d'un schéma inconnu de cette version (schéma {version})"
+                "\u00a0; mettez artcharter à jour de part et d'autre"
+            ),
+            "en": (
+                "{path}: a ledger of a schema this version does not know (schema {version}); "
+                "update artcharter on both sides"
+            ),
+        },
         "ledger.cannot_open": {
             "fr": "impossible d'ouvrir le registre {path}\u00a0: {reason}",
             "en": "cannot open the ledger {path}: {reason}",
@@ -1027,6 +1057,86 @@ MESSAGES = Catalogue(
             "fr": "motif non précisé",
             "en": "no reason given",
         },
+        "trust.school": {
+            "fr": "votre école ({organisation})",
+            "en": "your school ({organisation})",
+        },
+        "trust.c2pa_list": {
+            "fr": "liste de confiance C2PA ({organisation}), liste du {date}",
+            "en": "C2PA trust list ({organisation}), list of {date}",
+        },
+        "trust.c2pa_list_unnamed": {
+            "fr": "liste de confiance C2PA, liste du {date}",
+            "en": "C2PA trust list, list of {date}",
+        },
+        "trust_list.not_pem": {
+            "fr": "{path} n'est pas une liste de certificats PEM",
+            "en": "{path} is not a PEM certificate bundle",
+        },
+        "trust_list.not_ca": {
+            "fr": "{path} contient un certificat qui n'est pas une autorité de certification ({subject})\u00a0: une liste de confiance ne contient que des autorités",
+            "en": "{path} holds a certificate that is not a certificate authority ({subject}): a trust list holds authorities only",
+        },
+        "trust_list.missing": {
+            "fr": "liste de confiance introuvable\u00a0: {path}",
+            "en": "trust list not found: {path}",
+        },
+        "trust_list.cannot_read": {
+            "fr": "impossible de lire {path}\u00a0: {reason}",
+            "en": "cannot read {path}: {reason}",
+        },
+        "trust_list.bad_source": {
+            "fr": "{path} est illisible\u00a0: relancez artcharter trust update",
+            "en": "{path} cannot be read: run artcharter trust update again",
+        },
+        "trust_list.unknown_kind": {
+            "fr": "liste inconnue {kind!r} (au choix\u00a0: {choices})",
+            "en": "unknown list {kind!r} (choose among: {choices})",
+        },
+        "trust_list.bad_date": {
+            "fr": "date invalide {date!r}\u00a0: attendu AAAA-MM-JJ",
+            "en": "invalid date {date!r}: expected YYYY-MM-DD",
+        },
+        "trust_list.fetch_failed": {
+            "fr": "la liste de confiance n'a pas pu être récupérée depuis {url}\u00a0: {reason}\u00a0; la liste installée reste en place",
+            "en": "the trust list could not be fetched from {url}: {reason}; the installed list stays in place",
+        },
+        "verify.ingredient": {
+            "fr": "{title}\u00a0: {problem} ({codes})",
+            "en": "{title}: {problem} ({codes})",
+        },
+        "verify.ingredient_signed": {
+            "fr": "{title} (signé par {signer})\u00a0: {problem} ({codes})",
+            "en": "{title} (signed by {signer}): {problem} ({codes})",
+        },
+        "ingredient.problem.valid-untrusted": {
+            "fr": "ses propres Content Credentials sont valides mais personne ne garantit leur signataire",
+            "en": "its own credentials are valid but nobody vouches for their signer",
+        },
+        "ingredient.problem.tampered": {
+            "fr": "ses propres Content Credentials ont été modifiés après leur signature",
+            "en": "its own credentials were changed after they were signed",
+        },
+        "ingredient.problem.invalid": {
+            "fr": "ses propres Content Credentials ont une signature ou un certificat invalide",
+            "en": "its own credentials have an invalid signature or certificate",
+        },
+        "ingredient.problem.unreadable": {
+            "fr": "ses propres Content Credentials utilisent un algorithme que ce vérificateur ne sait pas contrôler",
+            "en": "its own credentials use an algorithm this validator cannot check",
+        },
+        "verify.ingredient_listed": {
+            "fr": "{title}\u00a0: signé par {signer}, garanti par la {trusted_by}\u00a0: une preuve pour cet ingrédient, pas pour l'œuvre",
+            "en": "{title}: signed by {signer}, trusted by the {trusted_by}: evidence for this ingredient, not for the work",
+        },
+        "verify.ingredient_changed": {
+            "fr": "les Content Credentials de l'ingrédient {title} ont été modifiés après la signature de cette œuvre ({codes})\u00a0: c2pa lit le fichier comme invalide",
+            "en": "the credentials of ingredient {title} were changed after this work was signed ({codes}): c2pa reads the file as invalid",
+        },
+        "verify.ingredients_recorded": {
+            "fr": "Ces problèmes viennent des propres Content Credentials des ingrédients, tels qu'ils étaient à la signature de l'œuvre\u00a0: comme la norme C2PA, artcharter ne rend pas l'œuvre invalide pour autant (sa signature tient), mais ce que ces ingrédients affirment n'est garanti par personne.",
+            "en": "These problems are in the ingredients' own credentials, as they were when the work was signed: as the C2PA standard does, artcharter does not make the work invalid for them (its signature holds), but what those ingredients claim is vouched for by nobody.",
+        },
         "verify.revoked": {
             "fr": "le certificat du signataire a été révoqué le {date} ({reason})\xa0; cette signature n'est pas horodatée avant cette date",
             "en": "the signer's certificate was revoked on {date} ({reason}); this signature is not time-stamped before that date",
@@ -1038,6 +1148,14 @@ MESSAGES = Catalogue(
         "verify.time_stamped": {
             "fr": "signé le {date}, quand le certificat était valide (horodatage de confiance)",
             "en": "signed on {date}, while the certificate was valid (trusted time-stamp)",
+        },
+        "verify.time_stamped_list": {
+            "fr": "signé le {date}, quand le certificat était valide (horodatage garanti par la liste de confiance C2PA du {list_date})",
+            "en": "signed on {date}, while the certificate was valid (time-stamp trusted by the C2PA trust list of {list_date})",
+        },
+        "verify.time_stamped_tsa_list": {
+            "fr": "signé le {date}, quand le certificat était valide (horodatage garanti par la liste de confiance des horodateurs C2PA du {list_date})",
+            "en": "signed on {date}, while the certificate was valid (time-stamp trusted by the C2PA TSA trust list of {list_date})",
         },
         "verify.not_time_stamped": {
             "fr": "non horodaté\xa0: valide seulement tant que le certificat du signataire l'est",

@@ -124,6 +124,12 @@ def add_to(manifest: dict[str, Any], data: bytes) -> str | None:
         code = fingerprint(data)
     except BadInput:
         return None
+    return add_code(manifest, code)
+
+
+def add_code(manifest: dict[str, Any], code: str) -> str:
+    """Add the soft binding of an ISCC already computed from the pixels (``fingerprint_image``
+    where they were made: the PNG need not be decoded again)."""
     manifest.setdefault("assertions", []).append(assertion(code))
     return code
 

@@ -1,4 +1,4 @@
-"""The seven verification verdicts: stable names, the rule that picks one from C2PA's
+"""The eight verification verdicts: stable names, the rule that picks one from C2PA's
 validation output (pure), and what each means for a jury member, in French and English."""
 
 from __future__ import annotations
@@ -7,6 +7,10 @@ from artcharter.base.messages import Message
 from artcharter.provenance.messages import MESSAGES
 
 TRUSTED = "trusted"
+# Trusted by the second tier, the C2PA trust list (a conforming product), never by the
+# school: nothing the school's trust gates (an artwork id, the charter's signer rule, the
+# ledger) accepts it.
+TRUSTED_C2PA_LIST = "trusted-c2pa-list"
 VALID_UNTRUSTED = "valid-untrusted"
 TAMPERED = "tampered"
 INVALID = "invalid"
@@ -16,6 +20,7 @@ REMOTE_NOT_FETCHED = "remote-not-fetched"
 
 VERDICTS = (
     TRUSTED,
+    TRUSTED_C2PA_LIST,
     VALID_UNTRUSTED,
     TAMPERED,
     INVALID,
@@ -66,9 +71,13 @@ def classify(state: str | None, failure_codes: list[str]) -> str:
     return INVALID
 
 
+# The verdicts whose signature holds: the signer's name is the certificate's.
+VOUCHED = (TRUSTED, TRUSTED_C2PA_LIST, VALID_UNTRUSTED)
+
 # Exit code of `verify` for each verdict; the command returns the highest over all files.
 EXIT_CODES = {
     TRUSTED: 0,
+    TRUSTED_C2PA_LIST: 0,
     VALID_UNTRUSTED: 1,
     TAMPERED: 1,
     INVALID: 1,

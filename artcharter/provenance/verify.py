@@ -31,6 +31,7 @@ from artcharter.provenance import (
     media_files,
     revocation,
     softbinding,
+    trust_list,
     verdicts,
 )
 from artcharter.provenance.file_claims import file_claims
@@ -75,6 +76,10 @@ class Verification:
     # The signature's RFC 3161 time-stamp: {"time": ISO 8601, "trusted": bool}; empty
     # when the file was not time-stamped (then valid only while its certificate is).
     time_stamp: dict[str, Any] = field(default_factory=dict)
+    # Which tier trusts the signer, for a trusted verdict: {"tier": "school",
+    # "organisation"} or {"tier": "c2pa-list", "organisation": the listed CA's O= (None
+    # when the issuer is below a listed CA), "date", "source"}; None otherwise.
+    trusted_by: dict[str, Any] | None = None
     # The signer's certificate on a trust anchor's revocation list: {"revoked_at",
     # "reason", "signed_before": whether a trusted time-stamp predates the revocation}.
     revocation: dict[str, Any] | None = None
@@ -111,6 +116,14 @@ class Verification:
         langs = [lang] if lang else ["fr", "en"]
         data["explanation"] = {code: verdicts.explanation(self.verdict, code) for code in langs}
         data["verdict_title"] = {code: verdicts.title(self.verdict, code) for code in langs}
+        data["trusted_by_text"] = (
+            {code: trusted_by_text(self.trusted_by, code) for code in langs}
+            if self.trusted_by
+            else None
+        )
+        data["ingredient_notes"] = [
+            {code: note.render(code) for code in langs} for note in ingredient_notes(self)
+        ]
         data["c2pa_signal_text"] = [
             {code: line.render(code) for code in langs} for line in signal_lines(self)
         ]
@@ -135,7 +148,7 @@ class Verification:
     def vouched(self) -> bool:
         """Whether the signature holds (trusted or valid): the signer's name is then the
         certificate's, and the signed statements are the signer's."""
-        return self.verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED)
+        return self.verdict in verdicts.VOUCHED
 
     @property
     def artist(self) -> dict[str, Any]:
@@ -164,11 +177,24 @@ def trust_settings(anchors: tuple[str, ...], allow_remote: bool) -> dict[str, An
     return settings
 
 
+SCHOOL = "school"
+C2PA_LIST = "c2pa-list"
+TSA_LIST = "c2pa-tsa-list"
+
+
 @lru_cache(maxsize=8)
-def _context(anchors: tuple[str, ...], allow_remote: bool) -> Any:
+def _context(anchors: tuple[str, ...], allow_remote: bool, tier: str = SCHOOL) -> Any:
+    """c2pa's context for one trust tier: the school's anchors, or the C2PA trust list
+    alone. Each tier is checked in its own pass, so neither can lend its trust to the other."""
     import c2pa
 
-    settings = trust_settings(revocation.certificates_only(anchors), allow_remote)
+    school, lists = trust_list.split(anchors)
+    if tier == SCHOOL:
+        settings = trust_settings(revocation.certificates_only(school), allow_remote)
+    else:
+        kind = trust_list.C2PA if tier == C2PA_LIST else trust_list.TSA
+        settings = trust_settings((), allow_remote)
+        settings["trust"] = {"trust_anchors": lists[kind].pem}
     return c2pa.Context(c2pa.Settings.from_dict(settings))
 
 
@@ -211,7 +237,7 @@ def verify_bytes(
     """
     fmt = media_files.detect_work(data)
     result = _verify(io.BytesIO(data), fmt, data, name, anchors, allow_remote, thumbnail)
-    if result.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED, verdicts.UNREADABLE):
+    if result.verdict not in (*verdicts.VOUCHED, verdicts.UNREADABLE):
         result.file_claims = [claim.to_dict() for claim in file_claims(data)]
     if result.verdict == verdicts.NO_CREDENTIAL and result.kind == media_files.IMAGE:
         # A file Pillow cannot read as a picture has nothing to look up.
@@ -297,8 +323,188 @@ def _verify(
                 kind=kind,
             )
         result = _from_reader(reader, name, thumbnail, anchors)
+    if _wants_list_pass(result, anchors):
+        with contextlib.suppress(c2pa.C2paError):
+            stream.seek(0)
+            listed = c2pa.Reader(
+                media_files.mime_of(fmt), stream, context=_context(anchors, allow_remote, C2PA_LIST)
+            )
+            with listed:
+                _apply_list_tier(result, listed, trust_list.split(anchors)[1][trust_list.C2PA])
+    tsa = trust_list.split(anchors)[1].get(trust_list.TSA)
+    if tsa is not None and result.verdict in VOUCHED and result.time_stamp.get("trusted") is False:
+        # A time-stamp no anchor of the first passes trusts: read once more with the TSA
+        # list alone, and take from that pass the time-stamp's trust only (never the
+        # signer's: the TSA list says who may stamp times, not who may sign works).
+        with contextlib.suppress(c2pa.C2paError):
+            stream.seek(0)
+            stamped = c2pa.Reader(
+                media_files.mime_of(fmt), stream, context=_context(anchors, allow_remote, TSA_LIST)
+            )
+            with stamped:
+                if "timeStamp.trusted" in _success_codes(stamped):
+                    result.time_stamp = {
+                        **result.time_stamp,
+                        "trusted": True,
+                        "trusted_by": {"tier": TSA_LIST, "date": tsa.date, "source": tsa.source},
+                    }
     result.format, result.kind = fmt, kind
     return result
+
+
+def _success_codes(reader: Any) -> list[str]:
+    active = (reader.get_validation_results() or {}).get("activeManifest") or {}
+    return [item.get("code", "") for item in active.get("success") or []]
+
+
+def _wants_list_pass(result: Verification, anchors: tuple[str, ...]) -> bool:
+    """Whether the C2PA trust list may trust what the school does not: the signer of a
+    valid file, or an ingredient's signer."""
+    if trust_list.C2PA not in trust_list.split(anchors)[1]:
+        return False
+    untrusted = [i for i in result.ingredients if i.get("verdict") == verdicts.VALID_UNTRUSTED]
+    return result.verdict == verdicts.VALID_UNTRUSTED or bool(untrusted)
+
+
+def _apply_list_tier(result: Verification, reader: Any, listed: trust_list.TrustList) -> None:
+    """The second pass, with the C2PA trust list alone: a signer it trusts reads
+    trusted by the list; so does an ingredient's signer, as evidence for that ingredient."""
+    import json
+
+    state = reader.get_validation_state()
+    results = reader.get_validation_results() or {}
+    try:
+        issuers = {
+            m.get("label"): ((m.get("signature") or {}).get("certificateInfo") or {}).get("issuer")
+            for m in json.loads(reader.crjson()).get("manifests") or []
+            if isinstance(m, dict)
+        }
+    except (ValueError, AttributeError):
+        issuers = {}
+
+    def tier(label: str | None) -> dict[str, Any]:
+        issuer = issuers.get(label)
+        organisation = (
+            trust_list.anchor_organisation(listed.pem, issuer) if isinstance(issuer, dict) else None
+        )
+        return {
+            "tier": C2PA_LIST,
+            "organisation": organisation,
+            "date": listed.date,
+            "source": listed.source,
+        }
+
+    manifest = reader.get_active_manifest() or {}
+    active = results.get("activeManifest") or {}
+    failures = [item.get("code", "") for item in active.get("failure", [])]
+    failures += [item.get("code", "") for item in (results.get("failure") or [])]
+    if (
+        result.verdict == verdicts.VALID_UNTRUSTED
+        and verdicts.classify(state, failures) == verdicts.TRUSTED
+        and result.revocation is None
+    ):
+        result.verdict = verdicts.TRUSTED_C2PA_LIST
+        result.trusted_by = tier(manifest.get("label"))
+        result.codes["failure"] = [
+            c for c in result.codes["failure"] if c != verdicts.UNTRUSTED_CODE
+        ]
+        result.codes["success"].append("signingCredential.trusted")
+        stamp = result.time_stamp
+        if stamp and not stamp.get("trusted") and "timeStamp.trusted" in _success_codes(reader):
+            result.time_stamp = {**stamp, "trusted": True, "trusted_by": result.trusted_by}
+    deltas = _ingredient_deltas(results)
+    for ingredient, checked in zip(
+        result.ingredients, ingredient_checks(manifest, deltas, reader), strict=False
+    ):
+        if (
+            ingredient.get("verdict") == verdicts.VALID_UNTRUSTED
+            and checked is not None
+            and checked["verdict"] == verdicts.TRUSTED
+        ):
+            ingredient["verdict"] = verdicts.TRUSTED_C2PA_LIST
+            ingredient["trusted_by"] = tier(checked.get("manifest"))
+            ingredient["codes"] = [c for c in ingredient["codes"] if c != verdicts.UNTRUSTED_CODE]
+
+
+def _ingredient_deltas(results: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """c2pa's validation deltas per ingredient assertion (its URI): what changed since
+    the work was signed, as read now with this reader's trust."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for entry in results.get("ingredientDeltas") or []:
+        if not isinstance(entry, dict):
+            continue
+        deltas = entry.get("validationDeltas")
+        found[str(entry.get("ingredientAssertionURI"))] = {
+            kind: _codes(deltas, kind) for kind in ("success", "informational", "failure")
+        }
+    return found
+
+
+def _codes(results: Any, kind: str) -> list[str]:
+    """The status codes of one kind in a validation results object, whatever its shape (an
+    ingredient's recorded results come from the file, written by anyone)."""
+    items = results.get(kind) if isinstance(results, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [str(item.get("code", "")) for item in items if isinstance(item, dict)]
+
+
+def ingredient_checks(
+    manifest: dict[str, Any], deltas: dict[str, dict[str, list[str]]], reader: Any = None
+) -> list[dict[str, Any] | None]:
+    """Each ingredient's own credentials, checked (pure but for the signer's name): its
+    verdict from what c2pa recorded when the work was signed, updated by what c2pa finds
+    now (the deltas: trust as the reader sees it, a manifest changed since); None for an
+    ingredient without credentials. Same order as ``manifest["ingredients"]``."""
+    checks: list[dict[str, Any] | None] = []
+    prefix = f"/{manifest.get('label')}/c2pa.assertions/"
+    for ingredient in manifest.get("ingredients") or []:
+        if not isinstance(ingredient, dict) or not isinstance(
+            ingredient.get("active_manifest"), str
+        ):
+            checks.append(None)
+            continue
+        results = ingredient.get("validation_results")
+        recorded = results.get("activeManifest") if isinstance(results, dict) else None
+        failures = _codes(recorded, "failure")
+        successes = _codes(recorded, "success")
+        delta = next(
+            (d for uri, d in deltas.items() if uri.endswith(prefix + str(ingredient.get("label")))),
+            {"success": [], "failure": []},
+        )
+        if "signingCredential.trusted" in delta["success"]:
+            failures = [c for c in failures if c != verdicts.UNTRUSTED_CODE]
+        successes += delta["success"]
+        if verdicts.UNTRUSTED_CODE in delta["failure"]:
+            successes = [c for c in successes if c != "signingCredential.trusted"]
+        changed = [c for c in delta["failure"] if c != verdicts.UNTRUSTED_CODE]
+        failures = list(dict.fromkeys(failures + delta["failure"]))
+        state = "Trusted" if "signingCredential.trusted" in successes else "Valid"
+        verdict = verdicts.INVALID if changed else verdicts.classify(state, failures)
+        label = ingredient["active_manifest"]
+        checks.append(
+            {
+                "verdict": verdict,
+                "codes": failures,
+                "changed": changed,
+                "manifest": label,
+                "signer": _signer_of(reader, label),
+            }
+        )
+    return checks
+
+
+def _signer_of(reader: Any, label: str) -> str | None:
+    import c2pa
+
+    if reader is None:
+        return None
+    try:
+        info = (reader.get_manifest(label) or {}).get("signature_info") or {}
+    except (c2pa.C2paError, KeyError, ValueError):
+        return None
+    name = info.get("common_name") if isinstance(info, dict) else None
+    return str(name) if name else None
 
 
 def unsupported_reason(error: str) -> Message | None:
@@ -384,6 +590,22 @@ def _from_reader(
         error = MESSAGES("verify.malformed_manifest")
         if verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED):
             verdict = verdicts.INVALID
+    checks = ingredient_checks(manifest, _ingredient_deltas(results), reader)
+    changed = [
+        (ingredient, check)
+        for ingredient, check in zip(manifest.get("ingredients") or [], checks, strict=False)
+        if check is not None and check["changed"]
+    ]
+    if changed and state == "Invalid" and verdict in VOUCHED:
+        # c2pa reads the file as Invalid for an ingredient whose manifest changed since the
+        # work was signed (nothing fails in the active manifest): follow it, and say why.
+        ingredient, check = changed[0]
+        verdict = verdicts.INVALID
+        error = MESSAGES(
+            "verify.ingredient_changed",
+            title=str(ingredient.get("title") or "?"),
+            codes=", ".join(check["changed"]),
+        )
     info = manifest.get("signature_info") or {}
     stamp = _time_stamp(codes, info)
     revoked = revocation.lookup(anchors, info.get("issuer") or "", info.get("cert_serial_number"))
@@ -423,9 +645,14 @@ def _from_reader(
         disclosure=disclosure,
         title=manifest.get("title"),
         ingredients=[
-            {k: ing.get(k) for k in ("title", "relationship", "format", "description")}
-            for ing in manifest.get("ingredients", [])
+            _ingredient_entry(ing, check)
+            for ing, check in zip(manifest.get("ingredients", []), checks, strict=False)
         ],
+        trusted_by=(
+            {"tier": SCHOOL, "organisation": info.get("issuer")}
+            if verdict == verdicts.TRUSTED
+            else None
+        ),
         record=record.to_dict() if record else None,
         codes=codes,
         claimed_author=claimed_author(signer_name, record),
@@ -441,7 +668,19 @@ def _from_reader(
     )
 
 
-VOUCHED = (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED)
+VOUCHED = verdicts.VOUCHED
+
+
+def _ingredient_entry(ingredient: dict[str, Any], check: dict[str, Any] | None) -> dict[str, Any]:
+    """What is shown of one ingredient: its title and role, and, when it has credentials of
+    its own, their verdict, failure codes, signer and (set by the list's pass) who trusts it."""
+    entry = {k: ingredient.get(k) for k in ("title", "relationship", "format", "description")}
+    if check is not None:
+        entry["verdict"] = check["verdict"]
+        entry["codes"] = list(check["codes"])
+        entry["signer"] = check["signer"]
+        entry["trusted_by"] = None
+    return entry
 
 
 def _c2pa_signal(reader: Any) -> dict[str, Any] | None:
@@ -525,10 +764,17 @@ def signature_notes(result: Verification) -> list[Message]:
     was valid (a trusted time-stamp), or not time-stamped; and, for a revoked certificate,
     that the work was signed before the revocation. The CLI, reports and desk show these."""
     notes: list[Message] = []
-    if result.verdict not in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED, verdicts.INVALID):
+    if result.verdict not in (*verdicts.VOUCHED, verdicts.INVALID):
         return notes
     stamp = result.time_stamp
-    if stamp.get("trusted"):
+    by = stamp.get("trusted_by") or {}
+    if stamp.get("trusted") and by.get("tier") in (C2PA_LIST, TSA_LIST):
+        # Trusted by a C2PA list, not by the school: say which list, and of when.
+        key = (
+            "verify.time_stamped_tsa_list" if by["tier"] == TSA_LIST else "verify.time_stamped_list"
+        )
+        notes.append(MESSAGES(key, date=stamp["time"][:10], list_date=by.get("date") or "?"))
+    elif stamp.get("trusted"):
         notes.append(MESSAGES("verify.time_stamped", date=stamp["time"][:10]))
     elif result.verdict != verdicts.INVALID:
         notes.append(MESSAGES("verify.not_time_stamped"))
@@ -542,6 +788,66 @@ def signature_notes(result: Verification) -> list[Message]:
                 reason=MESSAGES(f"revocation.reason.{revoked['reason']}"),
             )
         )
+    return notes
+
+
+def trusted_by_message(trusted_by: dict[str, Any]) -> Message:
+    """Who trusts the signer, in words: "your school (ESAD Exemple)", or "C2PA trust list
+    (Google LLC), list of 2026-08-05". The two tiers never share words."""
+    if trusted_by.get("tier") == C2PA_LIST:
+        if trusted_by.get("organisation"):
+            return MESSAGES(
+                "trust.c2pa_list",
+                organisation=trusted_by["organisation"],
+                date=trusted_by.get("date") or "?",
+            )
+        return MESSAGES("trust.c2pa_list_unnamed", date=trusted_by.get("date") or "?")
+    return MESSAGES("trust.school", organisation=trusted_by.get("organisation") or "?")
+
+
+def trusted_by_text(trusted_by: dict[str, Any], lang: str) -> str:
+    return trusted_by_message(trusted_by).render(lang)
+
+
+def ingredient_notes(result: Verification) -> list[Message]:
+    """One line per ingredient whose own credentials are not trusted by the school: a
+    listed signer (evidence for that ingredient), or its problem in words; then why the
+    work's verdict does not follow them, when it does not."""
+    notes: list[Message] = []
+    recorded_problem = False
+    for ingredient in result.ingredients:
+        verdict = ingredient.get("verdict")
+        if verdict is None or verdict == verdicts.TRUSTED:
+            continue
+        title = str(ingredient.get("title") or "?")
+        signer = ingredient.get("signer")
+        if verdict == verdicts.TRUSTED_C2PA_LIST and ingredient.get("trusted_by"):
+            notes.append(
+                MESSAGES(
+                    "verify.ingredient_listed",
+                    title=title,
+                    signer=signer or "?",
+                    trusted_by=trusted_by_message(ingredient["trusted_by"]),
+                )
+            )
+            continue
+        problem = MESSAGES(f"ingredient.problem.{verdict}")
+        codes = ", ".join(ingredient.get("codes") or []) or "-"
+        if signer:
+            notes.append(
+                MESSAGES(
+                    "verify.ingredient_signed",
+                    title=title,
+                    problem=problem,
+                    signer=signer,
+                    codes=codes,
+                )
+            )
+        else:
+            notes.append(MESSAGES("verify.ingredient", title=title, problem=problem, codes=codes))
+        recorded_problem = recorded_problem or verdict != verdicts.VALID_UNTRUSTED
+    if recorded_problem and result.verdict in VOUCHED:
+        notes.append(MESSAGES("verify.ingredients_recorded"))
     return notes
 
 

@@ -39,9 +39,11 @@ from artcharter.provenance.record import (
 from artcharter.provenance.verify import (
     Verification,
     claim_lines,
+    ingredient_notes,
     match_lines,
     signal_lines,
     signature_notes,
+    trusted_by_text,
     unvouched_heading,
 )
 from artcharter.reports import energy_equivalents, energy_split, explanations
@@ -89,7 +91,7 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         "title": verdicts.title(v.verdict, lang),
         "explanation": verdicts.explanation(v.verdict, lang),
         "ok": v.verdict == verdicts.TRUSTED,
-        "intact": v.verdict in (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED),
+        "intact": v.verdict in verdicts.VOUCHED,
         "validation_state": v.validation_state,
         "signer": {
             **{k: v.signer.get(k) for k in ("name", "organisation", "algorithm", "time")},
@@ -105,6 +107,9 @@ def _verification(v: Verification, lang: str) -> dict[str, Any]:
         # apart from the verification, what the file claims unverified and its probable
         # signed originals: each a heading line, then its items.
         "notes": [note.render(lang) for note in signature_notes(v)],
+        # Which tier trusts the signer, and the ingredients' own credentials' problems.
+        "trusted_by": trusted_by_text(v.trusted_by, lang) if v.trusted_by else None,
+        "ingredient_notes": [note.render(lang) for note in ingredient_notes(v)],
         # The C2PA signals rubric's class, beside artcharter's words (signal_lines).
         "signal": [line.render(lang) for line in signal_lines(v)],
         "claims": [line.render(lang) for line in claim_lines(v)],

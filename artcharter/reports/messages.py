@@ -218,6 +218,14 @@ MESSAGES = Catalogue(
             "fr": "ATTENTION : CE FICHIER N'EST PAS VÉRIFIÉ — titre, artiste et usage de l'IA ne sont que ce qu'il prétend",
             "en": "WARNING: THIS FILE DOES NOT VERIFY — its title, artist and AI use are only what it claims",
         },
+        "trusted_by": {
+            "fr": "garanti par",
+            "en": "trusted by",
+        },
+        "ingredient_credentials": {
+            "fr": "Les propres Content Credentials des ingrédients",
+            "en": "The ingredients' own credentials",
+        },
         "issuer": {
             "fr": "émis par",
             "en": "issued by",

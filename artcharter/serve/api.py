@@ -9,10 +9,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.requests import ClientDisconnect
 
+from artcharter.base.errors import BadInput
 from artcharter.provenance.version import VERSION
 from artcharter.serve.config import MAX_FILES_PER_REQUEST
 from artcharter.serve.desk import ArtworkEntry, Desk
 from artcharter.serve.held import Held
+from artcharter.serve.ledger_upload import authorised, check_ledger, summary
 from artcharter.serve.memory import trim
 from artcharter.serve.multipart import FIELD, read_files
 from artcharter.serve.schemas import (
@@ -21,6 +23,7 @@ from artcharter.serve.schemas import (
     Error,
     FileResult,
     Forgotten,
+    LedgerMerge,
     VerifyResponse,
 )
 from artcharter.serve.summary import ai_share_of_record, energy_summary, summarize
@@ -118,7 +121,7 @@ def artwork_json(entry: ArtworkEntry, lang: str | None, has_image: bool) -> dict
         f"(at most {MAX_FILES_PER_REQUEST} per request). The type of each file is read from "
         "its bytes: PNG, JPEG and WebP are accepted. One refused file refuses the whole "
         "request, with a message naming it. Each file gets a verdict (trusted, "
-        "valid-untrusted, tampered, invalid, no-credential, unreadable, remote-not-fetched), "
+        "trusted-c2pa-list, valid-untrusted, tampered, invalid, no-credential, unreadable, remote-not-fetched), "
         "its disclosure of AI use, energy and charter result. Verifications are recorded in "
         "the project's ledger when the desk has one."
     ),
@@ -162,6 +165,75 @@ async def verify(request: Request, lang: Lang | None = LANG_QUERY) -> JSONRespon
     except Rejected as exc:
         return JSONResponse({"detail": message(exc, ui_lang(request))}, status_code=exc.status)
     return JSONResponse({"results": [result_json(h, lang) for h in held]})
+
+
+@router.post(
+    "/ledger",
+    summary="Merge a workstation's ledger (the school only)",
+    description=(
+        "Send one artcharter ledger (.db) as multipart/form-data in a part named 'file', "
+        "with the header 'Authorization: Bearer <merge token>' (the file given to `serve "
+        "--merge-token-file`; without it this endpoint answers 404). The ledger is merged "
+        "into the desk's as `artcharter ledger merge` does: an artwork joins only through "
+        "its signed file, found among the desk's kept uploads by its SHA-256 (never at a "
+        "path the ledger names) and verified trusted; a row never replaces one of the "
+        "school's; every other row is kept apart in merged_rows with its reason. Sending "
+        "the same ledger again changes nothing. The answer counts what happened per "
+        "outcome and says it in words ('summary', in the page's language)."
+    ),
+    response_model=LedgerMerge,
+    responses={
+        **ERRORS,
+        403: {"model": Error, "description": "No merge token, or a wrong one."},
+        404: {"model": Error, "description": "This desk merges no ledger (no merge token)."},
+        415: {"model": Error, "description": "Not an SQLite file (read from its bytes)."},
+        422: {"model": Error, "description": "Not an artcharter ledger of a known schema."},
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": [FIELD],
+                        "properties": {FIELD: {"type": "string", "format": "binary"}},
+                    }
+                }
+            },
+        }
+    },
+)
+async def merge_ledger(request: Request) -> JSONResponse:
+    desk = desk_of(request)
+    config = desk.config
+    lang = ui_lang(request)
+    if not config.merges_ledgers:
+        return refuse(request, 404, "err_merge_off")
+    if not authorised(request.headers.get("authorization"), config.merge_token):
+        response = refuse(request, 403, "err_merge_token")
+        response.headers["www-authenticate"] = "Bearer"
+        return response
+    try:
+        files = await read_files(
+            request.headers.get("content-type"),
+            request.stream(),
+            max_file_bytes=config.max_upload_bytes,
+            max_files=1,
+        )
+        name, data = files[0]
+        check_ledger(name, data, config.max_upload_bytes)
+        report = await desk.run(desk.merge_ledger, name, data)
+    except ClientDisconnect:
+        log.info("ledger upload cut off: the client disconnected (%s)", _peer(request))
+        return JSONResponse({"detail": "client disconnected"}, status_code=400)
+    except Rejected as exc:
+        return JSONResponse({"detail": message(exc, lang)}, status_code=exc.status)
+    except BadInput as exc:
+        detail = exc.render(lang, lambda _: text("merge_field", lang))
+        return JSONResponse({"detail": detail}, status_code=422)
+    log.info("ledger %s merged (%s): %s", report.source, _peer(request), report.artworks)
+    return JSONResponse({**report.to_dict(), "summary": summary(report, lang)})
 
 
 @router.get(

@@ -67,6 +67,13 @@ class DeskConfig:
     admission_wait: float = ADMISSION_WAIT_S
     max_inflight_bytes: int | None = None  # None: INFLIGHT_FILES_WORTH files' worth
     verify_alone_bytes: int = VERIFY_ALONE_BYTES
+    # The school's secret for uploading a workstation's ledger (serve --merge-token-file);
+    # None: the desk merges no ledger. Never shown (repr=False keeps it out of logs).
+    merge_token: str | None = field(default=None, repr=False)
+
+    @property
+    def merges_ledgers(self) -> bool:
+        return self.merge_token is not None and self.ledger_path is not None
 
     @property
     def inflight_bytes(self) -> int:

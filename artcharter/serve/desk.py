@@ -21,12 +21,14 @@ from typing import Any
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance.image_files import MIME_TYPES, detect_format
 from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.ledger_merge import MergeReport
 from artcharter.provenance.media_files import FORMATS
 from artcharter.provenance.recovery import probable_matches
 from artcharter.provenance.verify import ledger_row, verify_bytes
 from artcharter.serve import integrations
 from artcharter.serve.config import DeskConfig
 from artcharter.serve.held import Held, HeldFiles, new_token
+from artcharter.serve.ledger_upload import merge_upload
 from artcharter.serve.memory import return_large_buffers
 from artcharter.serve.thumbnails import thumbnail
 from artcharter.serve.uploads import Accepted, check_upload, keep
@@ -61,6 +63,7 @@ class Desk:
         # One ledger connection per worker thread: SQLite connections stay in the thread
         # that opened them, and opening one per upload would cost more than the write.
         self._local = threading.local()
+        self._merging = threading.Lock()  # one workstation's ledger merged at a time
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -172,6 +175,15 @@ class Desk:
             row = ledger.vouched_artwork(v.artwork_id, v.sha256, signer)
             if row is not None and row.get("status") != "discarded":
                 item.ledger_artwork_id = row["artwork_id"]
+
+    def merge_ledger(self, name: str, data: bytes) -> MergeReport:
+        """A workstation's ledger into the desk's, as ``ledger merge`` does; its signed files
+        are looked for among the kept uploads only (serve.ledger_upload)."""
+        assert self.config.ledger_path is not None
+        with self._merging:
+            return merge_upload(
+                self.config.ledger_path, data, name, self.config.anchors, self.config.uploads_dir
+            )
 
     # --- what the pages ask for ----------------------------------------------------------
 

@@ -57,6 +57,7 @@ SCRIPT_TEXTS = (
     "signed_by",
     "claimed",
     "claimed_author",
+    "trusted_by",
     "expired",
     "col_title",
     "col_artist",
@@ -185,12 +186,30 @@ async def desk_page(request: Request) -> HTMLResponse:
         charter_name=desk.charter.title(lang),
         charter_available=desk.charter.available,
         max_mb=f"{config.max_upload_bytes / MIB:g}",
+        merges=config.merges_ledgers,
         page_data={
             "lang": lang,
             "maxBytes": config.largest_upload_bytes,
             "maxLabel": fmt_size(config.max_upload_bytes, lang),
             "maxFiles": MAX_FILES_PER_REQUEST,
             "texts": {key: TEXTS[key][lang] for key in SCRIPT_TEXTS},
+        },
+    )
+
+
+@router.get("/ledger", response_class=HTMLResponse)
+async def ledger_page(request: Request) -> HTMLResponse:
+    """The school's page for merging a workstation's ledger (POST /api/ledger)."""
+    if not desk_of(request).config.merges_ledgers:
+        return not_found(request, "err_merge_off")
+    lang = request.state.lang
+    return page(
+        request,
+        "ledger.html",
+        page_data={
+            "lang": lang,
+            "sending": text("merge_sending", lang),
+            "network_error": text("network_error", lang),
         },
     )
 

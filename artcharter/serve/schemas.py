@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Verdict = Literal[
     "trusted",
+    "trusted-c2pa-list",
     "valid-untrusted",
     "tampered",
     "invalid",
@@ -60,8 +61,17 @@ class FileResult(BaseModel):
     verdict_title: Texts
     explanation: Texts
     reliable: bool = Field(
-        description="The credentials can be read as signed (trusted or valid-untrusted); "
+        description="The credentials can be read as signed (trusted, trusted-c2pa-list or "
+        "valid-untrusted); "
         "otherwise title, artist and AI share are only what the file claims."
+    )
+    trusted_by: Texts | None = Field(
+        description="Who trusts the signer, in words: your school, or the C2PA trust list "
+        "(with the listed organisation and the list's date); None when not trusted."
+    )
+    ingredient_notes: dict[str, list[str]] = Field(
+        description="Each ingredient whose own credentials the school does not trust, with "
+        "its problem (or the C2PA-listed signer that vouches for it)."
     )
     title: str | None
     artist: str | None
@@ -130,3 +140,17 @@ class DeskInfo(BaseModel):
     charter: str | None = Field(description="The charter in use, or null if no check.")
     reports: bool = Field(description="Full per-artwork reports are available.")
     version: str
+
+
+class LedgerMerge(BaseModel):
+    """What merging a workstation's ledger did."""
+
+    source: str = Field(description="The uploaded file's name, as merged_rows records it.")
+    artworks: dict[str, int] = Field(
+        description="Artwork rows per outcome: imported, already, conflict, not-trusted, "
+        "no-record, file-not-here, other-bytes."
+    )
+    kept_apart: int = Field(description="Rows this upload added to merged_rows.")
+    rows_read: int
+    apart: dict[str, int] = Field(description="Rows kept apart per reason, this time.")
+    summary: list[str] = Field(description="The same, in words, in the page's language.")

@@ -15,9 +15,11 @@ from artcharter.provenance.record import SOURCE_TYPES
 from artcharter.provenance.verify import (
     Verification,
     claim_lines,
+    ingredient_notes,
     match_lines,
     signal_lines,
     signature_notes,
+    trusted_by_text,
     unvouched_heading,
 )
 from artcharter.serve.texts import LANGS, both, text
@@ -25,6 +27,7 @@ from artcharter.serve.texts import LANGS, both, text
 # Colour of each verdict on the page (also named in the API so that other clients agree).
 VERDICT_TONES = {
     verdicts.TRUSTED: "good",
+    verdicts.TRUSTED_C2PA_LIST: "good",
     verdicts.VALID_UNTRUSTED: "caution",
     verdicts.TAMPERED: "bad",
     verdicts.INVALID: "bad",
@@ -35,7 +38,7 @@ VERDICT_TONES = {
 
 # Verdicts under which what the credentials say (title, artist, AI share) can be read as
 # what was signed; otherwise it is only what the file claims.
-RELIABLE_VERDICTS = (verdicts.TRUSTED, verdicts.VALID_UNTRUSTED)
+RELIABLE_VERDICTS = verdicts.VOUCHED
 
 # From "a model made it" to "no AI": the share a desk shows when several actions disagree.
 _SHARE_ORDER = ("generated", "partly-generated", "enhanced", "none")
@@ -156,6 +159,14 @@ def summarize(
         # Apart from the verdict: the signature's time, what the file claims unverified,
         # its probable signed originals (each list a heading line, then its items).
         "signature_notes": _lines(signature_notes(verification), langs),
+        # Who trusts the signer (the school, or the C2PA trust list), and each ingredient
+        # whose own credentials the school does not trust, with its problem.
+        "trusted_by": (
+            {code: trusted_by_text(verification.trusted_by, code) for code in langs}
+            if verification.trusted_by
+            else None
+        ),
+        "ingredient_notes": _lines(ingredient_notes(verification), langs),
         # The heading that sets the credentials' own statements apart when no valid
         # signature vouches for them (None when it does, or they say nothing).
         "unvouched": (

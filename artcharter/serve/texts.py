@@ -234,6 +234,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "f_status": {"fr": "État dans le registre", "en": "Status in the ledger"},
     "f_verifications": {"fr": "Dernières vérifications", "en": "Latest verifications"},
     "f_signer": {"fr": "Signataire", "en": "Signer"},
+    "f_trusted_by": {"fr": "Garanti par", "en": "Trusted by"},
+    "f_ingredient_credentials": {
+        "fr": "Les propres Content Credentials des ingrédients",
+        "en": "The ingredients' own credentials",
+    },
+    "trusted_by": {"fr": "Garanti par\u00a0:", "en": "Trusted by:"},
     "f_file": {"fr": "Fichier", "en": "File"},
     "f_sha256": {"fr": "Empreinte SHA-256", "en": "SHA-256 fingerprint"},
     "f_codes": {"fr": "Codes C2PA (pour les experts)", "en": "C2PA codes (for experts)"},
@@ -334,6 +340,74 @@ TEXTS: dict[str, dict[str, str]] = {
     "field.success": {"fr": "Réussites", "en": "Successes"},
     "field.informational": {"fr": "Informations", "en": "Informational"},
     "field.failure": {"fr": "Échecs", "en": "Failures"},
+    # --- a workstation's ledger, merged by the school (serve --merge-token-file) --------
+    "merge_link": {
+        "fr": "École\u00a0: fusionner le registre d'un poste",
+        "en": "School: merge a workstation's ledger",
+    },
+    "merge_title": {"fr": "Fusionner le registre d'un poste", "en": "Merge a workstation's ledger"},
+    "merge_intro": {
+        "fr": "Déposez d'abord ici les fichiers signés du poste (le bureau les garde), puis son "
+        "registre. Une œuvre n'entre dans le registre de l'école que par son fichier signé, "
+        "retrouvé parmi les fichiers gardés par son empreinte et vérifié de confiance\u00a0; "
+        "les autres lignes sont mises à part avec leur raison. Envoyer deux fois ne change "
+        "rien.",
+        "en": "First drop the workstation's signed files here (the desk keeps them), then its "
+        "ledger. An artwork joins the school's ledger only through its signed file, found "
+        "among the kept files by its hash and verified trusted; other rows are kept apart "
+        "with their reason. Sending twice changes nothing.",
+    },
+    "merge_token_label": {"fr": "Jeton de fusion de l'école", "en": "The school's merge token"},
+    "merge_file_label": {"fr": "Fichier de registre (.db)", "en": "Ledger file (.db)"},
+    "merge_submit": {"fr": "Fusionner", "en": "Merge"},
+    "merge_sending": {"fr": "Envoi et vérification…", "en": "Sending and verifying…"},
+    "merge_joined": {
+        "fr": "{source}\u00a0: {n} œuvre(s) ajoutée(s) (fichier signé retrouvé et de confiance)",
+        "en": "{source}: {n} artwork(s) imported (signed file found and trusted)",
+    },
+    "merge_already": {"fr": "{n} déjà présente(s)", "en": "{n} already there"},
+    "merge_apart": {
+        "fr": "{n} ligne(s) mise(s) à part\u00a0: {why}",
+        "en": "{n} row(s) kept apart: {why}",
+    },
+    "merge_why_not_here": {
+        "fr": "fichier signé absent des fichiers gardés par le bureau (déposez-le, puis renvoyez "
+        "le registre)",
+        "en": "signed file not among the desk's kept files (drop it, then send the ledger again)",
+    },
+    "merge_why_not_trusted": {
+        "fr": "fichier signé, mais pas de confiance ici",
+        "en": "signed file, but not trusted here",
+    },
+    "merge_why_no_record": {
+        "fr": "fichier sans fiche artcharter qui corresponde à la ligne",
+        "en": "file without an artcharter record matching the row",
+    },
+    "merge_why_conflict": {
+        "fr": "le registre de l'école a déjà un autre fichier sous ce numéro (le sien est gardé)",
+        "en": "the school's ledger already has another file under this id (its own is kept)",
+    },
+    "merge_why_unsigned": {
+        "fr": "ligne qu'aucune signature ne garantit (énergie, campagnes, vérifications…)",
+        "en": "row no signature vouches for (energy, campaigns, verifications…)",
+    },
+    "merge_field": {
+        "fr": "le champ «\u00a0Fichier de registre\u00a0»",
+        "en": "the “Ledger file” field",
+    },
+    "err_not_ledger": {
+        "fr": "{name} n'est pas un registre artcharter (pas une base SQLite)",
+        "en": "{name} is not an artcharter ledger (not an SQLite database)",
+    },
+    "err_merge_off": {
+        "fr": "Ce bureau ne fusionne pas de registres (l'école ne lui a pas donné de jeton de "
+        "fusion).",
+        "en": "This desk does not merge ledgers (the school gave it no merge token).",
+    },
+    "err_merge_token": {
+        "fr": "Jeton de fusion absent ou faux\u00a0: seule l'école fusionne des registres.",
+        "en": "Missing or wrong merge token: only the school merges ledgers.",
+    },
 }
 
 MESSAGES = Catalogue("desk", TEXTS)

@@ -10,7 +10,7 @@
   const CONCURRENCY = 3;
   const STORE = "artcharter.desk.tokens";
   const IMAGE_NAME = /\.(png|jpe?g|webp)$/i;
-  const VERDICT_ORDER = ["trusted", "valid-untrusted", "tampered", "invalid", "no-credential", "unreadable", "remote-not-fetched"];
+  const VERDICT_ORDER = ["trusted", "trusted-c2pa-list", "valid-untrusted", "tampered", "invalid", "no-credential", "unreadable", "remote-not-fetched"];
 
   const drop = document.getElementById("drop");
   const input = document.getElementById("file-input");
@@ -113,7 +113,13 @@
         // The artist is the certificate's subject; another name in the file is only a claim.
         r.claimed_author ? el("span", { class: "claimed", text: t("claimed_author") + " " + r.claimed_author }) : null,
       ],
-      verdict: [badge(r.tone, r.verdict_title[lang], r.verdict), el("p", { class: "explain", text: r.explanation[lang] })],
+      verdict: [
+        badge(r.tone, r.verdict_title[lang], r.verdict),
+        // Which tier trusts the signer: "your school" and "the C2PA trust list" never share words.
+        r.trusted_by ? el("p", { class: "trusted-by", text: t("trusted_by") + " " + r.trusted_by[lang] }) : null,
+        el("p", { class: "explain", text: r.explanation[lang] }),
+        ...(r.ingredient_notes ? r.ingredient_notes[lang] : []).map((note) => el("p", { class: "ingredient-note small", text: note })),
+      ],
       ai: [
         el("span", { class: r.reliable ? "" : "unreliable", text: r.ai_share_label[lang] }),
         // The class any C2PA validator shows (signals rubric), only for a signature that holds.

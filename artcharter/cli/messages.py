@@ -1655,6 +1655,14 @@ MESSAGES = Catalogue(
             "en": "List artworks, newest first, with the ledger's counts.",
             "fr": "Lister les œuvres, les plus récentes d'abord, avec les décomptes du registre.",
         },
+        "help.ledger.metadata": {
+            "en": "Print the ledger's descriptions for Datasette (every table and column in "
+            "words, in the reader's language): artcharter ledger metadata > metadata.json, "
+            "then datasette artcharter.db --metadata metadata.json.",
+            "fr": "Afficher les descriptions du registre pour Datasette (chaque table et "
+            "chaque colonne en mots, dans la langue du lecteur)\u00a0: artcharter ledger "
+            "metadata > metadata.json, puis datasette artcharter.db --metadata metadata.json.",
+        },
         "help.ledger.show": {
             "en": "Show one artwork's full record as JSON.",
             "fr": "Afficher en JSON la fiche complète d'une œuvre.",

@@ -20,12 +20,13 @@ from artcharter.provenance.ledger_metadata import datasette_metadata
 def real_schema(path: Path) -> dict[str, list[str]]:
     """Every table a ledger gets and its columns, made by the code that makes them: the
     core tables on opening, then the tables later features add (probe campaigns,
-    declarations, signatures, merges)."""
+    declarations, signatures, merges, series)."""
     with Ledger(path) as ledger:
         store.ensure_tables(ledger)
         ledger.ensure_table("declarations", ledger.DECLARATION_COLUMNS, "artwork_id")
         ledger.ensure_table("signatures", ledger.SIGNATURE_COLUMNS, "artwork_id")
         ledger.ensure_table("merged_rows", MERGED_ROWS, "row_key")
+        ledger.ensure_table("series", ledger.SERIES_COLUMNS, "series_id")
         return {t: [c.name for c in ledger.db[t].columns] for t in ledger.db.table_names()}
 
 

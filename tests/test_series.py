@@ -79,7 +79,16 @@ def test_a_series_is_one_row_and_each_image_says_its_place(
         assert run(["--lang", lang, "verify", str(third.path), "--trust", str(school_root)]) == 0
         shown = capsys.readouterr().out
         assert words in shown, shown
-        report = make_report(third.path, tmp_path / f"r-{lang}", lang=lang)
+        with Ledger(tmp_path / "ledger.db") as ledger:
+            report = make_report(third.path, tmp_path / f"r-{lang}", lang=lang, ledger=ledger)
+        # The whole series in one line, counted by the ledger.
+        assert report.report["energy"]["series"]["made"] == 5
+        html = report.html.read_text(encoding="utf-8")
+        assert (
+            f"Series {sid}: 5 of its 5 images in the ledger (complete)"
+            if lang == "en"
+            else f"Série {sid}\u00a0: 5 images sur 5 dans le registre (terminée)"
+        ) in html
         rows = {r["key"]: r["value"] for r in report.report["generation"]["rows"]}
         assert rows["series"] == (
             f"image 3 of 5 of series {sid}" if lang == "en" else f"image 3 sur 5 de la série {sid}"

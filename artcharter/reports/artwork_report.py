@@ -75,6 +75,8 @@ class ReportFacts:
     campaign: dict[str, Any] | None = None  # the model's latest bias campaign
     prompt_audit: dict[str, Any] | None = None
     artwork_probe: dict[str, Any] | None = None  # the latest `probe artwork` of these bytes
+    # The series the generation belongs to, as the ledger counts it (``series_facts``).
+    series: dict[str, Any] | None = None
     image: InlineImages | None = None
     file_size: int | None = None
 
@@ -385,6 +387,26 @@ def _energy_measure(energy: EnergyRecord, lang: str) -> dict[str, Any]:
     }
 
 
+def _series(series: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+    """The whole series in one line: how many of its images exist, its state, its energy."""
+    if not series:
+        return None
+    made = sum(series["statuses"].values())
+    return {
+        **series,
+        "made": made,
+        "text": t(
+            "series_text",
+            lang,
+            id=series["series_id"],
+            made=fmt_number(made, lang, 1),
+            n=fmt_number(series["n"], lang, 1),
+            state=t(f"series_state_{series['state']}", lang),
+            kwh=fmt_energy(series["kwh"], lang),
+        ),
+    }
+
+
 def _session(session: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
     """The whole generation session from the ledger, discarded images and loading included."""
     if not session or session.get("source") != "ledger":
@@ -451,6 +473,7 @@ def _energy(facts: ReportFacts, lang: str) -> dict[str, Any]:
         out["online"] = online
     out["water"] = energy_equivalents.water_here(lang) if out["status"] == "measured" else None
     out["session"] = _session(facts.session, lang)
+    out["series"] = _series(facts.series, lang)
     return out
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
     from artcharter.charter.model import Charter
     from artcharter.provenance.ledger import Ledger
+    from artcharter.provenance.record import ArtworkRecord
     from artcharter.provenance.verify import Verification
 
 
@@ -89,9 +90,23 @@ def facts_from_check(
         campaign=campaign,
         prompt_audit=evidence.prompt_audit.to_dict() if evidence else None,
         artwork_probe=artwork_probe(ledger, check.verification.sha256),
+        series=series_facts(ledger, origin or record),
         image=pictures(data, check.verification) if data is not None else None,
         file_size=len(data) if data is not None else None,
     )
+
+
+def series_facts(ledger: Ledger | None, record: ArtworkRecord | None) -> dict[str, Any] | None:
+    """The series a generated image belongs to, counted by the ledger (SQL counts, never
+    one read per image): id, size, state, images by status, measured energy."""
+    series_id = record.generation.series_id if record and record.generation else None
+    if ledger is None or not series_id:
+        return None
+    rows = [r for r in ledger.series(series_id) if r["series_id"] == series_id]
+    if not rows:
+        return None
+    totals = ledger.series_totals(series_id)
+    return {"series_id": series_id, "n": rows[0]["n"], "state": rows[0]["state"], **totals}
 
 
 def add_images(facts: ReportFacts, source: bytes | Path) -> ReportFacts:

@@ -843,6 +843,22 @@ MESSAGES = Catalogue(
             "fr": "image {index} sur {n} de la série {id}",
             "en": "image {index} of {n} of series {id}",
         },
+        "series_text": {
+            "fr": (
+                "Série {id}\u00a0: {made} images sur {n} dans le registre ({state})\u00a0; "
+                "énergie mesurée de ses images\u00a0: {kwh}."
+            ),
+            "en": (
+                "Series {id}: {made} of its {n} images in the ledger ({state}); measured "
+                "energy of its images: {kwh}."
+            ),
+        },
+        "series_state_running": {
+            "fr": "en cours, ou arrêtée sans pouvoir le dire",
+            "en": "running, or stopped without a chance to say so",
+        },
+        "series_state_interrupted": {"fr": "interrompue", "en": "interrupted"},
+        "series_state_complete": {"fr": "terminée", "en": "complete"},
         "adapters": {
             "fr": "Adaptateurs ajoutés au modèle",
             "en": "Adapters added to the model",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from artcharter.provenance.campaign.validate import ValidationResult
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
+    from artcharter.provenance.series import Series
     from artcharter.provenance.verify import Verification
     from artcharter.reports.cartel import CartelFiles
     from artcharter.reports.report import ReportFiles
@@ -138,6 +139,8 @@ def generate(
     on_loaded: Callable[[LoadedModel], None] | None = None,
     cluster: str | None = None,
     workers: int | None = None,
+    on_series: Callable[[Series], None] | None = None,
+    collect: bool = True,
     project: Project | None = None,
 ) -> list[Signed]:
     """Make the signed, measured images ``request`` asks for (``Project.generate``)."""
@@ -153,7 +156,14 @@ def generate(
         on_loaded=on_loaded,
         cluster=cluster,
         workers=workers,
+        on_series=on_series,
+        collect=collect,
     )
+
+
+def series_request(key: str, *, project: Project | None = None) -> tuple[GenerateRequest, str]:
+    """The request and model of a series, to resume it (``Project.series_request``)."""
+    return _call(project, "series_request", key)
 
 
 def probe_campaign(

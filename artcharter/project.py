@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
     from artcharter.provenance.ledger import Ledger
+    from artcharter.provenance.series import Series
     from artcharter.provenance.signing import SigningIdentity
     from artcharter.provenance.verify import Verification
     from artcharter.reports.cartel import CartelFiles
@@ -344,9 +345,16 @@ class Project:
         on_loaded: Callable[[LoadedModel], None] | None = None,
         cluster: str | None = None,
         workers: int | None = None,
+        on_series: Callable[[Series], None] | None = None,
+        collect: bool = True,
     ) -> list[Signed]:
         """Make the images ``request`` asks for with ``model`` (default: the project's
         model, else the default one), each signed by the artist and recorded.
+
+        More than one image is a series (``on_series(series)`` before the first image; the
+        same request with the same ``session_id`` again makes only the missing ones);
+        ``collect=False`` returns nothing and keeps nothing per image: a long series
+        streams through ``on_image``.
 
         ``on_image(signed)`` is called as each image is made; when ``model`` is a name,
         ``on_loading(name)`` before it loads and ``on_loaded(loaded)`` after. ``cluster``
@@ -362,6 +370,8 @@ class Project:
 
             if not isinstance(chosen, str):
                 raise BadInput(PROVENANCE("cluster.loaded_model", param="model"))
+            if request.adapters:
+                raise BadInput(PROVENANCE("adapters.no_cluster", param="cluster"))
             return generate_on_cluster(
                 cluster,
                 chosen,
@@ -381,7 +391,24 @@ class Project:
             on_image=on_image,
             on_loading=on_loading,
             on_loaded=on_loaded,
+            on_series=on_series,
+            collect=collect,
         )
+
+    def series_request(self, key: str) -> tuple[GenerateRequest, str]:
+        """The request and model of the series ``key`` (its id or first characters), as
+        it was started: ``generate(request, model=model)`` resumes it."""
+        import json
+
+        from artcharter.provenance import series
+        from artcharter.provenance.generate import GenerateRequest
+
+        row = series.find(self.ledger, key)
+        request = GenerateRequest.from_dict(json.loads(row["request"]))
+        resumed = replace(
+            request, seed=row["base_seed"], session_id=row["session_id"], series_id=row["series_id"]
+        )
+        return resumed, row["model"]
 
     def probe_campaign(
         self,

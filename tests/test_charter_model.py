@@ -375,7 +375,7 @@ def test_charter_validate_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     data = json.loads(capsys.readouterr().out)
     assert data["valid"] is False and {i["line"] for i in data["issues"]} == {3, 4}
     assert run(["charter", "validate", str(tmp_path / "none.toml")]) == 2
-    assert "charter not found" in capsys.readouterr().err
+    assert "charter file not found" in capsys.readouterr().err
 
 
 def test_check_refuses_an_invalid_charter(

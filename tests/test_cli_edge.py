@@ -218,7 +218,7 @@ COMMANDS = [
     *(("trust", sub) for sub in ("update", "show")),
     ("label",),
     ("sign-declaration",),
-    *(("ledger", sub) for sub in ("list", "show", "import", "merge")),
+    *(("ledger", sub) for sub in ("list", "show", "import", "merge", "metadata")),
     *(("probe", sub) for sub in ("campaign", "list", "show", "artwork", "prompt", "validate")),
     ("init",),
     ("report",),

@@ -139,7 +139,7 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_missing_declaration_file(tmp_path: Path) -> None:
-    with pytest.raises(BadInput, match="declaration not found"):
+    with pytest.raises(BadInput, match="declaration file not found"):
         load_declaration(tmp_path / "none.toml")
 
 

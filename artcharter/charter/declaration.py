@@ -72,7 +72,7 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 def load_declaration(path: Path) -> Declaration:
     """Read and validate a declaration file; problems raise InvalidFile with their lines."""
-    return Declaration.from_dict(_normalise(load(path, "declaration")))
+    return Declaration.from_dict(_normalise(load(path, MESSAGES("tomlfile.what.declaration"))))
 
 
 def parse_declaration(text: str, name: str = "<declaration>") -> Declaration:

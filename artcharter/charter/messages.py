@@ -1024,6 +1024,9 @@ MESSAGES = Catalogue(
             "fr": "{config}\u00a0: {error}",
             "en": "{config}: {error}",
         },
+        "tomlfile.what.charter": {"fr": "fichier de charte", "en": "charter file"},
+        "tomlfile.what.default_charter": {"fr": "charte par défaut", "en": "default charter"},
+        "tomlfile.what.declaration": {"fr": "fichier de déclaration", "en": "declaration file"},
         "tomlfile.not_found": {
             "fr": "{what} introuvable\u00a0: {path}",
             "en": "{what} not found: {path}",

@@ -252,9 +252,11 @@ def project_charter_path(root: Path) -> Path | None:
 
 def _load(path: Path | None, chain: tuple[Path, ...]) -> tuple[Charter | None, list[Issue]]:
     if path is None:
-        source = parse(read_text(DEFAULT_PATH, "default charter"), DEFAULT_NAME)
+        source = parse(
+            read_text(DEFAULT_PATH, MESSAGES("tomlfile.what.default_charter")), DEFAULT_NAME
+        )
         return _build(source, DEFAULT_PATH.parent, chain)
-    source = load(path, "charter")
+    source = load(path, MESSAGES("tomlfile.what.charter"))
     return _build(source, path.parent, (*chain, path.resolve()))
 
 

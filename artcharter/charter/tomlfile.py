@@ -103,7 +103,8 @@ class TomlText:
         ]
 
 
-def read_text(path: Path, what: str) -> str:
+def read_text(path: Path, what: Message) -> str:
+    """The text of ``path``; ``what`` names the kind of file in the reader's words."""
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -143,7 +144,7 @@ def parse(text: str, name: str) -> TomlText:
     return TomlText(name, text, data)
 
 
-def load(path: Path, what: str) -> TomlText:
+def load(path: Path, what: Message) -> TomlText:
     return parse(read_text(path, what), str(path))
 
 

@@ -95,16 +95,34 @@ def echo_json(data: Any) -> None:
 
 def echo_json_list(items: Iterable[Any]) -> None:
     """Print a JSON list one item at a time, one item per line: the results of thousands
-    of files are never held in memory together. Without ``indent``, ``json`` uses its C
-    encoder (with it, the pure-Python one: several times slower over many files)."""
-    from artcharter.base.inert import json_text
-
-    first = True
+    of files are never held in memory together."""
+    writer = JsonListWriter()
     for item in items:
+        writer.add(item)
+    writer.close()
+
+
+class JsonListWriter:
+    """A JSON list printed as its items come (``add``), closed once by ``close`` (also after
+    an interruption: what was printed is then still a valid list). Without ``indent``,
+    ``json`` uses its C encoder (with it, the pure-Python one: several times slower over
+    many items)."""
+
+    def __init__(self) -> None:
+        self._first = True
+        self._closed = False
+
+    def add(self, item: Any) -> None:
+        from artcharter.base.inert import json_text
+
         text = json_text(json.dumps(item, ensure_ascii=False, default=str))
-        typer.echo(("[\n" if first else ",\n") + text, nl=False)
-        first = False
-    typer.echo("[]" if first else "\n]")
+        typer.echo(("[\n" if self._first else ",\n") + text, nl=False)
+        self._first = False
+
+    def close(self) -> None:
+        if not self._closed:
+            typer.echo("[]" if self._first else "\n]")
+            self._closed = True
 
 
 def stderr_is_tty() -> bool:

@@ -86,6 +86,8 @@ def demo(
             title=text("demo.title", lang),
             country=project.country,
             session_id=f"demo-{new_session_id()}",
+            # Nobody chose for the demo's images: the protective default, said as such.
+            training_mining_default=True,
         )
         made = generate(loaded, request, identity=identity, ledger=ledger)
         anchors = read_anchors([project.school_root])

@@ -13,6 +13,7 @@ import typer
 from artcharter.cli import app
 from artcharter.cli.context import (
     ArtistOption,
+    JsonListWriter,
     PassphraseOption,
     echo_json,
     lang_of,
@@ -26,6 +27,7 @@ from artcharter.provenance.messages import MESSAGES as PROVENANCE
 if TYPE_CHECKING:
     from artcharter.provenance.energy_summary import EnergySummary
     from artcharter.provenance.label import Signed
+    from artcharter.provenance.series import Series
 # The phases of the energy report, in their order, and the statuses it names in words.
 PHASES = ("generation", "model-load", "generation-aborted")
 STATUSES = ("kept", "discarded", "signed", "replaced", "missing")
@@ -65,7 +67,9 @@ def _image_energy(signed: Signed, lang: str) -> str:
 @app.command(help=help_text("help.generate.generate"))
 def generate(
     ctx: typer.Context,
-    prompt: Annotated[str, typer.Argument(help=help_text("help.generate.generate.prompt"))],
+    prompt: Annotated[
+        str | None, typer.Argument(help=help_text("help.generate.generate.prompt"))
+    ] = None,
     model: Annotated[
         str | None,
         typer.Option(help=help_text("help.generate.generate.model")),
@@ -130,6 +134,12 @@ def generate(
     show_steps: Annotated[
         int, typer.Option(min=0, help=help_text("help.generate.generate.show_steps"))
     ] = 0,
+    lora: Annotated[
+        list[str] | None, typer.Option(help=help_text("help.generate.generate.lora"))
+    ] = None,
+    embedding: Annotated[
+        list[str] | None, typer.Option(help=help_text("help.generate.generate.embedding"))
+    ] = None,
     artist: ArtistOption = None,
     passphrase: PassphraseOption = None,
     session: Annotated[
@@ -142,6 +152,9 @@ def generate(
     output: Annotated[
         Path, typer.Option("-o", "--output", help=help_text("help.generate.generate.output"))
     ] = Path("generated"),
+    resume: Annotated[
+        str | None, typer.Option(help=help_text("help.generate.generate.resume"))
+    ] = None,
     cluster: Annotated[
         str | None, typer.Option(help=help_text("help.generate.generate.cluster"))
     ] = None,
@@ -152,6 +165,9 @@ def generate(
         bool, typer.Option("--json", help=help_text("help.generate.generate.json"))
     ] = False,
 ) -> None:
+    from dataclasses import replace
+
+    from artcharter.base.errors import BadInput
     from artcharter.base.numbers import (
         fmt_decimal,
         fmt_device,
@@ -160,52 +176,70 @@ def generate(
         fmt_mass_co2,
     )
     from artcharter.charter.declaration import load_declaration, merge_choices
+    from artcharter.cli.messages import MESSAGES
+    from artcharter.provenance import adapters
     from artcharter.provenance import generate as gen
 
     project = project_of(ctx)
     lang = project.lang
     # Everything that can be wrong in the set-up is checked before the model loads.
     project.identity(artist, passphrase)
-    declared = load_declaration(declaration) if declaration else None
-    # The command's title and training/mining choice, else the declaration's; a
-    # contradiction between them is refused.
-    # No choice from the option nor the declaration: the protective default, said so.
-    title, training_mining, training_constraint = merge_choices(
-        declared, title, training_mining, default="", training_constraint=training_constraint
-    )
-    request = project.request(
-        gen.GenerateRequest(
-            prompt,
-            output_dir=output,
-            negative=negative,
-            seed=seed,
-            steps=steps,
-            guidance=guidance,
-            size=size,
-            n=n,
-            batch_size=batch_size,
-            scheduler=scheduler,
-            private_prompt=private_prompt,
-            training_mining=training_mining or "notAllowed",
-            training_mining_default=not training_mining,
-            training_constraint=training_constraint,
-            title=title,
-            declaration=declared,
-            session_id=session or gen.new_session_id(),
-            device=device,
-            dtype=dtype,
-            init_image=init_image,
-            strength=strength,
-            mask=mask,
-            control=_control(control, controlnet),
-            show_steps=show_steps,
+    if resume is not None:
+        # Everything comes from the series row: another prompt or setting is refused.
+        if prompt is not None:
+            raise BadInput(MESSAGES("generate.resume_alone", param="resume"))
+        request, model = project.series_request(resume)
+        request = replace(request, batch_size=batch_size, device=device, dtype=dtype)
+    else:
+        if prompt is None:
+            raise BadInput(MESSAGES("generate.needs_prompt", param="resume"))
+        declared = load_declaration(declaration) if declaration else None
+        # The command's title and training/mining choice, else the declaration's; a
+        # contradiction between them is refused.
+        # No choice from the option nor the declaration: the protective default, said so.
+        title, training_mining, training_constraint = merge_choices(
+            declared, title, training_mining, default="", training_constraint=training_constraint
         )
-    )
+        request = project.request(
+            gen.GenerateRequest(
+                prompt,
+                output_dir=output,
+                negative=negative,
+                seed=seed,
+                steps=steps,
+                guidance=guidance,
+                size=size,
+                n=n,
+                batch_size=batch_size,
+                scheduler=scheduler,
+                private_prompt=private_prompt,
+                training_mining=training_mining or "notAllowed",
+                training_mining_default=not training_mining,
+                training_constraint=training_constraint,
+                title=title,
+                declaration=declared,
+                session_id=session or gen.new_session_id(),
+                device=device,
+                dtype=dtype,
+                init_image=init_image,
+                strength=strength,
+                mask=mask,
+                control=_control(control, controlnet),
+                show_steps=show_steps,
+                adapters=tuple(
+                    [adapters.parse_lora(v) for v in lora or []]
+                    + [adapters.parse_embedding(v) for v in embedding or []]
+                ),
+            )
+        )
+    n = request.n
     say = _stderr(json)
-    made: list[Signed] = []
+    made = _Made(listed=n <= LISTED_AT_MOST)
     show_bar = n > 1 and not json and sys.stderr.isatty()
     # The bar shows once the model is loaded, after the loading messages.
     bars: list[Any] = []
+    # --json streams a JSON array, item by item: a long series is never held whole.
+    stream = JsonListWriter() if json else None
 
     def on_loaded(loaded: gen.LoadedModel) -> None:
         say(
@@ -221,19 +255,41 @@ def generate(
         if loaded.info.is_demo:
             say(text("generate.demo", lang))
         settings = loaded.settings(request.steps, request.guidance, request.size)
-        if negative and settings.guidance <= 1:
+        if request.negative_text and settings.guidance <= 1:
             guidance = fmt_decimal(settings.guidance, lang)
             say(text("generate.negative_ignored", lang, guidance=guidance))
+
+    def on_series(series: Series) -> None:
+        key = "generate.series_resumed" if series.resumed else "generate.series"
+        say(text(key, lang, id=series.series_id, n=series.n, done=len(series.done)))
         bar = typer.progressbar(
-            length=n, label=text("generate.bar", lang), file=sys.stderr if show_bar else _Null()
+            length=len(series.missing),
+            label=text("generate.bar", lang),
+            file=sys.stderr if show_bar else _Null(),
         )
         bars.append(stack.enter_context(bar))
 
     def on_image(signed: Signed) -> None:
-        made.append(signed)
+        if not bars:  # a single image, or a cluster run: no series was opened
+            on_series_less()
+        made.add(signed)
         bars[0].update(1)
-        if not show_bar and not json:
+        if stream is not None:
+            stream.add(
+                {
+                    "path": str(signed.path),
+                    "sha256": signed.sha256,
+                    "record": signed.record.to_dict(),
+                }
+            )
+        elif not show_bar:
             _echo_made(signed, lang)
+
+    def on_series_less() -> None:
+        bar = typer.progressbar(
+            length=n, label=text("generate.bar", lang), file=sys.stderr if show_bar else _Null()
+        )
+        bars.append(stack.enter_context(bar))
 
     with ExitStack() as stack:
         try:
@@ -245,43 +301,83 @@ def generate(
                 on_image=on_image,
                 on_loading=lambda name: say(text("generate.loading", lang, model=name)),
                 on_loaded=on_loaded,
+                on_series=on_series,
                 cluster=cluster,
                 workers=workers,
+                collect=False,
             )
         except KeyboardInterrupt:
+            if stream is not None:
+                stream.close()
             if bars:  # interrupted while making images, not while loading the model
                 if show_bar:
-                    for signed in made:
+                    for signed in made.shown:
                         _echo_made(signed, lang)
-                say(text("generate.interrupted", lang, n=len(made)))
+                say(text("generate.interrupted", lang, n=made.count))
+                if n > 1:
+                    say(text("generate.resume_with", lang, id=request.session_id))
             raise
-    for signed in made[:1]:  # one warning for the batch: they share the authority
-        warn_if_not_time_stamped(next((s for s in made if not s.time_stamped), signed), project)
-    if json:
-        echo_json(
-            [{"path": str(s.path), "sha256": s.sha256, "record": s.record.to_dict()} for s in made]
-        )
+    if made.unstamped is not None or made.first is not None:
+        # One warning for the batch: they share the authority.
+        warn_if_not_time_stamped(made.unstamped or made.first, project)
+    if stream is not None:
+        stream.close()
         return
     if show_bar:
-        for signed in made:
+        for signed in made.shown:
             _echo_made(signed, lang)
-    measured = [
-        s.record.energy for s in made if s.record.energy and s.record.energy.status == "measured"
-    ]
-    kwh = sum(e.kwh_total or 0 for e in measured) if measured else None
-    kg = sum(e.kg_co2eq or 0 for e in measured) if measured else None
-    energy, co2 = fmt_energy(kwh, lang), fmt_mass_co2(kg, lang)
+    energy, co2 = fmt_energy(made.kwh, lang), fmt_mass_co2(made.kg, lang)
     typer.echo(
         text(
             "generate.summary",
             lang,
-            n=len(made),
+            n=made.count,
             session=request.session_id,
             energy=energy,
             co2=co2,
         )
     )
     typer.echo(text("generate.next", lang))
+
+
+# Past this many images, the images are counted, not each listed again after the bar.
+LISTED_AT_MOST = 100
+
+
+class _Made:
+    """What a generation made, in constant memory: counts and sums, the first images (to
+    list them after the bar) and one image without a time-stamp (for the warning)."""
+
+    def __init__(self, listed: bool) -> None:
+        self.count = 0
+        self.measured = 0
+        self.kwh_sum = 0.0
+        self.kg_sum = 0.0
+        self.first: Signed | None = None
+        self.unstamped: Signed | None = None
+        self.shown: list[Signed] = []
+        self._listed = listed
+
+    def add(self, signed: Signed) -> None:
+        self.count += 1
+        self.first = self.first or signed
+        if not signed.time_stamped and self.unstamped is None:
+            self.unstamped = signed
+        if self._listed:
+            self.shown.append(signed)
+        energy = signed.record.energy
+        if energy and energy.status == "measured":
+            self.measured += 1
+            self.kwh_sum += energy.kwh_total or 0
+            self.kg_sum += energy.kg_co2eq or 0
+
+    @property
+    def kwh(self) -> float | None:
+        return self.kwh_sum if self.measured else None
+
+    @property
+    def kg(self) -> float | None:
+        return self.kg_sum if self.measured else None
 
 
 def _echo_made(signed: Signed, lang: str) -> None:

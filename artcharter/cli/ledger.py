@@ -85,6 +85,16 @@ def list_rows(
         )
 
 
+@ledger_app.command("metadata", help=help_text("help.ledger.metadata"))
+def metadata(ctx: typer.Context) -> None:
+    from artcharter.provenance.ledger_metadata import datasette_metadata
+
+    project = project_of(ctx)
+    # Datasette names a database after its file, without the extension.
+    database = project.ledger_path.name.rsplit(".", 1)[0]
+    echo_json(datasette_metadata(lang_of(ctx, project), database))
+
+
 @ledger_app.command("show", help=help_text("help.ledger.show"))
 def show(
     ctx: typer.Context,

@@ -24,6 +24,12 @@ MESSAGES = Catalogue(
         "verify.ai_use": {"en": "AI use", "fr": "usage de l'IA"},
         "verify.tool": {"en": "tool/model", "fr": "outil/modèle"},
         "verify.ingredients": {"en": "ingredients", "fr": "ingrédients"},
+        "verify.adapter": {"en": "adapter", "fr": "adaptateur"},
+        "verify.series": {"en": "series", "fr": "série"},
+        "verify.series_place": {
+            "en": "{id}, image {index} of {n}",
+            "fr": "{id}, image {index} sur {n}",
+        },
         "verify.codes": {"en": "codes", "fr": "codes"},
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
@@ -392,6 +398,26 @@ MESSAGES = Catalogue(
         "generate.summary": {
             "en": "{n} image(s) signed and recorded (session {session}): {energy}, {co2}",
             "fr": "{n} image(s) signée(s) et enregistrée(s) (session {session})\u00a0: {energy}, {co2}",
+        },
+        "generate.series": {
+            "en": "series {id}: {n} images (if it stops, `artcharter generate --resume {id}` goes on)",
+            "fr": "série {id}\u00a0: {n} images (si elle s'arrête, `artcharter generate --resume {id}` la poursuit)",
+        },
+        "generate.series_resumed": {
+            "en": "resuming series {id}: {done} of {n} images already made",
+            "fr": "reprise de la série {id}\u00a0: {done} images sur {n} déjà faites",
+        },
+        "generate.resume_with": {
+            "en": "`artcharter generate --resume {id}` makes the missing images",
+            "fr": "`artcharter generate --resume {id}` fait les images qui manquent",
+        },
+        "generate.resume_alone": {
+            "en": "{param} takes everything from the series: give no prompt",
+            "fr": "{param} reprend tout de la série\u00a0: ne donnez pas de prompt",
+        },
+        "generate.needs_prompt": {
+            "en": "say what to generate (a prompt), or resume a series with {param}",
+            "fr": "dites quoi générer (un prompt), ou reprenez une série avec {param}",
         },
         "generate.interrupted": {
             "en": "interrupted: {n} image(s) were finished and recorded before the stop",
@@ -1415,6 +1441,18 @@ MESSAGES = Catalogue(
             "en": "Keep this many pictures of the denoising steps, signed in and shown in the report.",
             "fr": "Garder autant d'images des étapes du débruitage, signées et montrées dans le rapport.",
         },
+        "help.generate.generate.lora": {
+            "en": "LoRA weights to add to the model: FILE.safetensors[:SCALE] (repeatable; scale 1 by default). Its hash, scale and the training data declared in FILE.toml are signed in.",
+            "fr": "Poids LoRA à ajouter au modèle\u00a0: FICHIER.safetensors[:ÉCHELLE] (répétable\u00a0; échelle 1 par défaut). Son empreinte, son échelle et les données d'entraînement déclarées dans FICHIER.toml sont signées.",
+        },
+        "help.generate.generate.embedding": {
+            "en": "Textual inversion embedding to add: FILE.safetensors[:WORD] (repeatable; the word the prompt uses, <FILE> by default).",
+            "fr": "Embedding d'inversion textuelle à ajouter\u00a0: FICHIER.safetensors[:MOT] (répétable\u00a0; le mot que le prompt emploie, <FICHIER> par défaut).",
+        },
+        "help.generate.generate.resume": {
+            "en": "Resume an interrupted series (its id or first characters): only the missing images are made, with the series' own prompt and settings.",
+            "fr": "Reprendre une série interrompue (son identifiant ou ses premiers caractères)\u00a0: seules les images manquantes sont faites, avec le prompt et les réglages de la série.",
+        },
         "help.generate.generate.session": {
             "en": "Session name to group generations (default: a new one per command).",
             "fr": "Nom de session pour regrouper des générations (par défaut\u00a0: une nouvelle par commande).",
@@ -1616,6 +1654,14 @@ MESSAGES = Catalogue(
         "help.ledger.list_rows": {
             "en": "List artworks, newest first, with the ledger's counts.",
             "fr": "Lister les œuvres, les plus récentes d'abord, avec les décomptes du registre.",
+        },
+        "help.ledger.metadata": {
+            "en": "Print the ledger's descriptions for Datasette (every table and column in "
+            "words, in the reader's language): artcharter ledger metadata > metadata.json, "
+            "then datasette artcharter.db --metadata metadata.json.",
+            "fr": "Afficher les descriptions du registre pour Datasette (chaque table et "
+            "chaque colonne en mots, dans la langue du lecteur)\u00a0: artcharter ledger "
+            "metadata > metadata.json, puis datasette artcharter.db --metadata metadata.json.",
         },
         "help.ledger.show": {
             "en": "Show one artwork's full record as JSON.",

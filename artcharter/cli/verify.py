@@ -98,11 +98,39 @@ class _Null:
 SELF_EXPLAINED = ("verify.missing", "verify.unsupported_algorithm", "verify.prerelease")
 
 
+def _adapter_words(adapter: dict[str, object], lang: str) -> str:
+    """'Ink style (ink.safetensors, LoRA, scale 0.5, SHA-256 1a2b…; Fine-tuned by the artist
+    on: …)': a LoRA or embedding of the signed record, in words."""
+    from artcharter.base.numbers import fmt_decimal
+    from artcharter.base.typography import punct
+    from artcharter.reports.messages import MESSAGES as REPORTS
+
+    scale, token = adapter.get("scale"), adapter.get("token")
+    how = (
+        REPORTS.text("adapter_scale", lang, scale=fmt_decimal(float(scale), lang))
+        if isinstance(scale, int | float)
+        else REPORTS.text("adapter_token", lang, token=str(token or ""))
+    )
+    kind = f"adapter_{adapter.get('kind')}"
+    parts = [
+        str(adapter.get("file")),
+        REPORTS.text(kind, lang) if kind in REPORTS else str(adapter.get("kind")),
+        how,
+        f"SHA-256 {str(adapter.get('sha256'))[:16]}…",
+    ]
+    words = f"{adapter.get('name')} ({', '.join(parts)})"
+    if adapter.get("training_data"):
+        key = "adapter_trained_by_artist" if adapter.get("by_artist") else "adapter_trained"
+        words += punct(";", lang) + REPORTS.text(key, lang, data=str(adapter["training_data"]))
+    return words
+
+
 def _print(result: object, lang: str) -> None:
     """A file's verdict in words: what a jury reads. The codes (verdict, IPTC source type,
     C2PA status codes) are in ``--json``."""
     from artcharter.base.inert import inert
     from artcharter.base.messages import Message, render_text
+    from artcharter.base.numbers import fmt_number
     from artcharter.base.typography import punct
     from artcharter.provenance import verdicts
     from artcharter.provenance.verify import (
@@ -165,6 +193,20 @@ def _print(result: object, lang: str) -> None:
         line("tool", str(record["tool"]))
     elif r.disclosure.get("software_agents"):
         line("tool", ", ".join(r.disclosure["software_agents"]))
+    generation = record.get("generation") or {}
+    if generation.get("series_id"):
+        line(
+            "series",
+            text(
+                "verify.series_place",
+                lang,
+                id=str(generation["series_id"]),
+                index=fmt_number(generation.get("series_index"), lang, 1),
+                n=fmt_number(generation.get("series_size"), lang, 1),
+            ),
+        )
+    for adapter in model.get("adapters") or []:
+        line("adapter", _adapter_words(adapter, lang))
     if r.ingredients:
         named = []
         for ingredient in r.ingredients:

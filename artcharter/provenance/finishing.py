@@ -42,13 +42,17 @@ class Finishing(Generic[T]):
         workers: int = 2,
         limit: int = 4,
         name: str = "artcharter-finish",
+        keep: bool = True,
     ) -> None:
+        """``keep=False``: results go to ``on_done`` only, ``done`` stays empty (a long
+        series: memory stays flat)."""
         self._on_done = on_done
         self._limit = max(1, limit)
         self._pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix=name)
         self._pending: collections.deque[Future[T]] = collections.deque()
         self.done: list[T] = []
         self._caller_stopped = False
+        self._keep = keep
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> None:
         """Queue ``fn(*args, **kwargs)``; waits first while ``limit`` items are in flight.
@@ -67,7 +71,8 @@ class Finishing(Generic[T]):
 
     def _deliver(self, future: Future[T]) -> None:
         result = future.result()
-        self.done.append(result)
+        if self._keep:
+            self.done.append(result)
         if self._on_done is not None and not self._caller_stopped:
             try:
                 self._on_done(result)

@@ -40,7 +40,9 @@ from artcharter.audits import energy as energy_audit
 from artcharter.base.devices import resolve_device
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.hashing import sha256_hex
+from artcharter.provenance import adapters as adapter_files
 from artcharter.provenance import conditioning, demo_model, schedulers
+from artcharter.provenance import series as series_rows
 from artcharter.provenance import steps as steps_shown
 from artcharter.provenance.a1111 import PNG_KEY, parameters_for
 from artcharter.provenance.config import DEFAULT_COUNTRY
@@ -61,6 +63,7 @@ from artcharter.provenance.prompt_key import keyed_record, project_secret
 from artcharter.provenance.quiet import quiet_libraries
 from artcharter.provenance.record import (
     STEPS_ROLE,
+    Adapter,
     ArtworkRecord,
     EnergyRecord,
     GenerationParams,
@@ -556,6 +559,10 @@ class GenerateRequest:
     control: conditioning.Control | None = None
     # Keep this many decoded previews of the denoising steps, signed in as a strip.
     show_steps: int = 0
+    # The series to resume (artcharter.provenance.series); None: the session's own.
+    series_id: str | None = None
+    # LoRA weights and textual inversion embeddings added to the model for this request.
+    adapters: tuple[adapter_files.AdapterSpec, ...] = ()
 
     @property
     def grid(self) -> str:
@@ -592,10 +599,53 @@ class GenerateRequest:
             parse_size(self.size)
         energy_audit.check_country(self.grid)  # a typo in the config is caught early
         conditioning.check(self.init_image, self.strength, self.mask, self.control)
+        adapter_files.check(self.adapters, self.text, self.negative_text)
         if not 0 <= self.show_steps <= MAX_STEPS:
             raise BadInput(
                 MESSAGES("generate.show_steps_range", param="show_steps", maximum=MAX_STEPS)
             )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The request as JSON values: what a series row keeps to resume it."""
+        data: dict[str, Any] = {}
+        for item in dataclasses.fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, Path):
+                value = str(value)
+            elif item.name == "size" and value is not None:
+                value = "{}x{}".format(*parse_size(value))
+            elif item.name == "declaration" and value is not None:
+                value = value.to_dict()
+            elif item.name == "control" and value is not None:
+                value = {"kind": value.kind, "image": str(value.image), "model": str(value.model)}
+            elif item.name == "adapters":
+                value = [
+                    {"kind": a.kind, "path": str(a.path), "scale": a.scale, "token": a.token}
+                    for a in value
+                ]
+            data[item.name] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GenerateRequest:
+        """The request a series row kept (``to_dict``)."""
+        values = dict(data)
+        for name in ("output_dir", "init_image", "mask", "cache_dir"):
+            if values.get(name) is not None:
+                values[name] = Path(values[name])
+        if values.get("declaration") is not None:
+            values["declaration"] = Declaration.from_dict(values["declaration"])
+        if values.get("control") is not None:
+            control = values["control"]
+            values["control"] = conditioning.Control(
+                control["kind"], Path(control["image"]), Path(control["model"])
+            )
+        values["adapters"] = tuple(
+            adapter_files.AdapterSpec(a["kind"], Path(a["path"]), a["scale"], a["token"])
+            for a in values.get("adapters") or []
+        )
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in known})
 
 
 def generate(
@@ -607,6 +657,8 @@ def generate(
     on_image: Callable[[Signed], None] | None = None,
     on_loading: Callable[[str], None] | None = None,
     on_loaded: Callable[[LoadedModel], None] | None = None,
+    on_series: Callable[[series_rows.Series], None] | None = None,
+    collect: bool = True,
 ) -> list[Signed]:
     """Make ``request.n`` images of its prompt, each signed, recorded in the ledger and
     measured. Without an ``identity`` (a probe campaign that names no artist) the images
@@ -619,6 +671,12 @@ def generate(
     called with it before the model loads and ``on_loaded`` with the loaded model. An
     interruption (Ctrl-C) leaves the images already made, each with its rows, and nothing
     half-written.
+
+    More than one image into a ledger is a series (artcharter.provenance.series): one
+    ledger row ties them together, ``on_series`` hears of it before the first image, and
+    the same request under the same session id again makes only the missing images.
+    ``collect=False`` streams: the images reach ``on_image`` and are not returned, so that
+    memory stays flat however many are made.
     """
     request.check()
     r = request
@@ -653,16 +711,46 @@ def generate(
         device=loaded.device,
         dtype=getattr(loaded.pipeline, "dtype", None),
     )
+    added = [adapter_files.describe(spec) for spec in r.adapters]
+    series = None
+    # A probe campaign's images are its own series (artcharter.provenance.campaign).
+    if ledger is not None and n > 1 and r.kind == "generated":
+        asked = r.to_dict()
+        spec = model if isinstance(model, str) else loaded.info.id
+        series = series_rows.open_or_resume(
+            ledger,
+            r.series_id or series_rows.series_id_for(session, asked, spec),
+            session_id=session,
+            asked=asked,
+            model=spec,
+            model_id=loaded.info.id,
+            weights_sha256=loaded.info.weights_sha256,
+            base_seed=base_seed,
+            n=n,
+            output_dir=str(output_dir),
+        )
+        base_seed = series.base_seed
+        if on_series is not None:
+            on_series(series)
+    wanted = series.missing if series else [base_seed + i for i in range(n)]
     # Each image is finished (encoded, signed, published with its rows) on a worker thread
     # while the device makes the next batch; at most two batches wait or run.
     finishing: Finishing[Signed] = Finishing(
-        on_image, workers=FINISHING_THREADS, limit=max(2 * batch_size, FINISHING_THREADS)
+        on_image,
+        workers=FINISHING_THREADS,
+        limit=max(2 * batch_size, FINISHING_THREADS),
+        keep=collect,
     )
-    with _scheduler(loaded.pipeline, r.scheduler) as sampler, finishing:
+    with (
+        _series_state(ledger, series),
+        adapter_files.applied(loaded.pipeline, r.adapters, added),
+        _scheduler(loaded.pipeline, r.scheduler) as sampler,
+        finishing,
+    ):
         # Inside the block: an image-to-image sibling shares the scheduler chosen here.
         pipeline = conditioning.pipeline_for(loaded.pipeline, inputs)
-        for start in range(0, n, batch_size):
-            seeds = [base_seed + i for i in range(start, min(n, start + batch_size))]
+        for start in range(0, len(wanted), batch_size):
+            seeds = wanted[start : start + batch_size]
             batch = _Batch(str(uuid.uuid4()), seeds, settings, sampler)
             images, run = _run_pipeline(
                 loaded,
@@ -700,8 +788,26 @@ def generate(
                     status=status,
                     kind=r.kind,
                     inputs=inputs,
+                    added=added,
+                    series=series,
                 )
     return finishing.done
+
+
+@contextlib.contextmanager
+def _series_state(ledger: Ledger | None, series: series_rows.Series | None) -> Iterator[None]:
+    """Mark the series complete when the block ends well, interrupted otherwise (a SIGKILL
+    leaves it ``running``: ``--resume`` goes on the same way)."""
+    if ledger is None or series is None:
+        yield
+        return
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):
+            ledger.set_series_state(series.series_id, series_rows.INTERRUPTED)
+        raise
+    ledger.set_series_state(series.series_id, series_rows.COMPLETE)
 
 
 @dataclass(frozen=True)
@@ -938,12 +1044,15 @@ def finish_image(
     thumbnail: tuple[str, bytes] | None = None,
     iscc: str | None = None,
     inputs: conditioning.Inputs | None = None,
+    added: list[Adapter] | None = None,
+    series: series_rows.Series | None = None,
 ) -> Signed:
     """Label, sign and publish one encoded image with its ledger rows (on a worker thread:
     see ``Finishing``; the publish is atomic, so nothing can interrupt it half-way).
     ``thumbnail``, ``iscc``: the claim thumbnail and soft binding made from the pixels
     (else the PNG is decoded again for each);
-    ``inputs``: the artist's own images it was made from."""
+    ``inputs``: the artist's own images it was made from; ``added``: the adapters (LoRA,
+    embeddings) loaded into the model for it; ``series``: the series it belongs to."""
     inputs = inputs or conditioning.Inputs()
     count = len(batch.seeds)
     strip = run.steps.strip(index) if run.steps is not None else None
@@ -974,7 +1083,9 @@ def finish_image(
         prompt=prompt,
         prompt_sha256=prompt_hash(prompt),
         prompt_private=private_prompt,
-        model=dataclasses.replace(loaded.info, scheduler_class=batch.sampler.class_name),
+        model=dataclasses.replace(
+            loaded.info, scheduler_class=batch.sampler.class_name, adapters=list(added or [])
+        ),
         generation=GenerationParams(
             negative_prompt=negative,
             negative_prompt_sha256=prompt_hash(negative) if negative else None,
@@ -993,6 +1104,9 @@ def finish_image(
             libraries=dict(loaded.libraries),
             mode=inputs.mode if inputs.any else None,
             steps_shown=", ".join(map(str, strip[1])) if strip is not None else None,
+            series_id=series.series_id if series else None,
+            series_index=series.index_of(batch.seeds[index]) if series else None,
+            series_size=series.n if series else None,
             strength=inputs.strength,
             control=(
                 {
@@ -1011,7 +1125,9 @@ def finish_image(
             },
         ),
         energy=energy,
-        ingredients=[i.ingredient for i in inputs.ingredients] + [p[0] for p in process],
+        ingredients=[i.ingredient for i in inputs.ingredients]
+        + [adapter_files.ingredient(a) for a in added or []]
+        + [p[0] for p in process],
         training_mining=training_mining,
         training_mining_default=training_mining_default,
         training_constraint=training_constraint or None,
@@ -1021,7 +1137,7 @@ def finish_image(
     # Keyed before the A1111 parameters are written from it: a private prompt's hash is
     # never a plain SHA-256 (artcharter.provenance.prompt_key).
     record = keyed_record(record, project_secret(ledger.path) if ledger else None)
-    path = output_dir / _file_name(record, title, prompt, private_prompt)
+    path = output_dir / _file_name(record, title, prompt, private_prompt, series)
 
     def rows(ledger: Ledger) -> None:
         _record_load_rows(ledger, loaded, session)
@@ -1054,8 +1170,16 @@ def finish_image(
     return signed
 
 
-def _file_name(record: ArtworkRecord, title: str | None, prompt: str, private: bool) -> str:
-    """'a-lighthouse-at-night-42-1a2b3c4d.png': readable, unique, never a private prompt."""
+def _file_name(
+    record: ArtworkRecord,
+    title: str | None,
+    prompt: str,
+    private: bool,
+    series: series_rows.Series | None = None,
+) -> str:
+    """'a-lighthouse-at-night-42-1a2b3c4d.png': readable, unique, never a private prompt.
+    The last part is the artwork id's start, or in a series the series' tag: a seed of a
+    series always gets the same name, so a resumed series never makes a second copy."""
     if title:
         stem = slugify(title)
     elif private:
@@ -1064,7 +1188,8 @@ def _file_name(record: ArtworkRecord, title: str | None, prompt: str, private: b
         stem = slugify(" ".join(prompt.split()[:6]))
     stem = stem[:48].strip("-") or "image"
     seed = record.generation.seed if record.generation else 0
-    return f"{stem}-{seed}-{record.artwork_id[:8]}.png"
+    tag = series_rows.file_tag(series.series_id) if series else record.artwork_id[:8]
+    return f"{stem}-{seed}-{tag}.png"
 
 
 @contextlib.contextmanager

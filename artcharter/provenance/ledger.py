@@ -446,6 +446,84 @@ class Ledger:
             )
         )
 
+    # --- series ---------------------------------------------------------------------------
+    # A series (``generate --n N``, N > 1) is one row tying its images together: what was
+    # asked (to resume it), how many are made, and its state. Its images are the artworks
+    # whose record names the series (``generation.series_id``).
+
+    SERIES_COLUMNS: dict[str, type] = {  # noqa: RUF012
+        "series_id": str,
+        "session_id": str,
+        "model": str,
+        "model_id": str,
+        "weights_sha256": str,
+        "prompt": str,
+        "n": int,
+        "base_seed": int,
+        "request": str,
+        "output_dir": str,
+        "state": str,
+        "created_at": str,
+        "updated_at": str,
+    }
+
+    def open_series(self, row: dict[str, Any]) -> None:
+        """Write a new series row (``row`` has every column but the dates)."""
+        self.ensure_table("series", self.SERIES_COLUMNS, "series_id")
+        with self.transaction():
+            self.db["series"].insert(
+                {**row, "created_at": now_iso(), "updated_at": now_iso()}, pk="series_id"
+            )
+
+    def series(self, key: str) -> list[dict[str, Any]]:
+        """The series whose id is ``key`` or starts with it (several when ambiguous)."""
+        if "series" not in self.db.table_names():
+            return []
+        exact = list(self.db.query("SELECT * FROM series WHERE series_id = ?", [key]))
+        if exact:
+            return exact
+        pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return list(
+            self.db.query(
+                "SELECT * FROM series WHERE series_id LIKE ? ESCAPE '\\' ORDER BY created_at",
+                [pattern],
+            )
+        )
+
+    def set_series_state(self, series_id: str, state: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE series SET state = ?, updated_at = ? WHERE series_id = ?",
+                [state, now_iso(), series_id],
+            )
+
+    def series_seeds(self, series_id: str) -> set[int]:
+        """The seeds of the series' images already made (their file and rows exist)."""
+        rows = self.db.execute(
+            "SELECT json_extract(record, '$.generation.seed') FROM artworks "
+            "WHERE json_extract(record, '$.generation.series_id') = ? AND status != ?",
+            [series_id, REPLACED],
+        )
+        return {int(seed) for (seed,) in rows if seed is not None}
+
+    def series_totals(self, series_id: str) -> dict[str, Any]:
+        """How many images the series has, by status, and its measured energy: counted by
+        SQLite, never by reading each image's record."""
+        statuses = dict(
+            self.db.execute(
+                "SELECT status, count(*) FROM artworks "
+                "WHERE json_extract(record, '$.generation.series_id') = ? GROUP BY status",
+                [series_id],
+            ).fetchall()
+        )
+        kwh, runs = self.db.execute(
+            "SELECT sum(e.kwh_total), count(*) FROM energy_runs e JOIN artworks a "
+            "ON e.artwork_id = a.artwork_id WHERE json_extract(a.record, "
+            "'$.generation.series_id') = ? AND e.status = 'measured'",
+            [series_id],
+        ).fetchone()
+        return {"statuses": statuses, "kwh": kwh, "measured_runs": runs}
+
     def record_of(self, row: dict[str, Any]) -> ArtworkRecord:
         return ArtworkRecord.from_dict(json.loads(row["record"]))
 

@@ -13,7 +13,13 @@ import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from artcharter.provenance.record import IPTC_SOURCE_TYPE_URI, LABEL_PREFIX, SCHEMA, ArtworkRecord
+from artcharter.provenance.record import (
+    IPTC_SOURCE_TYPE_URI,
+    LABEL_PREFIX,
+    SCHEMA,
+    Adapter,
+    ArtworkRecord,
+)
 
 RECORD_LABEL = f"{LABEL_PREFIX}.record"
 # Optional parts of the record, each in its own assertion.
@@ -55,6 +61,23 @@ def training_entry(record: ArtworkRecord) -> dict[str, str]:
     if record.training_mining == "constrained" and record.training_constraint:
         entry["constraint_info"] = record.training_constraint
     return entry
+
+
+# The asset type of a model file (C2PA 2.2 §18.16, "Asset Type"): an adapter's ingredient.
+MODEL_ASSET_TYPE = "c2pa.types.model"
+
+
+def adapter_ingredient(adapter: Adapter, index: int) -> dict[str, Any]:
+    """A LoRA or embedding as a c2pa ingredient: a reference to a model file that went into
+    the work, not its bytes (megabytes of weights); its hash and scale are in the record."""
+    return {
+        "title": adapter.file,
+        "format": "application/octet-stream",
+        "relationship": "inputTo",
+        "description": adapter.kind,
+        "instance_id": f"adapter-{index}",
+        "data_types": [{"type": MODEL_ASSET_TYPE}],
+    }
 
 
 def ingredient_id(index: int) -> str:
@@ -147,11 +170,15 @@ def build_manifest(
         if value is not None:
             assertions.append({"label": label, "data": value})
     assertions.insert(0, {"label": RECORD_LABEL, "data": core})
-    return {
+    definition: dict[str, Any] = {
         "claim_generator_info": [{"name": "artcharter", "version": version}],
         "title": record.title or record.artwork_id,
         "assertions": assertions,
     }
+    adapters = record.model.adapters if record.model else []
+    if adapters:
+        definition["ingredients"] = [adapter_ingredient(a, i) for i, a in enumerate(adapters)]
+    return definition
 
 
 def record_from_manifest(manifest: dict[str, Any]) -> ArtworkRecord | None:

@@ -521,6 +521,58 @@ MESSAGES = Catalogue(
                 "(for example scribble:sketch.png)"
             ),
         },
+        "adapters.scale_range": {
+            "fr": "{path}\u00a0: échelle {scale} hors limites (un nombre au-dessus de 0, au plus {top})",
+            "en": "{path}: scale {scale} is out of range (a number above 0, at most {top})",
+        },
+        "adapters.token_unused": {
+            "fr": (
+                "{path}\u00a0: le mot {token} de cet embedding n'est ni dans le prompt ni dans "
+                "le prompt négatif (écrivez-le, ou nommez-en un autre avec FICHIER:MOT)"
+            ),
+            "en": (
+                "{path}: this embedding's word {token} is in neither the prompt nor the negative"
+                " prompt (write it there, or name another with FILE:WORD)"
+            ),
+        },
+        "adapters.not_safetensors": {
+            "fr": "{path}\u00a0: pas un fichier safetensors (LoRA et embeddings doivent l'être)",
+            "en": "{path}: not a safetensors file (LoRA and embeddings must be)",
+        },
+        "adapters.bad_toml": {
+            "fr": "{path}\u00a0: déclaration de l'adaptateur illisible ({error})",
+            "en": "{path}: the adapter's declaration cannot be read ({error})",
+        },
+        "adapters.unsupported": {
+            "fr": "ce modèle ({model}) ne prend pas d'adaptateur {kind} dans diffusers",
+            "en": "this model ({model}) takes no {kind} adapter in diffusers",
+        },
+        "adapters.unfit": {
+            "fr": "{path}\u00a0: cet adaptateur ne va pas avec ce modèle ({error})",
+            "en": "{path}: this adapter does not fit this model ({error})",
+        },
+        "adapters.no_cluster": {
+            "fr": "LoRA et embeddings ne vont pas encore avec {param} (rendu sur un cluster)",
+            "en": "LoRA and embeddings do not work with {param} (rendering on a cluster) yet",
+        },
+        "series.unknown": {
+            "fr": "aucune série {key!r} dans ce registre",
+            "en": "no series {key!r} in this ledger",
+        },
+        "series.ambiguous": {
+            "fr": "{key!r} désigne plusieurs séries ({ids})\u00a0: donnez plus de caractères",
+            "en": "{key!r} names several series ({ids}): give more characters",
+        },
+        "series.differs": {
+            "fr": (
+                "la série {id} a été commencée avec une autre demande ({fields})\u00a0: "
+                "reprenez-la telle quelle (--resume {id}) ou choisissez une autre session"
+            ),
+            "en": (
+                "series {id} was started with another request ({fields}): resume it as it "
+                "was (--resume {id}) or choose another session"
+            ),
+        },
         "conditioning.strength_range": {
             "fr": "{param} {value} hors limites\u00a0: un nombre entre 0 (exclu) et 1",
             "en": "{param} {value} is out of range: a number above 0 and at most 1",

@@ -85,6 +85,22 @@ class Ingredient:
 
 
 @dataclass
+class Adapter:
+    """A LoRA or a textual inversion embedding added to the model (``generate --lora``,
+    ``--embedding``): its file's name and hash, its scale or token, and what the TOML
+    next to it declares about its training (artcharter.provenance.adapters)."""
+
+    kind: str  # "lora" or "textual-inversion"
+    file: str
+    name: str
+    sha256: str
+    scale: float | None = None
+    token: str | None = None
+    training_data: str | None = None
+    by_artist: bool | None = None
+
+
+@dataclass
 class ModelInfo:
     id: str
     revision: str | None = None
@@ -94,6 +110,7 @@ class ModelInfo:
     library: str | None = None
     library_version: str | None = None
     is_demo: bool = False
+    adapters: list[Adapter] = field(default_factory=list)
 
 
 @dataclass
@@ -125,6 +142,11 @@ class GenerationParams:
     # Text, not a list: c2pa writes a list of small integers as CBOR bytes, which read
     # back as a string of characters.
     steps_shown: str | None = None
+    # A series (``generate --n N``): its id (the session's), this image's place in it from
+    # 1, and how many images it has (artcharter.provenance.series).
+    series_id: str | None = None
+    series_index: int | None = None
+    series_size: int | None = None
 
 
 @dataclass

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import os
 import re
+import threading
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -413,6 +414,22 @@ def remove_stale_partials(folder: Path) -> list[Path]:
     return removed
 
 
+# Folders this process has swept: listing a folder costs one entry per file, and a series of
+# 25,000 images in one folder would list it 25,000 times. A killed process's leftovers are
+# swept by the next process that publishes there.
+_SWEPT: set[str] = set()
+_SWEPT_LOCK = threading.Lock()
+
+
+def _sweep_once(folder: Path) -> None:
+    key = os.fspath(folder.resolve())
+    with _SWEPT_LOCK:
+        if key in _SWEPT:
+            return
+        _SWEPT.add(key)
+    remove_stale_partials(folder)
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -441,7 +458,7 @@ def publish(
     later run can tell a killed process's leftover from a live one's and sweep it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_partials(path.parent)
+    _sweep_once(path.parent)
     partial = f".{path.name}.{os.getpid()}{PARTIAL_SUFFIX}"
     with (
         staged_file(path, data, temp_name=partial) as staged,

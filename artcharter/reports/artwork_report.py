@@ -33,6 +33,7 @@ from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.record import (
     DEFAULT_MODEL_KIND,
     SOURCE_TYPES,
+    Adapter,
     ArtworkRecord,
     EnergyRecord,
 )
@@ -298,11 +299,48 @@ def _generation(record: ArtworkRecord | None, lang: str) -> dict[str, Any]:
         add("dtype", gen.dtype)
         if gen.batch_size > 1:
             add("batch", f"{gen.batch_index + 1} / {gen.batch_size}")
+        if gen.series_id and gen.series_index and gen.series_size:
+            add(
+                "series",
+                t(
+                    "series_place",
+                    lang,
+                    id=gen.series_id,
+                    index=fmt_number(gen.series_index, lang, 1),
+                    n=fmt_number(gen.series_size, lang, 1),
+                ),
+            )
         libs = dict(gen.libraries)
         if model and model.library and model.library not in libs:
             libs[model.library] = model.library_version or ""
         add("libraries", ", ".join(f"{k} {v}".strip() for k, v in sorted(libs.items())))
-    return {"recorded": gen is not None, "rows": rows}
+    return {
+        "recorded": gen is not None,
+        "rows": rows,
+        "adapters": [_adapter(a, lang) for a in (model.adapters if model else [])],
+    }
+
+
+def _adapter(adapter: Adapter, lang: str) -> dict[str, Any]:
+    """A LoRA or an embedding the model was given, in words: what it is, how strongly it
+    was applied, and what the artist declared it was trained on."""
+    if adapter.scale is not None:
+        how = t("adapter_scale", lang, scale=fmt_decimal(adapter.scale, lang))
+    else:
+        how = t("adapter_token", lang, token=adapter.token or "")
+    training = None
+    if adapter.training_data:
+        key = "adapter_trained_by_artist" if adapter.by_artist else "adapter_trained"
+        training = t(key, lang, data=adapter.training_data)
+    return {
+        "kind": adapter.kind,
+        "kind_words": t(f"adapter_{adapter.kind}", lang),
+        "name": adapter.name,
+        "file": adapter.file,
+        "sha256": adapter.sha256,
+        "how": how,
+        "training_words": training,
+    }
 
 
 def _energy_measure(energy: EnergyRecord, lang: str) -> dict[str, Any]:

@@ -838,6 +838,35 @@ MESSAGES = Catalogue(
             "en": "starting image",
         },
         "role_mask": {"fr": "masque (inpainting)", "en": "mask (inpainting)"},
+        "series": {"fr": "série", "en": "series"},
+        "series_place": {
+            "fr": "image {index} sur {n} de la série {id}",
+            "en": "image {index} of {n} of series {id}",
+        },
+        "adapters": {
+            "fr": "Adaptateurs ajoutés au modèle",
+            "en": "Adapters added to the model",
+        },
+        "adapter_lora": {"fr": "LoRA", "en": "LoRA"},
+        "adapter_textual-inversion": {
+            "fr": "embedding d'inversion textuelle",
+            "en": "textual inversion embedding",
+        },
+        "adapter_scale": {"fr": "échelle {scale}", "en": "scale {scale}"},
+        "adapter_token": {"fr": "mot {token}", "en": "word {token}"},
+        "adapter_trained_by_artist": {
+            "fr": "Affiné par l'artiste sur\u00a0: {data}",
+            "en": "Fine-tuned by the artist on: {data}",
+        },
+        "adapter_trained": {
+            "fr": "Entraîné (pas par l'artiste) sur\u00a0: {data}",
+            "en": "Trained (not by the artist) on: {data}",
+        },
+        "role_lora": {"fr": "adaptateur LoRA", "en": "LoRA adapter"},
+        "role_textual-inversion": {
+            "fr": "embedding d'inversion textuelle",
+            "en": "textual inversion embedding",
+        },
         "role_denoising-steps": {
             "fr": "étapes du débruitage (processus)",
             "en": "denoising steps (process)",

@@ -323,11 +323,13 @@ def _verify(
                 kind=kind,
             )
         result = _from_reader(reader, name, thumbnail, anchors)
+    # The passes of the C2PA lists never fetch: a remote manifest is fetched once, by the
+    # school's pass (asked for with allow_remote), and judged by the school's tier only.
     if _wants_list_pass(result, anchors):
         with contextlib.suppress(c2pa.C2paError):
             stream.seek(0)
             listed = c2pa.Reader(
-                media_files.mime_of(fmt), stream, context=_context(anchors, allow_remote, C2PA_LIST)
+                media_files.mime_of(fmt), stream, context=_context(anchors, False, C2PA_LIST)
             )
             with listed:
                 _apply_list_tier(result, listed, trust_list.split(anchors)[1][trust_list.C2PA])
@@ -339,7 +341,7 @@ def _verify(
         with contextlib.suppress(c2pa.C2paError):
             stream.seek(0)
             stamped = c2pa.Reader(
-                media_files.mime_of(fmt), stream, context=_context(anchors, allow_remote, TSA_LIST)
+                media_files.mime_of(fmt), stream, context=_context(anchors, False, TSA_LIST)
             )
             with stamped:
                 if "timeStamp.trusted" in _success_codes(stamped):

@@ -9,10 +9,14 @@ report, desk), not only the verdict.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import datetime as dt
 import http.server
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +70,8 @@ class World:
     school: Path  # signed by the school's artist
     composite: Path  # the school's artist's work with the three as ingredients
     outsider_composite: Path  # an outsider's work with the listed photo as ingredient
+    listed_root: x509.Certificate  # the stand-in list's root, and its key
+    listed_key: keys.PrivateKey
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -142,14 +148,19 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
                 "--source", "stand-in list of the tests"])  # fmt: skip
     assert code == 0
     return World(
-        root, work, list_pem, composite=composite, outsider_composite=outsider_composite, **paths
+        root,
+        work,
+        list_pem,
+        composite=composite,
+        outsider_composite=outsider_composite,
+        listed_root=listed_root,
+        listed_key=listed_key,
+        **paths,
     )
 
 
-def verify_json(capsys: pytest.CaptureFixture[str], world: World, path: Path) -> dict:
-    code, out = cli(
-        capsys, "--project", str(world.root), "verify", "--json", "--no-ledger", str(path)
-    )
+def verify_json(capsys: pytest.CaptureFixture[str], project: Path, path: Path) -> dict:
+    code, out = cli(capsys, "--project", str(project), "verify", "--json", "--no-ledger", str(path))
     (result,) = json.loads(out)
     result["exit"] = code
     return result
@@ -168,7 +179,7 @@ def test_a_listed_product_reads_trusted_by_the_c2pa_list(
     assert f"{world.camera}: Trusted: C2PA trust list\n" in out
     assert f"  trusted by: {LISTED_WORDS}\n" in out
     assert "trusted by: your school" not in out
-    result = verify_json(capsys, world, world.camera)
+    result = verify_json(capsys, world.root, world.camera)
     assert result["verdict"] == verdicts.TRUSTED_C2PA_LIST
     assert result["trusted_by"] == {
         "tier": "c2pa-list",
@@ -205,7 +216,7 @@ def test_the_school_reads_trusted_by_your_school(
     assert f"{world.school}: Trusted\n" in out
     assert f"  trusted by: {SCHOOL_WORDS}\n" in out
     assert "C2PA trust list" not in out
-    result = verify_json(capsys, world, world.school)
+    result = verify_json(capsys, world.root, world.school)
     assert result["verdict"] == verdicts.TRUSTED
     assert result["trusted_by"] == {"tier": "school", "organisation": "ESAD Exemple"}
 
@@ -217,7 +228,7 @@ def test_an_outsider_gets_neither_label(world: World, capsys: pytest.CaptureFixt
     assert code == 1
     assert f"{world.outsider}: Valid, signer unknown\n" in out
     assert "trusted by" not in out and "C2PA trust list" not in out
-    result = verify_json(capsys, world, world.outsider)
+    result = verify_json(capsys, world.root, world.outsider)
     assert result["verdict"] == verdicts.VALID_UNTRUSTED and result["trusted_by"] is None
 
 
@@ -331,7 +342,7 @@ def test_each_ingredient_is_named_with_its_problem(
         "after they were signed (assertion.hashedURI.mismatch)\n"
     ) in out
     assert "artcharter does not make the work invalid for them" in out
-    result = verify_json(capsys, world, world.composite)
+    result = verify_json(capsys, world.root, world.composite)
     assert [(i["title"], i["verdict"], i["signer"]) for i in result["ingredients"]] == [
         ("photo.png", verdicts.TRUSTED_C2PA_LIST, "Lumen Camera"),
         ("sketch.png", verdicts.VALID_UNTRUSTED, "Eve Autre"),
@@ -366,7 +377,7 @@ def test_an_ingredient_changed_after_signing_makes_the_work_invalid_with_its_rea
         store[at : at + 9] = b"photo.pnG"
 
     changed.write_bytes(forgery.edit_store(world.outsider_composite.read_bytes(), change))
-    result = verify_json(capsys, world, changed)
+    result = verify_json(capsys, world.root, changed)
     assert result["validation_state"] == "Invalid"
     assert result["verdict"] == verdicts.INVALID
     assert result["error"].startswith(
@@ -496,23 +507,30 @@ def test_the_desk_fetches_the_list_only_when_allowed(
 # --- the C2PA TSA trust list: a time-stamp's trust, never a signer's ---------------------------
 
 
+@contextlib.contextmanager
+def time_stamp_authority(folder: Path, organisation: str) -> Iterator[str]:
+    """A real RFC 3161 authority of ``organisation`` (its root in ``folder``), on loopback."""
+    from artcharter.provenance.tsa import TimeStampAuthority
+    from artcharter.serve.tsa_http import make_server
+
+    keys.init_school(folder, organisation)
+    server = make_server(TimeStampAuthority(folder), "127.0.0.1", 0, folder / keys.CRL_FILE)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def vendor_tsa(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A time-stamp authority of another organisation, on loopback: its root stands in for
     the C2PA TSA trust list."""
-    from artcharter.provenance.tsa import TimeStampAuthority
-    from artcharter.serve.tsa_http import make_server
-
     vendor = tmp_path / "vendor"
-    keys.init_school(vendor, "Horodata")
-    server = make_server(TimeStampAuthority(vendor), "127.0.0.1", 0, vendor / keys.CRL_FILE)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield vendor, f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with time_stamp_authority(vendor, "Horodata") as url:
+        yield vendor, url
 
 
 def test_the_tsa_list_vouches_for_a_time_stamp_and_never_for_a_signer(
@@ -570,6 +588,183 @@ def test_the_tsa_list_vouches_for_a_time_stamp_and_never_for_a_signer(
         capsys, "--project", str(desk), "verify", "--no-ledger", "--trust", school_root, str(vera)
     )
     assert code == 1 and "Valid, signer unknown" in out and "trusted by" not in out
+
+
+# --- an expired listed certificate, kept valid by a listed time-stamp -------------------------
+
+TSA_LIST_DATE = "2026-11-29"
+
+
+def expiring_identity(
+    issuer: x509.Certificate,
+    issuer_key: keys.PrivateKey,
+    name: str,
+    organisation: str,
+    expires: dt.datetime,
+    tsa_url: str | None,
+) -> SigningIdentity:
+    """A product whose one-day certificate expires at ``expires`` (short-lived, as real
+    products' certificates are), stamping with ``tsa_url``."""
+    cert, key = keys.make_leaf(
+        issuer,
+        issuer_key,
+        name=name,
+        email=None,
+        valid_days=1,
+        not_before=expires - dt.timedelta(days=1),
+    )
+    return dataclasses.replace(identity_of([cert], key, organisation), tsa_url=tsa_url)
+
+
+@pytest.fixture(scope="module")
+def expired(world: World, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Files signed by certificates that have expired since: the listed camera stamped by a
+    TSA on the (stand-in) C2PA TSA trust list, not stamped, or stamped by an unlisted TSA;
+    and a signer under the listed TSA's own root. The viewer's project has both lists."""
+    base = tmp_path_factory.mktemp("expired")
+    src = make_image(base / "src.png", color=(30, 90, 150))
+    files = {}
+    with (
+        time_stamp_authority(base / "horodata", "Horodata") as listed_url,
+        time_stamp_authority(base / "autre", "Horloge Autre") as other_url,
+    ):
+        horodata_root = keys.read_certs(base / "horodata" / keys.ROOT_CERT)[0]
+        horodata_key = keys.read_private_key(base / "horodata" / keys.ROOT_KEY)
+        expires = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(seconds=12)
+        signers = {
+            "stamped": (world.listed_root, world.listed_key, "Lumen Camera", listed_url),
+            "plain": (world.listed_root, world.listed_key, "Lumen Camera", None),
+            "other-stamp": (world.listed_root, world.listed_key, "Lumen Camera", other_url),
+            "tsa-root-signer": (horodata_root, horodata_key, "Horodata Camera", listed_url),
+        }
+        for name, (issuer, issuer_key, who, url) in signers.items():
+            organisation = "Horodata" if issuer is horodata_root else "Lumen Devices"
+            identity = expiring_identity(issuer, issuer_key, who, organisation, expires, url)
+            out = base / f"{name}.png"
+            signed = label(src, out, identity=identity, source_type="digitalCapture", title=name)
+            assert signed.time_stamped == (url is not None), name
+            files[name] = out
+    viewer = base / "viewer"
+    viewer.mkdir()
+    for kind, pem, date in (
+        ("--c2pa", world.list_pem, LIST_DATE),
+        ("--tsa", base / "horodata" / keys.ROOT_CERT, TSA_LIST_DATE),
+    ):
+        args = ["--project", str(viewer), "trust", "update", str(pem), "--date", date]
+        assert run(args + ([kind] if kind == "--tsa" else [])) == 0
+    files["project"] = viewer
+    time.sleep(max(0.0, (expires - dt.datetime.now(dt.UTC)).total_seconds()) + 1.5)
+    return files
+
+
+def test_an_expired_listed_certificate_holds_with_a_listed_time_stamp(
+    world: World, expired: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, path = str(expired["project"]), expired["stamped"]
+    result = verify_json(capsys, expired["project"], path)
+    assert result["exit"] == 0
+    assert result["verdict"] == verdicts.TRUSTED_C2PA_LIST
+    assert result["trusted_by"]["tier"] == "c2pa-list"
+    assert result["trusted_by"]["organisation"] == "Lumen Devices"
+    day = result["time_stamp"]["time"][:10]
+    assert result["time_stamp"]["trusted"] is True
+    assert result["time_stamp"]["trusted_by"]["tier"] == "c2pa-tsa-list"
+    assert result["time_stamp"]["trusted_by"]["date"] == TSA_LIST_DATE
+    words = (
+        f"signed on {day}, while the certificate was valid (time-stamp trusted by the C2PA TSA "
+        f"trust list of {TSA_LIST_DATE})"
+    )
+    assert result["signature_notes"] == [{"en": words}]
+    assert result["trusted_by_text"] == {"en": LISTED_WORDS}
+    assert "signingCredential.expired" not in result["codes"]["failure"]
+    assert result["signer"]["name"] == "Lumen Camera"
+
+    code, out = cli(capsys, "--project", project, "verify", "--no-ledger", str(path))
+    assert code == 0
+    assert f"{path}: Trusted: C2PA trust list\n" in out
+    assert f"  trusted by: {LISTED_WORDS}\n" in out
+    assert f"  signature: {words}\n" in out
+    assert "trusted by: your school" not in out
+    code, out = cli(
+        capsys, "--project", project, "--lang", "fr", "verify", "--no-ledger", str(path)
+    )
+    assert code == 0
+    assert (
+        f"  garanti par\u00a0: liste de confiance C2PA (Lumen Devices), liste du {LIST_DATE}\n"
+        in out
+    )
+    assert (
+        f"  signature\u00a0: signé le {day}, quand le certificat était valide (horodatage garanti "
+        f"par la liste de confiance des horodateurs C2PA du {TSA_LIST_DATE})\n"
+    ) in out
+
+    with open_project(expired["project"]) as opened:
+        anchors = opened.anchors
+    make_report(path, tmp_path / "r", anchors=anchors)
+    html = (tmp_path / "r" / "stamped.report.html").read_text(encoding="utf-8")
+    assert f'<dd id="trusted-by">{LISTED_WORDS}</dd>' in html
+    assert f'<p class="signature-note">{words}</p>' in html
+
+
+def test_an_expired_certificate_without_a_listed_time_stamp_stays_invalid(
+    expired: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("plain", "other-stamp"):
+        result = verify_json(capsys, expired["project"], expired[name])
+        assert result["verdict"] == verdicts.INVALID, name
+        assert "signingCredential.expired" in result["codes"]["failure"], name
+        assert result["trusted_by"] is None and result["exit"] == 1
+        stamp = result["time_stamp"]
+        assert stamp == ({} if name == "plain" else {"time": stamp["time"], "trusted": False})
+        code, out = cli(
+            capsys, "--project", str(expired["project"]), "verify", "--no-ledger",
+            str(expired[name]),
+        )  # fmt: skip
+        assert code == 1 and f"{expired[name]}: Invalid signature or credential\n" in out
+        assert "the certificate is expired" in out.replace("\n  ", " ")
+        assert "trusted by" not in out and "while the certificate was valid" not in out
+
+
+def test_a_root_only_on_the_tsa_list_never_makes_a_signer_trusted(
+    expired: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The listed TSA's own root issued a signing certificate: its stamp is trusted, its
+    signature is nobody's (the list of time-stamp authorities says who may stamp times)."""
+    path = expired["tsa-root-signer"]
+    result = verify_json(capsys, expired["project"], path)
+    assert result["verdict"] in (verdicts.VALID_UNTRUSTED, verdicts.INVALID)
+    assert result["trusted_by"] is None and result["trusted_by_text"] is None
+    code, out = cli(
+        capsys, "--project", str(expired["project"]), "verify", "--no-ledger", str(path)
+    )
+    assert code == 1 and "trusted by" not in out and "C2PA trust list" not in out
+
+
+def test_files_that_need_no_second_look_get_none(
+    world: World, expired: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file the school trusts is read once; a listed camera still within its validity is
+    never read with the certificate checked at its time-stamp's time."""
+    from artcharter.provenance import verify
+
+    asked: list[str] = []
+    real = verify._context
+
+    def counting(anchors: tuple[str, ...], allow_remote: bool, tier: str = verify.SCHOOL) -> object:
+        asked.append(tier)
+        return real(anchors, allow_remote, tier)
+
+    monkeypatch.setattr(verify, "_context", counting)
+    with open_project(world.root) as project:
+        assert project.verify(world.school).verdict == verdicts.TRUSTED
+        assert asked == [verify.SCHOOL]
+        asked.clear()
+        assert project.verify(world.camera).verdict == verdicts.TRUSTED_C2PA_LIST
+        assert verify.C2PA_LIST_AT_STAMP not in asked
+    with open_project(expired["project"]) as project:
+        asked.clear()
+        assert project.verify(expired["plain"]).verdict == verdicts.INVALID
+        assert asked == [verify.SCHOOL]  # expired and not time-stamped: nothing can save it
 
 
 def test_ingredient_checks_take_whatever_shape_a_file_gives() -> None:

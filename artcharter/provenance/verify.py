@@ -180,6 +180,11 @@ def trust_settings(anchors: tuple[str, ...], allow_remote: bool) -> dict[str, An
 SCHOOL = "school"
 C2PA_LIST = "c2pa-list"
 TSA_LIST = "c2pa-tsa-list"
+# A context only (never a tier anyone reads): the C2PA trust list alone, with the
+# certificate checked at the time its time-stamp gives, whoever stamped it. What it says of
+# the time-stamp's trust is never taken: another pass must trust that very time-stamp.
+C2PA_LIST_AT_STAMP = "c2pa-list-at-stamp"
+EXPIRED_CODE = "signingCredential.expired"
 
 
 @lru_cache(maxsize=8)
@@ -192,9 +197,11 @@ def _context(anchors: tuple[str, ...], allow_remote: bool, tier: str = SCHOOL) -
     if tier == SCHOOL:
         settings = trust_settings(revocation.certificates_only(school), allow_remote)
     else:
-        kind = trust_list.C2PA if tier == C2PA_LIST else trust_list.TSA
+        kind = trust_list.TSA if tier == TSA_LIST else trust_list.C2PA
         settings = trust_settings((), allow_remote)
         settings["trust"] = {"trust_anchors": lists[kind].pem}
+        if tier == C2PA_LIST_AT_STAMP:
+            settings["verify"]["verify_timestamp_trust"] = False
     return c2pa.Context(c2pa.Settings.from_dict(settings))
 
 
@@ -323,6 +330,9 @@ def _verify(
                 kind=kind,
             )
         result = _from_reader(reader, name, thumbnail, anchors)
+    if _wants_expired_pass(result, anchors):
+        with contextlib.suppress(c2pa.C2paError):
+            result = _expired_listed(stream, fmt, result, name, anchors, thumbnail)
     # The passes of the C2PA lists never fetch: a remote manifest is fetched once, by the
     # school's pass (asked for with allow_remote), and judged by the school's tier only.
     if _wants_list_pass(result, anchors):
@@ -368,33 +378,120 @@ def _wants_list_pass(result: Verification, anchors: tuple[str, ...]) -> bool:
     return result.verdict == verdicts.VALID_UNTRUSTED or bool(untrusted)
 
 
-def _apply_list_tier(result: Verification, reader: Any, listed: trust_list.TrustList) -> None:
-    """The second pass, with the C2PA trust list alone: a signer it trusts reads
-    trusted by the list; so does an ingredient's signer, as evidence for that ingredient."""
+def _wants_expired_pass(result: Verification, anchors: tuple[str, ...]) -> bool:
+    """Whether a signature may hold for the C2PA lists although c2pa read the signer's
+    certificate as expired: nothing else fails, and a time-stamp says when it signed."""
+    if trust_list.C2PA not in trust_list.split(anchors)[1]:
+        return False
+    failures = set(result.codes.get("failure") or [])
+    return (
+        result.verdict == verdicts.INVALID
+        and EXPIRED_CODE in failures
+        and failures <= {EXPIRED_CODE, verdicts.UNTRUSTED_CODE}
+        and bool(result.time_stamp)
+        and result.error is None
+    )
+
+
+def _expired_listed(
+    stream: BinaryIO,
+    fmt: str,
+    result: Verification,
+    name: str,
+    anchors: tuple[str, ...],
+    thumbnail: bool,
+) -> Verification:
+    """A listed product's expired certificate, kept valid by a trusted time-stamp (C2PA:
+    a trusted time-stamp proves the signature was made while the certificate was valid).
+
+    c2pa-rs has one set of anchors for signers and time-stamp authorities, so the two
+    facts are read apart and never from a mixed set: (1) the C2PA trust list alone, the
+    certificate checked at the time-stamp's time, trusts the signer; (2) that time-stamp,
+    the same time, is trusted by the C2PA TSA trust list alone (or by the C2PA trust list).
+    A root only on the TSA list never takes part in (1), so it never makes a signer read
+    listed. Anything short of both leaves ``result`` (invalid) as it is."""
+    import c2pa
+
+    lists = trust_list.split(anchors)[1]
+    mime = media_files.mime_of(fmt)
+    stream.seek(0)
+    with c2pa.Reader(mime, stream, context=_context(anchors, False, C2PA_LIST_AT_STAMP)) as at:
+        listed = _from_reader(at, name, thumbnail, anchors)
+        if listed.verdict != verdicts.TRUSTED or listed.revocation is not None:
+            return result
+        issuers = _issuers(at)
+        label = (at.get_active_manifest() or {}).get("label")
+    time = result.time_stamp.get("time")
+    if listed.time_stamp.get("time") != time:
+        return result
+    stamp_by: dict[str, Any] | None = None
+    tier = _list_tier(issuers, label, lists[trust_list.C2PA])
+    for context, by in (
+        (TSA_LIST, lists.get(trust_list.TSA)),
+        (C2PA_LIST, lists[trust_list.C2PA]),
+    ):
+        if by is None:
+            continue
+        stream.seek(0)
+        with c2pa.Reader(mime, stream, context=_context(anchors, False, context)) as stamped:
+            info = (stamped.get_active_manifest() or {}).get("signature_info") or {}
+            if "timeStamp.trusted" in _success_codes(stamped) and str(info.get("time")) == time:
+                stamp_by = (
+                    {"tier": TSA_LIST, "date": by.date, "source": by.source}
+                    if context == TSA_LIST
+                    else tier
+                )
+                break
+    if stamp_by is None:
+        return result
+    listed.verdict = verdicts.TRUSTED_C2PA_LIST
+    listed.trusted_by = tier
+    listed.time_stamp = {"time": time, "trusted": True, "trusted_by": stamp_by}
+    # Each ingredient as the school judges it; the list's own pass may then add its tier.
+    listed.ingredients = result.ingredients
+    return listed
+
+
+def _issuers(reader: Any) -> dict[str | None, Any]:
+    """Each manifest's signer's issuer as c2pa's crJSON names it, by manifest label."""
     import json
 
-    state = reader.get_validation_state()
-    results = reader.get_validation_results() or {}
     try:
-        issuers = {
+        return {
             m.get("label"): ((m.get("signature") or {}).get("certificateInfo") or {}).get("issuer")
             for m in json.loads(reader.crjson()).get("manifests") or []
             if isinstance(m, dict)
         }
     except (ValueError, AttributeError):
-        issuers = {}
+        return {}
+
+
+def _list_tier(
+    issuers: dict[str | None, Any], label: str | None, listed: trust_list.TrustList
+) -> dict[str, Any]:
+    """The C2PA list's tier for the signer of manifest ``label``: the organisation of the
+    listed certificate that issued it (None below an unlisted intermediate)."""
+    issuer = issuers.get(label)
+    organisation = (
+        trust_list.anchor_organisation(listed.pem, issuer) if isinstance(issuer, dict) else None
+    )
+    return {
+        "tier": C2PA_LIST,
+        "organisation": organisation,
+        "date": listed.date,
+        "source": listed.source,
+    }
+
+
+def _apply_list_tier(result: Verification, reader: Any, listed: trust_list.TrustList) -> None:
+    """The second pass, with the C2PA trust list alone: a signer it trusts reads
+    trusted by the list; so does an ingredient's signer, as evidence for that ingredient."""
+    state = reader.get_validation_state()
+    results = reader.get_validation_results() or {}
+    issuers = _issuers(reader)
 
     def tier(label: str | None) -> dict[str, Any]:
-        issuer = issuers.get(label)
-        organisation = (
-            trust_list.anchor_organisation(listed.pem, issuer) if isinstance(issuer, dict) else None
-        )
-        return {
-            "tier": C2PA_LIST,
-            "organisation": organisation,
-            "date": listed.date,
-            "source": listed.source,
-        }
+        return _list_tier(issuers, label, listed)
 
     manifest = reader.get_active_manifest() or {}
     active = results.get("activeManifest") or {}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from artcharter.base.errors import BadInput
 from artcharter.charter.evaluate import STATUSES, RuleVerdict, evaluate, passed
-from artcharter.charter.evidence import Evidence, gather
+from artcharter.charter.evidence import Evidence, gather, preload_prompt_audit
 from artcharter.charter.messages import MESSAGES
 from artcharter.charter.model import Charter, load_charter
 from artcharter.provenance.image_files import image_paths
@@ -196,6 +196,7 @@ def iter_check(
     }
     size = max(1, min(16, len(files) // (count * 4)))
     chunks = (files[i : i + size] for i in range(0, len(files), size))
+    preload_prompt_audit()  # shared by the forked workers
     pool = forked.fork_pool(
         count, ledger_path=ledger.path if ledger is not None else None, shared=settings
     )

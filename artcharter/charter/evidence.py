@@ -319,6 +319,22 @@ def latest_campaign(origin: ArtworkRecord, ledger: Ledger | None) -> dict[str, A
     return None
 
 
+def preload_prompt_audit() -> None:
+    """Load the prompt audit's language pipelines now, in a process about to fork its
+    workers: they then share one copy instead of each loading its own (about a second of
+    CPU per worker, measured with benchmarks/report_bench.py). Nothing when the audit or a
+    pipeline is not installed: each file's evidence then says so, as it would have."""
+    from artcharter.base.errors import SetupError
+
+    try:
+        from artcharter.audits.bias import nlp
+    except ImportError:
+        return
+    for lang in nlp.LANGS:
+        with contextlib.suppress(SetupError, OSError, ImportError):
+            nlp.pipeline(lang)
+
+
 def audit_prompts(
     prompts: tuple[str, ...],
     *,

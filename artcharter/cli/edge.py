@@ -175,7 +175,8 @@ def usage_message(error: Any) -> Message | None:
     if isinstance(getattr(error, "message", None), Message):
         return None  # our own text, rendered as it is
     if kind == "NoSuchOption":
-        choices = ", ".join(error.possibilities or [])
+        # The closest one only (difflib ranks them): "--num" means "--n", not "--resume".
+        choices = (error.possibilities or [""])[0]
         key = "usage.no_option_guess" if choices else "usage.no_option"
         return MESSAGES(key, option=error.option_name, choices=choices)
     if kind == "MissingParameter" and error.param is not None:
@@ -191,7 +192,7 @@ def usage_message(error: Any) -> Message | None:
     if found := _NO_COMMAND.search(message):
         name = found["name"]
         commands = getattr(getattr(error.ctx, "command", None), "commands", {}) or {}
-        guesses = difflib.get_close_matches(name, list(commands))
+        guesses = difflib.get_close_matches(name, list(commands), n=1)
         choices = ", ".join(guesses)
         key = "usage.no_command_guess" if guesses else "usage.no_command"
         return MESSAGES(key, command=name, choices=choices)

@@ -161,10 +161,13 @@ def write_reports(
             _report_one(path, name, out_dir, lang, charter, anchors, ledger, protected_names)
             for path, name in zip(paths, names, strict=True)
         ]
-    # Compile the template before forking: the workers inherit it.
+    # Compile the template and load the prompt audit before forking: the workers inherit
+    # them.
+    from artcharter.charter.evidence import preload_prompt_audit
     from artcharter.reports.render import environment
 
     environment().get_template("report.html.j2")
+    preload_prompt_audit()
     out_dir.mkdir(parents=True, exist_ok=True)
     pool = forked.fork_pool(workers, ledger_path=ledger.path if ledger is not None else None)
     count = len(paths)

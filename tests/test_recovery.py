@@ -397,6 +397,9 @@ def test_compressed_text_bombs_are_read_bounded(tmp_path: Path) -> None:
     data = data[:-12] + _png_chunk(b"zTXt", b"parameters\x00\x00" + bomb) + data[-12:]
     texts = read_png_text(data)
     assert len(texts["parameters"]) <= MAX_PNG_TEXT
+    # An uncompressed text as long as an upload is read only up to the same bound.
+    long = data[:-12] + _png_chunk(b"tEXt", b"Comment\x00" + b"B" * (5 * MAX_PNG_TEXT)) + data[-12:]
+    assert len(read_png_text(long)["Comment"]) == MAX_PNG_TEXT
 
 
 def test_report_and_desk_show_claims_and_matches_apart(project: Path) -> None:

@@ -389,17 +389,22 @@ def read_png_text(data: bytes) -> dict[str, str]:
         if kind not in TEXT_CHUNKS:
             continue
         try:
-            key, _, rest = bytes(view).partition(b"\x00")
+            # Only the head is read: a keyword (≤ 79 bytes) and at most MAX_PNG_TEXT of text,
+            # or the compressed bytes that give that much.
+            key, _, rest = bytes(view[: MAX_PNG_TEXT + 1024]).partition(b"\x00")
             if kind == b"tEXt":
-                value = rest
+                value = rest[:MAX_PNG_TEXT]
             elif kind == b"zTXt":
                 value = zlib.decompressobj().decompress(rest[1:], MAX_PNG_TEXT)
             else:
                 compressed, rest = rest[0], rest[2:]
                 _lang, _, rest = rest.partition(b"\x00")
                 _tkey, _, value = rest.partition(b"\x00")
-                if compressed:
-                    value = zlib.decompressobj().decompress(value, MAX_PNG_TEXT)
+                value = (
+                    zlib.decompressobj().decompress(value, MAX_PNG_TEXT)
+                    if compressed
+                    else value[:MAX_PNG_TEXT]
+                )
         except (IndexError, zlib.error):
             continue
         encoding = "utf-8" if kind == b"iTXt" else "latin-1"

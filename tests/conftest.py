@@ -6,7 +6,9 @@ The whole suite runs with network access blocked at the socket level (see
 
 from __future__ import annotations
 
+import signal
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,16 @@ from PIL import Image
 from artcharter.base import errors, messages
 from artcharter.provenance import keys
 from artcharter.provenance.signing import SigningIdentity, load_artist_identity
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _ctrl_c_reaches_python() -> Iterator[None]:
+    """A run started in the background by a non-interactive shell inherits SIGINT ignored
+    (POSIX), and Python then raises no KeyboardInterrupt: the tests that press Ctrl-C (in
+    this process, or in a command they start) need the handler an interactive run has."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 @pytest.fixture(autouse=True)

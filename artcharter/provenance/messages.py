@@ -1161,6 +1161,10 @@ MESSAGES = Catalogue(
             "fr": "{title} (signé par {signer})\u00a0: {problem} ({codes})",
             "en": "{title} (signed by {signer}): {problem} ({codes})",
         },
+        "verify.ingredient_claimed": {
+            "fr": "{title} (signataire nommé, non vérifié\u00a0: {signer})\u00a0: {problem} ({codes})",
+            "en": "{title} (signer named, not verified: {signer}): {problem} ({codes})",
+        },
         "ingredient.problem.valid-untrusted": {
             "fr": "ses propres Content Credentials sont valides mais personne ne garantit leur signataire",
             "en": "its own credentials are valid but nobody vouches for their signer",

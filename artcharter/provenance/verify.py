@@ -933,9 +933,12 @@ def ingredient_notes(result: Verification) -> list[Message]:
         problem = MESSAGES(f"ingredient.problem.{verdict}")
         codes = ", ".join(ingredient.get("codes") or []) or "-"
         if signer:
+            # A signer is named as such only where the ingredient's own signature holds;
+            # otherwise it is what its credentials claim, as for the work itself.
+            key = "verify.ingredient_signed" if verdict in VOUCHED else "verify.ingredient_claimed"
             notes.append(
                 MESSAGES(
-                    "verify.ingredient_signed",
+                    key,
                     title=title,
                     problem=problem,
                     signer=signer,

@@ -30,6 +30,10 @@ MESSAGES = Catalogue(
             "en": "{id}, image {index} of {n}",
             "fr": "{id}, image {index} sur {n}",
         },
+        "verify.series_file": {
+            "en": "{id}, file {index} of {n}",
+            "fr": "{id}, fichier {index} sur {n}",
+        },
         "verify.codes": {"en": "codes", "fr": "codes"},
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
@@ -222,6 +226,28 @@ MESSAGES = Catalogue(
             "n'a été donnée",
         },
         # --- artcharter label ------------------------------------------------------------
+        "label.folder_series": {
+            "en": "series {id}: {n} files from {folder} (if it stops, the same command goes on)",
+            "fr": "série {id}\u00a0: {n} fichiers de {folder} (si elle s'arrête, la même commande la reprend)",
+        },
+        "label.folder_resumed": {
+            "en": "resuming series {id}: {done} of {n} files already signed",
+            "fr": "reprise de la série {id}\u00a0: {done} fichiers sur {n} déjà signés",
+        },
+        "label.folder_bar": {"en": "signing", "fr": "signature"},
+        "label.folder_file": {"en": "signed: {path}", "fr": "signé\u00a0: {path}"},
+        "label.file_failed": {
+            "en": "not signed: {name}: {error}",
+            "fr": "non signé\u00a0: {name}\u00a0: {error}",
+        },
+        "label.folder_done": {
+            "en": "{signed} file(s) signed into {output} now, {already} before (series {id}, {n} files)",
+            "fr": "{signed} fichier(s) signé(s) dans {output} maintenant, {already} avant (série {id}, {n} fichiers)",
+        },
+        "label.folder_failed": {
+            "en": "{failed} of {n} files could not be signed (one line each above); the others are signed: run the same command again once they are fixed",
+            "fr": "{failed} fichiers sur {n} n'ont pas pu être signés (une ligne chacun ci-dessus)\u00a0; les autres sont signés\u00a0: relancez la même commande une fois ceux-là corrigés",
+        },
         "label.signed": {
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",
             "fr": "signée\u00a0: {path}  (œuvre {artwork_id}, sha256 {sha256}…)",
@@ -1566,12 +1592,12 @@ MESSAGES = Catalogue(
             "fr": "Écrire une copie signée d'IMAGE qui dit comment l'IA a été utilisée (C2PA + IPTC XMP).",
         },
         "help.label.label.image": {
-            "en": "The work to label (never modified): an image, an MP4/MOV video, a WAV/MP3/FLAC/M4A sound or a PDF/EPUB document.",
-            "fr": "L'œuvre à étiqueter (jamais modifiée)\u00a0: une image, une vidéo MP4/MOV, un son WAV/MP3/FLAC/M4A ou un document PDF/EPUB.",
+            "en": "The work to label (never modified): an image, an MP4/MOV video, a WAV/MP3/FLAC/M4A sound or a PDF/EPUB document; or a folder of them, signed as one series into the folder -o names (the same command again resumes it).",
+            "fr": "L'œuvre à étiqueter (jamais modifiée)\u00a0: une image, une vidéo MP4/MOV, un son WAV/MP3/FLAC/M4A ou un document PDF/EPUB\u00a0; ou un dossier de tels fichiers, signés comme une série dans le dossier que nomme -o (la même commande la reprend).",
         },
         "help.label.label.output": {
-            "en": "Where to write the signed copy.",
-            "fr": "Où écrire la copie signée.",
+            "en": "Where to write the signed copy (for a folder: the folder of the signed copies).",
+            "fr": "Où écrire la copie signée (pour un dossier\u00a0: le dossier des copies signées).",
         },
         "help.label.label.model_kind": {
             "en": "Kind of model used: image, video, music, voice or text (default: the kind that makes such a file).",

@@ -31,6 +31,7 @@ from artcharter.provenance.record import (
     ArtworkRecord,
     Ingredient,
     Person,
+    SeriesPlace,
     new_artwork_id,
     prompt_hash,
 )
@@ -331,11 +332,13 @@ def label(
     force: bool = False,
     watermark: bool = False,
     model_kind: str | None = None,
+    series: SeriesPlace | None = None,
 ) -> Signed:
     """Write a signed, labelled copy of ``source`` at ``output``; the source is never touched.
 
     ``source`` is an image, a video, a sound or a document (``media_files``); ``model_kind``
-    says what kind of model took part (by default the one that makes such works)."""
+    says what kind of model took part (by default the one that makes such works);
+    ``series``: the work's place in the series of a labelled folder (``label_folder``)."""
     check_choices(source_type, training_mining)
     check_text(title=title, tool=tool, prompt=prompt, training_constraint=training_constraint)
     check_constraint(training_mining, training_constraint)
@@ -379,6 +382,7 @@ def label(
             if SOURCE_TYPES[source_type] != "none"
             else None
         ),
+        series=series,
     )
     if media_format is not None:
         if watermark:  # the invisible watermark is made for still pictures

@@ -13,7 +13,8 @@ import os
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,11 @@ SCHEMA_VERSION = 3
 # The kind of an image made by a bias probe campaign.
 PROBE_KIND = "probe"
 BUSY_TIMEOUT_S = 60
+# The series an artwork row belongs to: a generation's or a labelled folder's.
+SERIES_OF = (
+    "coalesce(json_extract(record, '$.generation.series_id'), "
+    "json_extract(record, '$.series.series_id'))"
+)
 
 TABLES: dict[str, tuple[dict[str, type], str]] = {
     "artworks": (
@@ -313,6 +319,41 @@ class Ledger:
         else:
             conn.execute("COMMIT")
 
+    @contextmanager
+    def batch(self, *, at_most: int = 64, seconds: float = 1.0) -> Iterator[Callable[[], None]]:
+        """Group the rows of many published files into few commits (a long series): the
+        block holds one transaction, and calling the function it yields after each file
+        commits it once ``at_most`` files or ``seconds`` have gone by, and opens the next.
+
+        Each file's own ``transaction()`` inside is a savepoint, rolled back alone when
+        that file fails; its file is renamed into place before the batch commits, so an
+        interruption can leave files whose rows were not committed (never rows without
+        their file): a resumed series signs those again (``label_folder``). When the block
+        ends, even by an error or Ctrl-C, the rows of the files already published are
+        committed. The write lock is held between commits: at most ``seconds`` (plus one
+        file) for another process to wait."""
+        with self._lock:
+            conn = self.db.conn
+            if conn.in_transaction:  # inside a caller's transaction: it commits
+                yield lambda: None
+                return
+            count, started = 0, time.monotonic()
+
+            def published() -> None:
+                nonlocal count, started
+                count += 1
+                if count >= at_most or time.monotonic() - started >= seconds:
+                    conn.execute("COMMIT")
+                    conn.execute("BEGIN IMMEDIATE")
+                    count, started = 0, time.monotonic()
+
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield published
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+
     # --- artworks ------------------------------------------------------------------------
 
     def add_artwork(
@@ -449,7 +490,8 @@ class Ledger:
     # --- series ---------------------------------------------------------------------------
     # A series (``generate --n N``, N > 1) is one row tying its images together: what was
     # asked (to resume it), how many are made, and its state. Its images are the artworks
-    # whose record names the series (``generation.series_id``).
+    # whose record names the series (``generation.series_id`` for a generation,
+    # ``series.series_id`` for the files of a labelled folder: SERIES_OF reads either).
 
     SERIES_COLUMNS: dict[str, type] = {  # noqa: RUF012
         "series_id": str,
@@ -501,25 +543,42 @@ class Ledger:
         """The seeds of the series' images already made (their file and rows exist)."""
         rows = self.db.execute(
             "SELECT json_extract(record, '$.generation.seed') FROM artworks "
-            "WHERE json_extract(record, '$.generation.series_id') = ? AND status != ?",
+            f"WHERE {SERIES_OF} = ? AND status != ?",
             [series_id, REPLACED],
         )
         return {int(seed) for (seed,) in rows if seed is not None}
+
+    def series_has_file(self, series_id: str, path: Path) -> bool:
+        """Whether the series already signed the file at ``path`` (its row exists, so its
+        file does: ``signing.publish``), by the ledger's index on paths."""
+        found = self.db.execute(
+            f"SELECT 1 FROM artworks WHERE path = ? AND status != ? AND {SERIES_OF} = ? LIMIT 1",
+            [path_text(path), REPLACED, series_id],
+        ).fetchone()
+        return found is not None
+
+    def series_made(self, series_id: str) -> int:
+        """How many of the series' works exist (not replaced)."""
+        (count,) = self.db.execute(
+            f"SELECT count(*) FROM artworks WHERE {SERIES_OF} = ? AND status != ?",
+            [series_id, REPLACED],
+        ).fetchone()
+        return int(count)
 
     def series_totals(self, series_id: str) -> dict[str, Any]:
         """How many images the series has, by status, and its measured energy: counted by
         SQLite, never by reading each image's record."""
         statuses = dict(
             self.db.execute(
-                "SELECT status, count(*) FROM artworks "
-                "WHERE json_extract(record, '$.generation.series_id') = ? GROUP BY status",
+                f"SELECT status, count(*) FROM artworks WHERE {SERIES_OF} = ? GROUP BY status",
                 [series_id],
             ).fetchall()
         )
         kwh, runs = self.db.execute(
             "SELECT sum(e.kwh_total), count(*) FROM energy_runs e JOIN artworks a "
-            "ON e.artwork_id = a.artwork_id WHERE json_extract(a.record, "
-            "'$.generation.series_id') = ? AND e.status = 'measured'",
+            "ON e.artwork_id = a.artwork_id WHERE "
+            + SERIES_OF.replace("record", "a.record")
+            + " = ? AND e.status = 'measured'",
             [series_id],
         ).fetchone()
         return {"statuses": statuses, "kwh": kwh, "measured_runs": runs}

@@ -392,6 +392,17 @@ def _series(series: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
     if not series:
         return None
     made = sum(series["statuses"].values())
+    if series.get("labelled"):  # a labelled folder: no energy was measured
+        text = t(
+            "series_text_labelled",
+            lang,
+            id=series["series_id"],
+            index=fmt_number(series["index"], lang, 1),
+            made=fmt_number(made, lang, 1),
+            n=fmt_number(series["n"], lang, 1),
+            state=t(f"series_state_{series['state']}", lang),
+        )
+        return {**series, "made": made, "text": text}
     return {
         **series,
         "made": made,

@@ -853,6 +853,16 @@ MESSAGES = Catalogue(
                 "energy of its images: {kwh}."
             ),
         },
+        "series_text_labelled": {
+            "fr": (
+                "Fichier {index} de la série {id}\u00a0: un dossier de {n} fichiers "
+                "étiquetés ensemble, dont {made} signés dans le registre ({state})."
+            ),
+            "en": (
+                "File {index} of series {id}: a folder of {n} files labelled together, "
+                "{made} of them signed in the ledger ({state})."
+            ),
+        },
         "series_state_running": {
             "fr": "en cours, ou arrêtée sans pouvoir le dire",
             "en": "running, or stopped without a chance to say so",

@@ -796,13 +796,16 @@ def generate(
 
 @contextlib.contextmanager
 def _series_state(ledger: Ledger | None, series: series_rows.Series | None) -> Iterator[None]:
-    """Mark the series complete when the block ends well, interrupted otherwise (a SIGKILL
-    leaves it ``running``: ``--resume`` goes on the same way)."""
+    """Commit the series' rows in batches (``Ledger.batch``), and mark the series complete
+    when the block ends well, interrupted otherwise (a SIGKILL leaves it ``running``:
+    ``--resume`` goes on the same way)."""
     if ledger is None or series is None:
         yield
         return
     try:
-        yield
+        # A series' rows are committed in batches, not one transaction per image.
+        with ledger.batch():
+            yield
     except BaseException:
         with contextlib.suppress(Exception):
             ledger.set_series_state(series.series_id, series_rows.INTERRUPTED)

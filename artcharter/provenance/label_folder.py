@@ -118,7 +118,7 @@ def label_folder(
     signed = already = failed = 0
     state = series_rows.INTERRUPTED
     try:
-        with ledger.batch() as committed:
+        with ledger.batch():
             for entry in files_of(folder):
                 source, output = Path(entry.path), output_dir / entry.name
                 if opened.resumed and ledger.series_has_file(series_id, output):
@@ -141,7 +141,6 @@ def label_folder(
                         on_error(source, error)
                     continue
                 signed += 1
-                committed()
                 if on_file is not None:
                     on_file(made)
         state = series_rows.COMPLETE

@@ -14,8 +14,9 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,16 @@ def _claimed(row: dict[str, Any], known: set[str]) -> dict[str, Any]:
     return {**row, "artwork_id": None, CLAIMED: artwork_id}
 
 
+@dataclass
+class _Batch:
+    """The batch of commits open in a ledger (``Ledger.batch``)."""
+
+    at_most: int
+    seconds: float
+    count: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+
 class Ledger:
     """The project's ledger file. Use as a context manager or call ``close()``."""
 
@@ -181,6 +192,8 @@ class Ledger:
             ) from None
         self.db = sqlite_utils.Database(conn)
         self._lock = threading.RLock()
+        self._depth = 0  # transaction() blocks open (nested ones are savepoints)
+        self._batch: _Batch | None = None  # the open batch of commits (``batch``)
         self._ensure_schema()
 
     def commit_without_waiting_for_disk(self) -> None:
@@ -301,7 +314,13 @@ class Ledger:
     @contextmanager
     def transaction(self) -> Iterator[Any]:
         with self._lock:
-            yield from self._transaction()
+            self._depth += 1
+            try:
+                yield from self._transaction()
+            finally:
+                self._depth -= 1
+            if self._depth == 0:
+                self._batch_tick()
 
     def _transaction(self) -> Iterator[Any]:
         conn = self.db.conn
@@ -320,39 +339,49 @@ class Ledger:
             conn.execute("COMMIT")
 
     @contextmanager
-    def batch(self, *, at_most: int = 64, seconds: float = 1.0) -> Iterator[Callable[[], None]]:
-        """Group the rows of many published files into few commits (a long series): the
-        block holds one transaction, and calling the function it yields after each file
-        commits it once ``at_most`` files or ``seconds`` have gone by, and opens the next.
+    def batch(self, *, at_most: int = 64, seconds: float = 1.0) -> Iterator[None]:
+        """Group the rows of many published files into few commits (a long series).
 
-        Each file's own ``transaction()`` inside is a savepoint, rolled back alone when
-        that file fails; its file is renamed into place before the batch commits, so an
-        interruption can leave files whose rows were not committed (never rows without
-        their file): a resumed series signs those again (``label_folder``). When the block
-        ends, even by an error or Ctrl-C, the rows of the files already published are
-        committed. The write lock is held between commits: at most ``seconds`` (plus one
-        file) for another process to wait."""
+        Inside the block one transaction stays open; each top-level ``transaction()``
+        (one published file and its rows) becomes a savepoint, rolled back alone when that
+        file fails, and the batch commits once ``at_most`` of them or ``seconds`` have gone
+        by, then opens the next. Worker threads may publish meanwhile: each savepoint runs
+        under the ledger's lock, whole. A file is renamed into place before its batch
+        commits, so an interruption can leave files whose rows were not committed (never
+        rows without their file): a resumed series makes those again over them
+        (``label_folder``, ``generate --resume``). When the block ends, even by an error
+        or Ctrl-C, the rows of the files already published are committed. Another process
+        that writes to the ledger waits at most ``seconds`` (and one file) between commits.
+        """
+        conn = self.db.conn
         with self._lock:
-            conn = self.db.conn
-            if conn.in_transaction:  # inside a caller's transaction: it commits
-                yield lambda: None
-                return
-            count, started = 0, time.monotonic()
-
-            def published() -> None:
-                nonlocal count, started
-                count += 1
-                if count >= at_most or time.monotonic() - started >= seconds:
-                    conn.execute("COMMIT")
-                    conn.execute("BEGIN IMMEDIATE")
-                    count, started = 0, time.monotonic()
-
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield published
-            finally:
+            if self._batch is not None or conn.in_transaction:  # already in one: it commits
+                nested = True
+            else:
+                nested = False
+                conn.execute("BEGIN IMMEDIATE")
+                self._batch = _Batch(at_most, seconds)
+        if nested:
+            yield
+            return
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._batch = None
                 if conn.in_transaction:
                     conn.execute("COMMIT")
+
+    def _batch_tick(self) -> None:
+        """One more file published in the batch: commit the batch when it is due."""
+        batch = self._batch
+        if batch is None:
+            return
+        batch.count += 1
+        if batch.count >= batch.at_most or time.monotonic() - batch.started >= batch.seconds:
+            self.db.conn.execute("COMMIT")
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            batch.count, batch.started = 0, time.monotonic()
 
     # --- artworks ------------------------------------------------------------------------
 

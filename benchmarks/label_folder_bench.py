@@ -143,18 +143,16 @@ def main() -> None:
                 (batch_cpu if batched else each_cpu).append(c)
                 (batch_wall if batched else each_wall).append(w)
         med = statistics.median
-        print(
-            f"ledger + atomic file write per file ({args.ledger_files} files, {args.rounds} paired rounds, medians):"  # fmt: skip
-        )
-        print(
-            f"  one transaction per file: CPU {1e6 * med(each_cpu):.0f} µs, wall {1e6 * med(each_wall):.0f} µs"  # fmt: skip
-        )
-        print(
-            f"  batched (Ledger.batch):   CPU {1e6 * med(batch_cpu):.0f} µs, wall {1e6 * med(batch_wall):.0f} µs"  # fmt: skip
-        )
-        print(
-            f"  batched / per file: CPU {med(batch_cpu) / med(each_cpu):.2f}, wall {med(batch_wall) / med(each_wall):.2f}"  # fmt: skip
-        )
+        rounds = f"{args.ledger_files} files, {args.rounds} paired rounds, medians"
+        print(f"ledger + atomic file write per file ({rounds}):")
+        for name, c, w in (
+            ("one transaction per file", each_cpu, each_wall),
+            ("batched (Ledger.batch)  ", batch_cpu, batch_wall),
+        ):
+            print(f"  {name}: CPU {1e6 * med(c):.0f} µs, wall {1e6 * med(w):.0f} µs")
+        cpu_ratio = med(batch_cpu) / med(each_cpu)
+        wall_ratio = med(batch_wall) / med(each_wall)
+        print(f"  batched / per file: CPU {cpu_ratio:.2f}, wall {wall_ratio:.2f}")
     print(f"load average after: {load()}  (a shared machine: compare ratios, not times)")
 
 

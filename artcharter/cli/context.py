@@ -142,6 +142,11 @@ def stderr_is_tty() -> bool:
     return sys.stderr.isatty()
 
 
+def stdin_is_tty() -> bool:
+    """Whether a person can answer a question (not a script, not a pipe)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def warn_if_not_time_stamped(signed: Any, project: Project) -> None:
     """Say on stderr when the project's time-stamp authority did not stamp a signature:
     the file is then valid only as long as the artist's certificate."""

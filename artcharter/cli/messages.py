@@ -69,6 +69,23 @@ MESSAGES = Catalogue(
             "en": "{n} artwork(s): {ok} pass the charter, {ko} do not",
             "fr": "{n} œuvre(s)\u00a0: {ok} respectent la charte, {ko} non",
         },
+        "declare.adapter_kind_lora": {"en": "the LoRA", "fr": "le LoRA"},
+        "declare.adapter_kind_textual-inversion": {
+            "en": "the embedding",
+            "fr": "l'embedding",
+        },
+        "declare.ask_adapter": {
+            "en": "What was {kind} {name} ({file}) trained on? (Enter: leave it to complete in the file)",
+            "fr": "Sur quoi {kind} {name} ({file}) a-t-il été entraîné\u00a0? (Entrée\u00a0: à compléter dans le fichier)",
+        },
+        "declare.ask_by_artist": {
+            "en": "Did you train it yourself?",
+            "fr": "L'avez-vous entraîné vous-même\u00a0?",
+        },
+        "declare.adapters_to_complete": {
+            "en": "say what {names} was trained on: training_data under [[adapters]] in {path}",
+            "fr": "dites sur quoi {names} a été entraîné\u00a0: training_data sous [[adapters]] dans {path}",
+        },
         "declare.written": {
             "en": "declaration template written: {path}\ncomplete it, then sign with: {command}",
             "fr": "modèle de déclaration écrit\u00a0: {path}\n"

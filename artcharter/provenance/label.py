@@ -30,6 +30,7 @@ from artcharter.provenance.record import (
     TRAINING_MINING,
     ArtworkRecord,
     Ingredient,
+    ModelInfo,
     Person,
     SeriesPlace,
     new_artwork_id,
@@ -454,6 +455,37 @@ def _read_source(source: Path, output: Path, force: bool) -> bytes:
     return data
 
 
+def with_declared_adapters(record: ArtworkRecord, declaration: Declaration) -> ModelInfo | None:
+    """The record's model with what ``declaration`` says of its adapters' training, for
+    the adapters whose own TOML said nothing (what it said is signed: it stays). An
+    adapter the declaration names by a SHA-256 the record does not list is refused: the
+    declaration would speak of a model the work was not made with."""
+    if not declaration.adapters:
+        return record.model
+    listed = {a.sha256: a for a in (record.model.adapters if record.model else [])}
+    for told in declaration.adapters:
+        if told.sha256 not in listed:
+            raise BadInput(
+                MESSAGES(
+                    "declaration.adapter_unknown",
+                    file=told.file or "?",
+                    sha256=told.sha256[:16],
+                )
+            )
+    answers = {a.sha256: a for a in declaration.adapters if a.training_data}
+    adapters = [
+        dataclasses.replace(
+            a,
+            training_data=answers[a.sha256].training_data,
+            by_artist=answers[a.sha256].by_artist,
+        )
+        if a.sha256 in answers and not a.training_data
+        else a
+        for a in record.model.adapters  # type: ignore[union-attr]
+    ]
+    return dataclasses.replace(record.model, adapters=adapters)  # type: ignore[type-var]
+
+
 def sign_declaration(
     source: Path,
     output: Path,
@@ -516,6 +548,7 @@ def sign_declaration(
     check_constraint(choice, constraint)
     declared = dataclasses.replace(
         record,
+        model=with_declared_adapters(record, declaration),
         title=title or record.title,
         training_mining=choice,
         training_mining_default=record.training_mining_default and not training_mining,

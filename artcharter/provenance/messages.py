@@ -704,6 +704,16 @@ MESSAGES = Catalogue(
             "fr": "la sortie doit être un nouveau fichier\u00a0: l'image source n'est jamais modifiée",
             "en": "the output must be a new file: the source image is never modified",
         },
+        "declaration.adapter_unknown": {
+            "fr": (
+                "la déclaration parle de l'adaptateur {file} (sha256 {sha256}…), que "
+                "l'œuvre n'a pas utilisé : retirez-le ou corrigez son sha256"
+            ),
+            "en": (
+                "the declaration speaks of the adapter {file} (sha256 {sha256}…), which "
+                "the work did not use: remove it or correct its sha256"
+            ),
+        },
         "label.not_a_folder": {
             "fr": "{path} n'est pas un dossier",
             "en": "{path} is not a folder",

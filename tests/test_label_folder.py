@@ -188,3 +188,36 @@ def _count(ledger: Path) -> int:
             return conn.execute("SELECT count(*) FROM artworks").fetchone()[0]
     except sqlite3.OperationalError:  # not created yet
         return 0
+
+
+def test_ctrl_c_commits_what_is_signed_and_says_how_to_go_on(project: Path) -> None:
+    folder, out = folder_of(project, 150), project / "signed"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARTCHARTER_")}
+    env |= {"ARTCHARTER_PROJECT": str(project), "ARTCHARTER_LANG": "en"}
+    argv = [ARTCHARTER, "label", str(folder), "-o", str(out), "--source-type", "trainedAlgorithmicMedia"]  # fmt: skip
+    process = subprocess.Popen(
+        argv,
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # Python's own Ctrl-C handler, even when this suite runs with SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    start = time.monotonic()
+    while process.poll() is None and time.monotonic() - start < 300:
+        if out.exists() and len(list(out.glob("*.png"))) >= 5:
+            process.send_signal(signal.SIGINT)
+            break
+        time.sleep(0.005)
+    _, err = process.communicate()
+    assert process.returncode == 130, err
+    assert "the same command goes on" in err and "Traceback" not in err
+    ledger = project / "artcharter.db"
+    # The rows of every file signed before the stop were committed with it.
+    done = rows(ledger)
+    assert 5 <= len(done) < 150
+    assert sorted(Path(p) for p, _, _ in done) == sorted(out.glob("*.png"))
+    with sqlite3.connect(ledger) as conn:
+        assert conn.execute("SELECT state FROM series").fetchall() == [("interrupted",)]

@@ -26,6 +26,7 @@ from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.series import COMPLETE, INTERRUPTED, file_tag
 from artcharter.provenance.verify import read_anchors, verify_file
 from artcharter.reports.report import make_report
+from artcharter.reports.summary import make_summary
 
 ARTCHARTER = str(Path(sys.executable).with_name("artcharter"))
 FAST = {"steps": 1, "size": 64, "seed": 100}
@@ -93,6 +94,20 @@ def test_a_series_is_one_row_and_each_image_says_its_place(
         assert rows["series"] == (
             f"image 3 of 5 of series {sid}" if lang == "en" else f"image 3 sur 5 de la série {sid}"
         )
+
+    # The summary shows the series as one row, counted in every total.
+    with Ledger(tmp_path / "ledger.db") as ledger:
+        summary = make_summary(
+            sorted(s.path for s in made),
+            tmp_path / "summary",
+            anchors=read_anchors([school_root]),
+            ledger=ledger,
+        ).summary
+    assert summary["artworks"] == 5 and summary["rows"] == []
+    (one,) = summary["series"]
+    assert (one["series_id"], one["count"], one["size"]) == (sid, 5, 5)
+    assert (one["first"]["index"], one["last"]["index"]) == (1, 5)
+    assert one["kwh"] is not None and one["model"]
 
 
 def test_streaming_keeps_nothing_per_image(loaded, tmp_path, alice) -> None:

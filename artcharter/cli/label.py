@@ -152,6 +152,7 @@ def _label_folder(
     show_bar = not json and sys.stderr.isatty()
     stream = JsonListWriter() if json else None
     signed: list[Signed] = []  # at most the last one: nothing is kept per file
+    count = [0]
     with ExitStack() as stack:
         bars: list[Any] = []
 
@@ -170,6 +171,7 @@ def _label_folder(
 
         def on_file(made: Signed) -> None:
             signed[:] = [made]
+            count[0] += 1
             bars[0].update(1)
             if stream is not None:
                 stream.add(
@@ -195,6 +197,8 @@ def _label_folder(
         except KeyboardInterrupt:
             if stream is not None:
                 stream.close()
+            if bars:  # the series was opened: its files so far are signed and recorded
+                typer.echo("\n" + text("label.folder_interrupted", lang, n=count[0]), err=True)
             raise
     if stream is not None:
         stream.close()

@@ -251,6 +251,10 @@ MESSAGES = Catalogue(
             "en": "resuming series {id}: {done} of {n} files already signed",
             "fr": "reprise de la série {id}\u00a0: {done} fichiers sur {n} déjà signés",
         },
+        "label.folder_interrupted": {
+            "en": "interrupted: {n} file(s) signed and recorded before the stop; the same command goes on",
+            "fr": "interrompu\u00a0: {n} fichier(s) signé(s) et enregistré(s) avant l'arrêt\u00a0; la même commande reprend la suite",
+        },
         "label.folder_bar": {"en": "signing", "fr": "signature"},
         "label.folder_file": {"en": "signed: {path}", "fr": "signé\u00a0: {path}"},
         "label.file_failed": {

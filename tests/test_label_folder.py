@@ -110,7 +110,7 @@ def test_a_bad_file_is_one_line_and_the_others_are_signed(
     assert any("notes.txt" in line for line in failed)
     assert any("broken.png" in line for line in failed)
     assert "Traceback" not in err
-    assert "2 fichiers sur 5 n'ont pas pu être signés" in err
+    assert "2 fichier(s) sur 5 n'ont pas pu être signés" in err
     assert len(rows(project / "artcharter.db")) == 3
     assert sorted(p.name for p in out.iterdir()) == [f"sketch-{i:03d}.png" for i in range(3)]
 

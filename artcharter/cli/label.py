@@ -182,7 +182,10 @@ def _label_folder(
 
         def on_error(source: Path, error: BadInput) -> None:
             bars[0].update(1)
-            line = text("label.file_failed", lang, name=source.name, error=error.render(lang))
+            said = error.render(lang)
+            # Most errors name the file already: not twice.
+            key = "label.file_failed_named" if source.name in said else "label.file_failed"
+            line = text(key, lang, name=source.name, error=said)
             typer.echo(("\n" if show_bar else "") + line, err=True)
 
         try:

@@ -261,13 +261,17 @@ MESSAGES = Catalogue(
             "en": "not signed: {name}: {error}",
             "fr": "non signé\u00a0: {name}\u00a0: {error}",
         },
+        "label.file_failed_named": {
+            "en": "not signed: {error}",
+            "fr": "non signé\u00a0: {error}",
+        },
         "label.folder_done": {
             "en": "{signed} file(s) signed into {output} now, {already} before (series {id}, {n} files)",
             "fr": "{signed} fichier(s) signé(s) dans {output} maintenant, {already} avant (série {id}, {n} fichiers)",
         },
         "label.folder_failed": {
-            "en": "{failed} of {n} files could not be signed (one line each above); the others are signed: run the same command again once they are fixed",
-            "fr": "{failed} fichiers sur {n} n'ont pas pu être signés (une ligne chacun ci-dessus)\u00a0; les autres sont signés\u00a0: relancez la même commande une fois ceux-là corrigés",
+            "en": "{failed} of {n} file(s) could not be signed (one line each above); the others are signed: fix or remove those, then run the same command again",
+            "fr": "{failed} fichier(s) sur {n} n'ont pas pu être signés (une ligne chacun ci-dessus)\u00a0; les autres sont signés\u00a0: corrigez ou retirez ceux-là, puis relancez la même commande",
         },
         "label.signed": {
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",

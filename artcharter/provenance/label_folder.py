@@ -27,6 +27,7 @@ from typing import Any
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import sha256_hex
+from artcharter.base.interrupts import interrupts_deferred
 from artcharter.provenance import series as series_rows
 from artcharter.provenance.label import Signed, label
 from artcharter.provenance.ledger import Ledger
@@ -125,24 +126,27 @@ def label_folder(
                     already += 1
                     continue
                 place = SeriesPlace(series_id, done + signed + 1, n)
-                try:
-                    made = label(
-                        source,
-                        output,
-                        ledger=ledger,
-                        series=place,
-                        # Resumed: a file without a row is an interrupted run's.
-                        force=force or opened.resumed,
-                        **options,
-                    )
-                except BadInput as error:
-                    failed += 1
-                    if on_error is not None:
-                        on_error(source, error)
-                    continue
-                signed += 1
-                if on_file is not None:
-                    on_file(made)
+                # Ctrl-C stops the run between two files, never inside c2pa (which would
+                # swallow it) nor between a file and its rows.
+                with interrupts_deferred():
+                    try:
+                        made = label(
+                            source,
+                            output,
+                            ledger=ledger,
+                            series=place,
+                            # Resumed: a file without a row is an interrupted run's.
+                            force=force or opened.resumed,
+                            **options,
+                        )
+                    except BadInput as error:
+                        failed += 1
+                        if on_error is not None:
+                            on_error(source, error)
+                        continue
+                    signed += 1
+                    if on_file is not None:
+                        on_file(made)
         state = series_rows.COMPLETE
     finally:
         ledger.set_series_state(series_id, state)

@@ -268,15 +268,15 @@ def _pieces(count: int, size: int) -> list[bytes]:
 def test_a_file_written_in_order_is_hashed_as_written_never_read_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A signed film's SHA-256 comes from the bytes c2pa writes (several batches for the
-    hashing thread), and a retry that writes again from the start replaces the first try."""
-    monkeypatch.setattr(HashingWriter, "BATCH", 1000)
+    """A signed film's SHA-256 comes from the bytes c2pa writes, and a retry that writes
+    again from the start replaces the first try."""
     monkeypatch.setattr(
         "artcharter.base.hashing.hashlib.file_digest",
         lambda *_: pytest.fail("the file was read back"),
     )
     first, second = _pieces(5, 700), _pieces(9, 900)
-    with open(tmp_path / "film.mp4", "w+b") as handle, HashingWriter(handle) as hashed:
+    with open(tmp_path / "film.mp4", "w+b") as handle:
+        hashed = HashingWriter(handle)
         for piece in first:
             hashed.write(piece)
         hashed.seek(0)  # a time-stamped signature failed: signed again without one
@@ -295,7 +295,8 @@ def test_a_file_not_written_in_order_is_hashed_from_the_disk(tmp_path: Path, whe
     file longer than what was written) and the digest is the file's as it is on disk."""
     path = tmp_path / "film.mp4"
     path.write_bytes(b"old content that is longer than what is written")
-    with open(path, "r+b") as handle, HashingWriter(handle) as hashed:
+    with open(path, "r+b") as handle:
+        hashed = HashingWriter(handle)
         hashed.write(b"a" * 10)
         if where == "rewrite":
             hashed.seek(3)
@@ -311,15 +312,6 @@ def test_a_file_not_written_in_order_is_hashed_from_the_disk(tmp_path: Path, whe
             hashed.write(b"late")
         digest = hashed.hexdigest()
     assert digest == sha256_file(path)
-
-
-def test_the_hashing_thread_stops_when_the_write_fails(tmp_path: Path) -> None:
-    import threading
-
-    with pytest.raises(OSError), open(tmp_path / "f", "w+b") as handle, HashingWriter(handle) as h:
-        h.write(b"x" * 100)
-        raise OSError("disk full")
-    assert not [t for t in threading.enumerate() if t.name == "artcharter-sha256" and t.is_alive()]
 
 
 def test_a_hugging_face_blob_is_named_by_its_hash_without_reading_it(tmp_path: Path) -> None:

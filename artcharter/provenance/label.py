@@ -296,11 +296,12 @@ def sign_media_record(
     def write(out: BinaryIO) -> None:
         nonlocal digest, stamp
         # The SHA-256 is taken from the bytes as c2pa writes them, not read back.
-        with open(source, "rb") as src, HashingWriter(out) as hashed:
+        hashed = HashingWriter(out)
+        with open(source, "rb") as src:
             stamp = sign_stream(
                 src, hashed, mime, manifest, identity, ingredients, resources=resources
             )
-            digest = hashed.hexdigest()
+        digest = hashed.hexdigest()
 
     def rows(ledger: Ledger) -> None:
         ledger.add_artwork(record, output, digest, status=status)

@@ -1078,12 +1078,13 @@ def iter_verify(
             yield verify_file(path, anchors, allow_remote, thumbnail)
         return
     # Only here: `artcharter verify one.png` starts without them.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor
+
+    from artcharter.provenance import workers as forked
 
     pool: Executor
-    if processes and "fork" in multiprocessing.get_all_start_methods():
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    if processes and forked.can_fork():
+        pool = forked.fork_pool(workers)
     else:
         pool = ThreadPoolExecutor(workers)
     size = max(1, min(32, len(paths) // (workers * 4)))

@@ -16,6 +16,7 @@ keeps words like "grand-mère" in one token, which a small expression does here 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import importlib.util
@@ -23,7 +24,7 @@ import re
 import sys
 import types
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ from artcharter.base.errors import SetupError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 LANGS = ("fr", "en")
 # The official package name first; the English one is also published on the package index
@@ -358,3 +360,35 @@ def pipeline(lang: str) -> Language:
 def pipeline_name(lang: str) -> str:
     """The package and version of the pipeline that reads ``lang`` (for reports)."""
     return _model_path(lang)[1].name
+
+
+# Texts parsed together by ``parsed_ahead``, each taken once by ``parse``.
+_AHEAD: dict[tuple[str, str], Doc] = {}
+# Texts per nlp.pipe batch: short prompts parse about three times faster per text in
+# batches of 32 than one call each (1.8 -> 0.55 ms for the bench's prompts, en_core_web_sm).
+_BATCH = 32
+
+
+def parse(lang: str, text: str) -> Doc:
+    """``text`` read by the pipeline of ``lang``: the Doc parsed ahead for it, if any."""
+    doc = _AHEAD.pop((lang, text), None)
+    return doc if doc is not None else pipeline(lang)(text)
+
+
+@contextlib.contextmanager
+def parsed_ahead(pieces: Iterable[tuple[str, str]]) -> Iterator[None]:
+    """Parse the (lang, text) pieces of a batch of prompts together, with ``nlp.pipe``,
+    for the ``parse`` calls made inside the block; what is left is dropped at its end (not
+    a cache: nothing outlives the batch). A pipeline that cannot load parses nothing here:
+    the audit that needs it then fails as it would have."""
+    by_lang: dict[str, list[str]] = {}
+    for lang, text in dict.fromkeys(pieces):
+        by_lang.setdefault(lang, []).append(text)
+    try:
+        for lang, texts in by_lang.items():
+            with contextlib.suppress(SetupError, OSError, ImportError):
+                docs = pipeline(lang).pipe(texts, batch_size=_BATCH)
+                _AHEAD.update(((lang, text), doc) for text, doc in zip(texts, docs, strict=True))
+        yield
+    finally:
+        _AHEAD.clear()

@@ -210,6 +210,24 @@ def test_prompts_parsed_together_give_the_same_findings() -> None:
     assert not nlp._AHEAD  # nothing outlives the batch
 
 
+def test_spacy_command_line_is_left_out_and_still_there() -> None:
+    """spaCy is imported without its command line (a third of its import time); the real
+    one comes whenever it is asked for: ``spacy.info`` or ``import spacy.cli``."""
+    code = (
+        "import sys\n"
+        "from artcharter.audits.bias import nlp\n"
+        "spacy = nlp.import_spacy()\n"
+        "assert 'spacy.cli' not in sys.modules and 'requests' not in sys.modules\n"
+        "nlp.pipeline('en')\n"
+        "assert 'spacy.cli' not in sys.modules\n"
+        "assert 'spacy_version' in spacy.info(silent=True)\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.download)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
 def test_fold_maps_back_to_the_original_characters() -> None:
     text = "Œuvre – Élodie"
     folded, origin = fold(text)

@@ -526,6 +526,12 @@ def _lexicon() -> lexicon_module.Lexicon:
     return lexicon_module.builtin()
 
 
+def preload() -> None:
+    """Read the word lists (a process about to fork its workers shares them)."""
+    lexicon = _lexicon()
+    lexicon.words, lexicon.firsts  # noqa: B018 - cached properties, read to fill them
+
+
 # --- protected names --------------------------------------------------------------------
 
 

@@ -384,7 +384,7 @@ def created_labels(
 # chunked: below it the plain hash costs at most the file's size in memory, and it is the
 # form every BMFF-capable validator reads (some report a Merkle tree as unsupported).
 CHUNKED_MIMES = frozenset({"video/mp4", "video/quicktime", "audio/mp4"})
-CHUNKED_FROM_BYTES = 128 << 20
+CHUNKED_FROM_BYTES = 64 << 20
 MERKLE_CHUNK_KB = 1024
 
 

@@ -9,6 +9,7 @@ it (``artcharter.provenance.media_previews``). Nothing here loads a whole file i
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,6 +154,16 @@ def sha256_stream(handle: BinaryIO) -> str:
     """SHA-256 of a file read in chunks from its start: constant memory."""
     handle.seek(0)
     return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def sha256_fd(fd: int, size: int = CHUNK) -> str:
+    """SHA-256 of an open file read by offset (``os.pread``): another reader of the same
+    file keeps its position."""
+    digest, offset = hashlib.sha256(), 0
+    while block := os.pread(fd, size, offset):
+        digest.update(block)
+        offset += len(block)
+    return digest.hexdigest()
 
 
 def sha256_path(path: Path) -> str:

@@ -262,11 +262,18 @@ def _verify_media_file(
     thumbnail: bool,
 ) -> Verification:
     """A video, sound or document verified from the disk as a stream: c2pa reads what it
-    needs, the SHA-256 is read on another thread, and the file is never whole in memory."""
-    digest = _hasher().submit(media_files.sha256_path, path)
+    needs, the SHA-256 is read on another thread, and the file is never whole in memory.
+
+    Both read the one open file (the hash by offset, never moving c2pa's position): a file
+    renamed over the path meanwhile cannot be verified under one name and hashed under
+    another."""
     with open(path, "rb") as stream:
-        result = _verify(stream, fmt, path, str(path), anchors, allow_remote, thumbnail)
-    result.sha256 = digest.result()
+        digest = _hasher().submit(media_files.sha256_fd, stream.fileno())
+        try:
+            result = _verify(stream, fmt, path, str(path), anchors, allow_remote, thumbnail)
+        finally:
+            sha256 = digest.result()
+    result.sha256 = sha256
     return result
 
 

@@ -136,24 +136,40 @@ def test_a_changed_byte_of_the_work_reads_tampered(
     assert result.verdict == verdicts.TAMPERED, result.codes
 
 
-def test_a_film_is_hashed_in_chunks_and_a_byte_changed_in_any_chunk_reads_tampered(
-    alice, anchors: tuple[str, ...], tmp_path: Path
-) -> None:
-    """A film's media data is hashed a mebibyte at a time (the BMFF hash's Merkle tree, every
-    leaf in the manifest), so c2pa-rs never holds 2 x 256 MiB of it to sign or verify; each
-    chunk is still checked, the last one included."""
+def _bmff_hash(path: Path) -> dict:
     import c2pa
 
-    from artcharter.provenance.signing import MERKLE_CHUNK_KB
-
-    film = make_noise_video(tmp_path / "film.mp4", megabytes=3, size=(320, 240))
-    out = label(film, tmp_path / "signed.mp4", identity=alice, source_type=GENERATED)
-    assert out.sha256 == media_files.sha256_path(out.path)
-    with c2pa.Reader(str(out.path)) as reader:
+    with c2pa.Reader(str(path)) as reader:
         store = json.loads(reader.json())
     active = store["manifests"][store["active_manifest"]]
     (bmff,) = [a["data"] for a in active["assertions"] if a["label"].startswith("c2pa.hash.bmff")]
-    (tree,) = bmff["merkle"]
+    return bmff
+
+
+def test_a_small_film_keeps_the_plain_hash_every_validator_reads(
+    alice, anchors: tuple[str, ...], tmp_path: Path
+) -> None:
+    film = make_noise_video(tmp_path / "film.mp4", megabytes=3, size=(320, 240))
+    out = label(film, tmp_path / "signed.mp4", identity=alice, source_type=GENERATED)
+    assert "merkle" not in _bmff_hash(out.path)
+    assert verify_file(out.path, anchors).verdict == verdicts.TRUSTED
+
+
+def test_a_film_is_hashed_in_chunks_and_a_byte_changed_in_any_chunk_reads_tampered(
+    alice, anchors: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large film's media data is hashed a mebibyte at a time (the BMFF hash's Merkle tree,
+    every leaf in the manifest), so c2pa-rs never holds 2 x 256 MiB of it to sign or verify;
+    each chunk is still checked, the last one included. (The threshold is lowered so that a
+    3 MB film stands for a large one.)"""
+    from artcharter.provenance import signing
+    from artcharter.provenance.signing import MERKLE_CHUNK_KB
+
+    monkeypatch.setattr(signing, "CHUNKED_FROM_BYTES", 1 << 20)
+    film = make_noise_video(tmp_path / "film.mp4", megabytes=3, size=(320, 240))
+    out = label(film, tmp_path / "signed.mp4", identity=alice, source_type=GENERATED)
+    assert out.sha256 == media_files.sha256_path(out.path)
+    (tree,) = _bmff_hash(out.path)["merkle"]
     assert tree["fixedBlockSize"] == MERKLE_CHUNK_KB * 1024
     assert len(tree["hashes"]) == tree["count"] >= film.stat().st_size // (1 << 20)
     assert verify_file(out.path, anchors).verdict == verdicts.TRUSTED

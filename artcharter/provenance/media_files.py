@@ -128,11 +128,16 @@ def head_of(path: Path) -> bytes:
     """The first bytes of a file, ID3 tags skipped (what follows them says what the file
     is); raises OSError."""
     with open(path, "rb") as handle:
+        return head_from(handle)
+
+
+def head_from(handle: BinaryIO) -> bytes:
+    """``head_of`` an open file, read from where it stands."""
+    head = handle.read(HEAD_BYTES)
+    while (end := id3_end(head)) is not None:
+        handle.seek(end - len(head), 1)
         head = handle.read(HEAD_BYTES)
-        while (end := id3_end(head)) is not None:
-            handle.seek(end - len(head), 1)
-            head = handle.read(HEAD_BYTES)
-        return head
+    return head
 
 
 def read_head(path: Path) -> bytes:

@@ -297,7 +297,7 @@ def _sign(
     context = _builder_context(
         thumbnail_edge or THUMBNAIL_LONG_EDGE,
         created_labels(manifest, ingredients),
-        mime in CHUNKED_MIMES,
+        mime in CHUNKED_MIMES and _stream_size(source) > CHUNKED_FROM_BYTES,
     )
     with (
         c2pa.Signer.from_info(signer_info) as signer,
@@ -380,9 +380,23 @@ def created_labels(
 # (sdk/src/utils/hash_utils.rs, MAX_HASH_BUF), so signing or verifying a 500 MB film
 # peaked at about 570 MiB. Chunked, both stay near 60 MiB whatever the film's size, and
 # any validator reading the file gets the same bound. One leaf hash (32 bytes) a
-# mebibyte: 16 KB of manifest for a 500 MB film.
+# mebibyte: 16 KB of manifest for a 500 MB film. Only files above CHUNKED_FROM_BYTES are
+# chunked: below it the plain hash costs at most the file's size in memory, and it is the
+# form every BMFF-capable validator reads (some report a Merkle tree as unsupported).
 CHUNKED_MIMES = frozenset({"video/mp4", "video/quicktime", "audio/mp4"})
+CHUNKED_FROM_BYTES = 64 << 20
 MERKLE_CHUNK_KB = 1024
+
+
+def _stream_size(stream: BinaryIO) -> int:
+    """The size of the file behind ``stream``, its position unchanged."""
+    try:
+        return os.fstat(stream.fileno()).st_size
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        at = stream.tell()
+        size = stream.seek(0, io.SEEK_END)
+        stream.seek(at)
+        return size
 
 
 @lru_cache(maxsize=32)

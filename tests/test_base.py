@@ -22,6 +22,7 @@ from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.files import ensure_folder, staged_file, write_atomic
 from artcharter.base.hashing import (
     CHUNK_SIZE,
+    HashingWriter,
     hub_blob_sha256,
     sha256_chunks,
     sha256_file,
@@ -258,6 +259,59 @@ def test_sha256_file_reads_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr("builtins.open", Handle)
     assert sha256_file(path, chunk_size=300) == hashlib.sha256(b"x" * 1000).hexdigest()
     assert reads and all(n == 300 for n in reads)  # never the whole file at once
+
+
+def _pieces(count: int, size: int) -> list[bytes]:
+    return [bytes([i % 251]) * size + os.urandom(7) for i in range(count)]
+
+
+def test_a_file_written_in_order_is_hashed_as_written_never_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A signed film's SHA-256 comes from the bytes c2pa writes, and a retry that writes
+    again from the start replaces the first try."""
+    monkeypatch.setattr(
+        "artcharter.base.hashing.hashlib.file_digest",
+        lambda *_: pytest.fail("the file was read back"),
+    )
+    first, second = _pieces(5, 700), _pieces(9, 900)
+    with open(tmp_path / "film.mp4", "w+b") as handle:
+        hashed = HashingWriter(handle)
+        for piece in first:
+            hashed.write(piece)
+        hashed.seek(0)  # a time-stamped signature failed: signed again without one
+        hashed.truncate()
+        for piece in second:
+            assert hashed.write(piece) == len(piece)
+        assert hashed.tell() == sum(map(len, second))  # the file's own methods
+        digest = hashed.hexdigest()
+    assert digest == hashlib.sha256(b"".join(second)).hexdigest()
+    assert digest == sha256_file(tmp_path / "film.mp4")
+
+
+@pytest.mark.parametrize("where", ["rewrite", "gap", "after", "longer"])
+def test_a_file_not_written_in_order_is_hashed_from_the_disk(tmp_path: Path, where: str) -> None:
+    """Any write out of order (a byte patched back, a hole, a write after the digest, a
+    file longer than what was written) and the digest is the file's as it is on disk."""
+    path = tmp_path / "film.mp4"
+    path.write_bytes(b"old content that is longer than what is written")
+    with open(path, "r+b") as handle:
+        hashed = HashingWriter(handle)
+        hashed.write(b"a" * 10)
+        if where == "rewrite":
+            hashed.seek(3)
+            hashed.write(b"B")
+            hashed.seek(0, 2)
+        elif where == "gap":
+            hashed.seek(20)
+        if where != "longer":
+            hashed.write(b"c" * 10)
+            hashed.truncate()
+        if where == "after":
+            hashed.hexdigest()
+            hashed.write(b"late")
+        digest = hashed.hexdigest()
+    assert digest == sha256_file(path)
 
 
 def test_a_hugging_face_blob_is_named_by_its_hash_without_reading_it(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from media_samples import make_epub, make_pdf, make_video, make_wav, make_work
+from media_samples import make_epub, make_noise_video, make_pdf, make_video, make_wav, make_work
 from PIL import Image
 
 from artcharter.base.errors import BadInput
@@ -134,6 +134,61 @@ def test_a_changed_byte_of_the_work_reads_tampered(
     changed = flip_content_byte(works[fmt], signed[fmt], tmp_path / f"changed.{fmt}")
     result = verify_file(changed, anchors)
     assert result.verdict == verdicts.TAMPERED, result.codes
+
+
+def _bmff_hash(path: Path) -> dict:
+    import c2pa
+
+    with c2pa.Reader(str(path)) as reader:
+        store = json.loads(reader.json())
+    active = store["manifests"][store["active_manifest"]]
+    (bmff,) = [a["data"] for a in active["assertions"] if a["label"].startswith("c2pa.hash.bmff")]
+    return bmff
+
+
+def test_a_small_film_keeps_the_plain_hash_every_validator_reads(
+    alice, anchors: tuple[str, ...], tmp_path: Path
+) -> None:
+    film = make_noise_video(tmp_path / "film.mp4", megabytes=3, size=(320, 240))
+    out = label(film, tmp_path / "signed.mp4", identity=alice, source_type=GENERATED)
+    assert "merkle" not in _bmff_hash(out.path)
+    assert verify_file(out.path, anchors).verdict == verdicts.TRUSTED
+
+
+def test_a_film_is_hashed_in_chunks_and_a_byte_changed_in_any_chunk_reads_tampered(
+    alice, anchors: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large film's media data is hashed a mebibyte at a time (the BMFF hash's Merkle tree,
+    every leaf in the manifest), so c2pa-rs never holds 2 x 256 MiB of it to sign or verify;
+    each chunk is still checked, the last one included. (The threshold is lowered so that a
+    3 MB film stands for a large one.)"""
+    from artcharter.provenance import signing
+    from artcharter.provenance.signing import MERKLE_CHUNK_KB
+
+    monkeypatch.setattr(signing, "CHUNKED_FROM_BYTES", 1 << 20)
+    film = make_noise_video(tmp_path / "film.mp4", megabytes=3, size=(320, 240))
+    out = label(film, tmp_path / "signed.mp4", identity=alice, source_type=GENERATED)
+    assert out.sha256 == media_files.sha256_path(out.path)
+    (tree,) = _bmff_hash(out.path)["merkle"]
+    assert tree["fixedBlockSize"] == MERKLE_CHUNK_KB * 1024
+    assert len(tree["hashes"]) == tree["count"] >= film.stat().st_size // (1 << 20)
+    assert verify_file(out.path, anchors).verdict == verdicts.TRUSTED
+    data = bytearray(out.path.read_bytes())
+    boxes, at = {}, 0
+    while at < len(data):  # the top-level boxes: 32-bit size, then type
+        size = int.from_bytes(data[at : at + 4], "big")
+        boxes[bytes(data[at + 4 : at + 8])] = (at, at + size)
+        at += size
+    start, end = boxes[b"mdat"]
+    assert end - start > 2 << 20
+    # A byte in the first chunk of the media data, and one in its last chunk.
+    for at in (start + 1000, end - 1000):
+        changed = bytearray(data)
+        changed[at] ^= 0x55
+        (tmp_path / "changed.mp4").write_bytes(bytes(changed))
+        result = verify_file(tmp_path / "changed.mp4", anchors)
+        assert result.verdict == verdicts.TAMPERED, (at, result.codes)
+        assert "assertion.bmffHash.mismatch" in result.codes["failure"]
 
 
 @pytest.mark.parametrize("fmt", ["mp4", "wav", "pdf"])

@@ -11,6 +11,7 @@ import pytest
 
 from artcharter.audits.bias.prompt_audit import (
     audit_prompt,
+    audits_ahead,
     fold,
     load_protected_names,
     parse_protected_names,
@@ -180,6 +181,51 @@ def test_the_pipeline_is_loaded_once_per_process() -> None:
         audit_prompt("une infirmière et a nurse")
     after = nlp.pipeline.cache_info()
     assert after.misses == before.misses and after.hits > before.hits
+
+
+def test_prompts_parsed_together_give_the_same_findings() -> None:
+    """A worker parses the prompts of its batch together (nlp.pipe): every finding, its
+    words, negation, person and languages are those of auditing each prompt alone."""
+    from artcharter.audits.bias import nlp
+
+    prompts = [
+        p.text
+        for name in ("descriptors", "occupations")
+        for lang in ("en", "fr")
+        for p in load_prompt_set(name, langs=[lang]).prompts
+    ]
+    prompts += [
+        "portrait d'une infirmière noire, oil painting, soft light",
+        "a woman who is not poor, a nurse who is never rich",
+        "des infirmier·ères épuisé·es",
+        "une femme pas riche",
+        "a lighthouse",
+    ]
+    alone = [audit_prompt(p, default_lang="fr") for p in prompts]
+    with audits_ahead(prompts, default_lang="fr"):
+        assert nlp._AHEAD  # parsed before any audit asks
+        together = [audit_prompt(p, default_lang="fr") for p in prompts]
+        assert not nlp._AHEAD  # each audit read its parse made ahead
+    assert together == alone
+    assert not nlp._AHEAD  # nothing outlives the batch
+
+
+def test_spacy_command_line_is_left_out_and_still_there() -> None:
+    """spaCy is imported without its command line (a third of its import time); the real
+    one comes whenever it is asked for: ``spacy.info`` or ``import spacy.cli``."""
+    code = (
+        "import sys\n"
+        "from artcharter.audits.bias import nlp\n"
+        "spacy = nlp.import_spacy()\n"
+        "assert 'spacy.cli' not in sys.modules and 'requests' not in sys.modules\n"
+        "nlp.pipeline('en')\n"
+        "assert 'spacy.cli' not in sys.modules\n"
+        "assert 'spacy_version' in spacy.info(silent=True)\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.download)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
 
 
 def test_fold_maps_back_to_the_original_characters() -> None:

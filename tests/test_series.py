@@ -252,7 +252,8 @@ def test_the_command_killed_with_sigkill_then_resumed(project: Path, tmp_path: P
             )
         ]
         assert conn.execute("SELECT state FROM series").fetchall() == [("complete",)]
-        paths = [Path(p) for (p,) in conn.execute("SELECT path FROM artworks")]
+        # Stored relative to the ledger's folder (the images lie under it).
+        paths = [ledger.parent / p for (p,) in conn.execute("SELECT path FROM artworks")]
     # Every seed once, every row's file there, no second copy and nothing half-written.
     assert len(seeds) == len(set(seeds)) == 10
     files = sorted(out.glob("*.png"))

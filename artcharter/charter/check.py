@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from artcharter.base.errors import BadInput
 from artcharter.charter.evaluate import STATUSES, RuleVerdict, evaluate, passed
-from artcharter.charter.evidence import Evidence, gather, preload_prompt_audit
+from artcharter.charter.evidence import Evidence, gather_many, preload_prompt_audit
 from artcharter.charter.messages import MESSAGES
 from artcharter.charter.model import Charter, load_charter
 from artcharter.provenance.image_files import image_paths
@@ -78,19 +78,43 @@ def check_verification(
     protected_names: tuple[str, ...] = (),
 ) -> ArtworkCheck:
     """Check a file already verified (reports verify once and reuse the result)."""
-    charter = charter or _default_charter()
-    evidence = gather(verification, ledger=ledger, lang=lang, protected_names=protected_names)
-    rule_verdicts = evaluate(charter, evidence)
-    return ArtworkCheck(
-        path=verification.path,
-        verification=verification,
-        record=evidence.record,
-        verdicts=rule_verdicts,
-        passed=passed(rule_verdicts),
-        evidence=evidence,
-        charter_id=charter.id,
-        charter_version=charter.version,
+    (check,) = check_verifications(
+        [verification], charter=charter, ledger=ledger, lang=lang, protected_names=protected_names
     )
+    return check
+
+
+def check_verifications(
+    verifications: Sequence[Verification],
+    *,
+    charter: Charter | None = None,
+    ledger: Ledger | None = None,
+    lang: str = "en",
+    protected_names: tuple[str, ...] = (),
+) -> list[ArtworkCheck]:
+    """``check_verification`` for a batch of files (a worker's few): their prompts are
+    parsed together for the audit."""
+    charter = charter or _default_charter()
+    checks = []
+    for verification, evidence in zip(
+        verifications,
+        gather_many(verifications, ledger=ledger, lang=lang, protected_names=protected_names),
+        strict=True,
+    ):
+        rule_verdicts = evaluate(charter, evidence)
+        checks.append(
+            ArtworkCheck(
+                path=verification.path,
+                verification=verification,
+                record=evidence.record,
+                verdicts=rule_verdicts,
+                passed=passed(rule_verdicts),
+                evidence=evidence,
+                charter_id=charter.id,
+                charter_version=charter.version,
+            )
+        )
+    return checks
 
 
 def check_file(
@@ -207,8 +231,14 @@ def iter_check(
 
 def _check_chunk(paths: list[Path]) -> list[ArtworkCheck]:
     # In a worker: module level, so that it can be sent there.
+    from artcharter.provenance.verify import verify_file
     from artcharter.provenance.workers import shared
 
-    names = ("charter", "anchors", "lang", "allow_remote", "protected_names")
-    options = {name: shared(name) for name in names}
-    return [check_file(path, ledger=shared("ledger"), **options) for path in paths]
+    anchors, allow_remote = shared("anchors"), shared("allow_remote")
+    return check_verifications(
+        [verify_file(Path(path), anchors, allow_remote) for path in paths],
+        charter=shared("charter"),
+        ledger=shared("ledger"),
+        lang=shared("lang"),
+        protected_names=shared("protected_names"),
+    )

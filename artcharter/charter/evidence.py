@@ -14,6 +14,7 @@ import contextlib
 import dataclasses
 import functools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -147,6 +148,43 @@ def gather(
     protected_names: tuple[str, ...] = (),
 ) -> Evidence:
     """The evidence about the verified file ``verification.path``."""
+    (evidence,) = gather_many(
+        [verification], ledger=ledger, lang=lang, protected_names=protected_names
+    )
+    return evidence
+
+
+def gather_many(
+    verifications: Sequence[Verification],
+    *,
+    ledger: Ledger | None = None,
+    lang: str = "en",
+    protected_names: tuple[str, ...] = (),
+) -> list[Evidence]:
+    """``gather`` for each verified file of a batch (a worker's few files), with their
+    prompts parsed together for the audit (see ``audits_ahead``)."""
+    found = [_found(verification, ledger) for verification in verifications]
+    with _audits_ahead([p for f in found for p in f.prompts], lang):
+        return [
+            _evidence(verification, f, ledger, lang, protected_names)
+            for verification, f in zip(verifications, found, strict=True)
+        ]
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What ``gather`` reads before the audit: the records, ledger rows and prompts."""
+
+    record: ArtworkRecord | None
+    origin: ArtworkRecord | None
+    origin_row: dict[str, Any] | None
+    declaration: Declaration | None
+    prompts: tuple[str, ...]
+    secret: frozenset[str]  # private prompts known only from the ledger
+    private: bool
+
+
+def _found(verification: Verification, ledger: Ledger | None) -> _Found:
     record = _record(verification.record)
     origin: ArtworkRecord | None = None
     if record is not None:
@@ -168,7 +206,7 @@ def gather(
             origin_row = ledger.vouched_artwork(origin.artwork_id, None, trusted_signer)
 
     prompts: list[str] = []
-    secret: set[str] = set()  # private prompts known only from the ledger
+    secret: set[str] = set()
     private = False
     sources = [(record, row)]
     if origin is not None and origin is not record:
@@ -189,8 +227,26 @@ def gather(
         declaration = origin.declaration
     for tool in declaration.tools if declaration else ():
         prompts += [p for p in tool.prompts if isinstance(p, str) and p]
-    prompts = list(dict.fromkeys(prompts))  # the same prompt twice is audited once
+    # The same prompt twice is audited once.
+    return _Found(
+        record,
+        origin,
+        origin_row,
+        declaration,
+        tuple(dict.fromkeys(prompts)),
+        frozenset(secret),
+        private,
+    )
 
+
+def _evidence(
+    verification: Verification,
+    found: _Found,
+    ledger: Ledger | None,
+    lang: str,
+    protected_names: tuple[str, ...],
+) -> Evidence:
+    origin, prompts = found.origin, found.prompts
     return Evidence(
         path=verification.path,
         verdict=verification.verdict,
@@ -199,19 +255,19 @@ def gather(
         failure_codes=tuple(verification.codes.get("failure", [])),
         source_types=tuple(verification.disclosure.get("source_types") or []),
         ingredients=tuple(verification.ingredients),
-        record=record,
+        record=found.record,
         origin=origin,
-        declaration=declaration,
-        prompts=tuple(prompts),
-        private_prompt=private,
+        declaration=found.declaration,
+        prompts=prompts,
+        private_prompt=found.private,
         ledger=ledger is not None,
-        session=session_energy(origin, origin_row, ledger) if origin else None,
+        session=session_energy(origin, found.origin_row, ledger) if origin else None,
         campaign=latest_campaign(origin, ledger) if origin and origin.model else None,
         prompt_audit=audit_prompts(
-            tuple(prompts),
+            prompts,
             lang=lang,
             protected_names=protected_names,
-            private=tuple(p in secret for p in prompts),
+            private=tuple(p in found.secret for p in prompts),
         ),
     )
 
@@ -320,19 +376,30 @@ def latest_campaign(origin: ArtworkRecord, ledger: Ledger | None) -> dict[str, A
 
 
 def preload_prompt_audit() -> None:
-    """Load the prompt audit's language pipelines now, in a process about to fork its
-    workers: they then share one copy instead of each loading its own (about a second of
-    CPU per worker, measured with benchmarks/report_bench.py). Nothing when the audit or a
-    pipeline is not installed: each file's evidence then says so, as it would have."""
+    """Import spaCy and read the audit's word lists now, in a process about to fork its
+    workers: they share that (about half a second of CPU) instead of each doing it. The
+    language pipelines are left to the workers, each loading only those its prompts are
+    in, side by side (loading both here, one core idle, made check's start-up a second).
+    Nothing when the audit or spaCy is not installed: each file's evidence then says so,
+    as it would have."""
     from artcharter.base.errors import SetupError
 
     try:
-        from artcharter.audits.bias import nlp
+        from artcharter.audits.bias import nlp, prompt_audit
     except ImportError:
         return
-    for lang in nlp.LANGS:
-        with contextlib.suppress(SetupError, OSError, ImportError):
-            nlp.pipeline(lang)
+    with contextlib.suppress(SetupError, OSError, ImportError):
+        nlp.import_spacy()
+        prompt_audit.preload()
+
+
+def _audits_ahead(prompts: list[str], lang: str) -> contextlib.AbstractContextManager[None]:
+    """The prompts of a batch parsed together, where the audit is installed."""
+    try:
+        from artcharter.audits.bias.prompt_audit import audits_ahead
+    except ImportError:
+        return contextlib.nullcontext()
+    return audits_ahead(prompts, default_lang=lang)
 
 
 def audit_prompts(

@@ -1723,8 +1723,15 @@ MESSAGES = Catalogue(
             "fr": "Reconstituer les lignes des fichiers artcharter de confiance qui manquent au registre (une exécution interrompue avant d'écrire sa ligne, ou des fichiers faits dans un autre projet). Sortie 0 quand chaque fichier est ensuite dans le registre, 1 si certains n'ont pas pu être importés.",
         },
         "help.ledger.ledger_app": {
-            "en": "Read the project's ledger (it also opens in Datasette as is).",
-            "fr": "Lire le registre du projet (il s'ouvre aussi tel quel dans Datasette).",
+            "en": "Read the project's ledger (it also opens in Datasette as is). The ledger "
+            "stores the path of a file under its own folder relative to that folder, and only "
+            "other paths absolute: a project folder moved or copied whole keeps working. "
+            "artcharter shows every path absolute, resolved from where the ledger is now.",
+            "fr": "Lire le registre du projet (il s'ouvre aussi tel quel dans Datasette). Le "
+            "registre garde le chemin d'un fichier placé sous son propre dossier relatif à ce "
+            "dossier, et seulement les autres chemins en absolu : un dossier de projet "
+            "déplacé ou copié en entier continue de fonctionner. artcharter affiche chaque "
+            "chemin en absolu, résolu depuis l'emplacement actuel du registre.",
         },
         "help.ledger.list_rows.status": {
             "en": "Only artworks with this status: kept, discarded, signed, replaced.",
@@ -1740,8 +1747,8 @@ MESSAGES = Catalogue(
         },
         "help.ledger.list_rows.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         "help.ledger.show.key": {
-            "en": "Artwork id (or its first characters), file hash, or path.",
-            "fr": "Identifiant de l'œuvre (ou ses premiers caractères), empreinte du fichier ou chemin.",
+            "en": "Artwork id (or its first characters), file hash, or path (absolute, or from the current folder).",
+            "fr": "Identifiant de l'œuvre (ou ses premiers caractères), empreinte du fichier ou chemin (absolu, ou depuis le dossier courant).",
         },
         "help.ledger.import_files.files": {
             "en": "Signed images or folders of them (never modified).",
@@ -1749,8 +1756,8 @@ MESSAGES = Catalogue(
         },
         "help.ledger.import_files.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         "help.ledger.merge": {
-            "en": "Merge another workstation's ledger: an artwork joins only through its signed file, found and verified trusted here; every other row is kept apart (merged_rows). Running it again changes nothing.",
-            "fr": "Fusionner le registre d'un autre poste : une œuvre n'entre que par son fichier signé, retrouvé et vérifié de confiance ici ; toute autre ligne est mise à part (merged_rows). Relancer ne change rien.",
+            "en": "Merge another workstation's ledger: an artwork joins only through its signed file, found and verified trusted here; every other row is kept apart (merged_rows). The other ledger's relative paths are read from its own folder; an artwork that joins is recorded where its file was found. Running it again changes nothing.",
+            "fr": "Fusionner le registre d'un autre poste : une œuvre n'entre que par son fichier signé, retrouvé et vérifié de confiance ici ; toute autre ligne est mise à part (merged_rows). Les chemins relatifs de l'autre registre se lisent depuis son propre dossier ; une œuvre qui entre est enregistrée là où son fichier a été retrouvé. Relancer ne change rien.",
         },
         "help.ledger.merge.other": {
             "en": "The other ledger (a copy made with SQLite's backup, never the live file on a share).",

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image
 
@@ -127,20 +128,31 @@ class NotRegularFile(OSError):
     """A device, FIFO or socket named as a file: /dev/zero never ends, a FIFO blocks."""
 
 
-def read_regular(path: Path) -> bytes:
-    """The bytes of a regular file; anything else is refused before a byte is read.
+def open_regular(path: Path) -> BinaryIO:
+    """A regular file, open for reading; anything else is refused before a byte is read.
 
     Opened without blocking (a FIFO with no writer would hang ``open``), then checked on
-    the open descriptor, so that the file cannot be swapped between the check and the read.
+    the open descriptor, so that the file cannot be swapped between the check and the reads.
     """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
+    # Unbuffered: a whole file is read in one call, never through (and joined to) a buffer.
+    handle = os.fdopen(fd, "rb", buffering=0)
+    try:
+        mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(mode):
             raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
         os.set_blocking(fd, True)
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; anything else is refused before a byte is read."""
+    with open_regular(path) as handle:
         return handle.read()
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from artcharter.base.errors import BadInput
-from artcharter.base.hashing import sha256_hex
+from artcharter.base.hashing import HashingWriter, sha256_hex
 from artcharter.provenance import image_files, media_files, softbinding
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
@@ -260,9 +260,10 @@ def sign_media_record(
     status: str,
 ) -> Signed:
     """Sign a video, sound or document file as it streams from ``source`` to ``output``:
-    c2pa reads and writes the files in pieces, and the SHA-256 of the signed file is read
-    back from the disk, so a large film is never whole in memory. The work's picture
-    (poster frame, waveform, first page or cover) is signed in as the claim thumbnail."""
+    c2pa reads and writes the files in pieces, and the SHA-256 of the signed file is taken
+    from the bytes as they are written, so a large film is never whole in memory nor read
+    back. The work's picture (poster frame, waveform, first page or cover) is signed in as
+    the claim thumbnail."""
     from artcharter.provenance.media_previews import preview
 
     mime = media_files.mime_of(fmt)
@@ -296,12 +297,13 @@ def sign_media_record(
 
     def write(out: BinaryIO) -> None:
         nonlocal digest, stamp
+        # The SHA-256 is taken from the bytes as c2pa writes them, not read back.
+        hashed = HashingWriter(out)
         with open(source, "rb") as src:
             stamp = sign_stream(
-                src, out, mime, manifest, identity, ingredients, resources=resources
+                src, hashed, mime, manifest, identity, ingredients, resources=resources
             )
-        out.flush()
-        digest = media_files.sha256_stream(out)
+        digest = hashed.hexdigest()
 
     def rows(ledger: Ledger) -> None:
         ledger.add_artwork(record, output, digest, status=status)

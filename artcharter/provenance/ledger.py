@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
+import re
 import sqlite3
 import sys
 import threading
@@ -49,7 +51,10 @@ sqlite_utils = _import_sqlite_utils()
 # (a version-1 ledger is migrated when opened: Ledger._migrate).
 # 3: the images of bias probe campaigns have their own kind, "probe": they are measurement
 # material, not anyone's artworks (a version-2 ledger's campaign images are marked).
-SCHEMA_VERSION = 3
+# 4: a path is stored relative to the ledger's folder when the file lies under it (POSIX
+# separators), so that a ledger copied or moved with its works still names them; absolute
+# only for a file outside it (a version-3 ledger's paths under its folder are rewritten).
+SCHEMA_VERSION = 4
 # The kind of an image made by a bias probe campaign.
 PROBE_KIND = "probe"
 BUSY_TIMEOUT_S = 60
@@ -140,10 +145,77 @@ CLAIMED = "claimed_artwork_id"
 REPLACED = "replaced"
 
 
+# The columns that hold a file's or a folder's path, in every table a ledger may have (the
+# probe tables are made by artcharter.provenance.campaign.store).
+PATH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "artworks": ("path",),
+    "verifications": ("path",),
+    "series": ("output_dir",),
+    "probe_campaigns": ("images_dir", "output_dir"),
+    "probe_images": ("path",),
+    "probe_artworks": ("path",),
+    "probe_validations": ("labels_file", "images_dir"),
+}
+PATH_KEYS = frozenset(column for columns in PATH_COLUMNS.values() for column in columns)
+# What the jury desk writes as the "path" of an upload it did not keep: a note, not a path.
+UPLOAD_NOTE = "upload:"
+
+
 def path_text(path: Path) -> str:
-    """A file's absolute path as the ledger stores it. SQLite text is UTF-8, while a Linux
-    file name may be any bytes: those are kept as ``\\xNN`` escapes, the same every time."""
+    """A file's absolute path as text. SQLite text is UTF-8, while a Linux file name may be
+    any bytes: those are kept as ``\\xNN`` escapes, the same every time."""
     return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
+
+
+def relative_text(text: str, root: str) -> str:
+    """``text`` (an absolute path's text) as the ledger in folder ``root`` stores it:
+    relative to ``root`` when it lies under it, else as it is."""
+    prefix = root.rstrip("/") + "/"
+    if not text.startswith(prefix) or len(text) == len(prefix):
+        return text
+    rest = text[len(prefix) :]
+    # A file named like the desk's note keeps a "./" so that it still reads as a path.
+    return "./" + rest if rest.startswith(UPLOAD_NOTE) else rest
+
+
+def absolute_text(text: Any, root: str) -> Any:
+    """A stored path as an absolute path's text, resolved against ``root`` (the folder of
+    the ledger that stored it); an absolute one and the desk's note as they are.
+
+    A relative path that climbs out of ``root`` (``..``), or any path with a NUL, was not
+    written by artcharter (it stores a path relative only for a file under its folder):
+    it gives None, so that no reader opens a file outside the folders it would open for
+    the ledger's absolute paths."""
+    if not isinstance(text, str):
+        return text
+    if not text or "\0" in text:
+        return None
+    if text.startswith("/"):
+        return text
+    parts = re.split(r"[/\\]", text)  # a backslash separates on Windows
+    if ".." in parts:
+        return None
+    if text.startswith(UPLOAD_NOTE):
+        return text  # the desk's note: the name an upload came with, not a path
+    return root.rstrip("/") + "/" + posixpath.normpath(text)
+
+
+def _absolute_row(row: dict[str, Any], root: str) -> dict[str, Any]:
+    for key in PATH_KEYS.intersection(row):
+        row[key] = absolute_text(row[key], root)
+    return row
+
+
+class _Database(sqlite_utils.Database):  # type: ignore[misc,name-defined]
+    """sqlite-utils' database, whose rows give every path column absolute (resolved against
+    the ledger's folder, ``root``): the one place where the stored form becomes the one
+    readers use, so that each of them opens and shows a path that works from anywhere."""
+
+    root = ""
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+        for row in super().query(sql, params):
+            yield _absolute_row(row, self.root)
 
 
 def _claimed(row: dict[str, Any], known: set[str]) -> dict[str, Any]:
@@ -190,11 +262,34 @@ class Ledger:
             raise SetupError(
                 MESSAGES("ledger.cannot_open", path=path, reason=exc.strerror)
             ) from None
-        self.db = sqlite_utils.Database(conn)
+        self.db = _Database(conn)
+        # The ledger's folder: paths under it are stored relative to it.
+        self.db.root = self.root = path_text(path.parent)
         self._lock = threading.RLock()
         self._depth = 0  # transaction() blocks open (nested ones are savepoints)
         self._batch: _Batch | None = None  # the open batch of commits (``batch``)
         self._ensure_schema()
+
+    def stored_path(self, path: Path | str) -> str:
+        """How the ledger stores the path of a file or folder (a ``Path`` from the current
+        folder, or an absolute path's text): relative to the ledger's folder, with POSIX
+        separators, when it lies under it; absolute when outside."""
+        if isinstance(path, str):
+            if path.startswith(UPLOAD_NOTE):
+                return path  # the desk's note for an upload it did not keep
+            if not path.startswith("/"):
+                path = Path(path)
+        text = path if isinstance(path, str) else path_text(path)
+        return relative_text(text, self.root)
+
+    def stored_row(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` of ``table`` with its path columns as the ledger stores them."""
+        paths = {
+            column: self.stored_path(row[column])
+            for column in PATH_COLUMNS.get(table, ())
+            if isinstance(row.get(column), (str, Path))
+        }
+        return {**row, **paths} if paths else row
 
     def commit_without_waiting_for_disk(self) -> None:
         """Commit without waiting for an fsync (``synchronous=NORMAL``). In WAL mode the
@@ -253,6 +348,9 @@ class Ledger:
     def _migrate(self) -> None:
         """Bring a ledger of an earlier schema version to this one, keeping every row.
 
+        Version 3 -> 4: every path that lies under the ledger's folder becomes relative to
+        it (``_relative_paths``).
+
         Version 2 -> 3: the artworks made by a probe campaign (their session is the
         campaign's id) take the kind ``probe``.
 
@@ -284,9 +382,32 @@ class Ledger:
                     "(SELECT campaign_id FROM probe_campaigns)",
                     [PROBE_KIND],
                 )
+            self._relative_paths()
             self.db.execute(
                 "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
             )
+
+    def _relative_paths(self) -> None:
+        """Rewrite each stored absolute path under the ledger's folder as relative to it
+        (inside the migration's transaction; running it again changes nothing). A path
+        outside the folder stays absolute."""
+        prefix = self.root.rstrip("/") + "/"
+        tables = set(self.db.table_names())
+        for table, columns in PATH_COLUMNS.items():
+            if table not in tables:
+                continue
+            present = set(self.db[table].columns_dict)
+            for column in (c for c in columns if c in present):
+                # substr() and length() count characters, as Python does: an exact prefix
+                # test (no LIKE, whose % and _ a folder's name may hold).
+                rest = f"substr([{column}], length(:prefix) + 1)"
+                self.db.execute(
+                    f"UPDATE [{table}] SET [{column}] = CASE "
+                    f"WHEN substr({rest}, 1, length(:note)) = :note THEN './' || {rest} "
+                    f"ELSE {rest} END WHERE substr([{column}], 1, length(:prefix)) = :prefix "
+                    f"AND length([{column}]) > length(:prefix)",
+                    {"prefix": prefix, "note": UPLOAD_NOTE},
+                )
 
     def _unclaim(self, table: str) -> None:
         """Rows of ``table`` whose artwork_id names no artwork keep it as claimed_artwork_id."""
@@ -396,7 +517,7 @@ class Ledger:
     ) -> None:
         row = {
             "artwork_id": record.artwork_id,
-            "path": path_text(path),
+            "path": self.stored_path(path),
             "sha256": sha256,
             "kind": record.kind,
             "status": status,
@@ -427,7 +548,7 @@ class Ledger:
         self.db.execute(
             "UPDATE artworks SET status = ?, updated_at = ? WHERE path = ? "
             "AND status NOT IN (?, 'discarded')",  # a discard is the artist's choice: kept
-            [REPLACED, now_iso(), path_text(path), REPLACED],
+            [REPLACED, now_iso(), self.stored_path(path), REPLACED],
         )
 
     def set_status(self, artwork_id: str, status: str) -> None:
@@ -447,7 +568,7 @@ class Ledger:
             self.db.query(
                 "SELECT * FROM artworks WHERE artwork_id = ? OR sha256 = ? OR path = ? "
                 "ORDER BY created_at DESC LIMIT 1",
-                [text, text, path_text(Path(key)) if key else key],
+                [text, text, self.stored_path(Path(key)) if key else key],
             )
         )
         return rows[0] if rows else None
@@ -543,7 +664,12 @@ class Ledger:
         self.ensure_table("series", self.SERIES_COLUMNS, "series_id")
         with self.transaction():
             self.db["series"].insert(
-                {**row, "created_at": now_iso(), "updated_at": now_iso()}, pk="series_id"
+                {
+                    **self.stored_row("series", row),
+                    "created_at": now_iso(),
+                    "updated_at": now_iso(),
+                },
+                pk="series_id",
             )
 
     def series(self, key: str) -> list[dict[str, Any]]:
@@ -844,7 +970,12 @@ class Ledger:
         if not rows:
             return
         stamped = [
-            {**r, "codes": json.dumps(r.get("codes", [])), "verified_at": now_iso()} for r in rows
+            {
+                **self.stored_row("verifications", r),
+                "codes": json.dumps(r.get("codes", [])),
+                "verified_at": now_iso(),
+            }
+            for r in rows
         ]
         with self.transaction():
             known = {

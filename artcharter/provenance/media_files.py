@@ -9,6 +9,7 @@ it (``artcharter.provenance.media_previews``). Nothing here loads a whole file i
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,11 +128,16 @@ def head_of(path: Path) -> bytes:
     """The first bytes of a file, ID3 tags skipped (what follows them says what the file
     is); raises OSError."""
     with open(path, "rb") as handle:
+        return head_from(handle)
+
+
+def head_from(handle: BinaryIO) -> bytes:
+    """``head_of`` an open file, read from where it stands."""
+    head = handle.read(HEAD_BYTES)
+    while (end := id3_end(head)) is not None:
+        handle.seek(end - len(head), 1)
         head = handle.read(HEAD_BYTES)
-        while (end := id3_end(head)) is not None:
-            handle.seek(end - len(head), 1)
-            head = handle.read(HEAD_BYTES)
-        return head
+    return head
 
 
 def read_head(path: Path) -> bytes:
@@ -148,6 +154,16 @@ def sha256_stream(handle: BinaryIO) -> str:
     """SHA-256 of a file read in chunks from its start: constant memory."""
     handle.seek(0)
     return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def sha256_fd(fd: int, size: int = CHUNK) -> str:
+    """SHA-256 of an open file read by offset (``os.pread``): another reader of the same
+    file keeps its position."""
+    digest, offset = hashlib.sha256(), 0
+    while block := os.pread(fd, size, offset):
+        digest.update(block)
+        offset += len(block)
+    return digest.hexdigest()
 
 
 def sha256_path(path: Path) -> str:

@@ -295,7 +295,9 @@ def _sign(
         identity.tsa_url if time_stamp else None,
     )
     context = _builder_context(
-        thumbnail_edge or THUMBNAIL_LONG_EDGE, created_labels(manifest, ingredients)
+        thumbnail_edge or THUMBNAIL_LONG_EDGE,
+        created_labels(manifest, ingredients),
+        mime in CHUNKED_MIMES and _stream_size(source) > CHUNKED_FROM_BYTES,
     )
     with (
         c2pa.Signer.from_info(signer_info) as signer,
@@ -372,8 +374,33 @@ def created_labels(
     return tuple(sorted(labels))
 
 
+# ISO base media files (MP4, MOV, M4A) are signed with their media data hashed in chunks
+# (the C2PA BMFF hash's Merkle tree, one leaf a mebibyte, every leaf hash in the manifest):
+# c2pa-rs otherwise hashes the asset in 256 MiB pieces, two in memory at once
+# (sdk/src/utils/hash_utils.rs, MAX_HASH_BUF), so signing or verifying a 500 MB film
+# peaked at about 570 MiB. Chunked, both stay near 60 MiB whatever the film's size, and
+# any validator reading the file gets the same bound. One leaf hash (32 bytes) a
+# mebibyte: 16 KB of manifest for a 500 MB film. Only files above CHUNKED_FROM_BYTES are
+# chunked: below it the plain hash costs at most the file's size in memory, and it is the
+# form every BMFF-capable validator reads (some report a Merkle tree as unsupported).
+CHUNKED_MIMES = frozenset({"video/mp4", "video/quicktime", "audio/mp4"})
+CHUNKED_FROM_BYTES = 64 << 20
+MERKLE_CHUNK_KB = 1024
+
+
+def _stream_size(stream: BinaryIO) -> int:
+    """The size of the file behind ``stream``, its position unchanged."""
+    try:
+        return os.fstat(stream.fileno()).st_size
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        at = stream.tell()
+        size = stream.seek(0, io.SEEK_END)
+        stream.seek(at)
+        return size
+
+
 @lru_cache(maxsize=32)
-def _builder_context(thumbnail_long_edge: int, created: tuple[str, ...]) -> Any:
+def _builder_context(thumbnail_long_edge: int, created: tuple[str, ...], chunked: bool) -> Any:
     import c2pa
 
     # A JPEG of medium quality whatever the source's format: c2pa-rs would keep a WebP or
@@ -384,12 +411,19 @@ def _builder_context(thumbnail_long_edge: int, created: tuple[str, ...]) -> Any:
         if thumbnail_long_edge == NO_THUMBNAIL
         else {"long_edge": thumbnail_long_edge, "format": "jpeg", "quality": "medium"}
     )
-    settings = {
+    settings: dict[str, Any] = {
         "builder": {
             "thumbnail": thumbnail,
             "created_assertion_labels": list(created),
         }
     }
+    if chunked:
+        # No proof boxes (0): c2pa-rs inserts them through one more whole copy of the
+        # asset, held in memory up to 512 MiB (core.backing_store_memory_threshold_in_mb).
+        settings["core"] = {
+            "merkle_tree_chunk_size_in_kb": MERKLE_CHUNK_KB,
+            "merkle_tree_max_proofs": 0,
+        }
     return c2pa.Context(c2pa.Settings.from_dict(settings))
 
 

@@ -262,11 +262,18 @@ def _verify_media_file(
     thumbnail: bool,
 ) -> Verification:
     """A video, sound or document verified from the disk as a stream: c2pa reads what it
-    needs, the SHA-256 is read on another thread, and the file is never whole in memory."""
-    digest = _hasher().submit(media_files.sha256_path, path)
+    needs, the SHA-256 is read on another thread, and the file is never whole in memory.
+
+    Both read the one open file (the hash by offset, never moving c2pa's position): a file
+    renamed over the path meanwhile cannot be verified under one name and hashed under
+    another."""
     with open(path, "rb") as stream:
-        result = _verify(stream, fmt, path, str(path), anchors, allow_remote, thumbnail)
-    result.sha256 = digest.result()
+        digest = _hasher().submit(media_files.sha256_fd, stream.fileno())
+        try:
+            result = _verify(stream, fmt, path, str(path), anchors, allow_remote, thumbnail)
+        finally:
+            sha256 = digest.result()
+    result.sha256 = sha256
     return result
 
 
@@ -1014,9 +1021,13 @@ def verify_file(
     """Verify one file on disk: an image is read whole (it is small, and faster so), a
     video, a sound or a document as a stream."""
     try:
-        image_files.ensure_regular(path)  # a FIFO would hang, /dev/zero never end
-        fmt = media_files.detect_media(media_files.head_of(path))
-        data = image_files.read_regular(path) if fmt is None else b""
+        # One open, checked before a byte is read: a FIFO would hang, /dev/zero never end.
+        with image_files.open_regular(path) as handle:
+            fmt = media_files.detect_media(media_files.head_from(handle))
+            data = b""
+            if fmt is None:
+                handle.seek(0)
+                data = handle.read()
     except OSError as exc:
         if isinstance(exc, image_files.NotRegularFile):
             error = MESSAGES("image_files.not_regular", path=path)
@@ -1078,12 +1089,13 @@ def iter_verify(
             yield verify_file(path, anchors, allow_remote, thumbnail)
         return
     # Only here: `artcharter verify one.png` starts without them.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor
+
+    from artcharter.provenance import workers as forked
 
     pool: Executor
-    if processes and "fork" in multiprocessing.get_all_start_methods():
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    if processes and forked.can_fork():
+        pool = forked.fork_pool(workers)
     else:
         pool = ThreadPoolExecutor(workers)
     size = max(1, min(32, len(paths) // (workers * 4)))

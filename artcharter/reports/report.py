@@ -19,6 +19,7 @@ from artcharter.reports.render import render_report_chunks
 if TYPE_CHECKING:
     from artcharter.charter.model import Charter
     from artcharter.provenance.ledger import Ledger
+    from artcharter.provenance.verify import Verification
 
 
 @dataclass(frozen=True)
@@ -81,54 +82,77 @@ def make_report(
     return write_report(facts, out_dir, lang)
 
 
-def _report_one(
-    path: Path,
-    name: str,
+def _report_batch(
+    items: list[tuple[Path, str]],
     out_dir: Path,
     lang: str,
     charter: Charter,
     anchors: tuple[str, ...],
     ledger: Ledger | None,
     protected_names: tuple[str, ...] = (),
-) -> ReportFiles:
-    """Verify, check and write the report of one file (in a worker or in this process)."""
-    from artcharter.charter.check import check_verification
-    from artcharter.provenance.media_files import detect_media, read_head
-    from artcharter.provenance.verify import verify_bytes, verify_file
+) -> list[ReportFiles]:
+    """Verify, check and write the reports of a few files (in a worker or in this
+    process): each file is verified, then the batch is checked (its prompts parsed
+    together), then each page is written."""
+    from artcharter.charter.check import check_verifications
     from artcharter.reports.facts import add_images, facts_from_check
 
-    source: bytes | Path | None
-    try:
-        # A video, sound or document is verified and pictured from the disk.
-        source = path if detect_media(read_head(path)) else path.read_bytes()
-    except (OSError, BadInput):
-        source = None  # the verification says why (unreadable); the page has no picture
-    if isinstance(source, bytes):
-        verification = verify_bytes(source, str(path), anchors, thumbnail=True)
-    else:
-        verification = verify_file(path, anchors, thumbnail=source is not None)
-    check = check_verification(
-        verification, charter=charter, ledger=ledger, lang=lang, protected_names=protected_names
+    sources = [_source(path) for path, _ in items]
+    checks = check_verifications(
+        [
+            _verified(path, source, anchors)
+            for (path, _), source in zip(items, sources, strict=True)
+        ],
+        charter=charter,
+        ledger=ledger,
+        lang=lang,
+        protected_names=protected_names,
     )
-    facts = facts_from_check(check, None, charter=charter, ledger=ledger, lang=lang)
-    if source is not None:
-        add_images(facts, source)
-    return write_report(facts, out_dir, lang, name=name)
+    done = []
+    for (_, name), source, check in zip(items, sources, checks, strict=True):
+        facts = facts_from_check(check, None, charter=charter, ledger=ledger, lang=lang)
+        if source is not None:
+            add_images(facts, source)
+        done.append(write_report(facts, out_dir, lang, name=name))
+    return done
+
+
+def _source(path: Path) -> bytes | Path | None:
+    """What a report verifies and pictures: an image's bytes, read once; a video, sound
+    or document's path (read from the disk); None for a file that cannot be read."""
+    from artcharter.provenance.media_files import detect_media, read_head
+
+    try:
+        return path if detect_media(read_head(path)) else path.read_bytes()
+    except (OSError, BadInput):
+        return None  # the verification says why (unreadable); the page has no picture
+
+
+def _verified(path: Path, source: bytes | Path | None, anchors: tuple[str, ...]) -> Verification:
+    from artcharter.provenance.verify import verify_bytes, verify_file
+
+    if isinstance(source, bytes):
+        return verify_bytes(source, str(path), anchors, thumbnail=True)
+    return verify_file(path, anchors, thumbnail=source is not None)
 
 
 def _report_in_worker(
-    path: Path,
-    name: str,
+    items: list[tuple[Path, str]],
     out_dir: Path,
     lang: str,
     charter: Charter,
     anchors: tuple[str, ...],
     protected_names: tuple[str, ...] = (),
-) -> ReportFiles:
+) -> list[ReportFiles]:
     from artcharter.provenance.workers import shared
 
     ledger = shared("ledger")
-    return _report_one(path, name, out_dir, lang, charter, anchors, ledger, protected_names)
+    return _report_batch(items, out_dir, lang, charter, anchors, ledger, protected_names)
+
+
+# Files per batch: their prompts are parsed together, and an image's bytes are held until
+# its page is written.
+BATCH = 16
 
 
 def write_reports(
@@ -154,12 +178,15 @@ def write_reports(
     from artcharter.provenance import workers as forked
 
     charter = charter or load_charter(None)
-    names = names or [p.stem for p in paths]
+    items = list(zip(paths, names or [p.stem for p in paths], strict=True))
     workers = workers or max(1, min(len(paths), os.cpu_count() or 1))
     if workers <= 1 or len(paths) < 8 or not forked.can_fork():
         return [
-            _report_one(path, name, out_dir, lang, charter, anchors, ledger, protected_names)
-            for path, name in zip(paths, names, strict=True)
+            report
+            for i in range(0, len(items), BATCH)
+            for report in _report_batch(
+                items[i : i + BATCH], out_dir, lang, charter, anchors, ledger, protected_names
+            )
         ]
     # Compile the template and load the prompt audit before forking: the workers inherit
     # them.
@@ -170,18 +197,17 @@ def write_reports(
     preload_prompt_audit()
     out_dir.mkdir(parents=True, exist_ok=True)
     pool = forked.fork_pool(workers, ledger_path=ledger.path if ledger is not None else None)
-    count = len(paths)
+    size = max(1, min(BATCH, len(items) // (workers * 4)))
+    batches = [items[i : i + size] for i in range(0, len(items), size)]
+    count = len(batches)
     with pool:
-        return list(
-            pool.map(
-                _report_in_worker,
-                paths,
-                names,
-                [out_dir] * count,
-                [lang] * count,
-                [charter] * count,
-                [anchors] * count,
-                [protected_names] * count,
-                chunksize=max(1, min(16, count // (workers * 4))),
-            )
+        done = pool.map(
+            _report_in_worker,
+            batches,
+            [out_dir] * count,
+            [lang] * count,
+            [charter] * count,
+            [anchors] * count,
+            [protected_names] * count,
         )
+        return [report for batch in done for report in batch]

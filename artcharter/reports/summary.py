@@ -310,8 +310,9 @@ def ledger_paths(ledger: Ledger) -> tuple[list[Path], list[dict[str, Any]]]:
     for row in ledger.artworks():
         if row["status"] == "discarded":
             continue
-        path = Path(row["path"])
-        if path.is_file():
+        # None: a stored path that was not one (artcharter.provenance.ledger.absolute_text).
+        path = Path(row["path"]) if row["path"] else None
+        if path is not None and path.is_file():
             present.append(path)
         else:
             missing.append(

@@ -19,6 +19,7 @@ reflection can answer them (charter point 1).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
@@ -525,6 +526,12 @@ def _lexicon() -> lexicon_module.Lexicon:
     return lexicon_module.builtin()
 
 
+def preload() -> None:
+    """Read the word lists (a process about to fork its workers shares them)."""
+    lexicon = _lexicon()
+    lexicon.words, lexicon.firsts  # noqa: B018 - cached properties, read to fill them
+
+
 # --- protected names --------------------------------------------------------------------
 
 
@@ -578,6 +585,25 @@ def _names(prompt: str, names: tuple[str, ...]) -> list[Finding]:
 # --- the audit --------------------------------------------------------------------------
 
 
+def _runs(prompt: str, default_lang: str) -> tuple[nlp.Normalized, list[nlp.Run]]:
+    """The prompt as the pipelines read it, cut into runs of one language each."""
+    text = nlp.normalize(prompt)
+    return text, nlp.language_runs(text.text, _lexicon().words, default_lang)
+
+
+def audits_ahead(
+    prompts: Iterable[str], *, default_lang: str = "en"
+) -> contextlib.AbstractContextManager[None]:
+    """A block in which ``audit_prompt`` on any of ``prompts`` reads parses made together
+    beforehand (spaCy's ``nlp.pipe``: several times faster than one call per prompt). The
+    findings are the same; a worker uses it for the files of one batch."""
+    pieces = []
+    for prompt in prompts:
+        text, runs = _runs(prompt, default_lang)
+        pieces += [(run.lang, text.text[run.start : run.end]) for run in runs]
+    return nlp.parsed_ahead(pieces)
+
+
 def audit_prompt(
     prompt: str,
     protected_names: Iterable[str] = (),
@@ -594,14 +620,13 @@ def audit_prompt(
     """
     names = tuple(dict.fromkeys(protected_names))
     lexicon = _lexicon()
-    text = nlp.normalize(prompt)
-    runs = nlp.language_runs(text.text, lexicon.words, default_lang)
+    text, runs = _runs(prompt, default_lang)
     found: list[Finding] = _names(prompt, names)
     languages = []
     for run in runs:
         start, end = text.span(run.start, run.end)
         languages.append((run.lang, start, end))
-        doc = nlp.pipeline(run.lang)(text.text[run.start : run.end])
+        doc = nlp.parse(run.lang, text.text[run.start : run.end])
         for unit, term, negated, person in _read(doc, run.lang, lexicon):
             first, last = doc[unit.start], doc[unit.end]
             a, b = text.span(run.start + first.idx, run.start + last.idx + len(last.text))

@@ -52,8 +52,11 @@ def folder_of(root: Path, n: int) -> Path:
 
 
 def rows(ledger: Path) -> list[tuple[str, str, str]]:
+    """Each artwork row's path (absolute: the ledger stores a path under its folder
+    relative to it), hash and status."""
     with sqlite3.connect(ledger) as conn:
-        return conn.execute("SELECT path, sha256, status FROM artworks").fetchall()
+        found = conn.execute("SELECT path, sha256, status FROM artworks").fetchall()
+    return [(str(ledger.parent / path), digest, status) for path, digest, status in found]
 
 
 def test_a_folder_is_one_series_and_each_file_says_its_place(

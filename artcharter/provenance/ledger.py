@@ -708,7 +708,7 @@ class Ledger:
         file does: ``signing.publish``), by the ledger's index on paths."""
         found = self.db.execute(
             f"SELECT 1 FROM artworks WHERE path = ? AND status != ? AND {SERIES_OF} = ? LIMIT 1",
-            [path_text(path), REPLACED, series_id],
+            [self.stored_path(path), REPLACED, series_id],
         ).fetchone()
         return found is not None
 

@@ -117,6 +117,16 @@ def test_a_bad_file_is_one_line_and_the_others_are_signed(
     assert len(rows(project / "artcharter.db")) == 3
     assert sorted(p.name for p in out.iterdir()) == [f"sketch-{i:03d}.png" for i in range(3)]
 
+    # A file already in OUTDIR on a new series: its line names the option as typed.
+    other = project / "other"
+    other.mkdir()
+    make_image(other / "sketch-000.png")
+    make_image(other / "new.png")
+    argv = ["label", str(other), "-o", str(out), "--source-type", "trainedAlgorithmicMedia"]
+    assert run(argv) == 2
+    err = capsys.readouterr().err
+    assert "already exists: choose another name or pass --force" in err, err
+
 
 def test_a_folder_that_changed_and_a_bad_output_are_refused(
     project: Path, monkeypatch, capsys

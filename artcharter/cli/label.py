@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -20,6 +21,7 @@ from artcharter.cli.context import (
     project_of,
     warn_if_not_time_stamped,
 )
+from artcharter.cli.edge import option_namer
 from artcharter.cli.messages import MESSAGES as CLI_MESSAGES
 from artcharter.cli.messages import help_text, text
 
@@ -83,6 +85,7 @@ def label(
     if image.is_dir():
         _label_folder(
             project,
+            option_namer(ctx.command, []),
             image,
             output,
             json=json,
@@ -144,7 +147,13 @@ def label(
 
 
 def _label_folder(
-    project: Project, folder: Path, output: Path, *, json: bool, **options: Any
+    project: Project,
+    option: Callable[[str], str],
+    folder: Path,
+    output: Path,
+    *,
+    json: bool,
+    **options: Any,
 ) -> None:
     """``label FOLDER -o OUTDIR``: every file signed as one series, a progress bar on a
     terminal, one line per file that could not be signed, and exit code 2 if any."""
@@ -182,7 +191,7 @@ def _label_folder(
 
         def on_error(source: Path, error: BadInput) -> None:
             bars[0].update(1)
-            said = error.render(lang)
+            said = error.render(lang, option)  # "--force", as the reader typed it
             # Most errors name the file already: not twice.
             key = "label.file_failed_named" if source.name in said else "label.file_failed"
             line = text(key, lang, name=source.name, error=said)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from artcharter.base.errors import BadInput
     from artcharter.charter.check import ArtworkCheck
     from artcharter.project import Project
     from artcharter.provenance.campaign.progress import Progress
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from artcharter.provenance.campaign.validate import ValidationResult
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
+    from artcharter.provenance.label_folder import FolderLabelled, FolderSeries
     from artcharter.provenance.series import Series
     from artcharter.provenance.verify import Verification
     from artcharter.reports.cartel import CartelFiles
@@ -30,6 +32,7 @@ __all__ = [
     "iter_check",
     "iter_verify",
     "label",
+    "label_folder",
     "probe_campaign",
     "probe_validate",
     "report",
@@ -98,6 +101,56 @@ def label(
         watermark=watermark,
         model_kind=model_kind,
         training_constraint=training_constraint,
+    )
+
+
+def label_folder(
+    folder: Path | str,
+    output_dir: Path | str,
+    *,
+    source_type: str,
+    tool: str | None = None,
+    prompt: str | None = None,
+    private_prompt: bool = False,
+    ingredients: Iterable[tuple[Path, str]] = (),
+    training_mining: str | None = None,
+    title: str | None = None,
+    declaration: Path | str | None = None,
+    artist: str | None = None,
+    passphrase: str | None = None,
+    force: bool = False,
+    watermark: bool = False,
+    model_kind: str | None = None,
+    training_constraint: str | None = None,
+    on_series: Callable[[FolderSeries], None] | None = None,
+    on_file: Callable[[Signed], None] | None = None,
+    on_error: Callable[[Path, BadInput], None] | None = None,
+    project: Project | None = None,
+) -> FolderLabelled:
+    """Sign every file of ``folder`` into ``output_dir`` as one series
+    (``Project.label_folder``)."""
+    return _call(
+        project,
+        "label_folder",
+        folder,
+        output_dir,
+        source_type=source_type,
+        tool=tool,
+        prompt=prompt,
+        private_prompt=private_prompt,
+        ingredients=ingredients,
+        training_mining=training_mining,
+        title=title,
+        declaration=declaration,
+        artist=artist,
+        passphrase=passphrase,
+        force=force,
+        watermark=watermark,
+        model_kind=model_kind,
+        training_constraint=training_constraint,
+        on_series=on_series,
+        on_file=on_file,
+        on_error=on_error,
     )
 
 

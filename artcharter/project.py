@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from artcharter.provenance.campaign.validate import ValidationResult
     from artcharter.provenance.generate import GenerateRequest, LoadedModel
     from artcharter.provenance.label import Signed
+    from artcharter.provenance.label_folder import FolderLabelled, FolderSeries
     from artcharter.provenance.ledger import Ledger
     from artcharter.provenance.series import Series
     from artcharter.provenance.signing import SigningIdentity
@@ -291,6 +292,79 @@ class Project:
             force=force,
             watermark=watermark,
             model_kind=model_kind,
+        )
+
+    def label_folder(
+        self,
+        folder: Path | str,
+        output_dir: Path | str,
+        *,
+        source_type: str,
+        tool: str | None = None,
+        prompt: str | None = None,
+        private_prompt: bool = False,
+        ingredients: Iterable[tuple[Path, str]] = (),
+        training_mining: str | None = None,
+        title: str | None = None,
+        declaration: Path | str | None = None,
+        artist: str | None = None,
+        passphrase: str | None = None,
+        force: bool = False,
+        watermark: bool = False,
+        model_kind: str | None = None,
+        training_constraint: str | None = None,
+        on_series: Callable[[FolderSeries], None] | None = None,
+        on_file: Callable[[Signed], None] | None = None,
+        on_error: Callable[[Path, BadInput], None] | None = None,
+    ) -> FolderLabelled:
+        """Sign every file of ``folder`` into ``output_dir`` (same names), as one series
+        in the ledger, each file with its own credentials and its place in the series;
+        the options are ``label``'s, for every file. Nothing is kept per file. The same
+        call again resumes an interrupted series. A file that cannot be signed goes to
+        ``on_error`` and the others go on; ``on_series`` hears of the series first,
+        ``on_file`` of each signed file."""
+        from artcharter.charter.declaration import load_declaration, merge_choices
+        from artcharter.provenance.label_folder import label_folder
+
+        declared = load_declaration(Path(declaration)) if declaration else None
+        title, choice, constraint = merge_choices(
+            declared, title, training_mining, default="", training_constraint=training_constraint
+        )
+        identity = self.identity(artist, passphrase)
+        ingredient_list = [(Path(p), role) for p, role in ingredients]
+        options = {
+            "source_type": source_type,
+            "tool": tool,
+            "prompt": prompt,
+            "private_prompt": private_prompt,
+            "training_mining": choice or "notAllowed",
+            "training_mining_default": not choice,
+            "training_constraint": constraint,
+            "title": title,
+            "watermark": watermark,
+            "model_kind": model_kind,
+        }
+        # What the series row keeps: a later run under the same folders must ask the same.
+        asked = {
+            **options,
+            "prompt": None if private_prompt else prompt,
+            "ingredients": [[str(p), role] for p, role in ingredient_list],
+            "declaration": declared.to_dict() if declared else None,
+            "artist": identity.name,
+        }
+        return label_folder(
+            Path(folder),
+            Path(output_dir),
+            ledger=self.ledger,
+            asked=asked,
+            on_series=on_series,
+            on_file=on_file,
+            on_error=on_error,
+            force=force,
+            identity=identity,
+            ingredients=ingredient_list,
+            declaration=declared,
+            **options,
         )
 
     def sign_declaration(

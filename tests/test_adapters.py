@@ -8,9 +8,16 @@ and English. Bad adapter files are one-line refusals that leave nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
+import os
+import pty
+import re
+import select
 import struct
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -246,3 +253,117 @@ def test_cli_lora_and_embedding(tmp_path, monkeypatch, capsys, lora, embedding) 
     code = run([*args, "--lora", str(tmp_path / "nowhere.safetensors")])
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1 and "nowhere.safetensors" in err
+
+
+@pytest.fixture
+def atelier(tmp_path, monkeypatch, capsys, embedding) -> tuple[Path, Path]:
+    """A project and an image made with an embedding whose training no TOML declared."""
+    root = tmp_path / "atelier"
+    assert run(["init", str(root), "--name", "ESAD Exemple", "--lang", "en"]) == 0
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert run(["keys", "init-school", "--name", "ESAD Exemple"]) == 0
+    assert run(["keys", "issue", "--artist", "Alice Martin", "--default"]) == 0
+    args = ["generate", PROMPT, "--model", "demo", "--steps", "2", "--size", "64", "--json"]
+    capsys.readouterr()
+    assert run([*args, "--embedding", f"{embedding}:<ink-style>"]) == 0
+    (made,) = json.loads(capsys.readouterr().out)
+    (adapter,) = made["record"]["model"]["adapters"]
+    assert adapter["training_data"] is None
+    return root, Path(made["path"])
+
+
+def test_declare_asks_the_training_of_an_undeclared_adapter_and_the_report_says_it(
+    atelier, capsys, embedding
+) -> None:
+    root, image = atelier
+    # Not a terminal: the template's [[adapters]] table is left to complete, and said so.
+    assert run(["declare", str(image), "-o", "decl.toml"]) == 0
+    out = capsys.readouterr().out
+    assert "say what ink-style.safetensors was trained on" in out
+    template = (root / "decl.toml").read_text(encoding="utf-8")
+    digest = sha256_hex(embedding.read_bytes())
+    assert f'[[adapters]]\nfile = "ink-style.safetensors"\nsha256 = "{digest}"' in template
+    assert 'training_data = ""' in template
+    filled = template.replace('training_data = ""', 'training_data = "my 30 gouaches of foxes"')
+    (root / "decl.toml").write_text(filled, encoding="utf-8")
+    assert run(["sign-declaration", str(image), "decl.toml", "-o", "declared.png"]) == 0
+
+    result = verify_file(root / "declared.png", read_anchors([root / "keys" / "school-root.pem"]))
+    assert result.verdict == verdicts.TRUSTED
+    (adapter,) = result.record["model"]["adapters"]
+    assert (adapter["training_data"], adapter["by_artist"]) == ("my 30 gouaches of foxes", True)
+    (told,) = result.record["declaration"]["adapters"]
+    assert told == {
+        "file": "ink-style.safetensors",
+        "sha256": digest,
+        "training_data": "my 30 gouaches of foxes",
+        "by_artist": True,
+    }
+    with Ledger(root / "artcharter.db") as ledger:
+        for lang, words in (
+            ("en", "Fine-tuned by the artist on: my 30 gouaches of foxes"),
+            ("fr", "Affiné par l'artiste sur\u00a0: my 30 gouaches of foxes"),
+        ):
+            report = make_report(
+                root / "declared.png",
+                root / f"report-{lang}",
+                lang=lang,
+                ledger=ledger,
+                anchors=read_anchors([root / "keys" / "school-root.pem"]),
+            )
+            html = report.html.read_text(encoding="utf-8")
+            assert words in html.replace("&#39;", "'"), lang
+    # Declared: the next template asks nothing more.
+    capsys.readouterr()
+    assert run(["declare", "declared.png", "-o", "again.toml"]) == 0
+    assert "was trained on" not in capsys.readouterr().out
+
+
+def test_a_declaration_about_an_adapter_the_work_did_not_use_is_refused(atelier, capsys) -> None:
+    root, image = atelier
+    assert run(["declare", str(image), "-o", "decl.toml"]) == 0
+    template = (root / "decl.toml").read_text(encoding="utf-8")
+    other = "ab" * 32
+    wrong = re.sub(r'sha256 = "[0-9a-f]{64}"', f'sha256 = "{other}"', template)
+    (root / "decl.toml").write_text(wrong.replace('training_data = ""', 'training_data = "x"'))
+    capsys.readouterr()
+    assert run(["sign-declaration", str(image), "decl.toml", "-o", "declared.png"]) == 2
+    err = capsys.readouterr().err
+    assert "which the work did not use" in err and len(err.strip().splitlines()) == 1
+    assert not (root / "declared.png").exists()
+
+
+def test_declare_asks_on_a_terminal(atelier, tmp_path) -> None:
+    """The real command on a pseudo-terminal: the question is asked, the answers land in
+    the template."""
+    root, image = atelier
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARTCHARTER_")}
+    env |= {"ARTCHARTER_PROJECT": str(root), "ARTCHARTER_LANG": "fr", "COLUMNS": "200"}
+    argv = [str(Path(sys.executable).with_name("artcharter")), "declare", str(image), "-o", "asked.toml"]  # fmt: skip
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the command, on the terminal
+        os.chdir(root)
+        os.execve(argv[0], argv, env)
+    said = b""
+
+    def read_until(word: bytes) -> None:
+        nonlocal said
+        deadline = time.monotonic() + 120
+        while word not in said and time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 1)
+            if ready:
+                said += os.read(fd, 4096)
+        assert word in said, said.decode(errors="replace")
+
+    read_until("entraîné\u00a0?".encode())
+    os.write(fd, b"mes 30 gouaches de renards\r")
+    read_until("vous-même".encode())
+    os.write(fd, b"n\r")
+    _, status = os.waitpid(pid, 0)
+    with contextlib.suppress(OSError):
+        said += os.read(fd, 4096)
+    os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 0, said.decode(errors="replace")
+    template = (root / "asked.toml").read_text(encoding="utf-8")
+    assert 'training_data = "mes 30 gouaches de renards"\nby_artist = false' in template

@@ -124,7 +124,7 @@ def check_invariants(project: Path, *folders: Path) -> None:
                 ):
                     if status in ("discarded", "replaced") or path is None:
                         continue
-                    file = Path(path)
+                    file = ledger.parent / path  # relative to the ledger's folder
                     assert file.is_file(), f"{table} row points at a missing file: {path}"
                     if sha256:
                         assert hashlib.sha256(file.read_bytes()).hexdigest() == sha256, path

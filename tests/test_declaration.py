@@ -29,6 +29,7 @@ from artcharter.charter.declaration import (
     TOOL_KEYS,
     TOP_KEYS,
     Declaration,
+    DeclaredAdapter,
     DeclaredTool,
     HumanInput,
     ProcessImage,
@@ -502,6 +503,16 @@ declarations = st.builds(
     process_images=st.lists(st.builds(ProcessImage, file=_text, caption=_text), max_size=3).map(
         tuple
     ),
+    adapters=st.lists(
+        st.builds(
+            DeclaredAdapter,
+            file=_text,
+            sha256=st.text("0123456789abcdef", min_size=64, max_size=64),
+            training_data=_text,
+            by_artist=st.none() | st.booleans(),
+        ),
+        max_size=2,
+    ).map(tuple),
 )
 
 
@@ -513,6 +524,7 @@ def test_a_declaration_round_trips_through_its_json_form(declared: Declaration) 
     # The JSON form names every part, in one order; a constraint only when there is one,
     # so that declarations signed before it existed keep their shape.
     optional = set() if declared.training_constraint else {"training_constraint"}
+    optional |= set() if declared.adapters else {"adapters"}
     assert list(data) == [key for key in TOP_KEYS if key not in optional]
 
 

@@ -151,7 +151,8 @@ def test_the_school_merges_a_workstation_ledger_as_the_command_does(
     assert len(after) == 4
     joined = [r for r in after.values() if r["artwork_id"] != ours_row["artwork_id"]]
     assert {r["artist"] for r in joined} == {"Alice Martin"}  # the files' record, not "Mallory"
-    assert all(Path(r["path"]).parent == (esad / "uploads") for r in joined)
+    # Stored relative to the desk's ledger folder, where the kept uploads lie.
+    assert all(Path(r["path"]).parent == Path("uploads") for r in joined)
     apart = table(esad, "merged_rows")
     assert {r["source"] for r in apart} == {"poste.db"} and report["kept_apart"] == len(apart)
 

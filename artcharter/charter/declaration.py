@@ -24,12 +24,18 @@ from artcharter.provenance.declaration import (
     SHARES,
     STAGES,
     Declaration,
+    DeclaredAdapter,
     DeclaredTool,
     HumanInput,
     ProcessImage,
     Technique,
 )
-from artcharter.provenance.record import INGREDIENT_ROLES, TRAINING_MINING, ArtworkRecord
+from artcharter.provenance.record import (
+    INGREDIENT_ROLES,
+    TRAINING_MINING,
+    Adapter,
+    ArtworkRecord,
+)
 
 if TYPE_CHECKING:
     from artcharter.provenance.ledger import Ledger
@@ -39,6 +45,7 @@ __all__ = [
     "SHARES",
     "STAGES",
     "Declaration",
+    "DeclaredAdapter",
     "DeclaredTool",
     "HumanInput",
     "ProcessImage",
@@ -62,11 +69,13 @@ TOP_KEYS = (
     "techniques",
     "human_inputs",
     "process_images",
+    "adapters",
 )
 TOOL_KEYS = ("name", "version", "date", "prompts", "generations", "energy_kwh", "stage", "notes")
 TECHNIQUE_KEYS = ("name", "how")
 INPUT_KEYS = ("file", "role", "sha256", "description")
 PROCESS_KEYS = ("file", "caption")
+ADAPTER_KEYS = ("file", "sha256", "training_data", "by_artist")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -220,9 +229,46 @@ def _normalise(source: TomlText) -> dict[str, Any]:
         _process(source, ("process_images", i), item, issues)
         for i, item in enumerate(_tables(source, "process_images", data, issues))
     ]
+    adapters = [
+        _adapter(source, ("adapters", i), item, issues)
+        for i, item in enumerate(_tables(source, "adapters", data, issues))
+    ]
+    if adapters:
+        out["adapters"] = adapters
     if issues:
         raise InvalidFile(issues)
     return out
+
+
+def _adapter(
+    source: TomlText, path: tuple[Key, ...], item: dict[str, Any], issues: list[Issue]
+) -> dict[str, Any]:
+    """An adapter's declared training: named by its SHA-256, which the record holds."""
+    issues += source.unknown_keys(path, item, ADAPTER_KEYS)
+    sha = item.get("sha256")
+    if not isinstance(sha, str) or not _SHA256.match(sha.lower()):
+        issues.append(
+            source.issue(
+                (*path, "sha256"),
+                MESSAGES("declaration.issue.hex_digits", value=dotted((*path, "sha256"))),
+            )
+        )
+        sha = ""
+    by_artist = item.get("by_artist")
+    if not isinstance(by_artist, bool | None):
+        issues.append(
+            source.issue(
+                (*path, "by_artist"),
+                MESSAGES("declaration.issue.true_false", value=dotted((*path, "by_artist"))),
+            )
+        )
+        by_artist = None
+    return {
+        "file": _text(source, (*path, "file"), item.get("file"), issues),
+        "sha256": sha.lower(),
+        "training_data": _text(source, (*path, "training_data"), item.get("training_data"), issues),
+        "by_artist": by_artist,
+    }
 
 
 def _text(source: TomlText, path: tuple[Key, ...], value: Any, issues: list[Issue]) -> str | None:
@@ -507,9 +553,12 @@ def declaration_template(
     made_from: str | None = None,
     image: str = "IMAGE",
     signed: bool = False,
+    adapters: dict[str, tuple[str | None, bool | None]] | None = None,
 ) -> str:
     """The TOML declaration to complete, prefilled from the artwork's record when known;
-    its head says how to sign it (``sign_command``).
+    its head says how to sign it (``sign_command``). ``adapters``: the artist's answers
+    (training data, trained by the artist) for the adapters the record lists without
+    training data (``undeclared_adapters``), by SHA-256.
 
     A declaration the record already carries (a signed file declared before) is the
     starting point; a private prompt is left out, since the template may be shared.
@@ -616,6 +665,8 @@ def declaration_template(
     inputs = [x.to_dict() for x in previous.human_inputs] or [
         {"file": i.title, "role": i.role, "sha256": i.sha256}
         for i in (record.ingredients if record else [])
+        # An adapter is an ingredient of the model, not a human input: under [[adapters]].
+        if i.role in INGREDIENT_ROLES
     ]
     for item in inputs:
         lines.append("[[human_inputs]]")
@@ -623,6 +674,7 @@ def declaration_template(
         lines.append("")
     if not inputs:
         lines += ["# [[human_inputs]]", '# file = "croquis.jpg"', '# role = "sketch"', ""]
+    lines += _adapter_lines(record, previous, adapters or {}, t("adapters"))
     lines.append(f"# {t('process')}")
     process = [x.to_dict() for x in previous.process_images]
     for item in process:
@@ -632,6 +684,48 @@ def declaration_template(
     if not process:
         lines += ["# [[process_images]]", '# file = "etape-1.jpg"', '# caption = ""']
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def undeclared_adapters(record: ArtworkRecord | None) -> list[Adapter]:
+    """The adapters (LoRA, embeddings) the work's generation used whose training data
+    neither their own TOML nor a declaration signed before says."""
+    if record is None or record.model is None:
+        return []
+    previous = record.declaration.adapters if record.declaration else ()
+    told = {a.sha256 for a in previous if a.training_data}
+    return [a for a in record.model.adapters if not a.training_data and a.sha256 not in told]
+
+
+def _adapter_lines(
+    record: ArtworkRecord | None,
+    previous: Declaration,
+    answers: dict[str, tuple[str | None, bool | None]],
+    comment: str,
+) -> list[str]:
+    """The ``[[adapters]]`` tables: those declared before, then one per adapter still
+    undeclared, with the artist's answer when there is one (else to complete)."""
+    entries = [a.to_dict() for a in previous.adapters]
+    for adapter in undeclared_adapters(record):
+        training, by_artist = answers.get(adapter.sha256, (None, None))
+        entries.append(
+            {
+                "file": adapter.file,
+                "sha256": adapter.sha256,
+                "training_data": training or "",
+                "by_artist": True if by_artist is None else by_artist,
+            }
+        )
+    if not entries:
+        return []
+    lines = [f"# {comment}"]
+    for entry in entries:
+        lines.append("[[adapters]]")
+        for key in ADAPTER_KEYS:
+            value = entry.get(key)
+            if value is not None:
+                lines.append(f"{key} = {_value(value)}")
+        lines.append("")
+    return lines
 
 
 # --- the template of an image (I/O) ----------------------------------------------------------
@@ -664,10 +758,12 @@ def template_for_image(
     artist: str | None = None,
     lang: str = "en",
     signed: bool = False,
+    adapters: dict[str, tuple[str | None, bool | None]] | None = None,
 ) -> str:
     """The template for ``image``, prefilled from its ``record_for_image``."""
     return declaration_template(
         record,
+        adapters=adapters,
         artist=None if record else artist,
         lang=lang,
         image=image.name,
@@ -689,6 +785,7 @@ def write_template(
     lang: str = "en",
     signed: bool = False,
     force: bool = False,
+    adapters: dict[str, tuple[str | None, bool | None]] | None = None,
 ) -> Path:
     """Write the template next to the image (IMAGE.declaration.toml) or at ``output``."""
     target = output or image.with_name(f"{image.stem}.declaration.toml")
@@ -696,7 +793,9 @@ def write_template(
         raise BadInput(
             MESSAGES("declaration.exists", target=target, param="force", param_output="output")
         )
-    text = template_for_image(image, record, artist=artist, lang=lang, signed=signed)
+    text = template_for_image(
+        image, record, artist=artist, lang=lang, signed=signed, adapters=adapters
+    )
     try:
         write_atomic(target, text)
     except OSError as exc:

@@ -747,6 +747,18 @@ MESSAGES = Catalogue(
                 "# be attached as an ingredient when you sign (--ingredient FILE:ROLE)."
             ),
         },
+        "template.adapters": {
+            "fr": (
+                "Adaptateurs (LoRA, embeddings) utilisés par la génération, dont l'entraînement "
+                "n'a pas été déclaré :\n# dites sur quoi chacun a été entraîné (training_data) "
+                "et si vous l'avez entraîné vous-même (by_artist)."
+            ),
+            "en": (
+                "Adapters (LoRA, embeddings) the generation used whose training was not "
+                "declared:\n# say what each was trained on (training_data) and whether you "
+                "trained it yourself (by_artist)."
+            ),
+        },
         "template.process": {
             "fr": "Images de votre processus (facultatif).",
             "en": "Images of your process (optional).",
@@ -813,6 +825,10 @@ MESSAGES = Catalogue(
         "declaration.issue.role_choose_one": {
             "fr": "rôle {role!r}\u00a0: choisissez parmi {choices}",
             "en": "role {role!r}: choose one of {choices}",
+        },
+        "declaration.issue.true_false": {
+            "fr": "{value} vaut true ou false",
+            "en": "{value} must be true or false",
         },
         "declaration.issue.hex_digits": {
             "fr": "{value} doit compter 64 chiffres hexadécimaux",

@@ -12,11 +12,19 @@ import typer
 
 from artcharter.base.typography import punct
 from artcharter.cli import app
-from artcharter.cli.context import TrustOption, echo_json, echo_json_list, lang_of, project_of
+from artcharter.cli.context import (
+    TrustOption,
+    echo_json,
+    echo_json_list,
+    lang_of,
+    project_of,
+    stdin_is_tty,
+)
 from artcharter.cli.messages import MESSAGES, help_text, text
 
 if TYPE_CHECKING:
     from artcharter.charter.check import ArtworkCheck
+    from artcharter.provenance.record import Adapter
 
 charter_app = typer.Typer(
     help=help_text("help.charter.charter_app"),
@@ -155,6 +163,7 @@ def declare(
         record_for_image,
         sign_command,
         template_for_image,
+        undeclared_adapters,
         validate_declaration,
         write_template,
     )
@@ -171,7 +180,16 @@ def declare(
     if image is None:
         raise typer.BadParameter(MESSAGES("declare.no_image"), param_hint="IMAGE")
     record, signed = record_for_image(image, project.ledger if project.has_ledger else None)
-    common = {"artist": project.artist or None, "lang": lang, "signed": signed}
+    undeclared = undeclared_adapters(record)
+    # On a terminal, the training of each adapter no TOML declared is asked here; else
+    # (a script) the template's [[adapters]] tables are left to complete.
+    answers = _ask_adapters(undeclared, lang) if undeclared and stdin_is_tty() else {}
+    common = {
+        "artist": project.artist or None,
+        "lang": lang,
+        "signed": signed,
+        "adapters": answers,
+    }
     if output is not None and str(output) == "-":
         typer.echo(template_for_image(image, record, **common), nl=False)
         return
@@ -180,6 +198,28 @@ def declare(
     typer.echo(text("declare.written", lang, path=target, command=command))
     for line in hint:
         typer.echo(line)
+    left = [a for a in undeclared if not (answers.get(a.sha256) or (None,))[0]]
+    if left:
+        names = ", ".join(a.file for a in left)
+        typer.echo(text("declare.adapters_to_complete", lang, names=names, path=target))
+
+
+def _ask_adapters(adapters: list[Adapter], lang: str) -> dict[str, tuple[str | None, bool | None]]:
+    """Ask, on the terminal, what each adapter was trained on and who trained it."""
+    answers: dict[str, tuple[str | None, bool | None]] = {}
+    for adapter in adapters:
+        kind = text(f"declare.adapter_kind_{adapter.kind}", lang)
+        training = typer.prompt(
+            text("declare.ask_adapter", lang, kind=kind, name=adapter.name, file=adapter.file),
+            default="",
+            show_default=False,
+            err=True,
+        ).strip()
+        if not training:
+            continue
+        by_artist = typer.confirm(text("declare.ask_by_artist", lang), default=True, err=True)
+        answers[adapter.sha256] = (" ".join(training.split())[:500], by_artist)
+    return answers
 
 
 # --- check ----------------------------------------------------------------------------------

@@ -102,6 +102,19 @@ def echo_json_list(items: Iterable[Any]) -> None:
     writer.close()
 
 
+class NullFile:
+    """A file that swallows a progress bar when it should not show (not a terminal)."""
+
+    def write(self, _: str) -> int:
+        return 0
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
 class JsonListWriter:
     """A JSON list printed as its items come (``add``), closed once by ``close`` (also after
     an interruption: what was printed is then still a valid list). Without ``indent``,
@@ -127,6 +140,11 @@ class JsonListWriter:
 
 def stderr_is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+def stdin_is_tty() -> bool:
+    """Whether a person can answer a question (not a script, not a pipe)."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def warn_if_not_time_stamped(signed: Any, project: Project) -> None:

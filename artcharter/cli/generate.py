@@ -14,6 +14,7 @@ from artcharter.cli import app
 from artcharter.cli.context import (
     ArtistOption,
     JsonListWriter,
+    NullFile,
     PassphraseOption,
     echo_json,
     lang_of,
@@ -265,7 +266,7 @@ def generate(
         bar = typer.progressbar(
             length=len(series.missing),
             label=text("generate.bar", lang),
-            file=sys.stderr if show_bar else _Null(),
+            file=sys.stderr if show_bar else NullFile(),
         )
         bars.append(stack.enter_context(bar))
 
@@ -287,7 +288,7 @@ def generate(
 
     def on_series_less() -> None:
         bar = typer.progressbar(
-            length=n, label=text("generate.bar", lang), file=sys.stderr if show_bar else _Null()
+            length=n, label=text("generate.bar", lang), file=sys.stderr if show_bar else NullFile()
         )
         bars.append(stack.enter_context(bar))
 
@@ -393,19 +394,6 @@ def _stderr(quiet: bool) -> Any:
             typer.echo(message, err=True)
 
     return say
-
-
-class _Null:
-    """A file that swallows the progress bar when it should not show."""
-
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
 
 
 # --- keep / discard -----------------------------------------------------------------------

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import sys
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from artcharter.base.errors import BadInput
 from artcharter.cli import app
 from artcharter.cli.context import (
     ArtistOption,
+    JsonListWriter,
+    NullFile,
     PassphraseOption,
     echo_json,
     project_of,
     warn_if_not_time_stamped,
 )
+from artcharter.cli.messages import MESSAGES as CLI_MESSAGES
 from artcharter.cli.messages import help_text, text
+
+if TYPE_CHECKING:
+    from artcharter.project import Project
+    from artcharter.provenance.label import Signed
+    from artcharter.provenance.label_folder import FolderSeries
 
 
 def parse_ingredient(value: str) -> tuple[Path, str]:
@@ -69,6 +80,28 @@ def label(
     json: Annotated[bool, typer.Option("--json", help=help_text("help.label.label.json"))] = False,
 ) -> None:
     project = project_of(ctx)
+    if image.is_dir():
+        _label_folder(
+            project,
+            image,
+            output,
+            json=json,
+            source_type=source_type,
+            tool=tool,
+            prompt=prompt,
+            private_prompt=private_prompt,
+            ingredients=[parse_ingredient(i) for i in ingredient or []],
+            training_mining=training_mining,
+            training_constraint=training_constraint,
+            title=title,
+            declaration=declaration,
+            artist=artist,
+            passphrase=passphrase,
+            force=force,
+            watermark=watermark,
+            model_kind=model_kind,
+        )
+        return
     signed = project.label(
         image,
         output,
@@ -108,6 +141,86 @@ def label(
                 sha256=signed.sha256[:16],
             )
         )
+
+
+def _label_folder(
+    project: Project, folder: Path, output: Path, *, json: bool, **options: Any
+) -> None:
+    """``label FOLDER -o OUTDIR``: every file signed as one series, a progress bar on a
+    terminal, one line per file that could not be signed, and exit code 2 if any."""
+    lang = project.lang
+    show_bar = not json and sys.stderr.isatty()
+    stream = JsonListWriter() if json else None
+    signed: list[Signed] = []  # at most the last one: nothing is kept per file
+    count = [0]
+    with ExitStack() as stack:
+        bars: list[Any] = []
+
+        def on_series(series: FolderSeries) -> None:
+            key = "label.folder_resumed" if series.resumed else "label.folder_series"
+            typer.echo(
+                text(key, lang, id=series.series_id, n=series.n, done=series.done, folder=folder),
+                err=True,
+            )
+            bar = typer.progressbar(
+                length=series.n - series.done,
+                label=text("label.folder_bar", lang),
+                file=sys.stderr if show_bar else NullFile(),
+            )
+            bars.append(stack.enter_context(bar))
+
+        def on_file(made: Signed) -> None:
+            signed[:] = [made]
+            count[0] += 1
+            bars[0].update(1)
+            if stream is not None:
+                stream.add(
+                    {"path": str(made.path), "sha256": made.sha256, "record": made.record.to_dict()}
+                )
+            elif not show_bar:
+                typer.echo(text("label.folder_file", lang, path=made.path))
+
+        def on_error(source: Path, error: BadInput) -> None:
+            bars[0].update(1)
+            said = error.render(lang)
+            # Most errors name the file already: not twice.
+            key = "label.file_failed_named" if source.name in said else "label.file_failed"
+            line = text(key, lang, name=source.name, error=said)
+            typer.echo(("\n" if show_bar else "") + line, err=True)
+
+        try:
+            done = project.label_folder(
+                folder,
+                output,
+                on_series=on_series,
+                on_file=on_file,
+                on_error=on_error,
+                **options,
+            )
+        except KeyboardInterrupt:
+            if stream is not None:
+                stream.close()
+            if bars:  # the series was opened: its files so far are signed and recorded
+                typer.echo("\n" + text("label.folder_interrupted", lang, n=count[0]), err=True)
+            raise
+    if stream is not None:
+        stream.close()
+    if signed:
+        warn_if_not_time_stamped(signed[0], project)
+    typer.echo(
+        text(
+            "label.folder_done",
+            lang,
+            signed=done.signed,
+            already=done.already,
+            n=done.n,
+            output=output,
+            id=done.series_id,
+        ),
+        err=json,
+    )
+    if done.failed:
+        raise BadInput(CLI_MESSAGES("label.folder_failed", failed=done.failed, n=done.n))
 
 
 @app.command("sign-declaration", help=help_text("help.label.sign_declaration"))

@@ -30,6 +30,10 @@ MESSAGES = Catalogue(
             "en": "{id}, image {index} of {n}",
             "fr": "{id}, image {index} sur {n}",
         },
+        "verify.series_file": {
+            "en": "{id}, file {index} of {n}",
+            "fr": "{id}, fichier {index} sur {n}",
+        },
         "verify.codes": {"en": "codes", "fr": "codes"},
         "verify.error": {"en": "error", "fr": "erreur"},
         "verify.title": {"en": "title", "fr": "titre"},
@@ -64,6 +68,23 @@ MESSAGES = Catalogue(
         "check.summary": {
             "en": "{n} artwork(s): {ok} pass the charter, {ko} do not",
             "fr": "{n} œuvre(s)\u00a0: {ok} respectent la charte, {ko} non",
+        },
+        "declare.adapter_kind_lora": {"en": "the LoRA", "fr": "le LoRA"},
+        "declare.adapter_kind_textual-inversion": {
+            "en": "the embedding",
+            "fr": "l'embedding",
+        },
+        "declare.ask_adapter": {
+            "en": "What was {kind} {name} ({file}) trained on? (Enter: leave it to complete in the file)",
+            "fr": "Sur quoi {kind} {name} ({file}) a-t-il été entraîné\u00a0? (Entrée\u00a0: à compléter dans le fichier)",
+        },
+        "declare.ask_by_artist": {
+            "en": "Did you train it yourself?",
+            "fr": "L'avez-vous entraîné vous-même\u00a0?",
+        },
+        "declare.adapters_to_complete": {
+            "en": "say what {names} was trained on: training_data under [[adapters]] in {path}",
+            "fr": "dites sur quoi {names} a été entraîné\u00a0: training_data sous [[adapters]] dans {path}",
         },
         "declare.written": {
             "en": "declaration template written: {path}\ncomplete it, then sign with: {command}",
@@ -222,6 +243,36 @@ MESSAGES = Catalogue(
             "n'a été donnée",
         },
         # --- artcharter label ------------------------------------------------------------
+        "label.folder_series": {
+            "en": "series {id}: {n} files from {folder} (if it stops, the same command goes on)",
+            "fr": "série {id}\u00a0: {n} fichiers de {folder} (si elle s'arrête, la même commande la reprend)",
+        },
+        "label.folder_resumed": {
+            "en": "resuming series {id}: {done} of {n} files already signed",
+            "fr": "reprise de la série {id}\u00a0: {done} fichiers sur {n} déjà signés",
+        },
+        "label.folder_interrupted": {
+            "en": "interrupted: {n} file(s) signed and recorded before the stop; the same command goes on",
+            "fr": "interrompu\u00a0: {n} fichier(s) signé(s) et enregistré(s) avant l'arrêt\u00a0; la même commande reprend la suite",
+        },
+        "label.folder_bar": {"en": "signing", "fr": "signature"},
+        "label.folder_file": {"en": "signed: {path}", "fr": "signé\u00a0: {path}"},
+        "label.file_failed": {
+            "en": "not signed: {name}: {error}",
+            "fr": "non signé\u00a0: {name}\u00a0: {error}",
+        },
+        "label.file_failed_named": {
+            "en": "not signed: {error}",
+            "fr": "non signé\u00a0: {error}",
+        },
+        "label.folder_done": {
+            "en": "{signed} file(s) signed into {output} now, {already} before (series {id}, {n} files)",
+            "fr": "{signed} fichier(s) signé(s) dans {output} maintenant, {already} avant (série {id}, {n} fichiers)",
+        },
+        "label.folder_failed": {
+            "en": "{failed} of {n} file(s) could not be signed (one line each above); the others are signed: fix or remove those, then run the same command again",
+            "fr": "{failed} fichier(s) sur {n} n'ont pas pu être signés (une ligne chacun ci-dessus)\u00a0; les autres sont signés\u00a0: corrigez ou retirez ceux-là, puis relancez la même commande",
+        },
         "label.signed": {
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",
             "fr": "signée\u00a0: {path}  (œuvre {artwork_id}, sha256 {sha256}…)",
@@ -1566,12 +1617,12 @@ MESSAGES = Catalogue(
             "fr": "Écrire une copie signée d'IMAGE qui dit comment l'IA a été utilisée (C2PA + IPTC XMP).",
         },
         "help.label.label.image": {
-            "en": "The work to label (never modified): an image, an MP4/MOV video, a WAV/MP3/FLAC/M4A sound or a PDF/EPUB document.",
-            "fr": "L'œuvre à étiqueter (jamais modifiée)\u00a0: une image, une vidéo MP4/MOV, un son WAV/MP3/FLAC/M4A ou un document PDF/EPUB.",
+            "en": "The work to label (never modified): an image, an MP4/MOV video, a WAV/MP3/FLAC/M4A sound or a PDF/EPUB document; or a folder of them, signed as one series into the folder -o names (the same command again resumes it).",
+            "fr": "L'œuvre à étiqueter (jamais modifiée)\u00a0: une image, une vidéo MP4/MOV, un son WAV/MP3/FLAC/M4A ou un document PDF/EPUB\u00a0; ou un dossier de tels fichiers, signés comme une série dans le dossier que nomme -o (la même commande la reprend).",
         },
         "help.label.label.output": {
-            "en": "Where to write the signed copy.",
-            "fr": "Où écrire la copie signée.",
+            "en": "Where to write the signed copy (for a folder: the folder of the signed copies).",
+            "fr": "Où écrire la copie signée (pour un dossier\u00a0: le dossier des copies signées).",
         },
         "help.label.label.model_kind": {
             "en": "Kind of model used: image, video, music, voice or text (default: the kind that makes such a file).",
@@ -1672,8 +1723,15 @@ MESSAGES = Catalogue(
             "fr": "Reconstituer les lignes des fichiers artcharter de confiance qui manquent au registre (une exécution interrompue avant d'écrire sa ligne, ou des fichiers faits dans un autre projet). Sortie 0 quand chaque fichier est ensuite dans le registre, 1 si certains n'ont pas pu être importés.",
         },
         "help.ledger.ledger_app": {
-            "en": "Read the project's ledger (it also opens in Datasette as is).",
-            "fr": "Lire le registre du projet (il s'ouvre aussi tel quel dans Datasette).",
+            "en": "Read the project's ledger (it also opens in Datasette as is). The ledger "
+            "stores the path of a file under its own folder relative to that folder, and only "
+            "other paths absolute: a project folder moved or copied whole keeps working. "
+            "artcharter shows every path absolute, resolved from where the ledger is now.",
+            "fr": "Lire le registre du projet (il s'ouvre aussi tel quel dans Datasette). Le "
+            "registre garde le chemin d'un fichier placé sous son propre dossier relatif à ce "
+            "dossier, et seulement les autres chemins en absolu : un dossier de projet "
+            "déplacé ou copié en entier continue de fonctionner. artcharter affiche chaque "
+            "chemin en absolu, résolu depuis l'emplacement actuel du registre.",
         },
         "help.ledger.list_rows.status": {
             "en": "Only artworks with this status: kept, discarded, signed, replaced.",
@@ -1689,8 +1747,8 @@ MESSAGES = Catalogue(
         },
         "help.ledger.list_rows.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         "help.ledger.show.key": {
-            "en": "Artwork id (or its first characters), file hash, or path.",
-            "fr": "Identifiant de l'œuvre (ou ses premiers caractères), empreinte du fichier ou chemin.",
+            "en": "Artwork id (or its first characters), file hash, or path (absolute, or from the current folder).",
+            "fr": "Identifiant de l'œuvre (ou ses premiers caractères), empreinte du fichier ou chemin (absolu, ou depuis le dossier courant).",
         },
         "help.ledger.import_files.files": {
             "en": "Signed images or folders of them (never modified).",
@@ -1698,8 +1756,8 @@ MESSAGES = Catalogue(
         },
         "help.ledger.import_files.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         "help.ledger.merge": {
-            "en": "Merge another workstation's ledger: an artwork joins only through its signed file, found and verified trusted here; every other row is kept apart (merged_rows). Running it again changes nothing.",
-            "fr": "Fusionner le registre d'un autre poste : une œuvre n'entre que par son fichier signé, retrouvé et vérifié de confiance ici ; toute autre ligne est mise à part (merged_rows). Relancer ne change rien.",
+            "en": "Merge another workstation's ledger: an artwork joins only through its signed file, found and verified trusted here; every other row is kept apart (merged_rows). The other ledger's relative paths are read from its own folder; an artwork that joins is recorded where its file was found. Running it again changes nothing.",
+            "fr": "Fusionner le registre d'un autre poste : une œuvre n'entre que par son fichier signé, retrouvé et vérifié de confiance ici ; toute autre ligne est mise à part (merged_rows). Les chemins relatifs de l'autre registre se lisent depuis son propre dossier ; une œuvre qui entre est enregistrée là où son fichier a été retrouvé. Relancer ne change rien.",
         },
         "help.ledger.merge.other": {
             "en": "The other ledger (a copy made with SQLite's backup, never the live file on a share).",

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from artcharter.cli import app
-from artcharter.cli.context import TrustOption, echo_json_list, project_of, stderr_is_tty
+from artcharter.cli.context import (
+    NullFile,
+    TrustOption,
+    echo_json_list,
+    project_of,
+    stderr_is_tty,
+)
 from artcharter.cli.messages import MESSAGES, help_text, text
 
 if TYPE_CHECKING:
@@ -48,7 +54,7 @@ def verify(
     show_progress = stderr_is_tty() and not sys.stdout.isatty() and len(paths) > 8
     worst = 0
     with typer.progressbar(
-        length=len(paths), label="verifying", file=None if show_progress else _Null()
+        length=len(paths), label="verifying", file=None if show_progress else NullFile()
     ) as bar:
 
         def handled() -> Iterator[Verification]:
@@ -78,19 +84,6 @@ def _write_report(result: Verification, report_dir: Path) -> None:
     text = jsonlib.dumps(result.to_dict(), ensure_ascii=False, indent=2)
     # A file name that is not UTF-8 stays readable.
     write_atomic(target, text.encode("utf-8", errors="backslashreplace"))
-
-
-class _Null:
-    """A file that swallows the progress bar when it should not show."""
-
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
 
 
 # Errors that explain the verdict themselves: the verdict's general explanation would
@@ -194,6 +187,7 @@ def _print(result: object, lang: str) -> None:
     elif r.disclosure.get("software_agents"):
         line("tool", ", ".join(r.disclosure["software_agents"]))
     generation = record.get("generation") or {}
+    labelled = record.get("series") or {}
     if generation.get("series_id"):
         line(
             "series",
@@ -203,6 +197,17 @@ def _print(result: object, lang: str) -> None:
                 id=str(generation["series_id"]),
                 index=fmt_number(generation.get("series_index"), lang, 1),
                 n=fmt_number(generation.get("series_size"), lang, 1),
+            ),
+        )
+    elif labelled.get("series_id"):
+        line(
+            "series",
+            text(
+                "verify.series_file",
+                lang,
+                id=str(labelled["series_id"]),
+                index=fmt_number(labelled.get("index"), lang, 1),
+                n=fmt_number(labelled.get("size"), lang, 1),
             ),
         )
     for adapter in model.get("adapters") or []:

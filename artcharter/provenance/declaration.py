@@ -129,6 +129,35 @@ class ProcessImage:
 
 
 @dataclass(frozen=True)
+class DeclaredAdapter:
+    """What the artist declares about an adapter the work's generation used (a LoRA, an
+    embedding) whose own TOML said nothing: named by its file's SHA-256, as the record
+    names it (``ArtworkRecord.model.adapters``)."""
+
+    file: str | None
+    sha256: str
+    training_data: str | None = None
+    by_artist: bool | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "training_data": self.training_data,
+            "by_artist": self.by_artist,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DeclaredAdapter:
+        return cls(
+            file=data.get("file"),
+            sha256=data.get("sha256"),  # type: ignore[arg-type]
+            training_data=data.get("training_data"),
+            by_artist=data.get("by_artist"),
+        )
+
+
+@dataclass(frozen=True)
 class Declaration:
     """What the artist declares about the artwork; every part optional."""
 
@@ -147,6 +176,7 @@ class Declaration:
     techniques: tuple[Technique, ...] = ()
     human_inputs: tuple[HumanInput, ...] = ()
     process_images: tuple[ProcessImage, ...] = ()
+    adapters: tuple[DeclaredAdapter, ...] = ()
 
     def field(self, key: str) -> str | list[Any] | None:
         """A text (TEXT_KEYS) or a list (LIST_KEYS) by its name, as a charter rule names
@@ -176,6 +206,8 @@ class Declaration:
             "techniques": [t.to_dict() for t in self.techniques],
             "human_inputs": [i.to_dict() for i in self.human_inputs],
             "process_images": [p.to_dict() for p in self.process_images],
+            # Only when there are some: earlier declarations keep their shape.
+            **({"adapters": [a.to_dict() for a in self.adapters]} if self.adapters else {}),
         }
 
     @classmethod
@@ -204,6 +236,7 @@ class Declaration:
             techniques=tuple(Technique.from_dict(t) for t in _items(data, "techniques")),
             human_inputs=tuple(HumanInput.from_dict(i) for i in _items(data, "human_inputs")),
             process_images=tuple(ProcessImage.from_dict(p) for p in _items(data, "process_images")),
+            adapters=tuple(DeclaredAdapter.from_dict(a) for a in _items(data, "adapters")),
         )
 
 
@@ -216,4 +249,4 @@ TEXT_KEYS = (
     "training_mining",
     "training_constraint",
 )
-LIST_KEYS = ("tools", "techniques", "human_inputs", "process_images")
+LIST_KEYS = ("tools", "techniques", "human_inputs", "process_images", "adapters")

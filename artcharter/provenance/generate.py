@@ -26,8 +26,6 @@ import io
 import os
 import platform
 import secrets
-import signal
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -40,6 +38,7 @@ from artcharter.audits import energy as energy_audit
 from artcharter.base.devices import resolve_device
 from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.hashing import sha256_hex
+from artcharter.base.interrupts import interrupts_deferred
 from artcharter.provenance import adapters as adapter_files
 from artcharter.provenance import conditioning, demo_model, schedulers
 from artcharter.provenance import series as series_rows
@@ -796,13 +795,16 @@ def generate(
 
 @contextlib.contextmanager
 def _series_state(ledger: Ledger | None, series: series_rows.Series | None) -> Iterator[None]:
-    """Mark the series complete when the block ends well, interrupted otherwise (a SIGKILL
-    leaves it ``running``: ``--resume`` goes on the same way)."""
+    """Commit the series' rows in batches (``Ledger.batch``), and mark the series complete
+    when the block ends well, interrupted otherwise (a SIGKILL leaves it ``running``:
+    ``--resume`` goes on the same way)."""
     if ledger is None or series is None:
         yield
         return
     try:
-        yield
+        # A series' rows are committed in batches, not one transaction per image.
+        with ledger.batch():
+            yield
     except BaseException:
         with contextlib.suppress(Exception):
             ledger.set_series_state(series.series_id, series_rows.INTERRUPTED)
@@ -969,7 +971,7 @@ def _record_aborted_run(
 ) -> None:
     if ledger is None or run is None:
         return
-    with contextlib.suppress(Exception), _interrupts_deferred(), ledger.transaction():
+    with contextlib.suppress(Exception), interrupts_deferred(), ledger.transaction():
         _record_load_rows(ledger, loaded, session)
         ledger.add_energy_run(
             run, phase="generation-aborted", batch_id=batch.batch_id, session_id=session
@@ -1151,7 +1153,7 @@ def finish_image(
 
     # The file and its rows appear together (publish); a Ctrl-C, should this run on the
     # main thread, waits for them to be written.
-    with _interrupts_deferred():
+    with interrupts_deferred():
         signed = sign_record(
             data,
             record,
@@ -1190,32 +1192,6 @@ def _file_name(
     seed = record.generation.seed if record.generation else 0
     tag = series_rows.file_tag(series.series_id) if series else record.artwork_id[:8]
     return f"{stem}-{seed}-{tag}.png"
-
-
-@contextlib.contextmanager
-def _interrupts_deferred() -> Iterator[None]:
-    """Hold back Ctrl-C during the block and deliver it right after.
-
-    Signals only reach the main thread; elsewhere the block runs as is.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    received: list[int] = []
-
-    def hold(signum: int, frame: object) -> None:
-        received.append(signum)
-
-    previous = signal.signal(signal.SIGINT, hold)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if received:
-            if callable(previous):
-                previous(signal.SIGINT, None)
-            elif previous != signal.SIG_IGN:
-                raise KeyboardInterrupt
 
 
 # --- rendering on one machine, signing on another -------------------------------------------

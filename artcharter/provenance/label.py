@@ -30,7 +30,9 @@ from artcharter.provenance.record import (
     TRAINING_MINING,
     ArtworkRecord,
     Ingredient,
+    ModelInfo,
     Person,
+    SeriesPlace,
     new_artwork_id,
     prompt_hash,
 )
@@ -333,11 +335,13 @@ def label(
     force: bool = False,
     watermark: bool = False,
     model_kind: str | None = None,
+    series: SeriesPlace | None = None,
 ) -> Signed:
     """Write a signed, labelled copy of ``source`` at ``output``; the source is never touched.
 
     ``source`` is an image, a video, a sound or a document (``media_files``); ``model_kind``
-    says what kind of model took part (by default the one that makes such works)."""
+    says what kind of model took part (by default the one that makes such works);
+    ``series``: the work's place in the series of a labelled folder (``label_folder``)."""
     check_choices(source_type, training_mining)
     check_text(title=title, tool=tool, prompt=prompt, training_constraint=training_constraint)
     check_constraint(training_mining, training_constraint)
@@ -381,6 +385,7 @@ def label(
             if SOURCE_TYPES[source_type] != "none"
             else None
         ),
+        series=series,
     )
     if media_format is not None:
         if watermark:  # the invisible watermark is made for still pictures
@@ -452,6 +457,37 @@ def _read_source(source: Path, output: Path, force: bool) -> bytes:
     return data
 
 
+def with_declared_adapters(record: ArtworkRecord, declaration: Declaration) -> ModelInfo | None:
+    """The record's model with what ``declaration`` says of its adapters' training, for
+    the adapters whose own TOML said nothing (what it said is signed: it stays). An
+    adapter the declaration names by a SHA-256 the record does not list is refused: the
+    declaration would speak of a model the work was not made with."""
+    if not declaration.adapters:
+        return record.model
+    listed = {a.sha256: a for a in (record.model.adapters if record.model else [])}
+    for told in declaration.adapters:
+        if told.sha256 not in listed:
+            raise BadInput(
+                MESSAGES(
+                    "declaration.adapter_unknown",
+                    file=told.file or "?",
+                    sha256=told.sha256[:16],
+                )
+            )
+    answers = {a.sha256: a for a in declaration.adapters if a.training_data}
+    adapters = [
+        dataclasses.replace(
+            a,
+            training_data=answers[a.sha256].training_data,
+            by_artist=answers[a.sha256].by_artist,
+        )
+        if a.sha256 in answers and not a.training_data
+        else a
+        for a in record.model.adapters  # type: ignore[union-attr]
+    ]
+    return dataclasses.replace(record.model, adapters=adapters)  # type: ignore[type-var]
+
+
 def sign_declaration(
     source: Path,
     output: Path,
@@ -514,6 +550,7 @@ def sign_declaration(
     check_constraint(choice, constraint)
     declared = dataclasses.replace(
         record,
+        model=with_declared_adapters(record, declaration),
         title=title or record.title,
         training_mining=choice,
         training_mining_default=record.training_mining_default and not training_mining,

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
+import re
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +51,18 @@ sqlite_utils = _import_sqlite_utils()
 # (a version-1 ledger is migrated when opened: Ledger._migrate).
 # 3: the images of bias probe campaigns have their own kind, "probe": they are measurement
 # material, not anyone's artworks (a version-2 ledger's campaign images are marked).
-SCHEMA_VERSION = 3
+# 4: a path is stored relative to the ledger's folder when the file lies under it (POSIX
+# separators), so that a ledger copied or moved with its works still names them; absolute
+# only for a file outside it (a version-3 ledger's paths under its folder are rewritten).
+SCHEMA_VERSION = 4
 # The kind of an image made by a bias probe campaign.
 PROBE_KIND = "probe"
 BUSY_TIMEOUT_S = 60
+# The series an artwork row belongs to: a generation's or a labelled folder's.
+SERIES_OF = (
+    "coalesce(json_extract(record, '$.generation.series_id'), "
+    "json_extract(record, '$.series.series_id'))"
+)
 
 TABLES: dict[str, tuple[dict[str, type], str]] = {
     "artworks": (
@@ -133,10 +145,77 @@ CLAIMED = "claimed_artwork_id"
 REPLACED = "replaced"
 
 
+# The columns that hold a file's or a folder's path, in every table a ledger may have (the
+# probe tables are made by artcharter.provenance.campaign.store).
+PATH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "artworks": ("path",),
+    "verifications": ("path",),
+    "series": ("output_dir",),
+    "probe_campaigns": ("images_dir", "output_dir"),
+    "probe_images": ("path",),
+    "probe_artworks": ("path",),
+    "probe_validations": ("labels_file", "images_dir"),
+}
+PATH_KEYS = frozenset(column for columns in PATH_COLUMNS.values() for column in columns)
+# What the jury desk writes as the "path" of an upload it did not keep: a note, not a path.
+UPLOAD_NOTE = "upload:"
+
+
 def path_text(path: Path) -> str:
-    """A file's absolute path as the ledger stores it. SQLite text is UTF-8, while a Linux
-    file name may be any bytes: those are kept as ``\\xNN`` escapes, the same every time."""
+    """A file's absolute path as text. SQLite text is UTF-8, while a Linux file name may be
+    any bytes: those are kept as ``\\xNN`` escapes, the same every time."""
     return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
+
+
+def relative_text(text: str, root: str) -> str:
+    """``text`` (an absolute path's text) as the ledger in folder ``root`` stores it:
+    relative to ``root`` when it lies under it, else as it is."""
+    prefix = root.rstrip("/") + "/"
+    if not text.startswith(prefix) or len(text) == len(prefix):
+        return text
+    rest = text[len(prefix) :]
+    # A file named like the desk's note keeps a "./" so that it still reads as a path.
+    return "./" + rest if rest.startswith(UPLOAD_NOTE) else rest
+
+
+def absolute_text(text: Any, root: str) -> Any:
+    """A stored path as an absolute path's text, resolved against ``root`` (the folder of
+    the ledger that stored it); an absolute one and the desk's note as they are.
+
+    A relative path that climbs out of ``root`` (``..``), or any path with a NUL, was not
+    written by artcharter (it stores a path relative only for a file under its folder):
+    it gives None, so that no reader opens a file outside the folders it would open for
+    the ledger's absolute paths."""
+    if not isinstance(text, str):
+        return text
+    if not text or "\0" in text:
+        return None
+    if text.startswith("/"):
+        return text
+    parts = re.split(r"[/\\]", text)  # a backslash separates on Windows
+    if ".." in parts:
+        return None
+    if text.startswith(UPLOAD_NOTE):
+        return text  # the desk's note: the name an upload came with, not a path
+    return root.rstrip("/") + "/" + posixpath.normpath(text)
+
+
+def _absolute_row(row: dict[str, Any], root: str) -> dict[str, Any]:
+    for key in PATH_KEYS.intersection(row):
+        row[key] = absolute_text(row[key], root)
+    return row
+
+
+class _Database(sqlite_utils.Database):  # type: ignore[misc,name-defined]
+    """sqlite-utils' database, whose rows give every path column absolute (resolved against
+    the ledger's folder, ``root``): the one place where the stored form becomes the one
+    readers use, so that each of them opens and shows a path that works from anywhere."""
+
+    root = ""
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+        for row in super().query(sql, params):
+            yield _absolute_row(row, self.root)
 
 
 def _claimed(row: dict[str, Any], known: set[str]) -> dict[str, Any]:
@@ -146,6 +225,16 @@ def _claimed(row: dict[str, Any], known: set[str]) -> dict[str, Any]:
     if artwork_id is None or artwork_id in known:
         return {**row, CLAIMED: row.get(CLAIMED) if artwork_id is None else None}
     return {**row, "artwork_id": None, CLAIMED: artwork_id}
+
+
+@dataclass
+class _Batch:
+    """The batch of commits open in a ledger (``Ledger.batch``)."""
+
+    at_most: int
+    seconds: float
+    count: int = 0
+    started: float = field(default_factory=time.monotonic)
 
 
 class Ledger:
@@ -173,9 +262,34 @@ class Ledger:
             raise SetupError(
                 MESSAGES("ledger.cannot_open", path=path, reason=exc.strerror)
             ) from None
-        self.db = sqlite_utils.Database(conn)
+        self.db = _Database(conn)
+        # The ledger's folder: paths under it are stored relative to it.
+        self.db.root = self.root = path_text(path.parent)
         self._lock = threading.RLock()
+        self._depth = 0  # transaction() blocks open (nested ones are savepoints)
+        self._batch: _Batch | None = None  # the open batch of commits (``batch``)
         self._ensure_schema()
+
+    def stored_path(self, path: Path | str) -> str:
+        """How the ledger stores the path of a file or folder (a ``Path`` from the current
+        folder, or an absolute path's text): relative to the ledger's folder, with POSIX
+        separators, when it lies under it; absolute when outside."""
+        if isinstance(path, str):
+            if path.startswith(UPLOAD_NOTE):
+                return path  # the desk's note for an upload it did not keep
+            if not path.startswith("/"):
+                path = Path(path)
+        text = path if isinstance(path, str) else path_text(path)
+        return relative_text(text, self.root)
+
+    def stored_row(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` of ``table`` with its path columns as the ledger stores them."""
+        paths = {
+            column: self.stored_path(row[column])
+            for column in PATH_COLUMNS.get(table, ())
+            if isinstance(row.get(column), (str, Path))
+        }
+        return {**row, **paths} if paths else row
 
     def commit_without_waiting_for_disk(self) -> None:
         """Commit without waiting for an fsync (``synchronous=NORMAL``). In WAL mode the
@@ -234,6 +348,9 @@ class Ledger:
     def _migrate(self) -> None:
         """Bring a ledger of an earlier schema version to this one, keeping every row.
 
+        Version 3 -> 4: every path that lies under the ledger's folder becomes relative to
+        it (``_relative_paths``).
+
         Version 2 -> 3: the artworks made by a probe campaign (their session is the
         campaign's id) take the kind ``probe``.
 
@@ -265,9 +382,32 @@ class Ledger:
                     "(SELECT campaign_id FROM probe_campaigns)",
                     [PROBE_KIND],
                 )
+            self._relative_paths()
             self.db.execute(
                 "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
             )
+
+    def _relative_paths(self) -> None:
+        """Rewrite each stored absolute path under the ledger's folder as relative to it
+        (inside the migration's transaction; running it again changes nothing). A path
+        outside the folder stays absolute."""
+        prefix = self.root.rstrip("/") + "/"
+        tables = set(self.db.table_names())
+        for table, columns in PATH_COLUMNS.items():
+            if table not in tables:
+                continue
+            present = set(self.db[table].columns_dict)
+            for column in (c for c in columns if c in present):
+                # substr() and length() count characters, as Python does: an exact prefix
+                # test (no LIKE, whose % and _ a folder's name may hold).
+                rest = f"substr([{column}], length(:prefix) + 1)"
+                self.db.execute(
+                    f"UPDATE [{table}] SET [{column}] = CASE "
+                    f"WHEN substr({rest}, 1, length(:note)) = :note THEN './' || {rest} "
+                    f"ELSE {rest} END WHERE substr([{column}], 1, length(:prefix)) = :prefix "
+                    f"AND length([{column}]) > length(:prefix)",
+                    {"prefix": prefix, "note": UPLOAD_NOTE},
+                )
 
     def _unclaim(self, table: str) -> None:
         """Rows of ``table`` whose artwork_id names no artwork keep it as claimed_artwork_id."""
@@ -295,7 +435,13 @@ class Ledger:
     @contextmanager
     def transaction(self) -> Iterator[Any]:
         with self._lock:
-            yield from self._transaction()
+            self._depth += 1
+            try:
+                yield from self._transaction()
+            finally:
+                self._depth -= 1
+            if self._depth == 0:
+                self._batch_tick()
 
     def _transaction(self) -> Iterator[Any]:
         conn = self.db.conn
@@ -313,6 +459,51 @@ class Ledger:
         else:
             conn.execute("COMMIT")
 
+    @contextmanager
+    def batch(self, *, at_most: int = 64, seconds: float = 1.0) -> Iterator[None]:
+        """Group the rows of many published files into few commits (a long series).
+
+        Inside the block one transaction stays open; each top-level ``transaction()``
+        (one published file and its rows) becomes a savepoint, rolled back alone when that
+        file fails, and the batch commits once ``at_most`` of them or ``seconds`` have gone
+        by, then opens the next. Worker threads may publish meanwhile: each savepoint runs
+        under the ledger's lock, whole. A file is renamed into place before its batch
+        commits, so an interruption can leave files whose rows were not committed (never
+        rows without their file): a resumed series makes those again over them
+        (``label_folder``, ``generate --resume``). When the block ends, even by an error
+        or Ctrl-C, the rows of the files already published are committed. Another process
+        that writes to the ledger waits at most ``seconds`` (and one file) between commits.
+        """
+        conn = self.db.conn
+        with self._lock:
+            if self._batch is not None or conn.in_transaction:  # already in one: it commits
+                nested = True
+            else:
+                nested = False
+                conn.execute("BEGIN IMMEDIATE")
+                self._batch = _Batch(at_most, seconds)
+        if nested:
+            yield
+            return
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._batch = None
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+
+    def _batch_tick(self) -> None:
+        """One more file published in the batch: commit the batch when it is due."""
+        batch = self._batch
+        if batch is None:
+            return
+        batch.count += 1
+        if batch.count >= batch.at_most or time.monotonic() - batch.started >= batch.seconds:
+            self.db.conn.execute("COMMIT")
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            batch.count, batch.started = 0, time.monotonic()
+
     # --- artworks ------------------------------------------------------------------------
 
     def add_artwork(
@@ -326,7 +517,7 @@ class Ledger:
     ) -> None:
         row = {
             "artwork_id": record.artwork_id,
-            "path": path_text(path),
+            "path": self.stored_path(path),
             "sha256": sha256,
             "kind": record.kind,
             "status": status,
@@ -357,7 +548,7 @@ class Ledger:
         self.db.execute(
             "UPDATE artworks SET status = ?, updated_at = ? WHERE path = ? "
             "AND status NOT IN (?, 'discarded')",  # a discard is the artist's choice: kept
-            [REPLACED, now_iso(), path_text(path), REPLACED],
+            [REPLACED, now_iso(), self.stored_path(path), REPLACED],
         )
 
     def set_status(self, artwork_id: str, status: str) -> None:
@@ -377,7 +568,7 @@ class Ledger:
             self.db.query(
                 "SELECT * FROM artworks WHERE artwork_id = ? OR sha256 = ? OR path = ? "
                 "ORDER BY created_at DESC LIMIT 1",
-                [text, text, path_text(Path(key)) if key else key],
+                [text, text, self.stored_path(Path(key)) if key else key],
             )
         )
         return rows[0] if rows else None
@@ -449,7 +640,8 @@ class Ledger:
     # --- series ---------------------------------------------------------------------------
     # A series (``generate --n N``, N > 1) is one row tying its images together: what was
     # asked (to resume it), how many are made, and its state. Its images are the artworks
-    # whose record names the series (``generation.series_id``).
+    # whose record names the series (``generation.series_id`` for a generation,
+    # ``series.series_id`` for the files of a labelled folder: SERIES_OF reads either).
 
     SERIES_COLUMNS: dict[str, type] = {  # noqa: RUF012
         "series_id": str,
@@ -472,7 +664,12 @@ class Ledger:
         self.ensure_table("series", self.SERIES_COLUMNS, "series_id")
         with self.transaction():
             self.db["series"].insert(
-                {**row, "created_at": now_iso(), "updated_at": now_iso()}, pk="series_id"
+                {
+                    **self.stored_row("series", row),
+                    "created_at": now_iso(),
+                    "updated_at": now_iso(),
+                },
+                pk="series_id",
             )
 
     def series(self, key: str) -> list[dict[str, Any]]:
@@ -501,25 +698,42 @@ class Ledger:
         """The seeds of the series' images already made (their file and rows exist)."""
         rows = self.db.execute(
             "SELECT json_extract(record, '$.generation.seed') FROM artworks "
-            "WHERE json_extract(record, '$.generation.series_id') = ? AND status != ?",
+            f"WHERE {SERIES_OF} = ? AND status != ?",
             [series_id, REPLACED],
         )
         return {int(seed) for (seed,) in rows if seed is not None}
+
+    def series_has_file(self, series_id: str, path: Path) -> bool:
+        """Whether the series already signed the file at ``path`` (its row exists, so its
+        file does: ``signing.publish``), by the ledger's index on paths."""
+        found = self.db.execute(
+            f"SELECT 1 FROM artworks WHERE path = ? AND status != ? AND {SERIES_OF} = ? LIMIT 1",
+            [self.stored_path(path), REPLACED, series_id],
+        ).fetchone()
+        return found is not None
+
+    def series_made(self, series_id: str) -> int:
+        """How many of the series' works exist (not replaced)."""
+        (count,) = self.db.execute(
+            f"SELECT count(*) FROM artworks WHERE {SERIES_OF} = ? AND status != ?",
+            [series_id, REPLACED],
+        ).fetchone()
+        return int(count)
 
     def series_totals(self, series_id: str) -> dict[str, Any]:
         """How many images the series has, by status, and its measured energy: counted by
         SQLite, never by reading each image's record."""
         statuses = dict(
             self.db.execute(
-                "SELECT status, count(*) FROM artworks "
-                "WHERE json_extract(record, '$.generation.series_id') = ? GROUP BY status",
+                f"SELECT status, count(*) FROM artworks WHERE {SERIES_OF} = ? GROUP BY status",
                 [series_id],
             ).fetchall()
         )
         kwh, runs = self.db.execute(
             "SELECT sum(e.kwh_total), count(*) FROM energy_runs e JOIN artworks a "
-            "ON e.artwork_id = a.artwork_id WHERE json_extract(a.record, "
-            "'$.generation.series_id') = ? AND e.status = 'measured'",
+            "ON e.artwork_id = a.artwork_id WHERE "
+            + SERIES_OF.replace("record", "a.record")
+            + " = ? AND e.status = 'measured'",
             [series_id],
         ).fetchone()
         return {"statuses": statuses, "kwh": kwh, "measured_runs": runs}
@@ -756,7 +970,12 @@ class Ledger:
         if not rows:
             return
         stamped = [
-            {**r, "codes": json.dumps(r.get("codes", [])), "verified_at": now_iso()} for r in rows
+            {
+                **self.stored_row("verifications", r),
+                "codes": json.dumps(r.get("codes", [])),
+                "verified_at": now_iso(),
+            }
+            for r in rows
         ]
         with self.transaction():
             known = {

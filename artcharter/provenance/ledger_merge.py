@@ -11,6 +11,12 @@ prompt whose keyed hash in the signed record matches under the other project's s
 not here or not trusted, energy runs, verifications, campaigns) is kept apart in
 ``merged_rows`` with the reason, for people to read, never as this ledger's own.
 
+A row's path is read as its ledger stored it: relative to that ledger's folder (where the
+file lay under it), else absolute. A relative path that climbs out of that folder is no
+path artcharter wrote and is not looked at. An artwork that joins is stored with the path
+where its file was found here (relative to this ledger's folder when under it); a row kept
+apart keeps the other ledger's text, with the other ledger's name in ``source``.
+
 Merging is idempotent: an artwork already here is left as it is (a different file under
 the same id is a conflict, and ours stays), and a row already kept apart is not kept twice.
 
@@ -31,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.hashing import sha256_file, sha256_hex
-from artcharter.provenance.ledger import Ledger, read_other_ledger
+from artcharter.provenance.ledger import Ledger, absolute_text, path_text, read_other_ledger
 from artcharter.provenance.ledger_import import ALREADY, CONFLICT, IMPORTED, NO_RECORD, NOT_TRUSTED
 from artcharter.provenance.prompt_key import KEY_BYTES, matches, secret_path
 from artcharter.provenance.record import ArtworkRecord, now_iso
@@ -87,6 +93,7 @@ def merge_ledger(
         raise BadInput(MESSAGES("merge.same_ledger", path=other))
     report = MergeReport(source or other.name)
     secret = _other_secret(other)
+    other_root = path_text(other.parent)
     apart: list[dict[str, Any]] = []
     find = find or files_at_paths(folders)
     for table, row in read_other_ledger(other, immutable=immutable, shown=source):
@@ -96,7 +103,10 @@ def merge_ledger(
         if table != "artworks":
             apart.append(_apart(report.source, table, row, UNSIGNED))
             continue
-        outcome = _merge_artwork(ledger, row, anchors, find, verify_file, secret)
+        # Its path is relative to ITS folder (or absolute, or not one artcharter wrote:
+        # None). A file found joins with its path here; a row kept apart keeps its text.
+        located = {**row, "path": absolute_text(row.get("path"), other_root)}
+        outcome = _merge_artwork(ledger, located, anchors, find, verify_file, secret)
         report.artworks[outcome] = report.artworks.get(outcome, 0) + 1
         if outcome not in (IMPORTED, ALREADY):
             apart.append(_apart(report.source, table, row, outcome))

@@ -704,6 +704,38 @@ MESSAGES = Catalogue(
             "fr": "la sortie doit être un nouveau fichier\u00a0: l'image source n'est jamais modifiée",
             "en": "the output must be a new file: the source image is never modified",
         },
+        "declaration.adapter_unknown": {
+            "fr": (
+                "la déclaration parle de l'adaptateur {file} (sha256 {sha256}…), que "
+                "l'œuvre n'a pas utilisé : retirez-le ou corrigez son sha256"
+            ),
+            "en": (
+                "the declaration speaks of the adapter {file} (sha256 {sha256}…), which "
+                "the work did not use: remove it or correct its sha256"
+            ),
+        },
+        "label.not_a_folder": {
+            "fr": "{path} n'est pas un dossier",
+            "en": "{path} is not a folder",
+        },
+        "label.output_not_folder": {
+            "fr": "{path} existe et n'est pas un dossier : la sortie d'un dossier est un dossier",
+            "en": "{path} exists and is not a folder: a folder is labelled into a folder",
+        },
+        "label.same_folder": {
+            "fr": "le dossier de sortie doit être un autre dossier : les fichiers source ne sont jamais modifiés",
+            "en": "the output folder must be another folder: the source files are never modified",
+        },
+        "label.folder_changed": {
+            "fr": (
+                "{folder} avait {was} fichiers quand sa série a commencé, il en a maintenant "
+                "{now} : étiquetez les nouveaux fichiers dans un autre dossier de sortie"
+            ),
+            "en": (
+                "{folder} had {was} files when its series began and now has {now}: label "
+                "the new files into another output folder"
+            ),
+        },
         "label.exists": {
             "fr": "{output} existe déjà\u00a0: choisissez un autre nom ou passez {param}",
             "en": "{output} already exists: choose another name or pass {param}",

@@ -150,6 +150,18 @@ class GenerationParams:
 
 
 @dataclass
+class SeriesPlace:
+    """A labelled work's place in a series (``label FOLDER``): the series' id, the work's
+    place from 1 (the order the files were signed in), and how many files the series has.
+    A generated image keeps its place in ``generation`` (series_id, series_index,
+    series_size); ``ArtworkRecord.series_place`` reads either."""
+
+    series_id: str
+    index: int
+    size: int
+
+
+@dataclass
 class ArtworkRecord:
     artwork_id: str
     kind: str  # "generated" or "labelled"
@@ -181,6 +193,18 @@ class ArtworkRecord:
     media: MediaInfo | None = None
     # The kind of model that made or changed the work (MODEL_KINDS), when AI was used.
     model_kind: str | None = None
+    # A labelled work signed as one file of a folder (``label FOLDER``).
+    series: SeriesPlace | None = None
+
+    @property
+    def series_place(self) -> SeriesPlace | None:
+        """The work's place in its series, labelled or generated (None: not in a series)."""
+        if self.series is not None:
+            return self.series
+        gen = self.generation
+        if gen is not None and gen.series_id and gen.series_index and gen.series_size:
+            return SeriesPlace(gen.series_id, gen.series_index, gen.series_size)
+        return None
 
     @property
     def work_kind(self) -> str:

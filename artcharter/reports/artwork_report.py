@@ -158,8 +158,17 @@ def _artwork(facts: ReportFacts, lang: str) -> dict[str, Any]:
         "image_reduced": bool(facts.image and facts.image.reduced),
         "thumbnail_source": facts.image.thumbnail_source if facts.image else None,
         "record_source": facts.record_source,
+        # Its place in a series (``generate --n``, ``label FOLDER``), as the record says.
+        "series": _place(record),
         **_work(facts, record, lang),
     }
+
+
+def _place(record: ArtworkRecord | None) -> dict[str, Any] | None:
+    place = record.series_place if record else None
+    if place is None:
+        return None
+    return {"id": place.series_id, "index": place.index, "size": place.size}
 
 
 def _work(facts: ReportFacts, record: ArtworkRecord | None, lang: str) -> dict[str, Any]:
@@ -392,6 +401,17 @@ def _series(series: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
     if not series:
         return None
     made = sum(series["statuses"].values())
+    if series.get("labelled"):  # a labelled folder: no energy was measured
+        text = t(
+            "series_text_labelled",
+            lang,
+            id=series["series_id"],
+            index=fmt_number(series["index"], lang, 1),
+            made=fmt_number(made, lang, 1),
+            n=fmt_number(series["n"], lang, 1),
+            state=t(f"series_state_{series['state']}", lang),
+        )
+        return {**series, "made": made, "text": text}
     return {
         **series,
         "made": made,

@@ -97,16 +97,25 @@ def facts_from_check(
 
 
 def series_facts(ledger: Ledger | None, record: ArtworkRecord | None) -> dict[str, Any] | None:
-    """The series a generated image belongs to, counted by the ledger (SQL counts, never
-    one read per image): id, size, state, images by status, measured energy."""
-    series_id = record.generation.series_id if record and record.generation else None
-    if ledger is None or not series_id:
+    """The series a generated image or a labelled file belongs to, counted by the ledger
+    (SQL counts, never one read per work): id, size, state, works by status, measured
+    energy, and the work's own place."""
+    place = record.series_place if record else None
+    if ledger is None or place is None:
         return None
+    series_id = place.series_id
     rows = [r for r in ledger.series(series_id) if r["series_id"] == series_id]
     if not rows:
         return None
     totals = ledger.series_totals(series_id)
-    return {"series_id": series_id, "n": rows[0]["n"], "state": rows[0]["state"], **totals}
+    return {
+        "series_id": series_id,
+        "n": rows[0]["n"],
+        "state": rows[0]["state"],
+        "index": place.index,
+        "labelled": record is not None and record.series is not None,
+        **totals,
+    }
 
 
 def add_images(facts: ReportFacts, source: bytes | Path) -> ReportFacts:

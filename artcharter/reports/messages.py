@@ -853,6 +853,16 @@ MESSAGES = Catalogue(
                 "energy of its images: {kwh}."
             ),
         },
+        "series_text_labelled": {
+            "fr": (
+                "Fichier {index} de la série {id}\u00a0: un dossier de {n} fichiers "
+                "étiquetés ensemble, dont {made} signés dans le registre ({state})."
+            ),
+            "en": (
+                "File {index} of series {id}: a folder of {n} files labelled together, "
+                "{made} of them signed in the ledger ({state})."
+            ),
+        },
         "series_state_running": {
             "fr": "en cours, ou arrêtée sans pouvoir le dire",
             "en": "running, or stopped without a chance to say so",
@@ -1044,6 +1054,17 @@ MESSAGES = Catalogue(
             "fr": "Vérification des fichiers",
             "en": "File verification",
         },
+        "summary_series_title": {"fr": "Série {id}", "en": "Series {id}"},
+        "summary_series_works": {
+            "fr": "{n} œuvres sur {size} dans cette synthèse",
+            "en": "{n} of its {size} works in this summary",
+        },
+        "summary_series_count": {
+            "fr": "dont {works} en {series} série(s), chacune sur une ligne",
+            "en": "of which {works} in {series} series, one row each",
+        },
+        "summary_series_first_last": {"fr": "de", "en": "from"},
+        "summary_series_to": {"fr": "à", "en": "to"},
         "missing_files": {
             "fr": "Fichiers introuvables",
             "en": "Files not found",

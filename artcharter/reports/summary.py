@@ -82,8 +82,17 @@ def build_summary(
     ledger_energy: dict[str, Any] | None = None,
     missing: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The overview of ``reports`` (each with the link to its page), in ``lang``."""
+    """The overview of ``reports`` (each with the link to its page), in ``lang``. The
+    works of a series are counted in every total but shown as one row (``series``)."""
     rows = [_row(report, link) for report, link in reports]
+    series: dict[tuple[str, str], dict[str, Any]] = {}
+    alone = []
+    for (report, _), row in zip(reports, rows, strict=True):
+        key = _series_key(report)
+        if key is None:
+            alone.append(row)
+        else:
+            _add_to_series(series, key, report["artwork"]["series"], row)
 
     rules: dict[str, dict[str, Any]] = {}
     for report, _ in reports:
@@ -174,8 +183,99 @@ def build_summary(
             for stage, counts in stages.items()
         ],
         "energy": energy,
-        "rows": rows,
+        "rows": alone,
+        "series": [_series_row(group, lang) for group in series.values()],
+        "series_text": (
+            t(
+                "summary_series_count",
+                lang,
+                works=sum(g["count"] for g in series.values()),
+                series=len(series),
+            )
+            if series
+            else None
+        ),
         "missing": missing or [],
+    }
+
+
+def _series_key(report: dict[str, Any]) -> tuple[str, str] | None:
+    """The series a work is shown in: its record's series id and the artist who signed it,
+    and only when the school vouches for the signature (``trusted``). Anyone can write a
+    series id into a record: a work whose signature the school does not vouch for, or
+    signed by someone else, stays on its own row, where its verdict shows."""
+    place = report["artwork"].get("series")
+    if not place or report["verification"]["verdict"] != verdicts.TRUSTED:
+        return None
+    return place["id"], report["artwork"]["artist"] or ""
+
+
+def _add_to_series(
+    series: dict[tuple[str, str], dict[str, Any]],
+    key: tuple[str, str],
+    place: dict[str, Any],
+    row: dict[str, Any],
+) -> None:
+    """Count ``row`` in its series' group: counts, the first and last works, never a list."""
+    group = series.setdefault(
+        key,
+        {
+            "series_id": key[0],
+            "artist": row["artist"],
+            "size": place["size"],
+            "count": 0,
+            "first": None,
+            "last": None,
+            "verdicts": Counter(),
+            "charter_passed": 0,
+            "kwh": None,
+            "ai_shares": Counter(),
+            "models": Counter(),
+            "demo": False,
+        },
+    )
+    group["count"] += 1
+    entry = {"index": place["index"], **{k: row[k] for k in ("title", "file", "report")}}
+    if group["first"] is None or place["index"] < group["first"]["index"]:
+        group["first"] = entry
+    if group["last"] is None or place["index"] > group["last"]["index"]:
+        group["last"] = entry
+    group["verdicts"][row["verdict"]] += 1
+    group["charter_passed"] += bool(row["charter_passed"])
+    if row["kwh"] is not None:
+        group["kwh"] = (group["kwh"] or 0.0) + row["kwh"]
+    group["ai_shares"][row["ai_share_words"]] += 1
+    if row["model"]:
+        group["models"][row["model"]] += 1
+    group["demo"] = group["demo"] or bool(row["is_demo"])
+
+
+def _series_row(group: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A series' one row of the summary, in ``lang``."""
+    count, passed = group["count"], group["charter_passed"]
+    return {
+        "series_id": group["series_id"],
+        "artist": group["artist"],
+        "count": count,
+        "size": group["size"],
+        "title": t("summary_series_title", lang, id=group["series_id"]),
+        "count_text": t("summary_series_works", lang, n=count, size=group["size"]),
+        "first": group["first"],
+        "last": group["last"],
+        "report": group["first"]["report"],
+        "verdicts": [
+            {"verdict": v, "title": verdicts.title(v, lang), "count": group["verdicts"][v]}
+            for v in verdicts.VERDICTS
+            if group["verdicts"][v]
+        ],
+        "ai_share_words": ", ".join(group["ai_shares"]),
+        "model": ", ".join(group["models"]) or None,
+        "is_demo": group["demo"],
+        "kwh": group["kwh"],
+        "kwh_text": fmt_energy(group["kwh"], lang) if group["kwh"] else None,
+        "charter_passed": passed,
+        "charter_failed": count - passed,
+        "charter_text": charter_count_text("met", passed, count, lang),
     }
 
 
@@ -210,8 +310,9 @@ def ledger_paths(ledger: Ledger) -> tuple[list[Path], list[dict[str, Any]]]:
     for row in ledger.artworks():
         if row["status"] == "discarded":
             continue
-        path = Path(row["path"])
-        if path.is_file():
+        # None: a stored path that was not one (artcharter.provenance.ledger.absolute_text).
+        path = Path(row["path"]) if row["path"] else None
+        if path is not None and path.is_file():
             present.append(path)
         else:
             missing.append(

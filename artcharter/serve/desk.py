@@ -20,7 +20,7 @@ from typing import Any
 
 from artcharter.base.hashing import sha256_hex
 from artcharter.provenance.image_files import MIME_TYPES, detect_format
-from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.ledger import UPLOAD_NOTE, Ledger
 from artcharter.provenance.ledger_merge import MergeReport
 from artcharter.provenance.media_files import FORMATS
 from artcharter.provenance.recovery import probable_matches
@@ -164,7 +164,7 @@ class Desk:
         for item in held:
             row = ledger_row(item.verification)
             # A discarded upload has no path: say where it came from instead of a made-up one.
-            row["path"] = str(item.path) if item.path is not None else f"upload:{item.name}"
+            row["path"] = str(item.path) if item.path is not None else f"{UPLOAD_NOTE}{item.name}"
             rows.append(row)
         ledger = self._ledger()
         assert ledger is not None

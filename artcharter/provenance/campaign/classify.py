@@ -89,7 +89,7 @@ def _classify_pages(
     hashes: dict[str, str] = {}  # pixel hashes of the batch being read
 
     def load(row: Mapping[str, Any]) -> Any:
-        path = Path(row["path"])
+        path = Path(row["path"] or "")  # None: a path that was not one (ledger.py)
         try:
             data = path.read_bytes()
         except OSError as exc:

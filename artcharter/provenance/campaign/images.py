@@ -44,7 +44,7 @@ def _adopt(candidates: list[Any]) -> tuple[str, Path, str] | None:
     (the run stopped between the two): take it rather than generating it again, if its
     file is still the one that was signed."""
     for row in candidates:
-        path = Path(row["path"])
+        path = Path(row["path"] or "")  # None: a path that was not one (ledger.py)
         try:
             if sha256_file(path) == row["sha256"]:
                 return row["artwork_id"], path, row["sha256"]

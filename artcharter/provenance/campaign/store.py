@@ -313,12 +313,16 @@ def latest_unfinished_campaign(ledger: Ledger, fingerprint: str) -> dict[str, An
 
 def insert_campaign(ledger: Ledger, row: dict[str, Any]) -> None:
     with ledger.transaction():
-        ledger.db["probe_campaigns"].insert(row, pk="campaign_id", alter=True)
+        ledger.db["probe_campaigns"].insert(
+            ledger.stored_row("probe_campaigns", row), pk="campaign_id", alter=True
+        )
 
 
 def update_campaign(ledger: Ledger, campaign_id: str, columns: dict[str, Any]) -> None:
     with ledger.transaction():
-        ledger.db["probe_campaigns"].update(campaign_id, columns)
+        ledger.db["probe_campaigns"].update(
+            campaign_id, ledger.stored_row("probe_campaigns", columns)
+        )
 
 
 def count_campaign_images(ledger: Ledger, campaign_id: str, status: str | None = None) -> int:
@@ -343,7 +347,9 @@ def campaign_image_ids(ledger: Ledger, campaign_id: str) -> set[str]:
 def insert_campaign_image(ledger: Ledger, row: dict[str, Any]) -> None:
     """Add an image row; a row with the same image id already there is kept as it is."""
     with ledger.transaction():
-        ledger.db["probe_images"].insert(row, pk="image_id", alter=True, ignore=True)
+        ledger.db["probe_images"].insert(
+            ledger.stored_row("probe_images", row), pk="image_id", alter=True, ignore=True
+        )
 
 
 def pending_images_page(
@@ -364,7 +370,9 @@ def update_images(ledger: Ledger, columns_by_image: list[tuple[str, dict[str, An
     """Write several image rows' new columns in one transaction."""
     with ledger.transaction():
         for image_id, columns in columns_by_image:
-            ledger.db["probe_images"].update(image_id, columns, alter=True)
+            ledger.db["probe_images"].update(
+                image_id, ledger.stored_row("probe_images", columns), alter=True
+            )
 
 
 def iter_image_readings(ledger: Ledger, campaign_id: str) -> Iterable[dict[str, Any]]:
@@ -382,7 +390,9 @@ def replace_results(
     with ledger.transaction():
         ledger.db.execute("DELETE FROM probe_results WHERE campaign_id = ?", [campaign_id])
         ledger.db["probe_results"].insert_all(rows, pk="result_id", alter=True)
-        ledger.db["probe_campaigns"].update(campaign_id, update, alter=True)
+        ledger.db["probe_campaigns"].update(
+            campaign_id, ledger.stored_row("probe_campaigns", update), alter=True
+        )
 
 
 def iter_campaign_results(ledger: Ledger, campaign_id: str) -> Iterable[dict[str, Any]]:
@@ -429,7 +439,7 @@ def campaign_energy_totals(ledger: Ledger, campaign_id: str) -> dict[str, dict[s
 def add_artwork_probe(ledger: Ledger, row: dict[str, Any]) -> None:
     ensure_tables(ledger)
     with ledger.transaction():
-        ledger.db["probe_artworks"].insert(row)
+        ledger.db["probe_artworks"].insert(ledger.stored_row("probe_artworks", row))
 
 
 def record_failure(ledger: Ledger, row: dict[str, Any]) -> None:
@@ -456,7 +466,7 @@ def missing_failures(ledger: Ledger, campaign_id: str) -> list[dict[str, Any]]:
 def insert_validation(ledger: Ledger, row: dict[str, Any]) -> None:
     ensure_tables(ledger)
     with ledger.transaction():
-        ledger.db["probe_validations"].insert(row)
+        ledger.db["probe_validations"].insert(ledger.stored_row("probe_validations", row))
 
 
 def validation_for(ledger: Ledger, campaign: dict[str, Any]) -> dict[str, Any] | None:

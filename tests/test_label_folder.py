@@ -1,0 +1,226 @@
+"""`label FOLDER -o OUTDIR`: every file of a folder signed as one series, streamed, with
+its own credentials and its place in the series; a file that cannot be signed is one line
+and the others go on (exit 2 at the end); the real command SIGKILLed mid-run and run again
+ends with every file exactly once, no orphan row, nothing half-written; the rows are
+committed in batches (``Ledger.batch``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from artcharter.base.hashing import sha256_file
+from artcharter.cli import run
+from artcharter.provenance import verdicts
+from artcharter.provenance.label_folder import folder_series_id
+from artcharter.provenance.ledger import Ledger
+from artcharter.provenance.series import COMPLETE
+from artcharter.provenance.verify import read_anchors, verify_file
+from tests.conftest import make_image
+
+ARTCHARTER = str(Path(sys.executable).with_name("artcharter"))
+
+
+@pytest.fixture
+def project(tmp_path: Path, school_dir: Path) -> Path:
+    root = tmp_path / "atelier"
+    root.mkdir()
+    (root / "artcharter.toml").write_text(
+        '[project]\nname = "ESAD Exemple"\nlang = "en"\ncountry = "FRA"\n'
+        'ledger = "artcharter.db"\nkeys = "keys"\n[artist]\nname = "Alice Martin"\n',
+        encoding="utf-8",
+    )
+    shutil.copytree(school_dir, root / "keys")
+    return root
+
+
+def folder_of(root: Path, n: int) -> Path:
+    folder = root / "sketches"
+    folder.mkdir()
+    for i in range(n):
+        make_image(folder / f"sketch-{i:03d}.png", size=(24, 16), color=(i * 9 % 256, 40, 90))
+    return folder
+
+
+def rows(ledger: Path) -> list[tuple[str, str, str]]:
+    """Each artwork row's path (absolute: the ledger stores a path under its folder
+    relative to it), hash and status."""
+    with sqlite3.connect(ledger) as conn:
+        found = conn.execute("SELECT path, sha256, status FROM artworks").fetchall()
+    return [(str(ledger.parent / path), digest, status) for path, digest, status in found]
+
+
+def test_a_folder_is_one_series_and_each_file_says_its_place(
+    project: Path, school_root: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(project)
+    folder, out = folder_of(project, 4), project / "signed"
+    (folder / ".DS_Store").write_bytes(b"\0")  # hidden: left alone
+    (folder / "sub").mkdir()  # a subfolder: not entered
+    argv = ["label", str(folder), "-o", str(out), "--source-type", "compositeWithTrainedAlgorithmicMedia", "--tool", "Krea"]  # fmt: skip
+    assert run(argv) == 0
+    captured = capsys.readouterr()
+    sid = folder_series_id(folder, out)
+    assert f"series {sid}: 4 files" in captured.err
+    assert "4 file(s) signed into" in captured.out and "0 before" in captured.out
+    assert sorted(p.name for p in out.iterdir()) == [f"sketch-{i:03d}.png" for i in range(4)]
+    with Ledger(project / "artcharter.db") as ledger:
+        (series,) = ledger.series(sid)
+        assert (series["n"], series["state"]) == (4, COMPLETE)
+        assert ledger.series_made(sid) == 4
+    places = []
+    for path in sorted(out.iterdir()):
+        result = verify_file(path, read_anchors([school_root]))
+        assert result.verdict == verdicts.TRUSTED
+        place = result.record["series"]
+        assert (place["series_id"], place["size"]) == (sid, 4)
+        places.append(place["index"])
+    assert sorted(places) == [1, 2, 3, 4]
+    # verify says the place in words, in both languages.
+    first = next(p for p in out.iterdir())
+    index = verify_file(first, read_anchors([school_root])).record["series"]["index"]
+    for lang, words in (("en", f"{sid}, file {index} of 4"), ("fr", f"{sid}, fichier {index} sur 4")):  # fmt: skip
+        assert run(["--lang", lang, "verify", str(first), "--trust", str(school_root)]) == 0
+        assert words in capsys.readouterr().out
+
+    # The same command again: nothing to do, no duplicate.
+    assert run(argv) == 0
+    assert "resuming series" in capsys.readouterr().err
+    assert len(rows(project / "artcharter.db")) == 4
+
+
+def test_a_bad_file_is_one_line_and_the_others_are_signed(
+    project: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(project)
+    folder, out = folder_of(project, 3), project / "signed"
+    (folder / "notes.txt").write_text("not a work", encoding="utf-8")
+    (folder / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    argv = ["--lang", "fr", "label", str(folder), "-o", str(out), "--source-type", "trainedAlgorithmicMedia"]  # fmt: skip
+    assert run(argv) == 2
+    err = capsys.readouterr().err
+    failed = [line for line in err.splitlines() if line.startswith("non signé")]
+    assert len(failed) == 2, err
+    assert any("notes.txt" in line for line in failed)
+    assert any("broken.png" in line for line in failed)
+    assert "Traceback" not in err
+    assert "2 fichier(s) sur 5 n'ont pas pu être signés" in err
+    assert len(rows(project / "artcharter.db")) == 3
+    assert sorted(p.name for p in out.iterdir()) == [f"sketch-{i:03d}.png" for i in range(3)]
+
+
+def test_a_folder_that_changed_and_a_bad_output_are_refused(
+    project: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(project)
+    folder, out = folder_of(project, 2), project / "signed"
+    base = ["label", str(folder), "--source-type", "trainedAlgorithmicMedia"]
+    assert run([*base, "-o", str(folder)]) == 2
+    assert "must be another folder" in capsys.readouterr().err
+    assert run([*base, "-o", str(out)]) == 0
+    make_image(folder / "late.png")
+    assert run([*base, "-o", str(out)]) == 2
+    assert "had 2 files when its series began and now has 3" in capsys.readouterr().err
+    # Another request under the same folders is another series' business: refused.
+    (folder / "late.png").unlink()
+    assert run([*base, "-o", str(out), "--tool", "Firefly"]) == 2
+    assert "tool" in capsys.readouterr().err
+
+
+def test_the_command_killed_with_sigkill_then_run_again(project: Path, tmp_path: Path) -> None:
+    folder, out = folder_of(project, 150), project / "signed"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARTCHARTER_")}
+    env |= {"ARTCHARTER_PROJECT": str(project), "ARTCHARTER_LANG": "en"}
+    argv = [ARTCHARTER, "label", str(folder), "-o", str(out), "--source-type", "trainedAlgorithmicMedia"]  # fmt: skip
+    process = subprocess.Popen(argv, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    ledger = project / "artcharter.db"
+    start = time.monotonic()
+    while process.poll() is None and time.monotonic() - start < 300:
+        # Once a batch of rows is committed, while the next batch is being signed.
+        if ledger.exists() and _count(ledger) >= 1:
+            time.sleep(0.2)  # into the next batch: files renamed, their rows not committed
+            process.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    _, err = process.communicate()
+    assert process.returncode == -signal.SIGKILL, err.decode(errors="replace")
+    before = rows(ledger) if ledger.exists() else []
+    assert 1 <= len(before) < 150
+    # Usually more files than rows: a batch renamed into place, its rows not committed.
+    # Every committed row has its file with those bytes (no orphan row).
+    for path, digest, _ in before:
+        assert sha256_file(Path(path)) == digest
+
+    done = subprocess.run([*argv, "--json"], cwd=project, env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    made = json.loads(done.stdout)
+    after = rows(ledger)
+    live = [(p, d) for p, d, status in after if status != "replaced"]
+    # Every file exactly once, every row's file there with its bytes, nothing half-written.
+    assert len(live) == len({p for p, _ in live}) == 150
+    assert len(made) == 150 - len(before)
+    for path, digest in live:
+        assert sha256_file(Path(path)) == digest
+    assert sorted(Path(p) for p, _ in live) == sorted(out.glob("*.png"))
+    assert [p for p in out.iterdir() if p.name.startswith(".")] == []
+    indexes = []
+    with sqlite3.connect(ledger) as conn:
+        indexes = [
+            i
+            for (i,) in conn.execute(
+                "SELECT json_extract(record, '$.series.index') FROM artworks WHERE status != ?",
+                ["replaced"],
+            )
+        ]
+        assert conn.execute("SELECT state FROM series").fetchall() == [("complete",)]
+    assert sorted(indexes) == list(range(1, 151))
+
+
+def _count(ledger: Path) -> int:
+    try:
+        with sqlite3.connect(ledger, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM artworks").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def test_ctrl_c_commits_what_is_signed_and_says_how_to_go_on(project: Path) -> None:
+    folder, out = folder_of(project, 150), project / "signed"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARTCHARTER_")}
+    env |= {"ARTCHARTER_PROJECT": str(project), "ARTCHARTER_LANG": "en"}
+    argv = [ARTCHARTER, "label", str(folder), "-o", str(out), "--source-type", "trainedAlgorithmicMedia"]  # fmt: skip
+    process = subprocess.Popen(
+        argv,
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # Python's own Ctrl-C handler, even when this suite runs with SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    start = time.monotonic()
+    while process.poll() is None and time.monotonic() - start < 300:
+        if out.exists() and len(list(out.glob("*.png"))) >= 5:
+            process.send_signal(signal.SIGINT)
+            break
+        time.sleep(0.005)
+    _, err = process.communicate()
+    assert process.returncode == 130, err
+    assert "the same command goes on" in err and "Traceback" not in err
+    ledger = project / "artcharter.db"
+    # The rows of every file signed before the stop were committed with it.
+    done = rows(ledger)
+    assert 5 <= len(done) < 150
+    assert sorted(Path(p) for p, _, _ in done) == sorted(out.glob("*.png"))
+    with sqlite3.connect(ledger) as conn:
+        assert conn.execute("SELECT state FROM series").fetchall() == [("interrupted",)]

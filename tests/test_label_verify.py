@@ -82,6 +82,35 @@ def test_without_trust_anchor_signer_is_unknown(
     assert verify_file(out).verdict == "valid-untrusted"
 
 
+def test_an_image_swapped_after_its_check_is_not_read_in_its_place(
+    tmp_path: Path,
+    alice: SigningIdentity,
+    sample_png: Path,
+    anchors: tuple[str, ...],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The bytes verified and hashed are those of the descriptor verify_file checked, even
+    when another file is renamed over the path between the check and the read."""
+    from artcharter.provenance import media_files
+
+    out = tmp_path / "signed.png"
+    label(sample_png, out, identity=alice, source_type="trainedAlgorithmicMedia")
+    expected = sha256_hex(out.read_bytes())
+    other = tmp_path / "other.png"
+    other.write_bytes(sample_png.read_bytes())  # the same picture, unsigned
+    head_from = media_files.head_from
+
+    def swap_after_head(handle):  # type: ignore[no-untyped-def]
+        head = head_from(handle)
+        other.replace(out)
+        return head
+
+    monkeypatch.setattr(media_files, "head_from", swap_after_head)
+    result = verify_file(out, anchors)
+    assert result.verdict == "trusted", result.codes
+    assert result.sha256 == expected != sha256_hex(out.read_bytes())
+
+
 def test_pixel_edit_is_tampered(
     tmp_path: Path, alice: SigningIdentity, sample_png: Path, anchors: tuple[str, ...]
 ) -> None:

@@ -123,6 +123,38 @@ def test_label_verify_trusted_with_kind_duration_and_disclosure(
         assert picture.width > 8
 
 
+@pytest.mark.parametrize("fmt", FORMATS[:1])
+def test_a_work_swapped_after_its_check_is_not_read_in_its_place(
+    works: dict[str, Path],
+    signed: dict[str, Path],
+    anchors: tuple[str, ...],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+) -> None:
+    """verify_file checks the file and reads its head, then verifies and hashes it: from the
+    descriptor it checked, so another file renamed over the path in between is never read
+    (verified under one name, hashed under another, or a FIFO that blocks)."""
+    import shutil
+
+    target = tmp_path / f"work.{fmt}"
+    shutil.copy(signed[fmt], target)
+    other = tmp_path / f"other.{fmt}"
+    shutil.copy(works[fmt], other)  # the same work, unsigned
+    expected = media_files.sha256_path(target)
+    head_from = media_files.head_from
+
+    def swap_after_head(handle):  # type: ignore[no-untyped-def]
+        head = head_from(handle)
+        other.replace(target)  # an attacker's rename, between the check and the reads
+        return head
+
+    monkeypatch.setattr(media_files, "head_from", swap_after_head)
+    result = verify_file(target, anchors)
+    assert result.verdict == verdicts.TRUSTED, result.codes
+    assert result.sha256 == expected != media_files.sha256_path(target)
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_changed_byte_of_the_work_reads_tampered(
     works: dict[str, Path],

@@ -628,3 +628,28 @@ def test_report_shows_the_models_campaign_with_its_chart(tmp_path: Path) -> None
     assert "<svg" not in html.split('id="probe"')[1].split("</section>")[0]
     _, english = render_facts(facts, "en")
     assert "perceived" in english
+
+
+def test_report_batches_stop_at_their_count_and_their_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker holds the bytes of its batch's images until their pages are written: a
+    batch stops at BATCH files or BATCH_BYTES of files, and a larger file goes alone."""
+    from artcharter.reports import report
+
+    monkeypatch.setattr(report, "BATCH_BYTES", 100)
+    sizes = [10, 10, 10, 60, 30, 150, 5, 5, 5]
+    items = []
+    for i, size in enumerate(sizes):
+        path = tmp_path / f"f{i}.png"
+        path.write_bytes(b"x" * size)
+        items.append((path, path.stem))
+    items.append((tmp_path / "missing.png", "missing"))
+    batches = report._batches(items, 3)
+    assert [[name for _, name in b] for b in batches] == [
+        ["f0", "f1", "f2"],
+        ["f3", "f4"],
+        ["f5"],
+        ["f6", "f7", "f8"],
+        ["missing"],
+    ]

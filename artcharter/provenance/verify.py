@@ -255,6 +255,7 @@ def verify_bytes(
 
 
 def _verify_media_file(
+    handle: BinaryIO,
     path: Path,
     fmt: str,
     anchors: tuple[str, ...],
@@ -264,10 +265,11 @@ def _verify_media_file(
     """A video, sound or document verified from the disk as a stream: c2pa reads what it
     needs, the SHA-256 is read on another thread, and the file is never whole in memory.
 
-    Both read the one open file (the hash by offset, never moving c2pa's position): a file
-    renamed over the path meanwhile cannot be verified under one name and hashed under
-    another."""
-    with open(path, "rb") as stream:
+    Both read the one open file, the one ``verify_file`` checked (the hash by offset, never
+    moving c2pa's position): a file renamed over the path meanwhile cannot be verified
+    under one name and hashed under another, nor turn into a FIFO that blocks."""
+    handle.seek(0)
+    with io.BufferedReader(handle) as stream:  # type: ignore[arg-type]
         digest = _hasher().submit(media_files.sha256_fd, stream.fileno())
         try:
             result = _verify(stream, fmt, path, str(path), anchors, allow_remote, thumbnail)
@@ -1020,27 +1022,35 @@ def verify_file(
 ) -> Verification:
     """Verify one file on disk: an image is read whole (it is small, and faster so), a
     video, a sound or a document as a stream."""
+    # One open, checked before a byte is read (a FIFO would hang, /dev/zero never end);
+    # everything is then read from that descriptor, whatever the path names meanwhile.
     try:
-        # One open, checked before a byte is read: a FIFO would hang, /dev/zero never end.
-        with image_files.open_regular(path) as handle:
+        handle = image_files.open_regular(path)
+    except OSError as exc:
+        return _unreadable(path, exc)
+    with handle:
+        try:
             fmt = media_files.detect_media(media_files.head_from(handle))
-            data = b""
             if fmt is None:
                 handle.seek(0)
                 data = handle.read()
-    except OSError as exc:
-        if isinstance(exc, image_files.NotRegularFile):
-            error = MESSAGES("image_files.not_regular", path=path)
-        elif path.is_dir():
-            error = MESSAGES("verify.is_folder", path=path)
-        elif isinstance(exc, FileNotFoundError):
-            error = MESSAGES("verify.missing", path=path)
-        else:
-            error = MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
-        return Verification(str(path), verdicts.UNREADABLE, error=error)
-    if fmt is not None:
-        return _verify_media_file(path, fmt, anchors, allow_remote, thumbnail)
+        except OSError as exc:
+            return _unreadable(path, exc)
+        if fmt is not None:
+            return _verify_media_file(handle, path, fmt, anchors, allow_remote, thumbnail)
     return verify_bytes(data, str(path), anchors, allow_remote, thumbnail)
+
+
+def _unreadable(path: Path, exc: OSError) -> Verification:
+    if isinstance(exc, image_files.NotRegularFile):
+        error = MESSAGES("image_files.not_regular", path=path)
+    elif path.is_dir():
+        error = MESSAGES("verify.is_folder", path=path)
+    elif isinstance(exc, FileNotFoundError):
+        error = MESSAGES("verify.missing", path=path)
+    else:
+        error = MESSAGES("verify.cannot_read", path=path, reason=exc.strerror or exc)
+    return Verification(str(path), verdicts.UNREADABLE, error=error)
 
 
 def verify_files(

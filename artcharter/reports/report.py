@@ -120,10 +120,13 @@ def _report_batch(
 def _source(path: Path) -> bytes | Path | None:
     """What a report verifies and pictures: an image's bytes, read once; a video, sound
     or document's path (read from the disk); None for a file that cannot be read."""
+    from artcharter.provenance.image_files import read_regular
     from artcharter.provenance.media_files import detect_media, read_head
 
     try:
-        return path if detect_media(read_head(path)) else path.read_bytes()
+        # The bytes are read from a descriptor checked regular: a FIFO put in the file's
+        # place after read_head looked at it would block a plain read.
+        return path if detect_media(read_head(path)) else read_regular(path)
     except (OSError, BadInput):
         return None  # the verification says why (unreadable); the page has no picture
 
@@ -151,8 +154,27 @@ def _report_in_worker(
 
 
 # Files per batch: their prompts are parsed together, and an image's bytes are held until
-# its page is written.
+# its page is written, so a batch also stops at BATCH_BYTES of files (a larger file goes
+# alone).
 BATCH = 16
+BATCH_BYTES = 64 << 20
+
+
+def _batches(items: list[tuple[Path, str]], size: int) -> list[list[tuple[Path, str]]]:
+    batches: list[list[tuple[Path, str]]] = []
+    batch: list[tuple[Path, str]] = []
+    total = 0
+    for item in items:
+        try:
+            length = item[0].stat().st_size
+        except OSError:
+            length = 0  # its verification says why it cannot be read
+        if batch and (len(batch) >= size or total + length > BATCH_BYTES):
+            batches.append(batch)
+            batch, total = [], 0
+        batch.append(item)
+        total += length
+    return [*batches, batch] if batch else batches
 
 
 def write_reports(
@@ -183,13 +205,13 @@ def write_reports(
     if workers <= 1 or len(paths) < 8 or not forked.can_fork():
         return [
             report
-            for i in range(0, len(items), BATCH)
+            for batch in _batches(items, BATCH)
             for report in _report_batch(
-                items[i : i + BATCH], out_dir, lang, charter, anchors, ledger, protected_names
+                batch, out_dir, lang, charter, anchors, ledger, protected_names
             )
         ]
-    # Compile the template and load the prompt audit before forking: the workers inherit
-    # them.
+    # Compile the template and import the prompt audit's spaCy before forking: the workers
+    # inherit them (each loads the language pipelines its prompts need).
     from artcharter.charter.evidence import preload_prompt_audit
     from artcharter.reports.render import environment
 
@@ -197,8 +219,7 @@ def write_reports(
     preload_prompt_audit()
     out_dir.mkdir(parents=True, exist_ok=True)
     pool = forked.fork_pool(workers, ledger_path=ledger.path if ledger is not None else None)
-    size = max(1, min(BATCH, len(items) // (workers * 4)))
-    batches = [items[i : i + size] for i in range(0, len(items), size)]
+    batches = _batches(items, max(1, min(BATCH, len(items) // (workers * 4))))
     count = len(batches)
     with pool:
         done = pool.map(

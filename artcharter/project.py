@@ -149,11 +149,12 @@ class Project:
         the roots it replaced (still anchors for the work they signed); each with its
         revocation list when one lies beside it."""
         from artcharter.provenance import trust_list
-        from artcharter.provenance.keys import previous_roots
         from artcharter.provenance.verify import read_anchors
 
         paths = list(self.trust)
         if not paths and self.school_root.exists():
+            from artcharter.provenance.keys import previous_roots  # cryptography: only here
+
             paths = [self.school_root, *previous_roots(self.keys_dir)]
         # The second tier, the C2PA trust lists (the project's, else those shipped), travels
         # with the school's anchors, tagged so that verification keeps the tiers apart.

@@ -6,11 +6,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from artcharter.cli import COMMAND_MODULES, app, register
 from artcharter.cli.edge import command_name
+from artcharter.provenance.label import label
+from artcharter.provenance.signing import SigningIdentity
+from tests.conftest import make_image
 
 
 def test_the_table_names_every_command_and_its_module() -> None:
@@ -113,6 +117,31 @@ def test_verify_starts_without_pydantic_or_rich(tmp_path: object) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path
     ).stdout
     assert json.loads(out.splitlines()[-1]) == []
+
+
+def test_verify_without_a_revocation_list_starts_without_cryptography(
+    tmp_path: Path, alice: SigningIdentity, school_root: Path
+) -> None:
+    """cryptography (about 20 ms of a cold start) loads only where a CRL is read: a school
+    root without one, given with --trust, verifies a signed file without it."""
+    signed = label(
+        make_image(tmp_path / "src.png"), tmp_path / "work.png", identity=alice,
+        source_type="trainedAlgorithmicMedia",
+    ).path  # fmt: skip
+    assert not school_root.with_suffix(".crl").exists()
+    code = (
+        "import json, sys\n"
+        "from artcharter.cli import run\n"
+        "code = run(['verify', sys.argv[1], '--trust', sys.argv[2], '--no-ledger', '--json'])\n"
+        "print(json.dumps([code, sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('cryptography', 'bcrypt'))]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(signed), str(school_root)],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+    ).stdout  # fmt: skip
+    assert json.loads(out.splitlines()[-1]) == [0, []]
+    assert '"verdict": "trusted"' in out
 
 
 def test_commands_that_do_not_audit_prompts_never_load_spacy(tmp_path: object) -> None:

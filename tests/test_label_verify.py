@@ -308,3 +308,39 @@ def test_the_signed_thumbnail_is_a_small_jpeg(tmp_path: Path, alice) -> None:
         assert len(data) < 40_000 and len(data) < source.stat().st_size / 2, len(data)
         with Image.open(io.BytesIO(data)) as thumb:
             assert max(thumb.size) == 256
+
+
+def test_chunks_shrink_to_one_file_at_the_end_and_keep_every_file_in_order() -> None:
+    from artcharter.provenance.verify import shrinking_chunks
+
+    for count in (0, 1, 7, 200, 2000, 2001):
+        chunks = list(shrinking_chunks(list(range(count)), 2))
+        assert [i for chunk in chunks for i in chunk] == list(range(count))
+        sizes = [len(chunk) for chunk in chunks]
+        assert all(1 <= size <= 32 for size in sizes)
+        assert sizes == sorted(sizes, reverse=True)  # never larger later
+        assert sizes[-8:] == [1] * min(8, count)  # the last ones one file each
+    assert len(list(shrinking_chunks(list(range(2000)), 2))) < 100  # few round trips
+
+
+def test_many_files_in_workers_give_the_one_at_a_time_results_in_order(
+    tmp_path: Path, alice: SigningIdentity, school_root: Path
+) -> None:
+    from artcharter.provenance.verify import iter_verify
+
+    signed = label(
+        make_image(tmp_path / "src.png"), tmp_path / "signed.png", identity=alice,
+        source_type="trainedAlgorithmicMedia",
+    ).path  # fmt: skip
+    unsigned = make_image(tmp_path / "unsigned.png", color=(9, 9, 9))
+    paths = []
+    for i in range(30):
+        copy = tmp_path / f"copy-{i:02d}.png"
+        copy.write_bytes(signed.read_bytes())
+        paths += [copy, unsigned] if i % 7 == 0 else [copy]
+    paths.append(tmp_path / "missing.png")
+    anchors = read_anchors([school_root])
+    alone = [verify_file(p, anchors).to_dict("en") for p in paths]
+    together = [r.to_dict("en") for r in iter_verify(paths, anchors, workers=2)]
+    assert together == alone
+    assert [r["verdict"] for r in together].count("trusted") == 30

@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from cryptography import x509
+from typing import TYPE_CHECKING, Any
 
 from artcharter.base.errors import BadInput
 from artcharter.base.files import write_atomic
 from artcharter.provenance.messages import MESSAGES
+
+if TYPE_CHECKING:  # imported where certificates are read: verification starts without it
+    from cryptography import x509
 
 C2PA = "c2pa"  # the C2PA trust list: signing certificates of conforming products
 TSA = "tsa"  # the C2PA TSA trust list: time-stamp authorities
@@ -70,11 +71,15 @@ class TrustList:
 
 def certificates(pem: str) -> list[x509.Certificate]:
     """The certificates of a PEM bundle; text around them (``Subject ...`` lines) is allowed."""
+    from cryptography import x509
+
     return x509.load_pem_x509_certificates(pem.encode("ascii"))
 
 
 def check_bundle(data: bytes, name: str) -> str:
     """The bundle as text when it is a PEM bundle of CA certificates; else a bad input."""
+    from cryptography import x509
+
     try:
         pem = data.decode("ascii")
         certs = certificates(pem)
@@ -237,6 +242,8 @@ def anchor_organisation(pem: str, issuer: dict[str, Any]) -> str | None:
 @lru_cache(maxsize=4)
 def _subjects(pem: str) -> dict[tuple[str | None, str | None], str | None]:
     """Each listed certificate's (common name, organisation) -> organisation."""
+    from cryptography import x509
+
     found = {}
     for cert in certificates(pem):
         names = [

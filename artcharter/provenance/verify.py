@@ -1108,18 +1108,28 @@ def iter_verify(
         pool = forked.fork_pool(workers)
     else:
         pool = ThreadPoolExecutor(workers)
-    size = max(1, min(32, len(paths) // (workers * 4)))
-    chunks = (list(paths[i : i + size]) for i in range(0, len(paths), size))
     with pool:
         for done in bounded_map(
             pool,
             functools.partial(
                 _verify_chunk, anchors=anchors, allow_remote=allow_remote, thumbnail=thumbnail
             ),
-            chunks,
+            shrinking_chunks(paths, workers),
             ahead=workers * 4,
         ):
             yield from done
+
+
+def shrinking_chunks(items: Sequence[T], workers: int, largest: int = 32) -> Iterator[list[T]]:
+    """``items`` in consecutive chunks of at most ``largest``, each a quarter of an even
+    share of what is left: large while much is left (fewer round trips to the workers),
+    down to one item at the end, so that no worker is still busy with a large last chunk
+    while the others idle (at 32 files a chunk, up to 80 ms of one core at the end)."""
+    start = 0
+    while start < len(items):
+        size = max(1, min(largest, (len(items) - start) // (workers * 4)))
+        yield list(items[start : start + size])
+        start += size
 
 
 T = TypeVar("T")

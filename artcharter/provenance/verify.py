@@ -1104,19 +1104,20 @@ def iter_verify(
     from artcharter.provenance import workers as forked
 
     pool: Executor
+    task: Callable[[list[Path]], list[Verification]]
     if processes and forked.can_fork():
-        pool = forked.fork_pool(workers)
+        # What every chunk shares reaches each worker once, when it starts: the anchors
+        # carry the C2PA trust lists (about 70 kB), which would otherwise be pickled,
+        # piped and unpickled with every chunk.
+        pool = forked.fork_pool(workers, shared={"verify": (anchors, allow_remote, thumbnail)})
+        task = _verify_chunk_in_worker
     else:
         pool = ThreadPoolExecutor(workers)
+        task = functools.partial(
+            _verify_chunk, anchors=anchors, allow_remote=allow_remote, thumbnail=thumbnail
+        )
     with pool:
-        for done in bounded_map(
-            pool,
-            functools.partial(
-                _verify_chunk, anchors=anchors, allow_remote=allow_remote, thumbnail=thumbnail
-            ),
-            shrinking_chunks(paths, workers),
-            ahead=workers * 4,
-        ):
+        for done in bounded_map(pool, task, shrinking_chunks(paths, workers), ahead=workers * 4):
             yield from done
 
 
@@ -1156,6 +1157,14 @@ def _verify_chunk(
 ) -> list[Verification]:
     # Module level, so that worker processes can receive it.
     return [verify_file(path, anchors, allow_remote, thumbnail) for path in paths]
+
+
+def _verify_chunk_in_worker(paths: list[Path]) -> list[Verification]:
+    """A chunk verified in a forked worker, with what ``iter_verify`` gave the pool."""
+    from artcharter.provenance import workers
+
+    anchors, allow_remote, thumbnail = workers.shared("verify")
+    return _verify_chunk(paths, anchors=anchors, allow_remote=allow_remote, thumbnail=thumbnail)
 
 
 def ledger_row(result: Verification) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Forked worker processes for work over many files (check, reports): each worker opens
+"""Forked worker processes for work over many files (verify, check, reports): each worker opens
 its own ledger connection (a connection never crosses a fork; WAL readers do not block
 each other) and receives what every item of the batch shares once, at its start, rather
 than with each item.

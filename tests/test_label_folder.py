@@ -234,3 +234,39 @@ def test_ctrl_c_commits_what_is_signed_and_says_how_to_go_on(project: Path) -> N
     assert sorted(Path(p) for p, _, _ in done) == sorted(out.glob("*.png"))
     with sqlite3.connect(ledger) as conn:
         assert conn.execute("SELECT state FROM series").fetchall() == [("interrupted",)]
+
+
+def test_ctrl_c_while_one_film_is_signed_publishes_nothing(project: Path) -> None:
+    """Ctrl-C during the signing of one large file (c2pa calling back into Python, which
+    swallowed it: the command went on and exited 0) stops the command once c2pa returns:
+    exit 130, no file, no partial, no row."""
+    from tests.media_samples import make_noise_video
+
+    film = make_noise_video(project / "film.mp4", megabytes=40)
+    out = project / "signed.mp4"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARTCHARTER_")}
+    env |= {"ARTCHARTER_PROJECT": str(project), "ARTCHARTER_LANG": "en"}
+    argv = [ARTCHARTER, "label", str(film), "-o", str(out), "--source-type", "trainedAlgorithmicMedia"]  # fmt: skip
+    process = subprocess.Popen(
+        argv,
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    start = time.monotonic()
+    while process.poll() is None and time.monotonic() - start < 300:
+        partial = list(project.glob(".signed.mp4.*.partial"))
+        if partial and partial[0].stat().st_size > 1 << 20:  # c2pa is writing it
+            process.send_signal(signal.SIGINT)
+            break
+        time.sleep(0.002)
+    else:
+        pytest.fail("the command ended before its partial file was seen")
+    _, err = process.communicate()
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    assert not out.exists() and not list(project.glob(".signed.mp4.*"))
+    assert _count(project / "artcharter.db") == 0

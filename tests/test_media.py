@@ -430,6 +430,11 @@ def test_desk_size_limit_is_set_per_kind(signed, school_root: Path, tmp_path: Pa
         ok = client.post("/api/verify", files=[("file", ("film.mp4", video, "video/mp4"))])
         assert ok.status_code == 200, ok.text
         assert ok.json()["results"][0]["verdict"] == "trusted"
+    # The jury reads every kind the desk takes, each with its own limit.
+    with desk(tmp_path, school_root, max_bytes_by_kind={"video": 300 << 20}) as client:
+        home = client.get("/?lang=en").text
+        assert "images up to 50 MB per file; MP4 or MOV videos up to 300 MB; WAV" in home
+        assert "vidéos MP4 ou MOV jusqu&#39;à 300 Mo\u00a0; sons" in client.get("/?lang=fr").text
 
 
 def test_title_page_stands_in_for_a_missing_epub_cover(tmp_path: Path) -> None:

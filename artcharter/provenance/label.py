@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from artcharter.base.errors import BadInput
 from artcharter.base.hashing import HashingWriter, sha256_hex
+from artcharter.base.interrupts import interrupts_deferred
 from artcharter.provenance import image_files, media_files, softbinding
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.ledger import Ledger
@@ -213,7 +214,8 @@ def sign_record(
         else:
             iscc = softbinding.add_to(manifest, prepared)
         own_thumbnail = None if watermark else thumbnail
-        signed_image = sign_image(prepared, fmt, manifest, identity, ingredients, own_thumbnail)
+        with interrupts_deferred():  # c2pa's callbacks would swallow a Ctrl-C
+            signed_image = sign_image(prepared, fmt, manifest, identity, ingredients, own_thumbnail)
         signed = signed_image.data
         time_stamped, time_stamp_error = signed_image.time_stamped, signed_image.time_stamp_error
     digest = sha256_hex(signed)
@@ -299,7 +301,9 @@ def sign_media_record(
         nonlocal digest, stamp
         # The SHA-256 is taken from the bytes as c2pa writes them, not read back.
         hashed = HashingWriter(out)
-        with open(source, "rb") as src:
+        # Ctrl-C is held while c2pa signs (its callbacks would swallow it and the run would
+        # go on), then stops the run here: the partial file is removed, nothing published.
+        with open(source, "rb") as src, interrupts_deferred():
             stamp = sign_stream(
                 src, hashed, mime, manifest, identity, ingredients, resources=resources
             )

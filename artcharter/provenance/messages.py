@@ -124,12 +124,14 @@ MESSAGES = Catalogue(
         },
         "verdict.unreadable.explanation": {
             "fr": (
-                "Le fichier n'a pas pu être lu comme une image\u00a0: il est endommagé, tronqué, ou ce"
-                " n'est pas un fichier PNG, JPEG ou WebP."
+                "Le fichier n'a pas pu être lu\u00a0: il est endommagé, tronqué, ou ce n'est ni une"
+                " image PNG, JPEG ou WebP, ni une vidéo MP4 ou MOV, ni un son WAV, MP3, FLAC ou M4A,"
+                " ni un document PDF ou EPUB."
             ),
             "en": (
-                "The file could not be read as an image: it is damaged, truncated, or not a PNG, "
-                "JPEG or WebP file."
+                "The file could not be read: it is damaged, truncated, or not a PNG, JPEG or WebP "
+                "image, an MP4 or MOV video, a WAV, MP3, FLAC or M4A sound, or a PDF or EPUB "
+                "document."
             ),
         },
         "verdict.remote-not-fetched.title": {

@@ -40,7 +40,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (400, "Broken multipart body, or a Host header this desk does not answer to."),
         (403, "A write sent by another site's page."),
         (413, "A file over the per-file limit, or too many files or bytes in one request."),
-        (415, "Not a PNG, JPEG or WebP image (read from its bytes), or not multipart."),
+        (415, "Not a work the desk reads (its type is read from its bytes), or not multipart."),
         (422, "No file, an empty file, or a bad parameter."),
     )
 }
@@ -119,7 +119,9 @@ def artwork_json(entry: ArtworkEntry, lang: str | None, has_image: bool) -> dict
     description=(
         "Send the images as multipart/form-data, each in a part named 'file' "
         f"(at most {MAX_FILES_PER_REQUEST} per request). The type of each file is read from "
-        "its bytes: PNG, JPEG and WebP are accepted. One refused file refuses the whole "
+        "its bytes: PNG, JPEG and WebP images, MP4 and MOV videos, WAV, MP3, FLAC and M4A "
+        "sounds, PDF and EPUB documents are accepted, each within its kind's size limit. "
+        "One refused file refuses the whole "
         "request, with a message naming it. Each file gets a verdict (trusted, "
         "trusted-c2pa-list, valid-untrusted, tampered, invalid, no-credential, unreadable, remote-not-fetched), "
         "its disclosure of AI use, energy and charter result. Verifications are recorded in "

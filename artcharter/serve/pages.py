@@ -22,10 +22,10 @@ from artcharter.base.numbers import (
 )
 from artcharter.base.typography import typeset_html
 from artcharter.provenance import verdicts
-from artcharter.provenance.media_files import mime_of
+from artcharter.provenance.media_files import KINDS, mime_of
 from artcharter.reports.i18n import maybe
 from artcharter.serve.api import artwork_json, desk_of, result_json, session_of
-from artcharter.serve.config import MAX_FILES_PER_REQUEST, MIB
+from artcharter.serve.config import MAX_FILES_PER_REQUEST
 from artcharter.serve.summary import VERDICT_TONES, ai_share_of_record
 from artcharter.serve.texts import LANGS, TEXTS, field_label, text, words
 
@@ -185,7 +185,7 @@ async def desk_page(request: Request) -> HTMLResponse:
         hold_minutes=config.hold_seconds // 60,
         charter_name=desk.charter.title(lang),
         charter_available=desk.charter.available,
-        max_mb=f"{config.max_upload_bytes / MIB:g}",
+        limits={kind: fmt_size(config.limit_for(kind), lang) for kind in KINDS},
         merges=config.merges_ledgers,
         page_data={
             "lang": lang,

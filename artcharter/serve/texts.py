@@ -27,8 +27,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "choose_files": {"fr": "ou choisissez des fichiers", "en": "or choose files"},
     "accepted": {
-        "fr": "PNG, JPEG ou WebP, {mb} Mo au plus par fichier.",
-        "en": "PNG, JPEG or WebP, up to {mb} MB per file.",
+        "fr": (
+            "Images PNG, JPEG ou WebP jusqu'à {image} par fichier\u00a0; vidéos MP4 ou MOV"
+            " jusqu'à {video}\u00a0; sons WAV, MP3, FLAC ou M4A jusqu'à {sound}\u00a0;"
+            " documents PDF ou EPUB jusqu'à {document}."
+        ),
+        "en": (
+            "PNG, JPEG or WebP images up to {image} per file; MP4 or MOV videos up to"
+            " {video}; WAV, MP3, FLAC or M4A sounds up to {sound}; PDF or EPUB"
+            " documents up to {document}."
+        ),
     },
     "col_image": {"fr": "Image", "en": "Image"},
     "col_title": {"fr": "Titre", "en": "Title"},

@@ -406,3 +406,63 @@ def test_the_desk_api_and_details_page_show_the_signal(
         page = client.get(results[0]["report_url"]).text
         assert "Contient une création numérique sans IA générative</p>" in page
         assert "Signal C2PA" not in client.get(results[1]["report_url"]).text
+
+
+def test_the_signal_is_read_from_the_signed_bytes_not_from_c2pa_s_reading_of_them(
+    tmp_path: Path, alice: SigningIdentity, school_dir: Path
+) -> None:
+    """A source type signed by hand in a short form ("trainedAlgorithmicMedia", not the IPTC
+    URL): c2pa's manifest store JSON shows it as the IPTC URL, its crJSON as signed. The
+    Program's rubric reads crJSON and finds no class; so does verify (the store JSON would
+    have given "fullyGenAIMedia", a class the signed bytes do not state)."""
+    import io
+
+    import c2pa
+    import cbor2
+    from cryptography.hazmat.primitives import serialization
+
+    from artcharter.provenance import keys
+    from tests import forgery
+
+    full = conformance.IPTC + "trainedAlgorithmicMedia"
+    actions = {"label": "c2pa.actions.v2", "created": True, "data": {
+        "actions": [{"action": "c2pa.created", "digitalSourceType": full, "description": "x" * 60}],
+        "allActionsIncluded": True,
+    }}  # fmt: skip
+    definition = {"claim_generator_info": [{"name": "t", "version": "0"}], "assertions": [actions]}
+    source = make_image(tmp_path / "src.png").read_bytes()
+    info = c2pa.C2paSignerInfo(alice.alg.encode(), alice.chain_pem, alice.key_pem, None)
+    out = io.BytesIO()
+    with c2pa.Signer.from_info(info) as signer, c2pa.Builder(definition) as builder:
+        builder.sign(signer, "image/png", io.BytesIO(source), out)
+    data = out.getvalue()
+    action = {"action": "c2pa.created", "digitalSourceType": "trainedAlgorithmicMedia"}
+    box = forgery.find_box(forgery.read_store(data), "c2pa.actions.v2")
+    size = box.content[0][2] - box.content[0][1]
+    # The same action with the short name, padded to the signed assertion's length.
+    short = next(
+        content
+        for content in (
+            cbor2.dumps(
+                {"actions": [{**action, "description": "x" * pad}], "allActionsIncluded": True}
+            )
+            for pad in range(200)
+        )
+        if len(content) == size
+    )
+    artist = keys.artist_identity(school_dir, "alice-martin")
+    cert = keys.read_certs(artist.chain_path)[0].public_bytes(serialization.Encoding.DER)
+    forged = forgery.resign_claim(
+        forgery.replace_assertion(data, "c2pa.actions.v2", short),
+        [cert],
+        keys.read_private_key(artist.key_path),
+    )
+    path = tmp_path / "short.png"
+    path.write_bytes(forged)
+    with c2pa.Reader(str(path)) as reader:
+        store_actions = reader.get_active_manifest()["assertions"][0]["data"]["actions"]
+    assert store_actions[0]["digitalSourceType"] == full  # c2pa's reading
+    assert conformance.signal(crjson(path)) is None  # the rubric, on what was signed
+    result = verify_file(path, read_anchors([school_dir / keys.ROOT_CERT]))
+    assert result.verdict == "trusted" and result.c2pa_signal is None
+    assert result.to_dict("en")["c2pa_signal_text"] == []

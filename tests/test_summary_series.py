@@ -72,7 +72,7 @@ def test_a_series_is_one_row_counted_in_every_total(studio: Path, tmp_path: Path
     assert (series["first"]["index"], series["last"]["index"]) == (1, N)
     assert series["verdicts"] == [{"verdict": "trusted", "title": "Trusted", "count": N}]
     assert sum(v["count"] for v in summary["verifications"]) == N + 1
-    assert summary["series_text"] == f"of which {N} in 1 series, one row each"
+    assert summary["series_text"] == f"of which {N} in 1 series, on one row"
     assert (tmp_path / "en" / series["first"]["report"]).is_file()
 
 

@@ -1059,9 +1059,13 @@ MESSAGES = Catalogue(
             "fr": "{n} œuvres sur {size} dans cette synthèse",
             "en": "{n} of its {size} works in this summary",
         },
-        "summary_series_count": {
-            "fr": "dont {works} en {series} série(s), chacune sur une ligne",
-            "en": "of which {works} in {series} series, one row each",
+        "summary_series_count.one": {
+            "fr": "dont {works} en {n} série, sur une ligne",
+            "en": "of which {works} in {n} series, on one row",
+        },
+        "summary_series_count.other": {
+            "fr": "dont {works} en {n} séries, chacune sur une ligne",
+            "en": "of which {works} in {n} series, one row each",
         },
         "summary_series_first_last": {"fr": "de", "en": "from"},
         "summary_series_to": {"fr": "à", "en": "to"},

@@ -22,6 +22,7 @@ from artcharter.provenance.record import now_iso
 from artcharter.provenance.version import VERSION
 from artcharter.reports.artwork_report import STAGES, STATUSES
 from artcharter.reports.i18n import maybe, t
+from artcharter.reports.messages import MESSAGES
 
 if TYPE_CHECKING:
     from artcharter.charter.model import Charter
@@ -186,11 +187,11 @@ def build_summary(
         "rows": alone,
         "series": [_series_row(group, lang) for group in series.values()],
         "series_text": (
-            t(
+            MESSAGES.count(
                 "summary_series_count",
+                len(series),
                 lang,
                 works=sum(g["count"] for g in series.values()),
-                series=len(series),
             )
             if series
             else None

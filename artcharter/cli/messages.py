@@ -1613,8 +1613,8 @@ MESSAGES = Catalogue(
         "help.keys.show.json": {"en": "Print JSON.", "fr": "Afficher en JSON."},
         # --- --help: artcharter label ---------------------------------------------------------
         "help.label.label": {
-            "en": "Write a signed copy of IMAGE that says how AI was used (C2PA + IPTC XMP).",
-            "fr": "Écrire une copie signée d'IMAGE qui dit comment l'IA a été utilisée (C2PA + IPTC XMP).",
+            "en": "Write a signed copy of a work (image, video, sound, document), or of every file of a folder as one series, that says how AI was used (C2PA + IPTC XMP).",
+            "fr": "Écrire une copie signée d'une œuvre (image, vidéo, son, document), ou de chaque fichier d'un dossier comme une série, qui dit comment l'IA a été utilisée (C2PA + IPTC XMP).",
         },
         "help.label.label.image": {
             "en": "The work to label (never modified): an image, an MP4/MOV video, a WAV/MP3/FLAC/M4A sound or a PDF/EPUB document; or a folder of them, signed as one series into the folder -o names (the same command again resumes it).",

@@ -2,7 +2,8 @@
 its own credentials and its place in the series; a file that cannot be signed is one line
 and the others go on (exit 2 at the end); the real command SIGKILLed mid-run and run again
 ends with every file exactly once, no orphan row, nothing half-written; the rows are
-committed in batches (``Ledger.batch``)."""
+committed in batches (``Ledger.batch``), each batch's files renamed into place as its rows
+commit."""
 
 from __future__ import annotations
 
@@ -157,7 +158,7 @@ def test_the_command_killed_with_sigkill_then_run_again(project: Path, tmp_path:
     while process.poll() is None and time.monotonic() - start < 300:
         # Once a batch of rows is committed, while the next batch is being signed.
         if ledger.exists() and _count(ledger) >= 1:
-            time.sleep(0.2)  # into the next batch: files renamed, their rows not committed
+            time.sleep(0.2)  # into the next batch: its files wait hidden, rows not committed
             process.send_signal(signal.SIGKILL)
             break
         time.sleep(0.005)
@@ -165,7 +166,8 @@ def test_the_command_killed_with_sigkill_then_run_again(project: Path, tmp_path:
     assert process.returncode == -signal.SIGKILL, err.decode(errors="replace")
     before = rows(ledger) if ledger.exists() else []
     assert 1 <= len(before) < 150
-    # Usually more files than rows: a batch renamed into place, its rows not committed.
+    # A batch's files wait hidden until its rows commit (more files than rows only for a
+    # kill between the renames and the commit); the same command signs any such file again.
     # Every committed row has its file with those bytes (no orphan row).
     for path, digest, _ in before:
         assert sha256_file(Path(path)) == digest
@@ -273,3 +275,31 @@ def test_ctrl_c_while_one_film_is_signed_publishes_nothing(project: Path) -> Non
     assert "Traceback" not in err
     assert not out.exists() and not list(project.glob(".signed.mp4.*"))
     assert _count(project / "artcharter.db") == 0
+
+
+def test_a_batch_shows_its_files_only_as_it_commits_their_rows(tmp_path: Path) -> None:
+    """In a ledger batch, a published file waits under its hidden temporary name and is
+    renamed into place just before its rows are committed: a kill mid-batch leaves no
+    signed file without its row (only hidden temporaries, swept later), and none with."""
+    from artcharter.provenance.record import ArtworkRecord, new_artwork_id
+    from artcharter.provenance.signing import publish
+
+    def add(path: Path) -> None:
+        record = ArtworkRecord(new_artwork_id(), "labelled", "trainedAlgorithmicMedia")
+        publish(path, b"signed bytes", ledger, lambda led: led.add_artwork(record, path, "0" * 64, status="signed"))  # fmt: skip
+
+    with Ledger(tmp_path / "artcharter.db") as ledger:
+        with ledger.batch(at_most=3, seconds=3600):
+            add(tmp_path / "a.png")
+            add(tmp_path / "b.png")
+            assert not list(tmp_path.glob("*.png"))  # not yet: their rows are not committed
+            assert len(list(tmp_path.glob(".*.partial"))) == 2
+            assert _count(tmp_path / "artcharter.db") == 0  # another connection sees nothing
+            add(tmp_path / "c.png")  # the third: the batch commits, files and rows together
+            assert sorted(p.name for p in tmp_path.glob("*.png")) == ["a.png", "b.png", "c.png"]
+            assert _count(tmp_path / "artcharter.db") == 3
+            add(tmp_path / "d.png")
+            assert not (tmp_path / "d.png").exists()
+        # The block's end commits the rest, even when it ends by an error or Ctrl-C.
+        assert (tmp_path / "d.png").exists() and _count(tmp_path / "artcharter.db") == 4
+    assert not list(tmp_path.glob(".*.partial"))

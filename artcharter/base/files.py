@@ -42,16 +42,27 @@ def write_atomic(path: Path, data: Data, *, private: bool = False, durable: bool
         staged.commit()
 
 
-@dataclass(frozen=True)
+@dataclass
 class StagedFile:
     """A complete, synced temporary file waiting to be renamed over ``target``."""
 
     temp: Path
     target: Path
+    # Handed over (``hand_over``): whoever took it renames or removes the temporary.
+    handed_over: bool = False
 
     def commit(self) -> None:
         """Rename the temporary over the target: the one atomic step."""
         os.replace(self.temp, self.target)
+
+    def hand_over(self) -> StagedFile:
+        """Keep the temporary when the ``staged_file`` block ends: the caller commits it
+        later (a ledger batch renames its files just before it commits their rows)."""
+        self.handed_over = True
+        return self
+
+    def discard(self) -> None:
+        self.temp.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -82,7 +93,10 @@ def staged_file(
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        yield StagedFile(temp, path)
+        staged = StagedFile(temp, path)
+        yield staged
+        if staged.handed_over:
+            temp = None
     finally:
         if temp is not None:
             temp.unlink(missing_ok=True)

@@ -795,16 +795,15 @@ def generate(
 
 @contextlib.contextmanager
 def _series_state(ledger: Ledger | None, series: series_rows.Series | None) -> Iterator[None]:
-    """Commit the series' rows in batches (``Ledger.batch``), and mark the series complete
-    when the block ends well, interrupted otherwise (a SIGKILL leaves it ``running``:
-    ``--resume`` goes on the same way)."""
+    """Mark the series complete when the block ends well, interrupted otherwise (a SIGKILL
+    leaves it ``running``: ``--resume`` goes on the same way). Each image is committed
+    with its rows as it is finished, not in batches (``Ledger.batch``): an artist sees it
+    appear at once, however long the next one takes."""
     if ledger is None or series is None:
         yield
         return
     try:
-        # A series' rows are committed in batches, not one transaction per image.
-        with ledger.batch():
-            yield
+        yield
     except BaseException:
         with contextlib.suppress(Exception):
             ledger.set_series_state(series.series_id, series_rows.INTERRUPTED)

@@ -7,10 +7,10 @@ record names its series and its place (``ArtworkRecord.series``).
 
 Resuming: the series' id is a hash of the folder and the output folder, so the same command
 again finds its series and signs only the files without a row (a row never exists without
-its file: ``signing.publish``). A file in OUTDIR without a row is one an interrupted run
-renamed into place before its batch of rows was committed: the resumed run signs it again
-over it (OUTDIR belongs to the series). The rows are committed in batches
-(``Ledger.batch``), not one transaction per file.
+its file: ``signing.publish``). The rows are committed in batches (``Ledger.batch``), not
+one transaction per file, each batch's files renamed into place just before its commit: a
+file in OUTDIR without a row is one a run killed between those renames and the commit
+left, and the resumed run signs it again over it (OUTDIR belongs to the series).
 
 A file that cannot be signed (unreadable, unsupported, already in OUTDIR) is one line for
 the caller (``on_error``) and the run goes on; the caller says at the end how many failed

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from artcharter.base.errors import BadInput, SetupError
+from artcharter.base.files import StagedFile
 from artcharter.base.names import same_name
 from artcharter.provenance.declaration import Declaration
 from artcharter.provenance.messages import MESSAGES
@@ -235,6 +236,8 @@ class _Batch:
     seconds: float
     count: int = 0
     started: float = field(default_factory=time.monotonic)
+    # Published files waiting under their temporary names for the batch's commit.
+    files: list[StagedFile] = field(default_factory=list)
 
 
 class Ledger:
@@ -467,12 +470,14 @@ class Ledger:
         (one published file and its rows) becomes a savepoint, rolled back alone when that
         file fails, and the batch commits once ``at_most`` of them or ``seconds`` have gone
         by, then opens the next. Worker threads may publish meanwhile: each savepoint runs
-        under the ledger's lock, whole. A file is renamed into place before its batch
-        commits, so an interruption can leave files whose rows were not committed (never
-        rows without their file): a resumed series makes those again over them
-        (``label_folder``, ``generate --resume``). When the block ends, even by an error
-        or Ctrl-C, the rows of the files already published are committed. Another process
-        that writes to the ledger waits at most ``seconds`` (and one file) between commits.
+        under the ledger's lock, whole. The batch's files wait under their temporary names
+        and are renamed into place just before the batch commits (``rename_at_commit``), so
+        an interruption leaves no file whose row was not committed, but for the ones being
+        renamed at that instant (a resumed series makes those again over them:
+        ``label_folder``, ``generate --resume``), and never a row without its file. When
+        the block ends, even by an error or Ctrl-C, the files already published are renamed
+        and their rows committed. Another process that writes to the ledger waits at most
+        ``seconds`` (and one file) between commits.
         """
         conn = self.db.conn
         with self._lock:
@@ -489,9 +494,35 @@ class Ledger:
             yield
         finally:
             with self._lock:
-                self._batch = None
+                batch, self._batch = self._batch, None
                 if conn.in_transaction:
-                    conn.execute("COMMIT")
+                    self._commit_batch(batch)
+
+    def rename_at_commit(self, staged: StagedFile) -> None:
+        """Rename a published file into place as its rows are committed: now, inside the
+        transaction that wrote them, or, in a batch, just before the batch commits."""
+        if self._batch is None:
+            staged.commit()
+        else:
+            self._batch.files.append(staged.hand_over())
+
+    def _commit_batch(self, batch: _Batch | None) -> None:
+        """Rename the batch's files into place, then commit their rows. A rename that fails
+        rolls the whole batch back and removes its temporaries: files without rows at
+        worst (never rows without files)."""
+        files = batch.files if batch is not None else []
+        try:
+            for staged in files:
+                staged.commit()
+        except BaseException:
+            self.db.conn.execute("ROLLBACK")
+            for staged in files:
+                staged.discard()
+            raise
+        finally:
+            if batch is not None:
+                batch.files = []
+        self.db.conn.execute("COMMIT")
 
     def _batch_tick(self) -> None:
         """One more file published in the batch: commit the batch when it is due."""
@@ -500,7 +531,7 @@ class Ledger:
             return
         batch.count += 1
         if batch.count >= batch.at_most or time.monotonic() - batch.started >= batch.seconds:
-            self.db.conn.execute("COMMIT")
+            self._commit_batch(batch)
             self.db.conn.execute("BEGIN IMMEDIATE")
             batch.count, batch.started = 0, time.monotonic()
 

@@ -483,9 +483,11 @@ def publish(
     """Make ``path`` appear with ``data`` and the ledger rows together, or neither.
 
     The bytes (or what ``data`` writes into the open file) go to a ``.partial`` file
-    beside the target first; the rename happens inside
-    the ledger transaction, so a row never exists without its file, and an interruption
-    leaves no half-written image under the real name.
+    beside the target first; the rename happens inside the ledger transaction, just before
+    it commits (in a ledger batch, with the batch's other files just before the batch
+    commits), so a row never exists without its file, a file without its row only if the
+    process dies between the rename and the commit, and an interruption leaves no
+    half-written image under the real name.
 
     Unlike ``write_atomic``, the file is staged and committed in two steps, so that the
     commit falls inside the transaction; and its temporary is named by the PID, so that a
@@ -502,4 +504,6 @@ def publish(
             if path.exists():  # overwritten: its old rows must not vouch for new bytes
                 ledger.retire_path(path)
             rows(ledger)
-        staged.commit()
+            ledger.rename_at_commit(staged)
+        else:
+            staged.commit()

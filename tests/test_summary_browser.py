@@ -131,3 +131,42 @@ def test_badges_say_their_meaning_and_numbers_sit_under_their_headers(
         )
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width", [1200, 420])
+def test_a_report_page_never_scrolls_sideways(
+    browser, expo: Exhibition, tmp_path: Path, width: int
+) -> None:
+    """A long text drawn as a badge (the energy figure that is mostly a constant estimate,
+    "3 règles n'ont pas pu être vérifiées ici, dont…") wraps: they ran up to 536 px past a
+    1200 px window."""
+    import dataclasses
+
+    from report_samples import generated_record, image_bytes
+
+    from artcharter.provenance.label import sign_record
+    from artcharter.reports.report import make_report
+
+    # A CPU run whose RAM figure, codecarbon's constant power model, is most of the total.
+    record = generated_record(expo.identity, kwh=0.0001)
+    assert record.energy is not None
+    energy = dataclasses.replace(
+        record.energy, kwh_cpu=0.00003, kwh_gpu=None, kwh_ram=0.00007,
+        methods={"cpu": "TDP", "ram": "RAM power model"},
+    )  # fmt: skip
+    work = tmp_path / "ram.png"
+    sign_record(
+        image_bytes((96, 64), (40, 90, 160)),
+        dataclasses.replace(record, energy=energy),
+        work,
+        expo.identity,
+        [],
+        ledger=None,
+        status="signed",
+    )
+    files = make_report(work, tmp_path, lang="fr", anchors=read_anchors([expo.school_root]))
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(files.html.as_uri())
+    assert page.locator("#energy-dominated").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.close()

@@ -116,9 +116,10 @@ def test_split_names_each_method_and_flags_the_constant() -> None:
     assert "constant estimate: 10.0 W" in parts["RAM"]["method"]
     assert parts["RAM"]["constant"] and not parts["CPU"]["constant"]
     assert found["dominated"] and "89.7 %" in found["warning"]
-    assert "0.50 GB used out of 4.0 GB" in found["ram_scaled"]
+    assert "0.50\u00a0GB used out of 4.0\u00a0GB" in found["ram_scaled"]
     french = energy_split.split(cpu_only_record(), "fr")
     assert french is not None and "estimation constante" in french["warning"]
+    assert "0,50\u00a0Go utilisés sur 4,0\u00a0Go" in french["ram_scaled"]  # not "GB"
 
 
 def test_measured_counters_are_not_flagged() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from artcharter.audits.energy import EnergyRecord
-from artcharter.base.numbers import fmt_energy, fmt_energy_method, fmt_number
+from artcharter.base.numbers import SIZE_UNITS, fmt_energy, fmt_energy_method, fmt_number
 from artcharter.reports.i18n import t
 
 # Above this share of the total, a constant estimate is said to dominate the figure.
@@ -24,7 +24,8 @@ def _watts(value: float | None, lang: str) -> str:
 
 
 def _gb(value: float | None, lang: str) -> str:
-    return f"{fmt_number(value or 0.0, lang, 2)} GB"
+    unit = SIZE_UNITS.get(lang, SIZE_UNITS["en"])[3]  # "Go" in French
+    return f"{fmt_number(value or 0.0, lang, 2)}\u00a0{unit}"
 
 
 def _cpu_method(record: EnergyRecord, lang: str) -> str:

@@ -82,47 +82,27 @@ def label(
     json: Annotated[bool, typer.Option("--json", help=help_text("help.label.label.json"))] = False,
 ) -> None:
     project = project_of(ctx)
+    # The same options for one work and for a folder of them.
+    options: dict[str, Any] = {
+        "source_type": source_type,
+        "tool": tool,
+        "prompt": prompt,
+        "private_prompt": private_prompt,
+        "ingredients": [parse_ingredient(i) for i in ingredient or []],
+        "training_mining": training_mining,
+        "training_constraint": training_constraint,
+        "title": title,
+        "declaration": declaration,
+        "artist": artist,
+        "passphrase": passphrase,
+        "force": force,
+        "watermark": watermark,
+        "model_kind": model_kind,
+    }
     if image.is_dir():
-        _label_folder(
-            project,
-            option_namer(ctx.command, []),
-            image,
-            output,
-            json=json,
-            source_type=source_type,
-            tool=tool,
-            prompt=prompt,
-            private_prompt=private_prompt,
-            ingredients=[parse_ingredient(i) for i in ingredient or []],
-            training_mining=training_mining,
-            training_constraint=training_constraint,
-            title=title,
-            declaration=declaration,
-            artist=artist,
-            passphrase=passphrase,
-            force=force,
-            watermark=watermark,
-            model_kind=model_kind,
-        )
+        _label_folder(project, option_namer(ctx.command, []), image, output, json=json, **options)
         return
-    signed = project.label(
-        image,
-        output,
-        source_type=source_type,
-        tool=tool,
-        prompt=prompt,
-        private_prompt=private_prompt,
-        ingredients=[parse_ingredient(i) for i in ingredient or []],
-        training_mining=training_mining,
-        training_constraint=training_constraint,
-        title=title,
-        declaration=declaration,
-        artist=artist,
-        passphrase=passphrase,
-        force=force,
-        watermark=watermark,
-        model_kind=model_kind,
-    )
+    signed = project.label(image, output, **options)
     warn_if_not_time_stamped(signed, project)
     if json:
         echo_json(

@@ -208,12 +208,12 @@ def _count(ledger: Path) -> int:
         return 0
 
 
-def test_ctrl_c_commits_what_is_signed_and_says_how_to_go_on(project: Path) -> None:
-    folder, out = folder_of(project, 150), project / "signed"
+def label_in_background(project: Path, source: Path, out: Path) -> subprocess.Popen[str]:
+    """The real `artcharter label SOURCE -o OUT`, started for a test to press Ctrl-C."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ARTCHARTER_")}
     env |= {"ARTCHARTER_PROJECT": str(project), "ARTCHARTER_LANG": "en"}
-    argv = [ARTCHARTER, "label", str(folder), "-o", str(out), "--source-type", "trainedAlgorithmicMedia"]  # fmt: skip
-    process = subprocess.Popen(
+    argv = [ARTCHARTER, "label", str(source), "-o", str(out), "--source-type", "trainedAlgorithmicMedia"]  # fmt: skip
+    return subprocess.Popen(
         argv,
         cwd=project,
         env=env,
@@ -223,6 +223,11 @@ def test_ctrl_c_commits_what_is_signed_and_says_how_to_go_on(project: Path) -> N
         # Python's own Ctrl-C handler, even when this suite runs with SIGINT ignored.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
+
+
+def test_ctrl_c_commits_what_is_signed_and_says_how_to_go_on(project: Path) -> None:
+    folder, out = folder_of(project, 150), project / "signed"
+    process = label_in_background(project, folder, out)
     start = time.monotonic()
     while process.poll() is None and time.monotonic() - start < 300:
         if out.exists() and len(list(out.glob("*.png"))) >= 5:
@@ -249,18 +254,7 @@ def test_ctrl_c_while_one_film_is_signed_publishes_nothing(project: Path) -> Non
 
     film = make_noise_video(project / "film.mp4", megabytes=40)
     out = project / "signed.mp4"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ARTCHARTER_")}
-    env |= {"ARTCHARTER_PROJECT": str(project), "ARTCHARTER_LANG": "en"}
-    argv = [ARTCHARTER, "label", str(film), "-o", str(out), "--source-type", "trainedAlgorithmicMedia"]  # fmt: skip
-    process = subprocess.Popen(
-        argv,
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
+    process = label_in_background(project, film, out)
     start = time.monotonic()
     while process.poll() is None and time.monotonic() - start < 300:
         partial = list(project.glob(".signed.mp4.*.partial"))

@@ -1956,7 +1956,7 @@ MESSAGES = Catalogue(
         },
         # --- IPTC digital source types, in words ---
         "source_type.trainedAlgorithmicMedia": {
-            "fr": "image créée par un modèle d'IA générative",
+            "fr": "œuvre créée par un modèle d'IA générative",
             "en": "created by a generative AI model",
         },
         "source_type.compositeWithTrainedAlgorithmicMedia": {
@@ -1964,7 +1964,7 @@ MESSAGES = Catalogue(
             "en": "a composite of AI-generated and other elements",
         },
         "source_type.algorithmicallyEnhanced": {
-            "fr": "image retouchée avec l'aide d'un algorithme",
+            "fr": "œuvre retouchée avec l'aide d'un algorithme",
             "en": "enhanced with the help of an algorithm",
         },
         "source_type.compositeSynthetic": {
@@ -1972,7 +1972,7 @@ MESSAGES = Catalogue(
             "en": "a composite of synthetic elements",
         },
         "source_type.algorithmicMedia": {
-            "fr": "image produite par un algorithme sans apprentissage",
+            "fr": "œuvre produite par un algorithme sans apprentissage",
             "en": "made by an algorithm without training data",
         },
         "source_type.digitalCreation": {
@@ -1980,7 +1980,7 @@ MESSAGES = Catalogue(
             "en": "digital creation made by hand",
         },
         "source_type.humanEdits": {
-            "fr": "image retouchée à la main",
+            "fr": "œuvre retouchée à la main",
             "en": "edited by hand",
         },
         "source_type.digitalCapture": {

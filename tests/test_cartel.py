@@ -85,7 +85,7 @@ def test_medium_without_ai_and_undeclared() -> None:
         "Digital photograph, without generative AI"
     )
     assert medium_in_words(labelled("humanEdits"), "fr") == (
-        "Image retouchée à la main, sans IA générative"
+        "Œuvre retouchée à la main, sans IA générative"
     )
     assert medium_in_words(None, "en") == "Technique not declared"
     assert medium_in_words(labelled("algorithmicallyEnhanced", tool="Topaz"), "en") == (

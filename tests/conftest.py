@@ -6,6 +6,7 @@ The whole suite runs with network access blocked at the socket level (see
 
 from __future__ import annotations
 
+import shutil
 import signal
 import socket
 from collections.abc import Iterator
@@ -112,3 +113,16 @@ def make_image(
 @pytest.fixture
 def sample_png(tmp_path: Path) -> Path:
     return make_image(tmp_path / "work.png")
+
+
+def make_atelier(root: Path, school_dir: Path) -> Path:
+    """A project in ``root`` (made if missing): the school's keys, English, Alice Martin
+    as its artist, the ledger ``artcharter.db``."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "artcharter.toml").write_text(
+        '[project]\nname = "ESAD Exemple"\nlang = "en"\ncountry = "FRA"\n'
+        'ledger = "artcharter.db"\nkeys = "keys"\n[artist]\nname = "Alice Martin"\n',
+        encoding="utf-8",
+    )
+    shutil.copytree(school_dir, root / "keys")
+    return root

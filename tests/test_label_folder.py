@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -26,22 +25,14 @@ from artcharter.provenance.label_folder import folder_series_id
 from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.series import COMPLETE
 from artcharter.provenance.verify import read_anchors, verify_file
-from tests.conftest import make_image
+from tests.conftest import make_atelier, make_image
 
 ARTCHARTER = str(Path(sys.executable).with_name("artcharter"))
 
 
 @pytest.fixture
 def project(tmp_path: Path, school_dir: Path) -> Path:
-    root = tmp_path / "atelier"
-    root.mkdir()
-    (root / "artcharter.toml").write_text(
-        '[project]\nname = "ESAD Exemple"\nlang = "en"\ncountry = "FRA"\n'
-        'ledger = "artcharter.db"\nkeys = "keys"\n[artist]\nname = "Alice Martin"\n',
-        encoding="utf-8",
-    )
-    shutil.copytree(school_dir, root / "keys")
-    return root
+    return make_atelier(tmp_path / "atelier", school_dir)
 
 
 def folder_of(root: Path, n: int) -> Path:

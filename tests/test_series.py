@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -27,6 +26,7 @@ from artcharter.provenance.series import COMPLETE, INTERRUPTED, file_tag
 from artcharter.provenance.verify import read_anchors, verify_file
 from artcharter.reports.report import make_report
 from artcharter.reports.summary import make_summary
+from tests.conftest import make_atelier
 
 ARTCHARTER = str(Path(sys.executable).with_name("artcharter"))
 FAST = {"steps": 1, "size": 64, "seed": 100}
@@ -194,15 +194,7 @@ def test_a_session_groups_several_series_and_a_series_keeps_its_request(
 
 @pytest.fixture
 def project(tmp_path: Path, school_dir: Path) -> Path:
-    root = tmp_path / "atelier"
-    root.mkdir()
-    (root / "artcharter.toml").write_text(
-        '[project]\nname = "ESAD Exemple"\nlang = "en"\ncountry = "FRA"\n'
-        'ledger = "artcharter.db"\nkeys = "keys"\n[artist]\nname = "Alice Martin"\n',
-        encoding="utf-8",
-    )
-    shutil.copytree(school_dir, root / "keys")
-    return root
+    return make_atelier(tmp_path / "atelier", school_dir)
 
 
 def test_the_command_killed_with_sigkill_then_resumed(project: Path, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from artcharter.cli import run
 from artcharter.project import open_project
 from artcharter.provenance.label_folder import folder_series_id
-from tests.conftest import make_image
+from tests.conftest import make_atelier, make_image
 
 CHROMIUM = next(
     (
@@ -31,13 +31,7 @@ N = 6
 
 @pytest.fixture(scope="module")
 def studio(tmp_path_factory: pytest.TempPathFactory, school_dir: Path) -> Path:
-    root = tmp_path_factory.mktemp("studio")
-    (root / "artcharter.toml").write_text(
-        '[project]\nname = "ESAD Exemple"\nlang = "en"\ncountry = "FRA"\n'
-        'ledger = "artcharter.db"\nkeys = "keys"\n[artist]\nname = "Alice Martin"\n',
-        encoding="utf-8",
-    )
-    shutil.copytree(school_dir, root / "keys")
+    root = make_atelier(tmp_path_factory.mktemp("studio"), school_dir)
     folder = root / "sketches"
     folder.mkdir()
     for i in range(N):
@@ -127,3 +121,39 @@ def test_the_page_shows_the_series_as_one_row(studio: Path, tmp_path: Path, lang
         counted = page.locator("#series-count").inner_text()
         assert counted.startswith(f"{N + 1} ")
         browser.close()
+
+
+def test_another_student_claiming_the_series_is_not_counted_in_it(
+    studio: Path, tmp_path: Path
+) -> None:
+    """A student with a valid key of the same school writes Alice's series id into his own
+    record: his work is trusted, but the series row is Alice's, by the artist her
+    certificate names, and his work is never counted in it nor shown under her name."""
+    from artcharter.provenance import keys
+    from artcharter.provenance.label import label
+    from artcharter.provenance.record import SeriesPlace
+    from artcharter.provenance.signing import load_artist_identity
+
+    keys_dir = tmp_path / "keys"
+    shutil.copytree(studio / "keys", keys_dir)
+    keys.issue_artist(keys_dir, "Bob Durand", "bob@example.org")
+    bob = load_artist_identity(keys_dir, "Bob Durand")
+    folder = tmp_path / "expo"
+    shutil.copytree(studio / "series", folder)
+    series_id = folder_series_id(studio / "sketches", studio / "series")
+    label(
+        make_image(tmp_path / "bob.png", color=(10, 200, 10)),
+        folder / "bob-signed.png",
+        identity=bob,
+        source_type="trainedAlgorithmicMedia",
+        series=SeriesPlace(series_id, 1, N),
+    )
+    out = tmp_path / "out"
+    assert run(["--project", str(studio), "summary", str(folder), "-o", str(out)]) == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    alice = [s for s in summary["series"] if s["artist"] == "Alice Martin"]
+    assert [(s["series_id"], s["count"]) for s in alice] == [(series_id, N)]
+    assert all(s["first"]["file"] != "bob-signed.png" for s in alice)
+    # Bob's claim names Alice's series, but only under his own, certified name.
+    others = [s for s in summary["series"] if s["artist"] != "Alice Martin"]
+    assert [(s["artist"], s["count"]) for s in others] == [("Bob Durand", 1)]

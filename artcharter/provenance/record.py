@@ -152,7 +152,7 @@ class GenerationParams:
 @dataclass
 class SeriesPlace:
     """A labelled work's place in a series (``label FOLDER``): the series' id, the work's
-    place from 1 (the order the files were signed in), and how many files the series has.
+    place from 1 (its place by name in the folder), and how many files the series has.
     A generated image keeps its place in ``generation`` (series_id, series_index,
     series_size); ``ArtworkRecord.series_place`` reads either."""
 

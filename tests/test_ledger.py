@@ -330,3 +330,36 @@ def test_new_rows_keep_the_foreign_keys_whole(tmp_path: Path) -> None:
         ]
         assert ledger.recent_verifications(record.artwork_id, limit=5)[0]["verdict"] == "trusted"
     assert _foreign_key_problems(path) == []
+
+
+def _plans(path: Path, *queries: str) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        return [" ".join(r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {q}")) for q in queries]
+
+
+# What a check or a report asks for every artwork it reads: the artwork's session, that
+# session's energy runs, an artwork's own energy runs.
+SESSION_LOOKUPS = (
+    "SELECT artwork_id FROM artworks WHERE session_id = 's'",
+    "SELECT * FROM energy_runs WHERE session_id = 's'",
+    "SELECT * FROM energy_runs WHERE artwork_id = 'a'",
+)
+
+
+def test_a_version_4_ledger_gets_the_session_indexes_once(tmp_path: Path) -> None:
+    # Without them, every artwork checked read the whole artworks table: a check of 2,000
+    # files of a 4,000-row ledger spent half its time there (benchmarks/report_bench.py).
+    path = tmp_path / "v4.db"
+    with Ledger(path) as ledger:
+        record = ArtworkRecord(new_artwork_id(), "generated", "trainedAlgorithmicMedia")
+        ledger.add_artwork(record, tmp_path / "a.png", "ab" * 32, status="kept")
+    assert all("USING INDEX" in plan for plan in _plans(path, *SESSION_LOOKUPS))
+    with sqlite3.connect(path) as conn:
+        for name in ("artworks_session_id", "energy_runs_session_id", "energy_runs_artwork_id"):
+            conn.execute(f"DROP INDEX idx_{name}")
+        conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    assert not any("USING INDEX" in plan for plan in _plans(path, *SESSION_LOOKUPS))
+    with Ledger(path) as ledger:
+        assert ledger.find_artwork("ab" * 32)["artwork_id"] == record.artwork_id
+    assert all("USING INDEX" in plan for plan in _plans(path, *SESSION_LOOKUPS))
+    assert _rows(path, "meta") == [{"key": "schema_version", "value": str(SCHEMA_VERSION)}]

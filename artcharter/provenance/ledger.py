@@ -55,7 +55,7 @@ sqlite_utils = _import_sqlite_utils()
 # 4: a path is stored relative to the ledger's folder when the file lies under it (POSIX
 # separators), so that a ledger copied or moved with its works still names them; absolute
 # only for a file outside it (a version-3 ledger's paths under its folder are rewritten).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # The kind of an image made by a bias probe campaign.
 PROBE_KIND = "probe"
 BUSY_TIMEOUT_S = 60
@@ -317,7 +317,6 @@ class Ledger:
             if all(name in existing for name in TABLES) and "meta" in existing:
                 if self._schema_version() < SCHEMA_VERSION:
                     self._migrate()
-                    self._ensure_indexes()  # a rebuilt table lost its indexes
                 return
             with self.transaction():
                 for name, (columns, pk) in TABLES.items():
@@ -334,9 +333,14 @@ class Ledger:
             raise BadInput(MESSAGES("ledger.unusable", path=self.path, error=str(exc))) from None
 
     def _ensure_indexes(self) -> None:
+        # What rows are looked up by: a file's hash and path, and a session's artworks and
+        # energy runs (gathered for every artwork a check or a report reads).
         for table, column in (
             ("artworks", "sha256"),
             ("artworks", "path"),
+            ("artworks", "session_id"),
+            ("energy_runs", "session_id"),
+            ("energy_runs", "artwork_id"),
             ("verifications", "sha256"),
         ):
             self.db[table].create_index([column], if_not_exists=True)
@@ -350,6 +354,11 @@ class Ledger:
 
     def _migrate(self) -> None:
         """Bring a ledger of an earlier schema version to this one, keeping every row.
+
+        Version 4 -> 5: indexes on the session ids of artworks and energy runs and on the
+        artwork ids of energy runs (without them, every artwork checked or reported read
+        both tables whole). Every version ends with ``_ensure_indexes``, which also gives
+        back the indexes of a table rebuilt below.
 
         Version 3 -> 4: every path that lies under the ledger's folder becomes relative to
         it (``_relative_paths``).
@@ -386,6 +395,7 @@ class Ledger:
                     [PROBE_KIND],
                 )
             self._relative_paths()
+            self._ensure_indexes()
             self.db.execute(
                 "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
             )

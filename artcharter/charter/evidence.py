@@ -376,20 +376,19 @@ def latest_campaign(origin: ArtworkRecord, ledger: Ledger | None) -> dict[str, A
 
 
 def preload_prompt_audit() -> None:
-    """Import spaCy and read the audit's word lists now, in a process about to fork its
-    workers: they share that (about half a second of CPU) instead of each doing it. The
-    language pipelines are left to the workers, each loading only those its prompts are
-    in, side by side (loading both here, one core idle, made check's start-up a second).
-    Nothing when the audit or spaCy is not installed: each file's evidence then says so,
-    as it would have."""
+    """Read the audit's word lists and build its screen now, in a process about to fork its
+    workers: they share them. spaCy is left to the workers, imported and loaded by those
+    whose prompts the screen lets through, each loading only the pipelines its prompts are
+    in (most submissions name no one: a check of them never imports spaCy, which took half
+    a second of CPU before the first file). Nothing when the audit is not installed: each
+    file's evidence then says so, as it would have."""
     from artcharter.base.errors import SetupError
 
     try:
-        from artcharter.audits.bias import nlp, prompt_audit
+        from artcharter.audits.bias import prompt_audit
     except ImportError:
         return
     with contextlib.suppress(SetupError, OSError, ImportError):
-        nlp.import_spacy()
         prompt_audit.preload()
 
 

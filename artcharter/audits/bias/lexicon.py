@@ -93,6 +93,27 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(w for w in _SPLIT.split(fold(text)) if w)
 
 
+# How a word of the prompt is taken back to the form the lists hold (``variants``).
+PLURALS = (("ies", "y"), ("ves", "f"), ("men", "man"), ("aux", "al"), ("eaux", "eau"))
+IRREGULAR = {"women": "woman", "children": "child", "people": "person", "gens": "gens"}
+
+
+def variants(word: str, lemma: str | None) -> set[str]:
+    """The forms a word of the prompt (folded) is compared on: itself, its lemma, and the
+    word with its plural taken off."""
+    out = {word}
+    if lemma:
+        out.add(lemma)
+    if word in IRREGULAR:
+        out.add(IRREGULAR[word])
+    if len(word) > 3 and word[-1] in "sx":
+        out.add(word[:-1])
+    for plural, singular in PLURALS:
+        if len(word) > len(plural) + 1 and word.endswith(plural):
+            out.add(word[: -len(plural)] + singular)
+    return out
+
+
 def _forms(entry: dict[str, Any], lang: str) -> Iterable[tuple[str, str]]:
     for role in ROLES:
         for form in entry.get(f"{lang}_{role}", ()):

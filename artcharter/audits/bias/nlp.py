@@ -22,6 +22,7 @@ import contextlib
 import functools
 import importlib
 import importlib.util
+import json
 import re
 import sys
 import types
@@ -48,7 +49,7 @@ MODELS: dict[str, tuple[str, ...]] = {
 # Named entities are not read (the school's names are matched as text). The French
 # lemmatizer is left out too: it loads a 10 MB table and took a tenth of each audit, while
 # the lists hold the feminine forms and the audit takes plurals off itself.
-_UNUSED_PIPES = {"fr": ["ner", "lemmatizer"], "en": ["ner"]}
+UNUSED_PIPES = {"fr": ["ner", "lemmatizer"], "en": ["ner"]}
 
 _APOSTROPHES = {"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"}
 _DASHES = "‐‑‒–—−"
@@ -353,13 +354,17 @@ def import_spacy() -> types.ModuleType:
     return spacy
 
 
-def _model_path(lang: str) -> tuple[str, Path]:
+def model_folder(lang: str) -> Path:
+    """The folder of the installed pipeline for ``lang``, found without importing its
+    package (which imports spaCy): the one its package's meta.json names, as the package's
+    ``__version__`` does."""
     for name in MODELS[lang]:
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.origin:
-            package = importlib.import_module(name)
-            folder = Path(spec.origin).parent / f"{name}-{package.__version__}"
-            return name, folder
+            package = Path(spec.origin).parent
+            with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+                meta = json.loads((package / "meta.json").read_text(encoding="utf-8"))
+                return package / f"{name}-{meta['version']}"
     raise SetupError(
         MESSAGES("prompt_audit.no_pipeline", lang=lang, package=" / ".join(MODELS[lang]))
     )
@@ -369,8 +374,8 @@ def _model_path(lang: str) -> tuple[str, Path]:
 def pipeline(lang: str) -> Language:
     """The spaCy pipeline for ``lang``, loaded on first use and kept for the process."""
     spacy = import_spacy()
-    _name, folder = _model_path(lang)
-    nlp = spacy.load(folder, exclude=[*_UNUSED_PIPES[lang], "tokenizer"])
+    folder = model_folder(lang)
+    nlp = spacy.load(folder, exclude=[*UNUSED_PIPES[lang], "tokenizer"])
     nlp.tokenizer.from_disk(folder / "tokenizer", exclude=["vocab", "token_match"])
     nlp.tokenizer.token_match = _HYPHENATED.match
     return nlp
@@ -378,7 +383,7 @@ def pipeline(lang: str) -> Language:
 
 def pipeline_name(lang: str) -> str:
     """The package and version of the pipeline that reads ``lang`` (for reports)."""
-    return _model_path(lang)[1].name
+    return model_folder(lang).name
 
 
 # Texts parsed together by ``parsed_ahead``, each taken once by ``parse``.

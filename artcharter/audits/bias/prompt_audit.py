@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from artcharter.audits.bias import lexicon as lexicon_module
-from artcharter.audits.bias import nlp
+from artcharter.audits.bias import nlp, screen
 from artcharter.audits.bias.lexicon import KINDS, Term, read_data
 from artcharter.audits.messages import MESSAGES
 from artcharter.base.errors import BadInput
@@ -200,8 +200,6 @@ _ETRE = {
 }  # fmt: skip
 _RELATIVES = {"qui", "que", "who", "that", "which", "whom"}
 _PERSONAL = {"il", "elle", "ils", "elles", "he", "she", "they", "i", "we", "je", "nous", "on"}
-_PLURALS = (("ies", "y"), ("ves", "f"), ("men", "man"), ("aux", "al"), ("eaux", "eau"))
-_IRREGULAR = {"women": "woman", "children": "child", "people": "person", "gens": "gens"}
 
 
 @dataclass
@@ -212,20 +210,6 @@ class _Unit:
     terms: list[Term]
     start: int
     end: int
-
-
-def _variants(word: str, lemma: str | None) -> set[str]:
-    out = {word}
-    if lemma:
-        out.add(lemma)
-    if word in _IRREGULAR:
-        out.add(_IRREGULAR[word])
-    if len(word) > 3 and word[-1] in "sx":
-        out.add(word[:-1])
-    for plural, singular in _PLURALS:
-        if len(word) > len(plural) + 1 and word.endswith(plural):
-            out.add(word[: -len(plural)] + singular)
-    return out
 
 
 def _words(doc: Doc) -> list[tuple[set[str], int, bool, bool]]:
@@ -240,7 +224,9 @@ def _words(doc: Doc) -> list[tuple[set[str], int, bool, bool]]:
             else None
         )
         for k, part in enumerate(parts):
-            words.append((_variants(part, lemma), token.i, k == 0, k == len(parts) - 1))
+            words.append(
+                (lexicon_module.variants(part, lemma), token.i, k == 0, k == len(parts) - 1)
+            )
     return words
 
 
@@ -527,9 +513,11 @@ def _lexicon() -> lexicon_module.Lexicon:
 
 
 def preload() -> None:
-    """Read the word lists (a process about to fork its workers shares them)."""
+    """Read the word lists and build the screen (a process about to fork its workers
+    shares them)."""
     lexicon = _lexicon()
     lexicon.words, lexicon.firsts  # noqa: B018 - cached properties, read to fill them
+    screen.builtin()
 
 
 # --- protected names --------------------------------------------------------------------
@@ -596,12 +584,13 @@ def audits_ahead(
 ) -> contextlib.AbstractContextManager[None]:
     """A block in which ``audit_prompt`` on any of ``prompts`` reads parses made together
     beforehand (spaCy's ``nlp.pipe``: several times faster than one call per prompt). The
-    findings are the same; a worker uses it for the files of one batch."""
+    findings are the same; a worker uses it for the files of one batch. Only the parts
+    the screen lets through are parsed: a batch of prompts that name no one loads nothing."""
     pieces = []
     for prompt in prompts:
         text, runs = _runs(prompt, default_lang)
         pieces += [(run.lang, text.text[run.start : run.end]) for run in runs]
-    return nlp.parsed_ahead(pieces)
+    return nlp.parsed_ahead((lang, t) for lang, t in pieces if screen.builtin().may_find(t))
 
 
 def audit_prompt(
@@ -615,8 +604,9 @@ def audit_prompt(
     prompt, in the order they appear, and the language each part was read in.
 
     ``default_lang`` is the language of a prompt that shows no clue of its own ("portrait").
-    The first call in a process loads the pipelines it needs (about a second); later calls
-    reuse them.
+    The first call in a process that needs a pipeline loads it (about a second); later calls
+    reuse them. A part of the prompt in which the screen (``screen``) sees no form of any
+    listed word is not parsed: the findings are the same.
     """
     names = tuple(dict.fromkeys(protected_names))
     lexicon = _lexicon()
@@ -626,7 +616,10 @@ def audit_prompt(
     for run in runs:
         start, end = text.span(run.start, run.end)
         languages.append((run.lang, start, end))
-        doc = nlp.parse(run.lang, text.text[run.start : run.end])
+        piece = text.text[run.start : run.end]
+        if not screen.builtin().may_find(piece):
+            continue  # nothing spaCy could find: it is not even loaded for it
+        doc = nlp.parse(run.lang, piece)
         for unit, term, negated, person in _read(doc, run.lang, lexicon):
             first, last = doc[unit.start], doc[unit.end]
             a, b = text.span(run.start + first.idx, run.start + last.idx + len(last.text))

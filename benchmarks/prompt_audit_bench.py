@@ -15,6 +15,11 @@ pipelines load); the figure is the median wall time of that first call. Targets 
 at least 200 prompts per second on two cores, and a load under 1.5 s. The machine may be
 shared: the load average is printed beside the figures, and ratios measured side by side
 matter more than absolute numbers.
+
+The screen (issue 16): per round, the time to build it (reading the pipelines' tables) and
+its cost per prompt over the test prompts and the artworks' prompts of
+benchmarks/report_bench.py, how many of those prompts it lets skip spaCy altogether, and the
+first audit of a prompt that names no one in a fresh process (spaCy never imported).
 """
 
 from __future__ import annotations
@@ -101,6 +106,68 @@ def load_module(folder: Path) -> object:
     return module
 
 
+FIRST_PLAIN = """
+import sys, time
+t0, c0 = time.perf_counter(), time.process_time()
+from artcharter.audits.bias.prompt_audit import audit_prompt
+audit_prompt("a lighthouse number 0, gouache")
+print(time.perf_counter() - t0, time.process_time() - c0, "spacy" in sys.modules)
+"""
+
+
+def subject_prompts() -> list[str]:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from report_bench import prompt_of
+
+    return [prompt_of(i) for i in range(200)]
+
+
+def screen_rows(rounds: int) -> dict[str, object]:
+    """The screen's build time, cost per prompt and share of prompts it lets skip."""
+    from artcharter.audits.bias import lexicon, nlp, prompt_audit, screen
+
+    sets = {"test prompts": prompts(), "artwork subjects": subject_prompts()}
+    pieces = {
+        name: [
+            [text.text[r.start : r.end] for r in runs]
+            for text, runs in (prompt_audit._runs(p, "en") for p in texts)
+        ]
+        for name, texts in sets.items()
+    }
+    builds, costs = [], {name: [] for name in sets}
+    for _ in range(rounds):
+        start = time.process_time()
+        built = screen.build(lexicon.builtin(), [screen.read_pipeline(x) for x in nlp.LANGS])
+        builds.append(time.process_time() - start)
+        for name, parts in pieces.items():
+            flat = [piece for prompt in parts for piece in prompt]
+            start = time.process_time()
+            for piece in flat:
+                built.may_find(piece)
+            costs[name].append((time.process_time() - start) / len(flat) * 1e6)
+    skipped = {
+        name: sum(not any(built.may_find(x) for x in prompt) for prompt in parts)
+        for name, parts in pieces.items()
+    }
+    first = [
+        subprocess.run(
+            [sys.executable, "-c", FIRST_PLAIN], capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(rounds)
+    ]
+    return {
+        "build_ms_cpu": statistics.median(builds) * 1000,
+        "us_per_part_cpu": {name: statistics.median(v) for name, v in costs.items()},
+        "prompts": {name: len(v) for name, v in sets.items()},
+        "skipped": skipped,
+        "first_plain_audit_s": {
+            "wall": statistics.median(float(f[0]) for f in first),
+            "cpu": statistics.median(float(f[1]) for f in first),
+            "spacy_imported": any(f[2] == "True" for f in first),
+        },
+    }
+
+
 def rate(audit: object, texts: list[str]) -> tuple[float, float]:
     """Prompts per wall second and per CPU second (the audit runs on one thread)."""
     start, cpu = time.perf_counter(), time.process_time()
@@ -181,6 +248,20 @@ def main() -> None:
             f"{'met' if new_rate[measure] >= 200 else 'NOT met'}, load < 1.5 s "
             f"{'met' if new_load[measure] < 1.5 else 'NOT met'}"
         )
+    screened = screen_rows(args.rounds)
+    result["screen"] = screened
+    print("the screen (parts of a prompt in one language; CPU, medians):")
+    print(f"  built in {screened['build_ms_cpu']:.1f} ms")
+    for name, count in screened["prompts"].items():
+        print(
+            f"  {name}: {screened['us_per_part_cpu'][name]:.1f} us per part, "
+            f"{screened['skipped'][name]} of {count} prompts skip spaCy"
+        )
+    first = screened["first_plain_audit_s"]
+    print(
+        f"  first audit of a prompt naming no one, fresh process: {first['wall']:.2f} s wall "
+        f"{first['cpu']:.2f} s CPU, spaCy imported: {first['spacy_imported']}"
+    )
     print(f"load average after {os.getloadavg()}")
     print(json.dumps(result))
 

@@ -215,7 +215,7 @@ def test_a_pipeline_it_does_not_know_makes_the_screen_parse_everything(
     assert altered('factory = "lemmatizer"', 'factory = "trainable_lemmatizer"') is None
     assert altered('"attribute_ruler","lemmatizer"', '"attribute_ruler","lemmatizer","x"') is None
     assert altered("", "") is not None
-    monkeypatch.setattr(screen.importlib.metadata, "version", lambda name: "4.0.0")
+    monkeypatch.setattr(screen, "_spacy_about", lambda: '__version__ = "4.0.0"\n')
     assert screen.read_pipeline("en") is None
     monkeypatch.undo()
     monkeypatch.setattr(nlp, "model_folder", lambda lang: copy)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import configparser
 import functools
 import hashlib
-import importlib.metadata
+import importlib.util
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -55,6 +55,11 @@ CHECKED_AFFIXES = {
 }
 _SPLIT = re.compile(r"[\s\-'’]+")
 _SEGMENT = re.compile(r"[^\s\-'’]+")
+
+
+def _fold(text: str) -> str:
+    # nlp.fold, fast for the plain ASCII of the pipelines' tables (casefold is lower there)
+    return text.lower() if text.isascii() else nlp.fold(text)
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,10 @@ def forms(word: str, lemmas: Sequence[Pipeline]) -> set[str] | None:
             if word.endswith(new):
                 texts.add(word[: len(word) - len(new)] + old)
     for text in texts:  # the lemma is read on a token of one piece: that piece
-        out.update(part for part in _SPLIT.split(text) if part)
+        if text.isalpha():
+            out.add(text)
+        else:
+            out.update(part for part in _SPLIT.split(text) if part)
     return out
 
 
@@ -98,7 +106,7 @@ def pieces(text: str) -> Iterator[str]:
     (the special cases that cut between letters apart)."""
     for segment in _SEGMENT.findall(text):
         if segment.isalpha():
-            folded = segment.lower() if segment.isascii() else nlp.fold(segment)
+            folded = _fold(segment)
             yield folded
             if not segment.isascii() and _SPLIT.search(folded):
                 yield from _SPLIT.split(folded)
@@ -235,7 +243,7 @@ def _rule_tables(folder: Path) -> tuple[tuple[tuple[str, str], ...], dict[str, s
     speech (those of verbs too: a verb's lemma is not read, so they only widen the screen)."""
     tables = _msgpack(folder / "lookups" / "lookups.bin", ("lemma_rules", "lemma_exc"))
     rules = {
-        (nlp.fold(old), nlp.fold(new))
+        (_fold(old), _fold(new))
         for per_pos in tables["lemma_rules"].values()
         for old, new in per_pos
     }
@@ -243,7 +251,7 @@ def _rule_tables(folder: Path) -> tuple[tuple[tuple[str, str], ...], dict[str, s
     for per_pos in tables["lemma_exc"].values():
         for word, lemmas in per_pos.items():
             for lemma in lemmas:
-                given.setdefault(nlp.fold(lemma), set()).add(nlp.fold(word))
+                given.setdefault(_fold(lemma), set()).add(_fold(word))
     return tuple(sorted(rules)), given
 
 
@@ -255,7 +263,7 @@ def _ruler(folder: Path) -> tuple[dict[str, set[str]], set[str]]:
         attrs = {str(k).upper(): v for k, v in rule["attrs"].items()}
         if "LEMMA" not in attrs:
             continue
-        lemma = nlp.fold(attrs["LEMMA"])
+        lemma = _fold(attrs["LEMMA"])
         for pattern in rule["patterns"]:
             spec = {str(k).upper(): v for k, v in pattern[rule.get("index", 0)].items()}
             words = next((spec[k] for k in ("LOWER", "ORTH", "TEXT") if k in spec), None)
@@ -264,7 +272,7 @@ def _ruler(folder: Path) -> tuple[dict[str, set[str]], set[str]]:
             if isinstance(words, str):
                 words = [words]
             if isinstance(words, list) and all(isinstance(w, str) for w in words):
-                given.setdefault(lemma, set()).update(nlp.fold(w) for w in words)
+                given.setdefault(lemma, set()).update(_fold(w) for w in words)
             else:  # a tag, a regular expression: any word may get it
                 anywhere.add(lemma)
     return given, anywhere
@@ -287,9 +295,21 @@ def _tokenizer(folder: Path) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
         for text in texts[:-1]:
             at += len(text)
             if case[at - 1].isalpha() and case[at].isalpha():
-                cuts.append((nlp.fold(case), tuple(nlp.fold(t) for t in texts)))
+                cuts.append((_fold(case), tuple(_fold(t) for t in texts)))
                 break
     return tuple(cuts)
+
+
+_SPACY_3 = re.compile(r"^__version__ = [\"']3\.", re.M)
+
+
+def _spacy_about() -> str:
+    """spaCy's about.py, which holds its version: read, not imported (importlib.metadata
+    took 20 ms, and importing spaCy is what the screen spares)."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.origin:
+        return ""
+    return (Path(spec.origin).parent / "about.py").read_text(encoding="utf-8")
 
 
 def read_pipeline(lang: str) -> Pipeline | None:
@@ -297,7 +317,7 @@ def read_pipeline(lang: str) -> Pipeline | None:
     it may cut a word; None when it is not a pipeline this screen knows how to read, or
     cannot be read."""
     try:
-        if importlib.metadata.version("spacy").split(".")[0] != "3":
+        if not _SPACY_3.search(_spacy_about()):
             return None
         folder = nlp.model_folder(lang)
         cuts = _tokenizer(folder / "tokenizer")

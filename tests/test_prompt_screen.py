@@ -4,8 +4,11 @@ whose prompts name no one never imports spaCy."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
+import re._constants as C
+import re._parser as sre
 import shutil
 import subprocess
 import sys
@@ -136,6 +139,77 @@ def test_what_the_screen_skips_the_audit_finds_nothing_in(
     with prompt_audit.audits_ahead(skipped):
         screened = [prompt_audit.audit_prompt(p) for p in skipped]
     assert screened == audit_without_screen(skipped, monkeypatch)
+
+
+def letter_in(items: list) -> bool:
+    """Whether a character class may hold a letter."""
+    for op, av in items:
+        if op is C.NEGATE or (op is C.LITERAL and chr(av).isalpha()):
+            return True
+        if op is C.RANGE and any(chr(c).isalpha() for c in range(av[0], av[1] + 1)):
+            return True
+        quiet = (C.CATEGORY_DIGIT, C.CATEGORY_SPACE, C.CATEGORY_NOT_WORD)
+        if op is C.CATEGORY and av not in quiet:
+            return True
+    return False
+
+
+def edge(items: list, side: int) -> tuple[bool, bool]:
+    """For a cut at the start (side 0) or end (side -1) of a match of ``items``: whether it
+    may fall between two letters, and whether ``items`` may match nothing. An assertion met
+    before anything is consumed that admits no letter where it looks proves a neighbour of
+    the cut is no letter; anything not understood is taken to cut between letters."""
+    for op, av in items if side == 0 else reversed(items):
+        if op is C.AT:
+            continue
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            direction, sub = av
+            if op is C.ASSERT and not edge(sub, -1 if direction == -1 else 0)[0]:
+                return False, False
+            continue
+        if op is C.LITERAL:
+            return chr(av).isalpha(), False
+        if op is C.IN:
+            return letter_in(av), False
+        if op is C.SUBPATTERN or op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            sub = av[-1]
+            may, empty = edge(sub, side)
+            if may or not (empty or (op is not C.SUBPATTERN and av[0] == 0)):
+                return may, False
+            continue
+        if op is C.BRANCH:
+            results = [edge(branch, side) for branch in av[1]]
+            if any(may for may, _e in results) or not any(e for _m, e in results):
+                return any(may for may, _e in results), False
+            continue
+        return True, False
+    return False, True
+
+
+def test_the_tokenizer_rules_cut_only_beside_a_non_letter() -> None:
+    """The screen reads pieces between non-letters: the installed pipelines' prefix,
+    suffix and infix rules never cut between two letters (read from the rules themselves),
+    and they are the ones the screen accepts (CHECKED_AFFIXES)."""
+    import msgpack
+
+    def cuts_letters(rule: str, side: int) -> bool:
+        return edge(list(sre.parse(rule).data), side)[0]
+
+    assert cuts_letters("ing$", 0) and cuts_letters("^un", -1) and cuts_letters("(?:x|'s)$", 0)
+    assert not cuts_letters("(?<=[0-9])km$", 0) and not cuts_letters("'s$", 0)
+    assert not cuts_letters("(?<=[a-z]['])(?=[a-z])", -1)
+    for lang in nlp.LANGS:
+        path = nlp.model_folder(lang) / "tokenizer"
+        data = msgpack.unpackb(path.read_bytes(), raw=False, strict_map_key=False)
+        rules = [data["prefix_search"], data["suffix_search"], data["infix_finditer"]]
+        digest = hashlib.sha256(json.dumps(rules).encode()).hexdigest()
+        assert digest in screen.CHECKED_AFFIXES, lang
+        for rule, sides in zip(rules, ((-1,), (0,), (0, -1)), strict=True):
+            tree = sre.parse(rule).data
+            alternatives = tree[0][1][1] if len(tree) == 1 and tree[0][0] is C.BRANCH else [tree]
+            for alternative in alternatives:
+                for side in sides:
+                    assert edge(list(alternative), side) == (False, False), (lang, side)
 
 
 def test_every_word_the_parse_reads_is_seen_by_the_screen(corpus: list[str]) -> None:

@@ -376,20 +376,24 @@ def latest_campaign(origin: ArtworkRecord, ledger: Ledger | None) -> dict[str, A
 
 
 def preload_prompt_audit() -> None:
-    """Read the audit's word lists and build its screen now, in a process about to fork its
-    workers: they share them. spaCy is left to the workers, imported and loaded by those
-    whose prompts the screen lets through, each loading only the pipelines its prompts are
-    in (most submissions name no one: a check of them never imports spaCy, which took half
-    a second of CPU before the first file). Nothing when the audit is not installed: each
-    file's evidence then says so, as it would have."""
+    """Import spaCy, read the audit's word lists and build its screen now, in a process
+    about to fork its workers: they share them (about half a second of CPU) instead of each
+    doing it. A batch of files that needs forking almost always holds a prompt the screen
+    lets through; where none does, spaCy was imported for nothing, but no pipeline is
+    loaded (letting each worker import spaCy itself instead cost a tenth more CPU on the 200
+    artworks of benchmarks/report_bench.py). The pipelines are left to the workers, each
+    loading only those its prompts need, side by side. A process that does not fork imports
+    spaCy only when a prompt needs it. Nothing when the audit or spaCy is not installed:
+    each file's evidence then says so, as it would have."""
     from artcharter.base.errors import SetupError
 
     try:
-        from artcharter.audits.bias import prompt_audit
+        from artcharter.audits.bias import nlp, prompt_audit
     except ImportError:
         return
     with contextlib.suppress(SetupError, OSError, ImportError):
         prompt_audit.preload()
+        nlp.import_spacy()
 
 
 def _audits_ahead(prompts: list[str], lang: str) -> contextlib.AbstractContextManager[None]:

@@ -20,10 +20,10 @@ each of its words cannot yield a finding: it is not parsed, and when no prompt o
 needs parsing, spaCy is not even imported. Protected names are matched on the text and are
 not screened.
 
-The screen is only as right as that reading: it is built for spaCy 3's rule lemmatizer as
-English uses it, the attribute ruler, components that set no lemma, and the tokenizer rules
-it was checked on. Anything else, and any pipeline file it cannot read, makes it let every
-text through (``Screen.everything``): it may parse a text for nothing, never skip one it
+The screen is only as right as that reading: it is built for spaCy 3.8's rule lemmatizer
+as English uses it, the attribute ruler, components that set no lemma, and the tokenizer
+rules it was checked on. Anything else, and any pipeline file it cannot read, makes it let
+every text through (``Screen.everything``): it may parse a text for nothing, never skip one it
 should have parsed.
 """
 
@@ -300,7 +300,8 @@ def _tokenizer(folder: Path) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
     return tuple(cuts)
 
 
-_SPACY_3 = re.compile(r"^__version__ = [\"']3\.", re.M)
+# The spaCy whose Lemmatizer.rule_lemmatize and Tokenizer the screen was built on.
+_SPACY = re.compile(r"^__version__ = [\"']3\.8\.", re.M)
 
 
 def _spacy_about() -> str:
@@ -317,7 +318,7 @@ def read_pipeline(lang: str) -> Pipeline | None:
     it may cut a word; None when it is not a pipeline this screen knows how to read, or
     cannot be read."""
     try:
-        if not _SPACY_3.search(_spacy_about()):
+        if not _SPACY.search(_spacy_about()):
             return None
         folder = nlp.model_folder(lang)
         cuts = _tokenizer(folder / "tokenizer")

@@ -656,6 +656,46 @@ CASES: list[Case] = [
         "needs-declaration",
         "declare the number of images",
     ),
+    (
+        "energy-budget",
+        "a sound made online: its generations are not priced as images",
+        lambda: labelled_evidence(full_declaration(), work_kind="sound"),
+        {},
+        "needs-declaration",
+        "Energy unknown for Midjourney: declare it (energy_kwh); no published per-generation "
+        "figure allows an estimate for a sound work",
+    ),
+    (
+        "energy-budget",
+        "a video made online with its energy declared",
+        lambda: labelled_evidence(
+            full_declaration(tools=[external_tool(energy_kwh=0.02)]), work_kind="video"
+        ),
+        {},
+        "pass",
+        "20.0 Wh for a budget of 100 Wh (Midjourney: declared energy)",
+    ),
+    (
+        "energy-budget",
+        "a document over the budget already, one tool not estimated",
+        lambda: labelled_evidence(
+            full_declaration(
+                tools=[external_tool(energy_kwh=0.5), external_tool(name="Scribe", generations=9)]
+            ),
+            work_kind="document",
+        ),
+        {},
+        "fail",
+        "Scribe: generations declared without their energy, not estimated",
+    ),
+    (
+        "energy-budget",
+        "a sound, no declaration: asks for the energy, not a number of images",
+        lambda: labelled_evidence(None, work_kind="sound"),
+        {},
+        "needs-declaration",
+        "declare the energy it used (energy_kwh)",
+    ),
     ("energy-budget", "no AI", no_ai_evidence, {}, "not-applicable", "No use of AI"),
     (
         "energy-budget",

@@ -508,3 +508,32 @@ def test_report_and_cartel_render_in_a_browser(
     assert len(colours) > 50
     cartels = make_cartels([signed[fmt]], tmp_path / "cartel", lang=lang, anchors=anchors)
     assert dump_dom(cartels.html).count("Suno v4" if fmt == "wav" else "Runway Gen-3") >= 1
+
+
+def test_a_sound_made_online_gets_no_per_image_figures(
+    works, alice, anchors, tmp_path: Path
+) -> None:
+    # The published figures measure image generation: quoted beside a sound, or multiplied
+    # by its generations, they would say what their source does not.
+    from charter_helpers import full_declaration
+
+    declared = full_declaration()  # Midjourney, 24 generations, no energy
+    song = tmp_path / "song.wav"
+    label(works["wav"], song, identity=alice, source_type=GENERATED, declaration=declared)
+    files = make_report(song, tmp_path / "out", anchors=anchors)
+    energy = files.report["energy"]
+    assert energy["references"] == [] and energy["online"] is None
+    assert energy["references_note"] == (
+        "The published points of comparison artcharter quotes measure image generation: "
+        "none is given for this work (sound)."
+    )
+    assert energy["online_not_estimated"].startswith(
+        "Generations declared with an online service (Midjourney), without their energy: "
+        "no estimate"
+    )
+    html = files.html.read_text(encoding="utf-8")
+    assert "Luccioni" not in html.split('id="energy"')[1].split("</section>")[0]
+    checked = check_file(song, anchors=anchors)
+    budget = next(v for v in checked.verdicts if v.rule_id == "energy-budget")
+    assert budget.status == "needs-declaration"
+    assert "declare it (energy_kwh)" in budget.message.render("en")

@@ -653,3 +653,17 @@ def test_report_batches_stop_at_their_count_and_their_bytes(
         ["f6", "f7", "f8"],
         ["missing"],
     ]
+
+
+def test_only_the_page_s_own_placeholders_are_replaced_by_pictures() -> None:
+    from artcharter.reports.render import Inliner
+
+    inliner = Inliner()
+    mine = inliner.add(b"\x89PNG", "image/png")
+    other = f"inline-{'0' * 32}-0"  # what a title could hold to imitate one
+    chunks = inliner.chunks(f'<img src="{mine}"><p>{other} {mine}x</p>')
+    assert b"".join(chunks) == (
+        b'<img src="data:image/png;base64,iVBORw=="><p>'
+        + other.encode()
+        + b" data:image/png;base64,iVBORw==x</p>"
+    )

@@ -119,6 +119,9 @@ class Catalogue:
     def __init__(self, name: str, texts: Mapping[str, Mapping[str, str]]) -> None:
         self.name = name
         self.texts = texts
+        # The texts without fields, rendered once per language: a report reads about a
+        # hundred of them, most the same from one artwork to the next.
+        self._plain: dict[tuple[str, str], str] = {}
         _CATALOGUES[name] = self
         for key, by_lang in texts.items():
             missing = [lang for lang in LANGS if lang not in by_lang]
@@ -142,7 +145,12 @@ class Catalogue:
         self, key: str, lang: str, /, param: Callable[[str], str] | None = None, **fields: Any
     ) -> str:
         """The text of ``key`` in ``lang`` with its fields filled in."""
-        return Message(self, key, fields).render(lang, param)
+        if fields:
+            return Message(self, key, fields).render(lang, param)
+        plain = self._plain.get((key, lang))
+        if plain is None:
+            plain = self._plain[(key, lang)] = Message(self, key, fields).render(lang)
+        return plain
 
     def count(self, key: str, n: int, lang: str, /, **fields: Any) -> str:
         """A counted text: ``key.one`` or ``key.other`` as ``n`` asks in ``lang``, with

@@ -44,6 +44,8 @@ def typeset(text: str, lang: str) -> str:
 
 def _typeset_fr(text: str) -> str:
     text = _SPACE_BEFORE.sub("\u00a0", text)
+    if "«" not in text and "»" not in text:
+        return text  # the three guillemet rules would change nothing (most texts)
     text = _SPACE_AFTER.sub("\u00a0", text)
     text = _GLUED_BEFORE.sub("\u00a0»", text)
     return _GLUED_AFTER.sub("«\u00a0", text)

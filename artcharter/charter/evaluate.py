@@ -772,14 +772,27 @@ def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
             notes.append(MESSAGES("budget.shared", energy=_kwh(session_kwh), images=shares))
         if session.source != "ledger":
             notes.append(MESSAGES("budget.image_only"))
-    elif ev.origin is None and not declared_tools(ev) and declaration(ev) is None:
+    # The per-image figure measures image generation: a video, a sound or a text made
+    # with an online tool gets no estimate from it, only its declared energy counts.
+    other_kind = (
+        MESSAGES(f"budget.kind.{ev.work_kind}")
+        if f"budget.kind.{ev.work_kind}" in MESSAGES
+        else None
+    )
+    if ev.origin is None and not declared_tools(ev) and declaration(ev) is None:
+        if other_kind is not None:
+            return _needs(MESSAGES("budget.declare_energy_tool", kind=other_kind))
         return _needs(MESSAGES("budget.declare_count"))
     per_image = float(params["external_kwh_per_image"])
+    unestimated: list[str] = []
     for tool in declared_tools(ev):
         if tool.energy_kwh is not None:
             known = True
             total += float(tool.energy_kwh)
             notes.append(MESSAGES("budget.tool_declared", tool=tool.name))
+        elif tool.generations and other_kind is not None:
+            unestimated.append(str(tool.name))
+            notes.append(MESSAGES("budget.tool_not_estimated", tool=tool.name, kind=other_kind))
         elif tool.generations:
             known = True
             total += int(tool.generations) * per_image
@@ -791,6 +804,10 @@ def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
                     per_image=_kwh(per_image),
                 )
             )
+    if unestimated and (not known or total <= budget):
+        # Within the budget without a tool's energy proves nothing.
+        message = MESSAGES("budget.declare_energy", tools=", ".join(unestimated), kind=other_kind)
+        return outcome(NEEDS_DECLARATION, message, **seen)
     if not known:
         return outcome(NOT_APPLICABLE, MESSAGES("budget.unknown"), **seen)
     seen["total_kwh"] = total

@@ -487,6 +487,28 @@ MESSAGES = Catalogue(
             "en": "For an external tool, declare the number of images generated to estimate "
             "energy.",
         },
+        "budget.declare_energy_tool": {
+            "fr": "Pour un outil externe, déclarez l'énergie qu'il a consommée (energy_kwh)\u00a0: "
+            "aucun chiffre publié par génération ne permet de l'estimer pour {kind}.",
+            "en": "For an external tool, declare the energy it used (energy_kwh): no published "
+            "per-generation figure allows an estimate for {kind}.",
+        },
+        "budget.declare_energy": {
+            "fr": "Énergie inconnue pour {tools}\u00a0: déclarez-la (energy_kwh), aucun chiffre "
+            "publié par génération ne permet de l'estimer pour {kind}.",
+            "en": "Energy unknown for {tools}: declare it (energy_kwh); no published "
+            "per-generation figure allows an estimate for {kind}.",
+        },
+        "budget.tool_not_estimated": {
+            "fr": "{tool}\u00a0: générations déclarées sans leur énergie, non estimée (les "
+            "chiffres publiés portent sur des images, pas sur {kind})",
+            "en": "{tool}: generations declared without their energy, not estimated (the "
+            "published figures are for images, not for {kind})",
+        },
+        # What a per-image figure is not about (the work's kind, read from its bytes).
+        "budget.kind.video": {"fr": "une vidéo", "en": "a video"},
+        "budget.kind.sound": {"fr": "une œuvre sonore", "en": "a sound work"},
+        "budget.kind.document": {"fr": "un document", "en": "a document"},
         "budget.tool_declared": {
             "fr": "{tool}\u00a0: énergie déclarée",
             "en": "{tool}: declared energy",

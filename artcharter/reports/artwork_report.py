@@ -464,7 +464,15 @@ def _energy(facts: ReportFacts, lang: str) -> dict[str, Any]:
     }
     if energy is not None and energy.status == "measured":
         out.update(_energy_measure(energy, lang))
-    out["references"] = energy_equivalents.references(out["kwh"], lang)
+    # The published figures and the online estimate measure image generation: they are
+    # given for an image only, and a video, a sound or a text says why it has none.
+    kind = facts.verification.kind
+    per_image = kind == "image"
+    kind_words = maybe(f"work_kind_{kind}", lang) or kind
+    out["references"] = energy_equivalents.references(out["kwh"], lang) if per_image else []
+    out["references_note"] = (
+        None if per_image else t("references_image_only", lang, kind=kind_words)
+    )
     declared = [
         tool
         for tool in (record.declaration.tools if record and record.declaration else ())
@@ -483,14 +491,17 @@ def _energy(facts: ReportFacts, lang: str) -> dict[str, Any]:
         for tool in (record.declaration.tools if record and record.declaration else ())
         if tool.energy_kwh is None and isinstance(tool.generations, int) and tool.generations > 0
     ]
-    out["online"] = None
-    if estimated:
+    out["online"] = out["online_not_estimated"] = None
+    if estimated and per_image:
         online = energy_equivalents.online_estimate(
             sum(int(tool.generations) for tool in estimated),
             lang,  # type: ignore[arg-type]
         )
         online["tools"] = [str(tool.name) for tool in estimated]
         out["online"] = online
+    elif estimated:
+        tools = ", ".join(str(tool.name) for tool in estimated)
+        out["online_not_estimated"] = t("online_not_estimated", lang, tools=tools, kind=kind_words)
     out["water"] = energy_equivalents.water_here(lang) if out["status"] == "measured" else None
     out["session"] = _session(facts.session, lang)
     out["series"] = _series(facts.series, lang)

@@ -1855,6 +1855,28 @@ MESSAGES = Catalogue(
                 "of data-centre cooling water (estimate)"
             ),
         },
+        "online_not_estimated": {
+            "fr": (
+                "Générations déclarées avec un service en ligne ({tools}), sans leur énergie\u00a0: "
+                "pas d'estimation, les chiffres publiés par génération portent sur des images, "
+                "pas sur cette œuvre ({kind})."
+            ),
+            "en": (
+                "Generations declared with an online service ({tools}), without their energy: "
+                "no estimate, the published per-generation figures are for images, not for "
+                "this work ({kind})."
+            ),
+        },
+        "references_image_only": {
+            "fr": (
+                "Les points de comparaison publiés que cite artcharter mesurent la génération "
+                "d'images\u00a0: aucun n'est donné pour cette œuvre ({kind})."
+            ),
+            "en": (
+                "The published points of comparison artcharter quotes measure image "
+                "generation: none is given for this work ({kind})."
+            ),
+        },
         "online_estimate_basis": {
             "fr": (
                 "Sur quoi repose l'estimation\u00a0: les services en ligne ne publient ni "

@@ -98,6 +98,10 @@ class Inliner:
     The placeholder carries a random token, so no text from the file can imitate it.
     """
 
+    # Any token: one compiled pattern for every page; a placeholder of another token (text
+    # that imitates one) is not among ``items`` and stays as it is.
+    _PLACEHOLDER = re.compile(rb"(inline-[0-9a-f]{32}-\d+)")
+
     def __init__(self) -> None:
         self.token = uuid.uuid4().hex
         self.items: dict[bytes, tuple[bytes, bytes]] = {}
@@ -113,7 +117,7 @@ class Inliner:
         if not self.items:
             return [page]
         out: list[bytes] = []
-        parts = re.split(b"(inline-" + self.token.encode("ascii") + rb"-\d+)", page)
+        parts = self._PLACEHOLDER.split(page)
         for i, part in enumerate(parts):
             out.extend(self.items.get(part, (part,)) if i % 2 else (part,))
         return out

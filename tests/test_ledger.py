@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from artcharter.provenance.label import label
-from artcharter.provenance.ledger import SCHEMA_VERSION, Ledger
+from artcharter.provenance.ledger import SCHEMA_VERSION, SERIES_OF, Ledger
 from artcharter.provenance.record import ArtworkRecord, new_artwork_id
 from artcharter.provenance.signing import SigningIdentity, publish
 
@@ -338,11 +338,12 @@ def _plans(path: Path, *queries: str) -> list[str]:
 
 
 # What a check or a report asks for every artwork it reads: the artwork's session, that
-# session's energy runs, an artwork's own energy runs.
+# session's energy runs, an artwork's own energy runs, its series' works.
 SESSION_LOOKUPS = (
     "SELECT artwork_id FROM artworks WHERE session_id = 's'",
     "SELECT * FROM energy_runs WHERE session_id = 's'",
     "SELECT * FROM energy_runs WHERE artwork_id = 'a'",
+    f"SELECT status FROM artworks WHERE {SERIES_OF} = 's'",
 )
 
 
@@ -357,9 +358,20 @@ def test_a_version_4_ledger_gets_the_session_indexes_once(tmp_path: Path) -> Non
     with sqlite3.connect(path) as conn:
         for name in ("artworks_session_id", "energy_runs_session_id", "energy_runs_artwork_id"):
             conn.execute(f"DROP INDEX idx_{name}")
+        conn.execute("DROP INDEX idx_artworks_series")
         conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        # A hand-edited row whose record is no JSON: it belongs to no series, and neither
+        # the index nor a query fails on it.
+        conn.execute(
+            "INSERT INTO artworks(artwork_id, path, sha256, status, record) "
+            "VALUES ('hand', 'h.png', ?, 'kept', '{not json')",
+            ["cd" * 32],
+        )
     assert not any("USING INDEX" in plan for plan in _plans(path, *SESSION_LOOKUPS))
     with Ledger(path) as ledger:
         assert ledger.find_artwork("ab" * 32)["artwork_id"] == record.artwork_id
     assert all("USING INDEX" in plan for plan in _plans(path, *SESSION_LOOKUPS))
     assert _rows(path, "meta") == [{"key": "schema_version", "value": str(SCHEMA_VERSION)}]
+    with Ledger(path) as ledger:
+        assert ledger.series_totals("s")["statuses"] == {}
+        assert ledger.series_made("s") == 0

@@ -60,9 +60,12 @@ SCHEMA_VERSION = 5
 PROBE_KIND = "probe"
 BUSY_TIMEOUT_S = 60
 # The series an artwork row belongs to: a generation's or a labelled folder's.
+# Indexed (``_ensure_indexes``): a query finds a series' rows by this very expression. A
+# record that is not JSON (a hand-edited row) belongs to no series, and neither fails a
+# query nor the index.
 SERIES_OF = (
-    "coalesce(json_extract(record, '$.generation.series_id'), "
-    "json_extract(record, '$.series.series_id'))"
+    "CASE WHEN json_valid(record) THEN coalesce(json_extract(record, '$.generation.series_id'), "
+    "json_extract(record, '$.series.series_id')) END"
 )
 
 TABLES: dict[str, tuple[dict[str, type], str]] = {
@@ -333,8 +336,8 @@ class Ledger:
             raise BadInput(MESSAGES("ledger.unusable", path=self.path, error=str(exc))) from None
 
     def _ensure_indexes(self) -> None:
-        # What rows are looked up by: a file's hash and path, and a session's artworks and
-        # energy runs (gathered for every artwork a check or a report reads).
+        # What rows are looked up by: a file's hash and path, a session's artworks and
+        # energy runs, a series' works (gathered for every artwork a check or a report reads).
         for table, column in (
             ("artworks", "sha256"),
             ("artworks", "path"),
@@ -344,6 +347,7 @@ class Ledger:
             ("verifications", "sha256"),
         ):
             self.db[table].create_index([column], if_not_exists=True)
+        self.db.execute(f"CREATE INDEX IF NOT EXISTS idx_artworks_series ON artworks({SERIES_OF})")
 
     def _schema_version(self) -> int:
         found = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -355,9 +359,10 @@ class Ledger:
     def _migrate(self) -> None:
         """Bring a ledger of an earlier schema version to this one, keeping every row.
 
-        Version 4 -> 5: indexes on the session ids of artworks and energy runs and on the
-        artwork ids of energy runs (without them, every artwork checked or reported read
-        both tables whole). Every version ends with ``_ensure_indexes``, which also gives
+        Version 4 -> 5: indexes on the session ids of artworks and energy runs, on the
+        artwork ids of energy runs and on the series an artwork belongs to (without them,
+        every artwork checked or reported read both tables whole, and every work of a series
+        each record of the ledger). Every version ends with ``_ensure_indexes``, which also gives
         back the indexes of a table rebuilt below.
 
         Version 3 -> 4: every path that lies under the ledger's folder becomes relative to

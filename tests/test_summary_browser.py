@@ -71,6 +71,15 @@ COLUMNS = """() => [...document.querySelectorAll('table.counts')].filter((t) => 
 })"""
 
 
+# How many lines each energy figure of the artworks' table takes ("11,8 mWh": one).
+ENERGY_LINES = """() => [...document.querySelectorAll('#artworks td.energy')]
+  .filter((td) => td.textContent.trim() !== '–').map((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    return range.getClientRects().length;
+  })"""
+
+
 @pytest.fixture(scope="module")
 def expo(tmp_path_factory: pytest.TempPathFactory) -> Exhibition:
     return Exhibition(tmp_path_factory.mktemp("expo-browser"))
@@ -125,6 +134,9 @@ def test_badges_say_their_meaning_and_numbers_sit_under_their_headers(
             # The first column is the artworks' titles: no column of missing images.
             heads = page.locator("#artworks thead th").all_inner_texts()
             assert heads[0].casefold() == "œuvre" and "image" not in [h.casefold() for h in heads]
+            lines = page.evaluate(ENERGY_LINES)
+            assert lines and set(lines) == {1}, (width, lines)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
         assert any(  # at least one case of each colour was seen
             _summary(expo, files, tmp_path / f"check-{i}")[1]["charter"]["passed"] == 0
             for i, files in enumerate((works, works[:1]))

@@ -343,15 +343,9 @@ def test_a_check_of_prompts_that_name_no_one_never_imports_spacy(
 ) -> None:
     from artcharter.cli import run
 
-    from conftest import make_image
+    from conftest import make_atelier, make_image
 
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copytree(school_dir, root / "keys")
-    (root / "artcharter.toml").write_text(
-        '[project]\nname = "Classe"\nlang = "en"\n\n[artist]\nname = "Alice Martin"\n',
-        encoding="utf-8",
-    )
+    root = make_atelier(tmp_path / "project", school_dir)
     files = {}
     for name, prompt in (
         ("phare", "a lighthouse number 3, gouache"),

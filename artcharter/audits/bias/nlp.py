@@ -381,11 +381,6 @@ def pipeline(lang: str) -> Language:
     return nlp
 
 
-def pipeline_name(lang: str) -> str:
-    """The package and version of the pipeline that reads ``lang`` (for reports)."""
-    return model_folder(lang).name
-
-
 # Texts parsed together by ``parsed_ahead``, each taken once by ``parse``.
 _AHEAD: dict[tuple[str, str], Doc] = {}
 # Texts per nlp.pipe batch: short prompts parse about three times faster per text in

@@ -143,7 +143,7 @@ def test_the_school_merges_a_workstation_ledger_as_the_command_does(
     # w3's file exists at the path its row names, on this very machine: the desk does not
     # look there. The school's own artwork, claimed with another title, stays as it was.
     assert report["artworks"] == {"imported": 3, "already": 1, "file-not-here": 1}
-    assert report["summary"][0] == "poste.db: 3 artwork(s) imported (signed file found and trusted)"
+    assert report["summary"][0] == "poste.db: 3 artworks imported (signed files found and trusted)"
     assert "1 already there" in report["summary"]
     assert any("signed file not among the desk's kept files" in s for s in report["summary"])
     after = {r["artwork_id"]: r for r in table(esad, "artworks")}
@@ -177,7 +177,7 @@ def test_the_school_merges_a_workstation_ledger_as_the_command_does(
     assert again.status_code == 200, again.text
     assert again.json()["artworks"] == {"already": 4, "file-not-here": 1}
     assert again.json()["kept_apart"] == 0
-    assert again.json()["summary"][1] == "4 déjà présente(s)"
+    assert again.json()["summary"][1] == "4 déjà présentes"
     assert {r["artwork_id"]: r for r in table(esad, "artworks")} == after
     assert table(esad, "merged_rows") == apart
 
@@ -351,6 +351,6 @@ def test_the_school_merges_from_the_page_in_a_real_browser(
     finally:
         server.terminate()
         server.wait(timeout=15)
-    assert "artcharter.db\u00a0: 3 œuvre(s) ajoutée(s)" in shown and "1 déjà présente(s)" in shown
+    assert "artcharter.db\u00a0: 3 œuvres ajoutées" in shown and "1 déjà présente\n" in shown
     assert "fichier signé absent des fichiers gardés par le bureau" in shown
     assert len(table(esad, "artworks")) == 4

@@ -54,7 +54,7 @@ def modules() -> Iterator[tuple[Path, ast.Module]]:
 # the command line's text() and help_text().
 KEY_FUNCTIONS = {
     "artcharter.reports.i18n": ("reports", ("t", "maybe")),
-    "artcharter.serve.texts": ("desk", ("text", "both")),
+    "artcharter.serve.texts": ("desk", ("text", "both", "count")),
     "artcharter.cli.messages": ("cli", ("text", "help_text")),
 }
 
@@ -91,7 +91,12 @@ def message_calls() -> Iterator[tuple[str, Catalogue, ast.Call]]:
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
-            if isinstance(func, ast.Attribute) and func.attr in ("text", "template", "count"):
+            if isinstance(func, ast.Attribute) and func.attr in (
+                "text",
+                "template",
+                "count",
+                "counted",
+            ):
                 func = func.value  # MESSAGES.text(key, lang, **fields)
             if isinstance(func, ast.Name) and func.id in names:
                 where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
@@ -99,7 +104,11 @@ def message_calls() -> Iterator[tuple[str, Catalogue, ast.Call]]:
 
 
 def counted(call: ast.Call) -> bool:
-    return isinstance(call.func, ast.Attribute) and call.func.attr == "count"
+    """MESSAGES.count(key, n, lang), MESSAGES.counted(key, n), the desk's count(key, n, lang)."""
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr in ("count", "counted")
+    return isinstance(func, ast.Name) and func.id == "count"
 
 
 def literal_keys(node: ast.expr) -> list[str]:
@@ -331,6 +340,27 @@ def test_counted_texts_follow_each_language_s_plural() -> None:
         "1 image read",
         "2 images read",
     ]
+
+
+def test_a_counted_message_chooses_its_form_in_the_reader_s_language() -> None:
+    # Made where the count is known (a worker, a rule), rendered where the language is.
+    import pickle
+
+    made = [DESK.counted("charter_failed", n) for n in (0, 1, 2)]
+    assert [m.render("fr") for m in made] == [
+        "0 règle obligatoire non respectée",
+        "1 règle obligatoire non respectée",
+        "2 règles obligatoires non respectées",
+    ]
+    assert [m.render("en") for m in made] == [
+        "0 required rules failed",
+        "1 required rule failed",
+        "2 required rules failed",
+    ]
+    assert made[2].to_dict() == {"key": "desk.charter_failed", "fields": {"n": 2}}
+    assert pickle.loads(pickle.dumps(made[1])).render("fr") == made[1].render("fr")
+    with pytest.raises(KeyError):
+        DESK.counted("charter_passed", 1)  # not a counted text
 
 
 def test_a_message_crosses_to_another_process_by_name() -> None:

@@ -155,8 +155,13 @@ class Catalogue:
     def count(self, key: str, n: int, lang: str, /, **fields: Any) -> str:
         """A counted text: ``key.one`` or ``key.other`` as ``n`` asks in ``lang``, with
         ``{n}`` and ``fields`` filled in."""
-        lang = normalise_lang(lang) or DEFAULT_LANG
-        return self.text(plural_key(key, n, lang), lang, n=n, **fields)
+        return self.counted(key, n, **fields).render(lang)
+
+    def counted(self, key: str, n: int, /, **fields: Any) -> Counted:
+        """``count`` as a message, for the reader's language to choose the form later."""
+        if f"{key}.one" not in self.texts or f"{key}.other" not in self.texts:
+            raise KeyError(f"{self.name}: no counted message {key!r}")
+        return Counted(self, key, fields, n)
 
     def template(self, key: str, lang: str) -> str:
         by_lang = self.texts[key]
@@ -202,6 +207,25 @@ class Message:
                 for k, v in self.fields.items()
             },
         }
+
+
+@dataclass(frozen=True)
+class Counted(Message):
+    """A counted text (``Catalogue.counted``): ``key.one`` or ``key.other``, the form ``n``
+    takes in the reader's language ("1 fichier", "0 fichier", "2 fichiers"; "0 files"), with
+    ``{n}`` filled in."""
+
+    n: int = 0
+
+    def render(self, lang: str, param: Callable[[str], str] | None = None) -> str:
+        lang = normalise_lang(lang) or DEFAULT_LANG
+        form = plural_key(self.key, self.n, lang)
+        return Message(self.catalogue, form, {**self.fields, "n": self.n}).render(lang, param)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data["fields"]["n"] = self.n
+        return data
 
 
 @dataclass(frozen=True)

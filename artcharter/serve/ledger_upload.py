@@ -27,7 +27,7 @@ from artcharter.provenance.ledger_merge import (
     files_by_hash,
     merge_ledger,
 )
-from artcharter.serve.texts import text
+from artcharter.serve.texts import count, text
 from artcharter.serve.uploads import Rejected
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -91,13 +91,13 @@ def merge_upload(
 def summary(report: MergeReport, lang: str) -> list[str]:
     """What the merge did, in ``lang``: joined, already there, kept apart and why."""
     lines = [
-        text("merge_joined", lang, n=report.count(IMPORTED), source=report.source),
-        text("merge_already", lang, n=report.count(ALREADY)),
+        count("merge_joined", report.count(IMPORTED), lang, source=report.source),
+        count("merge_already", report.count(ALREADY), lang),
     ]
     why: dict[str, int] = {}
-    for reason, count in report.apart.items():
+    for reason, apart in report.apart.items():
         key = REASON_TEXTS.get(reason, "merge_why_unsigned")
-        why[key] = why.get(key, 0) + count
-    for key, count in sorted(why.items()):
-        lines.append(text("merge_apart", lang, n=count, why=text(key, lang)))
+        why[key] = why.get(key, 0) + apart
+    for key, n in sorted(why.items()):
+        lines.append(count("merge_apart", n, lang, why=text(key, lang)))
     return lines

@@ -22,7 +22,7 @@ from artcharter.provenance.verify import (
     trusted_by_text,
     unvouched_heading,
 )
-from artcharter.serve.texts import LANGS, both, text
+from artcharter.serve.texts import LANGS, both, count, text
 
 # Colour of each verdict on the page (also named in the API so that other clients agree).
 VERDICT_TONES = {
@@ -106,13 +106,13 @@ def charter_summary(
         if check.get("passed"):
             parts = [text("charter_passed", code)]
             if open_points:
-                parts.append(text("charter_open", code, n=open_points))
+                parts.append(count("charter_open", open_points, code))
         else:
             parts = []
             if failed:
-                parts.append(text("charter_failed", code, n=failed))
+                parts.append(count("charter_failed", failed, code))
             if missing:
-                parts.append(text("charter_missing", code, n=missing))
+                parts.append(count("charter_missing", missing, code))
         label[code] = " · ".join(parts)
     return {
         "checked": True,

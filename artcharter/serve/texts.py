@@ -61,7 +61,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "forget_all": {"fr": "Oublier ces fichiers", "en": "Forget these files"},
     "forget_one": {"fr": "Oublier", "en": "Forget"},
     "export_csv": {"fr": "Télécharger le tableau (CSV)", "en": "Download the table (CSV)"},
-    "summary": {"fr": "{n} fichier(s)", "en": "{n} file(s)"},
+    "summary.one": {"fr": "{n} fichier", "en": "{n} file"},
+    "summary.other": {"fr": "{n} fichiers", "en": "{n} files"},
     "untitled": {"fr": "Sans titre", "en": "Untitled"},
     "unknown": {"fr": "inconnu", "en": "unknown"},
     "none": {"fr": "—", "en": "—"},
@@ -122,17 +123,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "energy_not_recorded": {"fr": "non enregistrée", "en": "not recorded"},
     # --- charter -------------------------------------------------------------------------
     "charter_passed": {"fr": "Conforme", "en": "Meets the charter"},
-    "charter_failed": {
-        "fr": "{n} règle(s) obligatoire(s) non respectée(s)",
-        "en": "{n} required rule(s) failed",
+    "charter_failed.one": {
+        "fr": "{n} règle obligatoire non respectée",
+        "en": "{n} required rule failed",
     },
-    "charter_missing": {
-        "fr": "{n} déclaration(s) manquante(s)",
-        "en": "{n} declaration(s) missing",
+    "charter_failed.other": {
+        "fr": "{n} règles obligatoires non respectées",
+        "en": "{n} required rules failed",
     },
-    "charter_open": {
-        "fr": "{n} recommandation(s) à suivre",
-        "en": "{n} recommendation(s) open",
+    "charter_missing.one": {"fr": "{n} déclaration manquante", "en": "{n} declaration missing"},
+    "charter_missing.other": {
+        "fr": "{n} déclarations manquantes",
+        "en": "{n} declarations missing",
+    },
+    "charter_open.one": {"fr": "{n} recommandation à suivre", "en": "{n} recommendation open"},
+    "charter_open.other": {
+        "fr": "{n} recommandations à suivre",
+        "en": "{n} recommendations open",
     },
     "charter_not_checked": {"fr": "non vérifiée", "en": "not checked"},
     "charter_error": {
@@ -369,14 +376,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "merge_file_label": {"fr": "Fichier de registre (.db)", "en": "Ledger file (.db)"},
     "merge_submit": {"fr": "Fusionner", "en": "Merge"},
     "merge_sending": {"fr": "Envoi et vérification…", "en": "Sending and verifying…"},
-    "merge_joined": {
-        "fr": "{source}\u00a0: {n} œuvre(s) ajoutée(s) (fichier signé retrouvé et de confiance)",
-        "en": "{source}: {n} artwork(s) imported (signed file found and trusted)",
+    "merge_joined.one": {
+        "fr": "{source}\u00a0: {n} œuvre ajoutée (fichier signé retrouvé et de confiance)",
+        "en": "{source}: {n} artwork imported (signed file found and trusted)",
     },
-    "merge_already": {"fr": "{n} déjà présente(s)", "en": "{n} already there"},
-    "merge_apart": {
-        "fr": "{n} ligne(s) mise(s) à part\u00a0: {why}",
-        "en": "{n} row(s) kept apart: {why}",
+    "merge_joined.other": {
+        "fr": "{source}\u00a0: {n} œuvres ajoutées (fichiers signés retrouvés et de confiance)",
+        "en": "{source}: {n} artworks imported (signed files found and trusted)",
+    },
+    "merge_already.one": {"fr": "{n} déjà présente", "en": "{n} already there"},
+    "merge_already.other": {"fr": "{n} déjà présentes", "en": "{n} already there"},
+    "merge_apart.one": {
+        "fr": "{n} ligne mise à part\u00a0: {why}",
+        "en": "{n} row kept apart: {why}",
+    },
+    "merge_apart.other": {
+        "fr": "{n} lignes mises à part\u00a0: {why}",
+        "en": "{n} rows kept apart: {why}",
     },
     "merge_why_not_here": {
         "fr": "fichier signé absent des fichiers gardés par le bureau (déposez-le, puis renvoyez "
@@ -435,6 +451,11 @@ def field_label(key: object, lang: str) -> str:
 def text(key: str, lang: str, **values: object) -> str:
     """One text in ``lang`` (English for an unknown language), with ``values`` filled in."""
     return MESSAGES.text(key, lang, **values) if values else MESSAGES.template(key, lang)
+
+
+def count(key: str, n: int, lang: str, **values: object) -> str:
+    """A counted text in ``lang``: ``key.one`` or ``key.other`` as ``n`` asks, ``{n}`` in it."""
+    return MESSAGES.count(key, n, lang, **values)
 
 
 def both(key: str, langs: tuple[str, ...] = LANGS, **values: object) -> dict[str, str]:

@@ -23,6 +23,13 @@
   const queue = [];
   let running = 0;
 
+  // A counted text: its ".one" or ".other" form, as the page's language counts n
+  // (French counts 0 and 1 as one: "0 fichier", "1 fichier", "2 fichiers").
+  function tn(key, n) {
+    const one = lang === "fr" ? n <= 1 : n === 1;
+    return t(key + (one ? ".one" : ".other"), { n: n });
+  }
+
   function t(key, values) {
     let s = T[key] || key;
     for (const [k, v] of Object.entries(values || {})) s = s.split("{" + k + "}").join(String(v));
@@ -155,7 +162,7 @@
       entry.n += 1;
       byVerdict.set(r.verdict, entry);
     }
-    const parts = [document.createTextNode(t("summary", { n: trs.length }))];
+    const parts = [document.createTextNode(tn("summary", trs.length))];
     for (const [verdict, entry] of byVerdict) {
       if (entry) parts.push(badge(entry.r.tone, entry.n + " × " + entry.r.verdict_title[lang], verdict));
     }

@@ -211,7 +211,7 @@ def test_a_batch_failing_three_times_is_recorded_and_counted(
         fail_file.write_text("", encoding="utf-8")
     out = capsys.readouterr().out
     assert code == 1
-    assert "1 image(s) missing" in out and "injected fault for seeds [1]" in out
+    assert "1 image missing" in out and "injected fault for seeds [1]" in out
     with open_project(project) as opened:
         (campaign,) = camp.campaigns(opened.ledger)
         failures = missing_failures(opened.ledger, campaign["campaign_id"])

@@ -175,7 +175,7 @@ def test_cli_validate_on_a_built_labelled_set(tmp_path: Path, capsys) -> None:
     text = capsys.readouterr().out
     assert "Accuracy of the probe" in text and "these figures mean nothing" in text
     assert "confusion (rows: labelled; columns: what the probe said)" in text
-    assert "calibration error (ECE)" in text and "2 labelled file(s) not found" in text
+    assert "calibration error (ECE)" in text and "2 labelled files not found" in text
     assert cli(["--lang", "fr", *base]) == 0
     assert "Justesse de la sonde" in capsys.readouterr().out
     # Bad input: one line, exit code 2, nothing recorded.

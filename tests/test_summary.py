@@ -147,7 +147,7 @@ def test_summary_command_french(expo: Exhibition, tmp_path: Path, capsys) -> Non
             "fr",
         ]
     )
-    assert code == 0 and "synthèse de 4 œuvre(s)" in capsys.readouterr().out
+    assert code == 0 and "synthèse de 4 œuvres\u00a0: " in capsys.readouterr().out
     html = unescape((tmp_path / "summary.html").read_text(encoding="utf-8"))
     assert "Résultats par règle" in html and "Part de l'IA par étape" in html
     twin = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))

@@ -22,7 +22,7 @@ from artcharter.cli.context import (
     project_of,
     warn_if_not_time_stamped,
 )
-from artcharter.cli.messages import help_text, text
+from artcharter.cli.messages import MESSAGES, help_text, text
 from artcharter.provenance.messages import MESSAGES as PROVENANCE
 
 if TYPE_CHECKING:
@@ -314,7 +314,7 @@ def generate(
                 if show_bar:
                     for signed in made.shown:
                         _echo_made(signed, lang)
-                say(text("generate.interrupted", lang, n=made.count))
+                say(MESSAGES.count("generate.interrupted", made.count, lang))
                 if n > 1:
                     say(text("generate.resume_with", lang, id=request.session_id))
             raise
@@ -329,10 +329,10 @@ def generate(
             _echo_made(signed, lang)
     energy, co2 = fmt_energy(made.kwh, lang), fmt_mass_co2(made.kg, lang)
     typer.echo(
-        text(
+        MESSAGES.count(
             "generate.summary",
+            made.count,
             lang,
-            n=made.count,
             session=request.session_id,
             energy=energy,
             co2=co2,
@@ -509,7 +509,7 @@ def _print_summary(summary: EnergySummary, lang: str) -> None:
     typer.echo(text("generate.energy_title", lang, scope=scope))
     total = summary.total
     energy, co2 = fmt_energy(total.kwh, lang), fmt_mass_co2(total.kg_co2eq, lang)
-    unknown = text("generate.unknown_runs", lang, n=total.unknown) if total.unknown else ""
+    unknown = MESSAGES.count("generate.unknown_runs", total.unknown, lang) if total.unknown else ""
     typer.echo(
         "  "
         + text(

@@ -190,7 +190,9 @@ def _label_folder(
             if stream is not None:
                 stream.close()
             if bars:  # the series was opened: its files so far are signed and recorded
-                typer.echo("\n" + text("label.folder_interrupted", lang, n=count[0]), err=True)
+                typer.echo(
+                    "\n" + CLI_MESSAGES.count("label.folder_interrupted", count[0], lang), err=True
+                )
             raise
     if stream is not None:
         stream.close()

@@ -251,9 +251,13 @@ MESSAGES = Catalogue(
             "en": "resuming series {id}: {done} of {n} files already signed",
             "fr": "reprise de la série {id}\u00a0: {done} fichiers sur {n} déjà signés",
         },
-        "label.folder_interrupted": {
-            "en": "interrupted: {n} file(s) signed and recorded before the stop; the same command goes on",
-            "fr": "interrompu\u00a0: {n} fichier(s) signé(s) et enregistré(s) avant l'arrêt\u00a0; la même commande reprend la suite",
+        "label.folder_interrupted.one": {
+            "en": "interrupted: {n} file signed and recorded before the stop; the same command goes on",
+            "fr": "interrompu\u00a0: {n} fichier signé et enregistré avant l'arrêt\u00a0; la même commande reprend la suite",
+        },
+        "label.folder_interrupted.other": {
+            "en": "interrupted: {n} files signed and recorded before the stop; the same command goes on",
+            "fr": "interrompu\u00a0: {n} fichiers signés et enregistrés avant l'arrêt\u00a0; la même commande reprend la suite",
         },
         "label.folder_bar": {"en": "signing", "fr": "signature"},
         "label.folder_file": {"en": "signed: {path}", "fr": "signé\u00a0: {path}"},
@@ -306,18 +310,26 @@ MESSAGES = Catalogue(
             "en": "sheet of 1 label: {html}",
             "fr": "planche d'un cartel\u00a0: {html}",
         },
-        "cartel.svg": {
-            "en": "SVG: {n} file(s) in {dir}",
-            "fr": "SVG\u00a0: {n} fichier(s) dans {dir}",
+        "cartel.svg.one": {
+            "en": "SVG: {n} file in {dir}",
+            "fr": "SVG\u00a0: {n} fichier dans {dir}",
+        },
+        "cartel.svg.other": {
+            "en": "SVG: {n} files in {dir}",
+            "fr": "SVG\u00a0: {n} fichiers dans {dir}",
         },
         "cartel.warn": {
             "en": 'warning: the verdict for {file} is "{verdict}"; its label says so',
             "fr": "attention\u00a0: le verdict {file:de} est «\u00a0{verdict}\u00a0»\u00a0; son cartel "
             "l'indique",
         },
-        "summary.written": {
-            "en": "summary of {n} artwork(s): {html}\n        {json}",
-            "fr": "synthèse de {n} œuvre(s)\u00a0: {html}\n          {json}",
+        "summary.written.one": {
+            "en": "summary of {n} artwork: {html}\n        {json}",
+            "fr": "synthèse de {n} œuvre\u00a0: {html}\n          {json}",
+        },
+        "summary.written.other": {
+            "en": "summary of {n} artworks: {html}\n        {json}",
+            "fr": "synthèse de {n} œuvres\u00a0: {html}\n          {json}",
         },
         # --- artcharter serve -------------------------------------------------------------
         "serve.listening": {
@@ -446,9 +458,13 @@ MESSAGES = Catalogue(
             "en": "energy unknown: {reason}",
             "fr": "énergie inconnue\u00a0: {reason}",
         },
-        "generate.summary": {
-            "en": "{n} image(s) signed and recorded (session {session}): {energy}, {co2}",
-            "fr": "{n} image(s) signée(s) et enregistrée(s) (session {session})\u00a0: {energy}, {co2}",
+        "generate.summary.one": {
+            "en": "{n} image signed and recorded (session {session}): {energy}, {co2}",
+            "fr": "{n} image signée et enregistrée (session {session})\u00a0: {energy}, {co2}",
+        },
+        "generate.summary.other": {
+            "en": "{n} images signed and recorded (session {session}): {energy}, {co2}",
+            "fr": "{n} images signées et enregistrées (session {session})\u00a0: {energy}, {co2}",
         },
         "generate.series": {
             "en": "series {id}: {n} images (if it stops, `artcharter generate --resume {id}` goes on)",
@@ -470,9 +486,13 @@ MESSAGES = Catalogue(
             "en": "say what to generate (a prompt), or resume a series with {param}",
             "fr": "dites quoi générer (un prompt), ou reprenez une série avec {param}",
         },
-        "generate.interrupted": {
-            "en": "interrupted: {n} image(s) were finished and recorded before the stop",
-            "fr": "interrompu\u00a0: {n} image(s) terminée(s) et enregistrée(s) avant l'arrêt",
+        "generate.interrupted.one": {
+            "en": "interrupted: {n} image was finished and recorded before the stop",
+            "fr": "interrompu\u00a0: {n} image terminée et enregistrée avant l'arrêt",
+        },
+        "generate.interrupted.other": {
+            "en": "interrupted: {n} images were finished and recorded before the stop",
+            "fr": "interrompu\u00a0: {n} images terminées et enregistrées avant l'arrêt",
         },
         "generate.next": {
             "en": "keep or discard them: artcharter keep IMAGE… / artcharter discard IMAGE…",
@@ -499,7 +519,14 @@ MESSAGES = Catalogue(
             "sur x86 pour un processus de moins de 16 Go), pas une mesure du travail "
             "(docs/energy.md)",
         },
-        "generate.unknown_runs": {"en": ", {n} unknown", "fr": ", {n} inconnue(s)"},
+        "generate.unknown_runs.one": {
+            "en": ", {n} unknown",
+            "fr": ", {n} inconnue",
+        },
+        "generate.unknown_runs.other": {
+            "en": ", {n} unknown",
+            "fr": ", {n} inconnues",
+        },
         "generate.images": {
             "en": "images {status}: {n}, {energy}",
             "fr": "images {status}\u00a0: {n}, {energy}",
@@ -563,9 +590,13 @@ MESSAGES = Catalogue(
             "fr": "chargement de la sonde CLIP {clip}…",
         },
         "probe.loading_model": {"en": "loading {model}…", "fr": "chargement {model:de}…"},
-        "probe.opened": {
-            "en": "campaign {id}: {n} prompt(s){per}, folder {out}",
-            "fr": "campagne {id}\u00a0: {n} prompt(s){per}, dossier {out}",
+        "probe.opened.one": {
+            "en": "campaign {id}: {n} prompt{per}, folder {out}",
+            "fr": "campagne {id}\u00a0: {n} prompt{per}, dossier {out}",
+        },
+        "probe.opened.other": {
+            "en": "campaign {id}: {n} prompts{per}, folder {out}",
+            "fr": "campagne {id}\u00a0: {n} prompts{per}, dossier {out}",
         },
         "probe.per": {"en": " x {n} images", "fr": " x {n} images"},
         "probe.resumed": {
@@ -583,19 +614,25 @@ MESSAGES = Catalogue(
             "en": "interrupted: campaign {id} keeps what is done; run the same command again, or `artcharter probe campaign --resume {id}`, to go on",
             "fr": "interrompu\u00a0: la campagne {id} garde ce qui est fait\u00a0; relancez la même commande, ou `artcharter probe campaign --resume {id}`, pour continuer",
         },
-        "probe.missing": {
-            "en": "{n} image(s) missing, left out of these figures (given up after three tries: {reason}); `artcharter probe campaign --resume {id}` makes them",
-            "fr": "{n} image(s) manquante(s), hors de ces chiffres (abandonnée(s) après trois essais : {reason}) ; `artcharter probe campaign --resume {id}` les fait",
+        "probe.missing.one": {
+            "en": "{n} image missing, left out of these figures (given up after three tries: {reason}); `artcharter probe campaign --resume {id}` makes it",
+            "fr": "{n} image manquante, hors de ces chiffres (abandonnée après trois essais\u00a0: {reason})\u00a0; `artcharter probe campaign --resume {id}` la fait",
+        },
+        "probe.missing.other": {
+            "en": "{n} images missing, left out of these figures (given up after three tries: {reason}); `artcharter probe campaign --resume {id}` makes them",
+            "fr": "{n} images manquantes, hors de ces chiffres (abandonnées après trois essais\u00a0: {reason})\u00a0; `artcharter probe campaign --resume {id}` les fait",
         },
         "probe.results": {
             "en": "Results (campaign {id}, {images} images, probe {probe}):",
             "fr": "Résultats (campagne {id}, {images} images, sonde {probe})\u00a0:",
         },
-        "probe.aggregate": {
-            "en": "Campaign mean over {n} prompt(s), bootstrap 95% interval (sampling "
-            "only: the probe's own errors are not in it):",
-            "fr": "Moyenne de la campagne sur {n} prompt(s), intervalle bootstrap à 95 % "
-            "(échantillonnage seulement\u00a0: les erreurs de la sonde n'y sont pas)\u00a0:",
+        "probe.aggregate.one": {
+            "en": "Campaign mean over {n} prompt, bootstrap 95% interval (sampling only: the probe's own errors are not in it):",
+            "fr": "Moyenne de la campagne sur {n} prompt, intervalle bootstrap à 95 % (échantillonnage seulement\u00a0: les erreurs de la sonde n'y sont pas)\u00a0:",
+        },
+        "probe.aggregate.other": {
+            "en": "Campaign mean over {n} prompts, bootstrap 95% interval (sampling only: the probe's own errors are not in it):",
+            "fr": "Moyenne de la campagne sur {n} prompts, intervalle bootstrap à 95 % (échantillonnage seulement\u00a0: les erreurs de la sonde n'y sont pas)\u00a0:",
         },
         "probe.no_interval": {
             "en": "no interval: every resample gave this value",
@@ -631,9 +668,13 @@ MESSAGES = Catalogue(
             "en": "reliability (confidence of the top class → how often it was right):",
             "fr": "fiabilité (confiance de la classe en tête → à quel point elle était juste)\u00a0:",
         },
-        "probe.validation_bin": {
-            "en": "{low}–{high}: {n} image(s), mean confidence {confidence}, right {accuracy}",
-            "fr": "{low}–{high}\u00a0: {n} image(s), confiance moyenne {confidence}, juste {accuracy}",
+        "probe.validation_bin.one": {
+            "en": "{low}–{high}: {n} image, mean confidence {confidence}, right {accuracy}",
+            "fr": "{low}–{high}\u00a0: {n} image, confiance moyenne {confidence}, juste {accuracy}",
+        },
+        "probe.validation_bin.other": {
+            "en": "{low}–{high}: {n} images, mean confidence {confidence}, right {accuracy}",
+            "fr": "{low}–{high}\u00a0: {n} images, confiance moyenne {confidence}, juste {accuracy}",
         },
         "probe.validation_gate": {
             "en": "gate: {missed} of {people} labelled people set apart as no person; "
@@ -641,9 +682,13 @@ MESSAGES = Catalogue(
             "fr": "filtre\u00a0: {missed} des {people} personnes étiquetées mises à part comme "
             "sans personne\u00a0; {kept_out} des {nobody} images sans personne mises à part",
         },
-        "probe.validation_missing": {
-            "en": "{n} labelled file(s) not found in the folder: {files}",
-            "fr": "{n} fichier(s) étiqueté(s) absent(s) du dossier\u00a0: {files}",
+        "probe.validation_missing.one": {
+            "en": "{n} labelled file not found in the folder: {files}",
+            "fr": "{n} fichier étiqueté absent du dossier\u00a0: {files}",
+        },
+        "probe.validation_missing.other": {
+            "en": "{n} labelled files not found in the folder: {files}",
+            "fr": "{n} fichiers étiquetés absents du dossier\u00a0: {files}",
         },
         "probe.validation_caveat": {
             "en": "Measured on these images only: on other faces, or on a model's images, the "

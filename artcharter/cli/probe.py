@@ -250,11 +250,11 @@ def campaign(
             say(text("probe.resumed", lang, id=campaign.campaign_id, done=campaign.images_done))
         per = "" if campaign.per_prompt is None else text("probe.per", lang, n=campaign.per_prompt)
         say(
-            text(
+            MESSAGES.count(
                 "probe.opened",
+                campaign.prompts,
                 lang,
                 id=campaign.campaign_id,
-                n=campaign.prompts,
                 per=per,
                 out=campaign.output_dir,
             )
@@ -318,10 +318,10 @@ def _echo_result(result: CampaignResult, lang: str) -> None:
         reasons = sorted({f["reason"] for f in result.failures})
         typer.echo(
             "! "
-            + text(
+            + MESSAGES.count(
                 "probe.missing",
+                result.missing,
                 lang,
-                n=result.missing,
                 reason="; ".join(reasons[:3]) or "–",
                 id=result.campaign_id,
             )
@@ -330,7 +330,7 @@ def _echo_result(result: CampaignResult, lang: str) -> None:
         typer.echo(f"- {prompt.sentence[lang]}")
     typer.echo("")
     kept = max((a.prompts for items in result.aggregates.values() for a in items), default=0)
-    typer.echo(text("probe.aggregate", lang, n=kept))
+    typer.echo(MESSAGES.count("probe.aggregate", kept, lang))
 
     def fig(a: Any, percent: bool = False) -> str:
         if a is None or a.estimate is None:
@@ -529,12 +529,12 @@ def _echo_validation(result: Any, lang: str, *, short: bool = False) -> None:
                 continue
             typer.echo(
                 "      "
-                + text(
+                + MESSAGES.count(
                     "probe.validation_bin",
+                    b.n,
                     lang,
                     low=fmt_fixed(b.low, lang, 1),
                     high=fmt_fixed(b.high, lang, 1),
-                    n=b.n,
                     confidence=fmt_percent(b.confidence, lang),
                     accuracy=fmt_percent(b.accuracy, lang),
                 )
@@ -554,7 +554,9 @@ def _echo_validation(result: Any, lang: str, *, short: bool = False) -> None:
         )
     if v.missing:
         shown = ", ".join(v.missing[:5]) + (" …" if len(v.missing) > 5 else "")
-        typer.echo("  " + text("probe.validation_missing", lang, n=len(v.missing), files=shown))
+        typer.echo(
+            "  " + MESSAGES.count("probe.validation_missing", len(v.missing), lang, files=shown)
+        )
     typer.echo("  " + text("probe.validation_caveat", lang))
 
 

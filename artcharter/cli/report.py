@@ -111,7 +111,7 @@ def cartel(
         typer.echo(text(sheet, lang, n=len(files.cartels), html=files.html))
     else:
         typer.echo(text("cartel.written", lang, html=files.html))
-    typer.echo(text("cartel.svg", lang, n=len(files.svgs), dir=output))
+    typer.echo(MESSAGES.count("cartel.svg", len(files.svgs), lang, dir=output))
     if files.pdf:
         typer.echo(text("report.pdf", lang, pdf=files.pdf))
 
@@ -165,5 +165,7 @@ def summary(
         echo_json(files.summary)
     else:
         typer.echo(
-            text("summary.written", lang, n=len(files.reports), html=files.html, json=files.json)
+            MESSAGES.count(
+                "summary.written", len(files.reports), lang, html=files.html, json=files.json
+            )
         )

@@ -253,7 +253,7 @@ evidence = "statement"
     with pytest.raises(InvalidFile) as caught:
         load_charter(tmp_path / "school.toml")
     assert str(caught.value).startswith(f"{tmp_path / 'school.toml'}:5: ")
-    assert "more problem(s)" in str(caught.value)
+    assert "more problems)" in str(caught.value)
 
 
 def test_missing_version_and_texts(tmp_path: Path) -> None:

@@ -299,7 +299,7 @@ CASES: list[Case] = [
         lambda: labelled_evidence(full_declaration(human_inputs=[])),
         {},
         "pass",
-        "1 human input(s) attached",
+        "1 human input attached",
     ),
     (
         "human-inputs-listed",
@@ -546,7 +546,7 @@ CASES: list[Case] = [
         lambda: generated_evidence(session=session(0.002, 0.002, None, discarded=2)),
         {},
         "fail",
-        "1 generation(s) without measured energy",
+        "1 generation without measured energy",
     ),
     (
         "energy-recorded",
@@ -572,7 +572,7 @@ CASES: list[Case] = [
         lambda: labelled_evidence(full_declaration()),
         {},
         "pass",
-        "24 image(s) declared",
+        "24 images declared",
     ),
     (
         "energy-recorded",

@@ -274,7 +274,7 @@ def test_unmeasured_discarded_generation_fails_energy(root: Path, alice: Signing
         result = check_file(path, anchors=anchors(root), ledger=ledger)
     verdict = next(v for v in result.verdicts if v.rule_id == "energy-recorded")
     assert verdict.status == "fail"
-    assert "1 generation(s) without measured energy" in verdict.reason["en"]
+    assert "1 generation without measured energy" in verdict.reason["en"]
     assert not result.passed
 
 

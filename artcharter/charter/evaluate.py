@@ -492,7 +492,9 @@ def _ingredients(params: dict[str, Any], ev: Evidence) -> Outcome:
     if attached:
         return outcome(
             PASS,
-            MESSAGES("ingredients.attached", count=len(attached), files=_list(seen["ingredients"])),
+            MESSAGES.counted(
+                "ingredients.attached", len(attached), files=_list(seen["ingredients"])
+            ),
             **seen,
         )
     if kind.startswith("composite"):
@@ -525,11 +527,11 @@ def prompt_audit(params: dict[str, Any], ev: Evidence) -> Outcome:
     hidden = len(audit.flagged) - len(shown)  # in a private prompt: named only in the ledger
     seen["flagged"] = [dict(f) for f in audit.flagged]
     if not terms and not hidden:
-        return outcome(PASS, MESSAGES("prompt.clean", count=len(ev.prompts)), **seen)
+        return outcome(PASS, MESSAGES.counted("prompt.clean", len(ev.prompts)), **seen)
     flagged: str | Joined = _list(terms)
     if hidden:
         flagged = _all(
-            MESSAGES("sep.comma"), [*terms, MESSAGES("prompt.private_terms", count=hidden)]
+            MESSAGES("sep.comma"), [*terms, MESSAGES.counted("prompt.private_terms", hidden)]
         )
     reflection = _text(found.bias_reflection if (found := declaration(ev)) else None)
     seen["reflection_chars"] = len(reflection)
@@ -704,9 +706,9 @@ def energy_recorded(params: dict[str, Any], ev: Evidence) -> Outcome:
         unmeasured = [g for g in generations if g.energy_status != "measured"]
         seen["session"] = session.to_dict() if session else None
         if not generations or unmeasured:
-            problems.append(MESSAGES("energy.unmeasured", count=len(unmeasured) or 1))
+            problems.append(MESSAGES.counted("energy.unmeasured", len(unmeasured) or 1))
         elif session is not None and session.source == "ledger":
-            aborted = MESSAGES("energy.aborted", count=session.aborted) if session.aborted else ""
+            aborted = MESSAGES.counted("energy.aborted", session.aborted) if session.aborted else ""
             parts.append(
                 MESSAGES(
                     "energy.session",
@@ -731,7 +733,7 @@ def energy_recorded(params: dict[str, Any], ev: Evidence) -> Outcome:
         problems.append(MESSAGES("energy.count_undeclared", tools=_list(missing)))
     elif tools:
         count = sum(int(t.generations) for t in tools)
-        parts.append(MESSAGES("energy.external", count=count))
+        parts.append(MESSAGES.counted("energy.external", count))
     if problems:
         return outcome(
             FAIL,
@@ -892,7 +894,7 @@ def declaration_field(params: dict[str, Any], ev: Evidence) -> Outcome:
             return outcome(
                 FAIL, MESSAGES("field.too_few", field=key, count=count, minimum=minimum), **seen
             )
-        return outcome(PASS, MESSAGES("field.items", field=key, count=count), **seen)
+        return outcome(PASS, MESSAGES.counted("field.items", count, field=key), **seen)
     text = _text(value)
     minimum = params["min_chars"]
     seen = {"field": key, "chars": len(text), "min_chars": minimum}

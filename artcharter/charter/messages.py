@@ -245,9 +245,13 @@ MESSAGES = Catalogue(
             "fr": "Apport(s) humain(s) déclaré(s), tous joints comme ingrédients\u00a0: {files}.",
             "en": "Declared human input(s), all attached as ingredients: {files}.",
         },
-        "ingredients.attached": {
-            "fr": "{count} apport(s) humain(s) joint(s)\u00a0: {files}.",
-            "en": "{count} human input(s) attached: {files}.",
+        "ingredients.attached.one": {
+            "fr": "{n} apport humain joint\u00a0: {files}.",
+            "en": "{n} human input attached: {files}.",
+        },
+        "ingredients.attached.other": {
+            "fr": "{n} apports humains joints\u00a0: {files}.",
+            "en": "{n} human inputs attached: {files}.",
         },
         "ingredients.composite_without": {
             "fr": "Le type de source {kind} dit que l'image assemble des éléments, mais aucun "
@@ -265,9 +269,13 @@ MESSAGES = Catalogue(
             "en": "No ingredient is attached: declare your human inputs (or that there were none).",
         },
         # --- prompt-audit ----------------------------------------------------------------
-        "prompt.private_terms": {
-            "fr": "{count} terme(s) du prompt privé (nommés dans le registre seulement)",
-            "en": "{count} term(s) of the private prompt (named in the ledger only)",
+        "prompt.private_terms.one": {
+            "fr": "{n} terme du prompt privé (nommé dans le registre seulement)",
+            "en": "{n} term of the private prompt (named in the ledger only)",
+        },
+        "prompt.private_terms.other": {
+            "fr": "{n} termes du prompt privé (nommés dans le registre seulement)",
+            "en": "{n} terms of the private prompt (named in the ledger only)",
         },
         "prompt.private": {
             "fr": "Le prompt est privé (seule son empreinte est dans le fichier) et le registre "
@@ -288,9 +296,13 @@ MESSAGES = Catalogue(
             "en": "The prompt audit could not run ({note}): the flagged terms cannot be "
             "checked here.",
         },
-        "prompt.clean": {
-            "fr": "{count} prompt(s) audité(s)\u00a0: aucun terme signalé.",
-            "en": "{count} prompt(s) audited: no term flagged.",
+        "prompt.clean.one": {
+            "fr": "{n} prompt audité\u00a0: aucun terme signalé.",
+            "en": "{n} prompt audited: no term flagged.",
+        },
+        "prompt.clean.other": {
+            "fr": "{n} prompts audités\u00a0: aucun terme signalé.",
+            "en": "{n} prompts audited: no term flagged.",
         },
         "prompt.flagged_answer": {
             "fr": "Termes signalés dans le prompt\u00a0: {terms}. Répondez-y dans la réflexion "
@@ -418,13 +430,21 @@ MESSAGES = Catalogue(
             "en": "Non-AI techniques named: {names}.",
         },
         # --- energy-recorded -------------------------------------------------------------
-        "energy.unmeasured": {
-            "fr": "{count} génération(s) sans énergie mesurée",
-            "en": "{count} generation(s) without measured energy",
+        "energy.unmeasured.one": {
+            "fr": "{n} génération sans énergie mesurée",
+            "en": "{n} generation without measured energy",
         },
-        "energy.aborted": {
-            "fr": " et {count} interrompue(s)",
-            "en": " and {count} aborted",
+        "energy.unmeasured.other": {
+            "fr": "{n} générations sans énergie mesurée",
+            "en": "{n} generations without measured energy",
+        },
+        "energy.aborted.one": {
+            "fr": " et {n} interrompue",
+            "en": " and {n} aborted",
+        },
+        "energy.aborted.other": {
+            "fr": " et {n} interrompues",
+            "en": " and {n} aborted",
         },
         "energy.session": {
             "fr": "{count} génération(s) de la séance mesurée(s), dont {discarded} "
@@ -452,9 +472,13 @@ MESSAGES = Catalogue(
             "fr": "nombre d'images générées non déclaré pour\u00a0: {tools}",
             "en": "number of images generated not declared for: {tools}",
         },
-        "energy.external": {
-            "fr": "{count} image(s) déclarée(s) avec des outils externes (non mesurées)",
-            "en": "{count} image(s) declared with external tools (not measured)",
+        "energy.external.one": {
+            "fr": "{n} image déclarée avec des outils externes (non mesurée)",
+            "en": "{n} image declared with external tools (not measured)",
+        },
+        "energy.external.other": {
+            "fr": "{n} images déclarées avec des outils externes (non mesurées)",
+            "en": "{n} images declared with external tools (not measured)",
         },
         "energy.incomplete": {
             "fr": "Énergie incomplète\u00a0: {problems}.",
@@ -588,9 +612,13 @@ MESSAGES = Catalogue(
             "fr": "La déclaration a {count} élément(s) dans {field}\u00a0; {minimum} attendu(s).",
             "en": "The declaration has {count} item(s) in {field}; {minimum} expected.",
         },
-        "field.items": {
-            "fr": "{field}\u00a0: {count} élément(s).",
-            "en": "{field}: {count} item(s).",
+        "field.items.one": {
+            "fr": "{field}\u00a0: {n} élément.",
+            "en": "{field}: {n} item.",
+        },
+        "field.items.other": {
+            "fr": "{field}\u00a0: {n} éléments.",
+            "en": "{field}: {n} items.",
         },
         "field.short": {
             "fr": "Le champ {field} est absent ou trop court ({chars} caractères, {minimum} "
@@ -1027,9 +1055,13 @@ MESSAGES = Catalogue(
             "en": "has {wrong}: choose among {choices}",
         },
         "tomlfile.located": {"fr": "{where}\u00a0: {problem}", "en": "{where}: {problem}"},
-        "tomlfile.located_more": {
-            "fr": "{where}\u00a0: {problem} (et {more} autre(s) problème(s))",
-            "en": "{where}: {problem} (and {more} more problem(s))",
+        "tomlfile.located_more.one": {
+            "fr": "{where}\u00a0: {problem} (et {n} autre problème)",
+            "en": "{where}: {problem} (and {n} more problem)",
+        },
+        "tomlfile.located_more.other": {
+            "fr": "{where}\u00a0: {problem} (et {n} autres problèmes)",
+            "en": "{where}: {problem} (and {n} more problems)",
         },
         # --- errors --------------------------------------------------------------------------
         "check.no_image": {

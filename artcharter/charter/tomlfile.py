@@ -64,8 +64,8 @@ class InvalidFile(BadInput):
         more = len(self.issues) - 1
         first = self.issues[0]
         if more > 0:
-            message = MESSAGES(
-                "tomlfile.located_more", where=first.where, problem=first.problem, more=more
+            message = MESSAGES.counted(
+                "tomlfile.located_more", more, where=first.where, problem=first.problem
             )
         else:
             message = first.as_message()

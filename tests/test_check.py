@@ -335,7 +335,7 @@ def test_check_a_folder(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert run(["check", str(folder)]) == 1
     out = capsys.readouterr().out
-    assert "2 artwork(s): 1 pass the charter, 1 do not" in out
+    assert "2 artworks — meeting the charter: 1, not meeting it: 1" in out
     seen: list[str] = []
     results = check_paths([folder], anchors=anchors(root), on_done=lambda r: seen.append(r.path))
     assert [Path(r.path).name for r in results] == ["a.png", "b.png"]

@@ -145,9 +145,9 @@ def unchecked_summary(rule_verdicts: list[RuleVerdict]) -> Message | None:
     if not found:
         return None
     missing = list(dict.fromkeys(m for v in found for m in v.missing))
-    return MESSAGES(
+    return MESSAGES.counted(
         "unchecked.summary",
-        count=len(found),
+        len(found),
         required=sum(1 for v in found if v.severity == "required"),
         rules=_list([v.rule_id for v in found]),
         missing=_all(MESSAGES("sep.and"), [MESSAGES(f"missing.{m}") for m in missing]),

@@ -27,13 +27,13 @@ MESSAGES = Catalogue(
             "fr": "l'audit de prompt (non installé)",
             "en": "the prompt audit (not installed)",
         },
-        "unchecked.summary": {
-            "fr": "{count} règle(s) n'ont pas pu être vérifiées ici, dont {required} "
-            "obligatoire(s) ({rules})\u00a0; il manque {missing}. Une règle obligatoire non "
-            "vérifiée ne compte jamais comme respectée.",
-            "en": "{count} rule(s) could not be checked here, {required} of them required "
-            "({rules}); missing: {missing}. A required rule that could not be checked never "
-            "counts as met.",
+        "unchecked.summary.one": {
+            "fr": "{n} règle n'a pas pu être vérifiée ici ({rules}), obligatoires\u00a0: {required}\u00a0; il manque {missing}. Une règle obligatoire non vérifiée ne compte jamais comme respectée.",
+            "en": "{n} rule could not be checked here ({rules}), required: {required}; missing: {missing}. A required rule that could not be checked never counts as met.",
+        },
+        "unchecked.summary.other": {
+            "fr": "{n} règles n'ont pas pu être vérifiées ici ({rules}), obligatoires\u00a0: {required}\u00a0; il manque {missing}. Une règle obligatoire non vérifiée ne compte jamais comme respectée.",
+            "en": "{n} rules could not be checked here ({rules}), required: {required}; missing: {missing}. A required rule that could not be checked never counts as met.",
         },
         # --- placeholder text (artcharter.charter.placeholder) ---------------------------
         "placeholder.repeated": {

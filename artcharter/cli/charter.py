@@ -265,7 +265,7 @@ def check(
             _print_check(result, lang, verbose)
         if counts["n"] > 1:
             n, ok = counts["n"], counts["ok"]
-            typer.echo(text("check.summary", lang, n=n, ok=ok, ko=n - ok))
+            typer.echo(MESSAGES.count("check.summary", n, lang, ok=ok, ko=n - ok))
     if counts["unreadable"]:
         raise typer.Exit(2)
     raise typer.Exit(0 if counts["ok"] == counts["n"] else 1)

@@ -65,9 +65,13 @@ MESSAGES = Catalogue(
             "fr": "\u00a0: {rules}",
         },
         "check.rule_status": {"en": "{title} ({status})", "fr": "{title} ({status})"},
-        "check.summary": {
-            "en": "{n} artwork(s): {ok} pass the charter, {ko} do not",
-            "fr": "{n} œuvre(s)\u00a0: {ok} respectent la charte, {ko} non",
+        "check.summary.one": {
+            "en": "{n} artwork — meeting the charter: {ok}, not meeting it: {ko}",
+            "fr": "{n} œuvre — conformes à la charte\u00a0: {ok}, non conformes\u00a0: {ko}",
+        },
+        "check.summary.other": {
+            "en": "{n} artworks — meeting the charter: {ok}, not meeting it: {ko}",
+            "fr": "{n} œuvres — conformes à la charte\u00a0: {ok}, non conformes\u00a0: {ko}",
         },
         "declare.adapter_kind_lora": {"en": "the LoRA", "fr": "le LoRA"},
         "declare.adapter_kind_textual-inversion": {

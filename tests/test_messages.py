@@ -221,6 +221,8 @@ def test_every_text_of_a_catalogue_is_used() -> None:
     for template in (PACKAGE / "reports" / "templates").glob("*.j2"):
         text = template.read_text(encoding="utf-8")
         used["reports"] |= set(re.findall(r"[\"']([a-z0-9_.]+)[\"']", text)) & set(REPORTS.texts)
+        # tn('key', n): a counted text, its forms key.one and key.other
+        prefixes["reports"] |= {f"{k}." for k in re.findall(r"tn\('([a-z0-9_.]+)'", text)}
     # The desk: its templates read t.key, its script the texts pages.py hands it, and the
     # labels of nested tables are read as field.<key> by field_label().
     prefixes["desk"].add("field.")

@@ -667,3 +667,16 @@ def test_only_the_page_s_own_placeholders_are_replaced_by_pictures() -> None:
         + other.encode()
         + b" data:image/png;base64,iVBORw==x</p>"
     )
+
+
+def test_pages_count_in_each_language_s_forms() -> None:
+    from artcharter.reports.render import _counter
+
+    fr, en = _counter("fr"), _counter("en")
+    assert [fr("sessions_count", n) for n in (0, 1, 2)] == ["0 séance", "1 séance", "2 séances"]
+    assert [en("discarded_count", n) for n in (0, 1, 2)] == [
+        "0 discarded images",
+        "1 discarded image",
+        "2 discarded images",
+    ]
+    assert str(fr("private_terms", 1)).startswith("(et 1 terme du prompt privé, nommé")

@@ -19,6 +19,7 @@ from typing import Any
 
 from artcharter.base.numbers import fmt_energy, fmt_number
 from artcharter.reports.i18n import t
+from artcharter.reports.messages import MESSAGES
 
 
 @dataclass(frozen=True)
@@ -249,10 +250,10 @@ def online_estimate(images: int, lang: str) -> dict[str, Any]:
         "images": images,
         "kwh": kwh,
         "litres": litres,
-        "text": t(
+        "text": MESSAGES.count(
             "online_estimate",
+            images,
             lang,
-            images=images,
             kwh=fmt_energy(kwh, lang),
             litres=fmt_number(litres, lang, 2),
         ),

@@ -210,9 +210,13 @@ MESSAGES = Catalogue(
             "fr": "Ignoré, car non attribué au signataire : {labels}",
             "en": "Ignored, as not attributed to the signer: {labels}",
         },
-        "private_terms": {
-            "fr": "(et {count} terme(s) du prompt privé, nommés dans le registre seulement)",
-            "en": "(and {count} term(s) of the private prompt, named in the ledger only)",
+        "private_terms.one": {
+            "fr": ("(et {n} terme du prompt privé, nommé dans le registre seulement)"),
+            "en": ("(and {n} term of the private prompt, named in the ledger only)"),
+        },
+        "private_terms.other": {
+            "fr": ("(et {n} termes du prompt privé, nommés dans le registre seulement)"),
+            "en": ("(and {n} terms of the private prompt, named in the ledger only)"),
         },
         "cartel_warning": {
             "fr": "ATTENTION : CE FICHIER N'EST PAS VÉRIFIÉ — titre, artiste et usage de l'IA ne sont que ce qu'il prétend",
@@ -1081,13 +1085,21 @@ MESSAGES = Catalogue(
             "fr": "Énergie des séances, images écartées comprises",
             "en": "Energy of the sessions, discarded images included",
         },
-        "sessions_count": {
-            "fr": "{n} séance(s)",
-            "en": "{n} session(s)",
+        "sessions_count.one": {
+            "fr": "{n} séance",
+            "en": "{n} session",
         },
-        "discarded_count": {
-            "fr": "{n} image(s) écartée(s)",
-            "en": "{n} discarded image(s)",
+        "sessions_count.other": {
+            "fr": "{n} séances",
+            "en": "{n} sessions",
+        },
+        "discarded_count.one": {
+            "fr": "{n} image écartée",
+            "en": "{n} discarded image",
+        },
+        "discarded_count.other": {
+            "fr": "{n} images écartées",
+            "en": "{n} discarded images",
         },
         "summary_footer": {
             "fr": (
@@ -1845,14 +1857,20 @@ MESSAGES = Catalogue(
                 "per 1,000 images, that is {per_image} per image"
             ),
         },
-        "online_estimate": {
+        "online_estimate.one": {
             "fr": (
-                "{images} image(s) faite(s) avec un service en ligne\u00a0: environ {kwh} et "
-                "{litres} L d'eau de refroidissement de centre de données (estimation)"
+                "{n} image faite avec un service en ligne\u00a0: environ {kwh} et {litres} L d'eau de refroidissement de centre de données (estimation)"
             ),
             "en": (
-                "{images} image(s) made with an online service: about {kwh} and {litres} L "
-                "of data-centre cooling water (estimate)"
+                "{n} image made with an online service: about {kwh} and {litres} L of data-centre cooling water (estimate)"
+            ),
+        },
+        "online_estimate.other": {
+            "fr": (
+                "{n} images faites avec un service en ligne\u00a0: environ {kwh} et {litres} L d'eau de refroidissement de centre de données (estimation)"
+            ),
+            "en": (
+                "{n} images made with an online service: about {kwh} and {litres} L of data-centre cooling water (estimate)"
             ),
         },
         "online_not_estimated": {

@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from artcharter.base.messages import plural_key
 from artcharter.base.numbers import fmt_date, fmt_number, fmt_size
 from artcharter.base.typography import typeset_html
 
@@ -70,6 +71,17 @@ def _translator(lang: str) -> Any:
     return t
 
 
+def _counter(lang: str) -> Any:
+    """``tn(key, n)`` in templates: the counted text's form for ``n`` (``key.one`` or
+    ``key.other``), with ``{n}`` filled in."""
+    t = _translator(lang)
+
+    def tn(key: str, n: int, **values: Any) -> Any:
+        return t(plural_key(key, n, lang), n=n, **values)
+
+    return tn
+
+
 def render(name: str, lang: str, **context: Any) -> str:
     """Render template ``name``; ``t``, ``date``, ``number`` and ``size`` speak ``lang``."""
     page = (
@@ -78,6 +90,7 @@ def render(name: str, lang: str, **context: Any) -> str:
         .render(
             lang=lang,
             t=_translator(lang),
+            tn=_counter(lang),
             date=lambda iso: fmt_date(iso, lang),
             number=lambda value, sig=2: fmt_number(value, lang, sig),
             size=lambda value: fmt_size(value, lang),

@@ -614,7 +614,7 @@ def test_cli_campaign_ctrl_c_prints_how_to_resume(project: Path, capsys, monkeyp
     monkeypatch.setattr(run_module, "classify_pending", real)
     assert cli(argv) == 0  # the same command goes on
     err = capsys.readouterr().err
-    assert f"resuming campaign {campaign_id} (2 image(s) already there)" in err
+    assert f"resuming campaign {campaign_id} (2 images already there)" in err
     assert "loading demo" not in err  # nothing left to generate: the model never loads
 
 

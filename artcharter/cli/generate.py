@@ -512,12 +512,12 @@ def _print_summary(summary: EnergySummary, lang: str) -> None:
     unknown = MESSAGES.count("generate.unknown_runs", total.unknown, lang) if total.unknown else ""
     typer.echo(
         "  "
-        + text(
+        + MESSAGES.count(
             "generate.total",
+            total.runs - total.unknown,
             lang,
             energy=energy,
             co2=co2,
-            runs=total.runs - total.unknown,
             unknown=unknown,
         )
     )
@@ -540,11 +540,11 @@ def _print_summary(summary: EnergySummary, lang: str) -> None:
         name = text(f"generate.phase.{phase}", lang) if phase in PHASES else phase
         typer.echo(
             "  "
-            + text(
+            + MESSAGES.count(
                 "generate.phase_line",
+                part.runs,
                 lang,
                 phase=name,
-                runs=part.runs,
                 energy=fmt_energy(part.kwh, lang),
             )
         )

@@ -508,9 +508,13 @@ MESSAGES = Catalogue(
         "generate.energy_title": {"en": "Energy{scope}", "fr": "Énergie{scope}"},
         "generate.session": {"en": " of session {session}", "fr": " de la session {session}"},
         "generate.all": {"en": " of the whole project", "fr": " de tout le projet"},
-        "generate.total": {
-            "en": "total: {energy}, {co2} ({runs} measured run(s){unknown})",
-            "fr": "total\u00a0: {energy}, {co2} ({runs} mesure(s){unknown})",
+        "generate.total.one": {
+            "en": "total: {energy}, {co2} ({n} measured run{unknown})",
+            "fr": "total\u00a0: {energy}, {co2} ({n} mesure{unknown})",
+        },
+        "generate.total.other": {
+            "en": "total: {energy}, {co2} ({n} measured runs{unknown})",
+            "fr": "total\u00a0: {energy}, {co2} ({n} mesures{unknown})",
         },
         "generate.split": {
             "en": "split: {split} (codecarbon's components)",
@@ -541,9 +545,13 @@ MESSAGES = Catalogue(
             "en": "interrupted generations",
             "fr": "générations interrompues",
         },
-        "generate.phase_line": {
-            "en": "{phase}: {runs} run(s), {energy}",
-            "fr": "{phase}\u00a0: {runs} mesure(s), {energy}",
+        "generate.phase_line.one": {
+            "en": "{phase}: {n} run, {energy}",
+            "fr": "{phase}\u00a0: {n} mesure, {energy}",
+        },
+        "generate.phase_line.other": {
+            "en": "{phase}: {n} runs, {energy}",
+            "fr": "{phase}\u00a0: {n} mesures, {energy}",
         },
         "generate.methods": {
             "en": "measured with: {methods} (codecarbon, offline; electricity mix: {countries})",
@@ -603,9 +611,13 @@ MESSAGES = Catalogue(
             "fr": "campagne {id}\u00a0: {n} prompts{per}, dossier {out}",
         },
         "probe.per": {"en": " x {n} images", "fr": " x {n} images"},
-        "probe.resumed": {
-            "en": "resuming campaign {id} ({done} image(s) already there)",
-            "fr": "reprise de la campagne {id} ({done} image(s) déjà faites)",
+        "probe.resumed.one": {
+            "en": "resuming campaign {id} ({n} image already there)",
+            "fr": "reprise de la campagne {id} ({n} image déjà faite)",
+        },
+        "probe.resumed.other": {
+            "en": "resuming campaign {id} ({n} images already there)",
+            "fr": "reprise de la campagne {id} ({n} images déjà faites)",
         },
         "probe.progress": {
             "en": "{stage}: {done}/{total}",
@@ -646,9 +658,13 @@ MESSAGES = Catalogue(
             "en": "  {attribute}: parity gap {gap}, MAD {mad}, normalised entropy {entropy}",
             "fr": "  {attribute}\u00a0: écart de parité {gap}, MAD {mad}, entropie normalisée {entropy}",
         },
-        "probe.validation_title": {
-            "en": "Accuracy of the probe {probe} on {images} labelled image(s) (validation {id}, {date}):",
-            "fr": "Justesse de la sonde {probe} sur {images} image(s) étiquetée(s) (validation {id}, {date})\u00a0:",
+        "probe.validation_title.one": {
+            "en": "Accuracy of the probe {probe} on {n} labelled image (validation {id}, {date}):",
+            "fr": "Justesse de la sonde {probe} sur {n} image étiquetée (validation {id}, {date})\u00a0:",
+        },
+        "probe.validation_title.other": {
+            "en": "Accuracy of the probe {probe} on {n} labelled images (validation {id}, {date}):",
+            "fr": "Justesse de la sonde {probe} sur {n} images étiquetées (validation {id}, {date})\u00a0:",
         },
         "probe.validation_demo": {
             "en": "demo probe (random weights): these figures mean nothing",

@@ -247,7 +247,9 @@ def campaign(
 
     def on_open(campaign: CampaignOpened) -> None:
         if campaign.resumed:
-            say(text("probe.resumed", lang, id=campaign.campaign_id, done=campaign.images_done))
+            say(
+                MESSAGES.count("probe.resumed", campaign.images_done, lang, id=campaign.campaign_id)
+            )
         per = "" if campaign.per_prompt is None else text("probe.per", lang, n=campaign.per_prompt)
         say(
             MESSAGES.count(
@@ -479,11 +481,11 @@ def _echo_validation(result: Any, lang: str, *, short: bool = False) -> None:
     classes = load_probe_classes()
     v = result.validation
     typer.echo(
-        text(
+        MESSAGES.count(
             "probe.validation_title",
+            v.images,
             lang,
             probe=result.probe,
-            images=v.images,
             id=result.validation_id[:12],
             date=result.created_at[:10],
         )

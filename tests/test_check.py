@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -31,19 +30,13 @@ from artcharter.provenance.record import EnergyRecord, prompt_hash
 from artcharter.provenance.signing import SigningIdentity
 from artcharter.provenance.verify import read_anchors, verify_file
 
-from conftest import make_image
+from conftest import make_atelier, make_image
 
 
 @pytest.fixture
 def root(tmp_path: Path, school_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A class project using the session's school, as the current folder."""
-    folder = tmp_path / "project"
-    folder.mkdir()
-    shutil.copytree(school_dir, folder / "keys")
-    (folder / "artcharter.toml").write_text(
-        '[project]\nname = "Classe"\nlang = "en"\n\n[artist]\nname = "Alice Martin"\n',
-        encoding="utf-8",
-    )
+    folder = make_atelier(tmp_path / "project", school_dir)
     sketch = make_image(folder / "sketch.png", color=(10, 10, 10))
     # The declaration names the sketch by its real hash.
     (folder / "nuit.declaration.toml").write_text(

@@ -49,21 +49,12 @@ from artcharter.provenance.ledger import Ledger
 from artcharter.provenance.record import INGREDIENT_ROLES, TRAINING_MINING, ArtworkRecord
 from artcharter.provenance.verify import verify_file
 
-from conftest import make_image
+from conftest import make_atelier, make_image
 
 
 def project(tmp_path: Path, school_dir: Path) -> Path:
     """A project folder whose keys are the session's school (copied, keys stay 0600)."""
-    import shutil
-
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copytree(school_dir, root / "keys")
-    (root / "artcharter.toml").write_text(
-        '[project]\nname = "Classe"\nlang = "en"\n\n[artist]\nname = "Alice Martin"\n',
-        encoding="utf-8",
-    )
-    return root
+    return make_atelier(tmp_path / "project", school_dir)
 
 
 # --- parsing ------------------------------------------------------------------------------------

@@ -538,7 +538,7 @@ CASES: list[Case] = [
         lambda: generated_evidence(),
         {},
         "pass",
-        "3 generation(s) of the session measured, 2 of them discarded",
+        "3 generations of the session measured, 2 of them discarded",
     ),
     (
         "energy-recorded",
@@ -876,8 +876,8 @@ def test_french_reasons_follow_french_typography() -> None:
     # A no-break space before a semicolon, whole sentences, "d'" before a vowel.
     energy = session(0.002, 0.05, discarded=1)
     over = verdict("energy-budget", generated_evidence(session=energy), include_loading=True)
-    assert "dont 1 écartée(s)\u00a0; chargement du modèle compris)" in over.reason["fr"]
-    assert "1 discarded; model loading included)" in over.reason["en"]
+    assert "dont 1 écartée\u00a0; chargement du modèle compris)" in over.reason["fr"]
+    assert "1 of them discarded; model loading included)" in over.reason["en"]
     local = verdict("local-open-tool", generated_evidence())
     assert local.reason["fr"].startswith("L'image a été générée sur place avec le modèle ")
     assert local.reason["en"].startswith("Generated on site with the model ")

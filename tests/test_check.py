@@ -227,7 +227,7 @@ def test_generated_artwork_reads_the_whole_session(root: Path, alice: SigningIde
     assert result.passed, [(v.rule_id, v.reason["en"]) for v in result.blocking]
     assert by_id["energy-recorded"].status == "pass"
     assert (
-        "4 generation(s) of the session measured, 2 of them discarded and 1 aborted"
+        "4 generations of the session measured, 2 of them discarded and 1 aborted"
         in (by_id["energy-recorded"].reason["en"])
     )
     assert by_id["energy-budget"].evidence["total_kwh"] == pytest.approx(0.010)

@@ -710,10 +710,10 @@ def energy_recorded(params: dict[str, Any], ev: Evidence) -> Outcome:
         elif session is not None and session.source == "ledger":
             aborted = MESSAGES.counted("energy.aborted", session.aborted) if session.aborted else ""
             parts.append(
-                MESSAGES(
+                MESSAGES.counted(
                     "energy.session",
-                    count=len(generations),
-                    discarded=session.discarded,
+                    len(generations),
+                    discarded=MESSAGES.counted("of_which_discarded", session.discarded),
                     aborted=aborted,
                 )
             )
@@ -760,7 +760,8 @@ def energy_budget(params: dict[str, Any], ev: Evidence) -> Outcome:
         known = True
         session_kwh = session.measured_kwh
         count = len(session.generations)
-        notes.append(MESSAGES("budget.measured", count=count, discarded=session.discarded))
+        discarded = MESSAGES.counted("of_which_discarded", session.discarded)
+        notes.append(MESSAGES.counted("budget.measured", count, discarded=discarded))
         if params["include_loading"] and session.loading_kwh:
             session_kwh += session.loading_kwh
             seen["loading_kwh"] = session.loading_kwh

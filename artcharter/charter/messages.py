@@ -446,11 +446,16 @@ MESSAGES = Catalogue(
             "fr": " et {n} interrompues",
             "en": " and {n} aborted",
         },
-        "energy.session": {
-            "fr": "{count} génération(s) de la séance mesurée(s), dont {discarded} "
-            "écartée(s){aborted}",
-            "en": "{count} generation(s) of the session measured, {discarded} of them "
-            "discarded{aborted}",
+        # "dont 2 écartées" after a count of generations (its own count, its own form).
+        "of_which_discarded.one": {"fr": "dont {n} écartée", "en": "{n} of them discarded"},
+        "of_which_discarded.other": {"fr": "dont {n} écartées", "en": "{n} of them discarded"},
+        "energy.session.one": {
+            "fr": "{n} génération de la séance mesurée, {discarded}{aborted}",
+            "en": "{n} generation of the session measured, {discarded}{aborted}",
+        },
+        "energy.session.other": {
+            "fr": "{n} générations de la séance mesurées, {discarded}{aborted}",
+            "en": "{n} generations of the session measured, {discarded}{aborted}",
         },
         "energy.image_only": {
             "fr": "L'énergie de cette image est mesurée, mais sans le registre du projet les "
@@ -489,9 +494,13 @@ MESSAGES = Catalogue(
             "en": "Energy recorded: {parts}.",
         },
         # --- energy-budget ---------------------------------------------------------------
-        "budget.measured": {
-            "fr": "{count} génération(s) mesurée(s), dont {discarded} écartée(s)",
-            "en": "{count} measured generation(s), {discarded} discarded",
+        "budget.measured.one": {
+            "fr": "{n} génération mesurée, {discarded}",
+            "en": "{n} measured generation, {discarded}",
+        },
+        "budget.measured.other": {
+            "fr": "{n} générations mesurées, {discarded}",
+            "en": "{n} measured generations, {discarded}",
         },
         "budget.loading": {
             "fr": "chargement du modèle compris",

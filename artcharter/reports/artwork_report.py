@@ -51,6 +51,7 @@ from artcharter.reports import energy_equivalents, energy_split, explanations
 from artcharter.reports.evidence_words import evidence_line
 from artcharter.reports.i18n import maybe, share_words, source_type_words, t
 from artcharter.reports.images import InlineImages
+from artcharter.reports.messages import MESSAGES
 
 SCHEMA = "artcharter.report/1"
 STATUSES = ("pass", "fail", "needs-declaration", "not-applicable", "cannot-check")
@@ -442,11 +443,11 @@ def _session(session: dict[str, Any] | None, lang: str) -> dict[str, Any] | None
         "unmeasured": unmeasured,
         "kwh": kwh,
         "loading_kwh": session.get("loading_kwh"),
-        "text": t(
+        "text": MESSAGES.count(
             "session_text",
+            len(generations),
             lang,
-            images=len(generations),
-            discarded=discarded,
+            discarded=MESSAGES.count("of_which_discarded", discarded, lang),
             kwh=fmt_energy(kwh, lang),
         ),
     }

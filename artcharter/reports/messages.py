@@ -472,15 +472,15 @@ MESSAGES = Catalogue(
             "fr": "Toute la séance (registre)",
             "en": "The whole session (ledger)",
         },
-        "session_text": {
-            "fr": (
-                "{images} image(s) générée(s) dans la même séance, dont {discarded} "
-                "écartée(s)\u00a0; énergie totale {kwh}, chargement du modèle compris."
-            ),
-            "en": (
-                "{images} image(s) generated in the same session, {discarded} of them "
-                "discarded; total energy {kwh}, model loading included."
-            ),
+        "of_which_discarded.one": {"fr": "dont {n} écartée", "en": "{n} of them discarded"},
+        "of_which_discarded.other": {"fr": "dont {n} écartées", "en": "{n} of them discarded"},
+        "session_text.one": {
+            "fr": "{n} image générée dans la même séance, {discarded}\u00a0; énergie totale {kwh}, chargement du modèle compris.",
+            "en": "{n} image generated in the same session, {discarded}; total energy {kwh}, model loading included.",
+        },
+        "session_text.other": {
+            "fr": "{n} images générées dans la même séance, {discarded}\u00a0; énergie totale {kwh}, chargement du modèle compris.",
+            "en": "{n} images generated in the same session, {discarded}; total energy {kwh}, model loading included.",
         },
         "energy_scope": {
             "fr": "portée",

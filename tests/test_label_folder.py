@@ -63,7 +63,7 @@ def test_a_folder_is_one_series_and_each_file_says_its_place(
     captured = capsys.readouterr()
     sid = folder_series_id(folder, out)
     assert f"series {sid}: 4 files" in captured.err
-    assert "4 file(s) signed into" in captured.out and "0 before" in captured.out
+    assert "4 files signed into" in captured.out and "0 before" in captured.out
     assert sorted(p.name for p in out.iterdir()) == [f"sketch-{i:03d}.png" for i in range(4)]
     with Ledger(project / "artcharter.db") as ledger:
         (series,) = ledger.series(sid)
@@ -105,7 +105,7 @@ def test_a_bad_file_is_one_line_and_the_others_are_signed(
     assert any("notes.txt" in line for line in failed)
     assert any("broken.png" in line for line in failed)
     assert "Traceback" not in err
-    assert "2 fichier(s) sur 5 n'ont pas pu être signés" in err
+    assert "2 fichiers sur 5 n'ont pas pu être signés" in err
     assert len(rows(project / "artcharter.db")) == 3
     assert sorted(p.name for p in out.iterdir()) == [f"sketch-{i:03d}.png" for i in range(3)]
 

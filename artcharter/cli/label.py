@@ -199,19 +199,19 @@ def _label_folder(
     if signed:
         warn_if_not_time_stamped(signed[0], project)
     typer.echo(
-        text(
+        CLI_MESSAGES.count(
             "label.folder_done",
+            done.signed,
             lang,
-            signed=done.signed,
             already=done.already,
-            n=done.n,
+            total=done.n,
             output=output,
             id=done.series_id,
         ),
         err=json,
     )
     if done.failed:
-        raise BadInput(CLI_MESSAGES("label.folder_failed", failed=done.failed, n=done.n))
+        raise BadInput(CLI_MESSAGES.counted("label.folder_failed", done.failed, total=done.n))
 
 
 @app.command("sign-declaration", help=help_text("help.label.sign_declaration"))

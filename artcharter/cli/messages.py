@@ -273,13 +273,21 @@ MESSAGES = Catalogue(
             "en": "not signed: {error}",
             "fr": "non signé\u00a0: {error}",
         },
-        "label.folder_done": {
-            "en": "{signed} file(s) signed into {output} now, {already} before (series {id}, {n} files)",
-            "fr": "{signed} fichier(s) signé(s) dans {output} maintenant, {already} avant (série {id}, {n} fichiers)",
+        "label.folder_done.one": {
+            "en": "{n} file signed into {output} now, {already} before (series {id}, {total} files in all)",
+            "fr": "{n} fichier signé dans {output} maintenant, {already} avant (série {id}, {total} fichiers en tout)",
         },
-        "label.folder_failed": {
-            "en": "{failed} of {n} file(s) could not be signed (one line each above); the others are signed: fix or remove those, then run the same command again",
-            "fr": "{failed} fichier(s) sur {n} n'ont pas pu être signés (une ligne chacun ci-dessus)\u00a0; les autres sont signés\u00a0: corrigez ou retirez ceux-là, puis relancez la même commande",
+        "label.folder_done.other": {
+            "en": "{n} files signed into {output} now, {already} before (series {id}, {total} files in all)",
+            "fr": "{n} fichiers signés dans {output} maintenant, {already} avant (série {id}, {total} fichiers en tout)",
+        },
+        "label.folder_failed.one": {
+            "en": "{n} of {total} files could not be signed (its line is above); the others are signed: fix or remove it, then run the same command again",
+            "fr": "{n} fichier sur {total} n'a pas pu être signé (sa ligne est ci-dessus)\u00a0; les autres sont signés\u00a0: corrigez-le ou retirez-le, puis relancez la même commande",
+        },
+        "label.folder_failed.other": {
+            "en": "{n} of {total} files could not be signed (one line each above); the others are signed: fix or remove those, then run the same command again",
+            "fr": "{n} fichiers sur {total} n'ont pas pu être signés (une ligne chacun ci-dessus)\u00a0; les autres sont signés\u00a0: corrigez ou retirez ceux-là, puis relancez la même commande",
         },
         "label.signed": {
             "en": "signed: {path}  (artwork {artwork_id}, sha256 {sha256}…)",

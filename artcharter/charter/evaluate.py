@@ -688,7 +688,7 @@ def techniques(params: dict[str, Any], ev: Evidence) -> Outcome:
         )
     if len(names) < minimum:
         return outcome(
-            FAIL, MESSAGES("techniques.too_few", count=len(names), minimum=minimum), **seen
+            FAIL, MESSAGES.counted("techniques.too_few", len(names), minimum=minimum), **seen
         )
     return outcome(PASS, MESSAGES("techniques.named", names=_list(names) or "-"), **seen)
 
@@ -893,7 +893,7 @@ def declaration_field(params: dict[str, Any], ev: Evidence) -> Outcome:
         seen = {"field": key, "items": count, "min_items": minimum}
         if count < minimum:
             return outcome(
-                FAIL, MESSAGES("field.too_few", field=key, count=count, minimum=minimum), **seen
+                FAIL, MESSAGES.counted("field.too_few", count, field=key, minimum=minimum), **seen
             )
         return outcome(PASS, MESSAGES.counted("field.items", count, field=key), **seen)
     text = _text(value)

@@ -415,9 +415,13 @@ MESSAGES = Catalogue(
             "fr": "Nommez les techniques qui auraient permis de faire l'image sans IA.",
             "en": "Name the techniques that would have made the image without AI.",
         },
-        "techniques.too_few": {
-            "fr": "La déclaration nomme {count} technique(s) sans IA\u00a0; {minimum} attendue(s).",
-            "en": "The declaration names {count} non-AI technique(s); {minimum} expected.",
+        "techniques.too_few.one": {
+            "fr": "La déclaration nomme {n} technique sans IA\u00a0; il en faut au moins {minimum}.",
+            "en": "The declaration names {n} non-AI technique; at least {minimum} expected.",
+        },
+        "techniques.too_few.other": {
+            "fr": "La déclaration nomme {n} techniques sans IA\u00a0; il en faut au moins {minimum}.",
+            "en": "The declaration names {n} non-AI techniques; at least {minimum} expected.",
         },
         "techniques.placeholder": {
             "fr": "Technique(s) qui n'en sont pas\u00a0: {names} ({why})\u00a0; {count} "
@@ -617,9 +621,13 @@ MESSAGES = Catalogue(
             "fr": "Le champ {field} est demandé.",
             "en": "The field {field} is required.",
         },
-        "field.too_few": {
-            "fr": "La déclaration a {count} élément(s) dans {field}\u00a0; {minimum} attendu(s).",
-            "en": "The declaration has {count} item(s) in {field}; {minimum} expected.",
+        "field.too_few.one": {
+            "fr": "La déclaration a {n} élément dans {field}\u00a0; il en faut au moins {minimum}.",
+            "en": "The declaration has {n} item in {field}; at least {minimum} expected.",
+        },
+        "field.too_few.other": {
+            "fr": "La déclaration a {n} éléments dans {field}\u00a0; il en faut au moins {minimum}.",
+            "en": "The declaration has {n} items in {field}; at least {minimum} expected.",
         },
         "field.items.one": {
             "fr": "{field}\u00a0: {n} élément.",

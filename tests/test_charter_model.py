@@ -163,7 +163,10 @@ def test_school_rule_is_evaluated(tmp_path: Path) -> None:
     )
     results = {v.rule_id: v for v in evaluate(school, evidence)}
     assert results["process-documented"].status == "fail"
-    assert "1 item in process_images; at least 2 expected" in results["process-documented"].reason["en"]
+    assert (
+        "1 item in process_images; at least 2 expected"
+        in results["process-documented"].reason["en"]
+    )
     assert "local-open-tool" not in results
     two = labelled_evidence(
         full_declaration(

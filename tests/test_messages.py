@@ -383,3 +383,11 @@ def test_a_message_crosses_to_another_process_by_name() -> None:
         [sys.executable, "-c", code], input=data, capture_output=True, check=True
     ).stdout.decode()
     assert out.strip() == message.render("fr")
+
+
+def test_a_catalogue_given_other_texts_renders_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Texts without fields are rendered once per language; new texts are not served stale.
+    key = next(k for k, v in DESK.texts.items() if not messages.placeholders(v["en"]))
+    before = DESK.text(key, "en")
+    monkeypatch.setattr(DESK, "texts", {**DESK.texts, key: {"fr": "autre", "en": "other"}})
+    assert DESK.text(key, "en") == "other" != before

@@ -120,8 +120,10 @@ class Catalogue:
         self.name = name
         self.texts = texts
         # The texts without fields, rendered once per language: a report reads about a
-        # hundred of them, most the same from one artwork to the next.
+        # hundred of them, most the same from one artwork to the next. Kept for this table
+        # only: a catalogue given other texts renders them afresh.
         self._plain: dict[tuple[str, str], str] = {}
+        self._plain_of: Mapping[str, Mapping[str, str]] = texts
         _CATALOGUES[name] = self
         for key, by_lang in texts.items():
             missing = [lang for lang in LANGS if lang not in by_lang]
@@ -147,6 +149,8 @@ class Catalogue:
         """The text of ``key`` in ``lang`` with its fields filled in."""
         if fields:
             return Message(self, key, fields).render(lang, param)
+        if self._plain_of is not self.texts:
+            self._plain, self._plain_of = {}, self.texts
         plain = self._plain.get((key, lang))
         if plain is None:
             plain = self._plain[(key, lang)] = Message(self, key, fields).render(lang)

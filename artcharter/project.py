@@ -153,9 +153,7 @@ class Project:
 
         paths = list(self.trust)
         if not paths and self.school_root.exists():
-            from artcharter.provenance.keys import previous_roots  # cryptography: only here
-
-            paths = [self.school_root, *previous_roots(self.keys_dir)]
+            paths = [self.school_root, *self.config.previous_roots]
         # The second tier, the C2PA trust lists (the project's, else those shipped), travels
         # with the school's anchors, tagged so that verification keeps the tiers apart.
         lists = trust_list.installed(self.root)

@@ -14,7 +14,7 @@ from artcharter.cli import COMMAND_MODULES, app, register
 from artcharter.cli.edge import command_name
 from artcharter.provenance.label import label
 from artcharter.provenance.signing import SigningIdentity
-from tests.conftest import make_image
+from tests.conftest import make_atelier, make_image
 
 
 def test_the_table_names_every_command_and_its_module() -> None:
@@ -138,6 +138,32 @@ def test_verify_without_a_revocation_list_starts_without_cryptography(
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(signed), str(school_root)],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+    ).stdout  # fmt: skip
+    assert json.loads(out.splitlines()[-1]) == [0, []]
+    assert '"verdict": "trusted"' in out
+
+
+def test_a_project_s_anchors_are_read_without_cryptography(
+    tmp_path: Path, alice: SigningIdentity, school_dir: Path
+) -> None:
+    """The school's root and the roots it replaced are the project's anchors: finding them
+    is reading files, not parsing certificates (keys.py and cryptography stay out)."""
+    root = make_atelier(tmp_path / "atelier", school_dir)
+    assert not (root / "keys" / "school-root.crl").exists()
+    signed = label(
+        make_image(tmp_path / "src.png"), root / "work.png", identity=alice,
+        source_type="trainedAlgorithmicMedia",
+    ).path  # fmt: skip
+    code = (
+        "import json, sys\n"
+        "from artcharter.cli import run\n"
+        "code = run(['--project', sys.argv[2], 'verify', sys.argv[1], '--no-ledger', '--json'])\n"
+        "print(json.dumps([code, sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('cryptography', 'bcrypt') or m == 'artcharter.provenance.keys')]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(signed), str(root)],
         capture_output=True, text=True, check=True, cwd=tmp_path,
     ).stdout  # fmt: skip
     assert json.loads(out.splitlines()[-1]) == [0, []]

@@ -22,6 +22,16 @@ from artcharter.base.messages import locale_lang
 from artcharter.base.tomltext import toml_string
 from artcharter.provenance.messages import MESSAGES
 
+# The roots a school replaced, kept in its keys folder (``keys.keep_previous_root``). Here, not in
+# keys.py: reading the project's trust anchors must not import cryptography.
+PREVIOUS_ROOTS_DIR = "previous-roots"
+
+
+def previous_roots(keys_dir: Path) -> list[Path]:
+    """Roots this school replaced: still trust anchors for the work they signed."""
+    return sorted((keys_dir / PREVIOUS_ROOTS_DIR).glob("*.pem"))
+
+
 CONFIG_NAME = "artcharter.toml"
 DEFAULT_LEDGER = "artcharter.db"
 DEFAULT_KEYS = "keys"
@@ -96,6 +106,10 @@ class ProjectConfig:
     @property
     def revocation_list(self) -> Path:
         return self.keys_dir / "school-root.crl"
+
+    @property
+    def previous_roots(self) -> list[Path]:
+        return previous_roots(self.keys_dir)
 
 
 def find_root(start: Path) -> Path | None:

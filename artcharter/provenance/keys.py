@@ -26,6 +26,7 @@ from artcharter.base.errors import BadInput, SetupError
 from artcharter.base.files import write_atomic
 from artcharter.base.names import name_key, same_name
 from artcharter.base.prompts import passphrase_prompt
+from artcharter.provenance.config import PREVIOUS_ROOTS_DIR, previous_roots
 from artcharter.provenance.messages import MESSAGES
 
 ROOT_CERT = "school-root.pem"
@@ -353,7 +354,6 @@ def read_certs(path: Path) -> list[x509.Certificate]:
         raise BadInput(MESSAGES("keys.not_pem", path=path)) from None
 
 
-PREVIOUS_ROOTS_DIR = "previous-roots"
 CRL_FILE = "school-root.crl"
 
 
@@ -402,11 +402,6 @@ def keep_previous_root(keys_dir: Path) -> Path:
             write_atomic(folder / f"{stem}{suffix}", source.read_bytes(), private=suffix == ".key")
             source.unlink()
     return kept
-
-
-def previous_roots(keys_dir: Path) -> list[Path]:
-    """Roots this school replaced: still trust anchors for the work they signed."""
-    return sorted((keys_dir / PREVIOUS_ROOTS_DIR).glob("*.pem"))
 
 
 def init_tsa(keys_dir: Path, *, root_passphrase: str | None = None, force: bool = False) -> Path:

@@ -119,6 +119,25 @@ def test_verify_starts_without_pydantic_or_rich(tmp_path: object) -> None:
     assert json.loads(out.splitlines()[-1]) == []
 
 
+def _fresh_run(args: list[str], cwd: Path, watched: tuple[str, ...]) -> tuple[int, list[str], str]:
+    """``artcharter ARGS`` in a fresh Python process: its exit code, the watched modules
+    it loaded (a package's name covers its modules), and what it printed."""
+    code = (
+        "import json, sys\n"
+        "from artcharter.cli import run\n"
+        "watched = json.loads(sys.argv[1])\n"
+        "code = run(sys.argv[2:])\n"
+        "print(json.dumps([code, sorted(m for m in sys.modules "
+        "if m in watched or m.split('.')[0] in watched)]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(watched), *args],
+        capture_output=True, text=True, check=True, cwd=cwd,
+    ).stdout  # fmt: skip
+    exit_code, loaded = json.loads(out.splitlines()[-1])
+    return exit_code, loaded, out
+
+
 def test_verify_without_a_revocation_list_starts_without_cryptography(
     tmp_path: Path, alice: SigningIdentity, school_root: Path
 ) -> None:
@@ -129,18 +148,9 @@ def test_verify_without_a_revocation_list_starts_without_cryptography(
         source_type="trainedAlgorithmicMedia",
     ).path  # fmt: skip
     assert not school_root.with_suffix(".crl").exists()
-    code = (
-        "import json, sys\n"
-        "from artcharter.cli import run\n"
-        "code = run(['verify', sys.argv[1], '--trust', sys.argv[2], '--no-ledger', '--json'])\n"
-        "print(json.dumps([code, sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('cryptography', 'bcrypt'))]))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(signed), str(school_root)],
-        capture_output=True, text=True, check=True, cwd=tmp_path,
-    ).stdout  # fmt: skip
-    assert json.loads(out.splitlines()[-1]) == [0, []]
+    args = ["verify", str(signed), "--trust", str(school_root), "--no-ledger", "--json"]
+    code, loaded, out = _fresh_run(args, tmp_path, ("cryptography", "bcrypt"))
+    assert (code, loaded) == (0, [])
     assert '"verdict": "trusted"' in out
 
 
@@ -155,18 +165,10 @@ def test_a_project_s_anchors_are_read_without_cryptography(
         make_image(tmp_path / "src.png"), root / "work.png", identity=alice,
         source_type="trainedAlgorithmicMedia",
     ).path  # fmt: skip
-    code = (
-        "import json, sys\n"
-        "from artcharter.cli import run\n"
-        "code = run(['--project', sys.argv[2], 'verify', sys.argv[1], '--no-ledger', '--json'])\n"
-        "print(json.dumps([code, sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('cryptography', 'bcrypt') or m == 'artcharter.provenance.keys')]))\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(signed), str(root)],
-        capture_output=True, text=True, check=True, cwd=tmp_path,
-    ).stdout  # fmt: skip
-    assert json.loads(out.splitlines()[-1]) == [0, []]
+    args = ["--project", str(root), "verify", str(signed), "--no-ledger", "--json"]
+    watched = ("cryptography", "bcrypt", "artcharter.provenance.keys")
+    code, loaded, out = _fresh_run(args, tmp_path, watched)
+    assert (code, loaded) == (0, [])
     assert '"verdict": "trusted"' in out
 
 

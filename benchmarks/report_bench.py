@@ -29,6 +29,7 @@ import argparse
 import io
 import multiprocessing
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -220,7 +221,10 @@ def measure(folder: Path, count: int, rounds: int) -> bool:
     for index in range(rounds):
         order = PHASES if index % 2 == 0 else PHASES[::-1]
         for phase in order:
-            out = folder / f"out-{count}-{index}"  # reports written, not overwritten
+            # Reports written afresh, never over those of an earlier run (renaming over a
+            # file makes the kernel free the old one's blocks: a slower, other case).
+            out = folder / f"out-{count}-{index}"
+            shutil.rmtree(out, ignore_errors=True)
             runs[phase].append(run_command(command(phase, folder, art, out)))
     pages = list((folder / f"out-{count}-0" / "reports").glob("*.html"))
     assert len(pages) == count, len(pages)

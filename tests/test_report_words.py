@@ -11,6 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from artcharter.base.typography import typeset, typeset_html
 from artcharter.cli import run
@@ -120,6 +122,39 @@ def test_typeset_is_french_only_and_leaves_code_alone() -> None:
     assert typeset("Title : x", "en") == "Title : x"
     page = '<p title="a : b">x : y</p><script>a ? b : c</script>'
     assert typeset_html(page, "fr") == '<p title="a : b">x\u00a0: y</p><script>a ? b : c</script>'
+
+
+# Pieces of a page as the templates write it: tags (a mark in an attribute stays as it
+# is), escaped texts (never a bare "<" or ">"), and code that is not French.
+_TAGS = ["<p>", "</p>", '<p title="a : b «c»">', '<a href="x?y=1;z">', "<br>", "<!-- a : b -->"]
+_CODE = ["<script>a ? b : c « d</script>", "<style>p { a : b; }</style>", "<SCRIPT>x ;</SCRIPT>"]
+_TEXT = st.text(alphabet="ab :;!?«»\u202f\u00a0&#39", max_size=12)
+
+
+def _typeset_html_by_parts(page: str) -> str:
+    """The plain reading of the rule: the page cut into tags, code and texts, each text
+    typeset alone (typeset_html finds the few texts that change without cutting)."""
+    parts = re.split(
+        r"(<script\b.*?</script>|<style\b.*?</style>|<[^>]*>)", page, flags=re.S | re.I
+    )
+    parts[::2] = [typeset(part, "fr") for part in parts[::2]]
+    return "".join(parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TAGS + _CODE), _TEXT), max_size=14))
+def test_a_page_is_typeset_text_by_text(pieces: list[str]) -> None:
+    page = "".join(pieces)
+    assert typeset_html(page, "fr") == _typeset_html_by_parts(page)
+
+
+def test_a_report_page_is_typeset_as_its_texts_are() -> None:
+    page = '<h1>Œuvre d&#39;Alice</h1><p>titre : « Phare»</p><p class="a">ok</p>vu ?'
+    assert typeset_html(page, "fr") == (
+        "<h1>Œuvre d&#39;Alice</h1><p>titre\u00a0: «\u00a0Phare\u00a0»</p>"
+        '<p class="a">ok</p>vu\u00a0?'
+    )
+    assert typeset_html("début : <b>x</b>", "fr") == "début\u00a0: <b>x</b>"
 
 
 def test_energy_equivalents_read_in_units_that_suit_them() -> None:

@@ -680,3 +680,17 @@ def test_pages_count_in_each_language_s_forms() -> None:
         "2 discarded images",
     ]
     assert str(fr("private_terms", 1)).startswith("(et 1 terme du prompt privé, nommé")
+
+
+def test_templates_read_a_dict_as_jinja_does() -> None:
+    """The environment looks a plain dict's item up first (fast): a dict's own methods
+    still win over an item of the same name, and a missing item still stops the render."""
+    import jinja2
+
+    from artcharter.reports.render import environment
+
+    env = environment()
+    page = env.from_string("{{ d.title }}|{{ d.items is callable }}|{{ d.get('x') }}|{{ o.real }}")
+    assert page.render(d={"title": "<b>", "items": "no", "x": 1}, o=3) == "&lt;b&gt;|True|1|3"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ d.missing }}").render(d={})

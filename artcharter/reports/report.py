@@ -120,13 +120,17 @@ def _report_batch(
 def _source(path: Path) -> bytes | Path | None:
     """What a report verifies and pictures: an image's bytes, read once; a video, sound
     or document's path (read from the disk); None for a file that cannot be read."""
-    from artcharter.provenance.image_files import read_regular
-    from artcharter.provenance.media_files import detect_media, read_head
+    from artcharter.provenance.image_files import open_regular
+    from artcharter.provenance.media_files import detect_media, head_from
 
     try:
-        # The bytes are read from a descriptor checked regular: a FIFO put in the file's
-        # place after read_head looked at it would block a plain read.
-        return path if detect_media(read_head(path)) else read_regular(path)
+        # One descriptor, checked regular before a byte is read (a FIFO put in the file's
+        # place would block a plain read): its head says whether it is read whole.
+        with open_regular(path) as handle:
+            if detect_media(head_from(handle)):
+                return path
+            handle.seek(0)
+            return handle.read()
     except (OSError, BadInput):
         return None  # the verification says why (unreadable); the page has no picture
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from artcharter.audits.bias import nlp
 from artcharter.audits.bias.prompt_audit import (
     audit_prompt,
     audits_ahead,
@@ -226,6 +227,40 @@ def test_spacy_command_line_is_left_out_and_still_there() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_pipeline_tokenizes_as_its_own_tokenizer_file_says(lang: str) -> None:
+    """The bare tokenizer a pipeline starts with ends with every rule, pattern and special
+    case spaCy itself loads from the pipeline's files (the hyphen rule apart: ours)."""
+    spacy = nlp.import_spacy()
+    ours = nlp.pipeline(lang).tokenizer
+    plain = spacy.load(nlp.model_folder(lang), exclude=nlp.UNUSED_PIPES[lang]).tokenizer
+
+    def pattern(function: object) -> str | None:
+        return getattr(getattr(function, "__self__", None), "pattern", None)
+
+    assert ours.rules == plain.rules and len(ours.rules) > 100
+    for name in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        assert pattern(getattr(ours, name)) == pattern(getattr(plain, name)), name
+    assert ours.faster_heuristics == plain.faster_heuristics
+    text = "Don't paint the U.S. flag, e.g. at 3km: l'infirmière (2e étage) !"
+    assert [t.text for t in ours(text)] == [t.text for t in plain(text)]
+
+
+def test_spacy_registries_find_the_same_entry_points_by_group() -> None:
+    import importlib.metadata
+
+    import catalogue
+
+    nlp.import_spacy()
+    grouped = catalogue.AVAILABLE_ENTRY_POINTS
+    assert isinstance(grouped, dict)
+    every = importlib.metadata.entry_points()
+    groups = {p.group for d in importlib.metadata.distributions() for p in d.entry_points}
+    assert "console_scripts" in groups and len(groups) > 5
+    for group in groups:
+        assert list(grouped.get(group, [])) == list(every.select(group=group)), group
 
 
 def test_fold_maps_back_to_the_original_characters() -> None:

@@ -129,13 +129,21 @@ class JsonListWriter:
         from artcharter.base.inert import json_text
 
         text = json_text(json.dumps(item, ensure_ascii=False, default=str))
-        typer.echo(("[\n" if self._first else ",\n") + text, nl=False)
+        self._write(("[\n" if self._first else ",\n") + text)
         self._first = False
 
     def close(self) -> None:
         if not self._closed:
-            typer.echo("[]" if self._first else "\n]")
+            self._write("[]\n" if self._first else "\n]\n")
             self._closed = True
+
+    @staticmethod
+    def _write(text: str) -> None:
+        # Straight to stdout, flushed so that each item shows as it comes: typer.echo
+        # would also look for terminal colour codes to strip, which JSON never holds
+        # (it escapes every control character).
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
 
 def stderr_is_tty() -> bool:

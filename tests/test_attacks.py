@@ -39,6 +39,7 @@ from artcharter.reports.cartel import make_cartels
 from artcharter.reports.report import make_report
 from artcharter.serve import DeskConfig, create_app
 from artcharter.serve.config import loopback_hosts
+from tests import forgery
 from tests.charter_helpers import generated_record
 from tests.conftest import make_image
 
@@ -330,6 +331,55 @@ def test_gathered_assertions_are_ignored_and_said_so(
     assert "Alice" not in text
 
 
+def _claim_v1(identity: SigningIdentity, source: bytes, ingredient: bytes | None = None) -> bytes:
+    """``source`` signed by ``identity`` in a C2PA 1.x claim (c2pa-rs still writes one when
+    asked), with ``ingredient`` as its input: a 1.x claim records an ingredient's status as
+    one list (``validation_status``), which c2pa does not check again."""
+    import c2pa
+
+    action = "c2pa.opened" if ingredient is not None else "c2pa.created"
+    manifest = {
+        "claim_version": 1,
+        "claim_generator_info": [{"name": "forger", "version": "1"}],
+        "title": "Nocturne",
+        "assertions": [{"label": "c2pa.actions", "data": {"actions": [{"action": action}]}}],
+    }
+    info = c2pa.C2paSignerInfo(identity.alg.encode(), identity.chain_pem, identity.key_pem, None)
+    out = io.BytesIO()
+    with c2pa.Signer.from_info(info) as signer, c2pa.Builder(manifest) as builder:
+        if ingredient is not None:
+            about = {"title": "by-alice.png", "relationship": "componentOf"}
+            builder.add_ingredient(about, "image/png", io.BytesIO(ingredient))
+        builder.sign(signer, "image/png", io.BytesIO(source), out)
+    return out.getvalue()
+
+
+def test_an_ingredient_recorded_with_a_broken_signature_is_never_trusted(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An outsider takes a work Alice signed, breaks its signature (or forges one in her
+    name), and signs a work of their own with it as ingredient, in a C2PA 1.x claim. c2pa
+    checks that the ingredient's manifest is the one recorded and that Alice's certificate
+    is the school's, not its signature: the claim's status list says the signature does
+    not match, and that is what every output says; the ingredient is never shown, nor
+    counted by the charter, as signed by Alice and trusted by the school."""
+    source = make_image(tmp_path / "raw.png").read_bytes()
+    broken = forgery.flip_signature(_claim_v1(world.alice, source))
+    path = tmp_path / "with-ingredient.png"
+    path.write_bytes(_claim_v1(world.mallory, source, ingredient=broken))
+    result = verify_file(path, world.anchors)
+    (ingredient,) = result.ingredients
+    assert ingredient["verdict"] == "invalid"
+    assert "claimSignature.mismatch" in ingredient["codes"]
+    root = str(world.keys_dir / keys.ROOT_CERT)
+    _, text = cli(capsys, "--lang", "en", "verify", str(path), "--trust", root, "--no-ledger")
+    assert "invalid signature" in text and "trusted by" not in text
+    _, out = cli(capsys, "--project", str(world.root), "--lang", "en", "check", "--json", str(path))
+    (checked,) = json.loads(out[: out.rindex("]") + 1])
+    assert "trusted by your school" not in json.dumps(checked)
+    assert "by-alice.png: Invalid signature" in json.dumps(checked)
+
+
 # --- 5. every printed field is inert ------------------------------------------------------------
 
 
@@ -442,7 +492,6 @@ def test_a_signature_in_an_unsupported_algorithm_is_unreadable_end_to_end(
     from cryptography.hazmat.primitives import serialization
 
     from artcharter.provenance import verdicts
-    from tests import forgery
 
     out = forged(world, tmp_path, "es256k.png", world.alice)
     artist = keys.artist_identity(world.keys_dir, "alice-martin")

@@ -240,6 +240,54 @@ def test_damaged_media_is_refused_in_one_line_and_unreadable(tmp_path: Path, ali
     assert verify_file(broken).verdict == verdicts.UNREADABLE
 
 
+def _wrong_riff_size(data: bytes) -> bytes:
+    """The WAV with its RIFF size three times too large: c2pa-rs then cannot parse the
+    container ("Invalid RIFF format"), as with its own fixture sample3.invalid.wav."""
+    changed = bytearray(data)
+    changed[4:8] = (len(data) * 3).to_bytes(4, "little")
+    return bytes(changed)
+
+
+def test_a_container_c2pa_cannot_parse_and_that_holds_no_store_is_unreadable(
+    works: dict[str, Path],
+    signed: dict[str, Path],
+    anchors: tuple[str, ...],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """c2pa cannot read the container and none of a manifest store's bytes are in it: the
+    file is damaged. It never reads "invalid", whose words say the file has credentials
+    (sound decoders read this WAV, so the decoder check alone let it through)."""
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(_wrong_riff_size(works["wav"].read_bytes()))
+    result = verify_file(broken, anchors)
+    assert result.verdict == verdicts.UNREADABLE
+    assert "damaged or unreadable WAV file" in str(result.to_dict("en")["error"])
+    capsys.readouterr()
+    assert run(["--lang", "en", "verify", str(broken), "--no-ledger"]) == 2
+    shown = capsys.readouterr().out
+    assert "Unreadable" in shown and "Content Credentials" not in shown
+    # The same damage to a signed work: c2pa reads its credentials, which no longer match.
+    damaged_signed = tmp_path / "damaged-signed.wav"
+    damaged_signed.write_bytes(_wrong_riff_size(signed["wav"].read_bytes()))
+    assert verify_file(damaged_signed, anchors).verdict == verdicts.TAMPERED
+
+
+def test_the_store_is_looked_for_across_reads_and_only_where_it_lies_as_it_is() -> None:
+    from artcharter.provenance.verify import C2PA_STORE_UUID, _may_hold_manifest_store
+
+    chunk = media_files.CHUNK
+    for at in (0, chunk - 8, chunk - 16, chunk, 2 * chunk + 3):  # across a read's end too
+        data = bytearray(3 * chunk)
+        data[at : at + len(C2PA_STORE_UUID)] = C2PA_STORE_UUID
+        assert _may_hold_manifest_store(io.BytesIO(bytes(data)), "wav"), at
+    near = bytes(chunk - 8) + C2PA_STORE_UUID[:8] + b"\x00" + C2PA_STORE_UUID[8:] + bytes(99)
+    assert not _may_hold_manifest_store(io.BytesIO(near), "png")
+    # A PDF or an EPUB may hold its store compressed: never ruled out by its bytes.
+    assert _may_hold_manifest_store(io.BytesIO(bytes(100)), "pdf")
+    assert _may_hold_manifest_store(io.BytesIO(bytes(100)), "epub")
+
+
 def test_wrong_extension_and_model_kind_are_refused(
     works: dict[str, Path], tmp_path, alice
 ) -> None:

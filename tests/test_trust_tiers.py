@@ -803,3 +803,38 @@ def test_ingredient_checks_take_whatever_shape_a_file_gives() -> None:
     assert changed is not None
     assert changed["verdict"] == verdicts.INVALID
     assert changed["changed"] == ["ingredient.manifest.mismatch"]
+
+
+def test_a_legacy_ingredient_status_list_counts_its_failures_only() -> None:
+    """A C2PA 1.x ingredient records one status list: its success and informational codes
+    are not failures; every other code is, whatever the entry says of itself."""
+    from artcharter.provenance.verify import ingredient_checks
+
+    status = [
+        {"code": "claimSignature.validated"},
+        {"code": "timeStamp.mismatch"},
+        {"code": "assertion.dataHash.mismatch", "success": False},
+        {"code": "claimSignature.mismatch", "success": True},
+        7,
+        {"code": "claimSignature.mismatch"},
+    ]
+    manifest = {
+        "label": "urn:c2pa:work",
+        "ingredients": [
+            {
+                "active_manifest": "urn:c2pa:a",
+                "label": "c2pa.ingredient.v2",
+                "validation_status": status,
+            },
+            {
+                "active_manifest": "urn:c2pa:b",
+                "label": "c2pa.ingredient.v2",
+                "validation_status": "?",
+            },
+        ],
+    }
+    listed, odd = ingredient_checks(manifest, {})
+    assert listed is not None and odd is not None
+    assert listed["codes"] == ["assertion.dataHash.mismatch", "claimSignature.mismatch"]
+    assert listed["verdict"] == verdicts.INVALID
+    assert (odd["verdict"], odd["codes"]) == (verdicts.VALID_UNTRUSTED, [])

@@ -54,6 +54,38 @@ UNTRUSTED_CODE = "signingCredential.untrusted"
 # Failure codes that say the validator could not check the signature at all: not a bad
 # signature, a file it cannot read (another validator may).
 UNSUPPORTED_CODES = ("algorithm.unsupported",)
+# The specification's success and informational status codes (C2PA 2.2, "Standard Status
+# Codes"): every other code is a failure. An ingredient of a C2PA 1.x claim records its
+# status as one list, in which only these are not failures.
+NOT_FAILURE_CODES = frozenset(
+    {
+        "claimSignature.validated",
+        "claimSignature.insideValidity",
+        "signingCredential.trusted",
+        "signingCredential.ocsp.notRevoked",
+        "timeStamp.validated",
+        "timeStamp.trusted",
+        "assertion.hashedURI.match",
+        "assertion.dataHash.match",
+        "assertion.bmffHash.match",
+        "assertion.boxesHash.match",
+        "assertion.collectionHash.match",
+        "assertion.accessible",
+        "ingredient.manifest.validated",
+        "ingredient.unknownProvenance",
+        "ingredient.claimSignature.validated",
+        "signingCredential.ocsp.skipped",
+        "signingCredential.ocsp.inaccessible",
+        "timeStamp.mismatch",
+        "timeStamp.malformed",
+        "timeStamp.outsideValidity",
+        "timeStamp.untrusted",
+        "manifest.unknownProvenance",
+        "manifest.unreferenced",
+        "algorithm.deprecated",
+        "timeOfSigning.insideValidity",
+    }
+)
 
 
 def classify(state: str | None, failure_codes: list[str]) -> str:

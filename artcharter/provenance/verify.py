@@ -328,6 +328,11 @@ def _verify(
         unsupported = unsupported_reason(_line(exc))
         if unsupported is not None:
             return Verification(name, verdicts.UNREADABLE, error=unsupported, format=fmt, kind=kind)
+        if not _may_hold_manifest_store(stream, fmt):
+            # c2pa could not read the container, and no manifest store is in it: a damaged
+            # file, not credentials whose signature fails ("invalid" would say it has some).
+            damaged = MESSAGES("media.damaged", name=name, fmt=fmt.upper(), error=_line(exc))
+            return Verification(name, verdicts.UNREADABLE, error=damaged, format=fmt, kind=kind)
         return _without_manifest(source, fmt, name, verdicts.INVALID, _line(exc))
     with reader:
         if not reader.is_embedded() and not allow_remote:
@@ -557,6 +562,16 @@ def _codes(results: Any, kind: str) -> list[str]:
     return [str(item.get("code", "")) for item in items if isinstance(item, dict)]
 
 
+def _legacy_failures(status: Any) -> list[str]:
+    """The failure codes of an ingredient's recorded status list (C2PA 1.x): every code
+    that is not a success or informational one (an entry's deprecated ``success`` flag is
+    not read: a failure code stays a failure)."""
+    if not isinstance(status, list):
+        return []
+    codes = [str(entry.get("code", "")) for entry in status if isinstance(entry, dict)]
+    return [code for code in codes if code not in verdicts.NOT_FAILURE_CODES]
+
+
 def ingredient_checks(
     manifest: dict[str, Any], deltas: dict[str, dict[str, list[str]]], reader: Any = None
 ) -> list[dict[str, Any] | None]:
@@ -574,7 +589,12 @@ def ingredient_checks(
             continue
         results = ingredient.get("validation_results")
         recorded = results.get("activeManifest") if isinstance(results, dict) else None
-        failures = _codes(recorded, "failure")
+        # An ingredient v3 records validation results; one of a C2PA 1.x claim (v1, v2), a
+        # status list, whose failures c2pa does not find again (it checks the ingredient's
+        # manifest hash, not its signature). Both are read: neither can hide a failure.
+        recorded_failures = _codes(recorded, "failure")
+        recorded_failures += _legacy_failures(ingredient.get("validation_status"))
+        failures = list(dict.fromkeys(recorded_failures))
         successes = _codes(recorded, "success")
         delta = next(
             (d for uri, d in deltas.items() if uri.endswith(prefix + str(ingredient.get("label")))),
@@ -629,6 +649,28 @@ def unsupported_reason(error: str) -> Message | None:
 def _line(exc: Exception) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+# A C2PA manifest store is a JUMBF superbox whose description box holds this UUID ("c2pa"
+# and the ISO suffix: C2PA 2.2, "Manifest Store"). These containers embed the store as it
+# is, so its bytes show wherever it lies; a PDF or an EPUB may compress it.
+C2PA_STORE_UUID = bytes.fromhex("6332706100110010800000aa00389b71")
+PLAIN_STORE_FORMATS = frozenset({"png", "jpeg", "webp", "mp4", "mov", "m4a", "wav", "mp3", "flac"})
+
+
+def _may_hold_manifest_store(stream: BinaryIO, fmt: str) -> bool:
+    """False only when a file of a format that embeds the store as it is has none of its
+    bytes anywhere (read from ``stream``, the one open file, a mebibyte at a time)."""
+    if fmt not in PLAIN_STORE_FORMATS:
+        return True
+    stream.seek(0)
+    overlap = len(C2PA_STORE_UUID) - 1
+    tail = b""
+    while block := stream.read(media_files.CHUNK):
+        if C2PA_STORE_UUID in block or C2PA_STORE_UUID in tail + block[:overlap]:
+            return True
+        tail = block[-overlap:]
+    return False
 
 
 def _without_manifest(

@@ -226,9 +226,9 @@ NOT_A_WORK = (
     ("content", "expected"),
     [
         # A PDF is a work the desk verifies; text that only starts like one is not.
-        (b"%PDF\n1 0 obj", f"{NOT_A_WORK} (it looks like a PDF file)"),
-        (b"just some words\n", f"{NOT_A_WORK} (it looks like a text file)"),
-        (b"GIF89a\x01\x00\x01\x00", f"{NOT_A_WORK} (it looks like a GIF file)"),
+        (b"%PDF\n1 0 obj", f"{NOT_A_WORK} (format found: PDF)"),
+        (b"just some words\n", f"{NOT_A_WORK} (format found: text)"),
+        (b"GIF89a\x01\x00\x01\x00", f"{NOT_A_WORK} (format found: GIF)"),
         (bytes([0, 159, 146, 150]) * 8, NOT_A_WORK),
     ],
 )

@@ -2063,6 +2063,23 @@ MESSAGES = Catalogue(
             "fr": "image produite à partir de données",
             "en": "made from data",
         },
+        "source_type.computationalCapture": {
+            "fr": "photographie numérique avec traitement par calcul",
+            "en": "digital photograph with computational processing",
+        },
+        "source_type.digitalArt": {  # IPTC: made by a person with digital tools
+            "fr": "art numérique (fait avec des outils numériques)",
+            "en": "digital art (made with digital tools)",
+        },
+        # --- C2PA's own digital source types (C2PA 2.2, "Digital Source Type") ---
+        "source_type.empty": {
+            "fr": "toile vierge (rien au départ)",
+            "en": "a blank canvas (nothing to start from)",
+        },
+        "source_type.trainedAlgorithmicData": {
+            "fr": "données produites par un modèle d'IA",
+            "en": "data produced by an AI model",
+        },
         # --- errors ---
         "browser.no_chromium": {
             "fr": (

@@ -171,9 +171,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "{name} n'est pas une image PNG, JPEG ou WebP, une vidéo MP4 ou MOV, un son WAV, MP3, FLAC ou M4A ni un document PDF ou EPUB{kind}",
         "en": "{name} is not a PNG, JPEG or WebP image, an MP4 or MOV video, a WAV, MP3, FLAC or M4A sound, or a PDF or EPUB document{kind}",
     },
-    "err_looks_like": {
-        "fr": " (on dirait un fichier {kind})",
-        "en": " (it looks like a {kind} file)",
+    "err_looks_like": {  # no article: "an AVIF", "a GIF"
+        "fr": " (format reconnu\u00a0: {kind})",
+        "en": " (format found: {kind})",
     },
     "kind_text": {"fr": "texte", "en": "text"},
     "err_not_multipart": {

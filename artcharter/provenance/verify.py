@@ -590,8 +590,8 @@ def ingredient_checks(
         results = ingredient.get("validation_results")
         recorded = results.get("activeManifest") if isinstance(results, dict) else None
         # An ingredient v3 records validation results; one of a C2PA 1.x claim (v1, v2), a
-        # status list, whose failures c2pa does not find again (it checks the ingredient's
-        # manifest hash, not its signature). Both are read: neither can hide a failure.
+        # status list, whose failures c2pa does not report again (its deltas check the
+        # ingredient's manifest hash and signer, not its signature). Both are read.
         recorded_failures = _codes(recorded, "failure")
         recorded_failures += _legacy_failures(ingredient.get("validation_status"))
         failures = list(dict.fromkeys(recorded_failures))

@@ -432,6 +432,10 @@ def test_no_cartel_for_a_tampered_file_and_a_warning_for_an_unsigned_one(
     good = forged(world, tmp_path, "good.png", world.alice)
     with pytest.raises(ArtcharterError, match="tampered"):
         make_cartels([tampered(good, tmp_path / "t.png")], tmp_path / "c1", anchors=world.anchors)
+    # In a folder, after a good work: refused before any label is written.
+    with pytest.raises(ArtcharterError, match="tampered"):
+        make_cartels([good, tmp_path / "t.png"], tmp_path / "c0", anchors=world.anchors, sheet=True)
+    assert not (tmp_path / "c0").exists()
     files = make_cartels([unsigned(tmp_path)], tmp_path / "c2", anchors=world.anchors)
     assert "DOES NOT VERIFY" in files.html.read_text(encoding="utf-8")
     assert "DOES NOT VERIFY" in files.svgs[0].read_text(encoding="utf-8")

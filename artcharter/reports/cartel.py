@@ -263,10 +263,9 @@ def make_cartels(
     from artcharter.provenance.record import ArtworkRecord as Record
     from artcharter.provenance.verify import verify_files
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    cartels = []
-    svgs = []
-    for verification in verify_files(paths, anchors):
+    verifications = verify_files(paths, anchors)
+    # Refused before a label is written: a sheet is all of its labels or none.
+    for verification in verifications:
         if verification.verdict in REFUSED_VERDICTS:
             raise BadInput(
                 MESSAGES(
@@ -275,6 +274,10 @@ def make_cartels(
                     verdict=verification.verdict,
                 )
             )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cartels = []
+    svgs = []
+    for verification in verifications:
         record = Record.from_dict(verification.record) if verification.record else None
         origin = Record.from_dict(verification.origin) if verification.origin else None
         cartel = cartel_data(verification, record, lang, origin=origin, verify_url=verify_url)

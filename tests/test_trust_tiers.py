@@ -838,3 +838,30 @@ def test_a_legacy_ingredient_status_list_counts_its_failures_only() -> None:
     assert listed["codes"] == ["assertion.dataHash.mismatch", "claimSignature.mismatch"]
     assert listed["verdict"] == verdicts.INVALID
     assert (odd["verdict"], odd["codes"]) == (verdicts.VALID_UNTRUSTED, [])
+
+
+def test_an_ingredient_with_any_recorded_failure_is_never_valid() -> None:
+    """A failure code the verdicts do not list by name (here a missing hard binding) still
+    leaves an ingredient's credentials invalid; only the signer's trust, and CAWG identity
+    codes, leave them valid."""
+    from artcharter.provenance.verify import ingredient_checks
+
+    def recorded(*codes: str) -> dict[str, object]:
+        return {
+            "active_manifest": "urn:c2pa:a",
+            "label": "c2pa.ingredient.v3",
+            "validation_results": {"activeManifest": {"failure": [{"code": c} for c in codes]}},
+        }
+
+    manifest = {
+        "label": "urn:c2pa:work",
+        "ingredients": [
+            recorded("claim.hardBindings.missing"),
+            recorded(verdicts.UNTRUSTED_CODE, "cawg.identity.pad.invalid"),
+            recorded("assertion.dataHash.mismatch"),
+        ],
+    }
+    missing, untrusted, tampered = ingredient_checks(manifest, {})
+    assert missing is not None and missing["verdict"] == verdicts.INVALID
+    assert untrusted is not None and untrusted["verdict"] == verdicts.VALID_UNTRUSTED
+    assert tampered is not None and tampered["verdict"] == verdicts.TAMPERED

@@ -607,7 +607,11 @@ def ingredient_checks(
             successes = [c for c in successes if c != "signingCredential.trusted"]
         changed = [c for c in delta["failure"] if c != verdicts.UNTRUSTED_CODE]
         failures = list(dict.fromkeys(failures + delta["failure"]))
-        state = "Trusted" if "signingCredential.trusted" in successes else "Valid"
+        # Any failure but the signer's trust (or a CAWG identity code, judged apart) leaves
+        # the ingredient's own credentials invalid, whether or not verdicts lists the code.
+        broken = any(c != verdicts.UNTRUSTED_CODE and not c.startswith("cawg.") for c in failures)
+        trusted = "signingCredential.trusted" in successes
+        state = "Invalid" if broken else "Trusted" if trusted else "Valid"
         verdict = verdicts.INVALID if changed else verdicts.classify(state, failures)
         label = ingredient["active_manifest"]
         checks.append(
